@@ -1,0 +1,43 @@
+# Cầu Ngang target workbench. `make help` lists the targets.
+# Every target creates .venv at the project root from the pinned dependencies when it is missing.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help report test lab notebooks bench data clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@touch $(STAMP)
+
+report: $(STAMP) ## Run the main job on the shipped data; writes reports/
+	$(BIN)/python -m analysis report
+
+test: $(STAMP) ## Run every test: unit, doctests, data, notebooks (nbval, strict)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks/
+
+notebooks: $(STAMP) ## Re-run every notebook in place (after a change to the package or the data)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+
+bench: $(STAMP) ## Projection accuracy and report speed benchmarks (installs the bench extra)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,bench]'
+	$(BIN)/python -m bench.accuracy
+	$(BIN)/python -m bench.report_speed
+
+data: $(STAMP) ## Rebuild the derived data files from data/raw and the seeded generator
+	$(BIN)/python scripts/build_published.py
+	$(BIN)/python scripts/make_illustrative_data.py
+	$(BIN)/python scripts/make_excel_template.py
+
+clean: ## Remove generated reports (keeps .venv)
+	rm -rf reports/

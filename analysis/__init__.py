@@ -1,0 +1,22 @@
+"""Cầu Ngang target workbench: the analysis package behind the notebooks and the command line.
+
+Data flows one way: catalogue and observations (``data/``) → load and validate →
+project each series → assess each target → charts, tables and slides (``reports/``).
+
+Public names (a contract with the notebooks and outside checks):
+``load_targets``, ``load_indicators``, ``load_areas``, ``load_observations``, ``DataError``.
+"""
+
+from .catalogue import load_areas, load_indicators, load_standards, load_targets
+from .errors import DataError, Problem
+from .observations import load_observations
+
+__all__ = [
+    "DataError",
+    "Problem",
+    "load_areas",
+    "load_indicators",
+    "load_observations",
+    "load_standards",
+    "load_targets",
+]

@@ -1,0 +1,491 @@
+"""The declared data: indicators, measurement standards, areas and the plan's targets.
+
+``load_indicators``, ``load_standards``, ``load_areas`` and ``load_targets`` read the files
+under ``data/`` and check them; a malformed file raises :class:`~analysis.DataError` naming
+the file, the line (YAML) or row (CSV), the field and what to do. Every text is NFC.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+import yaml
+
+from . import paths
+from .errors import DataError, Problem
+from .problems import problem
+from .text import nfc, nfc_frame
+
+__all__ = [
+    "load_indicators",
+    "load_standards",
+    "load_units",
+    "load_areas",
+    "load_targets",
+    "TARGET_KINDS",
+    "GROUPS",
+]
+
+TARGET_KINDS = (
+    "at_least",
+    "above",
+    "at_most",
+    "count_to_zero",
+    "yearly_reduction",
+    "yearly_flow",
+    "share_of_total",
+    "qualitative",
+)
+"""Kinds of target the assessment knows how to read (see data/targets.yaml)."""
+
+RANGE_KINDS = ("yearly_reduction", "yearly_flow")
+GROUPS = ("all", "khmer", "kinh", "hoa", "ethnic_minority")
+"""Population groups an observation or a target can refer to."""
+AREA_KINDS = ("nation", "region", "province", "district", "town", "commune", "aggregate")
+DIRECTIONS = ("increase", "decrease", "none")
+AGGREGATES = ("ratio", "sum", "none")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line each mapping starts on (as ``__line__``)."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def _items(mapping: dict) -> list[tuple[str, Any]]:
+    """The entries of a YAML mapping, without the loader's ``__line__`` bookkeeping."""
+    return [(k, v) for k, v in mapping.items() if k != "__line__"]
+
+
+def _read_yaml(path: Path) -> Any:
+    label = _display(path)
+    if not path.exists():
+        raise DataError([problem("path_not_found", label, None, None)])
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except UnicodeDecodeError:
+        raise DataError([problem("encoding", label, None, None)]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise DataError([problem("yaml_syntax", label, line, None, detail=detail)]) from None
+
+
+def _display(path: Path) -> str:
+    """A path as a planner would recognise it: relative to the project when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(paths.PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _invalid(file: str, line: int | None, field: str, value: Any, reason_vi: str, reason_en: str) -> Problem:
+    return problem(
+        "catalogue_invalid", file, line, field, text=value, reason_vi=reason_vi, reason_en=reason_en
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# indicators, units, standards
+
+
+@lru_cache(maxsize=8)
+def _indicator_file(path: Path) -> dict:
+    data = _read_yaml(path)
+    label = _display(path)
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise DataError([problem("catalogue_missing", label, None, "indicators")])
+    for section in ("units", "standards", "indicators"):
+        if not isinstance(data.get(section), dict):
+            problems.append(problem("catalogue_missing", label, None, section))
+    if problems:
+        raise DataError(problems)
+    units, standards = data["units"], data["standards"]
+    for key, spec in _items(data["indicators"]):
+        line = spec.get("__line__") if isinstance(spec, dict) else None
+        if not isinstance(spec, dict):
+            problems.append(problem("catalogue_missing", label, line, f"{key}.unit"))
+            continue
+        for field in ("vi", "en", "unit", "direction", "aggregate"):
+            if field not in spec:
+                problems.append(problem("catalogue_missing", label, line, f"{key}.{field}"))
+        checks = [
+            ("unit", spec.get("unit"), [k for k, _ in _items(units)]),
+            ("direction", spec.get("direction"), DIRECTIONS),
+            ("aggregate", spec.get("aggregate"), AGGREGATES),
+        ]
+        if "standards" in spec:
+            checks.append(("standards", spec["standards"], [k for k, _ in _items(standards)]))
+        if "weight" in spec:
+            checks.append(("weight", spec["weight"], ("households", "population")))
+        for field, value, allowed in checks:
+            if value is not None and value not in allowed:
+                problems.append(
+                    _invalid(label, line, f"{key}.{field}", value,
+                             "phải là một trong " + ", ".join(map(str, allowed)),
+                             "must be one of " + ", ".join(map(str, allowed)))
+                )
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+def load_units(path: str | Path | None = None) -> pd.DataFrame:
+    """Units of measure with their Vietnamese and English labels, indexed by unit id.
+
+    >>> load_units().loc["percent", "en"]
+    '%'
+    """
+    data = _indicator_file(Path(path or paths.INDICATORS_FILE).resolve())
+    rows = [{"unit": k, "vi": nfc(v["vi"]), "en": nfc(v["en"])} for k, v in _items(data["units"])]
+    return pd.DataFrame(rows).set_index("unit")
+
+
+def load_standards(path: str | Path | None = None) -> pd.DataFrame:
+    """Measurement standards (poverty lines), one row per family × standard.
+
+    ``first_year``/``last_year`` are the years a standard's reviews cover; a series on
+    one standard is not comparable with the same series on another.
+
+    >>> s = load_standards()
+    >>> int(s.loc[s["standard"] == "2022-2025", "first_year"].item())
+    2022
+    """
+    data = _indicator_file(Path(path or paths.INDICATORS_FILE).resolve())
+    rows = []
+    for family, items in _items(data["standards"]):
+        for item in items:
+            rows.append(
+                {
+                    "family": family,
+                    "standard": str(item["id"]),
+                    "first_year": item.get("first_year"),
+                    "last_year": item.get("last_year"),
+                    "projectable": bool(item.get("projectable", True)),
+                    "vi": nfc(item["vi"]),
+                    "en": nfc(item["en"]),
+                }
+            )
+    frame = pd.DataFrame(rows)
+    for column in ("first_year", "last_year"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
+    """The indicator catalogue, indexed by indicator id.
+
+    Columns: ``vi``, ``en`` (names), ``unit``, ``direction`` (increase / decrease / none),
+    ``aggregate`` (ratio / sum / none), ``weight``, ``standards`` (family or empty),
+    ``bounds`` ((0, 100) for percentages, (0, None) for counts, (None, None) otherwise).
+
+    >>> ind = load_indicators()
+    >>> ind.loc["poverty_rate_households", ["unit", "direction", "standards"]].tolist()
+    ['percent', 'decrease', 'poverty']
+    >>> ind.loc["poverty_rate_households", "bounds"], ind.loc["poverty_rate_change", "bounds"]
+    ((0.0, 100.0), (None, None))
+    """
+    data = _indicator_file(Path(path or paths.INDICATORS_FILE).resolve())
+    rows = []
+    for key, spec in _items(data["indicators"]):
+        unit = spec["unit"]
+        rows.append(
+            {
+                "indicator": key,
+                "vi": nfc(spec["vi"]),
+                "en": nfc(spec["en"]),
+                "unit": unit,
+                "direction": spec["direction"],
+                "aggregate": spec["aggregate"],
+                "weight": spec.get("weight", ""),
+                "standards": spec.get("standards", ""),
+                "bounds": _bounds_for(unit),
+            }
+        )
+    return pd.DataFrame(rows).set_index("indicator")
+
+
+def _bounds_for(unit: str) -> tuple[float | None, float | None]:
+    if unit == "percent":
+        return (0.0, 100.0)
+    if unit == "flag":
+        return (0.0, 1.0)
+    if unit in ("percentage_points",):
+        return (None, None)
+    return (0.0, None)
+
+
+# ---------------------------------------------------------------------------------------
+# areas
+
+_AREA_SCHEMA = pa.DataFrameSchema(
+    {
+        "code": pa.Column(str, pa.Check.str_length(min_value=1), unique=True, nullable=False),
+        "name_vi": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+        "name_en": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
+        "kind": pa.Column(str, pa.Check.isin(AREA_KINDS)),
+        "population_2019": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "khmer_2019": pa.Column(float, pa.Check.ge(0), nullable=True),
+        "ethnic_minority_share_2019": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
+    },
+    checks=[
+        pa.Check(
+            lambda df: ~(df["khmer_2019"] > df["population_2019"]),
+            name="khmer_not_above_population",
+            error="khmer_2019 above population_2019",
+        )
+    ],
+    strict=False,
+    coerce=True,
+)
+
+
+@lru_cache(maxsize=8)
+def _areas_cached(path: Path) -> pd.DataFrame:
+    label = _display(path)
+    if not path.exists():
+        raise DataError([problem("path_not_found", label, None, None)])
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    frame = nfc_frame(frame)
+    for column in ("population_2019", "khmer_2019", "ethnic_minority_share_2019"):
+        frame[column] = pd.to_numeric(frame[column].replace("", None))
+    try:
+        frame = _AREA_SCHEMA.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise DataError(_schema_problems(exc, label, lambda i: int(i) + 2)) from None
+    problems = []
+    codes = set(frame["code"])
+    for i, parent in frame["parent_code"].items():
+        if parent and parent not in codes:
+            problems.append(
+                _invalid(label, int(i) + 2, "parent_code", parent,
+                         "không có mã này trong cột code", "no such code in the code column")
+            )
+    if problems:
+        raise DataError(problems)
+    frame["ethnic_minority_area"] = frame["ethnic_minority_area"].eq("yes")
+    for column in ("valid_from", "valid_to"):
+        frame[column] = pd.to_datetime(frame[column].replace("", None))
+    return frame.set_index("code")
+
+
+def load_areas(path: str | Path | None = None) -> pd.DataFrame:
+    """The areas table (communes, towns, district, province, comparators), indexed by code.
+
+    Codes are GSO codes where one exists (``code_source`` says); ``valid_to`` records the
+    2025 reform, after which an area has no data.
+
+    >>> areas = load_areas()
+    >>> areas.loc["848", "name_vi"], int((areas["parent_code"] == "848").sum())
+    ('Huyện Cầu Ngang', 16)
+    >>> sorted(areas.index[(areas["parent_code"] == "848") & (areas["kind"] != "aggregate")])[:2]
+    ['29416', '29419']
+    """
+    return _areas_cached(Path(path or paths.AREAS_FILE).resolve()).copy()
+
+
+def commune_codes(areas: pd.DataFrame | None = None, district: str = "848") -> list[str]:
+    """Codes of the communes and towns of ``district``, in GSO order.
+
+    >>> len(commune_codes())
+    15
+    """
+    areas = load_areas() if areas is None else areas
+    mask = (areas["parent_code"] == district) & areas["kind"].isin(["commune", "town"])
+    return sorted(areas.index[mask])
+
+
+def _schema_problems(exc: "pa.errors.SchemaErrors", label: str, row_of) -> list[Problem]:
+    """Turn pandera's failure cases into problems naming the row and column."""
+    problems = []
+    cases = exc.failure_cases.sort_values(["index", "column"], na_position="first", kind="stable")
+    for case in cases.itertuples(index=False):
+        row = None if pd.isna(case.index) else row_of(case.index)
+        column = case.column if isinstance(case.column, str) else None
+        problems.append(
+            _invalid(label, row, column or "-", case.failure_case,
+                     f"không đạt kiểm tra {case.check}", f"fails check {case.check}")
+        )
+    return problems
+
+
+# ---------------------------------------------------------------------------------------
+# targets
+
+_TARGET_FIELDS = ("id", "vi", "en", "kind", "deadlines", "scope", "plan_section", "plan_line",
+                  "plan_sentence", "plan_clause", "office_section", "office_vi", "office_en")
+
+
+@lru_cache(maxsize=8)
+def _targets_cached(path: Path, indicators_path: Path) -> pd.DataFrame:
+    data = _read_yaml(path)
+    label = _display(path)
+    indicators = load_indicators(indicators_path)
+    if not isinstance(data, dict) or not isinstance(data.get("targets"), list):
+        raise DataError([problem("catalogue_missing", label, None, "targets")])
+    plan_start = int(data.get("plan", {}).get("start_year", 2021))
+    problems: list[Problem] = []
+    rows: list[dict] = []
+    seen: dict[str, int] = {}
+    for entry in data["targets"]:
+        line = entry.get("__line__") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict):
+            problems.append(problem("catalogue_missing", label, line, "id"))
+            continue
+        missing = [f for f in _TARGET_FIELDS if f not in entry]
+        if entry.get("kind") != "qualitative":
+            missing += [f for f in ("indicator", "group") if f not in entry]
+        problems += [problem("catalogue_missing", label, line, f) for f in missing]
+        if missing:
+            continue
+        tid = str(entry["id"])
+        if tid in seen:
+            problems.append(_invalid(label, line, "id", tid,
+                                     f"trùng với mục ở dòng {seen[tid]}",
+                                     f"repeats the entry on line {seen[tid]}"))
+        seen[tid] = line
+        problems += _check_target(entry, label, line, indicators)
+        for deadline in entry["deadlines"]:
+            rows.append(_target_row(entry, deadline, plan_start))
+    if problems:
+        raise DataError(problems)
+    frame = pd.DataFrame(rows)
+    frame["deadline"] = frame["deadline"].astype(int)
+    return frame
+
+
+def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) -> list[Problem]:
+    problems = []
+    kind = entry["kind"]
+
+    def bad(field, value, vi, en):
+        problems.append(_invalid(label, line, field, value, vi, en))
+
+    if kind not in TARGET_KINDS:
+        bad("kind", kind, "phải là một trong " + ", ".join(TARGET_KINDS),
+            "must be one of " + ", ".join(TARGET_KINDS))
+        return problems
+    if entry["scope"] not in ("district", "commune", "both"):
+        bad("scope", entry["scope"], "phải là district, commune hoặc both",
+            "must be district, commune or both")
+    if kind != "qualitative":
+        if entry["indicator"] not in indicators.index:
+            bad("indicator", entry["indicator"], "không có trong data/indicators.yaml",
+                "not in data/indicators.yaml")
+        if entry["group"] not in GROUPS:
+            bad("group", entry["group"], "phải là một trong " + ", ".join(GROUPS),
+                "must be one of " + ", ".join(GROUPS))
+    for part in ("numerator", "denominator"):
+        spec = entry.get(part)
+        if spec is not None and (not isinstance(spec, dict) or spec.get("indicator") not in indicators.index):
+            bad(part, spec, "phải ghi indicator (có trong data/indicators.yaml) và group",
+                "must give an indicator (from data/indicators.yaml) and a group")
+    if not isinstance(entry["deadlines"], list) or not entry["deadlines"]:
+        bad("deadlines", entry["deadlines"], "cần ít nhất một hạn", "needs at least one deadline")
+        return problems
+    bounds = indicators.loc[entry["indicator"], "bounds"] if entry.get("indicator") in indicators.index else (None, None)
+    for deadline in entry["deadlines"]:
+        dline = deadline.get("__line__", line) if isinstance(deadline, dict) else line
+        if not isinstance(deadline, dict) or not isinstance(deadline.get("year"), int) \
+                or not 2021 <= deadline["year"] <= 2035:
+            problems.append(_invalid(label, dline, "deadlines.year", deadline,
+                                     "năm phải từ 2021 đến 2035", "the year must be 2021–2035"))
+            continue
+        if deadline.get("origin") not in ("plan", "assumption"):
+            problems.append(_invalid(label, dline, "deadlines.origin", deadline.get("origin"),
+                                     "phải là plan hoặc assumption", "must be plan or assumption"))
+        if deadline.get("origin") == "assumption" and not deadline.get("note_vi"):
+            problems.append(problem("catalogue_missing", label, dline, "deadlines.note_vi"))
+        if kind == "qualitative":
+            continue
+        if kind in RANGE_KINDS:
+            rng = deadline.get("range")
+            if not (isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, (int, float)) for v in rng)
+                    and 0 <= rng[0] <= rng[1]):
+                problems.append(_invalid(label, dline, "deadlines.range", rng,
+                                         "cần [thấp, cao] với 0 ≤ thấp ≤ cao",
+                                         "needs [low, high] with 0 ≤ low ≤ high"))
+        else:
+            value = deadline.get("value")
+            low, high = bounds
+            if not isinstance(value, (int, float)) or (low is not None and value < low) \
+                    or (high is not None and value > high):
+                problems.append(_invalid(label, dline, "deadlines.value", value,
+                                         f"cần một số trong giới hạn của chỉ tiêu {bounds}",
+                                         f"needs a number within the indicator's bounds {bounds}"))
+            if kind == "count_to_zero" and value != 0:
+                problems.append(_invalid(label, dline, "deadlines.value", value,
+                                         "mục tiêu count_to_zero có giá trị 0",
+                                         "a count_to_zero target has value 0"))
+    return problems
+
+
+def _target_row(entry: dict, deadline: dict, plan_start: int) -> dict:
+    rng = deadline.get("range")
+    numerator = entry.get("numerator") or {}
+    denominator = entry.get("denominator") or {}
+    return {
+        "target_id": str(entry["id"]),
+        "vi": nfc(entry["vi"]),
+        "en": nfc(entry["en"]),
+        "indicator": entry.get("indicator", ""),
+        "group": entry.get("group", ""),
+        "kind": entry["kind"],
+        "deadline": deadline["year"],
+        "value": float(deadline["value"]) if deadline.get("value") is not None else float("nan"),
+        "low": float(rng[0]) if rng else float("nan"),
+        "high": float(rng[1]) if rng else float("nan"),
+        "origin": deadline["origin"],
+        "note_vi": nfc(deadline.get("note_vi", "")),
+        "note_en": nfc(deadline.get("note_en", "")),
+        "scope": entry["scope"],
+        "focus": bool(entry.get("focus", False)),
+        "every_year": bool(entry.get("every_year", False)),
+        "plan_start": plan_start,
+        "numerator_indicator": numerator.get("indicator", ""),
+        "numerator_group": numerator.get("group", ""),
+        "denominator_indicator": denominator.get("indicator", ""),
+        "denominator_group": denominator.get("group", ""),
+        "plan_section": str(entry["plan_section"]),
+        "plan_line": int(entry["plan_line"]),
+        "plan_sentence": nfc(entry["plan_sentence"]),
+        "plan_clause": nfc(entry["plan_clause"]),
+        "office_section": str(entry["office_section"]),
+        "office_vi": nfc(entry["office_vi"]),
+        "office_en": nfc(entry["office_en"]),
+    }
+
+
+def load_targets(path: str | Path | None = None, *, indicators_path: str | Path | None = None) -> pd.DataFrame:
+    """The plan's targets, one row per target × deadline.
+
+    Columns include ``target_id``, ``vi``/``en`` names, ``indicator``, ``group``, ``kind``,
+    ``deadline``, ``value`` (levels) or ``low``/``high`` (yearly ranges), ``origin`` (plan or
+    assumption, with ``note_vi``/``note_en``), ``scope``, the plan's ``plan_sentence`` and the
+    office in charge.
+
+    >>> targets = load_targets()
+    >>> targets["target_id"].nunique()
+    21
+    >>> t = targets.set_index(["target_id", "deadline"])
+    >>> row = t.loc[("T08", 2025)]
+    >>> row["kind"], float(row["value"]), row["origin"]
+    ('above', 80.0, 'plan')
+    >>> row = t.loc[("T01", 2030)]
+    >>> float(row["low"]), float(row["high"]), row["origin"]
+    (3.0, 4.0, 'assumption')
+    """
+    return _targets_cached(
+        Path(path or paths.TARGETS_FILE).resolve(),
+        Path(indicators_path or paths.INDICATORS_FILE).resolve(),
+    ).copy()

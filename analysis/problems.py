@@ -1,0 +1,228 @@
+"""The wording of every input problem, in Vietnamese and English.
+
+Keeping the sentences in one table keeps them consistent (a planner meets the same phrase
+for the same mistake in a CSV, an Excel sheet or the catalogue) and lets a test walk them all.
+"""
+
+from __future__ import annotations
+
+from .errors import Problem
+
+__all__ = ["TEMPLATES", "problem"]
+
+# kind: (message_vi, message_en, fix_vi, fix_en); fields in braces come from the caller.
+TEMPLATES: dict[str, tuple[str, str, str, str]] = {
+    "path_not_found": (
+        "không tìm thấy tệp hoặc thư mục này.",
+        "this file or folder does not exist.",
+        "kiểm tra lại đường dẫn.",
+        "check the path.",
+    ),
+    "no_files": (
+        "thư mục không có tệp .csv, .xlsx hay .xls nào.",
+        "the folder holds no .csv, .xlsx or .xls file.",
+        "đặt các tệp số liệu vào thư mục này.",
+        "put the data files in this folder.",
+    ),
+    "unsupported_file_type": (
+        "không đọc được loại tệp {suffix}.",
+        "files of type {suffix} cannot be read.",
+        "lưu tệp dưới dạng .csv (UTF-8) hoặc .xlsx.",
+        "save the file as .csv (UTF-8) or .xlsx.",
+    ),
+    "encoding": (
+        "tệp không ở mã UTF-8 nên chữ tiếng Việt sẽ bị hỏng.",
+        "the file is not UTF-8 encoded, so Vietnamese text would be garbled.",
+        'trong Excel chọn "Lưu thành" → "CSV UTF-8 (Comma delimited)", hoặc gửi tệp .xlsx.',
+        'in Excel use "Save As" → "CSV UTF-8 (Comma delimited)", or send the .xlsx file.',
+    ),
+    "empty_file": (
+        "tệp không có dòng số liệu nào.",
+        "the file has no data rows.",
+        "điền số liệu bên dưới dòng tiêu đề (xem mẫu data/templates/).",
+        "fill in data under the header row (see the template in data/templates/).",
+    ),
+    "unreadable": (
+        "không mở được tệp ({detail}).",
+        "the file cannot be opened ({detail}).",
+        "mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
+        "open the file in Excel and save it again as .xlsx or CSV UTF-8.",
+    ),
+    "bad_layout": (
+        "dòng này có {found} ô, trong khi tiêu đề có {expected} cột.",
+        "this row has {found} cells while the header has {expected} columns.",
+        "kiểm tra dấu phân cách và dấu ngoặc kép trong dòng này.",
+        "check the separators and quotes on this row.",
+    ),
+    "missing_column": (
+        'thiếu cột "{column}".',
+        'column "{column}" is missing.',
+        "thêm cột này vào dòng tiêu đề (tên cột xem trong mẫu data/templates/).",
+        "add this column to the header row (column names are in the template in data/templates/).",
+    ),
+    "missing_value": (
+        "ô này đang trống nhưng bắt buộc phải có.",
+        "this cell is empty but is required.",
+        "điền {what}.",
+        "fill in {what_en}.",
+    ),
+    "not_a_number": (
+        '"{text}" không phải là một số.',
+        '"{text}" is not a number.',
+        "ghi một số, ví dụ 12,5 hoặc 1.234.",
+        "write a number, for example 12.5 or 1234.",
+    ),
+    "percent_sign": (
+        '"{text}" có dấu %.',
+        '"{text}" carries a % sign.',
+        "chỉ ghi con số, không kèm dấu % (đơn vị ghi ở cột unit).",
+        "write the number only, without % (the unit goes in the unit column).",
+    ),
+    "ambiguous_number": (
+        '"{text}" có thể là {as_vi} (kiểu Việt Nam) hoặc {as_en} (kiểu tiếng Anh); tệp không cho biết kiểu nào.',
+        '"{text}" could be {as_vi} (Vietnamese style) or {as_en} (English style); nothing in the file says which.',
+        "ghi số không có dấu phân cách hàng nghìn (ví dụ 1234), hoặc ghi rõ phần thập phân bằng dấu phẩy (ví dụ 1,234).",
+        "write numbers without a thousands separator (e.g. 1234), or make the decimal part explicit (e.g. 1,234 in Vietnamese style).",
+    ),
+    "mixed_number_format": (
+        "cột trộn hai kiểu ghi số: {vi_example} (kiểu Việt Nam) và {en_example} (kiểu tiếng Anh).",
+        "the column mixes two number styles: {vi_example} (Vietnamese) and {en_example} (English).",
+        "dùng một kiểu cho cả cột: dấu phẩy cho phần thập phân (12,5) hoặc dấu chấm (12.5).",
+        "use one style for the whole column: a comma for decimals (12,5) or a dot (12.5).",
+    ),
+    "year_not_integer": (
+        '"{text}" không phải là một năm.',
+        '"{text}" is not a year.',
+        "ghi năm bằng 4 chữ số, ví dụ 2024.",
+        "write the year as four digits, for example 2024.",
+    ),
+    "year_range": (
+        "năm {year} nằm ngoài khoảng 1990–2035.",
+        "year {year} is outside 1990–2035.",
+        "ghi năm từ 1990 đến 2035.",
+        "use a year from 1990 to 2035.",
+    ),
+    "unknown_indicator": (
+        'không có chỉ tiêu "{text}" trong danh mục data/indicators.yaml.',
+        'indicator "{text}" is not in the catalogue data/indicators.yaml.',
+        "{suggest_vi}",
+        "{suggest_en}",
+    ),
+    "unknown_area": (
+        'không có mã địa bàn "{text}" trong data/areas.csv.',
+        'area code "{text}" is not in data/areas.csv.',
+        "{suggest_vi}",
+        "{suggest_en}",
+    ),
+    "area_retired": (
+        "{area} không còn tồn tại sau {valid_to} (sắp xếp đơn vị hành chính 2025) nên không thể có số liệu năm {year}.",
+        "{area} ceased to exist after {valid_to} (2025 administrative reform), so it cannot have data for {year}.",
+        "ghi số liệu theo đơn vị hành chính mới (thêm đơn vị đó vào data/areas.csv, xem data/admin_reforms.yaml).",
+        "report the figure for the new unit (add it to data/areas.csv; see data/admin_reforms.yaml).",
+    ),
+    "unknown_choice": (
+        '"{text}" không phải là giá trị hợp lệ của cột này.',
+        '"{text}" is not an allowed value in this column.',
+        "dùng một trong các giá trị: {choices}.",
+        "use one of: {choices}.",
+    ),
+    "unit_mismatch": (
+        'đơn vị "{text}" không khớp với đơn vị của chỉ tiêu {indicator} ({expected}).',
+        'unit "{text}" does not match the unit of indicator {indicator} ({expected}).',
+        'ghi "{expected}" hoặc để trống cột unit; nếu số liệu thật sự theo đơn vị khác thì đó là một chỉ tiêu khác.',
+        'write "{expected}" or leave the unit blank; a figure in another unit belongs to another indicator.',
+    ),
+    "standard_needed": (
+        "chỉ tiêu {indicator} đo theo chuẩn nghèo, và năm {year} không thuộc hẳn một chuẩn nào.",
+        "indicator {indicator} is measured against a poverty line, and {year} does not fall in a single standard's years.",
+        "ghi rõ chuẩn ở cột standard: {choices}.",
+        "state the standard in the standard column: {choices}.",
+    ),
+    "standard_not_applicable": (
+        'chỉ tiêu {indicator} không có chuẩn đo lường nên cột standard phải để trống (đang ghi "{text}").',
+        'indicator {indicator} has no measurement standard, so the standard column must be blank (it says "{text}").',
+        "xóa nội dung ô này.",
+        "clear this cell.",
+    ),
+    "not_boolean": (
+        '"{text}" không phải là có/không.',
+        '"{text}" is not a yes/no value.',
+        "ghi TRUE hoặc FALSE (hoặc có/không, 1/0).",
+        "write TRUE or FALSE (or yes/no, 1/0).",
+    ),
+    "percent_range": (
+        "tỷ lệ {value} nằm ngoài khoảng 0–100%.",
+        "the percentage {value} is outside 0–100 %.",
+        "kiểm tra lại: tỷ lệ phần trăm phải từ 0 đến 100 (ghi 12,5 chứ không ghi 0,125).",
+        "check the figure: a percentage lies between 0 and 100 (write 12.5, not 0.125).",
+    ),
+    "negative_count": (
+        "số đếm {value} bị âm.",
+        "the count {value} is negative.",
+        "số hộ, người, xã... phải từ 0 trở lên.",
+        "counts of households, people, communes… are zero or more.",
+    ),
+    "flag_value": (
+        "chỉ tiêu đạt/chưa đạt chỉ nhận 0 hoặc 1, đang ghi {value}.",
+        "a met/not-met indicator takes 0 or 1, not {value}.",
+        "ghi 1 nếu đạt, 0 nếu chưa đạt.",
+        "write 1 if met, 0 if not.",
+    ),
+    "numerator_above_denominator": (
+        "tử số {numerator} lớn hơn mẫu số {denominator}.",
+        "the numerator {numerator} is larger than the denominator {denominator}.",
+        "kiểm tra lại hai cột numerator (phần) và denominator (tổng).",
+        "check the numerator (part) and denominator (total) columns.",
+    ),
+    "value_disagrees_with_counts": (
+        "giá trị {value}% không khớp với tử số/mẫu số ({numerator}/{denominator} = {computed}%).",
+        "the value {value} % disagrees with numerator/denominator ({numerator}/{denominator} = {computed} %).",
+        "sửa giá trị hoặc các số đếm cho khớp nhau.",
+        "correct the value or the counts so that they agree.",
+    ),
+    "duplicate_key": (
+        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với {other}.",
+        "same indicator, area, group, year (and standard) as {other_en}.",
+        "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
+        "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
+    ),
+    # ---- catalogue files ----
+    "yaml_syntax": (
+        "tệp YAML sai cú pháp ({detail}).",
+        "the YAML file has a syntax error ({detail}).",
+        "sửa theo thông báo; chú ý thụt lề bằng dấu cách và dấu hai chấm sau tên trường.",
+        "fix it as the message says; mind space indentation and the colon after each field name.",
+    ),
+    "catalogue_missing": (
+        'thiếu trường "{column}".',
+        'field "{column}" is missing.',
+        "thêm trường này (xem chú thích đầu tệp).",
+        "add the field (see the comments at the top of the file).",
+    ),
+    "catalogue_invalid": (
+        'trường "{column}" có giá trị "{text}" không hợp lệ: {reason_vi}.',
+        'field "{column}" has an invalid value "{text}": {reason_en}.',
+        "sửa theo chú thích đầu tệp.",
+        "correct it as the comments at the top of the file explain.",
+    ),
+}
+
+
+def problem(kind: str, file: str, row: int | None, column: str | None, **fields: object) -> Problem:
+    """Build the :class:`Problem` of ``kind`` with its sentences filled in.
+
+    >>> p = problem("year_range", "a.csv", 4, "year", year=1890)
+    >>> p.message_en, p.fix_vi
+    ('year 1890 is outside 1990–2035.', 'ghi năm từ 1990 đến 2035.')
+    """
+    vi, en, fix_vi, fix_en = TEMPLATES[kind]
+    fields.setdefault("column", column)
+    return Problem(
+        file=file,
+        row=row,
+        column=column,
+        message_vi=vi.format(**fields),
+        message_en=en.format(**fields),
+        fix_vi=fix_vi.format(**fields),
+        fix_en=fix_en.format(**fields),
+    )

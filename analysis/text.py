@@ -1,0 +1,71 @@
+"""Text handling: NFC normalisation and the bilingual labels used on tables and charts.
+
+Vietnamese text can arrive decomposed (NFD) from some Excel files and macOS; decomposed
+tone marks render badly and compare unequal to the same word typed on another machine,
+so every piece of text that enters the package goes through :func:`nfc`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["nfc", "nfc_frame", "label", "LANGUAGES"]
+
+LANGUAGES = ("vi", "en")
+
+
+def nfc(value: Any) -> Any:
+    """Return ``value`` NFC-normalised if it is text, unchanged otherwise.
+
+    >>> # "Cầu" typed as C + â + a combining grave accent: 4 code points, 3 after NFC
+    >>> len(nfc("C\u00e2\u0300u")), len("C\u00e2\u0300u")
+    (3, 4)
+    >>> nfc(12.5)
+    12.5
+    """
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
+def nfc_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``frame`` with every text cell and column name NFC-normalised."""
+    out = frame.rename(columns=nfc)
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(nfc, na_action="ignore")
+    return out
+
+
+def check_language(lang: str) -> str:
+    """Return ``lang`` if supported, else raise ``ValueError`` naming the choices.
+
+    >>> check_language("en")
+    'en'
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+    return lang
+
+
+_LABELS: dict[str, tuple[str, str]] = {}
+
+
+def register_labels(labels: dict[str, tuple[str, str]]) -> None:
+    """Add ``key -> (vietnamese, english)`` labels (used by the modules that draw or print)."""
+    for key, (vi, en) in labels.items():
+        _LABELS[key] = (nfc(vi), nfc(en))
+
+
+def label(key: str, lang: str = "vi") -> str:
+    """The label ``key`` in ``lang`` (Vietnamese by default).
+
+    >>> register_labels({"illustrative": ("minh họa", "illustrative")})
+    >>> label("illustrative"), label("illustrative", "en")
+    ('minh họa', 'illustrative')
+    """
+    vi, en = _LABELS[key]
+    return vi if check_language(lang) == "vi" else en

@@ -1,0 +1,165 @@
+"""The target catalogue holds every target of the plan, word for word, and is checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import DataError, load_areas, load_indicators, load_targets
+from analysis.catalogue import TARGET_KINDS, commune_codes
+from analysis.paths import DATA_DIR, TARGETS_FILE
+
+PLAN = (DATA_DIR / "raw" / "plan" / "ke-hoach-20-KH-UBND-2022-cau-ngang.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def targets():
+    return load_targets()
+
+
+def test_every_target_of_the_plan_is_there(targets):
+    ids = set(targets["target_id"])
+    # TARGETS.md: 16 targets to 2025, one to 2030, two qualitative, and two 2022 milestones.
+    assert ids == {f"T{i:02d}" for i in range(1, 20)} | {"M1", "M2"}
+    quantitative = targets[targets["kind"] != "qualitative"]
+    assert quantitative["target_id"].nunique() == 19
+
+
+def test_sentences_are_the_plans_own_words(targets):
+    lines = PLAN.splitlines()
+    for row in targets.drop_duplicates("target_id").itertuples():
+        assert row.plan_sentence in lines[row.plan_line - 1], row.target_id
+        assert row.plan_clause in row.plan_sentence, row.target_id
+
+
+@pytest.mark.parametrize(
+    "target_id, deadline, kind, value, low, high",
+    [
+        ("T01", 2025, "yearly_reduction", None, 3, 4),
+        ("T02", 2025, "at_least", 95, None, None),
+        ("T03", 2025, "count_to_zero", 0, None, None),
+        ("T05", 2025, "yearly_flow", None, 1000, 1500),
+        ("T06", 2025, "at_least", 100, None, None),
+        ("T07", 2025, "at_least", 99, None, None),
+        ("T08", 2025, "above", 80, None, None),
+        ("T10", 2025, "above", 99.7, None, None),
+        ("T12", 2025, "at_least", 90, None, None),
+        ("T14", 2025, "share_of_total", 20, None, None),
+        ("T17", 2030, "at_least", 60, None, None),
+        ("M1", 2022, "at_least", 1, None, None),
+    ],
+)
+def test_values_kinds_and_deadlines(targets, target_id, deadline, kind, value, low, high):
+    row = targets.set_index(["target_id", "deadline"]).loc[(target_id, deadline)]
+    assert row["kind"] == kind
+    for field, expected in (("value", value), ("low", low), ("high", high)):
+        if expected is None:
+            assert row[field] != row[field]  # NaN
+        else:
+            assert row[field] == expected
+
+
+def test_2030_values_for_2025_targets_are_marked_assumptions(targets):
+    t2030 = targets[targets["deadline"] == 2030].set_index("target_id")
+    assert t2030.at["T17", "origin"] == "plan"
+    assumed = t2030[t2030["origin"] == "assumption"]
+    assert len(assumed) >= 15
+    assert (assumed["note_vi"] != "").all() and (assumed["note_en"] != "").all()
+
+
+def test_party_share_is_computed_from_counts(targets):
+    t14 = targets[targets["target_id"] == "T14"].iloc[0]
+    assert (t14["numerator_indicator"], t14["numerator_group"]) == ("party_members_count", "khmer")
+    assert (t14["denominator_indicator"], t14["denominator_group"]) == ("party_members_total", "all")
+
+
+def test_offices_come_from_section_v(targets):
+    offices = targets.drop_duplicates("target_id").set_index("target_id")
+    assert offices.at["T01", "office_vi"] == "Phòng Lao động - Thương binh và Xã hội"
+    assert offices.at["T14", "office_section"] == "V.9"
+    for row in offices.itertuples():
+        for part in row.office_section.split(", "):
+            number = part.removeprefix("V.")
+            assert f"\n{number}. " in "\n" + PLAN.split("V. TỔ CHỨC THỰC HIỆN")[1], row.Index
+
+
+def test_every_kind_the_issue_names_is_supported():
+    for kind in ("at_least", "above", "at_most", "yearly_reduction", "yearly_flow", "share_of_total",
+                 "count_to_zero"):
+        assert kind in TARGET_KINDS
+
+
+def test_areas_have_the_15_communes_with_codes_and_the_reform():
+    areas = load_areas()
+    codes = commune_codes(areas)
+    assert len(codes) == 15 and codes[0] == "29416" and codes[-1] == "29458"
+    assert areas.at["29434", "khmer_2019"] == 5179 and areas.at["29434", "population_2019"] == 7861
+    assert int(areas["ethnic_minority_area"].sum()) == 8
+    assert str(areas.at["848", "valid_to"].date()) == "2025-06-30"
+    assert areas.at["84", "successor_code"] == "VL-2025"
+
+
+def test_indicators_of_targets_are_declared():
+    indicators = load_indicators()
+    targets = load_targets()
+    used = set(targets.loc[targets["indicator"] != "", "indicator"])
+    used |= set(targets["numerator_indicator"]) | set(targets["denominator_indicator"])
+    used.discard("")
+    assert used <= set(indicators.index)
+
+
+# ---- malformed catalogues -------------------------------------------------------------
+
+def _variant(tmp_path: Path, old: str, new: str) -> Path:
+    text = TARGETS_FILE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "targets.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(text: str, fragment: str) -> int:
+    return text[: text.index(fragment)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, column, phrase",
+    [
+        ("kind: at_least\n    deadlines:\n      - {year: 2025, value: 95",
+         "kind: at_leest\n    deadlines:\n      - {year: 2025, value: 95", "kind", "at_leest"),
+        ("indicator: health_insurance_coverage", "indicator: health_insurance", "indicator", "data/indicators.yaml"),
+        ("{year: 2025, value: 95, origin: plan}", "{year: 2025, value: 195, origin: plan}", "deadlines.value", "195"),
+        ("{year: 2025, range: [3, 4], origin: plan}", "{year: 2025, range: [4, 3], origin: plan}",
+         "deadlines.range", "[4, 3]"),
+        ("{year: 2025, value: 95, origin: plan}", "{year: 2025, value: 95, origin: planned}",
+         "deadlines.origin", "planned"),
+        ("  - id: T03", "  - id: T02", "id", "T02"),
+        ("    group: khmer\n    kind: at_least", "    group: kmer\n    kind: at_least", "group", "kmer"),
+    ],
+)
+def test_malformed_catalogue_names_line_and_field(tmp_path, old, new, column, phrase):
+    path = _variant(tmp_path, old, new)
+    with pytest.raises(DataError) as caught:
+        load_targets(path)
+    (problem,) = caught.value.problems
+    assert problem.file == str(path)
+    assert problem.column == column
+    assert phrase in problem.message_vi and phrase in problem.message_en
+    assert isinstance(problem.row, int) and problem.row > 1
+
+
+def test_missing_field_and_syntax_error(tmp_path):
+    path = _variant(tmp_path, "    plan_line: 40\n", "")
+    with pytest.raises(DataError, match='thiếu trường "plan_line"') as caught:
+        load_targets(path)
+    text = TARGETS_FILE.read_text(encoding="utf-8")
+    assert caught.value.problems[0].row == _line_of(text, "  - id: T02") + 0
+    path = _variant(tmp_path, "    scope: both\n", "    scope: [both\n")
+    with pytest.raises(DataError, match="sai cú pháp"):
+        load_targets(path)
+
+
+def test_missing_catalogue_file(tmp_path):
+    with pytest.raises(DataError, match="không tìm thấy"):
+        load_targets(tmp_path / "none.yaml")

@@ -1,0 +1,110 @@
+"""Every malformed file in tests/data/bad gets its own clear message, and no traceback."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from analysis import DataError, load_observations
+from analysis.cli import main
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+# file -> list of (row, column, a phrase of the Vietnamese message, a phrase of the English one)
+EXPECTED = {
+    "empty.csv": [(None, None, "không có dòng số liệu", "no data rows")],
+    "header_only.csv": [(None, None, "không có dòng số liệu", "no data rows")],
+    "encoding_cp1258.csv": [(None, None, "không ở mã UTF-8", "not UTF-8")],
+    "corrupt.xlsx": [(None, None, "không mở được tệp", "cannot be opened")],
+    "missing_column.csv": [(1, "source", 'thiếu cột "source"', 'column "source" is missing')],
+    "missing_source.csv": [(2, "source", "bắt buộc phải có", "is required")],
+    "unknown_indicator.csv": [(2, "indicator", 'không có chỉ tiêu "poverty_rate_houshold"',
+                               "did you mean: poverty_rate_households")],
+    "area_name_not_code.csv": [(2, "area_code", 'không có mã địa bàn "Kim Hòa"', "did you mean code 29434")],
+    "unknown_group.csv": [(2, "group", '"khơme" không phải là giá trị hợp lệ', "use one of: all, khmer")],
+    "percent_out_of_range.csv": [(2, "value", "tỷ lệ 125 nằm ngoài khoảng 0–100%", "outside 0–100 %")],
+    "numerator_above_denominator.csv": [(2, "numerator", "tử số 300 lớn hơn mẫu số 200",
+                                         "numerator 300 is larger than the denominator 200")],
+    "value_disagrees_with_counts.csv": [(2, "value", "không khớp với tử số/mẫu số", "60/200 = 30 %")],
+    "duplicate_keys.csv": [(4, None, "trùng chỉ tiêu, địa bàn, nhóm, năm", "same indicator, area, group, year")],
+    "non_numeric.csv": [(2, "value", '"chín mươi" không phải là một số', "is not a number")],
+    "percent_sign.csv": [(2, "value", "có dấu %", "without %")],
+    "year_out_of_range.csv": [(2, "year", "năm 1890 nằm ngoài khoảng 1990–2035", "outside 1990–2035")],
+    "year_not_integer.csv": [(2, "year", '"2020.5" không phải là một năm', "is not a year")],
+    "ambiguous_number.csv": [(2, "value", '"1.234" có thể là 1234 (kiểu Việt Nam) hoặc 1.234', "nothing in the file"),
+                             (3, "value", '"1.105" có thể là 1105', "could be 1105")],
+    "mixed_number_format.csv": [(None, "value", "trộn hai kiểu ghi số", "mixes two number styles")],
+    "bad_layout.csv": [(3, None, "có 10 ô, trong khi tiêu đề có 9 cột", "has 10 cells")],
+    "unit_mismatch.csv": [(2, "unit", 'đơn vị "households" không khớp', "does not match the unit")],
+    "standard_needed.csv": [(2, "standard", "không thuộc hẳn một chuẩn nào", "state the standard")],
+    "area_after_reform.csv": [(2, "area_code", "không còn tồn tại sau 30/06/2025", "2025 administrative reform")],
+    "negative_count.csv": [(2, "value", "số đếm -40 bị âm", "is negative")],
+    "excel_two_problems.xlsx": [(4, "value", "tỷ lệ 104.2 nằm ngoài", "outside 0–100 %"),
+                                (6, "year", "năm 1989 nằm ngoài", "outside 1990–2035")],
+}
+
+
+def test_corpus_is_large_and_fully_described():
+    files = sorted(p.name for p in BAD.iterdir())
+    assert len(files) >= 15
+    assert sorted(EXPECTED) == files, "every bad file needs its expected messages, and vice versa"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_gets_exactly_its_problems(name):
+    path = BAD / name
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(DataError) as caught:
+        load_observations(path)
+    problems = caught.value.problems
+    expected = EXPECTED[name]
+    assert len(problems) == len(expected), caught.value
+    for problem, (row, column, phrase_vi, phrase_en) in zip(problems, expected):
+        assert problem.file == f"tests/data/bad/{name}"
+        assert problem.row == row
+        assert problem.column == column
+        assert phrase_vi in problem.describe("vi")
+        assert phrase_en in problem.describe("en")
+        assert problem.fix_vi and problem.fix_en
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before, "the input file must not change"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_command_line_reports_without_traceback(name, capsys):
+    status = main(["check", str(BAD / name)])
+    out, err = capsys.readouterr()
+    assert status == 2
+    assert "Traceback" not in out + err
+    assert err.startswith("Dữ liệu có ")
+    assert f"tests/data/bad/{name}" in err
+
+
+def test_a_folder_reports_the_problems_of_every_file(tmp_path):
+    for name in ("percent_out_of_range.csv", "year_out_of_range.csv"):
+        (tmp_path / name).write_bytes((BAD / name).read_bytes())
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path)
+    assert {p.column for p in caught.value.problems} == {"value", "year"}
+
+
+def test_duplicates_across_files_name_the_other_file(tmp_path):
+    row = "health_insurance_coverage,29434,khmer,2022,,91.5,,,BHXH huyện\n"
+    header = "indicator,area_code,group,year,standard,value,numerator,denominator,source\n"
+    (tmp_path / "a.csv").write_text(header + row, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(header + row, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path)
+    (problem,) = caught.value.problems
+    assert problem.file.endswith("b.csv") and "a.csv" in problem.message_vi
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(DataError, match="không tìm thấy"):
+        load_observations(tmp_path / "nowhere.csv")
+    with pytest.raises(DataError, match="no .csv, .xlsx or .xls file"):
+        load_observations(tmp_path)
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(DataError, match="type .txt cannot be read"):
+        load_observations(tmp_path / "notes.txt")

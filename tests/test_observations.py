@@ -1,0 +1,131 @@
+"""Loading good files: Vietnamese number formats, Excel, NFC text, the shipped data."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import load_observations
+
+GOOD = Path(__file__).parent / "data" / "good"
+
+
+def test_vietnamese_csv_with_semicolons_and_decimal_commas():
+    before = hashlib.sha256((GOOD / "vietnamese_format.csv").read_bytes()).hexdigest()
+    obs = load_observations(GOOD / "vietnamese_format.csv").set_index("indicator")
+    assert obs.at["poverty_rate_households", "value"] == 12.5
+    assert obs.at["poverty_rate_households", "denominator"] == 1288.0  # "1.288" is a thousand and more
+    assert obs.at["new_jobs_khmer_workers", "value"] == 1234.0
+    assert obs.at["health_insurance_coverage", "value"] == 91.25
+    assert obs.at["poverty_rate_households", "standard"] == "2022-2025"
+    source = obs.at["poverty_rate_households", "source"]
+    assert source == unicodedata.normalize("NFC", source) == "Báo cáo rà soát hộ nghèo, UBND xã Kim Hòa"
+    assert not obs["illustrative"].any()
+    assert hashlib.sha256((GOOD / "vietnamese_format.csv").read_bytes()).hexdigest() == before
+
+
+def test_excel_return_reads_the_data_sheet_not_the_instructions():
+    obs = load_observations(GOOD / "office_return.xlsx").set_index("indicator")
+    assert obs.at["party_members_share", "numerator"] == 61
+    assert obs.at["right_age_attendance_primary", "value"] == 98.5
+    assert obs.loc[:, "row"].tolist() == [2, 3]
+    assert not obs["illustrative"].any()
+
+
+def test_unit_is_filled_from_the_indicator_and_poverty_standard_from_the_year():
+    obs = load_observations(GOOD / "vietnamese_format.csv").set_index("indicator")
+    assert obs.at["health_insurance_coverage", "unit"] == "percent"
+    assert obs.at["new_jobs_khmer_workers", "unit"] == "workers"
+
+
+def test_legacy_xls_files_are_read():
+    # Written once with xlwt (not a project dependency); .xls is still common in offices.
+    obs = load_observations(GOOD / "legacy_office_return.xls").set_index("indicator")
+    assert obs.at["health_insurance_coverage", "value"] == 91.5
+    assert obs.at["health_insurance_coverage", "source"] == "Bảo hiểm xã hội huyện"
+    assert obs.at["party_members_share", "value"] == 27.5  # typed as text "27,5"
+    assert obs.at["party_members_share", "row"] == 3
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_observations()
+
+
+def test_shipped_data_loads_with_real_and_illustrative_rows(shipped):
+    assert shipped["illustrative"].any() and (~shipped["illustrative"]).any()
+    real = shipped[~shipped["illustrative"]]
+    assert (real["source"] != "").all() and (real["quote"] != "").all()
+    assert shipped[shipped["illustrative"]]["source"].str.contains("minh họa").all()
+
+
+@pytest.mark.parametrize(
+    "indicator, area, group, year, value",
+    [
+        # QĐ 122/QĐ-UBND (8/2/2023) and QĐ 83/QĐ-UBND (22/01/2024), NOTES.md §2
+        ("poverty_rate_households", "84", "khmer", 2022, 3.61),
+        ("poverty_rate_households", "84", "khmer", 2023, 2.03),
+        ("poor_households_count", "84", "khmer", 2022, 3239),
+        ("poverty_rate_households", "84", "all", 2023, 1.19),
+        # Cầu Ngang, end-2022, from the new-rural district file (NOTES.md §3)
+        ("poverty_rate_households", "848", "all", 2022, 3.4),
+        ("ntm_advanced_communes_count", "848", "all", 2022, 3),
+        ("party_members_count", "84", "khmer", 1992, 667),
+        ("khmer_cadres_civil_servants_share", "84", "khmer", 2017, 18.52),
+    ],
+)
+def test_published_figures_are_carried_over_exactly(shipped, indicator, area, group, year, value):
+    rows = shipped.query("indicator == @indicator and area_code == @area and group == @group "
+                         "and year == @year and preferred and not illustrative")
+    assert rows["value"].tolist() == [value]
+
+
+def test_conflicting_published_figures_are_all_kept_with_one_preferred(shipped):
+    real = shipped[~shipped["illustrative"]]
+    sizes = real.groupby(["indicator", "area_code", "group", "year", "standard"])["preferred"].agg(["size", "sum"])
+    assert (sizes["sum"] == 1).all()
+    conflicts = sizes[sizes["size"] > 1]
+    assert len(conflicts) >= 15
+    khmer_2019 = real.query("indicator == 'poverty_rate_households' and area_code == '84' and group == 'all' "
+                            "and year == 2019")
+    assert sorted(khmer_2019["value"]) == [3.22, 3.33]
+    assert khmer_2019.loc[khmer_2019["preferred"], "value"].item() == 3.22
+
+
+def test_poverty_rows_carry_their_standard(shipped):
+    poverty = shipped[shipped["indicator"] == "poverty_rate_households"]
+    assert (poverty["standard"] != "").all()
+    assert set(poverty.loc[poverty["year"] >= 2022, "standard"]) == {"2022-2025"}
+    assert set(poverty.loc[poverty["year"].between(2016, 2020), "standard"]) == {"2016-2020"}
+
+
+def test_illustrative_commune_data_covers_every_target_indicator(shipped):
+    from analysis import load_targets
+
+    targets = load_targets()
+    measurable = set(targets.loc[targets["kind"] != "qualitative", "indicator"]) - {"ntm_district_recognised"}
+    illustrative = shipped[shipped["illustrative"]]
+    assert measurable <= set(illustrative["indicator"])
+    by_indicator = illustrative.groupby("indicator")["year"].agg(["min", "max"])
+    assert (by_indicator["min"] == 2015).all() and (by_indicator["max"] == 2024).all()
+    communes = illustrative[illustrative["area_code"].str.len() == 5]
+    assert communes["area_code"].nunique() == 15
+
+
+def test_text_is_nfc_everywhere(shipped):
+    for column in ("source", "quote", "note"):
+        values = shipped[column]
+        assert (values == values.map(lambda s: unicodedata.normalize("NFC", s))).all()
+
+
+def test_result_is_sorted_and_typed(shipped):
+    assert shipped["year"].dtype == "int64"
+    assert shipped["value"].dtype == "float64"
+    assert shipped["illustrative"].dtype == bool
+    key = shipped[["indicator", "area_code", "group", "year", "standard"]]
+    assert key.equals(key.sort_values(list(key.columns)).reset_index(drop=True))
+    assert isinstance(shipped, pd.DataFrame)
