@@ -4,12 +4,14 @@ Data flows one way: catalogue and observations (``data/``) → load and validate
 project each series → assess each target → charts, tables and slides (``reports/``).
 
 Public names (a contract with the notebooks and outside checks):
-``load_targets``, ``load_indicators``, ``load_areas``, ``load_observations``, ``DataError``.
+``load_targets``, ``load_indicators``, ``load_areas``, ``load_observations``, ``DataError``,
+``project``.
 """
 
 from .catalogue import load_areas, load_indicators, load_standards, load_targets
 from .errors import DataError, Problem
 from .observations import load_observations
+from .projection import probability_beyond, project
 
 __all__ = [
     "DataError",
@@ -19,4 +21,6 @@ __all__ = [
     "load_observations",
     "load_standards",
     "load_targets",
+    "probability_beyond",
+    "project",
 ]

@@ -1,0 +1,233 @@
+"""The projection engine: hand-computed cases, statsmodels as an oracle, and invariants."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from statsmodels.tsa.holtwinters import ExponentialSmoothing, SimpleExpSmoothing
+
+from analysis import project
+from analysis import projection as P
+
+
+def series(values, start=2015):
+    return pd.Series(np.asarray(values, float), index=range(start, start + len(values)))
+
+
+# ---- hand-computed cases ---------------------------------------------------------------
+
+def test_two_points_carry_on_their_change_and_are_very_uncertain():
+    p = project(series([10.0, 12.0], 2022), 2027)
+    assert p["median"].tolist() == pytest.approx([14, 16, 18, 20])
+    assert "Only 2 points" in p.attrs["notes"][0]
+    assert "Chỉ có 2 số liệu" in p.attrs["notes_vi"][0]
+    # one pseudo-error of scale |change| shrunk towards 0.7 |change|: sqrt(2 * 0.7 * 2) = 1.673
+    # 95 %: k = 1, factor 1 * (0.05**-1 - 1) = 19
+    assert p.loc[2024, "hi_95"] - p.loc[2024, "median"] == pytest.approx(19 * np.sqrt(2 * 0.7 * 2))
+    assert p.attrs["model"]["k"] == 1
+
+
+def test_three_points_use_the_drift_over_the_whole_span():
+    p = project(series([10.0, 11.0, 14.0], 2020), 2024)
+    assert p["median"].tolist() == pytest.approx([16, 18])  # (14 - 10) / 2 per year
+    assert p.attrs["method"].startswith("drift (3 points)")
+
+
+def test_one_point_gives_no_projection_and_says_why():
+    p = project(series([5.0], 2023), 2026)
+    assert list(p.index) == [2024, 2025, 2026]
+    assert p.isna().all().all()
+    assert "Only 1 point (2023)" in p.attrs["notes"][0]
+    assert p.attrs["model"] is None
+
+
+def test_no_data_and_nothing_to_project():
+    assert project(pd.Series([], dtype=float), 2025).attrs["notes"] == ["No data: nothing to project."]
+    assert project(series([1.0, 2.0, 3.0]), 2017).empty
+
+
+def test_quantile_factor_is_the_f_2_2k_law():
+    from scipy import stats
+
+    for k in (1, 3, 12, 200):
+        for level in (0.8, 0.95):
+            assert P._quantile_factor(level, k) == pytest.approx(stats.f.ppf(level, 2, 2 * k))
+
+
+def test_theta_on_a_straight_line_keeps_half_its_slope():
+    # Hyndman & Billah: SES (alpha = 1 on a line) plus half the OLS slope per year.
+    t = np.arange(12)
+    fits = P._Fits(t, 3.0 + 2.0 * t)
+    forecast = fits.forecasts(np.array([12]), np.array([[1.0, 2.0, 3.0]]))[2, 0]
+    assert forecast == pytest.approx(25.0 + np.array([1.0, 2.0, 3.0]))
+
+
+def test_linear_trend_uses_the_last_ten_points():
+    z = np.r_[np.zeros(5), np.arange(10.0)]  # flat, then a slope of 1 over the last ten
+    fits = P._Fits(np.arange(15), z)
+    assert fits.forecasts(np.array([15]), np.array([[1.0, 3.0]]))[4, 0] == pytest.approx([10.0, 12.0])
+
+
+# ---- statsmodels as the oracle of the recursions ---------------------------------------
+
+@pytest.mark.parametrize("k", [0, 37, 139])
+def test_damped_trend_recursion_matches_statsmodels(k):
+    rng = np.random.default_rng(k)
+    z = 50 + np.cumsum(rng.normal(1, 2, 15))
+    _, _, level, trend, sse = P._recursions(z)
+    alpha, beta, phi = P._A[k], P._B[k], P._P[k]
+    fit = ExponentialSmoothing(z[1:], trend="add", damped_trend=True, initialization_method="known",
+                               initial_level=z[0], initial_trend=z[1] - z[0]).fit(
+        smoothing_level=alpha, smoothing_trend=beta, damping_trend=phi, optimized=False)
+    assert level[-1, k] == pytest.approx(fit.level[-1])
+    assert trend[-1, k] == pytest.approx(fit.trend[-1])
+    assert sse[-1, k] == pytest.approx(fit.sse)
+    h = np.arange(1, 5)
+    ours = level[-1, k] + phi * (1 - phi**h) / (1 - phi) * trend[-1, k]
+    assert ours == pytest.approx(fit.forecast(4))
+
+
+@pytest.mark.parametrize("k", [0, 6, 13])
+def test_ses_recursion_matches_statsmodels(k):
+    rng = np.random.default_rng(k)
+    z = 10 + np.cumsum(rng.normal(0, 1, 12))
+    level, sse, *_ = P._recursions(z)
+    fit = SimpleExpSmoothing(z[1:], initialization_method="known", initial_level=z[0]).fit(
+        smoothing_level=P._SES_ALPHAS[k], optimized=False)
+    assert level[-1, k] == pytest.approx(fit.level[-1])
+    assert sse[-1, k] == pytest.approx(fit.sse)
+
+
+# ---- breaks, overlaps, gaps ------------------------------------------------------------
+
+POVERTY = series([29.5, 24.0, 18.2, 12.6, 7.9, 9.8, 6.5, 4.1, 2.7], 2016)  # new standard from 2021
+
+
+def test_by_default_only_points_since_the_latest_break_are_used():
+    p = project(POVERTY, 2030, bounds=(0, 100), breaks=(2016, 2021))
+    assert p.attrs["first_year_used"] == 2021 and p.attrs["break_used"] == 2021
+    assert p.attrs["notes"][0] == ("Only 4 points since the 2021 standard: earlier years are on another "
+                                   "scale and are not used.")
+    assert p.equals(project(POVERTY.loc[2021:], 2030, bounds=(0, 100)))
+
+
+def test_an_overlap_year_lets_older_points_be_level_adjusted():
+    # 2020 measured on both lines: 7.9 (old) and 11.0 (new): old points are shifted up in logit space
+    p = project(POVERTY, 2030, bounds=(0, 100), breaks=(2021,), overlaps={2021: (7.9, 11.0)})
+    assert p.attrs["break_adjusted"] and p.attrs["first_year_used"] == 2016
+    assert "overlap year (7.9 on the old standard, 11 on the new)" in p.attrs["notes"][0]
+    space = P._space_for(np.array([7.9, 11.0]), (0, 100))
+    shift = space.to_error(np.array([11.0])) - space.to_error(np.array([7.9]))
+    adjusted = space.from_error(space.to_error(np.array([29.5])) + shift)[0]
+    assert adjusted > 29.5
+    assert p.attrs["method"].endswith("growing as h^0.75") and "9 points" in p.attrs["method"]
+
+
+def test_a_gap_is_not_filled_in_and_widens_the_interval_by_its_length():
+    recent = series([50.0, 52, 55, 56, 58, 61], 2015)  # last observed 2020
+    stale = recent.drop([2019, 2020])  # last observed 2018: 2025 is 7 years away, not 5
+    p_recent, p_stale = project(recent, 2025, bounds=(0, 100)), project(stale, 2025, bounds=(0, 100))
+    assert list(p_stale.index) == list(range(2019, 2026))
+    gappy = project(recent.drop(2017), 2025, bounds=(0, 100))
+    assert "Some years are missing" in gappy.attrs["notes"][0]
+    assert "Theta" not in gappy.attrs["method"].split(";")[0]
+    h_recent = 2025 - 2020
+    h_stale = 2025 - 2018
+    assert p_stale.attrs["model"]["scale"][2025] / p_stale.attrs["model"]["scale"][2019] == pytest.approx(h_stale**0.75)
+    assert p_recent.attrs["model"]["scale"][2025] / p_recent.attrs["model"]["scale"][2021] == pytest.approx(h_recent**0.75)
+
+
+def test_the_issue_example_no_longer_goes_negative_or_overconfident():
+    # statsmodels ETSModel (damped) projects -6.7 % for 2030 with an 80 % interval of ±0.2 points.
+    poverty = series([22.1, 19.3, 16.2, 14.0, 11.8, 10.1, 8.3], 2016)
+    p = project(poverty, 2030, bounds=(0, 100))
+    assert 0 < p.loc[2030, "lo_95"] < p.loc[2030, "median"] < 8.3
+    assert p.loc[2030, "hi_80"] - p.loc[2030, "lo_80"] > 1.0
+
+
+def test_a_series_that_never_moved_gets_a_minimum_interval_and_a_note():
+    p = project(series([100.0] * 5, 2019), 2025, bounds=(0, 100))
+    assert (p["median"] == 100).all() and (p["lo_95"] < 100).all()
+    assert "has not changed" in p.attrs["notes"][0]
+
+
+def test_bad_arguments_are_refused():
+    with pytest.raises(ValueError, match="outside the bounds"):
+        project(series([50.0, 120.0]), 2020, bounds=(0, 100))
+    with pytest.raises(ValueError, match="same year twice"):
+        project(pd.Series([1.0, 2.0], index=[2020, 2020]), 2022)
+    with pytest.raises(ValueError, match="whole years"):
+        project(pd.Series([1.0, 2.0], index=[2020.5, 2021.5]), 2022)
+    with pytest.raises(TypeError):
+        project([1.0, 2.0], 2022)
+    with pytest.raises(ValueError, match="levels"):
+        project(series([1.0, 2.0]), 2020, levels=(95, 100))
+
+
+# ---- invariants ----------------------------------------------------------------------------
+
+values = st.floats(min_value=0, max_value=100, allow_nan=False)
+positive = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+
+
+def _ordered(p: pd.DataFrame) -> bool:
+    cols = ["lo_95", "lo_80", "median", "hi_80", "hi_95"]
+    table = p[cols].to_numpy()
+    return bool(np.all(np.diff(table, axis=1) >= -1e-9))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(values, min_size=1, max_size=14), st.integers(1, 12), st.sets(st.integers(2001, 2030), max_size=4))
+def test_percentages_never_leave_0_100_and_bands_nest(vals, horizon, missing):
+    history = series(vals, 2001).drop([y for y in missing if y < 2001 + len(vals)], errors="ignore")
+    p = project(history, 2001 + len(vals) - 1 + horizon, bounds=(0, 100))
+    table = p.to_numpy()
+    finite = table[~np.isnan(table)]
+    assert np.all((finite >= 0) & (finite <= 100))
+    if len(history) >= 2:
+        assert not np.isnan(table).any() and _ordered(p)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(positive, min_size=2, max_size=14), st.integers(1, 10))
+def test_counts_never_go_negative(vals, horizon):
+    p = project(series(vals), 2015 + len(vals) - 1 + horizon, bounds=(0, None))
+    assert np.all(p.to_numpy() >= 0) and _ordered(p)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(min_value=-1e4, max_value=1e4, allow_nan=False), min_size=2, max_size=12))
+def test_unbounded_series_and_upper_bounds_are_respected(vals):
+    assert _ordered(project(series(vals), 2030))
+    capped = [min(v, 50.0) for v in vals]
+    p = project(series(capped), 2030, bounds=(None, 50.0))
+    assert np.all(p.to_numpy() <= 50.0) and _ordered(p)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(values, min_size=2, max_size=12))
+def test_same_input_same_output(vals):
+    a = project(series(vals), 2030, bounds=(0, 100))
+    b = project(series(vals), 2030, bounds=(0, 100))
+    assert a.equals(b) and a.attrs == b.attrs
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(values, min_size=3, max_size=12), st.floats(0, 100), st.floats(0, 100))
+def test_probabilities_lie_in_0_1_and_fall_as_the_bar_rises(vals, a, b):
+    p = project(series(vals), 2030, bounds=(0, 100))
+    low, high = sorted((a, b))
+    pa, pb = P.probability_beyond(p, 2030, low), P.probability_beyond(p, 2030, high)
+    assert 0 <= pb <= pa <= 1
+    if 0 < high < 100:  # at a bound the clipped law has a point mass, so the two sides overlap
+        assert P.probability_beyond(p, 2030, high, above=False) == pytest.approx(1 - pb, abs=1e-12)
+
+
+def test_probabilities_agree_with_the_intervals():
+    p = project(series([40.0, 43, 45, 49, 50, 54, 55]), 2030, bounds=(0, 100))
+    for year in (2022, 2026, 2030):
+        assert P.probability_beyond(p, year, p.loc[year, "hi_95"]) == pytest.approx(0.025, abs=1e-9)
+        assert P.probability_beyond(p, year, p.loc[year, "lo_80"], above=False) == pytest.approx(0.10, abs=1e-9)
+        assert P.quantile_at(p, year, 0.9) == pytest.approx(p.loc[year, "hi_80"])
