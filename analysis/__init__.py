@@ -5,9 +5,10 @@ project each series → assess each target → charts, tables and slides (``repo
 
 Public names (a contract with the notebooks and outside checks):
 ``load_targets``, ``load_indicators``, ``load_areas``, ``load_observations``, ``DataError``,
-``project``.
+``project``, ``required_rate``, ``assess``.
 """
 
+from .assessment import assess, required_rate
 from .catalogue import load_areas, load_indicators, load_standards, load_targets
 from .errors import DataError, Problem
 from .observations import load_observations
@@ -15,6 +16,8 @@ from .projection import probability_beyond, project
 
 __all__ = [
     "DataError",
+    "assess",
+    "required_rate",
     "Problem",
     "load_areas",
     "load_indicators",

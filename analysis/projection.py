@@ -546,7 +546,7 @@ def _choose_methods(fits: _Fits, n: int, origins, forecasts):
         weights = None
     else:
         kept = [m for m in available if mae[m] <= TRIM * best]
-        inverse = np.array([mae[m] ** -2 for m in kept])
+        inverse = np.array([(best / mae[m]) ** 2 for m in kept])  # relative to the best: no overflow
         weights = inverse / inverse.sum()
     return kept, weights, {METHODS[m]: float(mae[m]) for m in available}
 

@@ -199,13 +199,14 @@ def build() -> list[dict]:
             rows.append(row("hamlets_with_khmer_party_members_share", code, "all", year,
                             round(100 * covered / hamlets, 2), "percent", covered, hamlets))
 
-    # Especially difficult hamlets: only in ethnic-minority-area communes.
+    # Especially difficult hamlets: only in ethnic-minority-area communes; the others report 0.
     em = [c for c, u in communes.items() if u["em_area"]]
     for year, total in DIFFICULT_HAMLETS.items():
         weights = np.array([communes[c]["khmer_share"] for c in em])
-        shares = rng.multinomial(total, weights / weights.sum())
-        for code, count in zip(em, shares):
-            rows.append(row("extremely_difficult_hamlets_count", code, "all", year, int(count), "hamlets"))
+        counts = dict(zip(em, rng.multinomial(total, weights / weights.sum())))
+        for code in communes:
+            rows.append(row("extremely_difficult_hamlets_count", code, "all", year, int(counts.get(code, 0)),
+                            "hamlets"))
 
     # New jobs for Khmer workers: the district total split over communes by Khmer population.
     weights = np.array([khmer_pop(u) for u in communes.values()])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from analysis.numbers import Convention, classify, parse, parse_column
@@ -33,7 +34,7 @@ def test_one_dot_group_alone_is_ambiguous(thousands, units):
     column = parse_column([text], file_evidence=set())
     assert column.ambiguous == [0] and column.values == [None]
     assert parse_column([text], file_evidence={"vi"}).values == [thousands * 1000 + units]
-    assert parse_column([text], file_evidence={"en"}).values == [thousands + units / 1000]
+    assert parse_column([text], file_evidence={"en"}).values == [pytest.approx(thousands + units / 1000)]
 
 
 def test_a_column_follows_its_own_cells_before_the_file():

@@ -1,0 +1,193 @@
+"""From observation rows to one yearly series per indicator × area × population group.
+
+Rules, in the order they apply:
+
+- only ``preferred`` rows are used (conflicting published figures are all kept in the data,
+  one marked preferred);
+- a share indicator with declared counts (``numerator``/``denominator`` in the catalogue,
+  e.g. Khmer party members over all members) is computed from count rows for the years
+  that have counts but no share row;
+- a district is built from its communes when it can be: the sum of the communes' counts
+  (ratio of sums for shares, plain sum for counts and yearly flows), in the years every
+  commune that ever reported the indicator reported it; otherwise the district's own
+  reported figures are used ("as reported");
+- the measurement standard is kept with each year, so that callers can keep to the points
+  since the latest break (:func:`since_latest_standard`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .catalogue import commune_codes
+
+__all__ = ["YearlySeries", "build_series", "since_latest_standard"]
+
+COLUMNS = ["value", "numerator", "denominator", "standard", "illustrative", "source", "how"]
+
+
+@dataclass
+class YearlySeries:
+    """One yearly series: a frame indexed by year with :data:`COLUMNS`."""
+
+    indicator: str
+    area_code: str
+    group: str
+    frame: pd.DataFrame
+
+    @property
+    def values(self) -> pd.Series:
+        return self.frame["value"]
+
+    @property
+    def illustrative(self) -> bool:
+        """True when any point of the series is illustrative data."""
+        return bool(self.frame["illustrative"].any())
+
+    def sources(self) -> list[str]:
+        return sorted(set(self.frame["source"]) - {""})
+
+
+def _rows(observations: pd.DataFrame, indicator: str, area: str, group: str) -> pd.DataFrame:
+    mask = ((observations["indicator"] == indicator) & (observations["area_code"] == area)
+            & (observations["group"] == group) & observations["preferred"])
+    rows = observations.loc[mask].sort_values("year")
+    frame = pd.DataFrame({
+        "value": rows["value"].to_numpy(float),
+        "numerator": rows["numerator"].to_numpy(float),
+        "denominator": rows["denominator"].to_numpy(float),
+        "standard": rows["standard"].to_numpy(object),
+        "illustrative": rows["illustrative"].to_numpy(bool),
+        "source": rows["source"].to_numpy(object),
+        "how": "reported",
+    }, index=pd.Index(rows["year"].to_numpy(int), name="year"))
+    return frame
+
+
+def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
+    """A share (percent) from separate count rows of its numerator and denominator."""
+    if not numerator or not denominator:
+        return pd.DataFrame(columns=COLUMNS)
+    num = _rows(observations, numerator[0], area, numerator[1])
+    den = _rows(observations, denominator[0], area, denominator[1])
+    years = num.index.intersection(den.index)
+    years = [y for y in years if den.at[y, "value"] > 0]
+    if not years:
+        return pd.DataFrame(columns=COLUMNS)
+    frame = pd.DataFrame({
+        "value": [100 * num.at[y, "value"] / den.at[y, "value"] for y in years],
+        "numerator": [num.at[y, "value"] for y in years],
+        "denominator": [den.at[y, "value"] for y in years],
+        "standard": [num.at[y, "standard"] for y in years],
+        "illustrative": [bool(num.at[y, "illustrative"] or den.at[y, "illustrative"]) for y in years],
+        "source": [num.at[y, "source"] for y in years],
+        "how": "from counts",
+    }, index=pd.Index(years, name="year"))
+    return frame
+
+
+def _single_area(observations, indicator, area, group, numerator, denominator) -> pd.DataFrame:
+    reported = _rows(observations, indicator, area, group)
+    counted = _from_counts(observations, numerator, denominator, area)
+    if len(counted):
+        counted = counted.loc[~counted.index.isin(reported.index)]
+        reported = pd.concat([reported, counted]).sort_index() if len(reported) else counted
+    return reported
+
+
+def _aggregate(observations, indicator, group, communes, aggregate) -> pd.DataFrame:
+    """The district from its communes, in the years every reporting commune reported."""
+    mask = ((observations["indicator"] == indicator) & (observations["group"] == group)
+            & observations["area_code"].isin(communes) & observations["preferred"])
+    rows = observations.loc[mask]
+    if rows.empty or aggregate == "none":
+        return pd.DataFrame(columns=COLUMNS)
+    reporting = set(rows["area_code"])
+    out = {}
+    for year, part in rows.groupby("year"):
+        if set(part["area_code"]) != reporting:
+            continue
+        standards = set(part["standard"])
+        if len(standards) != 1:
+            continue
+        illustrative = bool(part["illustrative"].any())
+        source = f"tổng hợp từ {len(part)} xã, thị trấn / sum of {len(part)} communes"
+        if aggregate == "sum":
+            out[year] = (float(part["value"].sum()), np.nan, np.nan, standards.pop(), illustrative, source)
+        elif aggregate == "ratio" and part["numerator"].notna().all() and part["denominator"].notna().all():
+            num, den = float(part["numerator"].sum()), float(part["denominator"].sum())
+            if den > 0:
+                out[year] = (100 * num / den, num, den, standards.pop(), illustrative, source)
+    if not out:
+        return pd.DataFrame(columns=COLUMNS)
+    frame = pd.DataFrame.from_dict(out, orient="index",
+                                   columns=["value", "numerator", "denominator", "standard", "illustrative", "source"])
+    frame["how"] = "sum of communes" if aggregate == "sum" else "ratio of commune counts"
+    frame.index = pd.Index(frame.index.astype(int), name="year")
+    return frame.sort_index()
+
+
+def build_series(
+    observations: pd.DataFrame,
+    indicator: str,
+    area: str,
+    group: str,
+    areas: pd.DataFrame,
+    indicators: pd.DataFrame,
+    numerator: tuple[str, str] | None = None,
+    denominator: tuple[str, str] | None = None,
+) -> YearlySeries:
+    """The yearly series of ``indicator`` for ``area`` and ``group``.
+
+    For a district, years that can be built from all its reporting communes are; the
+    district's own reported figures fill the other years.
+
+    >>> from analysis import load_areas, load_indicators, load_observations
+    >>> obs, areas, ind = load_observations(), load_areas(), load_indicators()
+    >>> s = build_series(obs, "party_members_share", "848", "khmer", areas, ind)
+    >>> s.frame.loc[2024, "how"], round(float(s.frame.loc[2024, "value"]), 2), s.illustrative
+    ('ratio of commune counts', 19.89, True)
+    >>> p = build_series(obs, "poverty_rate_households", "84", "khmer", areas, ind)
+    >>> p.frame[["value", "standard"]].loc[2022:].values.tolist()
+    [[3.61, '2022-2025'], [2.03, '2022-2025']]
+    """
+    own = _single_area(observations, indicator, area, group, numerator, denominator)
+    kind = areas.at[area, "kind"] if area in areas.index else ""
+    frame = own
+    if kind == "district":
+        aggregate = indicators.at[indicator, "aggregate"] if indicator in indicators.index else "none"
+        built = _aggregate(observations, indicator, group, commune_codes(areas, area), aggregate)
+        if len(built):
+            frame = pd.concat([built, own.loc[~own.index.isin(built.index)]]).sort_index()
+    frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})
+    return YearlySeries(indicator, area, group, frame)
+
+
+def since_latest_standard(frame: pd.DataFrame) -> tuple[pd.DataFrame, int | None, str]:
+    """The part of a series measured on the same standard as its latest point.
+
+    Returns (part, first year of that standard in the series or None if the series never
+    changed standard, the standard). A standard marked "mixed" (an average across lines)
+    is never used.
+
+    >>> f = pd.DataFrame({"value": [20.0, 8.0, 9.5, 6.0], "standard": ["2016-2020"] * 2 + ["2022-2025"] * 2},
+    ...                  index=[2019, 2020, 2021, 2022])
+    >>> part, start, standard = since_latest_standard(f)
+    >>> part.index.tolist(), start, standard
+    ([2021, 2022], 2021, '2022-2025')
+    """
+    frame = frame[frame["standard"] != "mixed"]
+    if frame.empty:
+        return frame, None, ""
+    latest = frame["standard"].iloc[-1]
+    same = frame["standard"] == latest
+    # the run of points on the latest standard, going back from the end
+    start = len(frame)
+    while start > 0 and same.iloc[start - 1]:
+        start -= 1
+    part = frame.iloc[start:]
+    changed = start > 0
+    return part, (int(part.index[0]) if changed else None), latest

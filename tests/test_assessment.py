@@ -1,0 +1,205 @@
+"""Target assessment: hand-computed cases (worked example A), the shipped data, invariants."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis import assess, load_observations, load_targets, required_rate
+from analysis.assessment import COLUMNS, growth_rate_ratio, status_from_ratio
+
+
+def observations(values: dict[int, float], indicator="poverty_rate_households", area="848", group="khmer",
+                 standard="2016-2020", illustrative=False) -> pd.DataFrame:
+    years = sorted(values)
+    return pd.DataFrame({
+        "indicator": indicator, "area_code": area, "group": group, "year": years, "standard": standard,
+        "value": [float(values[y]) for y in years], "numerator": np.nan, "denominator": np.nan,
+        "illustrative": illustrative, "preferred": True, "source": "test",
+    })
+
+
+def target(kind="at_most", values=((2025, 5.0), (2030, 3.0)), plan_start=2015, **extra) -> pd.DataFrame:
+    template = load_targets().query("target_id == 'T02'").iloc[0]
+    rows = []
+    for deadline, value in values:
+        row = template.copy()
+        row.update({"target_id": "A", "indicator": "poverty_rate_households", "group": "khmer", "kind": kind,
+                    "deadline": deadline, "value": value, "scope": "district", "plan_start": plan_start,
+                    "origin": "plan", "every_year": False, "low": math.nan, "high": math.nan, **extra})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# Worked example A (progress-methods.md §0.1 and §2.3): 12.0, 11.1, 9.8, 8.9, 7.5 in 2015–2022.
+EXAMPLE_A = {2015: 12.0, 2016: 11.1, 2018: 9.8, 2020: 8.9, 2022: 7.5}
+
+
+@pytest.fixture(scope="module")
+def example_a():
+    return assess(observations(EXAMPLE_A), target()).set_index("deadline")
+
+
+def test_worked_example_a_needed_rates(example_a):
+    assert example_a.at[2025, "needed_points_per_year"] == pytest.approx(-0.8333, abs=1e-4)
+    assert example_a.at[2025, "needed_percent_per_year"] == pytest.approx(-12.64, abs=0.01)
+    assert example_a.at[2030, "needed_points_per_year"] == pytest.approx(-0.5625)
+    assert example_a.at[2030, "needed_percent_per_year"] == pytest.approx(-10.82, abs=0.01)
+
+
+def test_worked_example_a_status_by_growth_rate_ratio(example_a):
+    assert example_a.at[2025, "status_ratio"] == pytest.approx(0.775, abs=5e-4)
+    assert example_a.at[2030, "status_ratio"] == pytest.approx(0.736, abs=5e-4)
+    assert (example_a["status"] == "moderate").all()
+    assert (example_a["status_method"] == "growth_rate_ratio").all()
+    assert example_a.at[2025, "observed_percent_per_year_since_base"] == pytest.approx(-6.494, abs=1e-3)
+
+
+def test_worked_example_a_un_expected_progress(example_a):
+    assert example_a.at[2025, "un_progress_ratio"] == pytest.approx(0.838, abs=5e-4)
+    assert example_a.at[2030, "un_progress_ratio"] == pytest.approx(0.846, abs=5e-4)
+    assert (example_a["un_status"] == "un_fair").all()
+
+
+def test_worked_example_a_gap_and_observed_change(example_a):
+    assert example_a.at[2025, "gap"] == pytest.approx(5.0 - 7.5)
+    assert example_a.at[2025, "observed_points_per_year_since_base"] == pytest.approx((7.5 - 12) / 7)
+    assert example_a.at[2025, "observed_points_per_year_5y"] == pytest.approx((7.5 - 9.8) / 4)  # from 2018
+    assert example_a.at[2025, "ratio_since_base"] == pytest.approx(((7.5 - 12) / 7) / (-2.5 / 3))
+
+
+def test_required_rate_at_the_edges():
+    assert all(math.isnan(v) for v in required_rate(5.0, 2025, 3.0, 2025))
+    assert required_rate(0.0, 2024, 2.0, 2026).points_per_year == 1.0
+    assert math.isnan(required_rate(0.0, 2024, 2.0, 2026).percent_per_year)
+    assert required_rate(4.0, 2024, 0.0, 2026).percent_per_year == -100.0
+
+
+# ---- the shipped data ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def table():
+    return assess()
+
+
+def test_one_row_per_target_area_deadline_with_the_contract_columns(table):
+    assert list(table.columns) == COLUMNS
+    assert not table.duplicated(["target_id", "area_code", "deadline"]).any()
+    poverty = table[table["target_id"] == "T01"]
+    assert len(poverty) == 16 * 2  # district and 15 communes, 2025 and 2030
+    assert set(table.loc[table["target_id"] == "T04", "area_code"]) == {"848"}  # district-scope target
+    assert "T18" not in set(table["target_id"])  # qualitative targets are not assessed
+
+
+def test_district_party_share_is_the_ratio_of_commune_counts(table):
+    obs = load_observations()
+    rows = obs.query("indicator == 'party_members_share' and year == 2024 and area_code.str.len() == 5")
+    assert len(rows) == 15
+    expected = 100 * rows["numerator"].sum() / rows["denominator"].sum()
+    row = table.query("target_id == 'T14' and area_code == '848' and deadline == 2025").iloc[0]
+    assert row["latest_value"] == pytest.approx(expected)
+    assert row["latest_year"] == 2024 and row["illustrative"]
+
+
+def test_jobs_are_counted_yearly_and_cumulatively_since_2021(table):
+    obs = load_observations()
+    jobs = obs.query("indicator == 'new_jobs_khmer_workers'").groupby("year")["value"].sum()
+    done = jobs.loc[2021:2024].sum()
+    row = table.query("target_id == 'T05' and deadline == 2025").iloc[0]
+    assert row["cumulative_since_start"] == done
+    assert row["cumulative_target"] == 1000 * 5
+    assert row["needed_points_per_year"] == pytest.approx(max(0, 5000 - done) / 1)
+    assert row["needed_points_per_year_other_end"] == pytest.approx(max(0, 7500 - done) / 1)
+    assert row["status_method"] == "flow_ratio"
+    assert row["status_ratio"] == pytest.approx(jobs.loc[2021:2024].mean() / 1000)
+
+
+def test_poverty_reading_points_by_default_switchable_to_relative(table):
+    points = table.query("target_id == 'T01' and area_code == '848' and deadline == 2025").iloc[0]
+    assert points["reading"] == "points" and points["base_year"] == 2021
+    base = points["base_value"]
+    assert points["target_value"] == max(0.0, base - 3 * 4) and points["target_high"] == max(0.0, base - 4 * 4)
+    assert points["standard"] == "2022-2025" and points["first_year_used"] == 2021
+    assert "ending poverty" in points["notes_en"]
+    relative = assess(deadlines=[2025], areas=["848"], poverty_reading="relative").query("target_id == 'T01'").iloc[0]
+    assert relative["reading"] == "relative"
+    assert relative["target_value"] == pytest.approx(base * 0.97**4)
+    assert relative["target_high"] == pytest.approx(base * 0.96**4)
+    assert relative["status_method"] == "growth_rate_ratio"
+
+
+def test_milestones_of_2022_are_judged_at_their_deadline(table):
+    m1 = table.query("target_id == 'M1'").iloc[0]
+    assert m1["status"] == "achieved" and m1["status_method"] == "deadline_passed" and m1["probability"] == 1.0
+    assert not m1["illustrative"]  # the real recognition of 2022 (QĐ 625/QĐ-TTg)
+
+
+def test_2030_rows_say_when_their_value_is_an_assumption(table):
+    rows = table[table["deadline"] == 2030]
+    assert set(rows.loc[rows["target_id"] == "T17", "origin"]) == {"plan"}
+    assumed = rows[rows["origin"] == "assumption"]
+    assert (assumed["assumption_vi"] != "").all()
+
+
+def test_a_real_provincial_series_can_be_assessed(table):
+    row = assess(areas=["84"], deadlines=[2025]).query("target_id == 'T01'").iloc[0]
+    assert row["latest_value"] == 2.03 and row["latest_year"] == 2023 and row["base_year"] == 2022
+    assert not row["illustrative"] and row["n_points"] == 2
+    assert "Only 2 points" in row["notes_en"]
+
+
+def test_too_little_data_and_no_data():
+    one = assess(observations({2023: 4.0}), target(values=((2025, 2.0),), plan_start=2021)).iloc[0]
+    assert one["status"] == "too_little_data" and math.isnan(one["probability"])
+    none = assess(observations({2023: 4.0}, area="84"), target(values=((2025, 2.0),))).iloc[0]
+    assert none["status"] == "no_data"
+
+
+def test_a_target_met_at_the_baseline_then_missed_is_moving_away():
+    row = assess(observations({2019: 96.0, 2021: 95.5, 2023: 93.0}, indicator="health_insurance_coverage"),
+                 target(kind="at_least", values=((2025, 95.0),), plan_start=2021,
+                        indicator="health_insurance_coverage")).iloc[0]
+    assert row["status"] == "moving_away" and row["status_method"] == "fell_below_target"
+    assert row["un_status"] == ""
+
+
+# ---- invariants --------------------------------------------------------------------------
+
+@given(st.floats(0.1, 100), st.floats(0, 100), st.integers(2015, 2024), st.integers(1, 10))
+def test_the_needed_rate_grows_as_the_deadline_nears(latest, goal, year, extra):
+    far = required_rate(latest, year, goal, year + extra + 1)
+    near = required_rate(latest, year, goal, year + 1)
+    assert abs(near.points_per_year) >= abs(far.points_per_year) - 1e-12
+    assert abs(near.percent_per_year) >= abs(far.percent_per_year) - 1e-9
+
+
+@given(st.floats(-5, 5, allow_nan=False), st.floats(-5, 5, allow_nan=False))
+def test_status_agrees_with_its_ratio(a, b):
+    order = ["moving_away", "insufficient", "moderate", "on_track"]
+    low, high = sorted((a, b))
+    assert order.index(status_from_ratio(low)) <= order.index(status_from_ratio(high))
+
+
+@given(st.floats(1, 50), st.floats(1, 50), st.floats(1, 50), st.integers(2016, 2023))
+def test_growth_rate_ratio_is_one_when_the_pace_is_exactly_enough(base, goal, _, latest_year):
+    # latest on the exact compound path from base (2015) to goal (2030): ratio 1
+    latest = base * (goal / base) ** ((latest_year - 2015) / 15)
+    if abs(goal - base) > 1e-6:
+        assert growth_rate_ratio(base, 2015, latest, latest_year, goal, 2030, 1 if goal > base else -1) \
+            == pytest.approx(1.0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(40, 95), min_size=3, max_size=10), st.floats(50, 99), st.floats(0.5, 20))
+def test_probabilities_lie_in_0_1_and_rise_as_the_target_is_loosened(values, goal, slack):
+    obs = observations(dict(zip(range(2015, 2015 + len(values)), values)), indicator="health_insurance_coverage")
+    rows = assess(obs, target(kind="at_least", values=((2028, goal), (2030, max(goal - slack, 0.0))),
+                              indicator="health_insurance_coverage", plan_start=2015)).set_index("deadline")
+    tight = assess(obs, target(kind="at_least", values=((2030, goal),), indicator="health_insurance_coverage",
+                               plan_start=2015)).iloc[0]
+    assert 0 <= tight["probability"] <= 1
+    assert rows.at[2030, "probability"] >= tight["probability"] - 1e-12
