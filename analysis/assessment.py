@@ -27,6 +27,7 @@ The probability comes from :func:`analysis.project` (calibrated intervals): ≥ 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
 import numpy as np
@@ -35,7 +36,7 @@ import pandas as pd
 from .catalogue import commune_codes, load_areas, load_indicators, load_targets
 from .observations import load_observations
 from .projection import probability_beyond, project
-from .series import build_series, since_latest_standard
+from .series import YearlySeries, build_series, since_latest_standard
 from .text import label, register_labels
 
 __all__ = [
@@ -47,6 +48,8 @@ __all__ = [
     "status_from_ratio",
     "probability_words",
     "assess",
+    "target_series",
+    "TargetSeries",
     "COLUMNS",
 ]
 
@@ -236,7 +239,7 @@ COLUMNS = [
     "target_id", "target_vi", "target_en", "kind", "indicator", "group", "unit",
     "area_code", "area_vi", "area_en", "area_kind", "deadline", "origin", "assumption_vi", "assumption_en",
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
-    "target_value", "target_low", "target_high", "gap",
+    "target_value", "target_value_other_end", "target_low", "target_high", "gap",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_since_base", "observed_percent_per_year_since_base",
@@ -245,7 +248,7 @@ COLUMNS = [
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "reading", "projection_method", "illustrative", "sources", "notes_vi", "notes_en",
+    "reading", "projection_method", "projection_method_vi", "illustrative", "sources", "notes_vi", "notes_en",
 ]
 """Columns of the table :func:`assess` returns, in order."""
 
@@ -305,6 +308,13 @@ def _target_levels(row: pd.Series, base_year: int, base_value: float, reading: s
     return row["value"], row["value"], row["value"]
 
 
+def _in_scope(scope: str, areas: pd.DataFrame, code: str) -> bool:
+    """Whether a target of ``scope`` is assessed in area ``code`` (communes and towns are
+    "commune"; every other kind of area is district-like)."""
+    commune = code in areas.index and areas.at[code, "kind"] in ("commune", "town")
+    return scope == "both" or (scope == "commune") == commune
+
+
 def _default_areas(scope: str, areas: pd.DataFrame, district: str) -> list[str]:
     communes = commune_codes(areas, district)
     return {"district": [district], "commune": communes, "both": [district] + communes}[scope]
@@ -319,6 +329,7 @@ def assess(
     poverty_reading: str = "points",
     district: str = "848",
     until: int = UNTIL,
+    cache: dict | None = None,
 ) -> pd.DataFrame:
     """Assess every target × area × deadline; one tidy row each (columns :data:`COLUMNS`).
 
@@ -335,6 +346,9 @@ def assess(
         How "giảm … từ 3–4 %/năm" is read: ``"points"`` (percentage points a year, the
         default and the usual planning reading) or ``"relative"`` (3–4 % of the rate a year).
         The ``reading`` column says which was used.
+    cache
+        A dict to fill with the series and projections used, keyed by (indicator, area,
+        group), so that charts can draw exactly what was assessed without projecting again.
 
     >>> table = assess(deadlines=[2025])
     >>> row = table.query("target_id == 'T14' and area_code == '848'").iloc[0]
@@ -351,9 +365,12 @@ def assess(
         targets = targets[targets["deadline"].isin(list(deadlines))]
     chosen = list(areas) if areas is not None else None
     rows: list[dict] = []
-    cache: dict = {}
+    cache = {} if cache is None else cache
     for _, target in targets.iterrows():
-        codes = chosen if chosen is not None else _default_areas(target["scope"], area_table, district)
+        if chosen is None:
+            codes = _default_areas(target["scope"], area_table, district)
+        else:
+            codes = [code for code in chosen if _in_scope(target["scope"], area_table, code)]
         for code in codes:
             rows.append(_assess_one(target, code, observations, area_table, indicators, poverty_reading,
                                     until, cache))
@@ -363,6 +380,32 @@ def assess(
     table["deadline"] = table["deadline"].astype(int)
     table["illustrative"] = table["illustrative"].astype(bool)
     return table
+
+
+@dataclass
+class TargetSeries:
+    """The data behind one target × area: the full series, the part used, and its projection."""
+
+    series: "YearlySeries"
+    used: pd.DataFrame
+    """The points on the latest measurement standard (the ones projected)."""
+    break_year: int | None
+    standard: str
+    projection: pd.DataFrame | None
+
+
+def target_series(target_id: str, area_code: str, observations: pd.DataFrame | None = None,
+                  until: int = UNTIL) -> TargetSeries:
+    """The series and projection :func:`assess` uses for ``target_id`` in ``area_code``.
+
+    >>> ts = target_series("T01", "848")
+    >>> ts.break_year, ts.standard, ts.used.index.tolist()
+    (2021, '2022-2025', [2021, 2022, 2023, 2024])
+    """
+    observations = load_observations() if observations is None else observations
+    targets = load_targets()
+    target = targets[targets["target_id"] == target_id].iloc[0]
+    return _series_and_projection(target, area_code, observations, load_areas(), load_indicators(), until, {})
 
 
 def _series_and_projection(target, code, observations, areas, indicators, until, cache):
@@ -377,15 +420,15 @@ def _series_and_projection(target, code, observations, areas, indicators, until,
         values = part["value"]
         bounds = indicators.at[target["indicator"], "bounds"]
         projection = project(values, until, bounds=bounds) if len(values) else None
-        cache[key] = (series, part, break_year, standard, projection)
+        cache[key] = TargetSeries(series, part, break_year, standard, projection)
     return cache[key]
 
 
 def _assess_one(target, code, observations, areas, indicators, reading, until, cache) -> dict:
     kind, deadline = target["kind"], int(target["deadline"])
     direction = _INCREASING[kind]
-    series, part, break_year, standard, projection = _series_and_projection(
-        target, code, observations, areas, indicators, until, cache)
+    found = _series_and_projection(target, code, observations, areas, indicators, until, cache)
+    part, break_year, standard, projection = found.used, found.break_year, found.standard, found.projection
     values = part["value"]
     area_row = areas.loc[code] if code in areas.index else None
     row = {column: math.nan for column in COLUMNS}
@@ -406,6 +449,7 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         "sources": " | ".join(sorted(set(part["source"]))) if len(part) else "",
         "status_method": "", "un_status": "", "probability_words": "", "reach": "",
         "projection_method": projection.attrs["method"] if projection is not None else "",
+        "projection_method_vi": projection.attrs["method_vi"] if projection is not None else "",
     })
     notes_vi, notes_en = [], []
     if projection is not None:
@@ -423,8 +467,9 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
     target_level, level_low, level_high = _target_levels(target, base_year, base_value, reading)
     row.update(latest_year=latest_year, latest_value=latest, base_year=base_year, base_value=base_value,
                first_year_used=int(values.index[0]), target_value=target_level, gap=target_level - latest)
+    if kind in ("yearly_reduction", "yearly_flow"):
+        row["target_value_other_end"] = level_high
     if kind == "yearly_reduction":
-        row.update(target_low=level_low, target_high=level_high)
         if level_low == 0 and reading == "points":
             notes_vi.append(f"Giảm {target['low']:g} điểm %/năm từ {base_value:.1f}% năm {base_year} thì đến {deadline} "
                             "tỷ lệ hộ nghèo về 0%: mục tiêu khi đó có nghĩa là xóa hộ nghèo.")

@@ -471,7 +471,7 @@ def project(
                   dict(zip(years.tolist(), np.asarray(center, float).tolist())),
                   dict(zip(years.tolist(), spread.tolist())), k)
     method = _describe(space, kept, weights, n, k, backtest_mae)
-    return _finish(years, columns, table, method, notes, model, used)
+    return _finish(years, columns, table, method, notes, model, used, _describe_vi(space, kept, weights, n, k))
 
 
 def _apply_breaks(t, values, breaks, overlaps, bounds, notes):
@@ -619,10 +619,34 @@ def _column_index(columns: tuple[str, ...]) -> pd.Index:
     return pd.Index(columns, dtype=object)
 
 
-def _finish(years, columns, table, method, notes, model: Model | None, used: dict) -> pd.DataFrame:
+_METHODS_VI = {"drift": "xu thế bình quân", "median drift": "mức thay đổi trung vị", "Theta": "Theta",
+               "damped trend": "xu thế tắt dần", "linear trend": "đường thẳng 10 năm gần nhất"}
+
+
+def _describe_vi(space: _Space, kept: list[int], weights, n: int, k: int) -> str:
+    """The method in Vietnamese, for charts and tables in Vietnamese."""
+    where = {"logit": "trên thang logit (tỷ lệ nằm giữa hai giới hạn)",
+             "log": "trên thang gốc, sai số tính theo tỷ số log",
+             "log-upper": "trên thang gốc, sai số tính theo tỷ số log",
+             "identity": "trên thang gốc"}[space.kind]
+    names = [_METHODS_VI[METHODS[m]] for m in kept]
+    if len(names) == 1:
+        median = f"{names[0]} ({n} số liệu)"
+    elif weights is None:
+        median = f"trung vị của {len(names)} phương pháp ({', '.join(names)}; {n} số liệu)"
+    else:
+        shares = ", ".join(f"{name} {w:.0%}" for name, w in zip(names, weights))
+        median = f"{len(names)} phương pháp, trọng số theo sai số kiểm định ngược ({shares}; {n} số liệu)"
+    return (f"{median} {where}; khoảng dự báo: sai số Laplace theo {k} sai số kiểm định ngược, "
+            f"tăng theo h^{GROWTH}")
+
+
+def _finish(years, columns, table, method, notes, model: Model | None, used: dict,
+            method_vi: str = "") -> pd.DataFrame:
     frame = pd.DataFrame(table, index=pd.Index(years, name="year"), columns=_column_index(tuple(columns)),
                          copy=False)
     frame.attrs["method"] = method
+    frame.attrs["method_vi"] = method_vi or ("không dự báo" if method == "none" else method)
     frame.attrs["notes"] = [en for en, _ in notes]
     frame.attrs["notes_vi"] = [vi for _, vi in notes]
     frame.attrs["model"] = model.__dict__.copy() if model is not None else None

@@ -114,7 +114,8 @@ def _aggregate(observations, indicator, group, communes, aggregate) -> pd.DataFr
         if len(standards) != 1:
             continue
         illustrative = bool(part["illustrative"].any())
-        source = f"tổng hợp từ {len(part)} xã, thị trấn / sum of {len(part)} communes"
+        underlying = "; ".join(sorted(set(part["source"])))
+        source = f"tổng hợp từ {len(part)} xã, thị trấn / sum of {len(part)} communes — {underlying}"
         if aggregate == "sum":
             out[year] = (float(part["value"].sum()), np.nan, np.nan, standards.pop(), illustrative, source)
         elif aggregate == "ratio" and part["numerator"].notna().all() and part["denominator"].notna().all():

@@ -122,13 +122,15 @@ def test_poverty_reading_points_by_default_switchable_to_relative(table):
     points = table.query("target_id == 'T01' and area_code == '848' and deadline == 2025").iloc[0]
     assert points["reading"] == "points" and points["base_year"] == 2021
     base = points["base_value"]
-    assert points["target_value"] == max(0.0, base - 3 * 4) and points["target_high"] == max(0.0, base - 4 * 4)
+    assert points["target_value"] == max(0.0, base - 3 * 4)
+    assert points["target_value_other_end"] == max(0.0, base - 4 * 4)
+    assert (points["target_low"], points["target_high"]) == (3, 4)
     assert points["standard"] == "2022-2025" and points["first_year_used"] == 2021
     assert "ending poverty" in points["notes_en"]
     relative = assess(deadlines=[2025], areas=["848"], poverty_reading="relative").query("target_id == 'T01'").iloc[0]
     assert relative["reading"] == "relative"
     assert relative["target_value"] == pytest.approx(base * 0.97**4)
-    assert relative["target_high"] == pytest.approx(base * 0.96**4)
+    assert relative["target_value_other_end"] == pytest.approx(base * 0.96**4)
     assert relative["status_method"] == "growth_rate_ratio"
 
 

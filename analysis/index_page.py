@@ -1,0 +1,91 @@
+"""``index.html``: one page that links every output of a report (no scripts, no network)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from .assessment import status_label
+from .style import STATUS_COLORS
+from .text import check_language, label, register_labels
+
+__all__ = ["index_html"]
+
+register_labels({
+    "index_title": ("Báo cáo tiến độ Kế hoạch 20/KH-UBND — huyện Cầu Ngang",
+                    "Progress report, Plan 20/KH-UBND — Cầu Ngang district"),
+    "index_files": ("Tệp cho cuộc họp", "Files for the meeting"),
+    "index_dashboard": ("Bảng tổng hợp một trang", "One-page dashboard"),
+    "index_slides": ("Bản trình chiếu (.pptx)", "Slide deck (.pptx)"),
+    "index_summary_xlsx": ("Bảng tổng hợp (Excel)", "Summary table (Excel)"),
+    "index_summary_csv": ("Bảng tổng hợp (CSV)", "Summary table (CSV)"),
+    "index_multiples": ("So sánh các xã", "Communes side by side"),
+    "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
+    "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn).",
+                      "Every chart comes as PNG (slides), SVG and PDF (print) where listed."),
+    "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA cho các xã; các kết quả dựa trên chúng không "
+                           "phải số liệu thật.", "Note: this report uses ILLUSTRATIVE commune data; results built "
+                           "on it are not real figures."),
+})
+
+
+def _link(path: str, text: str) -> str:
+    return f'<a href="{html.escape(path)}">{html.escape(text)}</a>'
+
+
+def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
+    """The page. ``files`` maps "dashboard", "slides", "summary_csv", "summary_xlsx",
+    "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths."""
+    check_language(lang)
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
+        f"<title>{html.escape(label('index_title', lang))}</title>",
+        "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;max-width:70em}"
+        "h1{font-size:1.5em}.warn{color:#D55E00;font-weight:bold}"
+        "table{border-collapse:collapse}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left}"
+        ".s{padding:.1em .4em;border-radius:3px}img{max-width:100%;border:1px solid #ddd}</style>",
+        "</head><body>",
+        f"<h1>{html.escape(label('index_title', lang))}</h1>",
+    ]
+    if table["illustrative"].any():
+        out.append(f'<p class="warn">{html.escape(label("index_illustrative", lang))}</p>')
+    out.append(f"<h2>{html.escape(label('index_files', lang))}</h2><ul>")
+    for key, name in (("slides", "index_slides"), ("summary_xlsx", "index_summary_xlsx"),
+                      ("summary_csv", "index_summary_csv")):
+        out.append(f"<li>{_link(files[key], label(name, lang))}</li>")
+    dashboard = files["dashboard"]
+    out.append(f"<li>{html.escape(label('index_dashboard', lang))}: " + ", ".join(
+        _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li></ul>")
+    out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
+    if files["multiples"]:
+        out.append(f"<h2>{html.escape(label('index_multiples', lang))}</h2><ul>")
+        for target_id, stem in sorted(files["multiples"].items()):
+            name = table.loc[table["target_id"] == target_id, "target_vi" if lang == "vi" else "target_en"].iloc[0]
+            links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf"))
+            out.append(f"<li>{target_id} {html.escape(name)}: {links}</li>")
+        out.append("</ul>")
+    out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
+    out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
+    first_deadline = table.sort_values("deadline").drop_duplicates(["target_id", "area_code"])
+    out.append("<table><tr><th></th><th></th><th></th><th></th></tr>")
+    for _, row in first_deadline.iterrows():
+        key = (row["target_id"], row["area_code"])
+        if key not in files["fans"]:
+            continue
+        stem, formats = files["fans"][key]
+        color = STATUS_COLORS.get(row["status"], "#D9D9D9")
+        text_color = "#fff" if row["status"] in ("achieved", "on_track", "moving_away", "missed") else "#000"
+        status = f'<span class="s" style="background:{color};color:{text_color}">' \
+                 f"{html.escape(status_label(row['status'], lang))} ({row['deadline']})</span>"
+        area = row["area_vi"] if lang == "vi" else row["area_en"]
+        links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in formats)
+        out.append(f"<tr><td>{row['target_id']}</td><td>{html.escape(area)}</td><td>{status}</td><td>{links}</td></tr>")
+    out.append("</table></body></html>")
+    return "\n".join(out) + "\n"
+
+
+def relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()

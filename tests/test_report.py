@@ -1,0 +1,184 @@
+"""The report command end to end: files, images, determinism, language, bad data."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.image import imread
+
+from analysis.cli import main
+from analysis.tables import SUMMARY_COLUMNS
+
+AREAS = ["848", "29434"]
+BAD = Path(__file__).parent / "data" / "bad"
+
+
+def run(out: Path, *extra: str, jobs: str = "2", monkeypatch=None) -> int:
+    return main(["report", "--out", str(out), "--area", *AREAS, *extra])
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report") / "reports"
+    assert run(out) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def report_serial(tmp_path_factory):
+    out = tmp_path_factory.mktemp("serial") / "reports"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("WORKBENCH_JOBS", "1")
+    try:
+        assert run(out) == 0
+    finally:
+        mp.undo()
+    return out
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_every_output_is_there(report):
+    names = set(files(report))
+    for name in ("summary.csv", "summary.xlsx", "slides.pptx", "index.html", "dashboard.png", "dashboard.svg",
+                 "dashboard.pdf", "dashboard_slide.png"):
+        assert name in names
+    assert {"charts/fan/T01_848.png", "charts/fan/T01_848.svg", "charts/fan/T01_848.pdf",
+            "charts/fan/T01_29434.png", "charts/fan/T01_29434.svg"} <= names
+    assert "charts/communes/T01_2025.png" in names
+    assert not any(name.startswith(".") for name in names)
+
+
+def test_summary_csv_has_one_row_per_target_area_deadline(report):
+    summary = pd.read_csv(report / "summary.csv", encoding="utf-8-sig", dtype={"area_code": str})
+    assert list(summary.columns) == SUMMARY_COLUMNS
+    assert set(summary["area_code"]) == set(AREAS)
+    assert not summary.duplicated(["target_id", "area_code", "deadline"]).any()
+    row = summary.query("target_id == 'T14' and area_code == '848' and deadline == 2025").iloc[0]
+    assert row["status_text"] == "Đúng tiến độ" and row["illustrative"]
+    assert row["target"].startswith("Đảng viên người Khmer")
+
+
+def test_summary_xlsx_has_vietnamese_headers_and_coloured_statuses(report):
+    import openpyxl
+
+    book = openpyxl.load_workbook(report / "summary.xlsx")
+    assert book.sheetnames == ["tong_hop", "phuong_phap"]
+    sheet = book["tong_hop"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["Mã", "Chỉ tiêu", "Địa bàn"] and "Tình trạng" in header and "Khả năng đạt" in header
+    status = header.index("Tình trạng") + 1
+    fills = {sheet.cell(r, status).value: sheet.cell(r, status).fill.fgColor.rgb for r in range(2, sheet.max_row + 1)}
+    assert fills["Đúng tiến độ"].endswith("009E73")
+
+
+def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
+    from pptx import Presentation
+
+    deck = Presentation(str(report / "slides.pptx"))
+    slides = list(deck.slides)
+    assert len(slides) == 1 + 1 + 5 * 2  # title, dashboard, five focus targets: fan chart + communes
+    text = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
+    assert "Kế hoạch 20/KH-UBND" in text and "MINH HỌA" in text
+    assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
+
+
+def test_index_links_every_file_that_exists(report):
+    page = (report / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'(?:href|src)="([^"]+)"', page)
+    assert len(links) > 20
+    for link in links:
+        assert (report / link).is_file(), link
+    assert 'lang="vi"' in page and "MINH HỌA" in page
+
+
+@pytest.mark.parametrize("name, size", [("charts/fan/T01_848.png", (1500, 2666)),
+                                        ("charts/communes/T01_2025.png", (1500, 2666)),
+                                        ("dashboard_slide.png", (1500, 2666)),
+                                        ("dashboard.png", (1654, 2338))])
+def test_pngs_have_fixed_slide_and_a4_sizes_and_are_not_blank(report, name, size):
+    image = imread(report / name)
+    assert image.shape[:2] == size  # 16:9 slide or A4 landscape at 200 dpi
+    gray = image[..., :3].mean(axis=2)
+    assert gray.std() > 0.05 and (gray < 0.5).mean() > 0.002  # ink on the page
+
+
+def test_svg_keeps_its_vietnamese_text(report):
+    svg = (report / "charts" / "fan" / "T01_848.svg").read_text(encoding="utf-8")
+    assert "Giảm tỷ lệ hộ nghèo Khmer" in svg and "MINH HỌA" in svg and "Mục tiêu 2025" in svg
+    assert "<dc:date>" not in svg
+
+
+def test_pdf_embeds_truetype_fonts(report):
+    pdf = (report / "charts" / "fan" / "T01_848.pdf").read_bytes()
+    assert b"/FontFile2" in pdf and b"/Type3" not in pdf
+
+
+def test_same_inputs_give_byte_identical_files_in_parallel_or_not(report, report_serial):
+    first, second = files(report), files(report_serial)
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert different == []
+
+
+def test_english_report(tmp_path):
+    out = tmp_path / "en"
+    assert main(["report", "--out", str(out), "--area", "848", "--lang", "en"]) == 0
+    summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig")
+    assert "On track" in set(summary["status_text"])
+    import openpyxl
+
+    header = [c.value for c in openpyxl.load_workbook(out / "summary.xlsx")["summary"][1]]
+    assert header[:3] == ["ID", "Target", "Area"]
+    assert "Khmer household poverty rate" in (out / "charts" / "fan" / "T01_848.svg").read_text(encoding="utf-8")
+    assert 'lang="en"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_bad_data_stops_before_writing_and_leaves_old_outputs_alone(tmp_path, capsys):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "keep.txt").write_text("earlier report")
+    bad = BAD / "percent_out_of_range.csv"
+    before = hashlib.sha256(bad.read_bytes()).hexdigest()
+    assert main(["report", "--data", str(bad), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "percent_out_of_range.csv, dòng 2, cột \"value\"" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["reports"]
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+
+
+def test_unknown_area_is_a_clear_error(tmp_path, capsys):
+    assert main(["report", "--out", str(tmp_path / "r"), "--area", "99999"]) == 2
+    err = capsys.readouterr().err
+    assert 'không có mã địa bàn "99999"' in err and not (tmp_path / "r").exists()
+
+
+def test_a_failure_while_writing_leaves_nothing_half_written(tmp_path, monkeypatch):
+    import analysis.report as report_module
+
+    monkeypatch.setenv("WORKBENCH_JOBS", "1")
+    calls = {"n": 0}
+    original = report_module.save_figure
+
+    def failing(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise RuntimeError("disk full")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(report_module, "save_figure", failing)
+    monkeypatch.setattr(report_module, "_draw_fan",
+                        lambda task: failing(report_module.fan_chart(*task[:3]), task[3], task[4]))
+    with pytest.raises(RuntimeError, match="disk full"):
+        main(["report", "--out", str(tmp_path / "reports"), "--area", "848"])
+    assert list(tmp_path.iterdir()) == []
