@@ -27,7 +27,7 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
 notebooks: $(STAMP) ## Re-run every notebook in place (after a change to the package or the data)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/*.ipynb
+	$(BIN)/python scripts/run_notebooks.py
 
 bench: $(STAMP) ## Projection accuracy and report speed benchmarks (installs the bench extra)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,bench]'

@@ -3,22 +3,26 @@
 Data flows one way: catalogue and observations (``data/``) → load and validate →
 project each series → assess each target → charts, tables and slides (``reports/``).
 
-Public names (a contract with the notebooks and outside checks):
-``load_targets``, ``load_indicators``, ``load_areas``, ``load_observations``, ``DataError``,
-``project``, ``required_rate``, ``assess``.
+Public names (a contract with the notebooks and outside checks): ``load_targets``,
+``load_indicators``, ``load_areas``, ``load_observations``, ``DataError``, ``project``,
+``required_rate``, ``assess``, ``Workbench``, ``check_files``, and the ``report`` command
+(``python -m analysis report``).
 """
 
 from .assessment import assess, required_rate
 from .catalogue import load_areas, load_indicators, load_standards, load_targets
+from .coverage import check_files
 from .errors import DataError, Problem
 from .observations import load_observations
 from .projection import probability_beyond, project
+from .workbench import Workbench
 
 __all__ = [
     "DataError",
-    "assess",
-    "required_rate",
     "Problem",
+    "Workbench",
+    "assess",
+    "check_files",
     "load_areas",
     "load_indicators",
     "load_observations",
@@ -26,4 +30,5 @@ __all__ = [
     "load_targets",
     "probability_beyond",
     "project",
+    "required_rate",
 ]

@@ -48,6 +48,7 @@ __all__ = [
     "status_from_ratio",
     "probability_words",
     "assess",
+    "meets",
     "target_series",
     "TargetSeries",
     "COLUMNS",
@@ -268,7 +269,12 @@ def _projection_threshold(level: float, kind: str, unit: str) -> float:
     return level - 0.5 if _INCREASING[kind] > 0 else level + 0.5
 
 
-def _meets(value: float, target: float, kind: str) -> bool:
+def meets(value: float, target: float, kind: str) -> bool:
+    """Whether ``value`` meets a target of ``target`` of this kind (strictly for "above").
+
+    >>> meets(80.0, 80.0, "above"), meets(80.0, 80.0, "at_least"), meets(2.0, 3.0, "yearly_reduction")
+    (False, True, True)
+    """
     if kind == "above":
         return value > target
     if _INCREASING[kind] > 0:
@@ -512,16 +518,16 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
                 row[column] = row[source] / needed_pts
 
     # status
-    base_met = kind != "yearly_flow" and _meets(base_value, target_level, kind)
+    base_met = kind != "yearly_flow" and meets(base_value, target_level, kind)
     if deadline <= latest_year:
         if kind == "yearly_flow":
             met = row["cumulative_since_start"] >= row["cumulative_target"] if deadline == latest_year else math.nan
         else:
             at_deadline = values.get(deadline, math.nan)
-            met = _meets(at_deadline, target_level, kind) if not _missing(at_deadline) else math.nan
+            met = meets(at_deadline, target_level, kind) if not _missing(at_deadline) else math.nan
         row["status"] = "too_little_data" if _missing(met) else ("achieved" if met else "missed")
         row["status_method"] = "deadline_passed"
-    elif kind != "yearly_flow" and _meets(latest, target_level, kind):
+    elif kind != "yearly_flow" and meets(latest, target_level, kind):
         row["status"] = "achieved"
         row["status_method"] = "growth_rate_ratio"
     elif len(values) < 2:
@@ -563,7 +569,7 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         row["reach"] = str(reach) if reach is not None else "not_by_2035"
     if target["every_year"] and kind != "yearly_flow":
         since = values[values.index >= int(target["plan_start"])]
-        met = sum(_meets(v, target_level, kind) for v in since)
+        met = sum(meets(v, target_level, kind) for v in since)
         notes_vi.append(f"Chỉ tiêu hằng năm: đạt {met}/{len(since)} năm từ {target['plan_start']}.")
         notes_en.append(f"A yearly target: met in {met} of {len(since)} years since {target['plan_start']}.")
     if kind == "yearly_flow":
@@ -595,11 +601,11 @@ def _status_ratio(target, kind, direction, base_year, base_value, latest_year, l
 def _reach_year(projection: pd.DataFrame, latest_year: int, latest: float, level: float, kind: str,
                 unit: str) -> int | None:
     """The first year the projected median meets the target (the latest year if met now)."""
-    if kind != "yearly_flow" and _meets(latest, level, kind) or kind == "yearly_flow" and latest >= level:
+    if kind != "yearly_flow" and meets(latest, level, kind) or kind == "yearly_flow" and latest >= level:
         return latest_year
     threshold = _projection_threshold(level, kind, unit)
     for year, median in projection["median"].items():
-        if not math.isnan(median) and _meets(median, threshold, kind if kind != "yearly_flow" else "at_least"):
+        if not math.isnan(median) and meets(median, threshold, kind if kind != "yearly_flow" else "at_least"):
             return int(year)
     return None
 

@@ -215,11 +215,12 @@ def _standard_name(standard: str, lang: str) -> str:
 # fan chart
 
 
-def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi") -> Figure:
+def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario: pd.Series | None = None) -> Figure:
     """Fan chart of one target in one area, on a 16:9 slide.
 
     ``rows`` are the :func:`analysis.assess` rows of the target and area (one per deadline);
-    ``data`` the :class:`~analysis.assessment.TargetSeries` behind them.
+    ``data`` the :class:`~analysis.assessment.TargetSeries` behind them; ``scenario`` an
+    optional what-if path (year → value) drawn as a dotted line.
     """
     check_language(lang)
     rows = rows.sort_values("deadline")
@@ -230,6 +231,9 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi") -> Figur
         figure.get_layout_engine().set(rect=(0, 0.085, 1, 0.90))
         ax = figure.add_subplot()
         _draw_fan(ax, rows, data, lang, detailed=True)
+        if scenario is not None:
+            ax.plot(scenario.index, scenario.to_numpy(), linestyle=":", linewidth=2.5, color=COLORS["purple"],
+                    label=label("scenario", lang), zorder=4)
         name = first["target_vi"] if lang == "vi" else first["target_en"]
         area = first["area_vi"] if lang == "vi" else first["area_en"]
         figure.suptitle(textwrap.fill(f"{name} — {area}", 95), x=0.01, ha="left", fontsize=17, fontweight="bold")

@@ -22,17 +22,16 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from .assessment import assess
 from .catalogue import load_areas, load_targets
-from .charts import dashboard, fan_chart, small_multiples
+from .charts import fan_chart, small_multiples
 from .errors import DataError
 from .export import atomic_folder, write_text_atomic
 from .index_page import index_html, relative
-from .observations import load_observations
 from .problems import problem
 from .slides import write_deck
 from .style import SLIDE, save_figure
-from .tables import summary_frame, write_summary_csv, write_summary_xlsx
+from .tables import write_summary_csv, write_summary_xlsx
+from .workbench import Workbench
 
 __all__ = ["run_report", "FOCUS_DEADLINE"]
 
@@ -85,9 +84,8 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
                                      suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
                                      suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434.")
                              for code in unknown])
-    observations = load_observations(data)
-    cache: dict = {}
-    table = assess(observations, targets, areas=areas, cache=cache)
+    workbench = Workbench(data, lang=lang, areas=areas)
+    table, cache = workbench.table, workbench.cache
     focus = [t for t in dict.fromkeys(targets.loc[targets["focus"], "target_id"])]
     pairs = table.drop_duplicates(["target_id", "area_code"])[["target_id", "area_code", "area_kind", "indicator",
                                                                "group"]]
@@ -116,11 +114,11 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
             _run(fan_tasks, _draw_fan, jobs, progress)
             _run(multiple_tasks, _draw_multiples, jobs, progress)
             district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
-            save_figure(dashboard(table, lang, area=district), staging / "dashboard")
-            save_figure(dashboard(table, lang, size=SLIDE, area=district), staging / "dashboard_slide", ("png",))
+            save_figure(workbench.dashboard(area=district), staging / "dashboard")
+            save_figure(workbench.dashboard(area=district, size=SLIDE), staging / "dashboard_slide", ("png",))
             files["dashboard"] = "dashboard"
             progress.update()
-            summary = summary_frame(table, lang)
+            summary = workbench.summary()
             write_summary_csv(summary, staging / "summary.csv")
             write_summary_xlsx(summary, staging / "summary.xlsx", lang)
             files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"

@@ -1,0 +1,285 @@
+"""One object for a planning session: the data loaded once, the assessment, and its charts.
+
+Notebooks and the ``report`` command both start here, so that a chart in a notebook and the
+same chart in ``reports/`` are drawn from the same numbers::
+
+    wb = Workbench(lang="vi")
+    wb.overview("T01")          # the target in every area, as a table
+    wb.fan_chart("T01", "848")  # the district's fan chart
+    wb.what_if("T14", target=22)
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .assessment import TargetSeries, assess, meets, status_label
+from .catalogue import load_areas, load_indicators, load_targets
+from .charts import dashboard, fan_chart, fmt_number, needed_text, small_multiples, target_text
+from .coverage import data_coverage
+from .observations import load_observations
+from .style import A4_LANDSCAPE
+from .tables import summary_frame  # noqa: F401  (registers the column labels used here)
+from .text import check_language, label, register_labels
+
+__all__ = ["Workbench"]
+
+register_labels({
+    "office": ("Cơ quan chủ trì", "Office in charge"),
+    "ov_area": ("Địa bàn", "Area"),
+    "ov_deadline": ("Năm hạn", "Deadline"),
+    "ov_latest": ("Hiện nay", "Latest"),
+    "ov_target": ("Mục tiêu", "Goal"),
+    "ov_needed": ("Cần mỗi năm", "Needed a year"),
+    "ov_status": ("Tình trạng", "Status"),
+    "ov_chance": ("Khả năng đạt", "Chance"),
+    "ov_reach": ("Dự báo đạt năm", "Reached (projection)"),
+    "ov_projected": ("Dự báo năm hạn (80%)", "Projected at deadline (80 %)"),
+    "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
+    "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),
+    "scenario": ("Kịch bản", "Scenario"),
+})
+
+
+class Workbench:
+    """Observations, targets, the assessment and its projections, loaded once.
+
+    Parameters: ``data`` an observation file or folder (default data/observations/), ``lang``
+    "vi" or "en", ``areas`` area codes to assess (default: the district and its communes, by
+    each target's scope), ``poverty_reading`` "points" or "relative".
+
+    >>> wb = Workbench()
+    >>> wb.overview("T14").iloc[0]["Tình trạng"]
+    'Đúng tiến độ'
+    """
+
+    def __init__(self, data: str | Path | None = None, lang: str = "vi", areas: list[str] | None = None,
+                 poverty_reading: str = "points"):
+        self.lang = check_language(lang)
+        self.poverty_reading = poverty_reading
+        self.targets = load_targets()
+        self.areas = load_areas()
+        self.indicators = load_indicators()
+        self.observations = load_observations(data)
+        self.cache: dict = {}
+        self.table = assess(self.observations, self.targets, areas=areas, cache=self.cache,
+                            poverty_reading=poverty_reading)
+
+    # ---- data --------------------------------------------------------------------------
+
+    def rows(self, target_id: str, area: str | None = None) -> pd.DataFrame:
+        """The assessment rows of a target (one area, or all assessed areas); an area not yet
+        assessed (the province, say) is assessed on demand."""
+        rows = self.table[self.table["target_id"] == target_id]
+        if area is not None:
+            rows = rows[rows["area_code"] == area]
+            if rows.empty:
+                extra = assess(self.observations, self.targets[self.targets["target_id"] == target_id],
+                               areas=[area], cache=self.cache, poverty_reading=self.poverty_reading)
+                if extra.empty:
+                    raise ValueError(f"target {target_id} is not assessed in area {area} (see its scope)")
+                self.table = pd.concat([self.table, extra], ignore_index=True)
+                rows = extra
+        return rows.sort_values(["area_code", "deadline"], key=self._district_first)
+
+    def series(self, target_id: str, area: str) -> TargetSeries:
+        """The series and projection behind a target in an area."""
+        first = self.rows(target_id, area).iloc[0]
+        return self.cache[(first["indicator"], area, first["group"])]
+
+    def coverage(self) -> pd.DataFrame:
+        """Real and illustrative points per target (see :func:`analysis.coverage.data_coverage`)."""
+        return data_coverage(self.observations, self.targets, lang=self.lang)
+
+    def observed(self, indicator: str, area: str, group: str, real_only: bool = False) -> pd.DataFrame:
+        """The observation rows of one series, as a planner would read them."""
+        obs = self.observations
+        rows = obs[(obs["indicator"] == indicator) & (obs["area_code"] == area) & (obs["group"] == group)]
+        if real_only:
+            rows = rows[~rows["illustrative"]]
+        columns = ["year", "standard", "value", "qualifier", "preferred", "illustrative", "source"]
+        return rows[columns].sort_values(["year", "preferred"], ascending=[True, False]).reset_index(drop=True)
+
+    # ---- tables ------------------------------------------------------------------------
+
+    def describe(self) -> str:
+        """What is loaded, in one line.
+
+        >>> print(Workbench(lang="en").describe())  # doctest: +ELLIPSIS
+        21 targets (19 with numbers); 2045 observation rows: 186 real, 1859 illustrative; ...
+        """
+        obs = self.observations
+        real = int((~obs["illustrative"]).sum())
+        quantitative = self.targets.loc[self.targets["kind"] != "qualitative", "target_id"].nunique()
+        assessed = self.table["area_code"].nunique()
+        if self.lang == "vi":
+            return (f"{self.targets['target_id'].nunique()} chỉ tiêu ({quantitative} chỉ tiêu định lượng); "
+                    f"{len(obs)} dòng số liệu: {real} số liệu thật, {len(obs) - real} số liệu minh họa; "
+                    f"đánh giá tại {assessed} địa bàn.")
+        return (f"{self.targets['target_id'].nunique()} targets ({quantitative} with numbers); {len(obs)} observation "
+                f"rows: {real} real, {len(obs) - real} illustrative; assessed in {assessed} areas.")
+
+    def plan_targets(self) -> pd.DataFrame:
+        """The plan's targets as a table: deadline, goal, whether the value is the plan's, office."""
+        lang = self.lang
+        out = []
+        for _, row in self.targets.iterrows():
+            goal = "–" if row["kind"] == "qualitative" else target_text(self._goal_row(row), lang)
+            out.append({
+                label("col_target_id", lang): row["target_id"],
+                label("col_target", lang): row[lang],
+                label("ov_deadline", lang): row["deadline"],
+                label("ov_target", lang): goal,
+                label("col_origin", lang): label(f"origin_{row['origin']}", lang),
+                label("office", lang): row[f"office_{lang}"],
+            })
+        return pd.DataFrame(out)
+
+    def status_table(self, area: str = "848") -> pd.DataFrame:
+        """Every target of ``area`` × deadline, in words (the dashboard as a table)."""
+        rows = self.table[self.table["area_code"] == area]
+        words = self._words(rows)
+        words.insert(0, label("col_target", self.lang), list(rows["target_id"] + " " + rows[f"target_{self.lang}"]))
+        return words.drop(columns=[label("ov_area", self.lang)])
+
+    def overview(self, target_id: str, deadline: int | None = None) -> pd.DataFrame:
+        """The target in every assessed area (district first), in words and rounded numbers."""
+        rows = self.rows(target_id)
+        if deadline is not None:
+            rows = rows[rows["deadline"] == deadline]
+        return self._words(rows)
+
+    def summary(self) -> pd.DataFrame:
+        """The summary table of the report (one row per target × area × deadline)."""
+        return summary_frame(self.table, self.lang)
+
+    def _words(self, rows: pd.DataFrame) -> pd.DataFrame:
+        lang = self.lang
+        out = []
+        for _, row in rows.iterrows():
+            latest = "–" if _missing(row["latest_value"]) else \
+                f"{fmt_number(row['latest_value'], lang, 1)} ({row['latest_year']})"
+            chance = "–" if _missing(row["probability"]) else f"{fmt_number(100 * row['probability'], lang, 0)}%"
+            projected = "–" if _missing(row["projected_median"]) else (
+                f"{fmt_number(row['projected_median'], lang, 1)} "
+                f"[{fmt_number(row['projected_lo_80'], lang, 1)}–{fmt_number(row['projected_hi_80'], lang, 1)}]")
+            out.append({
+                label("ov_area", lang): row["area_vi" if lang == "vi" else "area_en"],
+                label("ov_deadline", lang): row["deadline"],
+                label("ov_latest", lang): latest,
+                label("ov_target", lang): target_text(row, lang) if row["kind"] != "yearly_reduction"
+                else f"{fmt_number(row['target_value'], lang, 1)}%",
+                label("ov_needed", lang): needed_text(row, lang),
+                label("ov_status", lang): status_label(row["status"], lang),
+                label("ov_chance", lang): chance,
+                label("ov_projected", lang): projected,
+                label("ov_reach", lang): status_label(str(row["reach"]), lang) if row["reach"] else "–",
+            })
+        return pd.DataFrame(out)
+
+    # ---- charts ------------------------------------------------------------------------
+
+    def fan_chart(self, target_id: str, area: str = "848") -> Figure:
+        return fan_chart(self.rows(target_id, area), self.series(target_id, area), self.lang)
+
+    def small_multiples(self, target_id: str, deadline: int = 2025) -> Figure:
+        rows = self.rows(target_id)
+        rows = rows[rows["area_code"].isin(self._district_and_communes())]
+        data = {code: self.series(target_id, code) for code in rows["area_code"].unique()}
+        return small_multiples(rows, data, self.lang, deadline=deadline)
+
+    def dashboard(self, area: str = "848", size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
+        return dashboard(self.table, self.lang, size=size, area=area)
+
+    # ---- what if -----------------------------------------------------------------------
+
+    def what_if(self, target_id: str, area: str = "848", target: float | None = None,
+                change_per_year: float | None = None) -> tuple[pd.DataFrame, Figure]:
+        """Change the target (or, for a yearly target, its yearly rate) and/or suppose a
+        yearly change from now on; see the status, chance and needed rate move.
+
+        ``target``: the new value for a level target, or the new low end of the yearly rate
+        (poverty: points a year; jobs: a year). ``change_per_year``: a scenario — the
+        indicator moves by this much every year from its latest value — drawn on the chart and
+        compared with the target at each deadline. The projection itself does not change: it
+        is what the data say.
+        """
+        chosen = self.targets[self.targets["target_id"] == target_id].copy()
+        if target is not None:
+            if chosen["kind"].iloc[0] in ("yearly_reduction", "yearly_flow"):
+                width = chosen["high"] - chosen["low"]
+                chosen["low"], chosen["high"] = float(target), float(target) + width
+            else:
+                chosen["value"] = float(target)
+        rows = assess(self.observations, chosen, areas=[area], cache=self.cache,
+                      poverty_reading=self.poverty_reading)
+        table = self._words(rows)
+        scenario = None
+        if change_per_year is not None:
+            first = rows.iloc[0]
+            start, value = int(first["latest_year"]), float(first["latest_value"])
+            years = range(start, int(rows["deadline"].max()) + 1)
+            low, high = self.indicators.at[first["indicator"], "bounds"]
+            path = [value + change_per_year * (year - start) for year in years]
+            path = [min(max(v, low if low is not None else -math.inf), high if high is not None else math.inf)
+                    for v in path]
+            scenario = pd.Series(path, index=list(years))
+            table[label("ov_scenario", self.lang)] = [fmt_number(scenario[d], self.lang, 1) for d in rows["deadline"]]
+            table[label("ov_scenario_meets", self.lang)] = [
+                label("met_word" if meets(scenario[d], r["target_value"], r["kind"]) else "not_met_word", self.lang)
+                for d, (_, r) in zip(rows["deadline"], rows.iterrows())]
+        figure = fan_chart(rows, self.series(target_id, area), self.lang, scenario=scenario)
+        return table, figure
+
+    def what_if_widget(self, target_id: str, area: str = "848"):
+        """Sliders for :meth:`what_if` (JupyterLab): the target (or yearly rate) and a
+        scenario change per year. Returns the ipywidgets object to display."""
+        import ipywidgets
+        from IPython.display import display
+
+        row = self.rows(target_id, area).iloc[0]
+        yearly = row["kind"] in ("yearly_reduction", "yearly_flow")
+        current = float(row["target_low"] if yearly else row["target_value"])
+        step = max(abs(current) / 50, 0.1) if current else 0.1
+        span = max(abs(current), 1.0)
+        target = ipywidgets.FloatSlider(value=current, min=max(0.0, current - span), max=current + span, step=step,
+                                        description=label("ov_target", self.lang), continuous_update=False)
+        needed = row["needed_points_per_year"]
+        needed = 1.0 if _missing(needed) else float(needed)
+        change = ipywidgets.FloatSlider(value=0.0, min=-3 * abs(needed) - 1, max=3 * abs(needed) + 1,
+                                        step=0.1, description=label("scenario", self.lang),
+                                        continuous_update=False)
+
+        def show(target: float, change_per_year: float) -> None:
+            table, figure = self.what_if(target_id, area, target=target, change_per_year=change_per_year)
+            display(table, figure)
+
+        return ipywidgets.interactive(show, target=target, change_per_year=change)
+
+    # ---- helpers -----------------------------------------------------------------------
+
+    def _goal_row(self, target: pd.Series) -> pd.Series:
+        """A catalogue row shaped like an assessment row, for :func:`target_text`."""
+        unit = self.indicators.at[target["indicator"], "unit"]
+        return pd.Series({"kind": target["kind"], "unit": unit, "target_value": target["value"],
+                          "target_low": target["low"], "target_high": target["high"], "reading": "points"})
+
+    def _district_and_communes(self) -> list[str]:
+        from .catalogue import commune_codes
+
+        return ["848"] + commune_codes(self.areas, "848")
+
+    def _district_first(self, column: pd.Series) -> pd.Series:
+        if column.name == "area_code":
+            kinds = column.map(lambda code: self.areas.at[code, "kind"] if code in self.areas.index else "")
+            return kinds.map({"province": "0", "district": "1"}).fillna("2") + column
+        return column
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+

@@ -1,0 +1,43 @@
+"""Run every notebook top to bottom and store its outputs (what `make notebooks` does).
+
+Notebooks are committed with their outputs because CI checks them with nbval; rerun this after a
+change to the package or the data. Cells run in the notebooks' own folder, in this Python
+environment; timing metadata is not recorded, so that unchanged outputs give unchanged files.
+
+Run: python scripts/run_notebooks.py [NOTEBOOK ...]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.export import write_text_atomic  # noqa: E402
+
+
+def run(path: Path) -> None:
+    book = nbformat.read(path, as_version=4)
+    client = NotebookClient(book, timeout=600, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    for cell in book.cells:
+        cell.metadata.pop("execution", None)
+    book.metadata.pop("widgets", None)  # live widget state: meaningless outside a running kernel
+    write_text_atomic(path, nbformat.writes(book) + "\n")
+    print(f"ran {path.relative_to(ROOT)}")
+
+
+def main(argv: list[str]) -> None:
+    paths = [Path(p).resolve() for p in argv] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for path in paths:
+        run(path)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
