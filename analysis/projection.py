@@ -470,8 +470,9 @@ def project(
     model = Model(space.kind, space.low, space.high, space.shift, int(t[-1]),
                   dict(zip(years.tolist(), np.asarray(center, float).tolist())),
                   dict(zip(years.tolist(), spread.tolist())), k)
-    method = _describe(space, kept, weights, n, k, backtest_mae)
-    return _finish(years, columns, table, method, notes, model, used, _describe_vi(space, kept, weights, n, k))
+    method = _describe(space, kept, weights, n, k, backtest_mae, "en")
+    return _finish(years, columns, table, method, notes, model, used,
+                   _describe(space, kept, weights, n, k, backtest_mae, "vi"))
 
 
 def _apply_breaks(t, values, breaks, overlaps, bounds, notes):
@@ -595,50 +596,52 @@ def _minimum_scale(z_err: np.ndarray, space: _Space) -> float:
     return 0.01 * max(float(np.mean(np.abs(z_err))), 1e-9)
 
 
-def _describe(space: _Space, kept: list[int], weights, n: int, k: int, mae: dict) -> str:
-    where = {"logit": "in logit space (a share between its bounds)",
-             "log": "on its own scale, errors as log ratios (a quantity above its lower bound)",
-             "log-upper": "on its own scale, errors as log ratios below its upper bound",
-             "identity": "on its own scale"}[space.kind]
-    names = [METHODS[m] for m in kept]
-    if len(names) == 1:
-        median = f"{names[0]} ({n} points)"
-    elif weights is None:
-        median = f"median of {len(names)} methods ({', '.join(names)}; {n} points)"
-    else:
-        shares = ", ".join(f"{name} {w:.0%}" for name, w in zip(names, weights))
-        median = f"{len(names)} methods weighted by their backtest errors ({shares}; {n} points)"
-    dropped = [m for m in mae if m not in names]
-    why = f"; dropped by backtest: {', '.join(dropped)}" if dropped else ""
-    return (f"{median} {where}{why}; intervals: Laplace errors scaled by {k} rolling-origin backtest "
-            f"error{'s' if k != 1 else ''}, growing as h^{GROWTH}")
-
-
 @lru_cache(maxsize=32)
 def _column_index(columns: tuple[str, ...]) -> pd.Index:
     return pd.Index(columns, dtype=object)
 
 
-_METHODS_VI = {"drift": "xu thế bình quân", "median drift": "mức thay đổi trung vị", "Theta": "Theta",
-               "damped trend": "xu thế tắt dần", "linear trend": "đường thẳng 10 năm gần nhất"}
+_WORDS = {
+    "en": {
+        "methods": dict(zip(METHODS, METHODS)),
+        "where": {"logit": "in logit space (a share between its bounds)",
+                  "log": "on its own scale, errors as log ratios (a quantity above its lower bound)",
+                  "log-upper": "on its own scale, errors as log ratios below its upper bound",
+                  "identity": "on its own scale"},
+        "points": "points", "median": "median of {n} methods", "weighted": "{n} methods weighted by their backtest errors",
+        "dropped": "; dropped by backtest: {names}",
+        "intervals": "; intervals: Laplace errors scaled by {k} rolling-origin backtest error{s}, growing as h^{g}",
+    },
+    "vi": {
+        "methods": {"drift": "xu thế bình quân", "median drift": "mức thay đổi trung vị", "Theta": "Theta",
+                    "damped trend": "xu thế tắt dần", "linear trend": "đường thẳng 10 năm gần nhất"},
+        "where": {"logit": "trên thang logit (tỷ lệ nằm giữa hai giới hạn)",
+                  "log": "trên thang gốc, sai số tính theo tỷ số log",
+                  "log-upper": "trên thang gốc, sai số tính theo tỷ số log",
+                  "identity": "trên thang gốc"},
+        "points": "số liệu", "median": "trung vị của {n} phương pháp",
+        "weighted": "{n} phương pháp, trọng số theo sai số kiểm định ngược",
+        "dropped": "; bỏ sau kiểm định ngược: {names}",
+        "intervals": "; khoảng dự báo: sai số Laplace theo {k} sai số kiểm định ngược, tăng theo h^{g}",
+    },
+}
 
 
-def _describe_vi(space: _Space, kept: list[int], weights, n: int, k: int) -> str:
-    """The method in Vietnamese, for charts and tables in Vietnamese."""
-    where = {"logit": "trên thang logit (tỷ lệ nằm giữa hai giới hạn)",
-             "log": "trên thang gốc, sai số tính theo tỷ số log",
-             "log-upper": "trên thang gốc, sai số tính theo tỷ số log",
-             "identity": "trên thang gốc"}[space.kind]
-    names = [_METHODS_VI[METHODS[m]] for m in kept]
+def _describe(space: _Space, kept: list[int], weights, n: int, k: int, mae: dict, lang: str) -> str:
+    """What was done, in words (``lang`` "en" or "vi"), for ``attrs["method"]``/``["method_vi"]``."""
+    words = _WORDS[lang]
+    names = [words["methods"][METHODS[m]] for m in kept]
     if len(names) == 1:
-        median = f"{names[0]} ({n} số liệu)"
+        median = f"{names[0]} ({n} {words['points']})"
     elif weights is None:
-        median = f"trung vị của {len(names)} phương pháp ({', '.join(names)}; {n} số liệu)"
+        median = words["median"].format(n=len(names)) + f" ({', '.join(names)}; {n} {words['points']})"
     else:
         shares = ", ".join(f"{name} {w:.0%}" for name, w in zip(names, weights))
-        median = f"{len(names)} phương pháp, trọng số theo sai số kiểm định ngược ({shares}; {n} số liệu)"
-    return (f"{median} {where}; khoảng dự báo: sai số Laplace theo {k} sai số kiểm định ngược, "
-            f"tăng theo h^{GROWTH}")
+        median = words["weighted"].format(n=len(names)) + f" ({shares}; {n} {words['points']})"
+    dropped = [words["methods"][m] for m in mae if METHODS.index(m) not in kept]
+    why = words["dropped"].format(names=", ".join(dropped)) if dropped else ""
+    intervals = words["intervals"].format(k=k, s="s" if k != 1 else "", g=GROWTH)
+    return f"{median} {words['where'][space.kind]}{why}{intervals}"
 
 
 def _finish(years, columns, table, method, notes, model: Model | None, used: dict,
