@@ -379,6 +379,11 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
         bad("scope", entry["scope"], "phải là district, commune hoặc both",
             "must be district, commune or both")
     if kind != "qualitative":
+        own = indicators.at[entry["indicator"], "unit"] if entry["indicator"] in indicators.index else None
+        expected = "percentage_points" if kind == "yearly_reduction" else own
+        if own is not None and entry.get("unit") != expected:
+            bad("unit", entry.get("unit"), f"phải là {expected} (đơn vị của chỉ tiêu {entry['indicator']})",
+                f"must be {expected} (the unit of indicator {entry['indicator']})")
         if entry["indicator"] not in indicators.index:
             bad("indicator", entry["indicator"], "không có trong data/indicators.yaml",
                 "not in data/indicators.yaml")
@@ -441,6 +446,7 @@ def _target_row(entry: dict, deadline: dict, plan_start: int) -> dict:
         "indicator": entry.get("indicator", ""),
         "group": entry.get("group", ""),
         "kind": entry["kind"],
+        "unit": entry.get("unit", ""),
         "deadline": deadline["year"],
         "value": float(deadline["value"]) if deadline.get("value") is not None else float("nan"),
         "low": float(rng[0]) if rng else float("nan"),
@@ -469,7 +475,7 @@ def _target_row(entry: dict, deadline: dict, plan_start: int) -> dict:
 def load_targets(path: str | Path | None = None, *, indicators_path: str | Path | None = None) -> pd.DataFrame:
     """The plan's targets, one row per target × deadline.
 
-    Columns include ``target_id``, ``vi``/``en`` names, ``indicator``, ``group``, ``kind``,
+    Columns include ``target_id``, ``vi``/``en`` names, ``indicator``, ``group``, ``kind``, ``unit``,
     ``deadline``, ``value`` (levels) or ``low``/``high`` (yearly ranges), ``origin`` (plan or
     assumption, with ``note_vi``/``note_en``), ``scope``, the plan's ``plan_sentence`` and the
     office in charge.

@@ -92,8 +92,27 @@ def new_figure(size: tuple[float, float] = SLIDE) -> Figure:
         return Figure(figsize=size, layout="constrained")
 
 
+def freeze_layout(figure: Figure) -> Figure:
+    """Run the constrained layout once and fix every axes where it put it, rounded.
+
+    The layout solver can place axes a few units in the last decimal apart from one process to
+    the next, which changes PDF and SVG bytes; positions rounded to a millionth of the figure
+    (far below a pixel) are the same everywhere.
+    """
+    engine = figure.get_layout_engine()
+    if engine is None or engine.__class__.__name__ == "PlaceHolderLayoutEngine":
+        return figure
+    with matplotlib.rc_context(RC):
+        figure.draw_without_rendering()
+    for ax in figure.axes:
+        ax.set_position([round(value, 6) for value in ax.get_position().bounds])
+    figure.set_layout_engine("none")
+    return figure
+
+
 def render(figure: Figure, fmt: str) -> bytes:
     """The bytes of ``figure`` in ``fmt`` (png, svg, pdf), reproducibly."""
+    freeze_layout(figure)
     buffer = io.BytesIO()
     with matplotlib.rc_context(RC):
         figure.savefig(buffer, format=fmt, dpi=PNG_DPI, metadata=_METADATA[fmt])

@@ -60,6 +60,12 @@ def test_values_kinds_and_deadlines(targets, target_id, deadline, kind, value, l
             assert row[field] == expected
 
 
+def test_every_target_states_its_unit(targets):
+    units = targets.drop_duplicates("target_id").set_index("target_id")["unit"]
+    assert units["T01"] == "percentage_points" and units["T05"] == "workers" and units["T03"] == "hamlets"
+    assert (units.drop(["T18", "T19"]) != "").all()
+
+
 def test_2030_values_for_2025_targets_are_marked_assumptions(targets):
     t2030 = targets[targets["deadline"] == 2030].set_index("target_id")
     assert t2030.at["T17", "origin"] == "plan"
@@ -126,8 +132,8 @@ def _line_of(text: str, fragment: str) -> int:
 @pytest.mark.parametrize(
     "old, new, column, phrase",
     [
-        ("kind: at_least\n    deadlines:\n      - {year: 2025, value: 95",
-         "kind: at_leest\n    deadlines:\n      - {year: 2025, value: 95", "kind", "at_leest"),
+        ("kind: at_least\n    unit: percent\n    deadlines:\n      - {year: 2025, value: 95",
+         "kind: at_leest\n    unit: percent\n    deadlines:\n      - {year: 2025, value: 95", "kind", "at_leest"),
         ("indicator: health_insurance_coverage", "indicator: health_insurance", "indicator", "data/indicators.yaml"),
         ("{year: 2025, value: 95, origin: plan}", "{year: 2025, value: 195, origin: plan}", "deadlines.value", "195"),
         ("{year: 2025, range: [3, 4], origin: plan}", "{year: 2025, range: [4, 3], origin: plan}",
@@ -136,6 +142,8 @@ def _line_of(text: str, fragment: str) -> int:
          "deadlines.origin", "planned"),
         ("  - id: T03", "  - id: T02", "id", "T02"),
         ("    group: khmer\n    kind: at_least", "    group: kmer\n    kind: at_least", "group", "kmer"),
+        ("    kind: at_least\n    unit: percent\n    deadlines:\n      - {year: 2025, value: 95",
+         "    kind: at_least\n    unit: persons\n    deadlines:\n      - {year: 2025, value: 95", "unit", "persons"),
     ],
 )
 def test_malformed_catalogue_names_line_and_field(tmp_path, old, new, column, phrase):
