@@ -260,18 +260,19 @@ def _recursions(z: np.ndarray):
     n = len(z)
     levels = np.empty((n, _ALPHA.size))
     trends = np.empty((n, _ALPHA.size))
-    sses = np.empty((n, _ALPHA.size))
+    errors = np.empty((n, _ALPHA.size))
     level = np.full(_ALPHA.shape, z[0])
     trend = np.concatenate([np.zeros(_N_SES), np.full(_A.size, z[1] - z[0])])
-    sse = np.zeros(_ALPHA.shape)
-    levels[0], trends[0], sses[0] = level, trend, sse
+    levels[0], trends[0], errors[0] = level, trend, 0.0
+    # Few array operations per year: the cost of this loop is the number of numpy calls.
     for i in range(1, n):
-        forecast = level + _PHI * trend
+        damped = _PHI * trend
+        forecast = level + damped
         error = z[i] - forecast
-        sse = sse + error * error
         level = forecast + _ALPHA * error
-        trend = _PHI * trend + _ALPHA_BETA * error
-        levels[i], trends[i], sses[i] = level, trend, sse
+        trend = damped + _ALPHA_BETA * error
+        levels[i], trends[i], errors[i] = level, trend, error
+    sses = np.cumsum(errors * errors, axis=0)
     return (levels[:, :_N_SES], sses[:, :_N_SES],
             levels[:, _N_SES:], trends[:, _N_SES:], sses[:, _N_SES:])
 
@@ -464,9 +465,10 @@ def project(
     table[:, 0] = space.from_error(center) if space.point_is_error else median_point
     for i, level in enumerate(levels):
         q = _quantile_factor(level / 100, k) * spread
-        # An error space that runs against the values (below an upper bound) swaps the ends.
-        ends = np.sort(np.vstack([space.from_error(center - q), space.from_error(center + q)]), axis=0)
-        table[:, 1 + 2 * i], table[:, 2 + 2 * i] = ends[0], ends[1]
+        low, high = space.from_error(center - q), space.from_error(center + q)
+        if space.kind == "log-upper":  # that error space runs against the values
+            low, high = high, low
+        table[:, 1 + 2 * i], table[:, 2 + 2 * i] = low, high
     model = Model(space.kind, space.low, space.high, space.shift, int(t[-1]),
                   dict(zip(years.tolist(), np.asarray(center, float).tolist())),
                   dict(zip(years.tolist(), spread.tolist())), k)
@@ -561,7 +563,10 @@ def _combined(forecasts: np.ndarray, kept: list[int], weights: np.ndarray | None
     if weights is None:
         combined = np.median(forecasts[kept], axis=0)
     else:
-        combined = np.tensordot(weights, forecasts[kept], axes=1)
+        # a plain weighted sum in a fixed order (no BLAS call: same bits on every machine)
+        combined = weights[0] * forecasts[kept[0]]
+        for weight, method in zip(weights[1:], kept[1:]):
+            combined = combined + weight * forecasts[method]
     short = origins < MIN_POINTS_ALL_METHODS
     if short.any():
         combined[short] = forecasts[0][short]
