@@ -122,6 +122,19 @@ def run_statsforecast(series, h):
     return results
 
 
+def by_category(name: str, series, forecasts) -> pd.DataFrame:
+    """Coverage and MASE of the engine by the set's own categories (M3: micro, macro, …)."""
+    meta = pd.read_csv(datasets.BENCH_DIR / datasets.SETS[name][0].replace(".csv", "_metadata.csv"))
+    category = dict(zip(meta["series_id"].astype(str), meta["category"]))
+    rows = []
+    for cat in sorted(set(category.values())):
+        chosen = [(s, f) for s, f in zip(series, forecasts) if category[s.id] == cat]
+        summary, _, _ = score([s for s, _ in chosen], [f for _, f in chosen])
+        rows.append({"category": cat, "series": len(chosen), "MASE": summary["MASE"],
+                     "cover 80": summary["cover 80"], "cover 95": summary["cover 95"]})
+    return pd.DataFrame(rows)
+
+
 def robustness(series, h):
     """Coverage of the engine on the same series cut to their last few points."""
     rows = []
@@ -167,9 +180,11 @@ def main(argv=None) -> None:
     for name in args.sets:
         series, h = datasets.load(name), datasets.horizon(name)
         table, by_horizon = {}, {}
+        engine_out = None
         for label, fn in (("engine (analysis.project)", engine_forecast), ("naive", naive_forecast),
                           ("drift", drift_forecast)):
             out, rate = run_simple(series, h, fn)
+            engine_out = out if engine_out is None else engine_out
             summary, c80, c95 = score(series, out)
             table[label] = {**summary, "series/s": rate}
             by_horizon[label] = (c80, c95)
@@ -186,6 +201,10 @@ def main(argv=None) -> None:
         print("\ncoverage by horizon (80 % / 95 %):")
         for label, (c80, c95) in by_horizon.items():
             print(f"  {label:28s} " + "  ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(c80, c95)))
+        categories = by_category(name, series, engine_out)
+        if categories["category"].nunique() > 1:
+            print("\nengine by category:")
+            print(categories.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
         if not args.no_robustness:
             print("\nengine on the same series cut to their last few points:")
             print(robustness(series, h).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
