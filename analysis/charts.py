@@ -255,7 +255,6 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     points used, and the 80 % band)."""
     frame = data.series.frame
     used = data.used
-    ax._workbench_lang = lang
     earlier = frame.loc[~frame.index.isin(used.index)] if detailed else frame.iloc[0:0]
     projection = data.projection
     last_deadline = int(rows["deadline"].max())
@@ -303,12 +302,7 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             ax.plot([row["latest_year"], deadline], [row["latest_value"], level], linestyle="--",
                     color=COLORS["vermillion"], linewidth=1.5,
                     label=label("needed_path", lang) if deadline == int(rows["deadline"].min()) else None)
-    _limits(ax, rows, data, last_deadline, detailed)
-
-
-def lang_of(ax) -> str:
-    """The language a panel is drawn in (set by ``_draw_fan``)."""
-    return getattr(ax, "_workbench_lang", "vi")
+    _limits(ax, rows, data, last_deadline, lang, detailed)
 
 
 def _target_label(row: pd.Series, lang: str) -> str:
@@ -319,7 +313,7 @@ def _target_label(row: pd.Series, lang: str) -> str:
     return target_text(row, lang)
 
 
-def _limits(ax, rows, data: TargetSeries, last_deadline: int, detailed: bool = True) -> None:
+def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detailed: bool = True) -> None:
     frame = data.series.frame if detailed else data.used
     values = list(frame["value"]) + [v for v in rows["target_value"] if not _missing(v)]
     projection = data.projection
@@ -338,7 +332,7 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, detailed: bool = T
     if unit == "flag":
         # a met / not-met indicator: two named levels, not a scale
         low, high = -0.25, 1.35
-        ax.set_yticks([0, 1], [label("not_met_word", lang_of(ax)), label("met_word", lang_of(ax))])
+        ax.set_yticks([0, 1], [label("not_met_word", lang), label("met_word", lang)])
     ax.set_ylim(low, high)
     start = int(frame.index.min()) if len(frame) else last_deadline - 10
     ax.set_xlim(min(start, last_deadline - 4) - 0.5, last_deadline + 0.8)

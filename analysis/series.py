@@ -39,16 +39,9 @@ class YearlySeries:
     frame: pd.DataFrame
 
     @property
-    def values(self) -> pd.Series:
-        return self.frame["value"]
-
-    @property
     def illustrative(self) -> bool:
         """True when any point of the series is illustrative data."""
         return bool(self.frame["illustrative"].any())
-
-    def sources(self) -> list[str]:
-        return sorted(set(self.frame["source"]) - {""})
 
 
 def _rows(observations: pd.DataFrame, indicator: str, area: str, group: str) -> pd.DataFrame:
