@@ -128,6 +128,9 @@ def _indicator_file(path: Path) -> dict:
             checks.append(("standards", spec["standards"], [k for k, _ in _items(standards)]))
         if "weight" in spec:
             checks.append(("weight", spec["weight"], ("households", "population")))
+        if "flags" in spec:
+            flag_ids = [k for k, v in _items(data["indicators"]) if isinstance(v, dict) and v.get("unit") == "flag"]
+            checks.append(("flags", spec["flags"], flag_ids))
         for field, value, allowed in checks:
             if value is not None and value not in allowed:
                 problems.append(
@@ -186,7 +189,8 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
     """The indicator catalogue, indexed by indicator id.
 
     Columns: ``vi``, ``en`` (names), ``unit``, ``direction`` (increase / decrease / none),
-    ``aggregate`` (ratio / sum / none), ``weight``, ``standards`` (family or empty),
+    ``aggregate`` (ratio / sum / none), ``weight``, ``standards`` (family or empty), ``flags``
+    (for a share of communes, the yes/no indicator the communes report),
     ``bounds`` ((0, 100) for percentages, (0, None) for counts, (None, None) otherwise).
 
     >>> ind = load_indicators()
@@ -209,6 +213,7 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
                 "aggregate": spec["aggregate"],
                 "weight": spec.get("weight", ""),
                 "standards": spec.get("standards", ""),
+                "flags": spec.get("flags", ""),
                 "bounds": _bounds_for(unit),
             }
         )

@@ -8,9 +8,9 @@ Rules, in the order they apply:
   e.g. Khmer party members over all members) is computed from count rows for the years
   that have counts but no share row;
 - a district is built from its communes when it can be: the sum of the communes' counts
-  (ratio of sums for shares, plain sum for counts and yearly flows), in the years every
-  commune that ever reported the indicator reported it; otherwise the district's own
-  reported figures are used ("as reported");
+  (ratio of sums for shares, plain sum for counts and yearly flows; for a share of communes,
+  the share whose yes/no flag is 1), in the years every commune that ever reported the
+  indicator reported it; otherwise the district's own reported figures are used;
 - the measurement standard is kept with each year, so that callers can keep to the points
   since the latest break (:func:`since_latest_standard`).
 """
@@ -91,11 +91,16 @@ def _single_area(observations, indicator, area, group, numerator, denominator) -
     return reported
 
 
-def _aggregate(observations, indicator, group, communes, aggregate) -> pd.DataFrame:
-    """The district from its communes, in the years every reporting commune reported."""
-    mask = ((observations["indicator"] == indicator) & (observations["group"] == group)
+def _aggregate(observations, indicator, group, communes, aggregate, flags: str = "") -> pd.DataFrame:
+    """The district from its communes, in the years every reporting commune reported.
+
+    A share of communes (``flags``) is the share of reporting communes whose flag is 1."""
+    source_indicator = flags or indicator
+    mask = ((observations["indicator"] == source_indicator) & (observations["group"] == group)
             & observations["area_code"].isin(communes) & observations["preferred"])
     rows = observations.loc[mask]
+    if flags:
+        rows = rows.assign(numerator=rows["value"], denominator=1.0)
     if rows.empty or aggregate == "none":
         return pd.DataFrame(columns=COLUMNS)
     reporting = set(rows["area_code"])
@@ -119,7 +124,8 @@ def _aggregate(observations, indicator, group, communes, aggregate) -> pd.DataFr
         return pd.DataFrame(columns=COLUMNS)
     frame = pd.DataFrame.from_dict(out, orient="index",
                                    columns=["value", "numerator", "denominator", "standard", "illustrative", "source"])
-    frame["how"] = "sum of communes" if aggregate == "sum" else "ratio of commune counts"
+    frame["how"] = "sum of communes" if aggregate == "sum" else (
+        "share of communes" if flags else "ratio of commune counts")
     frame.index = pd.Index(frame.index.astype(int), name="year")
     return frame.sort_index()
 
@@ -152,8 +158,10 @@ def build_series(
     kind = areas.at[area, "kind"] if area in areas.index else ""
     frame = own
     if kind == "district":
-        aggregate = indicators.at[indicator, "aggregate"] if indicator in indicators.index else "none"
-        built = _aggregate(observations, indicator, group, commune_codes(areas, area), aggregate)
+        known = indicator in indicators.index
+        aggregate = indicators.at[indicator, "aggregate"] if known else "none"
+        flags = indicators.at[indicator, "flags"] if known else ""
+        built = _aggregate(observations, indicator, group, commune_codes(areas, area), aggregate, flags)
         if len(built):
             frame = pd.concat([built, own.loc[~own.index.isin(built.index)]]).sort_index()
     frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})

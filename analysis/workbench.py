@@ -110,7 +110,7 @@ class Workbench:
         """What is loaded, in one line.
 
         >>> print(Workbench(lang="en").describe())  # doctest: +ELLIPSIS
-        21 targets (19 with numbers); 2045 observation rows: 186 real, 1859 illustrative; ...
+        21 targets (19 with numbers); 2633 observation rows: 186 real, 2447 illustrative; ...
         """
         obs = self.observations
         real = int((~obs["illustrative"]).sum())

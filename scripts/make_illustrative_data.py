@@ -19,7 +19,9 @@ How the numbers are made (seeded, so the file is the same on every run):
 - a commune's value is the district path moved in logit space by a commune effect (bigger
   where the Khmer share is bigger, for poverty) plus year-to-year noise, then turned into
   counts (numerator / denominator) from the commune's assumed population;
-- district-scope indicators (share of communes, jobs, cadres) get district rows only;
+- shares of communes (new-rural standard, security, defence) are built from yes/no flags each
+  commune reports; only the Khmer share of the district's cadres is a district figure (the
+  district's cadres include district offices that belong to no commune);
 - where a real figure exists for the same indicator, area, group and year, the illustrative
   row is left out, and the path is built to pass through the real value (NTM shares 2022).
 
@@ -77,12 +79,16 @@ DISTRICT_PATHS = {
     "party_members_share": {2015: 14.8, 2020: 16.3, 2024: 17.6},
     "hamlets_with_khmer_party_members_share": {2015: 78.0, 2020: 86.0, 2024: 92.0},
 }
-# District-scope counts: year -> (numerator, denominator).
+# District counts by year (communes meeting a standard; communes safe; Khmer and all cadres).
 NTM_COMMUNES = {2015: 4, 2016: 6, 2017: 8, 2018: 9, 2019: 10, 2020: 11, 2021: 13, 2022: 13, 2023: 13, 2024: 13}
 NTM_ADVANCED = {2015: 0, 2016: 0, 2017: 0, 2018: 0, 2019: 1, 2020: 2, 2021: 2, 2022: 3, 2023: 4, 2024: 5}
 CULTURAL_NTM_EM8 = {2015: 1, 2016: 2, 2017: 2, 2018: 3, 2019: 4, 2020: 6, 2021: 7, 2022: 8, 2023: 8, 2024: 8}
 SECURITY_SAFE = {2015: 13, 2016: 13, 2017: 14, 2018: 14, 2019: 13, 2020: 14, 2021: 15, 2022: 14, 2023: 15, 2024: 15}
 DEFENCE_STRONG = {2015: 14, 2016: 15, 2017: 15, 2018: 15, 2019: 14, 2020: 15, 2021: 15, 2022: 15, 2023: 15, 2024: 15}
+# Real recognitions (NOTES.md §4): Vinh Kim met the new-rural standard in 2018 and the advanced
+# one for 2023; Trường Thọ and Long Sơn were the last communes to meet it, for 2021.
+NTM_FIXED = {"29431": 2018, "29449": 2021, "29443": 2021}
+ADVANCED_FIXED = {"29431": 2023}
 DIFFICULT_HAMLETS = {2015: 7, 2016: 7, 2017: 6, 2018: 6, 2019: 5, 2020: 5, 2021: 6, 2022: 5, 2023: 4, 2024: 3}
 KHMER_CADRES = {2015: (238, 1442), 2016: (243, 1450), 2017: (251, 1461), 2018: (256, 1458), 2019: (259, 1449),
                 2020: (262, 1437), 2021: (266, 1425), 2022: (268, 1410), 2023: (271, 1398), 2024: (273, 1391)}
@@ -144,9 +150,34 @@ def commune_shares(rng, communes, indicator, anchors, basis, effect_of, noise=0.
     return rows
 
 
-def district_share(indicator, counts, denominator, group="all", note=""):
-    return [row(indicator, "848", group, year, round(100 * n / denominator, 2), "percent", n, denominator, note=note)
-            for year, n in counts.items()]
+def commune_flags(rng, indicator, codes, counts, fixed, candidates=None):
+    """Yes/no flags that stay 1 once reached: each commune gets the year it meets the standard,
+    so that the number meeting it each year follows ``counts``; ``fixed`` sets known years and
+    ``candidates`` (default: all) the communes that may be chosen for the other years."""
+    reached = dict(fixed)
+    free = [c for c in (candidates or codes) if c not in reached]
+    order = list(rng.permutation(free))
+    previous = 0
+    for year in sorted(counts):
+        new = counts[year] - previous - sum(1 for y in fixed.values() if y == year)
+        for _ in range(max(new, 0)):
+            reached[order.pop(0)] = year
+        previous = counts[year]
+    rows = []
+    for code in codes:
+        for year in YEARS:
+            flag = int(code in reached and reached[code] <= year)
+            rows.append(row(indicator, code, "all", year, flag, "flag"))
+    return rows
+
+
+def yearly_flags(rng, indicator, codes, counts):
+    """Yes/no flags judged afresh each year: ``counts[year]`` of the communes have 1."""
+    rows = []
+    for year in YEARS:
+        short = set(rng.choice(codes, size=len(codes) - counts[year], replace=False))
+        rows += [row(indicator, code, "all", year, int(code not in short), "flag") for code in codes]
+    return rows
 
 
 def build() -> list[dict]:
@@ -214,11 +245,16 @@ def build() -> list[dict]:
         for code, count in zip(communes, rng.multinomial(total, weights / weights.sum())):
             rows.append(row("new_jobs_khmer_workers", code, "khmer", year, int(count), "workers"))
 
-    rows += district_share("ntm_communes_share", NTM_COMMUNES, 13)
-    rows += district_share("ntm_advanced_communes_share", NTM_ADVANCED, 13)
-    rows += district_share("cultural_ntm_communes_share", CULTURAL_NTM_EM8, 8)
-    rows += district_share("security_safe_communes_share", SECURITY_SAFE, 15)
-    rows += district_share("defence_strong_communes_share", DEFENCE_STRONG, 15)
+    # Shares of communes: each commune reports a yes/no flag; the district share is built from
+    # them. Recognition years follow the district counts and the real recognitions.
+    rural = [c for c, u in communes.items() if not u["town"]]
+    rows += commune_flags(rng, "ntm_commune_recognised", rural, NTM_COMMUNES, NTM_FIXED)
+    ntm_early = [c for c in rural if c not in NTM_FIXED]  # only these can be advanced before 2021
+    rows += commune_flags(rng, "ntm_advanced_communes_recognised", rural, NTM_ADVANCED, ADVANCED_FIXED,
+                          candidates=ntm_early)
+    rows += commune_flags(rng, "cultural_ntm_commune", em, CULTURAL_NTM_EM8, {})
+    rows += yearly_flags(rng, "security_safe_commune", list(communes), SECURITY_SAFE)
+    rows += yearly_flags(rng, "defence_strong_commune", list(communes), DEFENCE_STRONG)
     for year, (khmer, total) in KHMER_CADRES.items():
         rows.append(row("khmer_cadres_civil_servants_share", "848", "khmer", year, round(100 * khmer / total, 2),
                         "percent", khmer, total))
