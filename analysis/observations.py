@@ -537,6 +537,21 @@ def _retired_problems(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     return problems
 
 
+def _real_supersedes_illustrative(frame: pd.DataFrame) -> pd.DataFrame:
+    """Where a real figure and an illustrative one share a key, the real one is used: the
+    illustrative row is kept but no longer preferred (so office files can be added without
+    editing the illustrative set)."""
+    real_keys = frame.loc[~frame["illustrative"], KEY].drop_duplicates()
+    if real_keys.empty:
+        return frame
+    marker = frame[KEY].merge(real_keys.assign(_real=True), on=KEY, how="left")["_real"].fillna(False).to_numpy()
+    superseded = frame["illustrative"].to_numpy() & marker.astype(bool)
+    if superseded.any():
+        frame = frame.copy()
+        frame.loc[superseded, "preferred"] = False
+    return frame
+
+
 def _duplicate_problems(frame: pd.DataFrame) -> list[Problem]:
     problems = []
     for _, group in frame.groupby(KEY, sort=False, dropna=False):
@@ -569,7 +584,9 @@ def load_observations(
 
     Returns one row per observation with the columns of :data:`COLUMNS` (``year`` an int,
     numbers as floats, ``illustrative``/``preferred`` as booleans, ``standard`` filled in
-    from the year where the indicator has standards) plus ``file`` and ``row``.
+    from the year where the indicator has standards) plus ``file`` and ``row``. Where a real
+    figure and an illustrative one share indicator, area, group, year and standard, the real
+    one is preferred.
 
     >>> obs = load_observations()
     >>> real = obs[~obs["illustrative"] & obs["preferred"]]
@@ -600,14 +617,14 @@ def load_observations(
             frames.append(parsed)
     if frames:
         frame = pd.concat(frames, ignore_index=True)
-        typed = frame.dropna(subset=["year"]).astype({"year": int})
-        problems += _schema_problems(typed, ctx)
-        problems += _retired_problems(typed[typed["area_code"].isin(ctx.areas.index)], ctx)
-        problems += _duplicate_problems(typed)
+        frame = frame.dropna(subset=["year"]).astype({"year": int})
+        frame = _real_supersedes_illustrative(frame)
+        problems += _schema_problems(frame, ctx)
+        problems += _retired_problems(frame[frame["area_code"].isin(ctx.areas.index)], ctx)
+        problems += _duplicate_problems(frame)
     if problems:
         problems.sort(key=lambda p: (p.file, p.row or 0))
         raise DataError(problems)
-    frame = frame.astype({"year": "int64"})
     ordered = list(COLUMNS) + ["file", "row"]
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
     return frame.reset_index(drop=True)

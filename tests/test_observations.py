@@ -135,3 +135,21 @@ def test_result_is_sorted_and_typed(shipped):
     key = shipped[["indicator", "area_code", "group", "year", "standard"]]
     assert key.equals(key.sort_values(list(key.columns)).reset_index(drop=True))
     assert isinstance(shipped, pd.DataFrame)
+
+
+def test_a_real_office_figure_supersedes_the_illustrative_one(tmp_path):
+    import shutil
+
+    from analysis.paths import OBSERVATIONS_DIR
+
+    for file in OBSERVATIONS_DIR.iterdir():
+        shutil.copy(file, tmp_path / file.name)
+    (tmp_path / "xa_kim_hoa_2024.csv").write_text(
+        "indicator,area_code,group,year,value,numerator,denominator,source\n"
+        'health_insurance_coverage,29434,khmer,2024,94.1,4873,5179,"Bảo hiểm xã hội huyện, báo cáo năm 2024"\n',
+        encoding="utf-8")
+    obs = load_observations(tmp_path)
+    rows = obs.query("indicator == 'health_insurance_coverage' and area_code == '29434' and year == 2024")
+    assert len(rows) == 2
+    assert rows.loc[rows["preferred"], "value"].tolist() == [94.1]
+    assert not rows.loc[rows["preferred"], "illustrative"].item()
