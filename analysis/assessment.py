@@ -469,7 +469,9 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         return row
 
     latest_year, latest = int(values.index[-1]), float(values.iloc[-1])
-    base_year, base_value = _base_point(values, int(target["plan_start"]))
+    plan_start = int(target["plan_start"])
+    since = values[values.index >= plan_start]  # the plan's years
+    base_year, base_value = _base_point(values, plan_start)
     target_level, level_low, level_high = _target_levels(target, base_year, base_value, reading)
     row.update(latest_year=latest_year, latest_value=latest, base_year=base_year, base_value=base_value,
                first_year_used=int(values.index[0]), target_value=target_level, gap=target_level - latest)
@@ -499,8 +501,7 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         cagr = _cagr(base_value, latest, latest_year - base_year)
         row["observed_percent_per_year_since_base"] = cagr * 100 if not math.isnan(cagr) else math.nan
     if kind == "yearly_flow":
-        since = values[values.index >= int(target["plan_start"])]
-        years_total = deadline - int(target["plan_start"]) + 1
+        years_total = deadline - plan_start + 1
         cumulative_target = target["low"] * years_total
         done = float(since.sum())
         remaining_years = deadline - latest_year
@@ -540,7 +541,7 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         notes_en.append(f"Met the target in {base_year} ({base_value:.1f}) but has fallen short since.")
     else:
         ratio, method = _status_ratio(target, kind, direction, base_year, base_value, latest_year, latest,
-                                      target_level, deadline, values, reading)
+                                      target_level, deadline, since, reading)
         row.update(status=status_from_ratio(ratio), status_ratio=ratio, status_method=method)
     if row["status_method"] == "deadline_passed" and row["status"] in ("achieved", "missed"):
         row["probability"] = 1.0 if row["status"] == "achieved" else 0.0
@@ -568,23 +569,21 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         row["reach_year"] = reach if reach is not None else pd.NA
         row["reach"] = str(reach) if reach is not None else "not_by_2035"
     if target["every_year"] and kind != "yearly_flow":
-        since = values[values.index >= int(target["plan_start"])]
         met = sum(meets(v, target_level, kind) for v in since)
-        notes_vi.append(f"Chỉ tiêu hằng năm: đạt {met}/{len(since)} năm từ {target['plan_start']}.")
-        notes_en.append(f"A yearly target: met in {met} of {len(since)} years since {target['plan_start']}.")
+        notes_vi.append(f"Chỉ tiêu hằng năm: đạt {met}/{len(since)} năm từ {plan_start}.")
+        notes_en.append(f"A yearly target: met in {met} of {len(since)} years since {plan_start}.")
     if kind == "yearly_flow":
-        since = values[values.index >= int(target["plan_start"])]
         met = int((since >= target["low"]).sum())
-        notes_vi.append(f"Đạt từ {target['low']:,.0f} trở lên {met}/{len(since)} năm từ {target['plan_start']}.")
-        notes_en.append(f"At least {target['low']:,.0f} in {met} of {len(since)} years since {target['plan_start']}.")
+        notes_vi.append(f"Đạt từ {target['low']:,.0f} trở lên {met}/{len(since)} năm từ {plan_start}.")
+        notes_en.append(f"At least {target['low']:,.0f} in {met} of {len(since)} years since {plan_start}.")
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
     return row
 
 
 def _status_ratio(target, kind, direction, base_year, base_value, latest_year, latest, level, deadline,
-                  values, reading) -> tuple[float, str]:
+                  since, reading) -> tuple[float, str]:
+    """The status ratio and its method; ``since`` are the points of the plan's years."""
     if kind == "yearly_flow":
-        since = values[values.index >= int(target["plan_start"])]
         return (float(since.mean()) / target["low"] if len(since) else math.nan), "flow_ratio"
     if latest_year <= base_year:
         return math.nan, ""

@@ -19,7 +19,6 @@ import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-import pandas as pd
 from tqdm import tqdm
 
 from .catalogue import load_areas, load_targets
@@ -85,26 +84,24 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
                                      suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434.")
                              for code in unknown])
     workbench = Workbench(data, lang=lang, areas=areas)
-    table, cache = workbench.table, workbench.cache
-    focus = [t for t in dict.fromkeys(targets.loc[targets["focus"], "target_id"])]
-    pairs = table.drop_duplicates(["target_id", "area_code"])[["target_id", "area_code", "area_kind", "indicator",
-                                                               "group"]]
+    table = workbench.table
+    focus = list(dict.fromkeys(targets.loc[targets["focus"], "target_id"]))
+    pairs = table.drop_duplicates(["target_id", "area_code"])[["target_id", "area_code", "area_kind"]]
     with atomic_folder(out) as staging:
         files: dict = {"fans": {}, "multiples": {}}
         fan_tasks = []
         for row in pairs.itertuples():
-            rows = table[(table["target_id"] == row.target_id) & (table["area_code"] == row.area_code)]
             stem = staging / "charts" / "fan" / f"{row.target_id}_{row.area_code}"
-            formats = ("png", "svg", "pdf") if row.area_kind != "commune" and row.area_kind != "town" else ("png", "svg")
-            fan_tasks.append((rows, cache[(row.indicator, row.area_code, row.group)], lang, stem, formats))
+            formats = ("png", "svg") if row.area_kind in ("commune", "town") else ("png", "svg", "pdf")
+            fan_tasks.append((workbench.rows(row.target_id, row.area_code),
+                              workbench.series(row.target_id, row.area_code), lang, stem, formats))
             files["fans"][(row.target_id, row.area_code)] = (relative(stem, staging), formats)
         multiple_tasks = []
         for target_id in focus:
             rows = table[table["target_id"] == target_id]
             if rows["area_code"].nunique() < 2:
                 continue
-            first = rows.iloc[0]
-            data_by_area = {code: cache[(first["indicator"], code, first["group"])] for code in rows["area_code"].unique()}
+            data_by_area = {code: workbench.series(target_id, code) for code in rows["area_code"].unique()}
             stem = staging / "charts" / "communes" / f"{target_id}_{FOCUS_DEADLINE}"
             multiple_tasks.append((rows, data_by_area, lang, stem))
             files["multiples"][target_id] = relative(stem, staging)
