@@ -10,10 +10,10 @@ Public names (a contract with the notebooks and outside checks): ``load_targets`
 """
 
 from .assessment import assess, required_rate
-from .catalogue import load_areas, load_indicators, load_standards, load_targets
-from .coverage import check_files
+from .data.catalogue import load_areas, load_indicators, load_standards, load_targets
+from .data.coverage import check_files
 from .errors import DataError, Problem
-from .observations import load_observations
+from .data.observations import load_observations
 from .projection import probability_beyond, project
 from .workbench import Workbench
 

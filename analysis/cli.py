@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
-        from .report import run_report
+        from .reports.report import run_report
 
         return run_report(data=args.data, out=args.out, lang=args.lang, areas=args.area)
     except DataError as error:
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .observations import load_observations
+    from .data.observations import load_observations
 
     observations = load_observations(args.data)
     real = int((~observations["illustrative"]).sum())

@@ -18,12 +18,12 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .assessment import TargetSeries, assess, meets, status_label
-from .catalogue import load_areas, load_indicators, load_targets
-from .charts import dashboard, fan_chart, fmt_number, needed_text, small_multiples, target_text
-from .coverage import data_coverage
-from .observations import load_observations
-from .style import A4_LANDSCAPE
-from .tables import summary_frame  # noqa: F401  (registers the column labels used here)
+from .data.catalogue import load_areas, load_indicators, load_targets
+from .reports.charts import dashboard, fan_chart, fmt_number, needed_text, small_multiples, target_text
+from .data.coverage import data_coverage
+from .data.observations import load_observations
+from .reports.style import A4_LANDSCAPE
+from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
 
 __all__ = ["Workbench"]
@@ -269,7 +269,7 @@ class Workbench:
                           "target_low": target["low"], "target_high": target["high"], "reading": "points"})
 
     def _district_and_communes(self) -> list[str]:
-        from .catalogue import commune_codes
+        from .data.catalogue import commune_codes
 
         return ["848"] + commune_codes(self.areas, "848")
 

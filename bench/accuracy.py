@@ -149,7 +149,7 @@ def robustness(series, h):
 def prior_ratio(series) -> float:
     """Median ratio of a series' backtest error scale to its mean yearly change: the value
     the engine's PRIOR_RATIO should be close to (it is the centre of the scale prior)."""
-    from analysis import projection as P
+    from analysis.projection import engine as P
 
     ratios = []
     for s in series:
@@ -172,7 +172,7 @@ def main(argv=None) -> None:
     parser.add_argument("--no-robustness", action="store_true")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 200)
-    from analysis.projection import PRIOR_RATIO
+    from analysis.projection.engine import PRIOR_RATIO
 
     everything = [s for name in args.sets for s in datasets.load(name)]
     print(f"median ratio of backtest error scale to mean yearly change over {len(everything)} series: "

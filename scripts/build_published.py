@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.catalogue import load_indicators  # noqa: E402
+from analysis.data.catalogue import load_indicators  # noqa: E402
 from analysis.export import write_csv_atomic  # noqa: E402
 
 RAW = ROOT / "data" / "raw" / "published"

@@ -22,9 +22,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.catalogue import GROUPS, load_areas, load_indicators  # noqa: E402
+from analysis.data.catalogue import GROUPS, load_areas, load_indicators  # noqa: E402
 from analysis.export import reproducible_office_file, write_bytes_atomic  # noqa: E402
-from analysis.observations import COLUMNS, QUALIFIERS, REQUIRED_COLUMNS  # noqa: E402
+from analysis.data.observations import COLUMNS, QUALIFIERS, REQUIRED_COLUMNS  # noqa: E402
 
 OUT = ROOT / "data" / "templates" / "mau_nhap_so_lieu.xlsx"
 FIXED_TIME = dt.datetime(2022, 2, 21)

@@ -43,7 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.catalogue import commune_codes, load_areas  # noqa: E402
+from analysis.data.catalogue import commune_codes, load_areas  # noqa: E402
 from analysis.export import write_csv_atomic  # noqa: E402
 
 OUT = ROOT / "data" / "observations" / "illustrative_communes.csv"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import DataError, load_areas, load_indicators, load_targets
-from analysis.catalogue import TARGET_KINDS, commune_codes
+from analysis.data.catalogue import TARGET_KINDS, commune_codes
 from analysis.paths import DATA_DIR, TARGETS_FILE
 
 PLAN = (DATA_DIR / "raw" / "plan" / "ke-hoach-20-KH-UBND-2022-cau-ngang.txt").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from analysis.numbers import Convention, classify, parse, parse_column
+from analysis.data.numbers import Convention, classify, parse, parse_column
 
 
 def vietnamese(value: float, decimals: int) -> str:

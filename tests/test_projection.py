@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from statsmodels.tsa.holtwinters import ExponentialSmoothing, SimpleExpSmoothing
 
 from analysis import project
-from analysis import projection as P
+from analysis.projection import engine as P
 
 
 def series(values, start=2015):

@@ -14,7 +14,7 @@ import pytest
 from matplotlib.image import imread
 
 from analysis.cli import main
-from analysis.tables import SUMMARY_COLUMNS
+from analysis.reports.tables import SUMMARY_COLUMNS
 
 AREAS = ["848", "29434"]
 BAD = Path(__file__).parent / "data" / "bad"
@@ -164,7 +164,7 @@ def test_unknown_area_is_a_clear_error(tmp_path, capsys):
 
 
 def test_a_failure_while_writing_leaves_nothing_half_written(tmp_path, monkeypatch):
-    import analysis.report as report_module
+    import analysis.reports.report as report_module
 
     monkeypatch.setenv("WORKBENCH_JOBS", "1")
     calls = {"n": 0}

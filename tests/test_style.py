@@ -10,7 +10,7 @@ import warnings
 import pytest
 
 from analysis import Workbench
-from analysis.style import SLIDE, new_figure, render
+from analysis.reports.style import SLIDE, new_figure, render
 
 
 @pytest.fixture(scope="module")

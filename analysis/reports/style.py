@@ -18,7 +18,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-from .export import write_bytes_atomic
+from ..export import write_bytes_atomic
 
 __all__ = ["SLIDE", "A4_LANDSCAPE", "A4_PORTRAIT", "COLORS", "STATUS_COLORS", "RC", "new_figure", "save_figure"]
 

@@ -14,9 +14,9 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from .export import reproducible_office_file, write_bytes_atomic
+from ..export import reproducible_office_file, write_bytes_atomic
 from .style import COLORS, SLIDE
-from .text import check_language, label, register_labels
+from ..text import check_language, label, register_labels
 
 __all__ = ["write_deck"]
 

@@ -16,11 +16,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .assessment import status_label
+from ..assessment import status_label
 from .charts import needed_text, target_text
-from .export import reproducible_office_file, write_bytes_atomic, write_text_atomic
+from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from .style import STATUS_COLORS
-from .text import check_language, label, register_labels
+from ..text import check_language, label, register_labels
 
 __all__ = ["summary_frame", "write_summary_csv", "write_summary_xlsx", "SUMMARY_COLUMNS"]
 

@@ -33,11 +33,11 @@ from typing import Iterable, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .catalogue import commune_codes, load_areas, load_indicators, load_targets
-from .observations import load_observations
-from .projection import probability_beyond, project
-from .series import YearlySeries, build_series, since_latest_standard
-from .text import label, register_labels
+from ..data.catalogue import commune_codes, load_areas, load_indicators, load_targets
+from ..data.observations import load_observations
+from ..projection import probability_beyond, project
+from ..data.series import YearlySeries, build_series, since_latest_standard
+from ..text import label, register_labels
 
 __all__ = [
     "RequiredRate",

@@ -21,16 +21,16 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .catalogue import load_areas, load_targets
+from ..data.catalogue import load_areas, load_targets
 from .charts import fan_chart, small_multiples
-from .errors import DataError
-from .export import atomic_folder, write_text_atomic
+from ..errors import DataError
+from ..export import atomic_folder, write_text_atomic
 from .index_page import index_html, relative
-from .problems import problem
+from ..data.problems import problem
 from .slides import write_deck
 from .style import SLIDE, save_figure
 from .tables import write_summary_csv, write_summary_xlsx
-from .workbench import Workbench
+from ..workbench import Workbench
 
 __all__ = ["run_report", "FOCUS_DEADLINE"]
 

@@ -22,10 +22,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from .assessment import TargetSeries, status_label
-from .catalogue import load_standards, load_units
+from ..assessment import TargetSeries, status_label
+from ..data.catalogue import load_standards, load_units
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
-from .text import check_language, label, register_labels
+from ..text import check_language, label, register_labels
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "fmt_number", "target_text", "needed_text"]
 

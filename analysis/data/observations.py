@@ -21,12 +21,12 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import paths
+from .. import paths
 from .catalogue import GROUPS, _display, load_areas, load_indicators, load_standards, load_units
-from .errors import DataError, Problem
+from ..errors import DataError, Problem
 from .numbers import evidence, parse_column
 from .problems import problem
-from .text import nfc
+from ..text import nfc
 
 __all__ = ["load_observations", "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
 

@@ -15,10 +15,10 @@ import pandas as pd
 import pandera.pandas as pa
 import yaml
 
-from . import paths
-from .errors import DataError, Problem
+from .. import paths
+from ..errors import DataError, Problem
 from .problems import problem
-from .text import nfc, nfc_frame
+from ..text import nfc, nfc_frame
 
 __all__ = [
     "load_indicators",

@@ -6,7 +6,7 @@ for the same mistake in a CSV, an Excel sheet or the catalogue) and lets a test 
 
 from __future__ import annotations
 
-from .errors import Problem
+from ..errors import Problem
 
 __all__ = ["TEMPLATES", "problem"]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .assessment import status_label
+from ..assessment import status_label
 from .style import STATUS_COLORS
-from .text import check_language, label, register_labels
+from ..text import check_language, label, register_labels
 
 __all__ = ["index_html"]
 
