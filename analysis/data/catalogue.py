@@ -47,7 +47,7 @@ GROUPS = ("all", "khmer", "kinh", "hoa", "ethnic_minority")
 """Population groups an observation or a target can refer to."""
 AREA_KINDS = ("nation", "region", "province", "district", "town", "commune", "aggregate")
 DIRECTIONS = ("increase", "decrease", "none")
-AGGREGATES = ("ratio", "sum", "none")
+AGGREGATES = ("ratio", "sum", "district_reported", "none")
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -225,7 +225,7 @@ def _bounds_for(unit: str) -> tuple[float | None, float | None]:
         return (0.0, 100.0)
     if unit == "flag":
         return (0.0, 1.0)
-    if unit in ("percentage_points",):
+    if unit in ("percentage_points", "percent_change"):
         return (None, None)
     return (0.0, None)
 

@@ -412,7 +412,7 @@ def _check_standards(out: pd.DataFrame, ctx: _Context, label: str, problems: lis
 def _schema(ctx: _Context) -> pa.DataFrameSchema:
     percent = ctx.indicators.index[ctx.indicators["unit"] == "percent"]
     flags = ctx.indicators.index[ctx.indicators["unit"] == "flag"]
-    counts = ctx.indicators.index[~ctx.indicators["unit"].isin(["percent", "percentage_points", "flag"])]
+    counts = ctx.indicators.index[~ctx.indicators["unit"].isin(["percent", "percentage_points", "percent_change", "flag"])]
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, pa.Check.isin(list(ctx.indicators.index), name="known_indicator", error="known_indicator")),

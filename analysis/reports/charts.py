@@ -98,7 +98,7 @@ def fmt_number(value: float, lang: str = "vi", decimals: int = 1, sign: bool = F
 
 
 def _decimals(unit: str) -> int:
-    return 1 if unit in ("percent", "percentage_points", "million_vnd") else 0
+    return 1 if unit in ("percent", "percentage_points", "percent_change", "million_vnd") else 0
 
 
 def _unit_word(unit: str, lang: str) -> str:
@@ -327,7 +327,7 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     unit = rows.iloc[0]["unit"]
     if unit == "percent":
         low, high = max(low, 0.0), min(high, 100.0 + pad / 2)
-    elif unit not in ("percentage_points",):
+    elif unit not in ("percentage_points", "percent_change"):
         low = max(low, 0.0)
     if unit == "flag":
         # a met / not-met indicator: two named levels, not a scale
