@@ -596,6 +596,7 @@ def load_observations(
      2020 2016-2020   3.92
      2022 2022-2025   3.61
      2023 2022-2025   2.03
+     2024 2022-2025   1.45
     """
     path = Path(path) if path is not None else paths.OBSERVATIONS_DIR
     ctx = _Context(
