@@ -392,9 +392,12 @@ def _assess_one(target, code, context: _Context) -> dict:
     if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
         row["probability"] = 1.0 if row["verdict"] == "achieved" else 0.0
         row["probability_words"] = probability_words(row["probability"])
+    own = _commune_target(target, code, context)
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule)
         sentences = [reason(row["verdict"], evidence, lang, words)]
+        if own is not None:
+            sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
         sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang)
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
@@ -438,18 +441,18 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
     own = _commune_target(target, code, context)
     if own is not None:
         level, illustrative, year = own
-        notes_vi.append(label("commune_target", "vi").format(
-            value=value_text(level, unit, "vi"), year=year,
-            illustrative=label("illustrative_suffix", "vi") if illustrative else ""))
-        notes_en.append(label("commune_target", "en").format(
-            value=value_text(level, unit, "en"), year=year,
-            illustrative=label("illustrative_suffix", "en") if illustrative else ""))
-        notes_vi.append(target["commune_target_note_vi"])
-        notes_en.append(target["commune_target_note_en"])
+        for lang, notes in (("vi", notes_vi), ("en", notes_en)):
+            notes.append(_commune_target_sentence(level, unit, year, illustrative, lang))
+            notes.append(target[f"commune_target_note_{lang}"])
     rule = met_rule(target, area_kind, level, unit)
     if own is not None:
         rule = MetRule(level, level, True, False, "as_written")
     return level, math.nan, level, rule, illustrative
+
+
+def _commune_target_sentence(level: float, unit: str, year: int, illustrative: bool, lang: str) -> str:
+    return label("commune_target", lang).format(value=value_text(level, unit, lang), year=year,
+                                                illustrative=label("illustrative_suffix", lang) if illustrative else "")
 
 
 def _needed(row, target, kind, latest, latest_year, deadline, level, level_other, rule, reading, since,
@@ -587,14 +590,21 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         value_words = change_text(float(deadline_value) - float(values[deadline - 1]), "percent", lang, per_year=False)
     else:
         value_words = value_text(deadline_value, unit, lang, exact=True) if not missing(deadline_value) else "–"
+    if kind == "yearly_flow":
+        tail = values[values.index > int(row["latest_year"]) - RECENT_YEARS]
+        recent_words = value_text(float(tail.mean()), unit, lang)
+        needed_words = value_text(float(target["low"]), unit, lang)
+    else:
+        recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
+        needed_words = change_text(row["needed_points_per_year"], unit, lang)
     return {
         "flag": unit == "flag",
+        "flow": kind == "yearly_flow",
         "latest": value_text(row["latest_value"], unit, lang, exact=True),
         "target": target_words,
         "value": value_words,
-        "recent": change_text(row["observed_points_per_year_recent"], unit, lang),
-        "needed": (change_text(row["needed_points_per_year"], unit, lang) if kind != "yearly_flow"
-                   else value_text(row["needed_points_per_year"], unit, lang) + label("per_year", lang)),
+        "recent": recent_words,
+        "needed": needed_words,
         "base_year": row["base_year"],
         "awaiting": row["awaiting_figure"],
     }

@@ -77,6 +77,8 @@ register_labels({
     "r_pace_enough": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}; khả năng đạt {chance}.",
                       "Last {recent_years} years {recent}, enough for the {needed} needed; chance {chance}."),
     "r_hold": ("Cần giữ mức hiện nay; khả năng đạt {chance}.", "The current level needs holding; chance {chance}."),
+    "r_flow": ("Cần {needed} mỗi năm; {recent_years} năm gần đây bình quân {recent}; khả năng đạt {chance}.",
+               "Needs {needed} every year; the last {recent_years} years averaged {recent}; chance {chance}."),
     "r_chance_but_slow": ("Khả năng đạt {chance}, nhưng {recent_years} năm gần đây chỉ {recent}, chưa bằng mức cần {needed}.",
                           "Chance {chance}, but the last {recent_years} years only {recent}, short of the {needed} needed."),
     "r_short": ("Cần {needed}, {recent_years} năm gần đây {recent}; khả năng đạt {chance}.",
@@ -183,6 +185,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
         fields["n"] = e.n_points
     elif e.latest_met:
         key = "r_met_now" if e.probability >= CHANCE_BANDS[0] else "r_met_now_at_risk"
+    elif words.get("flow"):
+        key = "r_flow"
     elif verdict == "on_track":
         key = "r_hold" if is_missing(e.needed) or e.needed <= 0 else "r_pace_enough"
     elif verdict == "moving_away":

@@ -46,13 +46,13 @@ def reduction_level(latest: float, years: int, low: float, reading: str = "point
     return max(latest - low * years, 0.0)
 
 
-def yearly_record(values: pd.Series, start: int, kind: str, low: float, rule: MetRule,
+def yearly_record(values: pd.Series, start: int, kind: str, low: float, rule: MetRule | None = None,
                   reading: str = "points") -> pd.DataFrame:
     """One row per year of the plan that can be judged: ``year``, ``value``, ``change`` (the
     year's fall for a yearly reduction, the value otherwise), ``required`` and ``met``.
 
     A fall needs the year before: the plan's baseline year (``start``) is judged only as the
-    start of the first fall.
+    start of the first fall. ``rule`` (the met rule) is needed for level targets only.
 
     >>> falls = pd.Series([11.3, 8.2, 5.8, 3.2], index=[2021, 2022, 2023, 2024])
     >>> rule = MetRule(3.0, 3.0, False, False, "as_written")
