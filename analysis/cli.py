@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="observation file or folder (CSV or Excel); default data/observations/")
     report.add_argument("--out", type=Path, default=paths.REPORTS_DIR, help="output folder; default reports/")
     report.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of labels (default vi)")
+    report.add_argument("--map", choices=("old", "new"), default=None,
+                        help="commune map: old (15 communes to 2024) or new (6 communes of Vĩnh Long from 1/7/2025); "
+                             "default new once any new commune has figures / bản đồ xã: cũ hoặc mới")
     report.add_argument("--area", nargs="+", metavar="CODE", default=None,
                         help="area codes to report (default: the district and its 15 communes)")
     check = commands.add_parser("check", help="check observation files and list every problem")
@@ -45,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         from .reports.report import run_report
 
-        return run_report(data=args.data, out=args.out, lang=args.lang, areas=args.area)
+        return run_report(data=args.data, out=args.out, lang=args.lang, areas=args.area, map=args.map)
     except DataError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_DATA

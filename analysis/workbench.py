@@ -18,7 +18,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .assessment import TargetSeries, assess, series_key, status_label
-from .data.catalogue import load_areas, load_indicators, load_targets
+from .assessment.assess import default_map
+from .data.catalogue import commune_codes, load_areas, load_indicators, load_targets
 from .data.coverage import data_coverage
 from .data.observations import load_observations
 from .reports.charts import dashboard, fan_chart, small_multiples
@@ -52,7 +53,9 @@ class Workbench:
 
     Parameters: ``data`` an observation file or folder (default data/observations/), ``lang``
     "vi" or "en", ``areas`` area codes to assess (default: the district and its communes, by
-    each target's scope), ``poverty_reading`` "points" or "relative".
+    each target's scope), ``poverty_reading`` "points" or "relative", ``map`` the commune map
+    ("old": the 15 communes and towns to 2024; "new": the 6 communes of Vĩnh Long from 1/7/2025;
+    default: "new" once any new commune has figures).
 
     >>> wb = Workbench()
     >>> wb.overview("T12", deadline=2030).iloc[0]["Đánh giá"]
@@ -60,16 +63,17 @@ class Workbench:
     """
 
     def __init__(self, data: str | Path | None = None, lang: str = "vi", areas: list[str] | None = None,
-                 poverty_reading: str = "points"):
+                 poverty_reading: str = "points", map: str | None = None):
         self.lang = check_language(lang)
         self.poverty_reading = poverty_reading
         self.targets = load_targets()
         self.areas = load_areas()
         self.indicators = load_indicators()
         self.observations = load_observations(data)
+        self.map = map or default_map(self.observations, self.areas)
         self.cache: dict = {}
         self.table = assess(self.observations, self.targets, areas=areas, cache=self.cache,
-                            poverty_reading=poverty_reading)
+                            poverty_reading=poverty_reading, map=self.map)
 
     # ---- data --------------------------------------------------------------------------
 
@@ -81,7 +85,7 @@ class Workbench:
             rows = rows[rows["area_code"] == area]
             if rows.empty:
                 extra = assess(self.observations, self.targets[self.targets["target_id"] == target_id],
-                               areas=[area], cache=self.cache, poverty_reading=self.poverty_reading)
+                               areas=[area], cache=self.cache, poverty_reading=self.poverty_reading, map=self.map)
                 if extra.empty:
                     raise ValueError(f"target {target_id} is not assessed in area {area} (see its scope)")
                 self.table = pd.concat([self.table, extra], ignore_index=True)
@@ -218,7 +222,7 @@ class Workbench:
             else:
                 chosen["value"] = float(target)
         rows = assess(self.observations, chosen, areas=[area], cache=self.cache,
-                      poverty_reading=self.poverty_reading)
+                      poverty_reading=self.poverty_reading, map=self.map)
         table = self._words(rows)
         scenario = None
         if change_per_year is not None:
@@ -271,9 +275,7 @@ class Workbench:
                           "target_low": target["low"], "target_high": target["high"], "reading": "points"})
 
     def _district_and_communes(self) -> list[str]:
-        from .data.catalogue import commune_codes
-
-        return ["848"] + commune_codes(self.areas, "848")
+        return ["848"] + commune_codes(self.areas, "848", map=self.map)
 
     def _district_first(self, column: pd.Series) -> pd.Series:
         if column.name == "area_code":

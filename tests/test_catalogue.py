@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from analysis import DataError, load_areas, load_indicators, load_targets
 from analysis.data.catalogue import TARGET_KINDS, commune_codes
 from analysis.paths import DATA_DIR, TARGETS_FILE
 
-PLAN = (DATA_DIR / "raw" / "plan" / "ke-hoach-20-KH-UBND-2022-cau-ngang.txt").read_text(encoding="utf-8")
+PLAN_DIR = DATA_DIR / "raw" / "plan"
+PLAN = (PLAN_DIR / "ke-hoach-20-KH-UBND-2022-cau-ngang.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -115,9 +117,39 @@ def test_areas_have_the_15_communes_with_codes_and_the_reform():
     codes = commune_codes(areas)
     assert len(codes) == 15 and codes[0] == "29416" and codes[-1] == "29458"
     assert areas.at["29434", "khmer_2019"] == 5179 and areas.at["29434", "population_2019"] == 7861
-    assert int(areas["ethnic_minority_area"].sum()) == 8
+    assert int(areas.loc[areas["map"] == "old", "ethnic_minority_area"].sum()) == 8
     assert str(areas.at["848", "valid_to"].date()) == "2025-06-30"
     assert areas.at["84", "successor_code"] == "VL-2025"
+
+
+# NQ 1687/NQ-UBTVQH15, clauses 45–49 and 58 (data/raw/published/reform_2025_cau_ngang.csv)
+CROSSWALK = {
+    "29416-2025": ["29416", "29428", "29440"], "29419-2025": ["29419", "29422", "29425"],
+    "29431-2025": ["29434", "29431"], "29446-2025": ["29437", "29449", "29446"],
+    "29455-2025": ["29443", "29452", "29455"], "29530-2025": ["29458"],
+}
+
+
+def test_the_2025_reform_maps_15_old_units_onto_6_new_communes():
+    from analysis.data.catalogue import load_reforms
+
+    areas, reform = load_areas(), load_reforms()[-1]
+    assert {code: reform.predecessors(code) for code in CROSSWALK} == CROSSWALK
+    new = commune_codes(areas, map="new")
+    assert new == sorted(CROSSWALK)
+    assert [areas.at[c, "gso_code"] for c in new] == ["29416", "29419", "29431", "29446", "29455", "29530"]
+    for new_code, old_codes in CROSSWALK.items():
+        assert all(areas.at[old, "successor_code"] == new_code for old in old_codes)
+        assert str(areas.at[new_code, "valid_from"].date()) == "2025-07-01"
+    assert sorted(c for olds in CROSSWALK.values() for c in olds) == commune_codes(areas)  # every old unit, once
+    assert areas.at["29431", "name_vi"] == "Xã Vinh Kim"  # the official spelling
+    # the 8 ethnic-minority-area communes fall into 5 new ones; only xã Mỹ Long holds none
+    assert commune_codes(areas, which="ethnic_minority_area", map="new") == sorted(set(CROSSWALK) - {"29419-2025"})
+    raw = unicodedata.normalize("NFC", (PLAN_DIR.parent / "published" / "reform_2025_cau_ngang.csv").read_text(
+        encoding="utf-8"))
+    for clause in (45, 46, 47, 48, 49, 58):
+        assert f"{clause}. Sắp xếp toàn bộ" in raw
+    assert reform.apportion == {"29530-2025": 0.32}
 
 
 def test_indicators_of_targets_are_declared():

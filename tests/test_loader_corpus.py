@@ -39,7 +39,13 @@ EXPECTED = {
     "bad_layout.csv": [(3, None, "có 10 ô, trong khi tiêu đề có 9 cột", "has 10 cells")],
     "unit_mismatch.csv": [(2, "unit", 'đơn vị "households" không khớp', "does not match the unit")],
     "standard_needed.csv": [(2, "standard", "không thuộc hẳn một chuẩn nào", "state the standard")],
-    "area_after_reform.csv": [(2, "area_code", "không còn tồn tại sau 30/06/2025", "2025 administrative reform")],
+    "area_after_reform.csv": [(2, "area_code", "huyện Cầu Ngang không còn từ 1/7/2025",
+                               "report the figure for each new commune: xã Cầu Ngang (29416)")],
+    "old_commune_after_reform.csv": [(2, "area_code", "xã Mỹ Long Bắc đã sáp nhập vào xã Mỹ Long từ 1/7/2025: ghi số "
+                                      "liệu cho xã Mỹ Long, mã 29419", "report the figure for xã Mỹ Long, code 29419")],
+    "new_commune_before_reform.csv": [(2, "area_code", "xã Ngũ Lạc chỉ có từ 1/7/2025: số liệu năm 2024 (trước năm "
+                                       "2025) ghi cho đơn vị cũ: xã Thạnh Hòa Sơn (mã 29458)",
+                                       "belongs to the old units: xã Thạnh Hòa Sơn (code 29458)")],
     "negative_count.csv": [(2, "value", "số đếm -40 bị âm", "is negative")],
     "excel_two_problems.xlsx": [(4, "value", "tỷ lệ 104.2 nằm ngoài", "outside 0–100 %"),
                                 (6, "year", "năm 1989 nằm ngoài", "outside 1990–2035")],

@@ -27,7 +27,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..data.catalogue import commune_codes, load_areas, load_indicators, load_targets
+from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, load_reforms, load_targets
 from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
@@ -39,7 +39,7 @@ from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_ra
 from .verdict import RECENT_YEARS, Evidence, decide, reason
 from .yearly import REPORTING_PRECISION, reduction_level, yearly_record
 
-__all__ = ["assess", "target_series", "TargetSeries", "COLUMNS", "UNTIL", "status_label"]
+__all__ = ["assess", "target_series", "TargetSeries", "COLUMNS", "UNTIL", "status_label", "default_map"]
 
 UNTIL = 2035
 """Projections run to this year; a target not reached by then reads "not by 2035"."""
@@ -95,7 +95,8 @@ COLUMNS = [
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "reading", "projection_method", "projection_method_vi", "illustrative", "sources", "notes_vi", "notes_en",
+    "reading", "projection_method", "projection_method_vi", "illustrative", "approximate", "sources",
+    "notes_vi", "notes_en",
 ]
 """Columns of the table :func:`assess` returns, in order."""
 
@@ -122,9 +123,21 @@ def _in_scope(scope: str, areas: pd.DataFrame, code: str) -> bool:
     return scope == "both" or (scope == "commune") == commune
 
 
-def _default_areas(scope: str, areas: pd.DataFrame, district: str) -> list[str]:
-    communes = commune_codes(areas, district)
+def _default_areas(scope: str, areas: pd.DataFrame, district: str, map: str) -> list[str]:
+    communes = commune_codes(areas, district, map=map)
     return {"district": [district], "commune": communes, "both": [district] + communes}[scope]
+
+
+def default_map(observations: pd.DataFrame, areas: pd.DataFrame | None = None) -> str:
+    """The commune map a report uses by default: "new" once any figure of a new commune is in
+    (2025 and later), else "old".
+
+    >>> default_map(load_observations())
+    'old'
+    """
+    areas = load_areas() if areas is None else areas
+    new = areas.index[areas["map"] == "new"]
+    return "new" if observations["area_code"].isin(new).any() else "old"
 
 
 def assess(
@@ -138,6 +151,7 @@ def assess(
     until: int = UNTIL,
     cache: dict | None = None,
     as_of: dt.date | None = None,
+    map: str = "old",
 ) -> pd.DataFrame:
     """Assess every target × area × deadline; one tidy row each (columns :data:`COLUMNS`).
 
@@ -160,6 +174,11 @@ def assess(
     as_of
         The date the assessment is made (default: today). A deadline year that has ended
         without its figure is marked ``awaiting_figure``.
+    map
+        The commune map: ``"old"`` (the 15 communes and towns of Cầu Ngang district, to 2024)
+        or ``"new"`` (the 6 communes of Vĩnh Long from 1/7/2025, their history rebuilt from the
+        old units). The district (848) is assessed across both: from 2025 it is the former
+        district's area, built from the new communes.
 
     >>> table = assess(deadlines=[2025])
     >>> row = table.query("target_id == 'T14' and area_code == '848'").iloc[0]
@@ -170,6 +189,8 @@ def assess(
     """
     if poverty_reading not in ("points", "relative"):
         raise ValueError('poverty_reading must be "points" or "relative"')
+    if map not in MAPS:
+        raise ValueError(f"map must be one of {MAPS}, not {map!r}")
     observations = load_observations() if observations is None else observations
     targets = load_targets() if targets is None else targets
     area_table, indicators = load_areas(), load_indicators()
@@ -180,10 +201,10 @@ def assess(
     rows: list[dict] = []
     cache = {} if cache is None else cache
     context = _Context(observations, area_table, indicators, poverty_reading, until, cache,
-                       (as_of or dt.date.today()).year)
+                       (as_of or dt.date.today()).year, load_reforms(), map)
     for _, target in targets.iterrows():
         if chosen is None:
-            codes = _default_areas(target["scope"], area_table, district)
+            codes = _default_areas(target["scope"], area_table, district, map)
         else:
             codes = [code for code in chosen if _in_scope(target["scope"], area_table, code)]
         for code in codes:
@@ -193,7 +214,7 @@ def assess(
                    "years_counted"):
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
-    for column in ("illustrative", "awaiting_figure", "target_illustrative"):
+    for column in ("illustrative", "approximate", "awaiting_figure", "target_illustrative"):
         table[column] = table[column].astype(bool)
     return table
 
@@ -207,6 +228,8 @@ class _Context:
     until: int
     cache: dict
     this_year: int
+    reforms: tuple = ()
+    map: str = "old"
 
 
 @dataclass
@@ -219,6 +242,8 @@ class TargetSeries:
     break_year: int | None
     standard: str
     projection: pd.DataFrame | None
+    reform: object = None
+    """The administrative reform the area's series crosses (data/admin_reforms.yaml), if any."""
 
 
 def series_key(target: pd.Series, code: str) -> tuple:
@@ -237,7 +262,8 @@ def target_series(target_id: str, area_code: str, observations: pd.DataFrame | N
     observations = load_observations() if observations is None else observations
     targets = load_targets()
     target = targets[targets["target_id"] == target_id].iloc[0]
-    context = _Context(observations, load_areas(), load_indicators(), "points", until, {}, dt.date.today().year)
+    context = _Context(observations, load_areas(), load_indicators(), "points", until, {}, dt.date.today().year,
+                       load_reforms())
     return _series_and_projection(target, area_code, context)
 
 
@@ -248,27 +274,55 @@ def _series_and_projection(target, code, context: _Context) -> TargetSeries:
         numerator = (target["numerator_indicator"], target["numerator_group"]) if target["numerator_indicator"] else None
         denominator = (target["denominator_indicator"], target["denominator_group"]) \
             if target["denominator_indicator"] else None
-        members = None
-        if code in areas.index and areas.at[code, "kind"] == "district":
-            members = commune_codes(areas, code, target.get("communes", "all") or "all")
         series = build_series(context.observations, target["indicator"], code, target["group"], areas, indicators,
-                              numerator, denominator, members=members)
+                              numerator, denominator, which=target.get("communes", "all") or "all",
+                              reforms=context.reforms)
         part, break_year, standard = since_latest_standard(series.frame)
         values = part["value"]
         bounds = indicators.at[target["indicator"], "bounds"]
         projection = project(values, context.until, bounds=bounds) if len(values) else None
-        cache[key] = TargetSeries(series, part, break_year, standard, projection)
+        cache[key] = TargetSeries(series, part, break_year, standard, projection, _reform_of(code, context.reforms))
     return cache[key]
+
+
+def _reform_of(code: str, reforms) -> object:
+    """The reform an area's series crosses: the continuing district, an old unit or a new one."""
+    for reform in reforms:
+        if code == reform.continues or code in reform.crosswalk or \
+                any(code in old for old in reform.crosswalk.values()):
+            return reform
+    return None
 
 
 def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] | None:
     """What a commune is compared with instead of the district's target (T14: its own Khmer
     share of the population): (value, illustrative, year), from the census figures in
-    data/areas.csv, else from observations of the declared indicator."""
+    data/areas.csv, else from observations of the declared indicator. A commune made in the 2025
+    reform takes its old units' figures, weighted by their 2019 population where every one is
+    known (else their plain mean, counted as illustrative)."""
     indicator = target["commune_target_indicator"]
     areas = context.areas
     if not indicator or code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
         return None
+    parts = next((reform.predecessors(code) for reform in context.reforms if reform.predecessors(code)), [code])
+    found = [_unit_share(target, part, context) for part in parts]
+    if any(f is None for f in found):
+        return None
+    if len(found) == 1:
+        return found[0]
+    population = [areas.at[part, "population_2019"] for part in parts]
+    if all(not missing(p) for p in population):
+        weights = [float(p) for p in population]
+        guessed = False
+    else:
+        weights, guessed = [1.0] * len(parts), True
+    value = sum(w * f[0] for w, f in zip(weights, found)) / sum(weights)
+    return value, guessed or any(f[1] for f in found), max(f[2] for f in found)
+
+
+def _unit_share(target, code, context: _Context) -> tuple[float, bool, int] | None:
+    """One unit's figure of the commune-target indicator (census first, then observations)."""
+    areas, indicator = context.areas, target["commune_target_indicator"]
     if indicator == "khmer_population_share":
         population, khmer = areas.at[code, "population_2019"], areas.at[code, "khmer_2019"]
         if not missing(population) and not missing(khmer) and population > 0:
@@ -308,8 +362,8 @@ def _assess_one(target, code, context: _Context) -> dict:
         "target_id": target["target_id"], "target_vi": target["vi"], "target_en": target["en"], "kind": kind,
         "indicator": target["indicator"], "group": target["group"], "unit": unit,
         "area_code": code,
-        "area_vi": area_row["name_vi"] if area_row is not None else code,
-        "area_en": area_row["name_en"] if area_row is not None else code,
+        "area_vi": _area_name(code, area_row, found.reform, context.map, "vi"),
+        "area_en": _area_name(code, area_row, found.reform, context.map, "en"),
         "area_kind": area_kind,
         "deadline": deadline, "origin": origin,
         "assumption_vi": target["note_vi"], "assumption_en": target["note_en"],
@@ -317,6 +371,7 @@ def _assess_one(target, code, context: _Context) -> dict:
         "n_points": len(values), "standard": standard,
         "reading": (reading if kind == "yearly_reduction" else ""),
         "illustrative": bool(part["illustrative"].any()) if len(part) else False,
+        "approximate": bool(part["approximate"].iloc[-1]) if len(part) else False,  # the latest value
         "sources": " | ".join(sorted(set(part["source"]))) if len(part) else "",
         "verdict": "", "status": "", "status_method": "", "un_status": "", "probability_words": "", "reach": "",
         "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False,
@@ -327,6 +382,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     if projection is not None:
         notes_vi += projection.attrs["notes_vi"]
         notes_en += projection.attrs["notes"]
+    notes_vi += _reform_notes(code, found, "vi")
+    notes_en += _reform_notes(code, found, "en")
     if break_year is not None:
         notes_vi.insert(0, f"Chỉ dùng {len(values)} số liệu từ khi áp dụng chuẩn mới ({standard}, từ năm {break_year}).")
         notes_en.insert(0, f"Only the {len(values)} points since the {standard} standard ({break_year} on) are used.")
@@ -402,6 +459,37 @@ def _assess_one(target, code, context: _Context) -> dict:
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
     return row
+
+
+def _reform_notes(code: str, found: TargetSeries, lang: str) -> list[str]:
+    """What the reform did to this series, in words: rebuilt history, apportioned years."""
+    reform, frame = found.reform, found.series.frame
+    if reform is None or frame.empty:
+        return []
+    notes = []
+    rebuilt = frame.index[frame["how"] == "rebuilt from old units"]
+    if len(rebuilt):
+        olds = ", ".join(reform.predecessors(code))
+        notes.append(f"Số liệu {rebuilt.min()}–{rebuilt.max()} tổng hợp lại từ các đơn vị cũ ({olds})." if lang == "vi"
+                     else f"Figures {rebuilt.min()}–{rebuilt.max()} rebuilt from the old units ({olds}).")
+        if code in reform.outside:
+            outside = reform.outside[code][0 if lang == "vi" else 1]
+            notes.append(f"Trước 2025 chưa gồm {outside} (≈)." if lang == "vi"
+                         else f"Before 2025 it does not include {outside} (≈).")
+    if code == reform.continues and (frame["how"] == "sum of new communes").any():
+        notes.append(reform.continues_note_vi if lang == "vi" else reform.continues_note_en)
+        if frame["approximate"].any():
+            notes.append(reform.apportion_note_vi if lang == "vi" else reform.apportion_note_en)
+    return notes
+
+
+def _area_name(code: str, area_row, reform, map: str, lang: str) -> str:
+    """An area's name; on the new map the district is "the former district's area"."""
+    if area_row is None:
+        return code
+    if reform is not None and map == "new" and code == reform.continues:
+        return reform.continues_name_vi if lang == "vi" else reform.continues_name_en
+    return area_row[f"name_{lang}"]
 
 
 def _projected(row: dict, projection: pd.DataFrame | None, deadline: int) -> None:

@@ -7,6 +7,7 @@ the file, the line (YAML) or row (CSV), the field and what to do. Every text is 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,12 @@ __all__ = [
     "load_units",
     "load_areas",
     "load_targets",
+    "load_reforms",
+    "Reform",
+    "commune_codes",
     "TARGET_KINDS",
     "GROUPS",
+    "MAPS",
 ]
 
 TARGET_KINDS = (
@@ -50,6 +55,9 @@ COMMUNE_SETS = ("all", "rural", "ethnic_minority_area")
 GROUPS = ("all", "khmer", "kinh", "hoa", "ethnic_minority")
 """Population groups an observation or a target can refer to."""
 AREA_KINDS = ("nation", "region", "province", "district", "town", "commune", "aggregate")
+MAPS = ("old", "new")
+"""The commune maps: before the July 2025 reform (15 communes and towns of Cầu Ngang district) and
+after it (6 communes of Vĩnh Long). Areas that belong to neither (the province, comparators) have none."""
 DIRECTIONS = ("increase", "decrease", "none")
 AGGREGATES = ("ratio", "sum", "district_reported", "none")
 
@@ -247,6 +255,7 @@ _AREA_SCHEMA = pa.DataFrameSchema(
         "name_vi": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
         "name_en": pa.Column(str, pa.Check.str_length(min_value=1), nullable=False),
         "kind": pa.Column(str, pa.Check.isin(AREA_KINDS)),
+        "map": pa.Column(str, pa.Check.isin(("",) + MAPS)),
         "population_2019": pa.Column(float, pa.Check.ge(0), nullable=True),
         "khmer_2019": pa.Column(float, pa.Check.ge(0), nullable=True),
         "ethnic_minority_share_2019": pa.Column(float, pa.Check.in_range(0, 100), nullable=True),
@@ -295,29 +304,35 @@ def _areas_cached(path: Path) -> pd.DataFrame:
 def load_areas(path: str | Path | None = None) -> pd.DataFrame:
     """The areas table (communes, towns, district, province, comparators), indexed by code.
 
-    Codes are GSO codes where one exists (``code_source`` says); ``valid_to`` records the
-    2025 reform, after which an area has no data.
+    Codes are GSO codes where one exists (``code_source`` says). The communes made on 1/7/2025
+    reuse the GSO code of one of their old units (``gso_code``), so they are indexed as
+    ``<code>-2025``; ``map`` says which commune map an area belongs to (old, new or neither);
+    ``valid_from``/``valid_to`` and ``successor_code`` record the reform (data/admin_reforms.yaml).
 
     >>> areas = load_areas()
-    >>> areas.loc["848", "name_vi"], int((areas["parent_code"] == "848").sum())
+    >>> areas.loc["848", "name_vi"], int(((areas["parent_code"] == "848") & (areas["map"] == "old")).sum())
     ('Huyện Cầu Ngang', 16)
-    >>> sorted(areas.index[(areas["parent_code"] == "848") & (areas["kind"] != "aggregate")])[:2]
-    ['29416', '29419']
+    >>> areas.loc["29416-2025", ["name_vi", "gso_code", "map"]].tolist(), areas.loc["29428", "successor_code"]
+    (['Xã Cầu Ngang', '29416', 'new'], '29416-2025')
     """
     return _areas_cached(Path(path or paths.AREAS_FILE).resolve()).copy()
 
 
-def commune_codes(areas: pd.DataFrame | None = None, district: str = "848", which: str = "all") -> list[str]:
-    """Codes of the communes and towns of ``district``, in GSO order.
+def commune_codes(areas: pd.DataFrame | None = None, district: str = "848", which: str = "all",
+                  map: str = "old") -> list[str]:
+    """Codes of the communes and towns of ``district`` on the ``map`` (old or new), in GSO order.
 
     ``which`` (see ``communes`` in data/targets.yaml): ``all`` communes and towns, ``rural``
-    communes only (xã), or the communes in ``ethnic_minority_area`` (QĐ 861/QĐ-TTg).
+    communes only (xã), or the communes in ``ethnic_minority_area`` (QĐ 861/QĐ-TTg; on the new map
+    the new communes that hold one of them).
 
     >>> len(commune_codes()), len(commune_codes(which="rural")), len(commune_codes(which="ethnic_minority_area"))
     (15, 13, 8)
+    >>> len(commune_codes(map="new")), len(commune_codes(which="ethnic_minority_area", map="new"))
+    (6, 5)
     """
     areas = load_areas() if areas is None else areas
-    mask = (areas["parent_code"] == district) & areas["kind"].isin(["commune", "town"])
+    mask = (areas["parent_code"] == district) & areas["kind"].isin(["commune", "town"]) & (areas["map"] == map)
     if which == "rural":
         mask &= areas["kind"] == "commune"
     elif which == "ethnic_minority_area":
@@ -325,6 +340,90 @@ def commune_codes(areas: pd.DataFrame | None = None, district: str = "848", whic
     elif which != "all":
         raise ValueError(f"which must be one of {COMMUNE_SETS}, not {which!r}")
     return sorted(areas.index[mask])
+
+
+@dataclass(frozen=True)
+class Reform:
+    """One administrative reform that breaks commune series (data/admin_reforms.yaml)."""
+
+    id: str
+    date: str
+    first_year: int
+    """Yearly figures for this year and later are on the new units."""
+    line_vi: str
+    line_en: str
+    summary_vi: str
+    summary_en: str
+    source: str
+    crosswalk: dict
+    """New unit code → the old unit codes it was made of."""
+    clauses: dict
+    """New unit code → the legal clause."""
+    outside: dict
+    """New unit code → (vi, en) what it also holds from outside the area that continues."""
+    continues: str
+    """The area whose series carries on across the reform, built from the new units."""
+    continues_name_vi: str
+    continues_name_en: str
+    continues_note_vi: str
+    continues_note_en: str
+    apportion: dict
+    """New unit code → the share of it that belongs to the area that continues."""
+    apportion_note_vi: str
+    apportion_note_en: str
+    province_old: str
+    province_new: str
+
+    def predecessors(self, code: str) -> list[str]:
+        """The old units a new unit was made of ([] for anything else)."""
+        return list(self.crosswalk.get(code, []))
+
+
+@lru_cache(maxsize=8)
+def _reforms_cached(path: Path) -> tuple[Reform, ...]:
+    data = _read_yaml(path)
+    label = _display(path)
+    if not isinstance(data, dict) or not isinstance(data.get("reforms"), list):
+        raise DataError([problem("catalogue_missing", label, None, "reforms")])
+    reforms = []
+    for entry in data["reforms"]:
+        if "crosswalk" not in entry:
+            continue  # recorded for the record; it changed no unit of the plan's area
+        line = entry.get("__line__")
+        missing = [f for f in ("id", "date", "first_year", "line_vi", "line_en", "source", "continues")
+                   if f not in entry]
+        if missing:
+            raise DataError([problem("catalogue_missing", label, line, f) for f in missing])
+        continues = entry["continues"]
+        reforms.append(Reform(
+            id=str(entry["id"]), date=str(entry["date"]), first_year=int(entry["first_year"]),
+            line_vi=nfc(entry["line_vi"]), line_en=nfc(entry["line_en"]),
+            summary_vi=nfc(entry.get("summary_vi", "")), summary_en=nfc(entry.get("summary_en", "")),
+            source=nfc(" ".join(str(entry["source"]).split())),
+            crosswalk={str(item["new"]): tuple(str(c) for c in item["old"]) for item in entry["crosswalk"]},
+            clauses={str(item["new"]): item.get("clause") for item in entry["crosswalk"]},
+            outside={str(item["new"]): (nfc(item["outside_vi"]), nfc(item["outside_en"]))
+                     for item in entry["crosswalk"] if "outside_vi" in item},
+            continues=str(continues["code"]),
+            continues_name_vi=nfc(continues["name_vi"]), continues_name_en=nfc(continues["name_en"]),
+            continues_note_vi=nfc(continues.get("note_vi", "")), continues_note_en=nfc(continues.get("note_en", "")),
+            apportion={str(k): float(v) for k, v in _items(entry.get("apportion") or {})},
+            apportion_note_vi=nfc(" ".join(str(entry.get("apportion_note_vi", "")).split())),
+            apportion_note_en=nfc(" ".join(str(entry.get("apportion_note_en", "")).split())),
+            province_old=str((entry.get("province") or {}).get("old", "")),
+            province_new=str((entry.get("province") or {}).get("new", "")),
+        ))
+    return tuple(reforms)
+
+
+def load_reforms(path: str | Path | None = None) -> tuple[Reform, ...]:
+    """The administrative reforms that changed the plan's communes, oldest first.
+
+    >>> reform = load_reforms()[-1]
+    >>> reform.first_year, reform.predecessors("29419-2025"), reform.apportion
+    (2025, ['29419', '29422', '29425'], {'29530-2025': 0.32})
+    """
+    return _reforms_cached(Path(path or paths.ADMIN_REFORMS_FILE).resolve())
 
 
 def _schema_problems(exc: "pa.errors.SchemaErrors", label: str, row_of) -> list[Problem]:

@@ -22,10 +22,11 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .. import paths
-from .catalogue import GROUPS, _display, load_areas, load_indicators, load_standards, load_units
+from .catalogue import GROUPS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
 from ..errors import DataError, Problem
 from .numbers import evidence, parse_column
 from .problems import problem
+from .reform import resolve_areas
 from ..text import nfc
 
 __all__ = ["load_observations", "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
@@ -523,18 +524,15 @@ def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]]) -
     return ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
 
 
-def _retired_problems(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
-    problems = []
-    valid_to = ctx.areas["valid_to"].dropna()
-    for i in frame.index[frame["area_code"].isin(valid_to.index)]:
-        end = valid_to[frame.at[i, "area_code"]]
-        if frame.at[i, "year"] > end.year:
-            problems.append(problem(
-                "area_retired", frame.at[i, "file"], int(frame.at[i, "row"]), "area_code",
-                area=ctx.areas.at[frame.at[i, "area_code"], "name_vi"], valid_to=end.strftime("%d/%m/%Y"),
-                year=frame.at[i, "year"],
-            ))
-    return problems
+def _read_areas_in_their_year(frame: pd.DataFrame, ctx: _Context) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read each area code with its year across the 2025 reform (:mod:`analysis.data.reform`):
+    a code a new commune reuses means the new commune from 2025 on; a unit that did not exist
+    in the row's year is refused, naming its successor or the old units it was made of."""
+    codes, refused = resolve_areas(frame["area_code"], frame["year"], ctx.areas, load_reforms())
+    frame = frame.assign(area_code=codes.astype(str))
+    problems = [problem(r.kind, frame.at[r.index, "file"], int(frame.at[r.index, "row"]), "area_code", **r.fields)
+                for r in refused]
+    return frame, problems
 
 
 def _real_supersedes_illustrative(frame: pd.DataFrame) -> pd.DataFrame:
@@ -619,9 +617,11 @@ def load_observations(
     if frames:
         frame = pd.concat(frames, ignore_index=True)
         frame = frame.dropna(subset=["year"]).astype({"year": int})
+        frame, refused = _read_areas_in_their_year(frame, ctx)
+        problems += refused
         frame = _real_supersedes_illustrative(frame)
-        problems += _schema_problems(frame, ctx)
-        problems += _retired_problems(frame[frame["area_code"].isin(ctx.areas.index)], ctx)
+        said = {(p.file, p.row) for p in refused}  # a refused area is not also "unknown"
+        problems += [p for p in _schema_problems(frame, ctx) if not (p.column == "area_code" and (p.file, p.row) in said)]
         problems += _duplicate_problems(frame)
     if problems:
         problems.sort(key=lambda p: (p.file, p.row or 0))

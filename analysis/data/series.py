@@ -32,7 +32,9 @@ from .catalogue import commune_codes
 
 __all__ = ["YearlySeries", "build_series", "since_latest_standard"]
 
-COLUMNS = ["value", "numerator", "denominator", "standard", "illustrative", "source", "how"]
+COLUMNS = ["value", "numerator", "denominator", "standard", "illustrative", "source", "how", "approximate"]
+"""``approximate``: the point is an estimate (a rate rebuilt without counts, or a share of a new
+commune apportioned to the former district): charts mark it "≈"."""
 
 
 @dataclass
@@ -62,6 +64,7 @@ def _rows(observations: pd.DataFrame, indicator: str, area: str, group: str) -> 
         "illustrative": rows["illustrative"].to_numpy(bool),
         "source": rows["source"].to_numpy(object),
         "how": "reported",
+        "approximate": False,
     }, index=pd.Index(rows["year"].to_numpy(int), name="year"))
     return frame
 
@@ -84,6 +87,7 @@ def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
         "illustrative": [bool(num.at[y, "illustrative"] or den.at[y, "illustrative"]) for y in years],
         "source": [num.at[y, "source"] for y in years],
         "how": "from counts",
+        "approximate": False,
     }, index=pd.Index(years, name="year"))
     return frame
 
@@ -97,10 +101,17 @@ def _single_area(observations, indicator, area, group, numerator, denominator) -
     return reported
 
 
-def _aggregate(observations, indicator, group, communes, aggregate, flags: str = "") -> pd.DataFrame:
-    """The district from its communes, in the years every reporting commune reported.
+def _aggregate(observations, indicator, group, communes, aggregate, flags: str = "", shares: dict | None = None,
+               population: dict | None = None, what: tuple[str, str] = ("xã, thị trấn", "communes"),
+               how: str = "") -> pd.DataFrame:
+    """An area from its communes, in the years every reporting commune reported.
 
-    A share of communes (``flags``) is the share of reporting communes whose flag is 1."""
+    ``aggregate`` is "sum" (counts, yearly flows) or "ratio" (the sum of numerators over the sum
+    of denominators). A share of communes (``flags``) is the share of reporting communes whose
+    flag is 1. ``shares`` counts only a share of a commune's counts (apportioning; the point is
+    then approximate). ``population`` (code → 2019 population) weights a rate given without
+    counts; with it missing the plain mean is used; either way the point is approximate. Without
+    ``population`` (the district from its own communes), years without counts are left out."""
     if aggregate in ("none", "district_reported"):
         return pd.DataFrame(columns=COLUMNS)
     source_indicator = flags or indicator
@@ -111,6 +122,7 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         rows = rows.assign(numerator=rows["value"], denominator=1.0)
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
+    shares = shares or {}
     reporting = set(rows["area_code"])
     out = {}
     for year, part in rows.groupby("year"):
@@ -119,23 +131,37 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         standards = set(part["standard"])
         if len(standards) != 1:
             continue
+        weight = part["area_code"].map(lambda code: shares.get(code, 1.0)).to_numpy(float)
+        apportioned = bool((weight < 1).any()) and not flags
+        if flags:
+            weight = np.ones(len(part))  # a commune counts whole in a share of communes
         illustrative = bool(part["illustrative"].any())
         underlying = "; ".join(sorted(set(part["source"])))
-        source = f"tổng hợp từ {len(part)} xã, thị trấn / sum of {len(part)} communes — {underlying}"
+        source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {what[1]} — {underlying}"
+        standard = standards.pop()
         if aggregate == "sum":
-            out[year] = (float(part["value"].sum()), np.nan, np.nan, standards.pop(), illustrative, source)
-        elif aggregate == "ratio" and part["numerator"].notna().all() and part["denominator"].notna().all():
-            num, den = float(part["numerator"].sum()), float(part["denominator"].sum())
+            out[year] = (float((weight * part["value"].to_numpy(float)).sum()), np.nan, np.nan, standard,
+                         illustrative, source, apportioned)
+        elif part["numerator"].notna().all() and part["denominator"].notna().all():
+            num = float((weight * part["numerator"].to_numpy(float)).sum())
+            den = float((weight * part["denominator"].to_numpy(float)).sum())
             if den > 0:
-                out[year] = (100 * num / den, num, den, standards.pop(), illustrative, source)
+                out[year] = (100 * num / den, num, den, standard, illustrative, source, apportioned)
+        elif population is not None:
+            people = part["area_code"].map(lambda code: population.get(code, np.nan)).to_numpy(float)
+            if np.isnan(people).any():
+                people = np.ones(len(part))
+            people = people * weight
+            out[year] = (float((people * part["value"].to_numpy(float)).sum() / people.sum()), np.nan, np.nan,
+                         standard, illustrative, source, True)
     if not out:
         return pd.DataFrame(columns=COLUMNS)
-    frame = pd.DataFrame.from_dict(out, orient="index",
-                                   columns=["value", "numerator", "denominator", "standard", "illustrative", "source"])
-    frame["how"] = "sum of communes" if aggregate == "sum" else (
-        "share of communes" if flags else "ratio of commune counts")
+    frame = pd.DataFrame.from_dict(out, orient="index", columns=["value", "numerator", "denominator", "standard",
+                                                                 "illustrative", "source", "approximate"])
+    frame["how"] = how or ("sum of communes" if aggregate == "sum" else (
+        "share of communes" if flags else "ratio of commune counts"))
     frame.index = pd.Index(frame.index.astype(int), name="year")
-    return frame.sort_index()
+    return frame[COLUMNS].sort_index()
 
 
 def _share_from_count(observations, count_indicator: str, area: str, group: str, n_communes: int) -> pd.DataFrame:
@@ -144,7 +170,7 @@ def _share_from_count(observations, count_indicator: str, area: str, group: str,
     if rows.empty or n_communes <= 0:
         return pd.DataFrame(columns=COLUMNS)
     frame = rows.assign(numerator=rows["value"], denominator=float(n_communes),
-                        value=100 * rows["value"] / n_communes, how="from a count of communes")
+                        value=100 * rows["value"] / n_communes, how="from a count of communes", approximate=False)
     frame["source"] = [f"{source} ({int(count)}/{n_communes} xã / communes)"
                        for source, count in zip(frame["source"], frame["numerator"])]
     return frame
@@ -172,21 +198,27 @@ def build_series(
     indicators: pd.DataFrame,
     numerator: tuple[str, str] | None = None,
     denominator: tuple[str, str] | None = None,
-    members: list[str] | None = None,
+    which: str = "all",
+    reforms: tuple = (),
 ) -> YearlySeries:
     """The yearly series of ``indicator`` for ``area`` and ``group``.
 
-    For a district, years that can be built from all its reporting communes are (``members``:
-    the communes to count; default all its communes and towns), unless the district reports a
-    real figure itself that year; the district's own reported figures fill the other years.
+    For a district, years that can be built from all its reporting communes are (``which``: the
+    communes to count, see :func:`~analysis.data.catalogue.commune_codes`), unless the district
+    reports a real figure itself that year; the district's own reported figures fill the other
+    years. Across an administrative reform (``reforms``, :func:`~analysis.data.catalogue.load_reforms`):
+
+    - a new commune's years before the reform are rebuilt from the old units it was made of;
+    - the area that continues (the former district) is built from the new communes from the
+      reform's first year on, counting only the declared share of a new commune that also holds
+      land from outside it (those years are approximate).
 
     >>> from analysis import load_areas, load_indicators, load_observations
     >>> obs, areas, ind = load_observations(), load_areas(), load_indicators()
     >>> s = build_series(obs, "poverty_rate_households", "848", "khmer", areas, ind)
     >>> s.frame.loc[2024, "how"], s.illustrative
     ('ratio of commune counts', True)
-    >>> ntm = build_series(obs, "ntm_communes_share", "848", "all", areas, ind,
-    ...                    members=commune_codes(areas, "848", "rural"))
+    >>> ntm = build_series(obs, "ntm_communes_share", "848", "all", areas, ind, which="rural")
     >>> point = ntm.frame.loc[2022]  # the real 13/13 of 2022 beats the illustrative flags
     >>> float(point["value"]), point["how"], bool(point["illustrative"])
     (100.0, 'reported', False)
@@ -196,19 +228,45 @@ def build_series(
     """
     own = _single_area(observations, indicator, area, group, numerator, denominator)
     kind = areas.at[area, "kind"] if area in areas.index else ""
+    known = indicator in indicators.index
+    aggregate = indicators.at[indicator, "aggregate"] if known else "none"
+    flags = indicators.at[indicator, "flags"] if known else ""
     frame = own
     if kind == "district":
-        known = indicator in indicators.index
-        aggregate = indicators.at[indicator, "aggregate"] if known else "none"
-        flags = indicators.at[indicator, "flags"] if known else ""
-        members = commune_codes(areas, area) if members is None else members
+        members = commune_codes(areas, area, which, map="old")
         counts = indicators.at[indicator, "counts"] if known else ""
         if counts:
             from_count = _share_from_count(observations, counts, area, group, len(members))
             own = pd.concat([own, from_count.loc[~from_count.index.isin(own.index)]]).sort_index()
         frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags), own)
+    population = areas["population_2019"].dropna().to_dict()
+    merge = _merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
+    for reform in reforms:
+        predecessors = reform.predecessors(area)
+        if predecessors and merge:
+            history = _aggregate(observations, indicator, group, predecessors, merge, "", population=population,
+                                 what=("đơn vị cũ", "old units"), how="rebuilt from old units")
+            history = history.loc[history.index < reform.first_year]
+            if area in reform.outside:  # the new commune also holds land the old units did not
+                history = history.assign(approximate=True)
+            frame = _combine(history, frame)
+        if area == reform.continues:
+            after = _aggregate(observations, indicator, group, commune_codes(areas, area, which, map="new"),
+                               merge if not flags else aggregate, flags, shares=reform.apportion,
+                               population=population, what=("xã mới", "new communes"), how="sum of new communes")
+            frame = _combine(after.loc[after.index >= reform.first_year], frame)
     frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})
     return YearlySeries(indicator, area, group, frame)
+
+
+def _merge_rule(aggregate: str, unit: str) -> str:
+    """How the figures of merged communes combine: a rate as the ratio of summed counts, a count
+    as a sum; a figure a district reports for itself merges like any commune figure."""
+    if aggregate in ("sum", "ratio"):
+        return aggregate
+    if aggregate == "district_reported":
+        return "ratio" if unit == "percent" else "sum"
+    return ""
 
 
 def since_latest_standard(frame: pd.DataFrame) -> tuple[pd.DataFrame, int | None, str]:

@@ -260,6 +260,13 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     if len(earlier):
         ax.plot(earlier.index, earlier["value"], "o", color=COLORS["grey"], markersize=6, alpha=0.7,
                 label=label("earlier_standard", lang))
+    reform = getattr(data, "reform", None)
+    if reform is not None:
+        # yearly figures from the reform's first year on are the new communes' (1/7/2025)
+        ax.axvline(reform.first_year - 0.5, color=COLORS["purple"], linestyle="-.", linewidth=1.3 if detailed else 0.9)
+        if detailed:
+            ax.annotate(reform.line_vi if lang == "vi" else reform.line_en, (reform.first_year - 0.4, 0.02),
+                        xycoords=("data", "axes fraction"), va="bottom", fontsize=9.5, color=COLORS["purple"])
     if data.break_year is not None and detailed:
         ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2)
         ax.annotate(_standard_name(data.standard, lang), (data.break_year - 0.4, 0.98),
@@ -285,6 +292,10 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     ax.plot(made_up.index, made_up["value"], "o", markerfacecolor="white", markeredgecolor=COLORS["black"],
             markeredgewidth=1.5, markersize=8 if detailed else 5,
             label=label("observed_illustrative", lang) if len(made_up) else None, zorder=6)
+    if "approximate" in used and used["approximate"].any():
+        for year, value in used.loc[used["approximate"], "value"].items():
+            ax.annotate("≈", (year, value), textcoords="offset points", xytext=(6 if detailed else 4, 0),
+                        ha="left", va="center", fontsize=14 if detailed else 9, fontweight="bold")
     for _, row in rows.iterrows():
         if _missing(row["target_value"]) or row["origin"] == "projection":
             continue
@@ -441,8 +452,8 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             chosen = area_rows[area_rows["deadline"] == deadline]
             row = chosen.iloc[0] if len(chosen) else area_rows.iloc[0]
             area = row["area_vi"] if lang == "vi" else row["area_en"]
-            if row["area_kind"] == "district":
-                area = label("district_panel", lang)
+            if row["area_kind"] == "district" and area == _catalogue_name(code, lang):
+                area = label("district_panel", lang)  # on the new map the former district keeps its own name
             ax.set_title(area, loc="left", fontweight="bold")
             color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
             ax.text(1.0, 1.03, _short_verdict(row, lang), transform=ax.transAxes, ha="right", va="bottom",
@@ -465,6 +476,13 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         ]
         figure.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.995, bottom), ncols=6, fontsize=9)
     return figure
+
+
+def _catalogue_name(code: str, lang: str) -> str:
+    from ..data.catalogue import load_areas
+
+    areas = load_areas()
+    return areas.at[code, f"name_{lang}"] if code in areas.index else code
 
 
 def _district_first(column: pd.Series) -> pd.Series:
@@ -535,7 +553,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             ax.text(name_w + goal_w / 2, y, textwrap.fill(goal, 14, break_long_words=False), ha="center",
                     va="center", fontsize=7.8, linespacing=0.95)
             latest = "–" if _missing(first["latest_value"]) else \
-                f"{value_text(first['latest_value'], first['unit'], lang, compact=True)} ({first['latest_year']})"
+                f"{'≈' if first['approximate'] else ''}{value_text(first['latest_value'], first['unit'], lang, compact=True)}" \
+                f" ({first['latest_year']})"
             if not _missing(first["years_met"]):
                 latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95)

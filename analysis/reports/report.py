@@ -68,8 +68,10 @@ def _run(tasks, function, jobs: int, progress) -> None:
             progress.update()
 
 
-def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None = None) -> int:
-    """Write the report for ``data`` into ``out``; returns the exit status (0).
+def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None = None,
+               map: str | None = None) -> int:
+    """Write the report for ``data`` into ``out`` on the commune ``map`` (old or new; default new
+    once any new commune has figures); returns the exit status (0).
 
     Bad input raises :class:`~analysis.DataError` before anything is written; any failure
     leaves ``out`` as it was.
@@ -83,7 +85,7 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
                                      suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
                                      suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434.")
                              for code in unknown])
-    workbench = Workbench(data, lang=lang, areas=areas)
+    workbench = Workbench(data, lang=lang, areas=areas, map=map)
     table = workbench.table
     focus = list(dict.fromkeys(targets.loc[targets["focus"], "target_id"]))
     pairs = table.drop_duplicates(["target_id", "area_code"])[["target_id", "area_code", "area_kind"]]

@@ -34,7 +34,7 @@ SUMMARY_COLUMNS = [
     "verdict", "verdict_text", "verdict_reason", "awaiting_figure", "probability", "probability_words",
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "method", "reading", "illustrative", "sources", "notes",
+    "method", "reading", "illustrative", "approximate", "sources", "notes",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable). ``verdict`` is the
 headline; ``status`` (with ``status_method``) and ``un_status`` are the published methods, kept
@@ -67,6 +67,7 @@ register_labels({
     "col_hi95": ("Cận trên 95 %", "95 % upper"),
     "col_method": ("Phương pháp dự báo", "Projection method"),
     "col_illustrative": ("Minh họa", "Illustrative"),
+    "col_approximate": ("Ước tính (≈)", "Estimated (≈)"),
     "col_sources": ("Nguồn số liệu", "Sources"),
     "col_notes": ("Ghi chú", "Notes"),
     "origin_plan": ("Kế hoạch", "Plan"),
@@ -88,7 +89,8 @@ _XLSX_COLUMNS = [
     ("col_probability_words", "probability_words", 16), ("col_reach", "reach", 12),
     ("col_median", "projected_median", 14), ("col_lo95", "projected_lo_95", 11), ("col_hi95", "projected_hi_95", 11),
     ("col_met_rule", "met_rule", 30), ("col_status", "status_text", 26), ("col_status_method", "status_method", 26),
-    ("col_method", "method", 60), ("col_illustrative", "illustrative", 10), ("col_sources", "sources", 60),
+    ("col_method", "method", 60), ("col_illustrative", "illustrative", 10),
+    ("col_approximate", "approximate", 10), ("col_sources", "sources", 60),
     ("col_notes", "notes", 80),
 ]
 
@@ -172,7 +174,8 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                    "observed_points_per_year_since_base", "cumulative_since_start", "cumulative_target", "years_met",
                    "years_counted", "verdict", "awaiting_figure", "status", "status_ratio", "status_method",
                    "un_progress_ratio", "un_status", "probability", "reach", "projected_median", "projected_lo_80",
-                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "sources"):
+                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate",
+                   "sources"):
         out[column] = table[column]
     out["target_text"] = [target_text(row, lang) if row["origin"] != "projection" else "" for _, row in table.iterrows()]
     out["met_rule"] = table[f"met_rule_{lang}"]
@@ -215,7 +218,7 @@ def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi"
                          if not pd.isna(row["years_met"]) else None)
             elif key == "origin":
                 value = label(f"origin_{value}", lang)
-            elif key == "illustrative":
+            elif key in ("illustrative", "approximate"):
                 value = label("yes" if value else "no", lang)
             elif key == "status_method":
                 value = label(value, lang) if value else ""

@@ -1,0 +1,112 @@
+"""Reading an area code with its year, across the July 2025 reform.
+
+A new commune of 1/7/2025 reuses the GSO code of one of its old units (xã Cầu Ngang keeps 29416,
+the code of the old town of Cầu Ngang), so a code alone no longer names one place. The rule for
+yearly figures (data/admin_reforms.yaml, ``first_year``): a figure for 2024 or earlier is on the
+old units; a figure for 2025 or later — the year-end review the new communes make — is on the new
+units. :func:`resolve_areas` applies it to every row of an observation file:
+
+- a code written for 2025 or later that a new commune carries is read as that new commune;
+- an old unit written for 2025 or later is refused, naming the new commune it went into
+  ("xã Mỹ Long Bắc đã sáp nhập vào xã Mỹ Long từ 1/7/2025: ghi số liệu cho xã Mỹ Long, mã 29419");
+- the abolished district is refused likewise, naming the new communes; the merged province from
+  the year after the merger (a figure for 2025 itself may describe its first half);
+- a new commune written for a year before 2025 is refused, naming the old units it was made of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .catalogue import Reform
+
+__all__ = ["Refusal", "resolve_areas"]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A row whose area does not exist in its year: the problem kind and its fields."""
+
+    index: int
+    kind: str
+    fields: dict
+
+
+def _short_date(iso: str) -> str:
+    """"2025-07-01" as a Vietnamese document writes it: "1/7/2025"."""
+    day = pd.Timestamp(iso)
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def _name(areas: pd.DataFrame, code: str) -> str:
+    name = areas.at[code, "name_vi"]
+    return name[0].lower() + name[1:]
+
+
+def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
+                  reforms: tuple[Reform, ...]) -> tuple[pd.Series, list[Refusal]]:
+    """The area each row is about (its code read with its year), and the rows refused.
+
+    >>> from analysis.data.catalogue import load_areas, load_reforms
+    >>> areas, reforms = load_areas(), load_reforms()
+    >>> codes = pd.Series(["29416", "29416", "29422", "29530", "848"])
+    >>> resolved, refused = resolve_areas(codes, pd.Series([2024, 2025, 2026, 2024, 2025]), areas, reforms)
+    >>> resolved.tolist()
+    ['29416', '29416-2025', '29422', '29530', '848']
+    >>> [(r.index, r.kind) for r in refused]
+    [(2, 'merged_into'), (3, 'unit_not_yet'), (4, 'district_abolished')]
+    >>> refused[0].fields["successor"], refused[0].fields["code"]
+    ('xã Mỹ Long', '29419')
+    """
+    resolved = codes.astype(object).copy()
+    refused: list[Refusal] = []
+    known = set(areas.index)
+    for reform in reforms:
+        new_units = areas.index[areas["map"] == "new"]
+        by_gso = {areas.at[code, "gso_code"]: code for code in new_units if areas.at[code, "gso_code"]}
+        after = years >= reform.first_year
+        for i in codes.index[after & codes.isin(by_gso.keys()) & ~codes.isin(new_units)]:
+            old = codes[i]
+            if old in known and areas.at[old, "successor_code"] != by_gso[old]:
+                continue  # an old code a new commune reuses, but not its own successor: refused below
+            resolved[i] = by_gso[old]
+        for i in codes.index[after & (resolved == codes)]:
+            code = codes[i]
+            if code not in known or code in new_units:
+                continue
+            successor = areas.at[code, "successor_code"]
+            if areas.at[code, "kind"] == "district" and code == reform.continues:
+                communes = [f"{_name(areas, c)} ({areas.at[c, 'gso_code']})" for c in sorted(reform.crosswalk)]
+                refused.append(Refusal(i, "district_abolished", {
+                    "area": _name(areas, code), "year": int(years[i]), "communes": ", ".join(communes)}))
+            elif successor and successor in known and areas.at[successor, "map"] == "new":
+                refused.append(Refusal(i, "merged_into", {
+                    "area": _name(areas, code), "successor": _name(areas, successor), "year": int(years[i]),
+                    "code": areas.at[successor, "gso_code"] or successor}))
+            elif code == reform.province_old and int(years[i]) > areas.at[code, "valid_to"].year:
+                # a province figure for the reform year itself may describe its first half
+                refused.append(Refusal(i, "province_merged", {
+                    "area": _name(areas, code), "successor": _name(areas, reform.province_new),
+                    "year": int(years[i]), "code": reform.province_new}))
+            elif pd.notna(areas.at[code, "valid_to"]) and areas.at[code, "valid_to"].year < int(years[i]):
+                refused.append(Refusal(i, "area_retired", {
+                    "area": areas.at[code, "name_vi"], "valid_to": areas.at[code, "valid_to"].strftime("%d/%m/%Y"),
+                    "year": int(years[i])}))
+        before = years < reform.first_year
+        old_codes = set(areas.index[areas["map"] == "old"])
+        for i in codes.index[before]:
+            code = codes[i]
+            unit = code if code in new_units else by_gso.get(code) if code not in old_codes else None
+            if unit is None:
+                continue
+            parts = [f"{_name(areas, c)} (mã {c})" for c in reform.predecessors(unit)]
+            outside = reform.outside.get(unit)
+            refused.append(Refusal(i, "unit_not_yet", {
+                "area": _name(areas, unit), "year": int(years[i]), "first_year": reform.first_year,
+                "date": _short_date(reform.date),
+                "parts": ", ".join(parts) + (f" (và {outside[0]}, ngoài địa bàn kế hoạch)" if outside else ""),
+                "parts_en": ", ".join(parts).replace("mã ", "code ")
+                + (f" (and {outside[1]}, outside the plan's area)" if outside else "")}))
+    return resolved, sorted(refused, key=lambda r: r.index)

@@ -1,0 +1,126 @@
+"""After the July 2025 reorganisation: the new communes of Vĩnh Long, their history carried
+across from the old units, and the former district continued from them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import DataError, Workbench, load_areas, load_indicators, load_observations
+from analysis.cli import main
+from analysis.data.catalogue import load_reforms
+from analysis.data.series import build_series
+from analysis.paths import OBSERVATIONS_DIR
+
+GOOD = Path(__file__).parent / "data" / "good"
+BAD = Path(__file__).parent / "data" / "bad"
+NEW_COMMUNES = ["29416-2025", "29419-2025", "29431-2025", "29446-2025", "29455-2025", "29530-2025"]
+
+
+@pytest.fixture(scope="module")
+def data_with_new_communes(tmp_path_factory) -> Path:
+    """The shipped data plus one office file of new-commune figures for 2025 and 2026."""
+    folder = tmp_path_factory.mktemp("data")
+    for file in OBSERVATIONS_DIR.glob("*.csv"):
+        shutil.copy(file, folder)
+    shutil.copy(GOOD / "new_communes_2025_2026.csv", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def observations(data_with_new_communes):
+    return load_observations(data_with_new_communes)
+
+
+def test_new_commune_figures_load_under_their_new_units(observations):
+    rows = observations[observations["file"].str.endswith("new_communes_2025_2026.csv")]
+    assert set(rows["area_code"]) == set(NEW_COMMUNES)  # 29416 written for 2025 is xã Cầu Ngang, not the old town
+    assert set(rows["year"]) == {2025, 2026}
+    assert not observations.loc[observations["year"] <= 2024, "area_code"].isin(NEW_COMMUNES).any()
+
+
+@pytest.mark.parametrize("name, phrase", [
+    ("old_commune_after_reform.csv", "đã sáp nhập vào xã Mỹ Long từ 1/7/2025: ghi số liệu cho xã Mỹ Long, mã 29419"),
+    ("new_commune_before_reform.csv", "xã Ngũ Lạc chỉ có từ 1/7/2025"),
+    ("area_after_reform.csv", "huyện Cầu Ngang không còn từ 1/7/2025"),
+])
+def test_a_unit_that_did_not_exist_that_year_stops_the_report_and_writes_nothing(name, phrase, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["report", "--data", str(BAD / name), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert phrase in err and "Traceback" not in err
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_each_new_commune_history_is_the_sum_of_its_old_units_to_the_last_digit(observations):
+    areas, indicators, reform = load_areas(), load_indicators(), load_reforms()[-1]
+    jobs = observations[observations["indicator"] == "new_jobs_khmer_workers"]
+    for new in NEW_COMMUNES:
+        series = build_series(observations, "new_jobs_khmer_workers", new, "khmer", areas, indicators,
+                              reforms=(reform,)).frame
+        old = jobs[jobs["area_code"].isin(reform.predecessors(new))].groupby("year")["value"].sum()
+        assert series.loc[2015:2024, "value"].tolist() == old.loc[2015:2024].tolist(), new
+        assert (series.loc[2015:2024, "how"] == "rebuilt from old units").all()
+        # rates are rebuilt from their counts: the ratio of the summed numerators and denominators
+        party = build_series(observations, "party_members_share", new, "khmer", areas, indicators,
+                             reforms=(reform,)).frame.loc[2024]
+        counts = observations.query("indicator == 'party_members_share' and year == 2024 and area_code in @olds",
+                                    local_dict={"olds": reform.predecessors(new)})
+        assert party["numerator"] == counts["numerator"].sum() and party["denominator"] == counts["denominator"].sum()
+    ngu_lac = build_series(observations, "new_jobs_khmer_workers", "29530-2025", "khmer", areas, indicators,
+                           reforms=(reform,)).frame
+    assert ngu_lac.loc[:2024, "approximate"].all()  # the old Ngũ Lạc of Duyên Hải is not in it
+
+
+def test_the_former_district_continues_from_the_new_communes_with_ngu_lac_apportioned(observations):
+    areas, indicators, reform = load_areas(), load_indicators(), load_reforms()[-1]
+    assert reform.apportion == {"29530-2025": 0.32}  # one declared number (data/admin_reforms.yaml)
+    series = build_series(observations, "new_jobs_khmer_workers", "848", "khmer", areas, indicators,
+                          reforms=(reform,)).frame
+    new = observations.query("indicator == 'new_jobs_khmer_workers' and year == 2025")
+    by_area = new.set_index("area_code")["value"]
+    expected = by_area.drop("29530-2025").sum() + 0.32 * by_area["29530-2025"]
+    assert series.loc[2025, "value"] == pytest.approx(expected)
+    assert series.loc[2025, "how"] == "sum of new communes" and series.loc[2025, "approximate"]
+    assert series.loc[2024, "how"] == "sum of communes" and not series.loc[2024, "approximate"]
+    insurance = build_series(observations, "health_insurance_coverage", "848", "khmer", areas, indicators,
+                             reforms=(reform,)).frame.loc[2026]
+    rows = observations.query("indicator == 'health_insurance_coverage' and year == 2026").set_index("area_code")
+    share = rows.index.map(lambda code: 0.32 if code == "29530-2025" else 1.0).to_numpy()
+    assert insurance["value"] == pytest.approx(100 * (share * rows["numerator"]).sum() / (share * rows["denominator"]).sum())
+
+
+def test_the_map_follows_the_data_and_can_be_chosen(data_with_new_communes):
+    new = Workbench(data_with_new_communes)
+    assert new.map == "new"
+    t14 = new.table[(new.table["target_id"] == "T14") & (new.table["deadline"] == 2025)]
+    assert set(t14["area_code"]) == {"848", *NEW_COMMUNES}
+    district = t14[t14["area_code"] == "848"].iloc[0]
+    assert district["area_vi"] == "Địa bàn huyện Cầu Ngang cũ" and district["latest_year"] == 2026
+    assert district["approximate"] and "≈" in district["notes_vi"]
+    # a new commune is compared with the Khmer share of its old units (census where known)
+    cau_ngang = t14[t14["area_code"] == "29416-2025"].iloc[0]
+    assert 20 < cau_ngang["target_value"] < 60
+    old = Workbench(data_with_new_communes, map="old")
+    assert set(old.table.loc[old.table["target_id"] == "T14", "area_code"]) == {"848", *load_areas().index[
+        (load_areas()["map"] == "old") & load_areas()["kind"].isin(["commune", "town"])]}
+    assert Workbench().map == "old"  # the shipped data alone: no new commune has figures yet
+
+
+def test_the_new_map_report_carries_the_new_communes_and_the_reform_line(data_with_new_communes, tmp_path):
+    out = tmp_path / "reports"
+    areas = ["848", "29416-2025", "29530-2025"]
+    assert main(["report", "--data", str(data_with_new_communes), "--out", str(out), "--area", *areas]) == 0
+    summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", dtype={"area_code": str})
+    assert set(summary["area_code"]) == set(areas)
+    row = summary.query("target_id == 'T02' and area_code == '848' and deadline == 2030").iloc[0]
+    assert row["latest_year"] == 2026 and row["approximate"] and row["area"] == "Địa bàn huyện Cầu Ngang cũ"
+    svg = (out / "charts" / "fan" / "T02_848.svg").read_text(encoding="utf-8")
+    assert "1/7/2025: sắp xếp đơn vị hành chính (NQ 1687/NQ-UBTVQH15)" in svg and "≈" in svg
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out / "summary.xlsx")["tong_hop"]
+    assert "Xã Ngũ Lạc" in {cell.value for cell in sheet["C"]}
