@@ -243,7 +243,8 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         ax.set_title("\n".join(verdict_line(r, lang) for _, r in rows.iterrows()), loc="left", fontsize=12.5,
                      fontweight="bold", color="#222222")
         ax.set_ylabel(unit_word(unit, lang) if unit != "percent" else "%")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10.5)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10.5)
         if rows["illustrative"].any():
             _watermark(ax, lang)
     return figure

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..assessment import status_label
+from ..words import chance_text
 from .charts import DARK_VERDICTS
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
@@ -26,6 +27,12 @@ register_labels({
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn).",
                       "Every chart comes as PNG (slides), SVG and PDF (print) where listed."),
+    "index_area": ("Địa bàn", "Area"),
+    "index_deadline": ("Năm hạn", "Deadline"),
+    "index_verdict": ("Đánh giá", "Verdict"),
+    "index_chance": ("Khả năng đạt", "Chance"),
+    "index_charts": ("Biểu đồ", "Charts"),
+    "index_no_chart": ("chưa có số liệu, không có biểu đồ", "no figures yet, no chart"),
     "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA cho các xã; các kết quả dựa trên chúng không "
                            "phải số liệu thật.", "Note: this report uses ILLUSTRATIVE commune data; results built "
                            "on it are not real figures."),
@@ -61,30 +68,36 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f"<li>{html.escape(label('index_dashboard', lang))}: " + ", ".join(
         _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li></ul>")
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
-    if files["multiples"]:
-        out.append(f"<h2>{html.escape(label('index_multiples', lang))}</h2><ul>")
-        for target_id, stem in sorted(files["multiples"].items()):
-            name = table.loc[table["target_id"] == target_id, "target_vi" if lang == "vi" else "target_en"].iloc[0]
-            links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf"))
-            out.append(f"<li>{target_id} {html.escape(name)}: {links}</li>")
-        out.append("</ul>")
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
-    first_deadline = table.sort_values("deadline").drop_duplicates(["target_id", "area_code"])
-    out.append("<table><tr><th></th><th></th><th></th><th></th></tr>")
-    for _, row in first_deadline.iterrows():
-        key = (row["target_id"], row["area_code"])
-        if key not in files["fans"]:
-            continue
-        stem, formats = files["fans"][key]
-        color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
-        text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
-        status = f'<span class="s" style="background:{color};color:{text_color}">' \
-                 f"{html.escape(status_label(row['verdict'], lang))} ({row['deadline']})</span>"
-        area = row["area_vi"] if lang == "vi" else row["area_en"]
-        links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in formats)
-        out.append(f"<tr><td>{row['target_id']}</td><td>{html.escape(area)}</td><td>{status}</td><td>{links}</td></tr>")
-    out.append("</table></body></html>")
+    # target by target, in the plan's order (the catalogue's), the district first
+    header = "".join(f"<th>{html.escape(label(key, lang))}</th>"
+                     for key in ("index_area", "index_deadline", "index_verdict", "index_chance", "index_charts"))
+    for target_id in dict.fromkeys(table["target_id"]):
+        rows = table[table["target_id"] == target_id]
+        name = rows["target_vi" if lang == "vi" else "target_en"].iloc[0]
+        out.append(f'<h3 id="{html.escape(target_id)}">{html.escape(target_id)} {html.escape(name)}</h3>')
+        if target_id in files["multiples"]:
+            stem = files["multiples"][target_id]
+            links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf"))
+            out.append(f"<p>{html.escape(label('index_multiples', lang))}: {links}</p>")
+        out.append(f"<table><tr>{header}</tr>")
+        ordered = rows.sort_values(["area_kind", "area_code", "deadline"],
+                                   key=lambda c: c.map(lambda k: 0 if k in ("district", "aggregate") else 1)
+                                   if c.name == "area_kind" else c)
+        for _, row in ordered.iterrows():
+            area = row["area_vi"] if lang == "vi" else row["area_en"]
+            key = (row["target_id"], row["area_code"])
+            links = ", ".join(_link(f"{files['fans'][key][0]}.{fmt}", fmt.upper()) for fmt in files["fans"][key][1]) \
+                if key in files["fans"] else html.escape(label("index_no_chart", lang))
+            color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
+            text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
+            words = status_label(row["verdict"], lang) if row["verdict"] else label("projection_only", lang)
+            verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
+            out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
+                       f"<td>{html.escape(chance_text(row['probability'], lang))}</td><td>{links}</td></tr>")
+        out.append("</table>")
+    out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 

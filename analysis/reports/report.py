@@ -88,7 +88,9 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
     workbench = Workbench(data, lang=lang, areas=areas, map=map)
     table = workbench.table
     focus = list(dict.fromkeys(targets.loc[targets["focus"], "target_id"]))
-    pairs = table.drop_duplicates(["target_id", "area_code"])[["target_id", "area_code", "area_kind"]]
+    # a target with no figure in an area gets its "no data" row in the tables, not an empty chart
+    pairs = table[table["n_points"] > 0].drop_duplicates(["target_id", "area_code"])[
+        ["target_id", "area_code", "area_kind"]]
     with atomic_folder(out) as staging:
         files: dict = {"fans": {}, "multiples": {}}
         fan_tasks = []
@@ -101,7 +103,7 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
         multiple_tasks = []
         for target_id in focus:
             rows = table[table["target_id"] == target_id]
-            if rows["area_code"].nunique() < 2:
+            if rows["area_code"].nunique() < 2 or not (rows["n_points"] > 0).any():
                 continue
             data_by_area = {code: workbench.series(target_id, code) for code in rows["area_code"].unique()}
             stem = staging / "charts" / "communes" / f"{target_id}_{FOCUS_DEADLINE}"
