@@ -1,0 +1,289 @@
+"""How the engine's law for shares was learned: ``python -m bench.calibrate``.
+
+The shares of the development-indicator benchmark (14 World Bank indicators bounded by 0 and
+100 %; the gross primary completion rate exceeds 100 % and is left out) are projected from
+their full history and from their last 2, 3, 5 and 8 points. For every held-out year the
+engine's median, its backtest errors and the series' yearly changes are kept, so that any
+:class:`analysis.projection.engine.ShareLaw` can be scored without projecting again.
+
+The constants are learned in three steps, each with one job:
+
+1. ``own_weight`` and ``growth`` (how the scale is made from the series' backtest errors and
+   yearly changes, and how it grows with the horizon) by maximum likelihood on the series
+   that moved;
+2. ``multiplier``, ``tail_cap`` and ``per_change`` (width and tail) so that 80 % and 95 %
+   intervals cover 80 % and 95 % of held-out values, equally weighted over the full
+   histories and the four cut lengths;
+3. ``floor`` from the histories that did not move at all: the smallest scale whose 95 %
+   intervals cover 95 % of what such series did next.
+
+The same steps are then repeated leaving out one indicator at a time and the left-out
+indicator is scored: that is the out-of-sample figure the engine can promise.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import minimize
+
+from analysis.projection import engine as E
+from bench import datasets, metrics
+from bench.probability import MULTIPLES, mean_yearly_change
+
+CUTS = (0, 2, 3, 5, 8)
+"""0: the full history; otherwise the last so many points."""
+FULL_WEIGHT = 4
+"""In step 2 the full histories weigh as much as the four cut lengths together."""
+
+
+@dataclass
+class Cases:
+    """One row per (series, cut, held-out year); errors of each (series, cut) in flat arrays."""
+
+    frame: pd.DataFrame
+    errors: np.ndarray
+    error_horizons: np.ndarray
+    error_owner: np.ndarray
+    """Index (into the fits) of the (series, cut) each backtest error belongs to."""
+    steps: np.ndarray
+    step_years: np.ndarray
+    step_owner: np.ndarray
+    """Absolute changes between consecutive points (model space), their lengths in years, and
+    the (series, cut) they belong to."""
+    fits: pd.DataFrame
+    thresholds: pd.DataFrame
+
+
+def collect(series: list[datasets.Series], cuts=CUTS) -> Cases:
+    rows, fits, thresholds = [], [], []
+    errors, horizons, owner = [], [], []
+    steps, step_years, step_owner = [], [], []
+    for s in series:
+        if s.bounds != (0, 100):
+            continue
+        for cut in cuts:
+            part = s.cut(cut) if cut else s
+            t, values = part.train_years, part.train
+            evidence = E._evidence(t, values, part.bounds, part.test_years, np.ones(len(t) - 1, bool))
+            fit = len(fits)
+            change = float(np.mean(np.abs(np.diff(evidence.z_err)) / np.diff(t)))
+            still = float(np.mean(np.diff(evidence.z_err) == 0))
+            fits.append((s.group, s.id, cut, len(t), change, len(t) - 1, still))
+            errors.append(evidence.errors)
+            horizons.append(evidence.horizons)
+            owner.append(np.full(evidence.errors.size, fit))
+            steps.append(np.abs(np.diff(evidence.z_err)))
+            step_years.append(np.diff(t).astype(float))
+            step_owner.append(np.full(len(t) - 1, fit))
+            actual = evidence.space.to_error(part.test)
+            step = mean_yearly_change(part)
+            for year, h, center, z, value in zip(part.test_years, part.horizons, evidence.center, actual, part.test):
+                case = len(rows)
+                rows.append((fit, s.group, cut, int(h), float(center), float(z)))
+                if cut == 0 and step > 0:
+                    for k in MULTIPLES:
+                        c = part.train[-1] + k * step * h
+                        if 0 < c < 100:
+                            thresholds.append((case, float(evidence.space.to_error(np.array([c]))[0]),
+                                               float(value >= c)))
+    return Cases(
+        pd.DataFrame(rows, columns=["fit", "group", "cut", "h", "center", "actual"]),
+        np.concatenate(errors), np.concatenate(horizons), np.concatenate(owner),
+        np.concatenate(steps), np.concatenate(step_years), np.concatenate(step_owner),
+        pd.DataFrame(fits, columns=["group", "id", "cut", "n", "change", "changes", "still"]),
+        pd.DataFrame(thresholds, columns=["case", "threshold", "happened"]),
+    )
+
+
+def law_arrays(cases: Cases, law: E.ShareLaw, rows: np.ndarray | None = None):
+    """Scale at each case's horizon, its tail, and whether the series stood still."""
+    fits = cases.fits
+    count = np.bincount(cases.error_owner, minlength=len(fits))
+    total = np.bincount(cases.error_owner, np.abs(cases.errors) / cases.error_horizons**law.growth,
+                        minlength=len(fits))
+    change = np.bincount(cases.step_owner, cases.steps / cases.step_years**law.growth, minlength=len(fits)) \
+        / np.bincount(cases.step_owner, minlength=len(fits))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        own = np.where(count > 0, total / np.maximum(count, 1), change)
+    scale = law.multiplier * own**law.own_weight * change ** (1 - law.own_weight)
+    scale = np.maximum(scale, law.floor * fits["still"].to_numpy())
+    tail = 1.0 / (1.0 / (law.per_change * np.maximum(fits["changes"].to_numpy(), 1)) + 1.0 / law.tail_cap)
+    frame = cases.frame if rows is None else cases.frame.iloc[rows]
+    fit = frame["fit"].to_numpy()
+    return scale[fit] * frame["h"].to_numpy() ** law.growth, tail[fit], change[fit] == 0
+
+
+def _factor(level, tail):
+    return tail * ((1 - level) ** (-1 / tail) - 1)
+
+
+def coverage(cases: Cases, law: E.ShareLaw, rows: np.ndarray, level: float) -> float:
+    spread, tail, _ = law_arrays(cases, law, rows)
+    frame = cases.frame.iloc[rows]
+    error = np.abs(frame["actual"].to_numpy() - frame["center"].to_numpy())
+    return float(np.mean(error <= _factor(level, tail) * spread))
+
+
+def probabilities(cases: Cases, law: E.ShareLaw, groups=None) -> tuple[np.ndarray, np.ndarray]:
+    """The engine's probabilities at the benchmark thresholds (full histories), and outcomes."""
+    chosen = cases.thresholds
+    if groups is not None:
+        case_group = cases.frame["group"].to_numpy()[chosen["case"].to_numpy()]
+        chosen = chosen[np.isin(case_group, groups)]
+    rows = chosen["case"].to_numpy()
+    spread, tail, _ = law_arrays(cases, law, rows)
+    x = (chosen["threshold"].to_numpy() - cases.frame["center"].to_numpy()[rows]) / spread
+    return E._tail(x, tail), chosen["happened"].to_numpy()
+
+
+def scores(cases: Cases, law: E.ShareLaw, groups=None) -> dict:
+    """Coverage per cut, and Brier/ECE/worst bin of the threshold probabilities."""
+    frame = cases.frame
+    mine = np.ones(len(frame), bool) if groups is None else np.isin(frame["group"], groups)
+    out = {}
+    for cut in CUTS:
+        rows = np.flatnonzero(mine & (frame["cut"].to_numpy() == cut))
+        if rows.size:
+            out[f"cover 80 ({cut or 'all'})"] = coverage(cases, law, rows, 0.8)
+            out[f"cover 95 ({cut or 'all'})"] = coverage(cases, law, rows, 0.95)
+    p, happened = probabilities(cases, law, groups)
+    ece, worst = metrics.calibration_error(p, happened)
+    out.update({"Brier": metrics.brier(p, happened), "ECE": ece, "worst bin": worst})
+    return out
+
+
+def _moved_rows(cases: Cases, groups) -> np.ndarray:
+    frame = cases.frame
+    still = cases.fits["still"].to_numpy()[frame["fit"].to_numpy()]
+    return np.flatnonzero(np.isin(frame["group"], groups) & (still < 1))
+
+
+def fit_own_weight(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
+    """own_weight by maximum likelihood on the series that moved (the other constants of the
+    likelihood are nuisance parameters here; steps 2 and 3 set them)."""
+    rows = _moved_rows(cases, groups)
+    frame = cases.frame.iloc[rows]
+    error = np.abs(frame["actual"].to_numpy() - frame["center"].to_numpy())
+
+    def loss(x):
+        trial = replace(law, multiplier=float(np.exp(x[0])), own_weight=float(x[1]),
+                        tail_cap=float(np.exp(x[2])), floor=1e-6)
+        spread, tail, _ = law_arrays(cases, trial, rows)
+        spread = np.maximum(spread, 1e-9)
+        u = error / spread
+        return -np.mean(np.log(0.5) - (tail + 1) * np.log1p(u / tail) - np.log(spread))
+
+    x0 = [np.log(law.multiplier), law.own_weight, np.log(law.tail_cap)]
+    best = minimize(loss, x0, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-7, "maxiter": 2000}).x
+    return replace(law, own_weight=round(float(best[1]), 2))
+
+
+def fit_width(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
+    """multiplier, tail_cap and per_change so that 80 % and 95 % intervals cover 80 % and
+    95 %: on the full histories above all (weight FULL_WEIGHT), and on each cut length."""
+    chosen = np.isin(cases.frame["group"], groups)
+    cut = cases.frame["cut"].to_numpy()
+    by_cut = [np.flatnonzero(chosen & (cut == c)) for c in CUTS]
+
+    def loss(x):
+        trial = replace(law, multiplier=float(np.exp(x[0])), tail_cap=float(np.exp(x[1])),
+                        per_change=float(np.exp(x[2])))
+        total = 0.0
+        for c, rows in zip(CUTS, by_cut):
+            gaps = (coverage(cases, trial, rows, 0.8) - 0.8) ** 2 + (coverage(cases, trial, rows, 0.95) - 0.95) ** 2
+            total += (FULL_WEIGHT if c == 0 else 1) * gaps
+        return total
+
+    best, value = None, np.inf
+    for m in np.log([0.5, 0.7, 0.9, 1.2]):
+        for cap in np.log([2.0, 3.0, 5.0, 10.0]):
+            for per in np.log([1.0, 2.0, 4.0]):
+                v = loss([m, cap, per])
+                if v < value:
+                    best, value = [m, cap, per], v
+    best = minimize(loss, best, method="Nelder-Mead", options={"xatol": 1e-3, "fatol": 1e-8, "maxiter": 600}).x
+    return replace(law, multiplier=round(float(np.exp(best[0])), 3), tail_cap=round(float(np.exp(best[1])), 2),
+                   per_change=round(float(np.exp(best[2])), 2))
+
+
+def fit_floor(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
+    """The smallest floor whose 95 % intervals cover 95 % of the next values of histories
+    that stood still (full and cut)."""
+    frame = cases.frame
+    still = cases.fits["still"].to_numpy()[frame["fit"].to_numpy()]
+    rows = np.flatnonzero(np.isin(frame["group"], groups) & (still == 1))
+    low, high = 1e-4, 1.0
+    for _ in range(30):
+        middle = np.sqrt(low * high)
+        if coverage(cases, replace(law, floor=middle), rows, 0.95) >= 0.95:
+            high = middle
+        else:
+            low = middle
+    return replace(law, floor=round(float(high), 3))
+
+
+def horizon_drift(cases: Cases, groups, law: E.ShareLaw) -> float:
+    """How much coverage drifts with the horizon: squared gaps between the coverage at each
+    horizon of 1 to 5 years and the pooled coverage (80 % and 95 %)."""
+    frame = cases.frame
+    chosen = np.isin(frame["group"], groups)
+    everything = np.flatnonzero(chosen)
+    pooled = [coverage(cases, law, everything, level) for level in (0.8, 0.95)]
+    total = 0.0
+    for h in range(1, 6):
+        rows = np.flatnonzero(chosen & (frame["h"].to_numpy() == h))
+        total += sum((coverage(cases, law, rows, level) - p) ** 2 for level, p in zip((0.8, 0.95), pooled))
+    return total
+
+
+GROWTHS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def learn(cases: Cases, groups, start: E.ShareLaw = E.SHARE_LAW, growths=GROWTHS) -> E.ShareLaw:
+    """All the constants, learned on the indicators ``groups`` only."""
+    best, drift = None, np.inf
+    for growth in growths:
+        law = fit_own_weight(cases, groups, replace(start, growth=growth))
+        law = fit_width(cases, groups, replace(law, floor=start.floor))
+        law = fit_floor(cases, groups, law)
+        law = fit_width(cases, groups, law)  # the floor moves coverage a little: once more
+        law = fit_floor(cases, groups, law)
+        gap = horizon_drift(cases, groups, law)
+        if gap < drift:
+            best, drift = law, gap
+    return best
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-cross-validation", action="store_true")
+    args = parser.parse_args(argv)
+    pd.set_option("display.width", 200)
+    cases = collect(datasets.load("dev"))
+    groups = sorted(cases.fits["group"].unique())
+    print(f"{len(cases.fits)} (series, cut) fits, {len(cases.frame)} held-out values, "
+          f"{len(cases.thresholds)} thresholds, {len(groups)} indicators")
+    law = learn(cases, groups)
+    print(f"\nlearned on all {len(groups)} indicators: {law}")
+    print(f"engine's SHARE_LAW:                {E.SHARE_LAW}")
+    print(pd.Series(scores(cases, law)).to_string(float_format=lambda v: f"{v:.3f}"))
+    if args.no_cross_validation:
+        return
+    rows = []
+    for left_out in groups:
+        trained = learn(cases, [g for g in groups if g != left_out])
+        row = {"left out": left_out, **{k: getattr(trained, k) for k in
+                                        ("multiplier", "own_weight", "growth", "per_change", "tail_cap", "floor")}}
+        row.update(scores(cases, trained, [left_out]))
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    print("\nleave one indicator out: constants learned on the other indicators, scored on the left-out one")
+    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+
+
+if __name__ == "__main__":
+    main()
