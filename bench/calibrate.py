@@ -6,16 +6,19 @@ their full history and from their last 2, 3, 5 and 8 points. For every held-out 
 engine's median, its backtest errors and the series' yearly changes are kept, so that any
 :class:`analysis.projection.engine.ShareLaw` can be scored without projecting again.
 
-The constants are learned in three steps, each with one job:
+The constants are learned so that the intervals are calibrated overall and do not drift
+with what a planner's series may look like:
 
-1. ``own_weight`` and ``growth`` (how the scale is made from the series' backtest errors and
-   yearly changes, and how it grows with the horizon) by maximum likelihood on the series
-   that moved;
-2. ``multiplier``, ``tail_cap`` and ``per_change`` (width and tail) so that 80 % and 95 %
-   intervals cover 80 % and 95 % of held-out values, equally weighted over the full
-   histories and the four cut lengths;
-3. ``floor`` from the histories that did not move at all: the smallest scale whose 95 %
-   intervals cover 95 % of what such series did next.
+1. ``multiplier`` and ``tail`` (width and tail weight) so that 80 % and 95 %
+   intervals cover 80 % and 95 % of held-out values, on the full histories above all and on
+   each cut length;
+2. ``floor`` from the histories that did not move at all: the smallest scale whose 95 %
+   intervals cover 95 % of what such series did next;
+3. ``growth`` (how the scale grows with the horizon) from a grid, so that coverage does not
+   drift from the first to the fifth held-out year; then ``own_weight`` (the weight of the
+   backtest errors against the yearly changes) from a grid, so that coverage does not drift
+   from the smoothest to the roughest fifth of the series. Steps 1 and 2 are redone for
+   every trial value.
 
 The same steps are then repeated leaving out one indicator at a time and the left-out
 indicator is scored: that is the out-of-sample figure the engine can promise.
@@ -99,22 +102,29 @@ def collect(series: list[datasets.Series], cuts=CUTS) -> Cases:
     )
 
 
-def law_arrays(cases: Cases, law: E.ShareLaw, rows: np.ndarray | None = None):
-    """Scale at each case's horizon, its tail, and whether the series stood still."""
-    fits = cases.fits
-    count = np.bincount(cases.error_owner, minlength=len(fits))
-    total = np.bincount(cases.error_owner, np.abs(cases.errors) / cases.error_horizons**law.growth,
-                        minlength=len(fits))
-    change = np.bincount(cases.step_owner, cases.steps / cases.step_years**law.growth, minlength=len(fits)) \
-        / np.bincount(cases.step_owner, minlength=len(fits))
-    with np.errstate(invalid="ignore", divide="ignore"):
+def _own_and_change(cases: Cases, growth: float) -> tuple[np.ndarray, np.ndarray]:
+    """Each fit's mean backtest error and mean yearly change, over ``d**growth`` (cached)."""
+    cache = cases.__dict__.setdefault("_cache", {})
+    if growth not in cache:
+        n = len(cases.fits)
+        count = np.bincount(cases.error_owner, minlength=n)
+        total = np.bincount(cases.error_owner, np.abs(cases.errors) / cases.error_horizons**growth, minlength=n)
+        change = np.bincount(cases.step_owner, cases.steps / cases.step_years**growth, minlength=n) \
+            / np.bincount(cases.step_owner, minlength=n)
         own = np.where(count > 0, total / np.maximum(count, 1), change)
+        cache[growth] = (own, change)
+    return cache[growth]
+
+
+def law_arrays(cases: Cases, law: E.ShareLaw, rows: np.ndarray | None = None):
+    """Scale at each case's horizon, and the tail of its law."""
+    fits = cases.fits
+    own, change = _own_and_change(cases, law.growth)
     scale = law.multiplier * own**law.own_weight * change ** (1 - law.own_weight)
-    scale = np.maximum(scale, law.floor * fits["still"].to_numpy())
-    tail = 1.0 / (1.0 / (law.per_change * np.maximum(fits["changes"].to_numpy(), 1)) + 1.0 / law.tail_cap)
+    scale = np.maximum(scale, np.maximum(law.floor * fits["still"].to_numpy(), E.SMALLEST_SCALE))
     frame = cases.frame if rows is None else cases.frame.iloc[rows]
     fit = frame["fit"].to_numpy()
-    return scale[fit] * frame["h"].to_numpy() ** law.growth, tail[fit], change[fit] == 0
+    return scale[fit] * frame["h"].to_numpy() ** law.growth, np.full(fit.size, law.tail)
 
 
 def _factor(level, tail):
@@ -122,7 +132,7 @@ def _factor(level, tail):
 
 
 def coverage(cases: Cases, law: E.ShareLaw, rows: np.ndarray, level: float) -> float:
-    spread, tail, _ = law_arrays(cases, law, rows)
+    spread, tail = law_arrays(cases, law, rows)
     frame = cases.frame.iloc[rows]
     error = np.abs(frame["actual"].to_numpy() - frame["center"].to_numpy())
     return float(np.mean(error <= _factor(level, tail) * spread))
@@ -135,7 +145,7 @@ def probabilities(cases: Cases, law: E.ShareLaw, groups=None) -> tuple[np.ndarra
         case_group = cases.frame["group"].to_numpy()[chosen["case"].to_numpy()]
         chosen = chosen[np.isin(case_group, groups)]
     rows = chosen["case"].to_numpy()
-    spread, tail, _ = law_arrays(cases, law, rows)
+    spread, tail = law_arrays(cases, law, rows)
     x = (chosen["threshold"].to_numpy() - cases.frame["center"].to_numpy()[rows]) / spread
     return E._tail(x, tail), chosen["happened"].to_numpy()
 
@@ -162,52 +172,24 @@ def _moved_rows(cases: Cases, groups) -> np.ndarray:
     return np.flatnonzero(np.isin(frame["group"], groups) & (still < 1))
 
 
-def fit_own_weight(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
-    """own_weight by maximum likelihood on the series that moved (the other constants of the
-    likelihood are nuisance parameters here; steps 2 and 3 set them)."""
-    rows = _moved_rows(cases, groups)
-    frame = cases.frame.iloc[rows]
-    error = np.abs(frame["actual"].to_numpy() - frame["center"].to_numpy())
-
-    def loss(x):
-        trial = replace(law, multiplier=float(np.exp(x[0])), own_weight=float(x[1]),
-                        tail_cap=float(np.exp(x[2])), floor=1e-6)
-        spread, tail, _ = law_arrays(cases, trial, rows)
-        spread = np.maximum(spread, 1e-9)
-        u = error / spread
-        return -np.mean(np.log(0.5) - (tail + 1) * np.log1p(u / tail) - np.log(spread))
-
-    x0 = [np.log(law.multiplier), law.own_weight, np.log(law.tail_cap)]
-    best = minimize(loss, x0, method="Nelder-Mead", options={"xatol": 1e-4, "fatol": 1e-7, "maxiter": 2000}).x
-    return replace(law, own_weight=round(float(best[1]), 2))
-
-
 def fit_width(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
-    """multiplier, tail_cap and per_change so that 80 % and 95 % intervals cover 80 % and
-    95 %: on the full histories above all (weight FULL_WEIGHT), and on each cut length."""
+    """multiplier and tail so that 80 % and 95 % intervals cover 80 % and 95 %: on the full
+    histories above all (weight FULL_WEIGHT), and on each cut length."""
     chosen = np.isin(cases.frame["group"], groups)
     cut = cases.frame["cut"].to_numpy()
     by_cut = [np.flatnonzero(chosen & (cut == c)) for c in CUTS]
 
     def loss(x):
-        trial = replace(law, multiplier=float(np.exp(x[0])), tail_cap=float(np.exp(x[1])),
-                        per_change=float(np.exp(x[2])))
+        trial = replace(law, multiplier=float(np.exp(x[0])), tail=float(np.exp(x[1])))
         total = 0.0
         for c, rows in zip(CUTS, by_cut):
             gaps = (coverage(cases, trial, rows, 0.8) - 0.8) ** 2 + (coverage(cases, trial, rows, 0.95) - 0.95) ** 2
             total += (FULL_WEIGHT if c == 0 else 1) * gaps
         return total
 
-    best, value = None, np.inf
-    for m in np.log([0.5, 0.7, 0.9, 1.2]):
-        for cap in np.log([2.0, 3.0, 5.0, 10.0]):
-            for per in np.log([1.0, 2.0, 4.0]):
-                v = loss([m, cap, per])
-                if v < value:
-                    best, value = [m, cap, per], v
-    best = minimize(loss, best, method="Nelder-Mead", options={"xatol": 1e-3, "fatol": 1e-8, "maxiter": 600}).x
-    return replace(law, multiplier=round(float(np.exp(best[0])), 3), tail_cap=round(float(np.exp(best[1])), 2),
-                   per_change=round(float(np.exp(best[2])), 2))
+    start = min(([m, k] for m in np.log([0.5, 0.7, 0.9, 1.2]) for k in np.log([1.5, 2.0, 3.0, 5.0])), key=loss)
+    best = minimize(loss, start, method="Nelder-Mead", options={"xatol": 1e-3, "fatol": 1e-8, "maxiter": 300}).x
+    return replace(law, multiplier=round(float(np.exp(best[0])), 3), tail=round(float(np.exp(best[1])), 2))
 
 
 def fit_floor(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
@@ -240,22 +222,40 @@ def horizon_drift(cases: Cases, groups, law: E.ShareLaw) -> float:
     return total
 
 
+def roughness_drift(cases: Cases, groups, law: E.ShareLaw) -> float:
+    """How much coverage drifts with roughness: squared gaps between the coverage in each
+    fifth of the full histories that moved, ranked by backtest error over yearly change,
+    and their pooled coverage (80 % and 95 %)."""
+    own, change = _own_and_change(cases, law.growth)
+    frame = cases.frame
+    fit = frame["fit"].to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        roughness = (own / change)[fit]
+    chosen = np.flatnonzero(np.isin(frame["group"], groups) & (frame["cut"].to_numpy() == 0)
+                            & (cases.fits["still"].to_numpy()[fit] < 1) & np.isfinite(roughness))
+    fifth = np.searchsorted(np.quantile(roughness[chosen], [0.2, 0.4, 0.6, 0.8]), roughness[chosen])
+    pooled = [coverage(cases, law, chosen, level) for level in (0.8, 0.95)]
+    return sum((coverage(cases, law, chosen[fifth == i], level) - p) ** 2
+               for i in range(5) for level, p in zip((0.8, 0.95), pooled))
+
+
 GROWTHS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+OWN_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def learn(cases: Cases, groups, start: E.ShareLaw = E.SHARE_LAW, growths=GROWTHS) -> E.ShareLaw:
-    """All the constants, learned on the indicators ``groups`` only."""
-    best, drift = None, np.inf
-    for growth in growths:
-        law = fit_own_weight(cases, groups, replace(start, growth=growth))
-        law = fit_width(cases, groups, replace(law, floor=start.floor))
-        law = fit_floor(cases, groups, law)
-        law = fit_width(cases, groups, law)  # the floor moves coverage a little: once more
-        law = fit_floor(cases, groups, law)
-        gap = horizon_drift(cases, groups, law)
-        if gap < drift:
-            best, drift = law, gap
-    return best
+def _widths(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
+    law = fit_floor(cases, groups, fit_width(cases, groups, law))
+    return fit_floor(cases, groups, fit_width(cases, groups, law))  # the floor moves coverage a little
+
+
+def learn(cases: Cases, groups, start: E.ShareLaw = E.SHARE_LAW) -> E.ShareLaw:
+    """All the constants, learned on the indicators ``groups`` only: ``growth`` so that
+    coverage does not drift with the horizon (own_weight 0.5 meanwhile), then ``own_weight``
+    so that it does not drift with roughness, each with the widths and the floor refitted."""
+    trials = [_widths(cases, groups, replace(start, growth=g, own_weight=0.5)) for g in GROWTHS]
+    growth = min(trials, key=lambda law: horizon_drift(cases, groups, law)).growth
+    trials = [_widths(cases, groups, replace(start, growth=growth, own_weight=a)) for a in OWN_WEIGHTS]
+    return min(trials, key=lambda law: roughness_drift(cases, groups, law))
 
 
 def main(argv=None) -> None:
@@ -273,16 +273,35 @@ def main(argv=None) -> None:
     print(pd.Series(scores(cases, law)).to_string(float_format=lambda v: f"{v:.3f}"))
     if args.no_cross_validation:
         return
-    rows = []
+    rows, hits, stated, happened = [], {0.8: [], 0.95: []}, [], []
+    full = cases.frame["cut"].to_numpy() == 0
     for left_out in groups:
         trained = learn(cases, [g for g in groups if g != left_out])
         row = {"left out": left_out, **{k: getattr(trained, k) for k in
-                                        ("multiplier", "own_weight", "growth", "per_change", "tail_cap", "floor")}}
+                                        ("multiplier", "own_weight", "growth", "tail", "floor")}}
         row.update(scores(cases, trained, [left_out]))
         rows.append(row)
+        mine = np.flatnonzero(full & (cases.frame["group"].to_numpy() == left_out))
+        for level in hits:
+            hits[level].append(coverage(cases, trained, mine, level) * mine.size)
+        p, outcome = probabilities(cases, trained, [left_out])
+        stated.append(p)
+        happened.append(outcome)
     table = pd.DataFrame(rows)
     print("\nleave one indicator out: constants learned on the other indicators, scored on the left-out one")
-    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    columns = ["left out", "multiplier", "own_weight", "growth", "tail", "floor",
+               "cover 80 (all)", "cover 95 (all)", "cover 80 (2)", "cover 95 (2)", "cover 80 (3)", "cover 95 (3)",
+               "Brier", "ECE", "worst bin"]
+    print(table[columns].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    stated, happened = np.concatenate(stated), np.concatenate(happened)
+    ece, worst = metrics.calibration_error(stated, happened)
+    total = int(full.sum())
+    print(f"\npooled over the left-out indicators (full histories): cover 80 {sum(hits[0.8]) / total:.3f}, "
+          f"cover 95 {sum(hits[0.95]) / total:.3f}; Brier {metrics.brier(stated, happened):.3f}, "
+          f"ECE {ece:.3f}, worst bin {worst:.3f}")
+    print(pd.DataFrame(metrics.calibration_table(stated, happened),
+                       columns=["stated", "cases", "mean stated", "happened"]).to_string(
+        index=False, float_format=lambda v: f"{v:.3f}"))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -46,7 +49,7 @@ def test_a_two_point_share_follows_the_learned_law_by_hand():
 
     change = abs(logit(2.03) - logit(3.61))
     assert p["median"].tolist() == pytest.approx([2.03] * 7)
-    assert p.attrs["model"]["k"] == pytest.approx(1 / (1 / law.per_change + 1 / law.tail_cap))
+    assert p.attrs["model"]["k"] == law.tail
     # two points: the one change stands in for the backtest error, so the scale is multiplier * change
     assert p.attrs["model"]["scale"][2030] == pytest.approx(law.multiplier * change * 7**law.growth)
     k = p.attrs["model"]["k"]
@@ -225,11 +228,11 @@ def test_a_flat_share_is_never_certain_of_a_target_a_few_points_away():
     p = project(series([88.24] * 8, 2017), 2030, bounds=(0, 100))
     law = P.SHARE_LAW
     assert p.attrs["model"]["scale"][2030] == pytest.approx(law.floor * 6**law.growth)
-    k = law.tail(7)
+    k = law.tail
     x = (_logit([99.0])[0] - _logit([88.24])[0]) / (law.floor * 6**law.growth)
     assert P.probability_beyond(p, 2030, 99.0) == pytest.approx(0.5 * (1 + x / k) ** -k)
     assert P.probability_beyond(p, 2030, 99.0) > 5e-4
-    assert 80 < p.loc[2030, "lo_95"] < 88.24 < p.loc[2030, "hi_95"] < 95
+    assert 70 < p.loc[2030, "lo_95"] < 88.24 < p.loc[2030, "hi_95"] < 97
 
 
 def test_a_share_that_partly_stood_still_gets_part_of_the_floor():
@@ -316,3 +319,28 @@ def test_probabilities_agree_with_the_intervals():
         assert P.probability_beyond(p, year, p.loc[year, "hi_95"]) == pytest.approx(0.025, abs=1e-9)
         assert P.probability_beyond(p, year, p.loc[year, "lo_80"], above=False) == pytest.approx(0.10, abs=1e-9)
         assert P.quantile_at(p, year, 0.9) == pytest.approx(p.loc[year, "hi_80"])
+
+
+# ---- calibration on real development indicators (skipped without ../shared/bench) --------
+
+DEV_FILE = Path(os.environ.get("WORKBENCH_BENCH_DIR", Path(__file__).resolve().parents[2] / "shared" / "bench")) \
+    / "dev_indicators_bounded.csv"
+
+
+@pytest.mark.skipif(not DEV_FILE.exists(), reason="the benchmark folder ../shared/bench is not there")
+def test_intervals_cover_what_they_claim_on_real_development_indicators():
+    # every 6th World Bank share series with 9+ points, the last 5 observed years held out:
+    # 1,140 values. The engine before the law for shares was learned covered 78 % / 91 % here.
+    frame = pd.read_csv(DEV_FILE)
+    keys = [g for _, g in frame.groupby(["indicator_code", "country_code"], sort=True)
+            if len(g) >= 9 and g["value"].max() <= 100][::6]
+    inside_80, inside_95 = [], []
+    for group in keys:
+        group = group.sort_values("year")
+        years, values = group["year"].to_numpy(), group["value"].to_numpy(float)
+        p = project(pd.Series(values[:-5], index=years[:-5]), int(years[-1]), bounds=(0, 100)).loc[years[-5:]]
+        inside_80 += list((p["lo_80"] <= values[-5:]) & (values[-5:] <= p["hi_80"]))
+        inside_95 += list((p["lo_95"] <= values[-5:]) & (values[-5:] <= p["hi_95"]))
+    assert len(inside_95) == 228 * 5
+    assert 0.75 <= np.mean(inside_80) <= 0.85
+    assert 0.93 <= np.mean(inside_95) <= 0.97

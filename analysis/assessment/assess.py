@@ -425,7 +425,11 @@ def _series_and_projection(target, code, observations, areas, indicators, until,
         part, break_year, standard = since_latest_standard(series.frame)
         values = part["value"]
         bounds = indicators.at[target["indicator"], "bounds"]
-        projection = project(values, until, bounds=bounds) if len(values) else None
+        # The engine takes the level from the latest standard and only the yearly changes from older ones.
+        comparable = series.frame[series.frame["standard"] != "mixed"]
+        changed = comparable["standard"].ne(comparable["standard"].shift()).to_numpy()
+        breaks = comparable.index[changed][1:].tolist()
+        projection = project(comparable["value"], until, bounds=bounds, breaks=breaks) if len(values) else None
         cache[key] = TargetSeries(series, part, break_year, standard, projection)
     return cache[key]
 
