@@ -248,7 +248,11 @@ def _widths(cases: Cases, groups, law: E.ShareLaw) -> E.ShareLaw:
     return fit_floor(cases, groups, fit_width(cases, groups, law))  # the floor moves coverage a little
 
 
-def learn(cases: Cases, groups, start: E.ShareLaw = E.SHARE_LAW) -> E.ShareLaw:
+START = E.ShareLaw(multiplier=0.7, own_weight=0.5, growth=0.7, tail=2.5, floor=0.03)
+"""Where the search starts (the result does not depend on the engine's current constants)."""
+
+
+def learn(cases: Cases, groups, start: E.ShareLaw = START) -> E.ShareLaw:
     """All the constants, learned on the indicators ``groups`` only: ``growth`` so that
     coverage does not drift with the horizon (own_weight 0.5 meanwhile), then ``own_weight``
     so that it does not drift with roughness, each with the widths and the floor refitted."""
