@@ -74,7 +74,7 @@ def collect(series: list[datasets.Series], cuts=CUTS) -> Cases:
             evidence = E._evidence(t, values, part.bounds, part.test_years, np.ones(len(t) - 1, bool))
             fit = len(fits)
             change = float(np.mean(np.abs(np.diff(evidence.z_err)) / np.diff(t)))
-            still = float(np.mean(np.diff(evidence.z_err) == 0))
+            still = E.standing_still(np.abs(np.diff(evidence.z_err)))
             fits.append((s.group, s.id, cut, len(t), change, len(t) - 1, still))
             errors.append(evidence.errors)
             horizons.append(evidence.horizons)

@@ -235,10 +235,13 @@ def test_a_flat_share_is_never_certain_of_a_target_a_few_points_away():
     assert 70 < p.loc[2030, "lo_95"] < 88.24 < p.loc[2030, "hi_95"] < 97
 
 
-def test_a_share_that_partly_stood_still_gets_part_of_the_floor():
-    # the floor is scaled by the share of yearly changes that were zero: here 3 of 4
-    p = project(series([40.0, 40.0, 40.0, 40.0, 40.000001], 2019), 2025, bounds=(0, 100))
+def test_a_share_that_has_stood_still_lately_gets_part_of_the_floor():
+    # moved once, then stood still for the last 3 of its 4 yearly changes: 3/4 of the floor
+    p = project(series([40.000001, 40.0, 40.0, 40.0, 40.0], 2019), 2025, bounds=(0, 100))
     assert p.attrs["model"]["scale"][2024] == pytest.approx(0.75 * P.SHARE_LAW.floor)
+    # the same moves in the other order: the series is moving now, so no floor
+    q = project(series([40.0, 40.0, 40.0, 40.0, 40.000001], 2019), 2025, bounds=(0, 100))
+    assert q.attrs["model"]["scale"][2024] == pytest.approx(P.SMALLEST_SCALE)
 
 
 def test_bad_arguments_are_refused():
