@@ -13,7 +13,9 @@ values outside the bounds, and series per second in this one process; then cover
 horizon, and the engine on the same series cut to their last few points (the planners'
 situation). For the development indicators it also prints the engine by indicator, how well
 its "chance of meeting a target" is calibrated (``bench/probability.py``), two or three
-points after a measurement break (``bench/breaks.py``), and the flattest fifth of the series.
+points after a measurement break (``bench/breaks.py``), the flattest fifth of the series, and
+finally how the engine's law for shares is learned, with its leave-one-indicator-out check
+(``bench/calibrate.py``).
 
 statsforecast is a bench-only extra (``pip install -e '.[bench]'``, done by ``make bench``).
 Naive and drift intervals are the textbook Gaussian ones (as R ``forecast`` computes them).
@@ -27,7 +29,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from bench import breaks, datasets, forecasters, metrics, probability
+from bench import breaks, calibrate, datasets, forecasters, metrics, probability
 
 PUBLISHED = {
     # (set, method): (MASE, sMAPE) as listed in ../shared/bench/README.md and its CSV files
@@ -159,6 +161,8 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(datasets.SETS))
     parser.add_argument("--no-robustness", action="store_true", help="skip the cut histories")
+    parser.add_argument("--no-calibration", action="store_true",
+                        help="skip relearning the law for shares (bench/calibrate.py) after the tables")
     args = parser.parse_args(argv)
     pd.set_option("display.width", 220)
     print(f"run on {time.strftime('%Y-%m-%d')}")
@@ -198,6 +202,9 @@ def main(argv=None) -> None:
         if name == "m3":
             print("\nengine speed by length of history (M3 series with at least 20 points):")
             _print(speed_by_length(series))
+    if "dev" in args.sets and not args.no_calibration:
+        print("\n## how the engine's law for shares is learned (python -m bench.calibrate)\n")
+        calibrate.main([])
 
 
 if __name__ == "__main__":

@@ -35,9 +35,12 @@ def engine_projection(s: Series, levels=LEVELS, **options) -> pd.DataFrame:
 
 
 def engine(s: Series, levels=LEVELS, **options):
-    rows = engine_projection(s, levels, **options).loc[s.test_years]
-    return rows["median"].to_numpy(), {lv: (rows[f"lo_{lv:g}"].to_numpy(), rows[f"hi_{lv:g}"].to_numpy())
-                                       for lv in levels}
+    projection = engine_projection(s, levels, **options)
+    # rows by position (the projection runs year by year from the last point of history)
+    table = projection.to_numpy()[s.test_years - int(projection.index[0])]
+    columns = {name: i for i, name in enumerate(projection.columns)}
+    return table[:, columns["median"]], {lv: (table[:, columns[f"lo_{lv:g}"]], table[:, columns[f"hi_{lv:g}"]])
+                                         for lv in levels}
 
 
 def naive(s: Series, levels=LEVELS):
