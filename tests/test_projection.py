@@ -282,6 +282,19 @@ def test_percentages_never_leave_0_100_and_bands_nest(vals, horizon, missing):
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(values, min_size=2, max_size=14), st.sets(st.integers(2002, 2014), max_size=3))
+def test_breaks_keep_percentages_inside_0_100_and_bands_nested(vals, breaks):
+    history = series(vals, 2001)
+    p = project(history, 2030, bounds=(0, 100), breaks=breaks)
+    table = p.to_numpy()
+    if np.isnan(table).all():  # one point on the latest standard and no older changes: no projection
+        assert p.attrs["model"] is None
+    else:
+        assert np.all((table >= 0) & (table <= 100)) and _ordered(p)
+    assert p.attrs["break_used"] is None or p.attrs["break_used"] == max(b for b in breaks if b <= 2000 + len(vals))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(positive, min_size=2, max_size=14), st.integers(1, 10))
 def test_counts_never_go_negative(vals, horizon):
     p = project(series(vals), 2015 + len(vals) - 1 + horizon, bounds=(0, None))

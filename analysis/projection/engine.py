@@ -608,7 +608,8 @@ def _apply_breaks(t, values, breaks, overlaps, bounds, notes):
     values_kept[runs_kept != last_run] = space.from_error(z[runs_kept != last_run])
     used.update(first_year=int(t_kept[0]), observed=within, earlier_points=n_earlier)
     notes.append((
-        f"{n_after} point{'s' if n_after != 1 else ''} since the {brk} standard give the level; the yearly "
+        f"{n_after} point{'s' if n_after != 1 else ''} since the {brk} standard give{'' if n_after != 1 else 's'} "
+        "the level; the yearly "
         f"changes between the {n_earlier} earlier points, measured on an earlier standard, inform the trend "
         "and the width of the interval, but not the level.",
         f"{n_after} số liệu từ khi áp dụng chuẩn mới năm {brk} cho mức xuất phát; mức thay đổi hằng năm giữa "
