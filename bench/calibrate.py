@@ -1,7 +1,8 @@
 """How the engine's law for shares was learned: ``python -m bench.calibrate``.
 
-The shares of the development-indicator benchmark (14 World Bank indicators bounded by 0 and
-100 %; the gross primary completion rate exceeds 100 % and is left out) are projected from
+The shares of the development-indicator benchmark (the 13 World Bank indicators bounded by 0
+and 100 % that have series long enough; the gross primary completion rate exceeds 100 % and is
+left out, child employment has no series with 9 points) are projected from
 their full history and from their last 2, 3, 5 and 8 points. For every held-out year the
 engine's median, its backtest errors and the series' yearly changes are kept, so that any
 :class:`analysis.projection.engine.ShareLaw` can be scored without projecting again.
@@ -27,7 +28,7 @@ indicator is scored: that is the out-of-sample figure the engine can promise.
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ from bench.probability import MULTIPLES, mean_yearly_change
 CUTS = (0, 2, 3, 5, 8)
 """0: the full history; otherwise the last so many points."""
 FULL_WEIGHT = 4
-"""In step 2 the full histories weigh as much as the four cut lengths together."""
+"""In step 1 the full histories weigh as much as the four cut lengths together."""
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Cases:
     the (series, cut) they belong to."""
     fits: pd.DataFrame
     thresholds: pd.DataFrame
+    cache: dict = field(default_factory=dict)
 
 
 def collect(series: list[datasets.Series], cuts=CUTS) -> Cases:
@@ -104,7 +106,7 @@ def collect(series: list[datasets.Series], cuts=CUTS) -> Cases:
 
 def _own_and_change(cases: Cases, growth: float) -> tuple[np.ndarray, np.ndarray]:
     """Each fit's mean backtest error and mean yearly change, over ``d**growth`` (cached)."""
-    cache = cases.__dict__.setdefault("_cache", {})
+    cache = cases.cache
     if growth not in cache:
         n = len(cases.fits)
         count = np.bincount(cases.error_owner, minlength=n)
