@@ -1,13 +1,21 @@
 """Projection accuracy on real yearly series: ``python -m bench.accuracy``.
 
-Reads M3 yearly (645 series, horizon 6) and Tourism yearly (518 series, horizon 4) from
-../shared/bench/ (or WORKBENCH_BENCH_DIR), forecasts each series from its training part with
-``bounds=(0, None)`` (competition values are positive), and prints side by side for the
-engine, naive, random walk with drift, and statsforecast's AutoETS and AutoTheta: MASE,
-sMAPE, coverage of the 80 % and 95 % intervals (pooled over horizons), MSIS (95 %), and
-series per second in this one process, next to the published figures in
-../shared/bench/README.md. It then shows how coverage holds by horizon, on series cut to
-their last few points (the planners' situation) and across smooth and rough series.
+Reads from ../shared/bench/ (or WORKBENCH_BENCH_DIR) M3 yearly (645 series, horizon 6),
+Tourism yearly (518 series, horizon 4) and the development indicators (15 World Bank
+percentages, 1,483 country series, the last 5 observed years held out; see
+``bench/datasets.py``). Competition values are projected with ``bounds=(0, None)``, shares
+with ``(0, 100)`` (the gross primary completion rate, which exceeds 100 %, with ``(0, None)``).
+
+For each set it prints, side by side for the engine, naive, random walk with drift, and
+statsforecast's AutoETS and AutoTheta: MASE (and its ratio to drift's), sMAPE, coverage of
+the 80 % and 95 % intervals (pooled over horizons), MSIS (95 %), the number of projected
+values outside the bounds, and series per second in this one process; then coverage by
+horizon, and the engine on the same series cut to their last few points (the planners'
+situation). For the development indicators it also prints the engine by indicator, how well
+its "chance of meeting a target" is calibrated (``bench/probability.py``), two or three
+points after a measurement break (``bench/breaks.py``), the flattest fifth of the series, and
+finally how the engine's law for shares is learned, with its leave-one-indicator-out check
+(``bench/calibrate.py``).
 
 statsforecast is a bench-only extra (``pip install -e '.[bench]'``, done by ``make bench``).
 Naive and drift intervals are the textbook Gaussian ones (as R ``forecast`` computes them).
@@ -17,14 +25,11 @@ from __future__ import annotations
 
 import argparse
 import time
-import warnings
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-from analysis.projection import project
-from bench import datasets, metrics
+from bench import breaks, calibrate, datasets, forecasters, metrics, probability
 
 PUBLISHED = {
     # (set, method): (MASE, sMAPE) as listed in ../shared/bench/README.md and its CSV files
@@ -39,175 +44,167 @@ PUBLISHED = {
     ("tourism", "R forecast: thetaf"): (2.730, 20.58),
     ("tourism", "R forecast: ets"): (3.000, 23.01),
 }
+DEV_CUTS = (2, 3, 5, 8)
+COMPETITION_CUTS = (2, 3, 4, 6, 8, 10)
 
 
-def _gaussian(center, sd, level):
-    z = stats.norm.ppf(0.5 + level / 200)
-    return center - z * sd, center + z * sd
+def _outside(s: datasets.Series, center, intervals) -> int:
+    low = -np.inf if s.bounds[0] is None else s.bounds[0]
+    high = np.inf if s.bounds[1] is None else s.bounds[1]
+    values = np.concatenate([center] + [np.concatenate(pair) for pair in intervals.values()])
+    return int(np.sum((values < low) | (values > high)))
 
 
-def naive_forecast(y, h, levels):
-    steps = np.arange(1, h + 1)
-    sigma = np.sqrt(np.mean(np.diff(y) ** 2))
-    center = np.repeat(y[-1], h)
-    return center, {lv: _gaussian(center, sigma * np.sqrt(steps), lv) for lv in levels}
-
-
-def drift_forecast(y, h, levels):
-    n, steps = len(y), np.arange(1, h + 1)
-    slope = (y[-1] - y[0]) / (n - 1)
-    sigma = np.std(np.diff(y), ddof=1) if n > 2 else abs(y[-1] - y[0])
-    center = y[-1] + slope * steps
-    return center, {lv: _gaussian(center, sigma * np.sqrt(steps * (1 + steps / (n - 1))), lv) for lv in levels}
-
-
-def engine_forecast(y, h, levels):
-    p = project(pd.Series(y, index=np.arange(1, len(y) + 1)), len(y) + h, bounds=(0, None), levels=levels)
-    return p["median"].to_numpy(), {lv: (p[f"lo_{lv:g}"].to_numpy(), p[f"hi_{lv:g}"].to_numpy()) for lv in levels}
-
-
-def score(series, forecasts, levels=(80, 95)):
+def score(series, forecasts, scale_by=None):
+    """Summary over series, and coverage by held-out position. ``scale_by``: the series
+    whose history scales MASE and MSIS (the full history when ``series`` are cut)."""
     rows = []
-    for s, (center, intervals) in zip(series, forecasts):
-        row = {"mase": metrics.mase(s.train, s.test, center), "smape": metrics.smape(s.test, center)}
-        for lv in levels:
-            lo, hi = intervals[lv]
-            row[f"cov{lv}"] = metrics.covered(s.test, lo, hi)
-        lo, hi = intervals[95]
-        row["msis"] = metrics.msis(s.train, s.test, lo, hi, alpha=0.05)
+    for s, ref, (center, intervals) in zip(series, scale_by or series, forecasts):
+        row = {"mase": metrics.mase(ref.train, s.test, center), "smape": metrics.smape(s.test, center),
+               "outside": _outside(s, center, intervals),
+               "msis": metrics.msis(ref.train, s.test, *intervals[95], alpha=0.05)}
+        for lv in forecasters.LEVELS:
+            row[f"cov{lv}"] = metrics.covered(s.test, *intervals[lv])
         rows.append(row)
     frame = pd.DataFrame(rows)
+    c80, c95 = np.vstack(frame["cov80"]), np.vstack(frame["cov95"])
     return {
-        "MASE": frame["mase"].mean(),
+        "MASE": frame["mase"].mean(),  # pandas means skip the NaN of histories that never moved
         "sMAPE": frame["smape"].mean(),
-        "cover 80": np.mean(np.vstack(frame["cov80"])),
-        "cover 95": np.mean(np.vstack(frame["cov95"])),
+        "cover 80": c80.mean(),
+        "cover 95": c95.mean(),
         "MSIS 95": frame["msis"].mean(),
-    }, np.vstack(frame["cov80"]).mean(axis=0), np.vstack(frame["cov95"]).mean(axis=0)
+        "outside bounds": int(frame["outside"].sum()),
+    }, c80.mean(axis=0), c95.mean(axis=0)
 
 
-def run_simple(series, h, fn):
-    start = time.perf_counter()
-    out = [fn(s.train, h, (80, 95)) for s in series]
-    return out, len(series) / (time.perf_counter() - start)
+def compare(series, with_statsforecast=True, scale_by=None) -> tuple[pd.DataFrame, dict, list]:
+    """The methods side by side on ``series``; coverage by horizon; the engine's forecasts."""
+    table, by_horizon, engine_out = {}, {}, None
+    for label, fn in (("engine (analysis.project)", forecasters.engine), ("naive", forecasters.naive),
+                      ("drift", forecasters.drift)):
+        out, rate = forecasters.timed(series, fn)
+        engine_out = out if engine_out is None else engine_out
+        summary, c80, c95 = score(series, out, scale_by)
+        table[label] = {**summary, "series/s": rate}
+        by_horizon[label] = (c80, c95)
+    if with_statsforecast:
+        for label, (out, rate) in forecasters.statsforecast_models(series).items():
+            summary, c80, c95 = score(series, out, scale_by)
+            table[label] = {**summary, "series/s": rate}
+            by_horizon[label] = (c80, c95)
+    frame = pd.DataFrame(table).T
+    frame.insert(1, "MASE / drift", frame["MASE"] / frame.loc["drift", "MASE"])
+    return frame, by_horizon, engine_out
 
 
-def run_statsforecast(series, h):
-    try:
-        from statsforecast import StatsForecast
-        from statsforecast.models import AutoETS, AutoTheta
-    except ImportError:
-        return {}
-    frame = pd.concat(
-        [pd.DataFrame({"unique_id": s.id, "ds": np.arange(1, len(s.train) + 1), "y": s.train}) for s in series]
-    )
-    results = {}
-    for name, model in (("statsforecast AutoETS", AutoETS(season_length=1)),
-                        ("statsforecast AutoTheta", AutoTheta(season_length=1))):
-        engine = StatsForecast(models=[model], freq=1, n_jobs=1)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            engine.forecast(df=frame[frame["unique_id"] == series[0].id], h=h, level=[80, 95])  # compile first
-            start = time.perf_counter()
-            fc = engine.forecast(df=frame, h=h, level=[80, 95])
-            rate = len(series) / (time.perf_counter() - start)
-        column = model.alias
-        by_id = {uid: g for uid, g in fc.groupby("unique_id", sort=False)}
-        out = []
-        for s in series:
-            g = by_id[s.id]
-            intervals = {lv: (g[f"{column}-lo-{lv}"].to_numpy(), g[f"{column}-hi-{lv}"].to_numpy()) for lv in (80, 95)}
-            out.append((g[column].to_numpy(), intervals))
-        results[name] = (out, rate)
-    return results
-
-
-def by_category(name: str, series, forecasts) -> pd.DataFrame:
-    """Coverage and MASE of the engine by the set's own categories (M3: micro, macro, …)."""
-    meta = pd.read_csv(datasets.BENCH_DIR / datasets.SETS[name][0].replace(".csv", "_metadata.csv"))
-    category = dict(zip(meta["series_id"].astype(str), meta["category"]))
+def by_group(series, forecasts) -> pd.DataFrame:
+    """The engine by the set's own groups (M3 category; development indicator)."""
     rows = []
-    for cat in sorted(set(category.values())):
-        chosen = [(s, f) for s, f in zip(series, forecasts) if category[s.id] == cat]
-        summary, _, _ = score([s for s, _ in chosen], [f for _, f in chosen])
-        rows.append({"category": cat, "series": len(chosen), "MASE": summary["MASE"],
-                     "cover 80": summary["cover 80"], "cover 95": summary["cover 95"]})
+    drift = [forecasters.drift(s) for s in series]
+    for group in sorted({s.group for s in series}):
+        chosen = [i for i, s in enumerate(series) if s.group == group]
+        summary, _, _ = score([series[i] for i in chosen], [forecasts[i] for i in chosen])
+        reference, _, _ = score([series[i] for i in chosen], [drift[i] for i in chosen])
+        rows.append({"group": group, "series": len(chosen), "MASE": summary["MASE"],
+                     "MASE / drift": summary["MASE"] / reference["MASE"], "cover 80": summary["cover 80"],
+                     "cover 95": summary["cover 95"], "outside bounds": summary["outside bounds"]})
     return pd.DataFrame(rows)
 
 
-def robustness(series, h):
-    """Coverage of the engine on the same series cut to their last few points."""
+def cut_table(series, cuts, with_statsforecast) -> pd.DataFrame:
+    """The comparison on histories cut to their last few points (MASE and MSIS scaled by the
+    full history, as in the main table)."""
+    frames = []
+    for keep in cuts:
+        cut = [s.cut(keep) for s in series]
+        frame, _, _ = compare(cut, with_statsforecast and keep >= 3, scale_by=series)
+        frames.append(frame.assign(points=keep).set_index("points", append=True).swaplevel())
+    return pd.concat(frames)
+
+
+def flattest_fifth(series, forecasts) -> pd.DataFrame:
+    """Coverage on the fifth of the series with the smallest mean absolute yearly change."""
+    steps = np.array([probability.mean_yearly_change(s) for s in series])
+    cutoff = np.quantile(steps, 0.2)
     rows = []
-    for keep in (2, 3, 4, 6, 8, 10):
-        # Scores keep the full training series, so that MASE is scaled as in the main table.
-        summary, _, _ = score(series, [engine_forecast(s.train[-keep:], h, (80, 95)) for s in series])
-        rows.append({"points kept": keep, "MASE": summary["MASE"], "cover 80": summary["cover 80"],
-                     "cover 95": summary["cover 95"]})
-    return pd.DataFrame(rows)
+    for label, chosen in (("flattest fifth", steps <= cutoff), ("of which never moved", steps == 0),
+                          ("the other four fifths", steps > cutoff)):
+        index = np.flatnonzero(chosen)
+        summary, _, _ = score([series[i] for i in index], [forecasts[i] for i in index])
+        rows.append({"series": label, "count": len(index), "cover 80": summary["cover 80"],
+                     "cover 95": summary["cover 95"],
+                     "mean 95 % width": np.mean([np.mean(forecasts[i][1][95][1] - forecasts[i][1][95][0])
+                                                 for i in index])})
+    return pd.DataFrame(rows).set_index("series")
 
 
-def prior_ratio(series) -> float:
-    """Median ratio of a series' backtest error scale to its mean yearly change: the value
-    the engine's PRIOR_RATIO should be close to (it is the centre of the scale prior)."""
-    from analysis.projection import engine as P
+def speed_by_length(series) -> pd.DataFrame:
+    """Series per second for the same series cut to 2 and to 20 points."""
+    long = [s for s in series if len(s.train) >= 20]
+    rows = []
+    for keep in (2, 20):
+        cut = [s.cut(keep) for s in long]
+        forecasters.timed(cut[:50], forecasters.engine)  # warm up
+        _, rate = forecasters.timed(cut, forecasters.engine)
+        rows.append({"points": keep, "series": len(cut), "series/s": rate})
+    return pd.DataFrame(rows).set_index("points")
 
-    ratios = []
-    for s in series:
-        t = np.arange(1, len(s.train) + 1)
-        space = P._space_for(s.train, (0, None))
-        z = space.to_error(s.train)
-        fits = P._Fits(t, s.train)
-        origins, forecasts, horizons = P._backtest(fits, len(t))
-        kept, weights, _ = P._choose_methods(fits, len(t), origins, forecasts)
-        fitted = space.to_error(space.clip(P._combined(forecasts, kept, weights, origins)))
-        known = ~np.isnan(horizons)
-        own = np.mean(np.abs((z[None, :] - fitted)[known]) / horizons[known] ** P.GROWTH)
-        ratios.append(own / np.mean(np.abs(np.diff(z))))
-    return float(np.median(ratios))
+
+def _print(frame: pd.DataFrame, index=True) -> None:
+    def fmt(v):
+        return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.3f}"
+    print(frame.to_string(index=index, float_format=fmt, na_rep="–"))
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(datasets.SETS))
-    parser.add_argument("--no-robustness", action="store_true")
+    parser.add_argument("--no-robustness", action="store_true", help="skip the cut histories")
+    parser.add_argument("--no-calibration", action="store_true",
+                        help="skip relearning the law for shares (bench/calibrate.py) after the tables")
     args = parser.parse_args(argv)
-    pd.set_option("display.width", 200)
-    from analysis.projection.engine import PRIOR_RATIO
-
-    everything = [s for name in args.sets for s in datasets.load(name)]
-    print(f"median ratio of backtest error scale to mean yearly change over {len(everything)} series: "
-          f"{prior_ratio(everything):.3f} (engine's PRIOR_RATIO: {PRIOR_RATIO})")
+    pd.set_option("display.width", 220)
+    print(f"run on {time.strftime('%Y-%m-%d')}")
     for name in args.sets:
         series, h = datasets.load(name), datasets.horizon(name)
-        table, by_horizon = {}, {}
-        engine_out = None
-        for label, fn in (("engine (analysis.project)", engine_forecast), ("naive", naive_forecast),
-                          ("drift", drift_forecast)):
-            out, rate = run_simple(series, h, fn)
-            engine_out = out if engine_out is None else engine_out
-            summary, c80, c95 = score(series, out)
-            table[label] = {**summary, "series/s": rate}
-            by_horizon[label] = (c80, c95)
-        for label, (out, rate) in run_statsforecast(series, h).items():
-            summary, c80, c95 = score(series, out)
-            table[label] = {**summary, "series/s": rate}
-            by_horizon[label] = (c80, c95)
+        frame, by_horizon, engine_out = compare(series)
         for (set_name, label), (mase, smape) in PUBLISHED.items():
             if set_name == name:
-                table[f"published: {label}"] = {"MASE": mase, "sMAPE": smape}
-        frame = pd.DataFrame(table).T
-        print(f"\n## {name}: {len(series)} series, horizon {h}\n")
-        print(frame.to_string(float_format=lambda v: f"{v:.3f}" if abs(v) < 100 else f"{v:.0f}", na_rep="–"))
-        print("\ncoverage by horizon (80 % / 95 %):")
+                frame.loc[f"published: {label}", ["MASE", "sMAPE"]] = (mase, smape)
+        print(f"\n## {name}: {len(series)} series, {h} held-out values each\n")
+        _print(frame)
+        print("\ncoverage by held-out position (80 % / 95 %):")
         for label, (c80, c95) in by_horizon.items():
             print(f"  {label:28s} " + "  ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(c80, c95)))
-        categories = by_category(name, series, engine_out)
-        if categories["category"].nunique() > 1:
-            print("\nengine by category:")
-            print(categories.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        groups = by_group(series, engine_out)
+        if len(groups) > 1:
+            print("\nengine by " + ("indicator:" if name == "dev" else "category:"))
+            _print(groups, index=False)
         if not args.no_robustness:
-            print("\nengine on the same series cut to their last few points:")
-            print(robustness(series, h).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+            print("\nthe same series cut to their last few points:")
+            _print(cut_table(series, DEV_CUTS if name == "dev" else COMPETITION_CUTS, name == "dev"))
+        if name == "dev":
+            projections = [forecasters.engine_projection(s) for s in series]
+            cases = probability.cases(series, projections)
+            print(f"\nchance of a value at or above a threshold ({len(cases):,} held-out values × thresholds):")
+            _print(probability.summary(cases))
+            print("\nengine, by stated chance:")
+            _print(probability.reliability(cases), index=False)
+            rising = cases[cases["rising"] & (cases["k"] > 0)]
+            print("\nrising series, thresholds above the last value:")
+            _print(probability.summary(rising))
+            _print(probability.reliability(rising), index=False)
+            print("\n" + breaks.__doc__.strip().splitlines()[0])
+            _print(breaks.experiment(series, (2, 3, 5)), index=False)
+            print("\nflattest fifth of the series (smallest mean absolute yearly change):")
+            _print(flattest_fifth(series, engine_out))
+        if name == "m3":
+            print("\nengine speed by length of history (M3 series with at least 20 points):")
+            _print(speed_by_length(series))
+    if "dev" in args.sets and not args.no_calibration:
+        print("\n## how the engine's law for shares is learned (python -m bench.calibrate)\n")
+        calibrate.main([])
 
 
 if __name__ == "__main__":

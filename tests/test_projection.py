@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -18,10 +21,10 @@ def series(values, start=2015):
 
 # ---- hand-computed cases ---------------------------------------------------------------
 
-def test_two_points_carry_on_their_change_and_are_very_uncertain():
+def test_two_points_keep_the_latest_value_and_are_very_uncertain():
     p = project(series([10.0, 12.0], 2022), 2027)
-    assert p["median"].tolist() == pytest.approx([14, 16, 18, 20])
-    assert "Only 2 points" in p.attrs["notes"][0]
+    assert p["median"].tolist() == pytest.approx([12, 12, 12, 12])
+    assert "Only 2 points" in p.attrs["notes"][0] and "keeps the latest value" in p.attrs["notes"][0]
     assert "Chỉ có 2 số liệu" in p.attrs["notes_vi"][0]
     # one pseudo-error of scale |change| shrunk towards 0.7 |change|: sqrt(2 * 0.7 * 2) = 1.673
     # 95 %: k = 1, factor 1 * (0.05**-1 - 1) = 19
@@ -29,10 +32,29 @@ def test_two_points_carry_on_their_change_and_are_very_uncertain():
     assert p.attrs["model"]["k"] == 1
 
 
-def test_three_points_use_the_drift_over_the_whole_span():
+def test_three_points_keep_the_latest_value():
     p = project(series([10.0, 11.0, 14.0], 2020), 2024)
-    assert p["median"].tolist() == pytest.approx([16, 18])  # (14 - 10) / 2 per year
-    assert p.attrs["method"].startswith("drift (3 points)")
+    assert p["median"].tolist() == pytest.approx([14, 14])
+    assert p.attrs["method"].startswith("latest value kept (3 points)")
+
+
+def test_a_two_point_share_follows_the_learned_law_by_hand():
+    # logit of the stretched share: the engine reaches 0.1 % of the range past each bound
+    law = P.SHARE_LAW
+    p = project(series([3.61, 2.03], 2022), 2030, bounds=(0, 100))
+
+    def logit(v):
+        x = (v + 0.1) / 100.2
+        return np.log(x / (1 - x))
+
+    change = abs(logit(2.03) - logit(3.61))
+    assert p["median"].tolist() == pytest.approx([2.03] * 7)
+    assert p.attrs["model"]["k"] == law.tail
+    # two points: the one change stands in for the backtest error, so the scale is multiplier * change
+    assert p.attrs["model"]["scale"][2030] == pytest.approx(law.multiplier * change * 7**law.growth)
+    k = p.attrs["model"]["k"]
+    hi_80 = logit(2.03) + k * (0.2 ** (-1 / k) - 1) * law.multiplier * change * 7**law.growth
+    assert logit(p.loc[2030, "hi_80"]) == pytest.approx(hi_80)
 
 
 def test_one_point_gives_no_projection_and_says_why():
@@ -105,12 +127,59 @@ def test_ses_recursion_matches_statsmodels(k):
 POVERTY = series([29.5, 24.0, 18.2, 12.6, 7.9, 9.8, 6.5, 4.1, 2.7], 2016)  # new standard from 2021
 
 
-def test_by_default_only_points_since_the_latest_break_are_used():
-    p = project(POVERTY, 2030, bounds=(0, 100), breaks=(2016, 2021))
-    assert p.attrs["first_year_used"] == 2021 and p.attrs["break_used"] == 2021
-    assert p.attrs["notes"][0] == ("Only 4 points since the 2021 standard: earlier years are on another "
+def _logit(values):
+    return P._space_for(np.asarray(values, float), (0, 100)).to_error(np.asarray(values, float))
+
+
+def test_older_points_lend_their_yearly_changes_but_not_their_level():
+    t, values = POVERTY.index.to_numpy(), POVERTY.to_numpy()
+    notes = []
+    spliced_t, spliced, used = P._apply_breaks(t, values, [2021], {}, (0, 100), notes)
+    z = _logit(values)
+    # average yearly change within the runs 2016-2020 and 2021-2024 (logit), by hand
+    rate = ((z[4] - z[0]) + (z[8] - z[5])) / (4 + 3)
+    assert _logit(spliced)[4] == pytest.approx(z[5] - rate)  # 2020 joins 2021 with the average change
+    assert np.diff(_logit(spliced))[:4] == pytest.approx(np.diff(z)[:4])  # older changes kept as they were
+    assert spliced[5:].tolist() == values[5:].tolist()  # the new standard's points are untouched
+    assert used["observed"].tolist() == [True] * 4 + [False] + [True] * 3
+    assert used["earlier_points"] == 5 and list(spliced_t) == list(t)
+    assert "inform the trend and the width of the interval, but not the level" in notes[0][0]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.floats(min_value=-3, max_value=3))
+def test_the_level_of_older_points_never_matters(shift):
+    # shifting every point of the older standard by the same amount (logit) changes nothing
+    shifted = POVERTY.copy()
+    old = POVERTY.index < 2021
+    space = P._space_for(POVERTY.to_numpy(), (0, 100))
+    shifted[old] = space.from_error(space.to_error(POVERTY[old].to_numpy()) + shift)
+    a = project(POVERTY, 2030, bounds=(0, 100), breaks=(2021,))
+    b = project(shifted, 2030, bounds=(0, 100), breaks=(2021,))
+    pd.testing.assert_frame_equal(a, b, rtol=1e-6)
+
+
+def test_two_points_after_a_break_borrow_older_changes_and_get_a_useful_band():
+    recent = POVERTY.loc[2023:]  # two points on the new standard
+    alone = project(recent, 2030, bounds=(0, 100))
+    helped = project(pd.concat([POVERTY.loc[:2020], recent]), 2030, bounds=(0, 100), breaks=(2023,))
+    assert helped.attrs["break_used"] == 2023 and helped.attrs["earlier_points_used"] == 5
+    width = helped["hi_95"] - helped["lo_95"]
+    assert (width < 0.5 * (alone["hi_95"] - alone["lo_95"])).all()
+    assert helped.loc[2030, "hi_95"] < 10  # not 0-100 %: the older runs say how fast such a series moves
+
+
+def test_a_single_older_point_says_nothing_about_changes_and_is_dropped():
+    khmer = pd.Series([3.92, 3.61, 2.03], index=[2020, 2022, 2023])
+    p = project(khmer, 2030, bounds=(0, 100), breaks=(2022,))
+    assert p.attrs["first_year_used"] == 2022 and p.attrs["earlier_points_used"] == 0
+    assert p.attrs["notes"][0] == ("Only 2 points since the 2022 standard: earlier years are on another "
                                    "scale and are not used.")
-    assert p.equals(project(POVERTY.loc[2021:], 2030, bounds=(0, 100)))
+    assert p.equals(project(khmer.loc[2022:], 2030, bounds=(0, 100)))
+
+
+def test_a_break_before_the_first_point_changes_nothing():
+    assert project(POVERTY, 2030, bounds=(0, 100), breaks=(2016,)).equals(project(POVERTY, 2030, bounds=(0, 100)))
 
 
 def test_an_overlap_year_lets_older_points_be_level_adjusted():
@@ -122,7 +191,7 @@ def test_an_overlap_year_lets_older_points_be_level_adjusted():
     shift = space.to_error(np.array([11.0])) - space.to_error(np.array([7.9]))
     adjusted = space.from_error(space.to_error(np.array([29.5])) + shift)[0]
     assert adjusted > 29.5
-    assert p.attrs["method"].endswith("growing as h^0.75") and "9 points" in p.attrs["method"]
+    assert p.attrs["method"].endswith(f"growing as h^{P.SHARE_LAW.growth:g}") and "9 points" in p.attrs["method"]
 
 
 def test_a_gap_is_not_filled_in_and_widens_the_interval_by_its_length():
@@ -135,8 +204,9 @@ def test_a_gap_is_not_filled_in_and_widens_the_interval_by_its_length():
     assert "Theta" not in gappy.attrs["method"].split(";")[0]
     h_recent = 2025 - 2020
     h_stale = 2025 - 2018
-    assert p_stale.attrs["model"]["scale"][2025] / p_stale.attrs["model"]["scale"][2019] == pytest.approx(h_stale**0.75)
-    assert p_recent.attrs["model"]["scale"][2025] / p_recent.attrs["model"]["scale"][2021] == pytest.approx(h_recent**0.75)
+    growth = P.SHARE_LAW.growth
+    assert p_stale.attrs["model"]["scale"][2025] / p_stale.attrs["model"]["scale"][2019] == pytest.approx(h_stale**growth)
+    assert p_recent.attrs["model"]["scale"][2025] / p_recent.attrs["model"]["scale"][2021] == pytest.approx(h_recent**growth)
 
 
 def test_the_issue_example_no_longer_goes_negative_or_overconfident():
@@ -144,13 +214,34 @@ def test_the_issue_example_no_longer_goes_negative_or_overconfident():
     poverty = series([22.1, 19.3, 16.2, 14.0, 11.8, 10.1, 8.3], 2016)
     p = project(poverty, 2030, bounds=(0, 100))
     assert 0 < p.loc[2030, "lo_95"] < p.loc[2030, "median"] < 8.3
-    assert p.loc[2030, "hi_80"] - p.loc[2030, "lo_80"] > 1.0
+    assert p.loc[2030, "hi_80"] - p.loc[2030, "lo_80"] > 2 * 0.4  # twice as wide as that ±0.2
 
 
 def test_a_series_that_never_moved_gets_a_minimum_interval_and_a_note():
     p = project(series([100.0] * 5, 2019), 2025, bounds=(0, 100))
     assert (p["median"] == 100).all() and (p["lo_95"] < 100).all()
     assert "has not changed" in p.attrs["notes"][0]
+
+
+def test_a_flat_share_is_never_certain_of_a_target_a_few_points_away():
+    # a commune share of 15/17 reported for eight years
+    p = project(series([88.24] * 8, 2017), 2030, bounds=(0, 100))
+    law = P.SHARE_LAW
+    assert p.attrs["model"]["scale"][2030] == pytest.approx(law.floor * 6**law.growth)
+    k = law.tail
+    x = (_logit([99.0])[0] - _logit([88.24])[0]) / (law.floor * 6**law.growth)
+    assert P.probability_beyond(p, 2030, 99.0) == pytest.approx(0.5 * (1 + x / k) ** -k)
+    assert P.probability_beyond(p, 2030, 99.0) > 5e-4
+    assert 70 < p.loc[2030, "lo_95"] < 88.24 < p.loc[2030, "hi_95"] < 97
+
+
+def test_a_share_that_has_stood_still_lately_gets_part_of_the_floor():
+    # moved once, then stood still for the last 3 of its 4 yearly changes: 3/4 of the floor
+    p = project(series([40.000001, 40.0, 40.0, 40.0, 40.0], 2019), 2025, bounds=(0, 100))
+    assert p.attrs["model"]["scale"][2024] == pytest.approx(0.75 * P.SHARE_LAW.floor)
+    # the same moves in the other order: the series is moving now, so no floor
+    q = project(series([40.0, 40.0, 40.0, 40.0, 40.000001], 2019), 2025, bounds=(0, 100))
+    assert q.attrs["model"]["scale"][2024] == pytest.approx(P.SMALLEST_SCALE)
 
 
 def test_bad_arguments_are_refused():
@@ -188,6 +279,19 @@ def test_percentages_never_leave_0_100_and_bands_nest(vals, horizon, missing):
     assert np.all((finite >= 0) & (finite <= 100))
     if len(history) >= 2:
         assert not np.isnan(table).any() and _ordered(p)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(values, min_size=2, max_size=14), st.sets(st.integers(2002, 2014), max_size=3))
+def test_breaks_keep_percentages_inside_0_100_and_bands_nested(vals, breaks):
+    history = series(vals, 2001)
+    p = project(history, 2030, bounds=(0, 100), breaks=breaks)
+    table = p.to_numpy()
+    if np.isnan(table).all():  # one point on the latest standard and no older changes: no projection
+        assert p.attrs["model"] is None
+    else:
+        assert np.all((table >= 0) & (table <= 100)) and _ordered(p)
+    assert p.attrs["break_used"] is None or p.attrs["break_used"] == max(b for b in breaks if b <= 2000 + len(vals))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -231,3 +335,28 @@ def test_probabilities_agree_with_the_intervals():
         assert P.probability_beyond(p, year, p.loc[year, "hi_95"]) == pytest.approx(0.025, abs=1e-9)
         assert P.probability_beyond(p, year, p.loc[year, "lo_80"], above=False) == pytest.approx(0.10, abs=1e-9)
         assert P.quantile_at(p, year, 0.9) == pytest.approx(p.loc[year, "hi_80"])
+
+
+# ---- calibration on real development indicators (skipped without ../shared/bench) --------
+
+DEV_FILE = Path(os.environ.get("WORKBENCH_BENCH_DIR", Path(__file__).resolve().parents[2] / "shared" / "bench")) \
+    / "dev_indicators_bounded.csv"
+
+
+@pytest.mark.skipif(not DEV_FILE.exists(), reason="the benchmark folder ../shared/bench is not there")
+def test_intervals_cover_what_they_claim_on_real_development_indicators():
+    # every 6th World Bank share series with 9+ points, the last 5 observed years held out:
+    # 1,140 values. The engine before the law for shares was learned covered 78 % / 91 % here.
+    frame = pd.read_csv(DEV_FILE)
+    keys = [g for _, g in frame.groupby(["indicator_code", "country_code"], sort=True)
+            if len(g) >= 9 and g["value"].max() <= 100][::6]
+    inside_80, inside_95 = [], []
+    for group in keys:
+        group = group.sort_values("year")
+        years, values = group["year"].to_numpy(), group["value"].to_numpy(float)
+        p = project(pd.Series(values[:-5], index=years[:-5]), int(years[-1]), bounds=(0, 100)).loc[years[-5:]]
+        inside_80 += list((p["lo_80"] <= values[-5:]) & (values[-5:] <= p["hi_80"]))
+        inside_95 += list((p["lo_95"] <= values[-5:]) & (values[-5:] <= p["hi_95"]))
+    assert len(inside_95) == 228 * 5
+    assert 0.75 <= np.mean(inside_80) <= 0.85
+    assert 0.93 <= np.mean(inside_95) <= 0.97

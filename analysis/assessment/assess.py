@@ -280,7 +280,11 @@ def _series_and_projection(target, code, context: _Context) -> TargetSeries:
         part, break_year, standard = since_latest_standard(series.frame)
         values = part["value"]
         bounds = indicators.at[target["indicator"], "bounds"]
-        projection = project(values, context.until, bounds=bounds) if len(values) else None
+        # The engine takes the level from the latest standard and only the yearly changes from older ones.
+        comparable = series.frame[series.frame["standard"] != "mixed"]
+        changed = comparable["standard"].ne(comparable["standard"].shift()).to_numpy()
+        breaks = comparable.index[changed][1:].tolist()
+        projection = project(comparable["value"], context.until, bounds=bounds, breaks=breaks) if len(values) else None
         cache[key] = TargetSeries(series, part, break_year, standard, projection, _reform_of(code, context.reforms))
     return cache[key]
 
@@ -384,9 +388,6 @@ def _assess_one(target, code, context: _Context) -> dict:
         notes_en += projection.attrs["notes"]
     notes_vi += _reform_notes(code, found, "vi")
     notes_en += _reform_notes(code, found, "en")
-    if break_year is not None:
-        notes_vi.insert(0, f"Chỉ dùng {len(values)} số liệu từ khi áp dụng chuẩn mới ({standard}, từ năm {break_year}).")
-        notes_en.insert(0, f"Only the {len(values)} points since the {standard} standard ({break_year} on) are used.")
     if len(values) == 0:
         row.update(status="no_data", verdict="no_data", notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en),
                    verdict_reason_vi=label("r_no_data", "vi"), verdict_reason_en=label("r_no_data", "en"))
