@@ -341,3 +341,15 @@ def test_chances_and_sources_in_words():
              "02 xã (09/5/2022)")
     assert source_text(mixed) == ("Tổng hợp từ 13 xã, thị trấn; số liệu minh họa (không phải số liệu thật); "
                                   "VP Điều phối NTM Trà Vinh (09/5/2022)")
+
+
+def test_poverty_pace_just_short_of_the_range_keeps_two_decimals():
+    # a fall of 2.97 points a year is short of 3: it must not read "3,0 …, chưa đạt 3–4"
+    poverty = row(kind="yearly_reduction", latest_value=3.49, base_value=12.4, target_value=0.4, target_low=3.0,
+                  target_high=4.0, status="on_track", observed_points_per_year_since_base=-2.97,
+                  needed_points_per_year=-3.09, illustrative=False)
+    text = target_sentences(poverty, 2024, "Tỷ lệ hộ nghèo")
+    assert "mức giảm bình quân 2,97 điểm %/năm, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm" in text
+    assert "thì đến năm 2025 tỷ lệ còn 0,4 %" in text
+    faster = target_sentences(poverty.copy().replace({-2.97: -4.2}), 2024, "Tỷ lệ hộ nghèo")
+    assert "mức giảm bình quân 4,2 điểm %/năm, vượt chỉ tiêu giảm 3–4 điểm %/năm" in faster

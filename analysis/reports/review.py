@@ -449,6 +449,7 @@ class _Item:
     row: pd.Series | None
     """The assessment row for the judged deadline; None for a target not assessed."""
     verdict: Verdict | None
+    qualitative: bool = False
     figure: int | None = None
 
 
@@ -481,7 +482,7 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
             row = rows[rows["deadline"] == deadline].iloc[0]
             verdict = verdict_of(row, year)
         item = _Item(target_id, spaced_percent(first[lang], lang), str(first["plan_section"]).split(",")[0].strip(),
-                     int(first["plan_line"]), offices, row, verdict)
+                     int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative")
         if target_id in focus and row is not None:
             figure += 1
             item.figure = figure
@@ -648,8 +649,9 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
     _run(paragraph, ": ")
     if item.row is None:
         office = "; ".join(name for _, name in item.offices)
-        _run(paragraph, qualitative_sentence(office, lang))
-        _dotted_lines(document, 2)
+        _run(paragraph, qualitative_sentence(office, lang) if item.qualitative else label("rv_not_here", lang))
+        if item.qualitative:
+            _dotted_lines(document, 2)
         return
     _run(paragraph, target_sentences(item.row, year, _subject(item, settings, workbench, lang), lang,
                                      plan_start=PLAN_START, figure=item.figure))
@@ -683,6 +685,9 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
 
 register_labels({
     "rv_awaiting": ("chờ số liệu", "awaiting the figure"),
+    "rv_not_here": ("Chỉ tiêu được đánh giá ở địa bàn khác (theo phạm vi của chỉ tiêu), không đánh giá riêng cho "
+                    "địa bàn của báo cáo này.",
+                    "This target is assessed for another area (by its scope), not for the area of this report."),
     "rv_table_note": (
         "Ghi chú: Kế hoạch: chỉ tiêu và năm phải đạt. Thực hiện: số liệu mới nhất và năm của số liệu. "
         "Đánh giá: so tốc độ thực hiện từ năm 2021 với tốc độ cần thiết để đạt chỉ tiêu (phương pháp tỷ số tốc "
@@ -747,8 +752,9 @@ def _offices(document, items: list[_Item], year: int, settings: ReviewSettings, 
         _paragraph(document, label("rv_office_intro", lang).format(office=office, section=section))
         for letter, item in zip(POINT_LETTERS[lang], office_items):
             _target_paragraph(document, item, letter, year, settings, workbench, lang)
-        _paragraph(document, label("rv_office_request", lang).format(office=office,
-                                                                       issuer=settings.name or BLANK), italic=True)
+        if not (settings.name or "").startswith(office):  # the issuing office does not write to itself
+            _paragraph(document, label("rv_office_request", lang).format(office=office,
+                                                                           issuer=settings.name or BLANK), italic=True)
 
 
 def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSettings, area: str = "848",

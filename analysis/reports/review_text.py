@@ -308,7 +308,9 @@ def _pace_clause(row: pd.Series, lang: str, plan_start: int) -> str:
     if row["kind"] == "yearly_reduction" and _present(row["observed_points_per_year_since_base"]):
         fall = -float(row["observed_points_per_year_since_base"])
         low, high = float(row["target_low"]), float(row["target_high"])
-        pace = fmt_number(abs(fall), lang, 1)
+        # a pace just short of an end of the range keeps two decimals (2,97, not "3,0, chưa đạt 3–4")
+        near_end = round(fall, 1) in (low, high) and round(fall, 1) != round(fall, 6)
+        pace = fmt_number(abs(fall), lang, 2 if near_end else 1)
         planned = f"{fmt_number(low, lang, 0)}–{fmt_number(high, lang, 0)}"
         if vi:
             word = "mức giảm" if fall >= 0 else "mức tăng"
@@ -371,6 +373,13 @@ def _need_sentence(row: pd.Series, lang: str) -> str:
     return f"To meet the target, it must {verb} by {size} a year on average from {first} to {deadline}."
 
 
+def _interval_text(row: pd.Series, lang: str) -> str:
+    """The 80 % projection interval: "1,5–2,7 %", or one value when both ends read the same."""
+    unit = row["unit"]
+    low, high = fmt_number(row["projected_lo_80"], lang, _decimals(unit)), value_text(row["projected_hi_80"], unit, lang)
+    return high if high.startswith(low + " ") or high == low + "%" else f"{low}–{high}"
+
+
 def _awaiting_sentence(row: pd.Series, lang: str) -> str:
     """"Chưa có số liệu năm 2025; ước thực hiện năm 2025 khoảng 0,9 % (khoảng dự báo 80 %: …)"."""
     deadline, unit = int(row["deadline"]), row["unit"]
@@ -378,14 +387,12 @@ def _awaiting_sentence(row: pd.Series, lang: str) -> str:
         text = f"Chưa có số liệu năm {deadline}"
         if _present(row["projected_median"]) and unit != "flag":
             text += (f"; ước thực hiện năm {deadline} khoảng {value_text(row['projected_median'], unit, lang)} "
-                     f"(khoảng dự báo 80 %: {fmt_number(row['projected_lo_80'], lang, _decimals(unit))}–"
-                     f"{value_text(row['projected_hi_80'], unit, lang)})")
+                     f"(khoảng dự báo 80 %: {_interval_text(row, lang)})")
         return text + "."
     text = f"The {deadline} figure has not arrived yet"
     if _present(row["projected_median"]) and unit != "flag":
         text += (f"; the {deadline} estimate is about {value_text(row['projected_median'], unit, lang)} "
-                 f"(80% projection interval: {fmt_number(row['projected_lo_80'], lang, _decimals(unit))}–"
-                 f"{value_text(row['projected_hi_80'], unit, lang)})")
+                 f"(80% projection interval: {_interval_text(row, lang)})")
     return text + "."
 
 
@@ -548,7 +555,8 @@ def source_text(sources: str, lang: str = "vi") -> str:
                 part = published.group("publisher") + (f" {published.group('when')}" if published.group("when")
                                                        else "")
             out.append(part)
-    return "; ".join(dict.fromkeys(out))
+    text = "; ".join(dict.fromkeys(out))
+    return text[:1].upper() + text[1:]
 
 
 def plan_cell(row: pd.Series, lang: str = "vi") -> str:
