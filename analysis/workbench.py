@@ -17,14 +17,15 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .assessment import TargetSeries, assess, meets, status_label
+from .assessment import TargetSeries, assess, series_key, status_label
 from .data.catalogue import load_areas, load_indicators, load_targets
-from .reports.charts import dashboard, fan_chart, fmt_number, needed_text, small_multiples, target_text
 from .data.coverage import data_coverage
 from .data.observations import load_observations
+from .reports.charts import dashboard, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
+from .words import chance_text, fmt_number, needed_text, target_text
 
 __all__ = ["Workbench"]
 
@@ -32,10 +33,11 @@ register_labels({
     "office": ("Cơ quan chủ trì", "Office in charge"),
     "ov_area": ("Địa bàn", "Area"),
     "ov_deadline": ("Năm hạn", "Deadline"),
-    "ov_latest": ("Hiện nay", "Latest"),
+    "ov_latest": ("Số liệu mới nhất", "Latest"),
     "ov_target": ("Mục tiêu", "Goal"),
     "ov_needed": ("Cần mỗi năm", "Needed a year"),
-    "ov_status": ("Tình trạng", "Status"),
+    "ov_status": ("Đánh giá", "Verdict"),
+    "ov_years_met": ("Số năm đạt", "Years met"),
     "ov_chance": ("Khả năng đạt", "Chance"),
     "ov_reach": ("Dự báo đạt năm", "Reached (projection)"),
     "ov_projected": ("Dự báo năm hạn (80%)", "Projected at deadline (80 %)"),
@@ -53,8 +55,8 @@ class Workbench:
     each target's scope), ``poverty_reading`` "points" or "relative".
 
     >>> wb = Workbench()
-    >>> wb.overview("T14").iloc[0]["Tình trạng"]
-    'Đúng tiến độ'
+    >>> wb.overview("T12", deadline=2030).iloc[0]["Đánh giá"]
+    'Đúng tiến độ (đạt 4/4 năm)'
     """
 
     def __init__(self, data: str | Path | None = None, lang: str = "vi", areas: list[str] | None = None,
@@ -89,7 +91,8 @@ class Workbench:
     def series(self, target_id: str, area: str) -> TargetSeries:
         """The series and projection behind a target in an area."""
         first = self.rows(target_id, area).iloc[0]
-        return self.cache[(first["indicator"], area, first["group"])]
+        target = self.targets[self.targets["target_id"] == target_id].iloc[0]
+        return self.cache[series_key(target, area)]
 
     def coverage(self) -> pd.DataFrame:
         """Real and illustrative points per target (see :func:`analysis.coverage.data_coverage`)."""
@@ -110,7 +113,7 @@ class Workbench:
         """What is loaded, in one line.
 
         >>> print(Workbench(lang="en").describe())  # doctest: +ELLIPSIS
-        21 targets (19 with numbers); 2633 observation rows: 186 real, 2447 illustrative; ...
+        22 targets (20 with numbers); 2680 observation rows: 212 real, 2468 illustrative; ...
         """
         obs = self.observations
         real = int((~obs["illustrative"]).sum())
@@ -163,7 +166,7 @@ class Workbench:
         for _, row in rows.iterrows():
             latest = "–" if _missing(row["latest_value"]) else \
                 f"{fmt_number(row['latest_value'], lang, 1)} ({row['latest_year']})"
-            chance = "–" if _missing(row["probability"]) else f"{fmt_number(100 * row['probability'], lang, 0)}%"
+            chance = chance_text(row["probability"], lang)
             projected = "–" if _missing(row["projected_median"]) else (
                 f"{fmt_number(row['projected_median'], lang, 1)} "
                 f"[{fmt_number(row['projected_lo_80'], lang, 1)}–{fmt_number(row['projected_hi_80'], lang, 1)}]")
@@ -171,10 +174,9 @@ class Workbench:
                 label("ov_area", lang): row["area_vi" if lang == "vi" else "area_en"],
                 label("ov_deadline", lang): row["deadline"],
                 label("ov_latest", lang): latest,
-                label("ov_target", lang): target_text(row, lang) if row["kind"] != "yearly_reduction"
-                else f"{fmt_number(row['target_value'], lang, 1)}%",
-                label("ov_needed", lang): needed_text(row, lang),
-                label("ov_status", lang): status_label(row["status"], lang),
+                label("ov_target", lang): target_text(row, lang) if row["origin"] != "projection" else "–",
+                label("ov_needed", lang): needed_text(row, lang, per_year=False),
+                label("ov_status", lang): _verdict_words(row, lang),
                 label("ov_chance", lang): chance,
                 label("ov_projected", lang): projected,
                 label("ov_reach", lang): status_label(str(row["reach"]), lang) if row["reach"] else "–",
@@ -230,7 +232,7 @@ class Workbench:
             scenario = pd.Series(path, index=list(years))
             table[label("ov_scenario", self.lang)] = [fmt_number(scenario[d], self.lang, 1) for d in rows["deadline"]]
             table[label("ov_scenario_meets", self.lang)] = [
-                label("met_word" if meets(scenario[d], r["target_value"], r["kind"]) else "not_met_word", self.lang)
+                label("met_word" if _scenario_meets(scenario[d], r) else "not_met_word", self.lang)
                 for d, (_, r) in zip(rows["deadline"], rows.iterrows())]
         figure = fan_chart(rows, self.series(target_id, area), self.lang, scenario=scenario)
         return table, figure
@@ -282,4 +284,25 @@ class Workbench:
 
 def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def _verdict_words(row: pd.Series, lang: str) -> str:
+    """The verdict, the years met for a target set year by year, and "awaiting the figure"."""
+    if row["origin"] == "projection":
+        return label("projection_only", lang)
+    words = status_label(row["verdict"], lang)
+    if not _missing(row["years_met"]):
+        words += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
+    if row["awaiting_figure"]:
+        words += f"; {label('awaiting', lang).format(year=row['deadline']).lower()}"
+    return words
+
+
+def _scenario_meets(value: float, row: pd.Series) -> bool:
+    """Whether a what-if value meets the row's target by the same rule as the verdict."""
+    if _missing(row["met_threshold"]):
+        return False
+    increasing = row["kind"] in ("at_least", "above", "share_of_total", "yearly_flow")
+    threshold = row["met_threshold"]
+    return value >= threshold - 1e-9 if increasing else value <= threshold + 1e-9
 

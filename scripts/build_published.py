@@ -1,7 +1,7 @@
 """Build data/observations/published.csv from the raw published figures.
 
-Input (never modified): data/raw/published/real_observations.csv and
-real_observations_round2.csv, copied byte for byte from ../shared/data/published/ (md5 in
+Input (never modified): data/raw/published/real_observations.csv,
+real_observations_round2.csv and real_observations_round3.csv, copied byte for byte from ../shared/data/published/ (md5 in
 data/raw/README.md). Output: the same figures in the workbench's tidy layout, every row with
 its source, URL and verbatim quote, and `source_row` pointing back to the raw line.
 
@@ -10,6 +10,8 @@ Decisions made here, each written down below rather than by editing data:
 - SPLIT_INDICATORS renames indicators whose "area" is really an administrative level;
 - qualifiers ("hơn", "over", "nearly", …) come from the raw unit text (QUALIFIER_WORDS);
 - the poverty standard is kept only for indicators measured against a poverty line;
+- GROUPS maps the raw group names to the workbench's groups;
+- INFERRED_YEAR names the rows whose year the source does not state: their source line says so;
 - where sources conflict, every figure is kept and PREFERRED names the one to use, with why.
 
 Run: python scripts/build_published.py   (tests check the committed file matches its output)
@@ -30,7 +32,7 @@ from analysis.export import write_csv_atomic  # noqa: E402
 
 RAW = ROOT / "data" / "raw" / "published"
 OUT = ROOT / "data" / "observations" / "published.csv"
-FILES = ["real_observations.csv", "real_observations_round2.csv"]
+FILES = ["real_observations.csv", "real_observations_round2.csv", "real_observations_round3.csv"]
 
 AREAS = {
     "province": "84",
@@ -51,7 +53,26 @@ AREAS = {
     "district (Trà Cú, comparator)": "849",
     "province (commune level)": "84",
     "province (district+province level)": "84",
+    "province (EM-area communes)": "84-EM",
+    "national (EM households in EM-area communes)": "VN-EM",
+    "national (ethnic minority areas)": "VN-EM",
+    "national (villages of EM-area communes)": "VN-EM",
+    "province (new Vĩnh Long = Vĩnh Long + Bến Tre + Trà Vinh)": "VL-2025",
 }
+
+GROUPS = {"ethnic_minorities": "ethnic_minority"}
+"""Raw group names that the workbench spells otherwise (data/targets.yaml, GROUPS)."""
+
+# (raw file, raw line) of figures whose year is inferred, not stated, with why; the source line
+# of these rows carries the warning so that every chart and table naming the source shows it.
+INFERRED_YEAR = {
+    ("real_observations_round3.csv", 2): "the excerpt is undated; 2024 inferred from the GRDP figure beside it",
+    ("real_observations_round3.csv", 3): "the excerpt is undated; 2024 inferred from the GRDP figure beside it",
+    ("real_observations_round3.csv", 4): "the excerpt is undated; 2024 inferred from the GRDP figure beside it",
+    ("real_observations_round3.csv", 5): "the excerpt is undated; 2024 inferred from the GRDP figure beside it",
+    ("real_observations_round3.csv", 6): "the excerpt is undated; 2024 inferred from the GRDP figure beside it",
+}
+INFERRED_MARK = " [năm suy đoán, nguồn không ghi năm / year inferred, not stated]"
 
 # The raw file puts the administrative level of cadres in the area column; here the level is
 # part of the indicator, so that the province-wide share stays one series.
@@ -135,10 +156,14 @@ def build() -> list[dict]:
                     notes.append(f"Period as published: {record['poverty_standard']}.")
                 if record["notes"]:
                     notes.append(record["notes"])
+                source = record["source_title"]
+                if (name, line) in INFERRED_YEAR:
+                    source += INFERRED_MARK
+                    notes.append(f"Year inferred: {INFERRED_YEAR[(name, line)]}.")
                 rows.append({
                     "indicator": indicator,
                     "area_code": AREAS[record["area"]],
-                    "group": record["group"],
+                    "group": GROUPS.get(record["group"], record["group"]),
                     "year": int(record["year"]),
                     "standard": standard_of(record["poverty_standard"]) if has_standard else "",
                     "value": record["value"],
@@ -146,7 +171,7 @@ def build() -> list[dict]:
                     "numerator": "",
                     "denominator": "",
                     "qualifier": qualifier_of(record["unit"]),
-                    "source": record["source_title"],
+                    "source": source,
                     "source_url": record["source_url"],
                     "quote": record["quote"],
                     "note": " ".join(notes),
@@ -156,6 +181,9 @@ def build() -> list[dict]:
                     "_key": (name, line),
                 })
     mark_preferred(rows)
+    unused = set(INFERRED_YEAR) - {row["_key"] for row in rows}
+    if unused:
+        raise SystemExit(f"INFERRED_YEAR names rows that do not exist: {sorted(unused)}")
     for row in rows:
         del row["_key"]
     rows.sort(key=lambda r: (r["indicator"], r["area_code"], r["group"], r["year"], r["standard"],

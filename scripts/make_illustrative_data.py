@@ -20,8 +20,13 @@ How the numbers are made (seeded, so the file is the same on every run):
   where the Khmer share is bigger, for poverty) plus year-to-year noise, then turned into
   counts (numerator / denominator) from the commune's assumed population;
 - shares of communes (new-rural standard, security, defence) are built from yes/no flags each
-  commune reports; only the Khmer share of the district's cadres is a district figure (the
-  district's cadres include district offices that belong to no commune);
+  commune reports; the Khmer shares of the district's party members and cadres are district
+  figures (the district's party organisation and cadres include district offices, police,
+  army and schools that belong to no commune: DISTRICT_PARTY_EXTRA members on top of the
+  communes', with DISTRICT_PARTY_EXTRA_KHMER of them Khmer);
+- each commune's Khmer share of the population (2019), which its party-member share is
+  compared with, is the census figure where data/areas.csv has one (not repeated here) and
+  the assumption below otherwise;
 - where a real figure exists for the same indicator, area, group and year, the illustrative
   row is left out, and the path is built to pass through the real value (NTM shares 2022).
 
@@ -61,6 +66,8 @@ ASSUMED_UNITS = {
     "29431": (9800, 28.0), "29443": (None, 48.0), "29446": (10500, 70.0), "29449": (None, 55.0),
     "29452": (8200, 10.0), "29455": (8800, 12.0), "29458": (9000, 42.0),
 }
+DISTRICT_PARTY_EXTRA = 0.45  # members of district bodies, as a share of the communes' members
+DISTRICT_PARTY_EXTRA_KHMER = 0.14  # Khmer share of those members
 PERSONS_PER_HOUSEHOLD = 3.9
 KHMER_PERSONS_PER_HOUSEHOLD = 4.0
 
@@ -118,7 +125,7 @@ def units() -> dict[str, dict]:
         pop = float(pop) if not np.isnan(pop) else float(assumed_pop)
         share = 100 * float(khmer) / pop if not np.isnan(khmer) else float(assumed_share)
         out[code] = {"population": pop, "khmer_share": share, "em_area": bool(areas.at[code, "ethnic_minority_area"]),
-                     "town": areas.at[code, "kind"] == "town"}
+                     "town": areas.at[code, "kind"] == "town", "census_share": not np.isnan(khmer)}
     return out
 
 
@@ -212,7 +219,9 @@ def build() -> list[dict]:
                            lambda u: max(8, khmer_hh(u) * 0.06), flat, noise=0.15)
 
     # Party members: all members per commune ~ 2.6 % of the population; the Khmer share of
-    # members runs at about half the Khmer share of the population.
+    # members runs at about half the Khmer share of the population. The district's own count
+    # adds the members of district bodies.
+    district_party: dict[int, list[int]] = {year: [0, 0] for year in YEARS}
     for code, unit in communes.items():
         effect = rng.normal(0, 0.1)
         base_share = unit["khmer_share"] * 0.5
@@ -223,6 +232,8 @@ def build() -> list[dict]:
             khmer = int(round(total * share / 100))
             rows.append(row("party_members_share", code, "khmer", year, round(100 * khmer / total, 2), "percent",
                             khmer, total))
+            district_party[year][0] += khmer
+            district_party[year][1] += total
         hamlets = max(2, int(round(unit["khmer_share"] / 9)))
         for year in YEARS:
             p = path_value(DISTRICT_PATHS["hamlets_with_khmer_party_members_share"], year)
@@ -255,6 +266,16 @@ def build() -> list[dict]:
     rows += commune_flags(rng, "cultural_ntm_commune", em, CULTURAL_NTM_EM8, {})
     rows += yearly_flags(rng, "security_safe_commune", list(communes), SECURITY_SAFE)
     rows += yearly_flags(rng, "defence_strong_commune", list(communes), DEFENCE_STRONG)
+    for year, (khmer, total) in district_party.items():
+        extra = int(round(total * DISTRICT_PARTY_EXTRA * 1.01 ** (year - 2015)))
+        khmer += int(round(extra * DISTRICT_PARTY_EXTRA_KHMER))
+        total += extra
+        rows.append(row("party_members_share", "848", "khmer", year, round(100 * khmer / total, 2), "percent",
+                        khmer, total))
+    for code, unit in communes.items():
+        if not unit["census_share"]:
+            rows.append(row("khmer_population_share", code, "khmer", 2019, round(unit["khmer_share"], 2), "percent",
+                            note="Giả định minh họa: tỷ lệ người Khmer trong dân số năm 2019 / illustrative assumption"))
     for year, (khmer, total) in KHMER_CADRES.items():
         rows.append(row("khmer_cadres_civil_servants_share", "848", "khmer", year, round(100 * khmer / total, 2),
                         "percent", khmer, total))

@@ -64,8 +64,12 @@ def test_summary_csv_has_one_row_per_target_area_deadline(report):
     assert set(summary["area_code"]) == set(AREAS)
     assert not summary.duplicated(["target_id", "area_code", "deadline"]).any()
     row = summary.query("target_id == 'T14' and area_code == '848' and deadline == 2025").iloc[0]
-    assert row["status_text"] == "Đúng tiến độ" and row["illustrative"]
+    assert row["verdict"] == "off_track" and row["verdict_text"] == "Chuyển biến chậm, khó đạt" and row["illustrative"]
+    assert row["status"] == "insufficient" and row["status_method"] == "growth_rate_ratio"  # kept, secondary
     assert row["target"].startswith("Đảng viên người Khmer")
+    assert row["verdict_reason"].startswith("Chờ số liệu năm 2025.")
+    # the Vietnamese text writes numbers the Vietnamese way: "2,7 điểm", "1.083 lao động", never "2.7"
+    assert not summary["verdict_reason"].str.contains(r"\d\.\d{1,2}(?!\d)", regex=True).any()
 
 
 def test_summary_xlsx_has_vietnamese_headers_and_coloured_statuses(report):
@@ -75,10 +79,10 @@ def test_summary_xlsx_has_vietnamese_headers_and_coloured_statuses(report):
     assert book.sheetnames == ["tong_hop", "phuong_phap"]
     sheet = book["tong_hop"]
     header = [c.value for c in sheet[1]]
-    assert header[:3] == ["Mã", "Chỉ tiêu", "Địa bàn"] and "Tình trạng" in header and "Khả năng đạt" in header
-    status = header.index("Tình trạng") + 1
+    assert header[:3] == ["Mã", "Chỉ tiêu", "Địa bàn"] and "Đánh giá" in header and "Khả năng đạt" in header
+    status = header.index("Đánh giá") + 1
     fills = {sheet.cell(r, status).value: sheet.cell(r, status).fill.fgColor.rgb for r in range(2, sheet.max_row + 1)}
-    assert fills["Đúng tiến độ"].endswith("009E73")
+    assert fills["Đúng tiến độ"].endswith("009E73") and fills["Chuyển biến chậm, khó đạt"].endswith("E69F00")
 
 
 def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):

@@ -2,284 +2,102 @@
 
 For every target × area × deadline, :func:`assess` reports the latest value, the target, the
 gap, the yearly rate needed from now (percentage points and compound percent per year, both
-ends of a range), the observed yearly change (last five years and since the plan's baseline),
-a status by a named method, the UN expected-progress ratio, the probability of meeting the
-target from the calibrated projection, and the year the projection reaches the target.
+ends of a range), the observed yearly change (last five years, last three, and since the plan's
+baseline), the probability of meeting the target from the calibrated projection, the year the
+projection reaches it, and two kinds of judgement:
 
-Methods (see ../shared/reference/progress-methods.md; the ``status_method`` column says which
-one each row uses):
+- the headline **verdict** (:mod:`analysis.assessment.verdict`): one word per row that never
+  contradicts its chance, with a sentence saying why;
+- the secondary **status** by a named published method (the ``status_method`` column), kept for
+  comparison with other SDG trackers (:mod:`analysis.assessment.rates`): the Eurostat /
+  Statistics Canada growth-rate ratio from the baseline, the SDSN linear-rate ratio where
+  compound rates are undefined (a target of 0) and for the poverty fall read in points, and the
+  UN expected-progress ratio (``un_status``).
 
-- **growth-rate ratio** (Eurostat; Statistics Canada / Open SDG, the default):
-  ``R = d · CAGR_observed / |CAGR_required|`` from the baseline year, with the thresholds
-  0.95 / 0.60 / 0: on track · moderate progress, acceleration needed · insufficient progress ·
-  moving away; "achieved" when the latest value already meets the target;
-- **linear-rate ratio** (SDSN): the same with yearly changes in points instead of compound
-  rates. Used where compound rates are undefined (a target of 0, values at 0) and for the
-  poverty target read in percentage points per year;
-- **expected-progress ratio** (UNSD from 2023): ``P = (ŷ_T − y_b) / (y* − y_b)`` with ``ŷ_T`` the
-  latest value carried to the deadline at the observed compound rate; ≥ 0.95 on track,
-  0.10–0.95 fair progress but acceleration needed, < 0.10 stagnation or regression.
-
-The probability comes from :func:`analysis.project` (calibrated intervals): ≥ 0.8 likely,
-0.5–0.8 possible, 0.2–0.5 unlikely, < 0.2 very unlikely.
+"Met" is one rule everywhere (:mod:`analysis.assessment.met`); targets set year by year are
+judged year by year (:mod:`analysis.assessment.yearly`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Iterable, NamedTuple
+from typing import Iterable
 
-import numpy as np
 import pandas as pd
 
 from ..data.catalogue import commune_codes, load_areas, load_indicators, load_targets
 from ..data.observations import load_observations
-from ..projection import probability_beyond, project
 from ..data.series import YearlySeries, build_series, since_latest_standard
+from ..projection import probability_beyond, project
 from ..text import label, register_labels
+from ..words import change_text, fmt_number, target_text, value_text
+from .met import INCREASING, MetRule, meets, met_rule
+from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
+                    probability_words, required_rate, status_from_ratio, un_status)
+from .verdict import RECENT_YEARS, Evidence, decide, reason
+from .yearly import REPORTING_PRECISION, reduction_level, yearly_record
 
-__all__ = [
-    "RequiredRate",
-    "required_rate",
-    "growth_rate_ratio",
-    "linear_rate_ratio",
-    "expected_progress_ratio",
-    "status_from_ratio",
-    "probability_words",
-    "assess",
-    "meets",
-    "target_series",
-    "TargetSeries",
-    "COLUMNS",
-]
+__all__ = ["assess", "target_series", "TargetSeries", "COLUMNS", "UNTIL", "status_label"]
 
 UNTIL = 2035
 """Projections run to this year; a target not reached by then reads "not by 2035"."""
 
-THRESHOLDS = (0.95, 0.60, 0.0)
-"""Growth-rate ratio thresholds: on track · moderate progress · insufficient · moving away."""
-
 register_labels({
-    "achieved": ("Đã đạt", "Achieved"),
-    "on_track": ("Đúng tiến độ", "On track"),
-    "moderate": ("Có tiến bộ, cần tăng tốc", "Moderate progress, acceleration needed"),
-    "insufficient": ("Tiến bộ chưa đủ", "Insufficient progress"),
-    "moving_away": ("Đi ngược mục tiêu", "Moving away from the target"),
+    "moderate": ("Có chuyển biến, cần đẩy nhanh", "Moderate progress, acceleration needed"),
+    "insufficient": ("Chuyển biến chậm, khó đạt", "Insufficient progress"),
     "missed": ("Không đạt đúng hạn", "Missed at the deadline"),
-    "too_little_data": ("Chưa đủ số liệu", "Too little data"),
-    "no_data": ("Không có số liệu", "No data"),
     "un_on_track": ("Đã đạt hoặc đúng tiến độ", "Target met or on track"),
-    "un_fair": ("Có tiến bộ, cần tăng tốc", "Fair progress, acceleration needed"),
+    "un_fair": ("Có chuyển biến, cần đẩy nhanh", "Fair progress, acceleration needed"),
     "un_stagnation": ("Trì trệ hoặc thụt lùi", "Stagnation or regression"),
     "likely": ("Nhiều khả năng đạt", "Likely"),
     "possible": ("Có thể đạt", "Possible"),
     "unlikely": ("Khó đạt", "Unlikely"),
     "very_unlikely": ("Rất khó đạt", "Very unlikely"),
-    "not_by_2035": ("Chưa đạt trước 2035", "Not by 2035"),
+    "not_by_2035": ("Chưa đạt đến năm 2035", "Not by 2035"),
     "growth_rate_ratio": ("Tỷ số tốc độ tăng trưởng (Eurostat, Thống kê Canada)",
                           "Growth-rate ratio (Eurostat, Statistics Canada)"),
     "linear_rate_ratio": ("Tỷ số tốc độ thay đổi tuyệt đối (SDSN)", "Linear-rate ratio (SDSN)"),
     "flow_ratio": ("Tỷ số số lượng bình quân năm so với mục tiêu năm", "Average yearly flow over the yearly target"),
     "deadline_passed": ("Đã qua hạn: so với giá trị năm hạn", "Deadline passed: value at the deadline"),
     "fell_below_target": ("Đã đạt ở năm gốc, nay thấp hơn mục tiêu", "Met at the baseline, below the target now"),
+    "year_fall_met": ("Năm {year} giảm {fall} điểm %: đạt", "{year}: down {fall} points, met"),
+    "year_fall_missed": ("Năm {year} giảm {fall} điểm %: không đạt", "{year}: down {fall} points, not met"),
+    "year_rise": ("Năm {year} tăng {fall} điểm %: không đạt", "{year}: up {fall} points, not met"),
+    "year_value_met": ("Năm {year}: {value}, đạt", "{year}: {value}, met"),
+    "year_value_missed": ("Năm {year}: {value}, không đạt", "{year}: {value}, not met"),
+    "years_met": ("đạt {met}/{counted} năm", "met in {met} of {counted} years"),
+    "below_low_end": ("Tỷ lệ còn dưới {low}%, mức giảm {low} điểm/năm không còn khả thi; cần giảm hết phần còn lại.",
+                      "The rate is below {low} %, so a fall of {low} points a year is no longer possible; "
+                      "what is left needs to go."),
+    "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0%: cần giảm hết phần còn lại.",
+                     "At {low} points a year the rate reaches 0 % by {deadline}: what is left needs to go."),
+    "commune_target": ("Mục tiêu của xã: {value} (tỷ lệ người Khmer trong dân số năm {year}{illustrative}).",
+                       "The commune's target: {value} (its Khmer share of the population in {year}{illustrative})."),
+    "illustrative_suffix": (", số liệu minh họa", ", illustrative"),
 })
 
-
-class RequiredRate(NamedTuple):
-    """The yearly change needed to go from the latest value to the target by the deadline."""
-
-    points_per_year: float
-    """Change per year in the indicator's units (percentage points for a percentage)."""
-    percent_per_year: float
-    """Compound change per year, in percent of the value."""
-
-
-def required_rate(latest_value: float, latest_year: int, target_value: float, target_year: int) -> RequiredRate:
-    """Yearly rate needed from now: points per year and compound percent per year.
-
-    Worked example A of progress-methods.md §0.1 (a poverty rate of 7.5 % in 2022):
-
-    >>> r = required_rate(7.5, 2022, 5.0, 2025)
-    >>> round(r.points_per_year, 2), round(r.percent_per_year, 1)
-    (-0.83, -12.6)
-    >>> r = required_rate(7.5, 2022, 3.0, 2030)
-    >>> round(r.points_per_year, 2), round(r.percent_per_year, 1)
-    (-0.56, -10.8)
-
-    The compound rate is undefined from a value of 0 (NaN); a deadline already reached gives
-    NaN for both.
-    """
-    years = target_year - latest_year
-    if years <= 0 or any(map(_missing, (latest_value, target_value))):
-        return RequiredRate(math.nan, math.nan)
-    points = (target_value - latest_value) / years
-    if latest_value > 0 and target_value >= 0:
-        percent = ((target_value / latest_value) ** (1 / years) - 1) * 100
-    else:
-        percent = math.nan
-    return RequiredRate(points, percent)
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _cagr(first: float, last: float, years: float) -> float:
-    if years <= 0 or first <= 0 or last < 0:
-        return math.nan
-    return (last / first) ** (1 / years) - 1
-
-
-def growth_rate_ratio(base_value: float, base_year: int, latest_value: float, latest_year: int,
-                      target_value: float, target_year: int, direction: int) -> float:
-    """Eurostat / Statistics Canada ratio of observed to required compound growth from the base.
-
-    ``direction`` is +1 when an increase is progress, -1 when a decrease is.
-
-    >>> round(growth_rate_ratio(12.0, 2015, 7.5, 2022, 5.0, 2025, -1), 3)  # worked example A
-    0.775
-    >>> round(growth_rate_ratio(12.0, 2015, 7.5, 2022, 3.0, 2030, -1), 3)
-    0.736
-    """
-    observed = _cagr(base_value, latest_value, latest_year - base_year)
-    required = _cagr(base_value, target_value, target_year - base_year)
-    if math.isnan(observed) or math.isnan(required) or required == 0 or target_value <= 0:
-        return math.nan
-    return direction * observed / abs(required)
-
-
-def linear_rate_ratio(base_value: float, base_year: int, latest_value: float, latest_year: int,
-                      target_value: float, target_year: int, direction: int) -> float:
-    """SDSN-style ratio of the observed to the required change per year, from the base.
-
-    >>> round(linear_rate_ratio(12.0, 2015, 7.5, 2022, 5.0, 2025, -1), 3)  # worked example A
-    0.918
-    >>> round(linear_rate_ratio(12.0, 2015, 7.5, 2022, 3.0, 2030, -1), 3)
-    1.071
-    """
-    if latest_year <= base_year or target_year <= base_year:
-        return math.nan
-    observed = (latest_value - base_value) / (latest_year - base_year)
-    required = (target_value - base_value) / (target_year - base_year)
-    if required == 0:
-        return math.nan
-    return direction * observed / abs(required)
-
-
-def expected_progress_ratio(base_value: float, base_year: int, latest_value: float, latest_year: int,
-                            target_value: float, target_year: int) -> float:
-    """UNSD (2023) share of the base-to-target distance covered by the deadline at the
-    observed compound rate.
-
-    >>> round(expected_progress_ratio(12.0, 2015, 7.5, 2022, 5.0, 2025), 3)  # worked example A
-    0.838
-    >>> round(expected_progress_ratio(12.0, 2015, 7.5, 2022, 3.0, 2030), 3)
-    0.846
-    """
-    rate = _cagr(base_value, latest_value, latest_year - base_year)
-    if math.isnan(rate) or target_value == base_value:
-        return math.nan
-    expected = latest_value * (1 + rate) ** (target_year - latest_year)
-    return (expected - base_value) / (target_value - base_value)
-
-
-def status_from_ratio(ratio: float) -> str:
-    """Status key for a growth-rate (or linear-rate) ratio.
-
-    >>> [status_from_ratio(r) for r in (1.2, 0.95, 0.775, 0.6, 0.3, 0.0, -0.1)]
-    ['on_track', 'on_track', 'moderate', 'moderate', 'insufficient', 'insufficient', 'moving_away']
-    """
-    if math.isnan(ratio):
-        return "too_little_data"
-    on_track, moderate, insufficient = THRESHOLDS
-    if ratio >= on_track:
-        return "on_track"
-    if ratio >= moderate:
-        return "moderate"
-    if ratio >= insufficient:
-        return "insufficient"
-    return "moving_away"
-
-
-def un_status(ratio: float) -> str:
-    """UNSD 2023 status key for an expected-progress ratio.
-
-    >>> un_status(0.838), un_status(0.97), un_status(0.05)
-    ('un_fair', 'un_on_track', 'un_stagnation')
-    """
-    if math.isnan(ratio):
-        return ""
-    if ratio >= 0.95:
-        return "un_on_track"
-    if ratio >= 0.10:
-        return "un_fair"
-    return "un_stagnation"
-
-
-def probability_words(probability: float) -> str:
-    """Words for a probability of meeting a target.
-
-    >>> [probability_words(p) for p in (0.9, 0.8, 0.6, 0.5, 0.3, 0.2, 0.1)]
-    ['likely', 'likely', 'possible', 'possible', 'unlikely', 'unlikely', 'very_unlikely']
-    """
-    if math.isnan(probability):
-        return ""
-    if probability >= 0.8:
-        return "likely"
-    if probability >= 0.5:
-        return "possible"
-    if probability >= 0.2:
-        return "unlikely"
-    return "very_unlikely"
-
-
-# ---------------------------------------------------------------------------------------
 
 COLUMNS = [
     "target_id", "target_vi", "target_en", "kind", "indicator", "group", "unit",
     "area_code", "area_vi", "area_en", "area_kind", "deadline", "origin", "assumption_vi", "assumption_en",
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
-    "target_value", "target_value_other_end", "target_low", "target_high", "gap",
+    "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
+    "met_threshold", "met_rule_vi", "met_rule_en",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
-    "observed_points_per_year_5y", "observed_points_per_year_since_base", "observed_percent_per_year_since_base",
+    "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
+    "observed_percent_per_year_since_base",
     "ratio_5y", "ratio_since_base",
-    "cumulative_since_start", "cumulative_target",
+    "cumulative_since_start", "cumulative_target", "years_met", "years_counted",
+    "verdict", "verdict_reason_vi", "verdict_reason_en", "awaiting_figure",
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "reading", "projection_method", "projection_method_vi", "illustrative", "sources", "notes_vi", "notes_en",
 ]
 """Columns of the table :func:`assess` returns, in order."""
-
-_INCREASING = {"at_least": 1, "above": 1, "share_of_total": 1, "yearly_flow": 1,
-               "at_most": -1, "count_to_zero": -1, "yearly_reduction": -1}
-
-
-INTEGER_UNITS = ("households", "persons", "communes", "district_units", "hamlets", "party_members", "pupils",
-                 "workers", "flag")
-"""Units counted in whole numbers: a projection within half a unit of the target meets it."""
-
-
-def _projection_threshold(level: float, kind: str, unit: str) -> float:
-    """The level a continuous projection must reach for a whole-number count to meet it."""
-    if unit not in INTEGER_UNITS:
-        return level
-    return level - 0.5 if _INCREASING[kind] > 0 else level + 0.5
-
-
-def meets(value: float, target: float, kind: str) -> bool:
-    """Whether ``value`` meets a target of ``target`` of this kind (strictly for "above").
-
-    >>> meets(80.0, 80.0, "above"), meets(80.0, 80.0, "at_least"), meets(2.0, 3.0, "yearly_reduction")
-    (False, True, True)
-    """
-    if kind == "above":
-        return value > target
-    if _INCREASING[kind] > 0:
-        return value >= target - 1e-9
-    return value <= target + 1e-9
 
 
 def _base_point(part: pd.Series, plan_start: int) -> tuple[int, float]:
@@ -295,23 +113,6 @@ def _base_point(part: pd.Series, plan_start: int) -> tuple[int, float]:
     if year == int(years.max()) and len(years) > 1:
         year = int(years.min())
     return year, float(part.loc[year])
-
-
-def _target_levels(row: pd.Series, base_year: int, base_value: float, reading: str) -> tuple[float, float, float]:
-    """(assessed level at the deadline, level of the low end, level of the high end)."""
-    kind, deadline = row["kind"], int(row["deadline"])
-    if kind == "yearly_reduction":
-        years = deadline - base_year
-        if reading == "relative":
-            low = base_value * (1 - row["low"] / 100) ** years
-            high = base_value * (1 - row["high"] / 100) ** years
-        else:
-            low = max(0.0, base_value - row["low"] * years)
-            high = max(0.0, base_value - row["high"] * years)
-        return low, low, high
-    if kind == "yearly_flow":
-        return row["low"], row["low"], row["high"]
-    return row["value"], row["value"], row["value"]
 
 
 def _in_scope(scope: str, areas: pd.DataFrame, code: str) -> bool:
@@ -336,6 +137,7 @@ def assess(
     district: str = "848",
     until: int = UNTIL,
     cache: dict | None = None,
+    as_of: dt.date | None = None,
 ) -> pd.DataFrame:
     """Assess every target × area × deadline; one tidy row each (columns :data:`COLUMNS`).
 
@@ -353,13 +155,18 @@ def assess(
         default and the usual planning reading) or ``"relative"`` (3–4 % of the rate a year).
         The ``reading`` column says which was used.
     cache
-        A dict to fill with the series and projections used, keyed by (indicator, area,
-        group), so that charts can draw exactly what was assessed without projecting again.
+        A dict to fill with the series and projections used (see :func:`series_key`), so that
+        charts can draw exactly what was assessed without projecting again.
+    as_of
+        The date the assessment is made (default: today). A deadline year that has ended
+        without its figure is marked ``awaiting_figure``.
 
     >>> table = assess(deadlines=[2025])
     >>> row = table.query("target_id == 'T14' and area_code == '848'").iloc[0]
     >>> row["status"], row["status_method"], round(float(row["latest_value"]), 2), int(row["latest_year"])
-    ('on_track', 'growth_rate_ratio', 19.89, 2024)
+    ('insufficient', 'growth_rate_ratio', 17.95, 2024)
+    >>> row["verdict"], bool(row["awaiting_figure"]), round(float(row["target_value"]), 1)
+    ('off_track', True, 20.0)
     """
     if poverty_reading not in ("points", "relative"):
         raise ValueError('poverty_reading must be "points" or "relative"')
@@ -372,20 +179,34 @@ def assess(
     chosen = list(areas) if areas is not None else None
     rows: list[dict] = []
     cache = {} if cache is None else cache
+    context = _Context(observations, area_table, indicators, poverty_reading, until, cache,
+                       (as_of or dt.date.today()).year)
     for _, target in targets.iterrows():
         if chosen is None:
             codes = _default_areas(target["scope"], area_table, district)
         else:
             codes = [code for code in chosen if _in_scope(target["scope"], area_table, code)]
         for code in codes:
-            rows.append(_assess_one(target, code, observations, area_table, indicators, poverty_reading,
-                                    until, cache))
+            rows.append(_assess_one(target, code, context))
     table = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("latest_year", "base_year", "first_year_used", "reach_year", "n_points"):
+    for column in ("latest_year", "base_year", "first_year_used", "reach_year", "n_points", "years_met",
+                   "years_counted"):
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
-    table["illustrative"] = table["illustrative"].astype(bool)
+    for column in ("illustrative", "awaiting_figure", "target_illustrative"):
+        table[column] = table[column].astype(bool)
     return table
+
+
+@dataclass
+class _Context:
+    observations: pd.DataFrame
+    areas: pd.DataFrame
+    indicators: pd.DataFrame
+    reading: str
+    until: int
+    cache: dict
+    this_year: int
 
 
 @dataclass
@@ -400,6 +221,11 @@ class TargetSeries:
     projection: pd.DataFrame | None
 
 
+def series_key(target: pd.Series, code: str) -> tuple:
+    """The cache key of the series behind ``target`` (an assess or catalogue row) in ``code``."""
+    return (target["indicator"], code, target["group"], target.get("communes", "all") or "all")
+
+
 def target_series(target_id: str, area_code: str, observations: pd.DataFrame | None = None,
                   until: int = UNTIL) -> TargetSeries:
     """The series and projection :func:`assess` uses for ``target_id`` in ``area_code``.
@@ -411,49 +237,89 @@ def target_series(target_id: str, area_code: str, observations: pd.DataFrame | N
     observations = load_observations() if observations is None else observations
     targets = load_targets()
     target = targets[targets["target_id"] == target_id].iloc[0]
-    return _series_and_projection(target, area_code, observations, load_areas(), load_indicators(), until, {})
+    context = _Context(observations, load_areas(), load_indicators(), "points", until, {}, dt.date.today().year)
+    return _series_and_projection(target, area_code, context)
 
 
-def _series_and_projection(target, code, observations, areas, indicators, until, cache):
-    key = (target["indicator"], code, target["group"])
+def _series_and_projection(target, code, context: _Context) -> TargetSeries:
+    key = series_key(target, code)
+    cache, areas, indicators = context.cache, context.areas, context.indicators
     if key not in cache:
         numerator = (target["numerator_indicator"], target["numerator_group"]) if target["numerator_indicator"] else None
         denominator = (target["denominator_indicator"], target["denominator_group"]) \
             if target["denominator_indicator"] else None
-        series = build_series(observations, target["indicator"], code, target["group"], areas, indicators,
-                              numerator, denominator)
+        members = None
+        if code in areas.index and areas.at[code, "kind"] == "district":
+            members = commune_codes(areas, code, target.get("communes", "all") or "all")
+        series = build_series(context.observations, target["indicator"], code, target["group"], areas, indicators,
+                              numerator, denominator, members=members)
         part, break_year, standard = since_latest_standard(series.frame)
         values = part["value"]
         bounds = indicators.at[target["indicator"], "bounds"]
-        projection = project(values, until, bounds=bounds) if len(values) else None
+        projection = project(values, context.until, bounds=bounds) if len(values) else None
         cache[key] = TargetSeries(series, part, break_year, standard, projection)
     return cache[key]
 
 
-def _assess_one(target, code, observations, areas, indicators, reading, until, cache) -> dict:
-    kind, deadline = target["kind"], int(target["deadline"])
-    direction = _INCREASING[kind]
-    found = _series_and_projection(target, code, observations, areas, indicators, until, cache)
+def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] | None:
+    """What a commune is compared with instead of the district's target (T14: its own Khmer
+    share of the population): (value, illustrative, year), from the census figures in
+    data/areas.csv, else from observations of the declared indicator."""
+    indicator = target["commune_target_indicator"]
+    areas = context.areas
+    if not indicator or code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
+        return None
+    if indicator == "khmer_population_share":
+        population, khmer = areas.at[code, "population_2019"], areas.at[code, "khmer_2019"]
+        if not missing(population) and not missing(khmer) and population > 0:
+            return 100 * float(khmer) / float(population), False, 2019
+    obs = context.observations
+    rows = obs[(obs["indicator"] == indicator) & (obs["area_code"] == code)
+               & (obs["group"] == target["commune_target_group"]) & obs["preferred"]
+               & (obs["year"] <= int(target["deadline"]))]
+    if rows.empty:
+        return None
+    last = rows.sort_values(["year", "illustrative"], ascending=[True, False]).iloc[-1]
+    return float(last["value"]), bool(last["illustrative"]), int(last["year"])
+
+
+def _recent_change(values: pd.Series) -> float:
+    """Mean yearly change over the last RECENT_YEARS years (or what the series has)."""
+    latest_year = int(values.index[-1])
+    window = values[values.index >= latest_year - RECENT_YEARS]
+    if len(window) < 2:
+        return math.nan
+    return (float(window.iloc[-1]) - float(window.iloc[0])) / (latest_year - int(window.index[0]))
+
+
+def _assess_one(target, code, context: _Context) -> dict:
+    kind, deadline, origin = target["kind"], int(target["deadline"]), target["origin"]
+    direction = INCREASING[kind]
+    reading = context.reading
+    found = _series_and_projection(target, code, context)
     part, break_year, standard, projection = found.used, found.break_year, found.standard, found.projection
     values = part["value"]
+    areas, indicators = context.areas, context.indicators
     area_row = areas.loc[code] if code in areas.index else None
+    area_kind = area_row["kind"] if area_row is not None else ""
+    unit = indicators.at[target["indicator"], "unit"]
     row = {column: math.nan for column in COLUMNS}
     row.update({
         "target_id": target["target_id"], "target_vi": target["vi"], "target_en": target["en"], "kind": kind,
-        "indicator": target["indicator"], "group": target["group"],
-        "unit": indicators.at[target["indicator"], "unit"],
+        "indicator": target["indicator"], "group": target["group"], "unit": unit,
         "area_code": code,
         "area_vi": area_row["name_vi"] if area_row is not None else code,
         "area_en": area_row["name_en"] if area_row is not None else code,
-        "area_kind": area_row["kind"] if area_row is not None else "",
-        "deadline": deadline, "origin": target["origin"],
+        "area_kind": area_kind,
+        "deadline": deadline, "origin": origin,
         "assumption_vi": target["note_vi"], "assumption_en": target["note_en"],
-        "target_low": target["low"], "target_high": target["high"],
+        "target_low": target["low"], "target_high": target["high"], "target_illustrative": False,
         "n_points": len(values), "standard": standard,
         "reading": (reading if kind == "yearly_reduction" else ""),
         "illustrative": bool(part["illustrative"].any()) if len(part) else False,
         "sources": " | ".join(sorted(set(part["source"]))) if len(part) else "",
-        "status_method": "", "un_status": "", "probability_words": "", "reach": "",
+        "verdict": "", "status": "", "status_method": "", "un_status": "", "probability_words": "", "reach": "",
+        "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False,
         "projection_method": projection.attrs["method"] if projection is not None else "",
         "projection_method_vi": projection.attrs["method_vi"] if projection is not None else "",
     })
@@ -465,34 +331,17 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         notes_vi.insert(0, f"Chỉ dùng {len(values)} số liệu từ khi áp dụng chuẩn mới ({standard}, từ năm {break_year}).")
         notes_en.insert(0, f"Only the {len(values)} points since the {standard} standard ({break_year} on) are used.")
     if len(values) == 0:
-        row.update(status="no_data", notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
+        row.update(status="no_data", verdict="no_data", notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en),
+                   verdict_reason_vi=label("r_no_data", "vi"), verdict_reason_en=label("r_no_data", "en"))
         return row
 
     latest_year, latest = int(values.index[-1]), float(values.iloc[-1])
     plan_start = int(target["plan_start"])
     since = values[values.index >= plan_start]  # the plan's years
     base_year, base_value = _base_point(values, plan_start)
-    target_level, level_low, level_high = _target_levels(target, base_year, base_value, reading)
+    recent = _recent_change(values)
     row.update(latest_year=latest_year, latest_value=latest, base_year=base_year, base_value=base_value,
-               first_year_used=int(values.index[0]), target_value=target_level, gap=target_level - latest)
-    if kind in ("yearly_reduction", "yearly_flow"):
-        row["target_value_other_end"] = level_high
-    if kind == "yearly_reduction":
-        if level_low == 0 and reading == "points":
-            notes_vi.append(f"Giảm {target['low']:g} điểm %/năm từ {base_value:.1f}% năm {base_year} thì đến {deadline} "
-                            "tỷ lệ hộ nghèo về 0%: mục tiêu khi đó có nghĩa là xóa hộ nghèo.")
-            notes_en.append(f"At {target['low']:g} points a year from {base_value:.1f} % in {base_year} the rate reaches 0 % "
-                            f"by {deadline}: the target then means ending poverty.")
-
-    # needed rates
-    needed = required_rate(latest, latest_year, level_low, deadline)
-    other = required_rate(latest, latest_year, level_high, deadline)
-    row.update(needed_points_per_year=needed.points_per_year, needed_percent_per_year=needed.percent_per_year)
-    if kind in ("yearly_reduction", "yearly_flow"):
-        row.update(needed_points_per_year_other_end=other.points_per_year,
-                   needed_percent_per_year_other_end=other.percent_per_year)
-
-    # observed changes
+               first_year_used=int(values.index[0]), observed_points_per_year_recent=recent)
     window = values[values.index >= latest_year - 5]
     if len(window) >= 2:
         row["observed_points_per_year_5y"] = (latest - float(window.iloc[0])) / (latest_year - int(window.index[0]))
@@ -500,35 +349,156 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         row["observed_points_per_year_since_base"] = (latest - base_value) / (latest_year - base_year)
         cagr = _cagr(base_value, latest, latest_year - base_year)
         row["observed_percent_per_year_since_base"] = cagr * 100 if not math.isnan(cagr) else math.nan
+    _projected(row, projection, deadline)
+
+    if origin == "projection":
+        text_vi = label("r_projection_only", "vi").format(deadline=deadline)
+        text_en = label("r_projection_only", "en").format(deadline=deadline)
+        row.update(verdict_reason_vi=text_vi, verdict_reason_en=text_en,
+                   notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
+        return row
+
+    target_read = _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value,
+                               context, notes_vi, notes_en)
+    level, level_other, status_level, rule, target_illustrative = target_read
+    row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
+               met_threshold=rule.threshold if rule is not None else math.nan,
+               met_rule_vi=rule.words("vi", fmt_number) if rule is not None else "",
+               met_rule_en=rule.words("en", fmt_number) if rule is not None else "")
+    if kind in ("yearly_reduction", "yearly_flow"):
+        row["target_value_other_end"] = level_other
+
+    _needed(row, target, kind, latest, latest_year, deadline, level, level_other, rule, reading, since, plan_start)
+    _status(row, target, kind, direction, values, since, base_year, base_value, latest_year, latest,
+            status_level, deadline, reading, notes_vi, notes_en)
+    _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit)
+    bounds = indicators.at[target["indicator"], "bounds"]
+    if (unit == "percent" and level in bounds and rule is not None and not rule.met(latest)
+            and abs(latest - level) <= 1.0):
+        notes_vi.append(f"Cách mục tiêu {fmt_number(level, 'vi', 0)}% không quá 1 điểm: theo quy tắc của "
+                        "UNSD/Eurostat được coi như đã đạt.")
+        notes_en.append(f"Within 1 point of a {fmt_number(level, 'en', 0)} % target, which the UNSD/Eurostat rule "
+                        "counts as met.")
+
+    record = None
+    if kind in ("yearly_reduction", "yearly_flow") or target["every_year"]:
+        record = yearly_record(values, plan_start, kind, target["low"], rule, reading)
+        record = record[record["year"] <= deadline]
+        row.update(years_met=int(record["met"].sum()), years_counted=len(record))
+
+    row["awaiting_figure"] = bool(deadline < context.this_year and latest_year < deadline)
+    evidence = _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record)
+    row["verdict"] = decide(evidence)
+    if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
+        row["probability"] = 1.0 if row["verdict"] == "achieved" else 0.0
+        row["probability_words"] = probability_words(row["probability"])
+    own = _commune_target(target, code, context)
+    for lang in ("vi", "en"):
+        words = _reason_words(row, target, lang, values, deadline, rule)
+        sentences = [reason(row["verdict"], evidence, lang, words)]
+        if own is not None:
+            sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
+        sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang)
+        row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
+    row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
+    return row
+
+
+def _projected(row: dict, projection: pd.DataFrame | None, deadline: int) -> None:
+    if projection is None or deadline not in projection.index:
+        return
+    for column, source in (("projected_median", "median"), ("projected_lo_80", "lo_80"), ("projected_hi_80", "hi_80"),
+                           ("projected_lo_95", "lo_95"), ("projected_hi_95", "hi_95")):
+        row[column] = float(projection.at[deadline, source])
+
+
+def _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value, context,
+                 notes_vi, notes_en) -> tuple[float, float, float, MetRule | None, bool]:
+    """(level at the deadline, level at the other end of a range, level the status methods
+    compare with, the met rule, whether the level comes from illustrative data) of a target
+    in an area."""
+    kind, deadline, reading = target["kind"], int(target["deadline"]), context.reading
+    if kind == "yearly_reduction":
+        low, high = float(target["low"]), float(target["high"])
+        if deadline > latest_year:
+            start, years = latest, deadline - latest_year
+        else:
+            previous = values.get(deadline - 1, math.nan)
+            start, years = float(previous), 1
+        level = reduction_level(start, years, low, reading) if not missing(start) else math.nan
+        other = reduction_level(start, years, high, reading) if not missing(start) else math.nan
+        # The status methods compare the pace since the baseline with `low` points a year.
+        status_years = deadline - base_year
+        status_level = (base_value * (1 - low / 100) ** status_years if reading == "relative"
+                        else base_value - low * status_years)
+        precision = REPORTING_PRECISION if reading == "points" else 1e-9
+        rule = MetRule(level, level + precision, False, False, "as_written") if not missing(level) else None
+        return level, other, status_level, rule, False
+    if kind == "yearly_flow":
+        low, high = float(target["low"]), float(target["high"])
+        return low, high, low, MetRule(low, low, True, False, "as_written"), False
+    level, illustrative = float(target["value"]), False
+    own = _commune_target(target, code, context)
+    if own is not None:
+        level, illustrative, year = own
+        for lang, notes in (("vi", notes_vi), ("en", notes_en)):
+            notes.append(_commune_target_sentence(level, unit, year, illustrative, lang))
+            notes.append(target[f"commune_target_note_{lang}"])
+    rule = met_rule(target, area_kind, level, unit)
+    if own is not None:
+        rule = MetRule(level, level, True, False, "as_written")
+    return level, math.nan, level, rule, illustrative
+
+
+def _commune_target_sentence(level: float, unit: str, year: int, illustrative: bool, lang: str) -> str:
+    return label("commune_target", lang).format(value=value_text(level, unit, lang), year=year,
+                                                illustrative=label("illustrative_suffix", lang) if illustrative else "")
+
+
+def _needed(row, target, kind, latest, latest_year, deadline, level, level_other, rule, reading, since,
+            plan_start) -> None:
+    """The yearly rate needed from the latest year (both ends of a range), and its ratio to
+    the observed paces."""
     if kind == "yearly_flow":
         years_total = deadline - plan_start + 1
-        cumulative_target = target["low"] * years_total
-        done = float(since.sum())
-        remaining_years = deadline - latest_year
-        row.update(cumulative_since_start=done, cumulative_target=cumulative_target)
-        row["needed_points_per_year"] = (max(0.0, cumulative_target - done) / remaining_years
-                                         if remaining_years > 0 else math.nan)
-        row["needed_points_per_year_other_end"] = (
-            max(0.0, target["high"] * years_total - done) / remaining_years if remaining_years > 0 else math.nan)
-        row["needed_percent_per_year"] = row["needed_percent_per_year_other_end"] = math.nan
+        row.update(cumulative_since_start=float(since.sum()), cumulative_target=target["low"] * years_total)
+        if deadline > latest_year:
+            row.update(needed_points_per_year=float(target["low"]), needed_points_per_year_other_end=float(target["high"]))
+    elif deadline > latest_year and rule is not None:
+        needed = required_rate(latest, latest_year, rule.threshold if kind != "yearly_reduction" else level, deadline)
+        row.update(needed_points_per_year=needed.points_per_year, needed_percent_per_year=needed.percent_per_year)
+        if kind == "yearly_reduction":
+            other = required_rate(latest, latest_year, level_other, deadline)
+            row.update(needed_points_per_year_other_end=other.points_per_year)
+            if reading == "relative":
+                row.update(needed_percent_per_year=-float(target["low"]),
+                           needed_percent_per_year_other_end=-float(target["high"]))
+            else:  # a compound rate means nothing for a fall counted in points
+                row["needed_percent_per_year"] = math.nan
+    if kind == "yearly_flow":
+        row["target_value"] = float(target["low"])
     needed_pts = row["needed_points_per_year"]
-    if not _missing(needed_pts) and needed_pts != 0:
+    if not missing(needed_pts) and needed_pts != 0 and kind != "yearly_flow":
         for source, column in (("observed_points_per_year_5y", "ratio_5y"),
                                ("observed_points_per_year_since_base", "ratio_since_base")):
-            if not _missing(row[source]):
+            if not missing(row[source]):
                 row[column] = row[source] / needed_pts
 
-    # status
-    base_met = kind != "yearly_flow" and meets(base_value, target_level, kind)
+
+def _status(row, target, kind, direction, values, since, base_year, base_value, latest_year, latest,
+            level, deadline, reading, notes_vi, notes_en) -> None:
+    """The secondary status by a published method (unchanged: the value as written, the pace
+    since the baseline), and the UN expected-progress ratio."""
+    base_met = kind != "yearly_flow" and meets(base_value, level, kind)
     if deadline <= latest_year:
         if kind == "yearly_flow":
             met = row["cumulative_since_start"] >= row["cumulative_target"] if deadline == latest_year else math.nan
         else:
             at_deadline = values.get(deadline, math.nan)
-            met = meets(at_deadline, target_level, kind) if not _missing(at_deadline) else math.nan
-        row["status"] = "too_little_data" if _missing(met) else ("achieved" if met else "missed")
+            met = meets(at_deadline, level, kind) if not missing(at_deadline) else math.nan
+        row["status"] = "too_little_data" if missing(met) else ("achieved" if met else "missed")
         row["status_method"] = "deadline_passed"
-    elif kind != "yearly_flow" and meets(latest, target_level, kind):
+    elif kind != "yearly_flow" and meets(latest, level, kind):
         row["status"] = "achieved"
         row["status_method"] = "growth_rate_ratio"
     elif len(values) < 2:
@@ -537,47 +507,16 @@ def _assess_one(target, code, observations, areas, indicators, reading, until, c
         # It met the target at the baseline and has since fallen short: a ratio to the
         # distance still to go is meaningless (the distance had the other sign).
         row.update(status="moving_away", status_method="fell_below_target")
-        notes_vi.append(f"Đã đạt mục tiêu năm {base_year} ({base_value:.1f}) nhưng nay thấp hơn.")
-        notes_en.append(f"Met the target in {base_year} ({base_value:.1f}) but has fallen short since.")
+        notes_vi.append(f"Đã đạt mục tiêu năm {base_year} ({fmt_number(base_value, 'vi')}) nhưng nay thấp hơn.")
+        notes_en.append(f"Met the target in {base_year} ({fmt_number(base_value, 'en')}) but has fallen short since.")
     else:
         ratio, method = _status_ratio(target, kind, direction, base_year, base_value, latest_year, latest,
-                                      target_level, deadline, since, reading)
+                                      level, deadline, since, reading)
         row.update(status=status_from_ratio(ratio), status_ratio=ratio, status_method=method)
-    if row["status_method"] == "deadline_passed" and row["status"] in ("achieved", "missed"):
-        row["probability"] = 1.0 if row["status"] == "achieved" else 0.0
-        row["probability_words"] = probability_words(row["probability"])
-    elif len(values) >= 2 and kind != "yearly_flow" and latest_year > base_year and not base_met:
-        progress = expected_progress_ratio(base_value, base_year, latest, latest_year, target_level, deadline)
+    if len(values) >= 2 and kind != "yearly_flow" and latest_year > base_year and not base_met \
+            and row["status_method"] != "deadline_passed":
+        progress = expected_progress_ratio(base_value, base_year, latest, latest_year, level, deadline)
         row.update(un_progress_ratio=progress, un_status=un_status(progress))
-    bounds = indicators.at[target["indicator"], "bounds"]
-    if (row["status"] not in ("achieved", "missed") and row["unit"] == "percent"
-            and target_level in bounds and abs(latest - target_level) <= 1.0):
-        notes_vi.append(f"Cách mục tiêu {target_level:g}% không quá 1 điểm: theo quy tắc của UNSD/Eustat được coi như đã đạt.")
-        notes_en.append(f"Within 1 point of a {target_level:g} % target, which the UNSD/Eustat rule counts as met.")
-
-    # projection: value at the deadline, probability, year reached
-    if projection is not None and len(values) >= 2:
-        if deadline in projection.index:
-            for column, source in (("projected_median", "median"), ("projected_lo_80", "lo_80"),
-                                   ("projected_hi_80", "hi_80"), ("projected_lo_95", "lo_95"),
-                                   ("projected_hi_95", "hi_95")):
-                row[column] = float(projection.at[deadline, source])
-            threshold = _projection_threshold(target_level, kind, row["unit"])
-            row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0)
-        row["probability_words"] = probability_words(row["probability"])
-        reach = _reach_year(projection, latest_year, latest, target_level, kind, row["unit"])
-        row["reach_year"] = reach if reach is not None else pd.NA
-        row["reach"] = str(reach) if reach is not None else "not_by_2035"
-    if target["every_year"] and kind != "yearly_flow":
-        met = sum(meets(v, target_level, kind) for v in since)
-        notes_vi.append(f"Chỉ tiêu hằng năm: đạt {met}/{len(since)} năm từ {plan_start}.")
-        notes_en.append(f"A yearly target: met in {met} of {len(since)} years since {plan_start}.")
-    if kind == "yearly_flow":
-        met = int((since >= target["low"]).sum())
-        notes_vi.append(f"Đạt từ {target['low']:,.0f} trở lên {met}/{len(since)} năm từ {plan_start}.")
-        notes_en.append(f"At least {target['low']:,.0f} in {met} of {len(since)} years since {plan_start}.")
-    row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
-    return row
 
 
 def _status_ratio(target, kind, direction, base_year, base_value, latest_year, latest, level, deadline,
@@ -597,26 +536,114 @@ def _status_ratio(target, kind, direction, base_year, base_value, latest_year, l
     return ratio, "growth_rate_ratio"
 
 
-def _reach_year(projection: pd.DataFrame, latest_year: int, latest: float, level: float, kind: str,
-                unit: str) -> int | None:
-    """The first year the projected median meets the target (the latest year if met now)."""
-    if kind != "yearly_flow" and meets(latest, level, kind) or kind == "yearly_flow" and latest >= level:
-        return latest_year
-    threshold = _projection_threshold(level, kind, unit)
-    for year, median in projection["median"].items():
-        if not math.isnan(median) and meets(median, threshold, kind if kind != "yearly_flow" else "at_least"):
-            return int(year)
-    return None
+def _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit) -> None:
+    """The chance of meeting the target at the deadline, and the year the projection meets it."""
+    if projection is None or len(values) < 2 or rule is None:
+        return
+    if deadline in projection.index:
+        threshold = rule.projection_threshold(unit)
+        row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0)
+    row["probability_words"] = probability_words(row["probability"])
+    if kind == "yearly_reduction":
+        return  # the year a yearly fall is "reached" means nothing
+    if kind != "yearly_flow" and rule.met(latest):
+        reach = latest_year
+    else:
+        threshold = rule.projection_threshold(unit)
+        reach = next((int(year) for year, median in projection["median"].items()
+                      if not math.isnan(median) and (median >= threshold if direction > 0 else median <= threshold)),
+                     None)
+    row["reach_year"] = reach if reach is not None else pd.NA
+    row["reach"] = str(reach) if reach is not None else "not_by_2035"
+
+
+def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:
+    yearly = kind in ("yearly_reduction", "yearly_flow") or bool(target["every_year"])
+    deadline_known = deadline <= latest_year
+    deadline_met = None
+    if deadline_known:
+        if record is not None:
+            judged = record[record["year"] == deadline]
+            deadline_met = bool(judged["met"].iloc[0]) if len(judged) else None
+        elif deadline in values.index and rule is not None:
+            deadline_met = rule.met(float(values[deadline]))
+    if kind == "yearly_flow":
+        tail = values[values.index > latest_year - RECENT_YEARS]
+        recent, needed = float(tail.mean()) - float(target["low"]), 0.0
+    else:
+        recent = direction * row["observed_points_per_year_recent"]
+        needed = direction * row["needed_points_per_year"]
+    return Evidence(
+        deadline=deadline, n_points=len(values), has_target=rule is not None, latest_year=latest_year,
+        latest_met=(not yearly) and rule is not None and rule.met(latest),
+        deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
+        recent=recent, needed=needed, since_base_enough=row["status"] == "on_track",
+    )
+
+
+def _reason_words(row, target, lang, values, deadline, rule) -> dict:
+    unit = row["unit"]
+    kind = row["kind"]
+    target_words = target_text(pd.Series({**row, "reading": row["reading"] or "points"}), lang)
+    deadline_value = values.get(deadline, math.nan)
+    if kind == "yearly_reduction" and deadline - 1 in values.index and not missing(deadline_value):
+        value_words = change_text(float(deadline_value) - float(values[deadline - 1]), "percent", lang, per_year=False)
+    else:
+        value_words = value_text(deadline_value, unit, lang, exact=True) if not missing(deadline_value) else "–"
+    if kind == "yearly_flow":
+        tail = values[values.index > int(row["latest_year"]) - RECENT_YEARS]
+        recent_words = value_text(float(tail.mean()), unit, lang)
+        needed_words = value_text(float(target["low"]), unit, lang)
+    else:
+        recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
+        needed_words = change_text(row["needed_points_per_year"], unit, lang)
+    return {
+        "flag": unit == "flag",
+        "flow": kind == "yearly_flow",
+        "latest": value_text(row["latest_value"], unit, lang, exact=True),
+        "target": target_words,
+        "value": value_words,
+        "recent": recent_words,
+        "needed": needed_words,
+        "base_year": row["base_year"],
+        "awaiting": row["awaiting_figure"],
+    }
+
+
+def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) -> list[str]:
+    """For targets set year by year: the latest judged year, the years met, and (poverty) what
+    is arithmetically possible."""
+    sentences = []
+    if record is not None and len(record):
+        last = record.iloc[-1]
+        year = int(last["year"])
+        if kind == "yearly_reduction":
+            key = "year_rise" if last["change"] < 0 else ("year_fall_met" if last["met"] else "year_fall_missed")
+            text = label(key, lang).format(year=year, fall=fmt_number(abs(last["change"]), lang, 1))
+        else:
+            key = "year_value_met" if last["met"] else "year_value_missed"
+            text = label(key, lang).format(year=year, value=value_text(last["value"], row["unit"], lang, exact=True))
+        counted = label("years_met", lang).format(met=int(record["met"].sum()), counted=len(record))
+        sentences.append(f"{text}; {counted}.")
+    if kind == "yearly_reduction" and row["reading"] == "points" and deadline > row["latest_year"] \
+            and not missing(level) and level <= 0:
+        low = fmt_number(float(target["low"]), lang, 0)
+        if latest < float(target["low"]):
+            sentences.append(label("below_low_end", lang).format(low=low))
+        else:
+            sentences.append(label("reaches_zero", lang).format(low=low, deadline=deadline))
+    return sentences
 
 
 def status_label(key: str, lang: str = "vi") -> str:
-    """Words for a status, UN status, probability or reach key (``""`` for none).
+    """Words for a verdict, status, UN status, probability or reach key (``""`` for none).
 
-    >>> status_label("moderate", "en"), status_label("likely")
-    ('Moderate progress, acceleration needed', 'Nhiều khả năng đạt')
+    >>> status_label("moderate", "en"), status_label("likely"), status_label("needs_acceleration")
+    ('Moderate progress, acceleration needed', 'Nhiều khả năng đạt', 'Có chuyển biến, cần đẩy nhanh')
     """
     if not key:
         return ""
     if key.isdigit():
         return key
     return label(key, lang)
+

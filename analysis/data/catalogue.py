@@ -43,11 +43,15 @@ TARGET_KINDS = (
 """Kinds of target the assessment knows how to read (see data/targets.yaml)."""
 
 RANGE_KINDS = ("yearly_reduction", "yearly_flow")
+ORIGINS = ("plan", "assumption", "projection")
+"""Where a deadline's value comes from; a ``projection`` deadline has no value and no verdict."""
+COMMUNE_SETS = ("all", "rural", "ethnic_minority_area")
+"""Which communes a district share of communes counts (data/targets.yaml: ``communes``)."""
 GROUPS = ("all", "khmer", "kinh", "hoa", "ethnic_minority")
 """Population groups an observation or a target can refer to."""
 AREA_KINDS = ("nation", "region", "province", "district", "town", "commune", "aggregate")
 DIRECTIONS = ("increase", "decrease", "none")
-AGGREGATES = ("ratio", "sum", "none")
+AGGREGATES = ("ratio", "sum", "district_reported", "none")
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -131,6 +135,9 @@ def _indicator_file(path: Path) -> dict:
         if "flags" in spec:
             flag_ids = [k for k, v in _items(data["indicators"]) if isinstance(v, dict) and v.get("unit") == "flag"]
             checks.append(("flags", spec["flags"], flag_ids))
+        if "counts" in spec:
+            count_ids = [k for k, v in _items(data["indicators"]) if isinstance(v, dict) and v.get("unit") == "communes"]
+            checks.append(("counts", spec["counts"], count_ids))
         for field, value, allowed in checks:
             if value is not None and value not in allowed:
                 problems.append(
@@ -214,6 +221,7 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
                 "weight": spec.get("weight", ""),
                 "standards": spec.get("standards", ""),
                 "flags": spec.get("flags", ""),
+                "counts": spec.get("counts", ""),
                 "bounds": _bounds_for(unit),
             }
         )
@@ -225,7 +233,7 @@ def _bounds_for(unit: str) -> tuple[float | None, float | None]:
         return (0.0, 100.0)
     if unit == "flag":
         return (0.0, 1.0)
-    if unit in ("percentage_points",):
+    if unit in ("percentage_points", "percent_change"):
         return (None, None)
     return (0.0, None)
 
@@ -299,14 +307,23 @@ def load_areas(path: str | Path | None = None) -> pd.DataFrame:
     return _areas_cached(Path(path or paths.AREAS_FILE).resolve()).copy()
 
 
-def commune_codes(areas: pd.DataFrame | None = None, district: str = "848") -> list[str]:
+def commune_codes(areas: pd.DataFrame | None = None, district: str = "848", which: str = "all") -> list[str]:
     """Codes of the communes and towns of ``district``, in GSO order.
 
-    >>> len(commune_codes())
-    15
+    ``which`` (see ``communes`` in data/targets.yaml): ``all`` communes and towns, ``rural``
+    communes only (xã), or the communes in ``ethnic_minority_area`` (QĐ 861/QĐ-TTg).
+
+    >>> len(commune_codes()), len(commune_codes(which="rural")), len(commune_codes(which="ethnic_minority_area"))
+    (15, 13, 8)
     """
     areas = load_areas() if areas is None else areas
     mask = (areas["parent_code"] == district) & areas["kind"].isin(["commune", "town"])
+    if which == "rural":
+        mask &= areas["kind"] == "commune"
+    elif which == "ethnic_minority_area":
+        mask &= areas["ethnic_minority_area"]
+    elif which != "all":
+        raise ValueError(f"which must be one of {COMMUNE_SETS}, not {which!r}")
     return sorted(areas.index[mask])
 
 
@@ -400,6 +417,24 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
         if spec is not None and (not isinstance(spec, dict) or spec.get("indicator") not in indicators.index):
             bad(part, spec, "phải ghi indicator (có trong data/indicators.yaml) và group",
                 "must give an indicator (from data/indicators.yaml) and a group")
+    met_at = entry.get("met_at")
+    if met_at is not None:
+        levels = {k: v for k, v in _items(met_at)} if isinstance(met_at, dict) else {}
+        values = [v for k, v in levels.items() if k not in ("note_vi", "note_en")]
+        if not levels or not values or not all(isinstance(v, (int, float)) for v in values) \
+                or not set(levels) - {"note_vi", "note_en"} <= {"district", "commune", "value"} \
+                or not levels.get("note_vi") or not levels.get("note_en"):
+            bad("met_at", met_at, "cần value (hoặc district/commune) là số, kèm note_vi và note_en",
+                "needs a number as value (or district/commune), with note_vi and note_en")
+    if "communes" in entry and entry["communes"] not in COMMUNE_SETS:
+        bad("communes", entry["communes"], "phải là một trong " + ", ".join(COMMUNE_SETS),
+            "must be one of " + ", ".join(COMMUNE_SETS))
+    commune_target = entry.get("commune_target")
+    if commune_target is not None and (not isinstance(commune_target, dict)
+                                       or commune_target.get("indicator") not in indicators.index
+                                       or not commune_target.get("note_vi")):
+        bad("commune_target", commune_target, "cần indicator (có trong data/indicators.yaml), group và note_vi",
+            "needs an indicator (from data/indicators.yaml), a group and note_vi")
     if not isinstance(entry["deadlines"], list) or not entry["deadlines"]:
         bad("deadlines", entry["deadlines"], "cần ít nhất một hạn", "needs at least one deadline")
         return problems
@@ -411,12 +446,13 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
             problems.append(_invalid(label, dline, "deadlines.year", deadline,
                                      "năm phải từ 2021 đến 2035", "the year must be 2021–2035"))
             continue
-        if deadline.get("origin") not in ("plan", "assumption"):
+        if deadline.get("origin") not in ORIGINS:
             problems.append(_invalid(label, dline, "deadlines.origin", deadline.get("origin"),
-                                     "phải là plan hoặc assumption", "must be plan or assumption"))
-        if deadline.get("origin") == "assumption" and not deadline.get("note_vi"):
+                                     "phải là plan, assumption hoặc projection",
+                                     "must be plan, assumption or projection"))
+        if deadline.get("origin") in ("assumption", "projection") and not deadline.get("note_vi"):
             problems.append(problem("catalogue_missing", label, dline, "deadlines.note_vi"))
-        if kind == "qualitative":
+        if kind == "qualitative" or deadline.get("origin") == "projection":
             continue
         if kind in RANGE_KINDS:
             rng = deadline.get("range")
@@ -440,10 +476,19 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
     return problems
 
 
+def _met_at(entry: dict) -> dict:
+    """``met_at`` of a target as {area kind or "value": threshold}, plus its notes."""
+    spec = entry.get("met_at") or {}
+    levels = {k: float(v) for k, v in _items(spec) if k not in ("note_vi", "note_en")}
+    return {"levels": levels, "note_vi": nfc(spec.get("note_vi", "")), "note_en": nfc(spec.get("note_en", ""))}
+
+
 def _target_row(entry: dict, deadline: dict, plan_start: int) -> dict:
     rng = deadline.get("range")
     numerator = entry.get("numerator") or {}
     denominator = entry.get("denominator") or {}
+    commune_target = entry.get("commune_target") or {}
+    met_at = _met_at(entry)
     return {
         "target_id": str(entry["id"]),
         "vi": nfc(entry["vi"]),
@@ -474,6 +519,14 @@ def _target_row(entry: dict, deadline: dict, plan_start: int) -> dict:
         "office_section": str(entry["office_section"]),
         "office_vi": nfc(entry["office_vi"]),
         "office_en": nfc(entry["office_en"]),
+        "met_at": met_at["levels"],
+        "met_at_note_vi": met_at["note_vi"],
+        "met_at_note_en": met_at["note_en"],
+        "communes": entry.get("communes", "all"),
+        "commune_target_indicator": commune_target.get("indicator", ""),
+        "commune_target_group": commune_target.get("group", ""),
+        "commune_target_note_vi": nfc(commune_target.get("note_vi", "")),
+        "commune_target_note_en": nfc(commune_target.get("note_en", "")),
     }
 
 
@@ -481,20 +534,24 @@ def load_targets(path: str | Path | None = None, *, indicators_path: str | Path 
     """The plan's targets, one row per target × deadline.
 
     Columns include ``target_id``, ``vi``/``en`` names, ``indicator``, ``group``, ``kind``, ``unit``,
-    ``deadline``, ``value`` (levels) or ``low``/``high`` (yearly ranges), ``origin`` (plan or
-    assumption, with ``note_vi``/``note_en``), ``scope``, the plan's ``plan_sentence`` and the
-    office in charge.
+    ``deadline``, ``value`` (levels) or ``low``/``high`` (yearly ranges), ``origin`` (plan,
+    assumption or projection, with ``note_vi``/``note_en``), ``scope``, ``met_at`` (thresholds
+    that count as met, when not the value as written), ``communes`` (which communes a district
+    share counts), ``commune_target_*`` (what a commune is compared with), the plan's
+    ``plan_sentence`` and the office in charge.
 
     >>> targets = load_targets()
     >>> targets["target_id"].nunique()
-    21
+    22
     >>> t = targets.set_index(["target_id", "deadline"])
     >>> row = t.loc[("T08", 2025)]
     >>> row["kind"], float(row["value"]), row["origin"]
     ('above', 80.0, 'plan')
-    >>> row = t.loc[("T01", 2030)]
+    >>> row = t.loc[("T01", 2025)]
     >>> float(row["low"]), float(row["high"]), row["origin"]
-    (3.0, 4.0, 'assumption')
+    (3.0, 4.0, 'plan')
+    >>> t.loc[("T01", 2030), "origin"], t.loc[("T03", 2025), "met_at"]
+    ('projection', {'district': 1.0, 'commune': 0.0})
     """
     return _targets_cached(
         Path(path or paths.TARGETS_FILE).resolve(),

@@ -25,7 +25,7 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
     >>> from analysis import load_observations, load_targets
     >>> cov = data_coverage(load_observations(), load_targets()).set_index("target_id")
     >>> int(cov.at["T01", "real_points"]), int(cov.at["T01", "illustrative_points"]) > 100
-    (4, True)
+    (5, True)
     """
     areas = load_areas()
     local = [district] + commune_codes(areas, district)

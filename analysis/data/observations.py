@@ -412,7 +412,7 @@ def _check_standards(out: pd.DataFrame, ctx: _Context, label: str, problems: lis
 def _schema(ctx: _Context) -> pa.DataFrameSchema:
     percent = ctx.indicators.index[ctx.indicators["unit"] == "percent"]
     flags = ctx.indicators.index[ctx.indicators["unit"] == "flag"]
-    counts = ctx.indicators.index[~ctx.indicators["unit"].isin(["percent", "percentage_points", "flag"])]
+    counts = ctx.indicators.index[~ctx.indicators["unit"].isin(["percent", "percentage_points", "percent_change", "flag"])]
     return pa.DataFrameSchema(
         {
             "indicator": pa.Column(str, pa.Check.isin(list(ctx.indicators.index), name="known_indicator", error="known_indicator")),
@@ -596,6 +596,7 @@ def load_observations(
      2020 2016-2020   3.92
      2022 2022-2025   3.61
      2023 2022-2025   2.03
+     2024 2022-2025   1.45
     """
     path = Path(path) if path is not None else paths.OBSERVATIONS_DIR
     ctx = _Context(

@@ -9,8 +9,14 @@ Rules, in the order they apply:
   that have counts but no share row;
 - a district is built from its communes when it can be: the sum of the communes' counts
   (ratio of sums for shares, plain sum for counts and yearly flows; for a share of communes,
-  the share whose yes/no flag is 1), in the years every commune that ever reported the
-  indicator reported it; otherwise the district's own reported figures are used;
+  the share whose yes/no flag is 1, or a count the district reports over the number of
+  communes counted), in the years every commune that ever reported the indicator reported
+  it; otherwise the district's own reported figures are used;
+- in a year where the district reports a real figure itself, that figure is used even when the
+  communes could be summed: a district-reported real figure is never replaced by a sum of
+  communes, least of all of illustrative ones; and an indicator declared
+  ``district_reported`` (party members, cadres: district bodies count people who belong to no
+  commune) is never built from communes at all;
 - the measurement standard is kept with each year, so that callers can keep to the points
   since the latest break (:func:`since_latest_standard`).
 """
@@ -95,13 +101,15 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
     """The district from its communes, in the years every reporting commune reported.
 
     A share of communes (``flags``) is the share of reporting communes whose flag is 1."""
+    if aggregate in ("none", "district_reported"):
+        return pd.DataFrame(columns=COLUMNS)
     source_indicator = flags or indicator
     mask = ((observations["indicator"] == source_indicator) & (observations["group"] == group)
             & observations["area_code"].isin(communes) & observations["preferred"])
     rows = observations.loc[mask]
     if flags:
         rows = rows.assign(numerator=rows["value"], denominator=1.0)
-    if rows.empty or aggregate == "none":
+    if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
     reporting = set(rows["area_code"])
     out = {}
@@ -130,6 +138,31 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
     return frame.sort_index()
 
 
+def _share_from_count(observations, count_indicator: str, area: str, group: str, n_communes: int) -> pd.DataFrame:
+    """A share of communes from a count the area reports ("3 of 13 communes")."""
+    rows = _rows(observations, count_indicator, area, group)
+    if rows.empty or n_communes <= 0:
+        return pd.DataFrame(columns=COLUMNS)
+    frame = rows.assign(numerator=rows["value"], denominator=float(n_communes),
+                        value=100 * rows["value"] / n_communes, how="from a count of communes")
+    frame["source"] = [f"{source} ({int(count)}/{n_communes} xã / communes)"
+                       for source, count in zip(frame["source"], frame["numerator"])]
+    return frame
+
+
+def _combine(built: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
+    """Per year: the district's own real figure, else the figure built from communes, else
+    the district's own (illustrative) figure."""
+    if built.empty:
+        return own
+    if own.empty:
+        return built
+    own_real = own.loc[~own["illustrative"].astype(bool)]
+    keep_built = built.loc[~built.index.isin(own_real.index)]
+    rest = own.loc[~own.index.isin(keep_built.index)]
+    return pd.concat([keep_built, rest]).sort_index()
+
+
 def build_series(
     observations: pd.DataFrame,
     indicator: str,
@@ -139,20 +172,27 @@ def build_series(
     indicators: pd.DataFrame,
     numerator: tuple[str, str] | None = None,
     denominator: tuple[str, str] | None = None,
+    members: list[str] | None = None,
 ) -> YearlySeries:
     """The yearly series of ``indicator`` for ``area`` and ``group``.
 
-    For a district, years that can be built from all its reporting communes are; the
-    district's own reported figures fill the other years.
+    For a district, years that can be built from all its reporting communes are (``members``:
+    the communes to count; default all its communes and towns), unless the district reports a
+    real figure itself that year; the district's own reported figures fill the other years.
 
     >>> from analysis import load_areas, load_indicators, load_observations
     >>> obs, areas, ind = load_observations(), load_areas(), load_indicators()
-    >>> s = build_series(obs, "party_members_share", "848", "khmer", areas, ind)
-    >>> s.frame.loc[2024, "how"], round(float(s.frame.loc[2024, "value"]), 2), s.illustrative
-    ('ratio of commune counts', 19.89, True)
+    >>> s = build_series(obs, "poverty_rate_households", "848", "khmer", areas, ind)
+    >>> s.frame.loc[2024, "how"], s.illustrative
+    ('ratio of commune counts', True)
+    >>> ntm = build_series(obs, "ntm_communes_share", "848", "all", areas, ind,
+    ...                    members=commune_codes(areas, "848", "rural"))
+    >>> point = ntm.frame.loc[2022]  # the real 13/13 of 2022 beats the illustrative flags
+    >>> float(point["value"]), point["how"], bool(point["illustrative"])
+    (100.0, 'reported', False)
     >>> p = build_series(obs, "poverty_rate_households", "84", "khmer", areas, ind)
     >>> p.frame[["value", "standard"]].loc[2022:].values.tolist()
-    [[3.61, '2022-2025'], [2.03, '2022-2025']]
+    [[3.61, '2022-2025'], [2.03, '2022-2025'], [1.45, '2022-2025']]
     """
     own = _single_area(observations, indicator, area, group, numerator, denominator)
     kind = areas.at[area, "kind"] if area in areas.index else ""
@@ -161,9 +201,12 @@ def build_series(
         known = indicator in indicators.index
         aggregate = indicators.at[indicator, "aggregate"] if known else "none"
         flags = indicators.at[indicator, "flags"] if known else ""
-        built = _aggregate(observations, indicator, group, commune_codes(areas, area), aggregate, flags)
-        if len(built):
-            frame = pd.concat([built, own.loc[~own.index.isin(built.index)]]).sort_index()
+        members = commune_codes(areas, area) if members is None else members
+        counts = indicators.at[indicator, "counts"] if known else ""
+        if counts:
+            from_count = _share_from_count(observations, counts, area, group, len(members))
+            own = pd.concat([own, from_count.loc[~from_count.index.isin(own.index)]]).sort_index()
+        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags), own)
     frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})
     return YearlySeries(indicator, area, group, frame)
 

@@ -1,12 +1,13 @@
 """Meeting charts: a fan chart per target and area, small multiples by commune, a dashboard.
 
 Each chart must be understood in ten seconds by someone who has never seen the workbench:
-the title says what and where, the subtitle says the verdict, the legend says what each mark
-is, and the footer says where the numbers come from — and, when any of them are made up, says
-so in red: "MINH HỌA / ILLUSTRATIVE".
+the title says what and where, the subtitle says the verdict and its chance, the legend says
+what each mark is (and the target's value and the yearly rate needed), the lines under the
+plot say why, and the footer says where the numbers come from — and, when any of them are made
+up, says so in red: "MINH HỌA / ILLUSTRATIVE". Nothing is cut: long texts are wrapped.
 
 All functions return a :class:`matplotlib.figure.Figure` of a fixed size (see
-:mod:`analysis.style`); nothing is drawn on pyplot's global state.
+:mod:`analysis.reports.style`); nothing is drawn on pyplot's global state.
 """
 
 from __future__ import annotations
@@ -20,14 +21,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..assessment import TargetSeries, status_label
-from ..data.catalogue import load_standards, load_units
-from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
+from ..assessment.yearly import yearly_record
+from ..data.catalogue import load_standards
 from ..text import check_language, label, register_labels
+from ..words import chance_text, fmt_number, is_missing as _missing, needed_text, target_text, unit_word, value_text
+from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
-__all__ = ["fan_chart", "small_multiples", "dashboard", "fmt_number", "target_text", "needed_text"]
+__all__ = ["fan_chart", "small_multiples", "dashboard", "fmt_number", "target_text", "needed_text",
+           "balanced_wrap", "verdict_line"]
 
 register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
@@ -37,165 +41,144 @@ register_labels({
     "band80": ("Khoảng dự báo 80%", "80 % interval"),
     "band95": ("Khoảng dự báo 95%", "95 % interval"),
     "target": ("Mục tiêu", "Target"),
+    "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
+    "needed_entry": ("Lộ trình cần đạt đến {deadline}: {rate}", "Path needed to {deadline}: {rate}"),
     "source": ("Nguồn", "Source"),
+    "more_sources": ("và {n} nguồn khác (xem bảng tổng hợp)", "and {n} more sources (see the summary table)"),
     "illustrative_banner": ("MINH HỌA / ILLUSTRATIVE — số liệu minh họa, không phải số liệu thật",
                             "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
     "chance": ("khả năng đạt", "chance"),
-    "pace_since": ("tốc độ từ", "pace since"),
     "projection_word": ("dự báo", "projection"),
-    "small_multiples_title": ("theo xã — tình trạng năm", "by commune — status for"),
+    "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80%: {low}–{high})",
+                             "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
+    "small_multiples_title": ("theo xã — đánh giá năm", "by commune — verdict for"),
     "dashboard_source": ("Nguồn: số liệu công bố (data/observations/published.csv; nguồn và trích dẫn từng số "
                          "liệu trong tệp) và số liệu do các cơ quan gửi", "Sources: published figures "
                          "(data/observations/published.csv, with each figure's source and quote) and office returns"),
-    "met_word": ("Đạt", "Met"),
-    "not_met_word": ("Chưa đạt", "Not met"),
     "no_projection": ("chưa đủ số liệu để dự báo", "too little data to project"),
+    "no_data_chart": ("Chưa có số liệu cho chỉ tiêu này ở địa bàn này.", "No figures for this target in this area yet."),
     "indicator_col": ("Chỉ tiêu", "Target"),
     "target_col": ("Mục tiêu", "Goal"),
-    "latest_col": ("Hiện nay", "Latest"),
+    "latest_col": ("Số liệu mới nhất", "Latest"),
     "needed_col": ("Cần mỗi năm", "Needed a year"),
-    "status_col": ("Tình trạng", "Status"),
+    "status_col": ("Đánh giá", "Verdict"),
     "probability_col": ("Khả năng đạt", "Chance"),
-    "dashboard_title": ("Tiến độ thực hiện các chỉ tiêu Kế hoạch 20/KH-UBND — huyện Cầu Ngang",
-                        "Progress on the targets of Plan 20/KH-UBND — Cầu Ngang district"),
-    "dashboard_method": ("Tình trạng: tỷ số tốc độ tăng trưởng (Eurostat) — ngưỡng 0,95 / 0,60 / 0. "
-                         "Khả năng đạt: từ dự báo đã hiệu chỉnh (≥80% nhiều khả năng, 50–80% có thể, "
-                         "20–50% khó, <20% rất khó).",
-                         "Status: growth-rate ratio (Eurostat), thresholds 0.95 / 0.60 / 0. Chance: from "
-                         "the calibrated projection (≥80 % likely, 50–80 % possible, 20–50 % unlikely, "
-                         "<20 % very unlikely)."),
+    "dashboard_title": ("Tiến độ thực hiện các chỉ tiêu Kế hoạch 20/KH-UBND — {area}",
+                        "Progress on the targets of Plan 20/KH-UBND — {area}"),
+    "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm định trên chuỗi số liệu thật) và tốc độ "
+                         "3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50% trở lên và tốc độ "
+                         "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20%. Chỉ tiêu hằng năm (giảm nghèo, việc "
+                         "làm, an ninh, quốc phòng) đánh giá từng năm.",
+                         "Verdict: from the chance of meeting the target (a projection checked on real series) and "
+                         "the last 3 years' pace against the yearly rate needed — \"on track\" at a chance of 50 % or "
+                         "more with enough pace; \"unlikely\" below 20 %. Yearly targets (poverty, jobs, security, "
+                         "defence) are judged year by year."),
     "assumption_mark": ("* giá trị 2030 là giả định (kế hoạch chỉ đặt mục tiêu 2025)",
                         "* 2030 value is an assumption (the plan sets the target for 2025 only)"),
+    "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
+                      "by the chance of meeting it"),
     "district_panel": ("Toàn huyện", "District"),
-    "points_per_year": ("điểm %/năm", "pts/yr"),
-    "per_year": ("/năm", "/yr"),
-    "by": ("đến", "by"),
-    "year_reached": ("đạt năm", "reached"),
+    "falls_title": ("Mức giảm mỗi năm (điểm %) so với chỉ tiêu {low}–{high} điểm — {met}",
+                    "Yearly fall (points) against the {low}–{high} point target — {met}"),
+    "falls_band": ("Chỉ tiêu: giảm {low}–{high} điểm", "Target: down {low}–{high} points"),
+    "falls_projected": ("Dự báo {year}", "Projected {year}"),
+    "why": ("Vì sao", "Why"),
+    "short_achieved": ("Đã đạt", "Achieved"),
+    "short_on_track": ("Đúng tiến độ", "On track"),
+    "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
+    "short_off_track": ("Khó đạt", "Unlikely"),
+    "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
+    "short_deadline_missed": ("Không đạt", "Not met"),
+    "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
+    "short_no_data": ("Không có số liệu", "No data"),
+    "short_": ("Chỉ dự báo", "Projection only"),
 })
+
+DARK_VERDICTS = ("achieved", "on_track", "moving_away", "deadline_missed", "missed")
+"""Verdicts whose colour is dark enough for white text."""
+FOOTER_LINE = 0.0205
+"""Height of one 8,5-point footer line, as a fraction of a 7,5-inch slide."""
 
 
 # ---------------------------------------------------------------------------------------
-# words and numbers
+# words
 
 
-def fmt_number(value: float, lang: str = "vi", decimals: int = 1, sign: bool = False) -> str:
-    """A number written the way a reader of ``lang`` expects.
+def balanced_wrap(text: str, width: int) -> str:
+    """Wrap ``text`` into as few lines as ``width`` allows, of balanced lengths, so that no
+    line holds a lone word ("2025" on its own line).
 
-    >>> fmt_number(1234.5, "vi"), fmt_number(1234.5, "en"), fmt_number(-0.83, "vi", 2, sign=True)
-    ('1.234,5', '1,234.5', '−0,83')
-    >>> fmt_number(float("nan"))
-    '–'
+    >>> print(balanced_wrap("Đảng viên người Khmer chiếm từ 20% trở lên — theo xã 2025", 40))
+    Đảng viên người Khmer chiếm
+    từ 20% trở lên — theo xã 2025
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{abs(value):,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    if value < 0 and float(text.replace(".", "").replace(",", "")) != 0:
-        return "−" + text
-    return ("+" + text) if sign and value > 0 else text
+    lines = textwrap.wrap(text, width)
+    if len(lines) <= 1:
+        return text
+    n = len(lines)
+    for narrower in range(width, 0, -1):
+        candidate = textwrap.wrap(text, narrower)
+        if len(candidate) > n:
+            break
+        lines = candidate
+    return "\n".join(lines)
 
 
-def _decimals(unit: str) -> int:
-    return 1 if unit in ("percent", "percentage_points", "million_vnd") else 0
+def verdict_line(row: pd.Series, lang: str) -> str:
+    """The subtitle line of one deadline: "2025 — Chuyển biến chậm, khó đạt · khả năng đạt 12% · chờ số liệu năm 2025"."""
+    if row["origin"] == "projection":
+        return label("projection_only_line", lang).format(
+            deadline=row["deadline"], median=value_text(row["projected_median"], row["unit"], lang),
+            low=value_text(row["projected_lo_80"], row["unit"], lang),
+            high=value_text(row["projected_hi_80"], row["unit"], lang))
+    parts = [f"{row['deadline']} — {status_label(row['verdict'], lang)}"]
+    if not _missing(row["years_met"]):
+        parts[0] += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
+    if not _missing(row["probability"]):
+        parts.append(f"{label('chance', lang)} {chance_text(row['probability'], lang)}")
+    if row["awaiting_figure"]:
+        parts.append(label("awaiting", lang).format(year=row["deadline"]).lower())
+    return " · ".join(parts)
 
 
-def _unit_word(unit: str, lang: str) -> str:
-    return load_units().at[unit, lang]
+def _short_verdict(row: pd.Series, lang: str) -> str:
+    words = label(f"short_{row['verdict']}", lang)
+    if not _missing(row["probability"]) and row["verdict"] not in ("achieved", "deadline_missed") \
+            or row["verdict"] == "achieved" and not row["deadline"] <= row["latest_year"]:
+        words += f" · {chance_text(row['probability'], lang)}"
+    return words
 
 
-def _value_text(value: float, unit: str, lang: str, compact: bool = False, exact: bool = False) -> str:
-    """A value with its unit: "19,9%", "1.120 lao động"; ``compact`` drops count units,
-    ``exact`` shows a whole number without decimals (targets: "≥ 95%", "> 99,7%")."""
-    decimals = 0 if exact and float(value).is_integer() else _decimals(unit)
-    number = fmt_number(value, lang, decimals)
-    if unit == "percent":
-        return f"{number}%"
-    if unit == "flag":
-        return label("met_word" if value >= 1 else "not_met_word", lang)
-    return number if compact else f"{number} {_unit_word(unit, lang)}"
+def _source_line(rows: pd.DataFrame, lang: str, width: int) -> list[str]:
+    """The sources, wrapped to at most two lines; beyond that, how many more (never cut)."""
+    parts = sorted({part.strip() for text in rows["sources"] for part in str(text).split("|") if part.strip()})
+    shown: list[str] = []
+    for part in parts:
+        candidate = "; ".join(shown + [part])
+        if len(textwrap.wrap(f"{label('source', lang)}: {candidate}", width)) > 2 and shown:
+            break
+        shown.append(part)
+    text = f"{label('source', lang)}: " + "; ".join(shown)
+    if len(shown) < len(parts):
+        text += "; " + label("more_sources", lang).format(n=len(parts) - len(shown))
+    return textwrap.wrap(text, width)
 
 
-def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
-    """The target as a planner would say it, e.g. "≥ 95%", "> 80%", "−3 đến −4 điểm %/năm".
-
-    >>> target_text(pd.Series({"kind": "above", "target_value": 80.0, "unit": "percent"}))
-    '> 80%'
-    >>> target_text(pd.Series({"kind": "yearly_flow", "target_low": 1000.0, "target_high": 1500.0,
-    ...                        "unit": "workers"}), "en")
-    '1,000–1,500 workers/yr'
-    """
-    kind, unit = row["kind"], row["unit"]
-    if kind == "yearly_reduction":
-        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
-        if row.get("reading", "points") == "relative":
-            return f"−{low}–{high}%{label('per_year', lang)}"
-        return f"−{low}–{high} {label('points_per_year', lang)}"
-    if kind == "yearly_flow":
-        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
-        words = "" if compact else f" {_unit_word(unit, lang)}"
-        return f"{low}–{high}{words}{label('per_year', lang)}"
-    symbol = {"at_least": "≥", "share_of_total": "≥", "above": ">", "at_most": "≤", "count_to_zero": "≤"}[kind]
-    if kind == "count_to_zero":
-        return f"0 {_unit_word(unit, lang)}"
-    if unit == "flag":
-        return label("met_word", lang)
-    return f"{symbol} {_value_text(row['target_value'], unit, lang, compact, exact=True)}"
-
-
-def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
-    """The yearly change needed from now, e.g. "+2,3 điểm %/năm" or "820 lao động/năm".
-
-    >>> needed_text(pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": 2.28,
-    ...                        "status": "moderate"}))
-    '+2,3 điểm %/năm'
-    """
-    if row["status"] in ("achieved", "missed", "no_data") or _missing(row["needed_points_per_year"]):
-        return "–"
-    unit, value = row["unit"], row["needed_points_per_year"]
-    if row["kind"] == "yearly_flow":
-        words = "" if compact else f" {_unit_word(unit, lang)}"
-        return f"{fmt_number(value, lang, 0)}{words}{label('per_year', lang)}"
-    if unit == "percent":
-        return f"{fmt_number(value, lang, 1, sign=True)} {label('points_per_year', lang)}"
-    return f"{fmt_number(value, lang, _decimals(unit), sign=True)} {_unit_word(unit, lang)}{label('per_year', lang)}"
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _verdict(row: pd.Series, lang: str) -> str:
-    """"2025 — pace since 2021: on track; projection: 83 % chance (likely)"."""
-    status = status_label(row["status"], lang)
-    if row["status"] in ("on_track", "moderate", "insufficient", "moving_away") and not _missing(row["base_year"]):
-        status = f"{label('pace_since', lang)} {row['base_year']}: {status.lower()}"
-    text = f"{row['deadline']} — {status}"
-    if not _missing(row["probability"]) and row["status"] not in ("achieved", "missed"):
-        chance = fmt_number(100 * row["probability"], lang, 0)
-        words = status_label(row["probability_words"], lang).lower()
-        text += f"; {label('projection_word', lang)}: {label('chance', lang)} {chance}% ({words})"
-    return text
-
-
-def _source_line(rows: pd.DataFrame, lang: str) -> str:
-    parts = {part.strip() for text in rows["sources"] for part in str(text).split("|") if part.strip()}
-    joined = "; ".join(sorted(parts))
-    return f"{label('source', lang)}: " + textwrap.shorten(joined, width=200, placeholder=" …")
-
-
-def _footer(figure: Figure, rows: pd.DataFrame, lang: str, method: str = "", source: str = "") -> None:
-    """Source (and method) lines at the bottom; for illustrative data, a red line under them."""
-    lines = [source or _source_line(rows, lang)]
-    if method:
-        lines.append(textwrap.shorten(method, width=200, placeholder=" …"))
+def _footer(figure: Figure, rows: pd.DataFrame, lang: str, lines: list[str], width: int = 190) -> float:
+    """Write ``lines`` (already wrapped) and the source at the bottom; for illustrative data, a
+    red line under them. Returns the height used, as a fraction of the figure."""
+    text = list(lines) + _source_line(rows, lang, width)
     illustrative = bool(rows["illustrative"].any())
-    figure.text(0.01, 0.035 if illustrative else 0.008, "\n".join(lines), ha="left", va="bottom", fontsize=8.5,
-                color="#595959")
+    scale = SLIDE[1] / figure.get_figheight()
+    line = FOOTER_LINE * scale
+    bottom = (0.036 * scale) if illustrative else 0.01
+    figure.text(0.01, bottom, "\n".join(text), ha="left", va="bottom", fontsize=8.5, color="#404040",
+                linespacing=1.25)
     if illustrative:
-        figure.text(0.01, 0.006, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=11,
+        figure.text(0.01, 0.008 * scale, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=11,
                     fontweight="bold", color=COLORS["vermillion"])
+    return bottom + line * len(text) + 0.012 * scale
 
 
 def _watermark(ax, lang: str, size: float = 64) -> None:
@@ -220,33 +203,49 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
 
     ``rows`` are the :func:`analysis.assess` rows of the target and area (one per deadline);
     ``data`` the :class:`~analysis.assessment.TargetSeries` behind them; ``scenario`` an
-    optional what-if path (year → value) drawn as a dotted line.
+    optional what-if path (year → value) drawn as a dotted line. A target read as yearly falls
+    (poverty) gets a second panel with each year's fall against the 3–4 point band.
     """
     check_language(lang)
     rows = rows.sort_values("deadline")
     first = rows.iloc[0]
     unit = first["unit"]
+    falls = first["kind"] == "yearly_reduction" and first["reading"] == "points" and len(data.used) >= 2
     with matplotlib.rc_context(RC):
         figure = new_figure(SLIDE)
-        figure.get_layout_engine().set(rect=(0, 0.085, 1, 0.90))
-        ax = figure.add_subplot()
+        name = first["target_vi"] if lang == "vi" else first["target_en"]
+        area = first["area_vi"] if lang == "vi" else first["area_en"]
+        figure.suptitle(balanced_wrap(f"{name} — {area}", 95), x=0.01, ha="left", fontsize=17, fontweight="bold")
+        why = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}" for _, r in rows.iterrows()
+               if r[f"verdict_reason_{lang}"]]
+        lines = [line for text in why for line in textwrap.wrap(text, 165)]
+        rules = {r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]}
+        lines += [line for rule in sorted(rules) for line in textwrap.wrap(rule, 190)]
+        if data.projection is not None:
+            method = label("projection_word", lang).capitalize() + ": " + \
+                data.projection.attrs["method_vi" if lang == "vi" else "method"]
+            lines += textwrap.wrap(method, 190)
+        bottom = _footer(figure, rows, lang, lines)
+        figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+        if falls:
+            grid = figure.add_gridspec(2, 1, height_ratios=(2.6, 1))
+            ax = figure.add_subplot(grid[0])
+            _draw_falls(figure.add_subplot(grid[1], sharex=ax), rows, data, lang)
+        else:
+            ax = figure.add_subplot()
+        if len(data.used) == 0:
+            ax.text(0.5, 0.5, label("no_data_chart", lang), transform=ax.transAxes, ha="center", va="center",
+                    fontsize=14, color=COLORS["grey"])
         _draw_fan(ax, rows, data, lang, detailed=True)
         if scenario is not None:
             ax.plot(scenario.index, scenario.to_numpy(), linestyle=":", linewidth=2.5, color=COLORS["purple"],
                     label=label("scenario", lang), zorder=4)
-        name = first["target_vi"] if lang == "vi" else first["target_en"]
-        area = first["area_vi"] if lang == "vi" else first["area_en"]
-        figure.suptitle(textwrap.fill(f"{name} — {area}", 95), x=0.01, ha="left", fontsize=17, fontweight="bold")
-        ax.set_title("\n".join(_verdict(r, lang) for _, r in rows.iterrows()), loc="left", fontsize=12.5,
-                     fontweight="normal", color="#333333")
-        ax.set_ylabel(_unit_word(unit, lang) if unit != "percent" else "%")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=11)
+        ax.set_title("\n".join(verdict_line(r, lang) for _, r in rows.iterrows()), loc="left", fontsize=12.5,
+                     fontweight="bold", color="#222222")
+        ax.set_ylabel(unit_word(unit, lang) if unit != "percent" else "%")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10.5)
         if rows["illustrative"].any():
             _watermark(ax, lang)
-        method = ""
-        if data.projection is not None:
-            method = data.projection.attrs["method_vi" if lang == "vi" else "method"]
-        _footer(figure, rows, lang, method=label("projection_word", lang).capitalize() + ": " + method)
     return figure
 
 
@@ -263,13 +262,15 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                 label=label("earlier_standard", lang))
     if data.break_year is not None and detailed:
         ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2)
-        ax.annotate(_standard_name(data.standard, lang), (data.break_year - 0.4, 1.0),
-                    xycoords=("data", "axes fraction"), va="top", fontsize=10, color=COLORS["grey"])
-    if projection is not None and projection["median"].notna().any():
+        ax.annotate(_standard_name(data.standard, lang), (data.break_year - 0.4, 0.98),
+                    xycoords=("data", "axes fraction"), va="top", fontsize=9.5, color=COLORS["grey"])
+    if projection is not None and projection["median"].notna().any() and len(used):
         shown = projection.loc[projection.index <= last_deadline]
         years = np.r_[used.index[-1], shown.index]
+
         def joined(column):
             return np.r_[used["value"].iloc[-1], shown[column]]
+
         if detailed:
             ax.fill_between(years, joined("lo_95"), joined("hi_95"), color=COLORS["blue"], alpha=0.13,
                             linewidth=0, label=label("band95", lang))
@@ -285,32 +286,84 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             markeredgewidth=1.5, markersize=8 if detailed else 5,
             label=label("observed_illustrative", lang) if len(made_up) else None, zorder=6)
     for _, row in rows.iterrows():
-        if _missing(row["target_value"]):
+        if _missing(row["target_value"]) or row["origin"] == "projection":
             continue
         deadline, level = int(row["deadline"]), float(row["target_value"])
+        star = "*" if row["origin"] == "assumption" else ""
+        entry = label("target_entry", lang).format(deadline=deadline, star=star, value=_target_words(row, lang))
+        # markers are never clipped: a target at 0 or 100 % stays whole on the axis
         ax.plot([deadline], [level], "D", color=COLORS["vermillion"], markersize=10 if detailed else 6,
-                label=label("target", lang) if deadline == int(rows["deadline"].min()) else None, zorder=5)
+                label=entry if detailed else None, zorder=7, clip_on=False)
         if row["kind"] == "yearly_reduction" and not _missing(row["target_value_other_end"]):
             ax.plot([deadline, deadline], [row["target_value_other_end"], level], color=COLORS["vermillion"],
-                    linewidth=3)
-        if detailed:
-            star = "*" if row["origin"] == "assumption" else ""
-            ax.annotate(f"{label('target', lang)} {deadline}{star}: {_target_label(row, lang)}", (deadline, level),
-                        textcoords="offset points", xytext=(-8, 10), ha="right", fontsize=11,
-                        color=COLORS["vermillion"], fontweight="bold")
-        if not _missing(row["latest_value"]) and deadline > row["latest_year"] and row["status"] != "achieved":
-            ax.plot([row["latest_year"], deadline], [row["latest_value"], level], linestyle="--",
+                    linewidth=3, clip_on=False)
+        if row["kind"] == "yearly_flow":
+            # a count every year: the band the yearly figure must reach, not a path
+            start = int(row["latest_year"]) if not _missing(row["latest_year"]) else deadline - 1
+            if deadline == int(rows.loc[rows["kind"] == "yearly_flow", "deadline"].min()):
+                ax.fill_between([start, last_deadline], row["target_low"], row["target_high"],
+                                color=COLORS["vermillion"], alpha=0.10, linewidth=0)
+                ax.plot([start, last_deadline], [row["target_low"]] * 2, linestyle="--", color=COLORS["vermillion"],
+                        linewidth=1.5, label=label("needed_path", lang) + ": " + needed_text(row, lang)
+                        if detailed else None)
+            continue
+        # the path needed ends where the value counts as met (99,5 % for a target of 100 %)
+        end = level if _missing(row.get("met_threshold")) or row["kind"] == "yearly_reduction" \
+            else float(row["met_threshold"])
+        if not _missing(row["latest_value"]) and deadline > row["latest_year"] and row["verdict"] != "achieved":
+            rate = needed_text(row, lang)
+            ax.plot([row["latest_year"], deadline], [row["latest_value"], end], linestyle="--",
                     color=COLORS["vermillion"], linewidth=1.5,
-                    label=label("needed_path", lang) if deadline == int(rows["deadline"].min()) else None)
+                    label=label("needed_entry", lang).format(deadline=deadline, rate=rate) if detailed else None)
+        if detailed and end != level and row["kind"] != "yearly_reduction":
+            ax.plot([row["latest_year"], deadline], [end, end], linestyle=":", color=COLORS["vermillion"],
+                    linewidth=1.0, alpha=0.8)
     _limits(ax, rows, data, last_deadline, lang, detailed)
 
 
-def _target_label(row: pd.Series, lang: str) -> str:
-    if row["kind"] in ("yearly_reduction",):
-        return _value_text(row["target_value"], row["unit"], lang)
+def _target_words(row: pd.Series, lang: str) -> str:
+    if row["kind"] == "yearly_reduction":
+        return f"{target_text(row, lang)} → {value_text(row['target_value'], row['unit'], lang)}"
     if row["kind"] == "yearly_flow":
-        return f"{fmt_number(row['target_value'], lang, 0)}{label('per_year', lang)}"
-    return target_text(row, lang)
+        return target_text(row, lang)
+    text = target_text(row, lang)
+    if not _missing(row.get("met_threshold")) and row["met_threshold"] != row["target_value"]:
+        text += f" ({label('met_word', lang).lower()} {'≥' if row['met_threshold'] < row['target_value'] else '≤'} " \
+                f"{value_text(row['met_threshold'], row['unit'], lang, exact=True)})"
+    return text
+
+
+def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
+    """Each year's fall in points against the 3–4 point band; the projected fall of the next
+    year as a hollow bar."""
+    first = rows[rows["origin"] != "projection"].iloc[0] if (rows["origin"] != "projection").any() else rows.iloc[0]
+    low, high = float(first["target_low"]), float(first["target_high"])
+    values = data.used["value"]
+    start = int(first["base_year"]) if not _missing(first["base_year"]) else int(values.index[0])
+    record = yearly_record(values, start, "yearly_reduction", low, None)
+    ax.axhspan(low, high, color=COLORS["green"], alpha=0.15, linewidth=0,
+               label=label("falls_band", lang).format(low=fmt_number(low, lang, 0), high=fmt_number(high, lang, 0)))
+    colors = [COLORS["green"] if met else COLORS["orange"] for met in record["met"]]
+    ax.bar(record["year"], record["change"], width=0.6, color=colors, zorder=3)
+    for year, change in zip(record["year"], record["change"]):
+        ax.annotate(fmt_number(change, lang, 1), (year, max(change, 0)), textcoords="offset points", xytext=(0, 2),
+                    ha="center", va="bottom", fontsize=10, fontweight="bold")
+    projection = data.projection
+    if projection is not None and len(projection) and projection["median"].notna().any():
+        year = int(projection.index[0])
+        fall = float(values.iloc[-1] - projection["median"].iloc[0])
+        ax.bar([year], [fall], width=0.6, facecolor="white", edgecolor=COLORS["blue"], linewidth=1.5, zorder=3,
+               hatch="//", label=label("falls_projected", lang).format(year=year))
+        ax.annotate(fmt_number(fall, lang, 1), (year, max(fall, 0)), textcoords="offset points", xytext=(0, 2),
+                    ha="center", va="bottom", fontsize=10, color=COLORS["blue"])
+    met = label("years_met", lang).format(met=int(record["met"].sum()), counted=len(record))
+    ax.set_title(label("falls_title", lang).format(low=fmt_number(low, lang, 0), high=fmt_number(high, lang, 0),
+                                                   met=met), loc="left", fontsize=11, fontweight="normal")
+    top = max([high, *record["change"].tolist(), 0]) * 1.35
+    bottom = min([0, *record["change"].tolist()]) * 1.35
+    ax.set_ylim(bottom, top)
+    ax.axhline(0, color="#555555", linewidth=0.8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9.5)
 
 
 def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detailed: bool = True) -> None:
@@ -321,13 +374,15 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
         bands = ["lo_95", "hi_95"] if detailed else ["lo_80", "hi_80"]
         shown = projection.loc[projection.index <= last_deadline, bands].to_numpy().ravel()
         values += [v for v in shown if not math.isnan(v)]
+    unit = rows.iloc[0]["unit"]
+    if not values:  # nothing to draw: an empty frame with a sensible scale
+        values = [0.0, 100.0] if unit == "percent" else [0.0, 1.0]
     low, high = min(values), max(values)
     pad = 0.08 * (high - low) if high > low else max(abs(high) * 0.1, 1.0)
     low, high = low - pad, high + pad
-    unit = rows.iloc[0]["unit"]
     if unit == "percent":
         low, high = max(low, 0.0), min(high, 100.0 + pad / 2)
-    elif unit not in ("percentage_points",):
+    elif unit not in ("percentage_points", "percent_change"):
         low = max(low, 0.0)
     if unit == "flag":
         # a met / not-met indicator: two named levels, not a scale
@@ -337,6 +392,20 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     start = int(frame.index.min()) if len(frame) else last_deadline - 10
     ax.set_xlim(min(start, last_deadline - 4) - 0.5, last_deadline + 0.8)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if unit != "flag":
+        ax.yaxis.set_major_formatter(_tick_formatter(ax, lang))
+
+
+def _tick_formatter(ax, lang: str) -> FuncFormatter:
+    """Tick labels written the way the reader of ``lang`` writes numbers ("2.250", "99,5")."""
+
+    def tick(value, _position):
+        ticks = ax.yaxis.get_majorticklocs()
+        step = float(np.min(np.diff(ticks))) if len(ticks) > 1 else 1.0
+        decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step > 0 else 0
+        return fmt_number(value, lang, decimals)
+
+    return FuncFormatter(tick)
 
 
 # ---------------------------------------------------------------------------------------
@@ -345,42 +414,46 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
 
 def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str = "vi",
                     deadline: int = 2025) -> Figure:
-    """One target, district and every commune side by side (4 × 4 panels on a 16:9 slide).
+    """One target, district and every commune side by side (up to 4 × 4 panels on a 16:9 slide).
 
     ``rows`` are the assess rows of the target (all areas, all deadlines); ``data`` maps area
-    code to its :class:`~analysis.assessment.TargetSeries`.
+    code to its :class:`~analysis.assessment.TargetSeries`. Each panel's verdict sits in a
+    coloured badge above the panel, never on the data.
     """
     check_language(lang)
     codes = list(dict.fromkeys(rows.sort_values(["area_kind", "area_code"], key=_district_first)["area_code"]))
-    with matplotlib.rc_context({**RC, "axes.titlesize": 11, "xtick.labelsize": 8, "ytick.labelsize": 8}):
+    ncols = 4 if len(codes) > 9 else 3 if len(codes) > 4 else 2
+    nrows = max(1, math.ceil(len(codes) / ncols))
+    with matplotlib.rc_context({**RC, "axes.titlesize": 10.5, "xtick.labelsize": 8, "ytick.labelsize": 8}):
         figure = new_figure(SLIDE)
-        figure.get_layout_engine().set(rect=(0, 0.10, 1, 0.90), h_pad=0.02, w_pad=0.02)
-        axes = figure.subplots(4, 4, sharex=True, sharey=True).ravel()
+        first = rows.iloc[0]
+        name = first["target_vi"] if lang == "vi" else first["target_en"]
+        figure.suptitle(balanced_wrap(f"{name} — {label('small_multiples_title', lang)} {deadline}", 100), x=0.01,
+                        ha="left", fontsize=16, fontweight="bold")
+        bottom = _footer(figure, rows, lang, [])
+        figure.get_layout_engine().set(rect=(0, bottom + 0.045, 1, 1 - bottom - 0.045), h_pad=0.03, w_pad=0.02)
+        axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         limits = []
         for ax, code in zip(axes, codes):
             area_rows = rows[rows["area_code"] == code].sort_values("deadline")
             _draw_fan(ax, area_rows, data[code], lang, detailed=False)
             limits.append(ax.get_ylim())
-            row = area_rows[area_rows["deadline"] == deadline].iloc[0] if (area_rows["deadline"] == deadline).any() \
-                else area_rows.iloc[0]
-            name = row["area_vi"] if lang == "vi" else row["area_en"]
+            chosen = area_rows[area_rows["deadline"] == deadline]
+            row = chosen.iloc[0] if len(chosen) else area_rows.iloc[0]
+            area = row["area_vi"] if lang == "vi" else row["area_en"]
             if row["area_kind"] == "district":
-                name = label("district_panel", lang)
-            ax.set_title(name, loc="left", fontweight="bold")
-            color = STATUS_COLORS.get(row["status"], COLORS["light_grey"])
-            ax.add_patch(Rectangle((0.0, 1.0), 1.0, 0.035, transform=ax.transAxes, color=color, clip_on=False))
-            ax.text(0.99, 0.97, status_label(row["status"], lang), transform=ax.transAxes, ha="right", va="top",
-                    fontsize=8, color="#333333")
+                area = label("district_panel", lang)
+            ax.set_title(area, loc="left", fontweight="bold")
+            color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+            ax.text(1.0, 1.03, _short_verdict(row, lang), transform=ax.transAxes, ha="right", va="bottom",
+                    fontsize=8, fontweight="bold", color="white" if row["verdict"] in DARK_VERDICTS else "black",
+                    bbox={"boxstyle": "round,pad=0.25", "facecolor": color, "edgecolor": "none"})
             if row["illustrative"]:
                 _watermark(ax, lang, size=20)
         for ax in axes[len(codes):]:
             ax.set_visible(False)
         # the panels share one scale: the union of what each needs
         axes[0].set_ylim(min(low for low, _ in limits), max(high for _, high in limits))
-        first = rows.iloc[0]
-        name = first["target_vi"] if lang == "vi" else first["target_en"]
-        figure.suptitle(textwrap.fill(f"{name} — {label('small_multiples_title', lang)} {deadline}", 100), x=0.01,
-                        ha="left", fontsize=16, fontweight="bold")
         handles = [
             Line2D([], [], marker="o", color=COLORS["black"], linestyle="", label=label("observed", lang)),
             Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor=COLORS["black"], linestyle="",
@@ -388,15 +461,15 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             Line2D([], [], color=COLORS["blue"], linewidth=2, label=label("median", lang)),
             Patch(color=COLORS["blue"], alpha=0.28, label=label("band80", lang)),
             Line2D([], [], marker="D", color=COLORS["vermillion"], linestyle="", label=label("target", lang)),
+            Line2D([], [], color=COLORS["vermillion"], linestyle="--", label=label("needed_path", lang)),
         ]
-        figure.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.995, 0.055), ncols=5, fontsize=9)
-        _footer(figure, rows, lang)
+        figure.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.995, bottom), ncols=6, fontsize=9)
     return figure
 
 
 def _district_first(column: pd.Series) -> pd.Series:
     if column.name == "area_kind":
-        return column.map(lambda kind: 0 if kind == "district" else 1)
+        return column.map(lambda kind: 0 if kind in ("district", "aggregate") else 1)
     return column
 
 
@@ -408,20 +481,29 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
               deadlines: tuple[int, ...] = (2025, 2030), area: str = "848") -> Figure:
     """One page: every target of ``area`` × deadline as a traffic-light table.
 
-    Each status cell carries its words as well as its colour. Targets whose only deadline is
-    earlier (the 2022 milestones) show that deadline's verdict in the first block.
+    The verdict is the page's main text: words on its colour, in bold. Targets whose only
+    deadline is earlier (the 2022 milestones) show that deadline's verdict in the first block.
     """
     check_language(lang)
     rows = table[table["area_code"] == area]
     order = list(dict.fromkeys(rows["target_id"]))
-    name_w, goal_w, latest_w = 0.31, 0.085, 0.105
+    name_w, goal_w, latest_w = 0.28, 0.085, 0.095
     block = (1.0 - name_w - goal_w - latest_w) / len(deadlines)
-    need_w, status_w = block * 0.40, block * 0.39
+    need_w, status_w = block * 0.27, block * 0.51
     chance_w = block - need_w - status_w
-    n = len(order)
+    n = max(len(order), 1)
+    area_name = rows["area_vi" if lang == "vi" else "area_en"].iloc[0] if len(rows) else area
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
-        figure.get_layout_engine().set(rect=(0.0, 0.085, 1.0, 0.86))
+        figure.suptitle(label("dashboard_title", lang).format(area=area_name), x=0.01, ha="left", fontsize=15,
+                        fontweight="bold")
+        notes = [label("dashboard_method", lang), label("assumption_mark", lang)]
+        if rows["awaiting_figure"].any():
+            notes.append(label("awaiting_mark", lang).format(year=int(rows.loc[rows["awaiting_figure"], "deadline"].min())))
+        width = int(150 * size[0] / A4_LANDSCAPE[0])  # characters of 8,5-point text across the page
+        lines = [line for note in notes for line in textwrap.wrap(note, width)]
+        bottom = _footer(figure, rows, lang, lines, width=width)
+        figure.get_layout_engine().set(rect=(0.0, bottom, 1.0, 0.99 - bottom), h_pad=0, w_pad=0)
         ax = figure.add_subplot()
         ax.set_axis_off()
         ax.set_xlim(0, 1)
@@ -437,8 +519,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                       ("probability_col", left + need_w + status_w, chance_w, "center")]
         for key, left, width, align in cells:
             x = left + 0.005 if align == "left" else left + width / 2
-            ax.text(x, header, textwrap.fill(label(key, lang), 9 if key == "probability_col" else 14), ha=align,
-                    va="center", fontsize=8.5, fontweight="bold", linespacing=0.95)
+            ax.text(x, header, textwrap.fill(label(key, lang), 8 if key == "probability_col" else 14), ha=align,
+                    va="center", fontsize=8, fontweight="bold", linespacing=0.95)
         for r, target_id in enumerate(order):
             y = 1.5 + r
             group = rows[rows["target_id"] == target_id].set_index("deadline")
@@ -446,12 +528,17 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             if r % 2 == 0:
                 ax.add_patch(Rectangle((0, y - 0.5), 1, 1, color="#F3F3F3", linewidth=0))
             name = first["target_vi"] if lang == "vi" else first["target_en"]
-            ax.text(0.005, y, textwrap.shorten(f"{target_id}  {name}", 58, placeholder="…"), va="center", fontsize=8)
-            ax.text(name_w + goal_w / 2, y, target_text(first, lang, compact=True), ha="center", va="center",
-                    fontsize=8)
+            ax.text(0.005, y, balanced_wrap(f"{target_id}  {name}", 50), va="center", fontsize=7.6,
+                    linespacing=0.95)
+            goal = target_text(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
+                               else first, lang, compact=True)
+            ax.text(name_w + goal_w / 2, y, textwrap.fill(goal, 14, break_long_words=False), ha="center",
+                    va="center", fontsize=7.8, linespacing=0.95)
             latest = "–" if _missing(first["latest_value"]) else \
-                f"{_value_text(first['latest_value'], first['unit'], lang, compact=True)} ({first['latest_year']})"
-            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8)
+                f"{value_text(first['latest_value'], first['unit'], lang, compact=True)} ({first['latest_year']})"
+            if not _missing(first["years_met"]):
+                latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
+            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95)
             shown = [d for d in deadlines if d in group.index] or [int(group.index.min())]
             for i, deadline in enumerate(deadlines):
                 left = name_w + goal_w + latest_w + i * block
@@ -460,23 +547,28 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                 if own is None:
                     ax.text(left + block / 2, y, "–", ha="center", va="center", fontsize=8, color=COLORS["grey"])
                     continue
-                row = group.loc[own]
-                star = "*" if row["origin"] == "assumption" else ""
-                words = status_label(row["status"], lang) + star
-                if own != deadline:
-                    words = f"{words} ({own})"
-                ax.text(left + need_w / 2, y, needed_text(row, lang, compact=True), ha="center", va="center",
-                        fontsize=7.5)
-                color = STATUS_COLORS.get(row["status"], COLORS["light_grey"])
-                ax.add_patch(Rectangle((left + need_w + 0.002, y - 0.42), status_w - 0.004, 0.84, color=color,
-                                       linewidth=0))
-                dark = row["status"] in ("achieved", "on_track", "moving_away", "missed")
-                ax.text(left + need_w + status_w / 2, y, textwrap.fill(words, 19), ha="center", va="center",
-                        fontsize=6.6, color="white" if dark else "black", linespacing=0.9)
-                chance = "–" if _missing(row["probability"]) else f"{fmt_number(100 * row['probability'], lang, 0)}%"
-                ax.text(left + need_w + status_w + chance_w / 2, y, chance, ha="center", va="center", fontsize=8)
-        figure.suptitle(label("dashboard_title", lang), x=0.01, ha="left", fontsize=15, fontweight="bold")
-        notes = label("dashboard_method", lang) + "  " + label("assumption_mark", lang)
-        figure.text(0.01, 0.085, textwrap.fill(notes, 190), fontsize=7.5, color="#333333", va="top")
-        _footer(figure, rows, lang, source=label("dashboard_source", lang))
+                _dashboard_cell(ax, group.loc[own], own, left, y, need_w, status_w, chance_w, lang,
+                                earlier=own != deadline)
     return figure
+
+
+def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, need_w: float, status_w: float,
+                    chance_w: float, lang: str, earlier: bool) -> None:
+    """One deadline of one target: needed a year, the verdict on its colour, the chance."""
+    if row["origin"] == "projection":
+        text = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+        ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
+        return
+    needed = needed_text(row, lang, compact=True, per_year=False).replace(" %", "\u00a0%")  # keep "điểm %" whole
+    ax.text(left + need_w / 2, y, textwrap.fill(needed, 11),
+            ha="center", va="center", fontsize=7.6, linespacing=0.95)
+    words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
+        ("†" if row["awaiting_figure"] else "")
+    if earlier:
+        words = f"{words} ({deadline})"
+    color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+    ax.add_patch(Rectangle((left + need_w + 0.002, y - 0.44), status_w - 0.004, 0.88, color=color, linewidth=0))
+    ax.text(left + need_w + status_w / 2, y, balanced_wrap(words, 19), ha="center", va="center", fontsize=8.4,
+            fontweight="bold", color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=0.92)
+    ax.text(left + need_w + status_w + chance_w / 2, y, chance_text(row["probability"], lang), ha="center",
+            va="center", fontsize=8.6)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..assessment import status_label
+from .charts import DARK_VERDICTS
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
 
@@ -76,10 +77,10 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
         if key not in files["fans"]:
             continue
         stem, formats = files["fans"][key]
-        color = STATUS_COLORS.get(row["status"], "#D9D9D9")
-        text_color = "#fff" if row["status"] in ("achieved", "on_track", "moving_away", "missed") else "#000"
+        color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
+        text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
         status = f'<span class="s" style="background:{color};color:{text_color}">' \
-                 f"{html.escape(status_label(row['status'], lang))} ({row['deadline']})</span>"
+                 f"{html.escape(status_label(row['verdict'], lang))} ({row['deadline']})</span>"
         area = row["area_vi"] if lang == "vi" else row["area_en"]
         links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in formats)
         out.append(f"<tr><td>{row['target_id']}</td><td>{html.escape(area)}</td><td>{status}</td><td>{links}</td></tr>")

@@ -45,13 +45,17 @@ COLORS = {
 STATUS_COLORS = {
     "achieved": COLORS["green"],
     "on_track": COLORS["green"],
+    "needs_acceleration": COLORS["yellow"],
+    "off_track": COLORS["orange"],
+    "moving_away": COLORS["vermillion"],
+    "deadline_missed": COLORS["vermillion"],
     "moderate": COLORS["yellow"],
     "insufficient": COLORS["orange"],
-    "moving_away": COLORS["vermillion"],
     "missed": COLORS["vermillion"],
     "too_little_data": COLORS["light_grey"],
     "no_data": COLORS["light_grey"],
 }
+"""Colours of the verdicts (and of the secondary statuses), always shown with their words."""
 
 RC = {
     "font.family": "DejaVu Sans",

@@ -17,23 +17,28 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ..assessment import status_label
-from .charts import needed_text, target_text
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
-from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
+from ..words import needed_text, target_text
+from .charts import DARK_VERDICTS
+from .style import STATUS_COLORS
 
 __all__ = ["summary_frame", "write_summary_csv", "write_summary_xlsx", "SUMMARY_COLUMNS"]
 
 SUMMARY_COLUMNS = [
     "target_id", "target", "area_code", "area", "deadline", "origin", "latest_year", "latest_value", "unit",
-    "target_value", "target_text", "gap", "needed_points_per_year", "needed_percent_per_year",
-    "needed_points_per_year_other_end", "needed_percent_per_year_other_end", "needed_text",
-    "observed_points_per_year_5y", "observed_points_per_year_since_base", "cumulative_since_start",
-    "cumulative_target", "status", "status_text", "status_ratio", "status_method", "un_progress_ratio",
-    "un_status", "probability", "probability_words", "reach", "projected_median", "projected_lo_80",
-    "projected_hi_80", "projected_lo_95", "projected_hi_95", "method", "reading", "illustrative", "sources", "notes",
+    "target_value", "target_text", "met_threshold", "met_rule", "gap", "needed_points_per_year",
+    "needed_percent_per_year", "needed_points_per_year_other_end", "needed_percent_per_year_other_end", "needed_text",
+    "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
+    "cumulative_since_start", "cumulative_target", "years_met", "years_counted",
+    "verdict", "verdict_text", "verdict_reason", "awaiting_figure", "probability", "probability_words",
+    "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
+    "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
+    "method", "reading", "illustrative", "sources", "notes",
 ]
-"""Columns of summary.csv, in order (names are a contract: keep them stable)."""
+"""Columns of summary.csv, in order (names are a contract: keep them stable). ``verdict`` is the
+headline; ``status`` (with ``status_method``) and ``un_status`` are the published methods, kept
+for comparison with other SDG trackers."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -48,8 +53,12 @@ register_labels({
     "col_target_value": ("Giá trị mục tiêu", "Target value"),
     "col_needed_points": ("Cần thay đổi mỗi năm (điểm)", "Needed change a year (points)"),
     "col_needed_percent": ("Cần thay đổi mỗi năm (%)", "Needed change a year (%)"),
-    "col_status": ("Tình trạng", "Status"),
-    "col_status_method": ("Phương pháp đánh giá", "Status method"),
+    "col_verdict": ("Đánh giá", "Verdict"),
+    "col_verdict_reason": ("Vì sao", "Why"),
+    "col_years_met": ("Số năm đạt", "Years met"),
+    "col_met_rule": ("Cách tính đạt", "When met"),
+    "col_status": ("Tình trạng theo tốc độ từ năm gốc (Eurostat/SDSN)", "Pace since the baseline (Eurostat/SDSN)"),
+    "col_status_method": ("Phương pháp tình trạng", "Status method"),
     "col_probability": ("Khả năng đạt", "Chance of meeting"),
     "col_probability_words": ("Đánh giá khả năng", "Chance in words"),
     "col_reach": ("Năm dự báo đạt", "Year reached (projection)"),
@@ -62,6 +71,7 @@ register_labels({
     "col_notes": ("Ghi chú", "Notes"),
     "origin_plan": ("Kế hoạch", "Plan"),
     "origin_assumption": ("Giả định", "Assumption"),
+    "origin_projection": ("Chỉ dự báo", "Projection only"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "sheet_summary": ("tong_hop", "summary"),
@@ -72,39 +82,74 @@ _XLSX_COLUMNS = [
     ("col_target_id", "target_id", 7), ("col_target", "target", 46), ("col_area", "area", 22),
     ("col_deadline", "deadline", 9), ("col_origin", "origin", 11), ("col_latest_year", "latest_year", 10),
     ("col_latest_value", "latest_value", 11), ("col_target_text", "target_text", 16),
+    ("col_verdict", "verdict_text", 26), ("col_probability", "probability", 11),
     ("col_needed_points", "needed_points_per_year", 14), ("col_needed_percent", "needed_percent_per_year", 14),
-    ("col_status", "status_text", 24), ("col_probability", "probability", 11),
+    ("col_years_met", "years_met_text", 11), ("col_verdict_reason", "verdict_reason", 80),
     ("col_probability_words", "probability_words", 16), ("col_reach", "reach", 12),
     ("col_median", "projected_median", 14), ("col_lo95", "projected_lo_95", 11), ("col_hi95", "projected_hi_95", 11),
-    ("col_status_method", "status_method", 26), ("col_method", "method", 60), ("col_illustrative", "illustrative", 10),
-    ("col_sources", "sources", 60), ("col_notes", "notes", 80),
+    ("col_met_rule", "met_rule", 30), ("col_status", "status_text", 26), ("col_status_method", "status_method", 26),
+    ("col_method", "method", 60), ("col_illustrative", "illustrative", 10), ("col_sources", "sources", 60),
+    ("col_notes", "notes", 80),
 ]
 
 _METHOD_TEXT = {
     "vi": [
         "Cách đọc bảng",
-        "Tình trạng: so tốc độ thay đổi từ năm gốc (2021, hoặc năm gần nhất có số liệu theo chuẩn hiện hành) với tốc độ "
-        "cần để đạt mục tiêu đúng hạn. Tỷ số ≥ 0,95: đúng tiến độ; 0,60–0,95: có tiến bộ, cần tăng tốc; 0–0,60: tiến bộ "
-        "chưa đủ; < 0: đi ngược mục tiêu (phương pháp tỷ số tốc độ tăng trưởng của Eurostat / Thống kê Canada; với mục "
-        "tiêu tính bằng điểm %/năm hoặc về 0 dùng tỷ số thay đổi tuyệt đối của SDSN).",
-        "Khả năng đạt: xác suất giá trị năm hạn đạt mục tiêu, theo dự báo đã kiểm định trên chuỗi số liệu thật "
-        "(≥ 80% nhiều khả năng; 50–80% có thể; 20–50% khó; < 20% rất khó).",
-        "Cần thay đổi mỗi năm: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn.",
-        "Mục tiêu 2030 của các chỉ tiêu chỉ đặt đến 2025 là giả định (giữ nguyên mức 2025), ghi \"Giả định\".",
-        "Tỷ lệ hộ nghèo: chỉ dùng số liệu theo chuẩn nghèo hiện hành (2022–2025); \"giảm 3–4%/năm\" hiểu là điểm phần trăm.",
+        "Đánh giá: trả lời câu hỏi của cuộc họp — có đạt chỉ tiêu đúng hạn không. Khả năng đạt (xác suất giá trị năm "
+        "hạn đạt mục tiêu, theo dự báo đã kiểm định trên chuỗi số liệu thật) xác định nhóm, tốc độ 3 năm gần đây so "
+        "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50% trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
+        "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95% mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
+        "dưới 50% — \"Xa dần mục tiêu\" nếu số liệu đi ngược hướng, \"Có chuyển biến, cần đẩy nhanh\" nếu khả năng "
+        "từ 20%, \"Chuyển biến chậm, khó đạt\" nếu dưới 20%. Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
+        "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50% trở lên.",
+        "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
+        "mục tiêu.",
+        "Chỉ tiêu hằng năm: giảm tỷ lệ hộ nghèo 3–4 điểm %/năm đánh giá từng năm (mức giảm làm tròn một chữ số thập "
+        "phân; khi tỷ lệ còn dưới 3% thì cần giảm hết phần còn lại); việc làm 1.000–1.500 lao động/năm đánh giá từng "
+        "năm, không cộng dồn phần vượt của năm trước; an ninh, quốc phòng đánh giá từng năm. Cột \"Số năm đạt\".",
+        "Đạt: mục tiêu ghi tròn ở giới hạn (100%, 0%) được coi là đạt khi giá trị làm tròn bằng mục tiêu (từ 99,5%); "
+        "\"cơ bản không còn ấp đặc biệt khó khăn\" là toàn huyện còn không quá 1 ấp (data/targets.yaml, met_at); "
+        "các mục tiêu khác so đúng như ghi (\"trên 80%\" là lớn hơn 80).",
+        "Đảng viên người Khmer: toàn huyện so với 20%; từng xã so với tỷ lệ người Khmer trong dân số của xã (kế hoạch "
+        "yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\").",
+        "Tình trạng theo tốc độ từ năm gốc (cột phụ, để so sánh với các bộ theo dõi SDG): tỷ số tốc độ thay đổi từ năm "
+        "gốc (2021) so với tốc độ cần từ năm gốc — ≥ 0,95 đúng tiến độ; 0,60–0,95 có chuyển biến, cần đẩy nhanh; 0–0,60 "
+        "chuyển biến chậm; < 0 xa dần mục tiêu (Eurostat / Thống kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc "
+        "về 0). Cột này so với mục tiêu đúng như ghi.",
+        "Cần mỗi năm: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn.",
+        "Mục tiêu 2030 của các chỉ tiêu chỉ đặt đến 2025 là giả định (giữ nguyên mức 2025), ghi \"Giả định\"; kế hoạch "
+        "không đặt chỉ tiêu giảm nghèo đến 2030 nên dòng 2030 của chỉ tiêu này chỉ là dự báo.",
+        "Tỷ lệ hộ nghèo: chỉ dùng số liệu theo chuẩn nghèo hiện hành (2022–2025).",
         "Dòng có \"Minh họa = có\" dựa trên số liệu minh họa, không phải số liệu thật.",
     ],
     "en": [
         "How to read this table",
-        "Status compares the yearly change since the baseline (2021, or the nearest year measured on the current "
-        "standard) with the change needed to meet the target on time. Ratio ≥ 0.95: on track; 0.60–0.95: moderate "
-        "progress, acceleration needed; 0–0.60: insufficient progress; < 0: moving away (Eurostat / Statistics "
-        "Canada growth-rate ratio; SDSN linear-rate ratio for targets in points a year or at zero).",
-        "Chance of meeting: the probability that the deadline's value meets the target, from a projection whose "
-        "intervals were checked on real series (≥ 80 % likely; 50–80 % possible; 20–50 % unlikely; < 20 % very unlikely).",
+        "Verdict: the meeting's question — will the target be met on time? The chance (the probability that the "
+        "deadline's value meets the target, from a projection whose intervals were checked on real series) sets the "
+        "band and the last 3 years' pace against the yearly rate needed decides within it: at a chance of 50 % or "
+        "more — \"Achieved\" if the latest value already meets it, \"On track\" if the recent pace is enough (95 % of "
+        "the rate needed), else \"Progress, needs to speed up\"; below 50 % — \"Moving away\" if the series runs the "
+        "wrong way, \"Progress, needs to speed up\" at a chance of 20 % or more, \"Slow progress, unlikely\" below. Once "
+        "the deadline's figure is in: \"Achieved\" or \"Not met\". So \"On track\" always comes with a chance of 50 % "
+        "or more.",
+        "A deadline year that has ended without its figure (\"awaiting the 2025 figure\") is judged by the chance that "
+        "its value meets the target.",
+        "Yearly targets: the poverty fall of 3–4 points a year is judged year by year (falls rounded to one decimal; "
+        "below 3 % the year needs all that is left); 1,000–1,500 jobs a year are judged year by year, with no surplus "
+        "carried; security and defence year by year. See \"Years met\".",
+        "Met: a target written as a whole number at a bound (100 %, 0 %) is met when the value rounds to it (from "
+        "99.5 %); \"basically no especially difficult hamlets\" is at most 1 in the district (data/targets.yaml, "
+        "met_at); other targets as written (\"above 80 %\" is more than 80).",
+        "Khmer party members: the district against 20 %; each commune against its own Khmer population share (the "
+        "plan asks for \"in proportion to the population in each locality\").",
+        "Pace since the baseline (a secondary column, for comparison with SDG trackers): the yearly change since the "
+        "baseline (2021) over the change needed from the baseline — ≥ 0.95 on track; 0.60–0.95 moderate progress; "
+        "0–0.60 insufficient; < 0 moving away (Eurostat / Statistics Canada; SDSN for targets in points a year or at "
+        "zero). It compares with the target as written.",
         "Needed change a year: the average yearly change from the latest year to the deadline.",
-        "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so.",
-        "Poverty: only figures on the current poverty line (2022–2025) are used; \"3–4 %/năm\" is read in points.",
+        "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so; the "
+        "plan sets no 2030 poverty target, so that row is a projection only.",
+        "Poverty: only figures on the current poverty line (2022–2025) are used.",
         "Rows with \"Illustrative = yes\" rest on made-up illustrative data, not real figures.",
     ],
 }
@@ -121,15 +166,20 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         "deadline": table["deadline"],
         "origin": table["origin"],
     })
-    for column in ("latest_year", "latest_value", "unit", "target_value", "gap", "needed_points_per_year",
-                   "needed_percent_per_year", "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
-                   "observed_points_per_year_5y", "observed_points_per_year_since_base", "cumulative_since_start",
-                   "cumulative_target", "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
-                   "probability", "reach", "projected_median", "projected_lo_80", "projected_hi_80",
-                   "projected_lo_95", "projected_hi_95", "reading", "illustrative", "sources"):
+    for column in ("latest_year", "latest_value", "unit", "target_value", "met_threshold", "gap",
+                   "needed_points_per_year", "needed_percent_per_year", "needed_points_per_year_other_end",
+                   "needed_percent_per_year_other_end", "observed_points_per_year_5y", "observed_points_per_year_recent",
+                   "observed_points_per_year_since_base", "cumulative_since_start", "cumulative_target", "years_met",
+                   "years_counted", "verdict", "awaiting_figure", "status", "status_ratio", "status_method",
+                   "un_progress_ratio", "un_status", "probability", "reach", "projected_median", "projected_lo_80",
+                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "sources"):
         out[column] = table[column]
-    out["target_text"] = [target_text(row, lang) for _, row in table.iterrows()]
+    out["target_text"] = [target_text(row, lang) if row["origin"] != "projection" else "" for _, row in table.iterrows()]
+    out["met_rule"] = table[f"met_rule_{lang}"]
     out["needed_text"] = [needed_text(row, lang) for _, row in table.iterrows()]
+    out["verdict_text"] = [status_label(key, lang) if key else label("projection_only", lang)
+                           for key in table["verdict"]]
+    out["verdict_reason"] = table[f"verdict_reason_{lang}"]
     out["status_text"] = [status_label(key, lang) for key in table["status"]]
     out["probability_words"] = [status_label(key, lang) for key in table["probability_words"]]
     out["reach"] = [status_label(str(key), lang) if str(key) == "not_by_2035" else str(key) for key in table["reach"]]
@@ -155,12 +205,15 @@ def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi"
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    status_column = [key for _, key, _ in _XLSX_COLUMNS].index("status_text") + 1
+    status_column = [key for _, key, _ in _XLSX_COLUMNS].index("verdict_text") + 1
     for _, row in summary.iterrows():
         values = []
         for _, key, _ in _XLSX_COLUMNS:
-            value = row[key]
-            if key == "origin":
+            value = row[key] if key in row.index else None
+            if key == "years_met_text":
+                value = (label("years_met", lang).format(met=row["years_met"], counted=row["years_counted"])
+                         if not pd.isna(row["years_met"]) else None)
+            elif key == "origin":
                 value = label(f"origin_{value}", lang)
             elif key == "illustrative":
                 value = label("yes" if value else "no", lang)
@@ -172,12 +225,11 @@ def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi"
                 value = None
             values.append(value.item() if hasattr(value, "item") else value)
         sheet.append(values)
-        color = STATUS_COLORS.get(row["status"])
+        color = STATUS_COLORS.get(row["verdict"])
+        cell = sheet.cell(sheet.max_row, status_column)
+        cell.font = Font(bold=True, color="FFFFFF" if row["verdict"] in DARK_VERDICTS else "000000")
         if color:
-            cell = sheet.cell(sheet.max_row, status_column)
             cell.fill = PatternFill("solid", fgColor=color.lstrip("#"))
-            if row["status"] in ("achieved", "on_track", "moving_away", "missed"):
-                cell.font = Font(color="FFFFFF", bold=True)
     formats = {"latest_value": "0.0#", "needed_points_per_year": "+0.00;-0.00;0", "needed_percent_per_year":
                "+0.0;-0.0;0", "probability": "0%", "projected_median": "0.0#", "projected_lo_95": "0.0#",
                "projected_hi_95": "0.0#"}

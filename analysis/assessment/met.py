@@ -1,0 +1,146 @@
+"""When a value meets a target: one rule used alike by the verdict, the chance, charts and tables.
+
+The plan writes its targets to a precision: "100 %" and "0" are whole numbers at a bound. A
+share projected in logit space never reaches 100 % itself, so "met" must be a threshold the
+value can reach. The rule (data/targets.yaml, ``met_at``):
+
+- a target written as a whole number at a bound (100 %, 0 %) is met when the value rounds to
+  it at that precision: ≥ 99,5 % for 100 %, < 0,5 % for 0 %;
+- ``met_at`` in the catalogue sets the threshold instead, with a note saying why (T03: "cơ bản
+  không còn" = at most 1 hamlet in the district, none in a commune);
+- every other target is met as written: "trên 80 %" strictly above 80, "từ 20 % trở lên" at
+  20 or more (19,9 % does not meet 20 %, as the offices report one decimal).
+
+Counts are whole numbers: a continuous projection meets a count threshold within half a unit.
+The secondary ``status`` column keeps the published methods' comparison with the value as
+written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..text import label, register_labels
+from .rates import missing
+
+__all__ = ["MetRule", "met_rule", "meets", "INCREASING", "INTEGER_UNITS"]
+
+INCREASING = {"at_least": 1, "above": 1, "share_of_total": 1, "yearly_flow": 1,
+              "at_most": -1, "count_to_zero": -1, "yearly_reduction": -1}
+"""+1 where a higher value is progress, -1 where a lower one is."""
+
+INTEGER_UNITS = ("households", "persons", "communes", "district_units", "hamlets", "party_members", "pupils",
+                 "workers", "flag")
+"""Units counted in whole numbers: a projection within half a unit of the target meets it."""
+
+register_labels({
+    "met_rule_bound": ("Đạt khi {symbol} {threshold} ({target} theo độ chính xác kế hoạch ghi, làm tròn)",
+                       "Met when {symbol} {threshold} ({target} at the precision the plan writes, rounded)"),
+    "met_rule_catalogue": ("Đạt khi {symbol} {threshold}: {note}", "Met when {symbol} {threshold}: {note}"),
+})
+
+
+@dataclass(frozen=True)
+class MetRule:
+    """The threshold a value must reach to meet a target, and which way."""
+
+    level: float
+    """The target as written."""
+    threshold: float
+    """The value that counts as meeting it."""
+    increasing: bool
+    strict: bool
+    """Strictly beyond the threshold ("trên 80 %")."""
+    source: str
+    """"as_written", "bound" (rounded to the plan's precision) or "catalogue" (``met_at``)."""
+    note_vi: str = ""
+    note_en: str = ""
+
+    def met(self, value: float) -> bool:
+        """Whether ``value`` meets the target.
+
+        >>> rule = MetRule(100.0, 99.5, True, False, "bound")
+        >>> rule.met(99.5), rule.met(99.49)
+        (True, False)
+        >>> MetRule(80.0, 80.0, True, True, "as_written").met(80.0)
+        False
+        """
+        if missing(value):
+            return False
+        if self.increasing:
+            return value > self.threshold if self.strict else value >= self.threshold - 1e-9
+        return value < self.threshold if self.strict else value <= self.threshold + 1e-9
+
+    def projection_threshold(self, unit: str) -> float:
+        """The level a continuous projection must reach: half a unit looser for whole counts.
+
+        >>> MetRule(0.0, 1.0, False, False, "catalogue").projection_threshold("hamlets")
+        1.5
+        """
+        if unit not in INTEGER_UNITS:
+            return self.threshold
+        return self.threshold - 0.5 if self.increasing else self.threshold + 0.5
+
+    def words(self, lang: str, fmt) -> str:
+        """The rule in words for a chart footer or a table, or "" when the target is as written.
+
+        ``fmt`` formats a number (e.g. :func:`analysis.reports.charts.fmt_number`).
+        """
+        if self.source == "as_written":
+            return ""
+        symbol = ("<" if self.strict else "≤") if not self.increasing else (">" if self.strict else "≥")
+        decimals = 0 if float(self.threshold).is_integer() else 1
+        threshold, target = fmt(self.threshold, lang, decimals), fmt(self.level, lang, 0)
+        if self.source == "bound":
+            return label("met_rule_bound", lang).format(symbol=symbol, threshold=f"{threshold}%",
+                                                        target=f"{target}%")
+        note = self.note_vi if lang == "vi" else self.note_en
+        return label("met_rule_catalogue", lang).format(symbol=symbol, threshold=threshold, note=note)
+
+
+def met_rule(target: pd.Series, area_kind: str, level: float, unit: str) -> MetRule:
+    """The rule for ``target`` (a catalogue row) in an area of ``area_kind``, for ``level``.
+
+    >>> from analysis import load_targets
+    >>> t = load_targets().set_index(["target_id", "deadline"])
+    >>> met_rule(t.loc[("T06", 2025)], "district", 100.0, "percent").threshold
+    99.5
+    >>> met_rule(t.loc[("T03", 2025)], "district", 0.0, "hamlets").threshold
+    1.0
+    >>> met_rule(t.loc[("T03", 2025)], "commune", 0.0, "hamlets").threshold
+    0.0
+    >>> rule = met_rule(t.loc[("T08", 2025)], "district", 80.0, "percent")
+    >>> rule.threshold, rule.strict, rule.source
+    (80.0, True, 'as_written')
+    """
+    kind = target["kind"]
+    increasing = INCREASING[kind] > 0
+    levels = target.get("met_at") or {}
+    if levels:
+        where = "commune" if area_kind in ("commune", "town") else "district"
+        threshold = levels.get(where, levels.get("value"))
+        if threshold is not None:
+            return MetRule(level, float(threshold), increasing, False, "catalogue",
+                           target.get("met_at_note_vi", ""), target.get("met_at_note_en", ""))
+    if unit == "percent" and not missing(level) and float(level).is_integer():
+        if increasing and level == 100:
+            return MetRule(level, 99.5, True, False, "bound")
+        if not increasing and level == 0:
+            return MetRule(level, 0.5, False, True, "bound")
+    return MetRule(level, level, increasing, kind == "above", "as_written")
+
+
+def meets(value: float, target: float, kind: str) -> bool:
+    """Whether ``value`` meets a target of ``target`` of this kind, as written (strictly for
+    "above"): the comparison of the published status methods.
+
+    >>> meets(80.0, 80.0, "above"), meets(80.0, 80.0, "at_least"), meets(2.0, 3.0, "yearly_reduction")
+    (False, True, True)
+    """
+    if kind == "above":
+        return value > target
+    if INCREASING[kind] > 0:
+        return value >= target - 1e-9
+    return value <= target + 1e-9

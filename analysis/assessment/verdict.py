@@ -1,0 +1,205 @@
+"""One headline verdict per target × area × deadline, that never contradicts its chance.
+
+The secondary ``status`` column (Eurostat / Statistics Canada growth-rate ratio, or the SDSN
+linear-rate ratio) compares the pace since the plan's baseline with the pace that was needed
+from the baseline. It answers "how have we done since 2021?", not "will we make it?", and the
+two can disagree: a pace that was enough since 2021 may have slowed in the last years, and a
+target near 100 % may be out of reach whatever the pace. The verdict answers the meeting's
+question, in this order:
+
+1. no figure at all → ``no_data``; no target for the year (a projection only) → no verdict;
+2. the deadline year's figure is in → ``achieved`` if it meets the target, else
+   ``deadline_missed`` (the chance is then 1 or 0);
+3. fewer than two points on the current standard → ``too_little_data`` (no projection);
+4. otherwise the **chance** of meeting the target at the deadline, from the calibrated
+   projection, sets the band and the **recent pace** (the mean yearly change over the last
+   three years, in the direction of progress) against the **rate now needed** (from the
+   latest year to the deadline) decides within it:
+
+   - chance ≥ 50 %: ``achieved`` if the latest value already meets the target (a level
+     target), else ``on_track`` if the recent pace is at least 95 % of the rate needed (or
+     nothing needs to change), else ``needs_acceleration``;
+   - chance < 50 %: ``moving_away`` if the recent pace runs against the target, else
+     ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
+
+So ``on_track`` and ``achieved`` (before the deadline) always come with a chance of at least
+50 %, and ``off_track`` and ``moving_away`` with less. A deadline year that has ended without
+its figure ("chờ số liệu năm 2025") is judged by the chance of that year's value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import label, register_labels
+from ..words import chance_text, is_missing
+
+__all__ = ["VERDICTS", "Evidence", "decide", "ON_TRACK_PACE", "RECENT_YEARS", "CHANCE_BANDS"]
+
+VERDICTS = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
+            "too_little_data", "no_data")
+"""The verdict keys, best first; a projection-only row has the verdict ""."""
+
+ON_TRACK_PACE = 0.95
+"""The recent pace must be at least this share of the rate needed to be "on track" (the
+Eurostat / Statistics Canada threshold for the same ratio)."""
+RECENT_YEARS = 3
+"""The recent pace is the mean yearly change over this many latest years."""
+CHANCE_BANDS = (0.5, 0.2)
+"""Chance at or above the first: on track or achieved; below the second: off track."""
+
+register_labels({
+    "achieved": ("Đã đạt", "Achieved"),
+    "on_track": ("Đúng tiến độ", "On track"),
+    "needs_acceleration": ("Có chuyển biến, cần đẩy nhanh", "Progress, needs to speed up"),
+    "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
+    "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),
+    "deadline_missed": ("Không đạt", "Not met"),
+    "too_little_data": ("Chưa đủ số liệu", "Too little data"),
+    "no_data": ("Không có số liệu", "No data"),
+    "projection_only": ("Chỉ dự báo (không có chỉ tiêu)", "Projection only (no target)"),
+    "awaiting": ("Chờ số liệu năm {year}", "Awaiting the {year} figure"),
+    "r_no_data": ("Chưa có số liệu.", "No figures yet."),
+    "r_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}: chỉ dự báo.",
+                          "The plan sets no target for {deadline}: a projection only."),
+    "r_deadline_met": ("Năm {deadline}: {value}, đạt mục tiêu {target}.", "{deadline}: {value}, target {target} met."),
+    "r_deadline_missed": ("Năm {deadline}: {value}, chưa đạt mục tiêu {target}.",
+                          "{deadline}: {value}, short of the target {target}."),
+    "r_deadline_gap": ("Không có số liệu năm {deadline} để đánh giá.", "No figure for {deadline} to judge by."),
+    "r_too_few": ("Chỉ có {n} số liệu (năm {latest_year}): chưa đủ để dự báo.",
+                  "Only {n} point ({latest_year}): too few to project."),
+    "r_flag_met": ("Năm {deadline}: đã đạt.", "{deadline}: met."),
+    "r_flag_missed": ("Năm {deadline}: chưa đạt.", "{deadline}: not met."),
+    "r_met_now": ("Đã đạt năm {latest_year} ({latest}); khả năng giữ được đến năm {deadline}: {chance}.",
+                  "Met in {latest_year} ({latest}); chance of still meeting it in {deadline}: {chance}."),
+    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ {chance}.",
+                          "Met in {latest_year} ({latest}), but the chance of still meeting it in {deadline} is only {chance}."),
+    "r_pace_enough": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}; khả năng đạt {chance}.",
+                      "Last {recent_years} years {recent}, enough for the {needed} needed; chance {chance}."),
+    "r_hold": ("Cần giữ mức hiện nay; khả năng đạt {chance}.", "The current level needs holding; chance {chance}."),
+    "r_flow": ("Cần {needed} mỗi năm; {recent_years} năm gần đây bình quân {recent}; khả năng đạt {chance}.",
+               "Needs {needed} every year; the last {recent_years} years averaged {recent}; chance {chance}."),
+    "r_chance_but_slow": ("Khả năng đạt {chance}, nhưng {recent_years} năm gần đây chỉ {recent}, chưa bằng mức cần {needed}.",
+                          "Chance {chance}, but the last {recent_years} years only {recent}, short of the {needed} needed."),
+    "r_short": ("Cần {needed}, {recent_years} năm gần đây {recent}; khả năng đạt {chance}.",
+                "Needs {needed}; the last {recent_years} years {recent}; chance {chance}."),
+    "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_years} năm gần đây chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
+                            "The pace since {base_year} was enough, but the last {recent_years} years slowed ({recent}, {needed} needed); chance {chance}."),
+    "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo còn nhiều bất định: khả năng đạt {chance}.",
+                                   "The last {recent_years} years {recent}, enough for the {needed} needed, but the projection is uncertain: chance {chance}."),
+    "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
+                      "The last {recent_years} years {recent}, away from the target; chance {chance}."),
+})
+
+
+@dataclass
+class Evidence:
+    """What the verdict rests on, for one target × area × deadline."""
+
+    deadline: int
+    n_points: int
+    has_target: bool = True
+    latest_year: int | None = None
+    latest_met: bool = False
+    """The latest value meets the target (level targets; False for yearly ones)."""
+    deadline_known: bool = False
+    """The deadline is a year with data."""
+    deadline_met: bool | None = None
+    """Whether the deadline year's figure meets the target (None: no figure that year)."""
+    probability: float = float("nan")
+    recent: float = float("nan")
+    """Recent yearly change in the direction of progress (positive is progress)."""
+    needed: float = float("nan")
+    """Yearly change now needed, in the direction of progress (≤ 0: nothing to gain)."""
+    since_base_enough: bool = False
+    """The pace since the baseline was enough (the secondary status was on track)."""
+
+
+def decide(e: Evidence) -> str:
+    """The verdict key for the evidence (see the module's rule).
+
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.83, recent=0.35, needed=0.11))
+    'on_track'
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.62, recent=0.10, needed=0.37))
+    'needs_acceleration'
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.30, recent=0.29, needed=1.05))
+    'needs_acceleration'
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.03, recent=1.2, needed=13.3))
+    'off_track'
+    >>> decide(Evidence(2030, 10, latest_year=2024, probability=0.14, recent=-0.05, needed=0.38))
+    'moving_away'
+    >>> decide(Evidence(2030, 10, latest_year=2024, probability=0.52, recent=-0.05, needed=0.38))
+    'needs_acceleration'
+    >>> decide(Evidence(2025, 10, latest_year=2025, deadline_known=True, deadline_met=False))
+    'deadline_missed'
+    """
+    if e.n_points == 0:
+        return "no_data"
+    if not e.has_target:
+        return ""
+    if e.deadline_known:
+        if e.deadline_met is None:
+            return "too_little_data"
+        return "achieved" if e.deadline_met else "deadline_missed"
+    p = e.probability
+    if is_missing(p):
+        return "too_little_data"
+    low_band, off_band = CHANCE_BANDS
+    if p >= low_band:
+        if e.latest_met:
+            return "achieved"
+        if _pace_enough(e):
+            return "on_track"
+        return "needs_acceleration"
+    if not e.latest_met and not is_missing(e.recent) and e.recent < 0:
+        return "moving_away"
+    return "needs_acceleration" if p >= off_band else "off_track"
+
+
+def _pace_enough(e: Evidence) -> bool:
+    if is_missing(e.needed) or e.needed <= 0:
+        return True
+    return not is_missing(e.recent) and e.recent >= ON_TRACK_PACE * e.needed
+
+
+def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
+    """One sentence saying why, in ``lang``; ``words`` holds the numbers already in words
+    (latest, target, value, recent, needed, base_year …). Deadline-year figures still awaited
+    are said first."""
+    chance = chance_text(e.probability, lang)
+    fields = {"deadline": e.deadline, "latest_year": e.latest_year, "chance": chance,
+              "recent_years": RECENT_YEARS, **words}
+    if verdict == "no_data":
+        key = "r_no_data"
+    elif verdict == "":
+        key = "r_projection_only"
+    elif e.deadline_known:
+        if e.deadline_met is None:
+            key = "r_deadline_gap"
+        elif words.get("flag"):
+            key = "r_flag_met" if e.deadline_met else "r_flag_missed"
+        else:
+            key = "r_deadline_met" if e.deadline_met else "r_deadline_missed"
+    elif verdict == "too_little_data":
+        key = "r_too_few"
+        fields["n"] = e.n_points
+    elif e.latest_met:
+        key = "r_met_now" if e.probability >= CHANCE_BANDS[0] else "r_met_now_at_risk"
+    elif words.get("flow"):
+        key = "r_flow"
+    elif verdict == "on_track":
+        key = "r_hold" if is_missing(e.needed) or e.needed <= 0 else "r_pace_enough"
+    elif verdict == "moving_away":
+        key = "r_moving_away"
+    elif verdict == "needs_acceleration" and e.probability >= CHANCE_BANDS[0]:
+        key = "r_chance_but_slow"
+    elif _pace_enough(e):
+        key = "r_pace_enough_but_unlikely"
+    elif e.since_base_enough:
+        key = "r_since_base_enough"
+    else:
+        key = "r_short"
+    text = label(key, lang).format(**fields)
+    if words.get("awaiting"):
+        text = label("awaiting", lang).format(year=e.deadline) + ". " + text
+    return text

@@ -1,0 +1,180 @@
+"""Numbers, values and targets in words: one formatter for every output.
+
+Vietnamese text writes numbers the Vietnamese way everywhere — charts, tables, notes, reasons,
+messages: a comma for decimals and a dot for thousands (11,3%; 1.000). Percentages follow the
+plan's own writing ("99,7%"). English text uses the English convention (11.3 %; 1,000).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .data.catalogue import load_units
+from .text import label, register_labels
+
+__all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
+           "change_text", "is_missing"]
+
+register_labels({
+    "met_word": ("Đạt", "Met"),
+    "not_met_word": ("Chưa đạt", "Not met"),
+    "points_per_year": ("điểm %/năm", "pts/yr"),
+    "points_word": ("điểm %", "pts"),
+    "per_year": ("/năm", "/yr"),
+    "hold_level": ("giữ mức hiện nay", "hold the current level"),
+    "rise_word": ("tăng", "up"),
+    "fall_word": ("giảm", "down"),
+    "no_change": ("không đổi", "no change"),
+})
+
+
+def is_missing(value) -> bool:
+    """True for None, NaN and pandas' NA."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_number(value: float, lang: str = "vi", decimals: int = 1, sign: bool = False) -> str:
+    """A number written the way a reader of ``lang`` expects.
+
+    >>> fmt_number(1234.5, "vi"), fmt_number(1234.5, "en"), fmt_number(-0.83, "vi", 2, sign=True)
+    ('1.234,5', '1,234.5', '−0,83')
+    >>> fmt_number(float("nan")), fmt_number(-0.04, "vi", 1)
+    ('–', '0,0')
+    """
+    if is_missing(value):
+        return "–"
+    text = f"{abs(value):,.{decimals}f}"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    if value < 0 and float(text.replace(".", "").replace(",", "")) != 0:
+        return "−" + text
+    return ("+" + text) if sign and value > 0 and float(text.replace(".", "").replace(",", "")) != 0 else text
+
+
+def decimals_for(unit: str) -> int:
+    """Decimals a value of ``unit`` is shown with: one for percentages and money, none for counts."""
+    return 1 if unit in ("percent", "percentage_points", "percent_change", "million_vnd") else 0
+
+
+def unit_word(unit: str, lang: str) -> str:
+    """The unit in words ("hộ", "lao động")."""
+    return load_units().at[unit, lang]
+
+
+def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False, exact: bool = False) -> str:
+    """A value with its unit: "19,9%", "1.120 lao động"; ``compact`` drops count units,
+    ``exact`` shows a whole number without decimals (targets: "95%", "99,7%").
+
+    >>> value_text(19.887, "percent"), value_text(1120, "workers"), value_text(1120, "workers", "en", compact=True)
+    ('19,9%', '1.120 lao động', '1,120')
+    """
+    decimals = 0 if exact and float(value).is_integer() else decimals_for(unit)
+    number = fmt_number(value, lang, decimals)
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "flag":
+        return label("met_word" if value >= 1 else "not_met_word", lang)
+    return number if compact else f"{number} {unit_word(unit, lang)}"
+
+
+def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
+    """The target as a planner would say it: "≥ 95%", "> 80%", "100%", "giảm 3–4 điểm %/năm".
+
+    >>> target_text(pd.Series({"kind": "above", "target_value": 80.0, "unit": "percent"}))
+    '> 80%'
+    >>> target_text(pd.Series({"kind": "at_least", "target_value": 100.0, "unit": "percent"}))
+    '100%'
+    >>> target_text(pd.Series({"kind": "yearly_flow", "target_low": 1000.0, "target_high": 1500.0,
+    ...                        "unit": "workers"}), "en")
+    '1,000–1,500 workers/yr'
+    >>> target_text(pd.Series({"kind": "yearly_reduction", "target_low": 3.0, "target_high": 4.0,
+    ...                        "unit": "percent"}))
+    'giảm 3–4 điểm %/năm'
+    """
+    kind, unit = row["kind"], row["unit"]
+    if kind == "yearly_reduction":
+        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
+        fall = "giảm" if lang == "vi" else "down"
+        if row.get("reading", "points") == "relative":
+            return f"{fall} {low}–{high}%{label('per_year', lang)}"
+        return f"{fall} {low}–{high} {label('points_per_year', lang)}"
+    if kind == "yearly_flow":
+        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
+        words = "" if compact else f" {unit_word(unit, lang)}"
+        return f"{low}–{high}{words}{label('per_year', lang)}"
+    if is_missing(row.get("target_value")):
+        return "–"
+    if kind == "count_to_zero":
+        return f"0 {unit_word(unit, lang)}"
+    if unit == "flag":
+        return label("met_word", lang)
+    if unit == "percent" and row["target_value"] == 100 and kind in ("at_least", "share_of_total"):
+        return "100%"
+    symbol = {"at_least": "≥", "share_of_total": "≥", "above": ">", "at_most": "≤"}[kind]
+    return f"{symbol} {value_text(row['target_value'], unit, lang, compact, exact=True)}"
+
+
+def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_year: bool = True) -> str:
+    """The yearly change needed from now: "+2,3 điểm %/năm", "1.000 lao động/năm", or
+    "giữ mức hiện nay" when nothing needs to change. ``per_year=False`` drops "/năm" for a
+    column already headed "Cần mỗi năm".
+
+    >>> row = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": 2.28, "verdict": "off_track"})
+    >>> needed_text(row), needed_text(row, per_year=False)
+    ('+2,3 điểm %/năm', '+2,3 điểm %')
+    >>> needed_text(row.copy().replace({2.28: 0.01}))
+    'giữ mức hiện nay'
+    """
+    verdict = row.get("verdict", row.get("status", ""))
+    if verdict in ("achieved", "deadline_missed", "missed", "no_data", "") or is_missing(row["needed_points_per_year"]):
+        return "–"
+    unit, value = row["unit"], float(row["needed_points_per_year"])
+    suffix = label("per_year", lang) if per_year else ""
+    if row["kind"] == "yearly_flow":
+        words = "" if compact else f" {unit_word(unit, lang)}"
+        return f"{fmt_number(value, lang, 0)}{words}{suffix}"
+    decimals = decimals_for(unit)
+    if round(value, decimals) == 0:
+        return label("hold_level", lang)
+    if unit == "percent":
+        words = label("points_per_year", lang) if per_year else label("points_word", lang)
+        return f"{fmt_number(value, lang, 1, sign=True)} {words}"
+    return f"{fmt_number(value, lang, decimals, sign=True)} {unit_word(unit, lang)}{suffix}"
+
+
+def chance_text(probability: float, lang: str = "vi") -> str:
+    """A probability as a planner reads it: "83%", "< 1%", "> 99%", "–".
+
+    >>> chance_text(0.8271), chance_text(0.0007), chance_text(0.9996, "en"), chance_text(float("nan"))
+    ('83%', '< 1%', '> 99%', '–')
+    """
+    if is_missing(probability):
+        return "–"
+    if 0 < probability < 0.005:
+        return "< 1%"
+    if 0.995 < probability < 1:
+        return "> 99%"
+    return f"{fmt_number(100 * probability, lang, 0)}%"
+
+
+def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True) -> str:
+    """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm".
+
+    >>> change_text(0.354, "percent"), change_text(-2.716, "percent"), change_text(-2.716, "percent", "en")
+    ('tăng 0,4 điểm %/năm', 'giảm 2,7 điểm %/năm', 'down 2.7 pts/yr')
+    >>> change_text(0.01, "percent"), change_text(50, "workers", per_year=False), change_text(-1 / 3, "hamlets")
+    ('không đổi', 'tăng 50 lao động', 'giảm 0,3 ấp/năm')
+    """
+    if is_missing(value):
+        return "–"
+    decimals = decimals_for(unit) or (1 if abs(value) < 1 else 0)  # "giảm 0,3 ấp/năm", not "không đổi"
+    if round(value, decimals) == 0:
+        return label("no_change", lang)
+    verb = label("rise_word" if value > 0 else "fall_word", lang)
+    if unit == "percent":
+        words = label("points_per_year" if per_year else "points_word", lang)
+        return f"{verb} {fmt_number(abs(value), lang, decimals)} {words}"
+    suffix = label("per_year", lang) if per_year else ""
+    return f"{verb} {fmt_number(abs(value), lang, decimals)} {unit_word(unit, lang)}{suffix}"

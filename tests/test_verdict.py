@@ -1,0 +1,180 @@
+"""The headline verdict: hand-computed cases for every reading that changed, and the rule that
+a verdict never contradicts its chance."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis import assess, load_targets
+from analysis.assessment import VERDICTS
+
+AS_OF = dt.date(2026, 11, 29)
+
+
+def observations(values: dict[int, float], indicator="poverty_rate_households", area="848", group="khmer",
+                 standard="", illustrative=False) -> pd.DataFrame:
+    years = sorted(values)
+    return pd.DataFrame({
+        "indicator": indicator, "area_code": area, "group": group, "year": years, "standard": standard,
+        "value": [float(values[y]) for y in years], "numerator": np.nan, "denominator": np.nan,
+        "illustrative": illustrative, "preferred": True, "source": "test",
+    })
+
+
+def catalogue(target_id: str, deadline: int = 2025, **changes) -> pd.DataFrame:
+    rows = load_targets().query("target_id == @target_id and deadline == @deadline").copy()
+    for column, value in changes.items():
+        rows[column] = [value] * len(rows)
+    return rows
+
+
+def one(obs, targets, **kwargs) -> pd.Series:
+    return assess(obs, targets, as_of=AS_OF, **kwargs).iloc[0]
+
+
+# ---- T01: the poverty fall of 3–4 points a year, judged year by year -----------------------
+
+POVERTY = {2021: 11.3, 2022: 8.2, 2023: 5.8, 2024: 3.2}  # falls 3,1 · 2,4 · 2,6
+
+
+def test_poverty_falls_are_judged_year_by_year():
+    row = one(observations(POVERTY, standard="2022-2025"), catalogue("T01"), areas=["848"])
+    assert (row["years_met"], row["years_counted"]) == (1, 3)  # only 2022 fell by 3 points or more
+    assert row["target_value"] == pytest.approx(0.2)  # one more fall of 3 points from 3,2
+    assert row["target_value_other_end"] == 0.0  # 4 points would take it below zero
+    assert row["needed_points_per_year"] == pytest.approx(-3.0)
+    # the secondary status: SDSN linear-rate ratio, 2,7 points a year against 3 → 0,9, moderate
+    assert row["status_method"] == "linear_rate_ratio"
+    assert row["status_ratio"] == pytest.approx((11.3 - 3.2) / 3 / 3)
+    assert row["status"] == "moderate"
+    assert "Năm 2024 giảm 2,6 điểm %: không đạt; đạt 1/3 năm." in row["verdict_reason_vi"]
+    assert row["awaiting_figure"] and row["verdict_reason_vi"].startswith("Chờ số liệu năm 2025.")
+
+
+@pytest.mark.parametrize("value_2025, verdict, met", [(0.2, "achieved", 2), (0.24, "achieved", 2),
+                                                      (0.3, "deadline_missed", 1)])
+def test_poverty_2025_verdict_once_the_2025_figure_is_in(value_2025, verdict, met):
+    # 3,2 → 0,24 is a fall of 2,96 points, reported "3,0": met; 3,2 → 0,3 falls 2,9: not met
+    row = one(observations({**POVERTY, 2025: value_2025}, standard="2022-2025"), catalogue("T01"), areas=["848"])
+    assert row["verdict"] == verdict and row["years_met"] == met and row["years_counted"] == 4
+    assert row["probability"] == (1.0 if verdict == "achieved" else 0.0)
+    assert not row["awaiting_figure"]
+
+
+def test_below_3_percent_the_year_needs_all_that_is_left():
+    row = one(observations({2022: 3.61, 2023: 2.03}, area="84", standard="2022-2025"), catalogue("T01"),
+              areas=["84"])
+    assert row["target_value"] == 0.0
+    assert row["needed_points_per_year"] == pytest.approx(-2.03 / 2)
+    assert ("Tỷ lệ còn dưới 3%, mức giảm 3 điểm/năm không còn khả thi; cần giảm hết phần còn lại."
+            in row["verdict_reason_vi"])
+    assert row["verdict"] in ("off_track", "needs_acceleration") and row["probability"] < 0.5
+
+
+def test_poverty_has_no_2030_verdict():
+    row = one(observations(POVERTY, standard="2022-2025"), catalogue("T01", 2030), areas=["848"])
+    assert row["verdict"] == "" and math.isnan(row["probability"]) and math.isnan(row["target_value"])
+    assert row["projected_median"] < 3.2
+    assert "không đặt chỉ tiêu" in row["verdict_reason_vi"]
+
+
+# ---- T05: 1.000–1.500 new jobs every year, no surplus carried --------------------------------
+
+def test_jobs_every_year_without_a_surplus():
+    jobs = observations({2021: 930, 2022: 1640, 2023: 1090, 2024: 980}, indicator="new_jobs_khmer_workers")
+    row = one(jobs, catalogue("T05"), areas=["848"])
+    assert (row["years_met"], row["years_counted"]) == (2, 4)
+    # 4.640 jobs in four years beat 4 × 1.000, but 2025 still needs its own 1.000
+    assert row["needed_points_per_year"] == 1000 and row["needed_points_per_year_other_end"] == 1500
+    assert "Năm 2024: 980 lao động, không đạt; đạt 2/4 năm." in row["verdict_reason_vi"]
+    done = one(observations({2021: 930, 2022: 1640, 2023: 1090, 2024: 980, 2025: 1010},
+                            indicator="new_jobs_khmer_workers"), catalogue("T05"), areas=["848"])
+    assert done["verdict"] == "achieved" and done["years_met"] == 3
+
+
+# ---- targets written as 100 %, and "cơ bản" -------------------------------------------------
+
+def test_a_100_percent_target_is_met_when_the_value_rounds_to_100():
+    series = {2021: 98.0, 2022: 98.6, 2023: 99.1, 2024: 99.3, 2025: 99.6}
+    row = one(observations(series, indicator="right_age_attendance_primary"), catalogue("T06"), areas=["848"])
+    assert row["met_threshold"] == 99.5 and row["verdict"] == "achieved"
+    assert row["status"] == "missed"  # the published method compares with 100 as written
+    assert "99,5%" in row["met_rule_vi"]
+    before = one(observations({y: v for y, v in series.items() if y < 2025}, indicator="right_age_attendance_primary"),
+                 catalogue("T06"), areas=["848"])
+    assert 0.0 < before["probability"] < 1.0  # 99,5 % can be reached; 100 % never could in logit space
+
+
+def test_basically_no_especially_difficult_hamlets_means_at_most_one_in_the_district():
+    hamlets = {2021: 6, 2022: 5, 2023: 3, 2024: 2, 2025: 1}
+    district = one(observations(hamlets, indicator="extremely_difficult_hamlets_count", group="all"),
+                   catalogue("T03"), areas=["848"])
+    assert district["met_threshold"] == 1 and district["verdict"] == "achieved"
+    commune = one(observations(hamlets, indicator="extremely_difficult_hamlets_count", group="all", area="29434"),
+                  catalogue("T03"), areas=["29434"])
+    assert commune["met_threshold"] == 0 and commune["verdict"] == "deadline_missed"
+
+
+# ---- T14: each commune against its own Khmer population share --------------------------------
+
+def test_a_commune_party_share_is_compared_with_its_own_khmer_share():
+    obs = observations({2021: 40.0, 2022: 42.0, 2023: 44.0, 2024: 46.0}, indicator="party_members_share",
+                       area="29434")
+    row = one(obs, catalogue("T14"), areas=["29434"])
+    assert row["target_value"] == pytest.approx(100 * 5179 / 7861)  # Kim Hòa, census 1/4/2019
+    assert not row["target_illustrative"]
+    assert "65,9%" in row["notes_vi"] and "20%" in row["notes_vi"]
+
+
+def test_a_commune_without_census_figures_uses_the_illustrative_share_and_says_so():
+    obs = pd.concat([
+        observations({2021: 10.0, 2022: 11.0, 2023: 12.0, 2024: 13.0}, indicator="party_members_share", area="29446"),
+        observations({2019: 70.0}, indicator="khmer_population_share", area="29446", illustrative=True),
+    ], ignore_index=True)
+    row = one(obs, catalogue("T14"), areas=["29446"])
+    assert row["target_value"] == 70.0 and row["target_illustrative"]
+    assert "số liệu minh họa" in row["notes_vi"]
+
+
+# ---- the deadline has passed ----------------------------------------------------------------
+
+def test_a_2025_row_awaits_its_figure_after_2025_and_not_before():
+    obs = observations({2021: 90.0, 2022: 92.0, 2023: 93.0, 2024: 94.0}, indicator="health_insurance_coverage")
+    late = assess(obs, catalogue("T02"), areas=["848"], as_of=dt.date(2026, 3, 1)).iloc[0]
+    early = assess(obs, catalogue("T02"), areas=["848"], as_of=dt.date(2025, 6, 1)).iloc[0]
+    assert late["awaiting_figure"] and not early["awaiting_figure"]
+    assert late["probability"] == early["probability"]  # the chance that the 2025 value meets it
+
+
+# ---- the verdict never contradicts its chance -----------------------------------------------
+
+def agrees(row) -> bool:
+    p = row["probability"]
+    if row["verdict"] in ("on_track",) or (row["verdict"] == "achieved" and not row["deadline"] <= row["latest_year"]):
+        return p >= 0.5
+    if row["verdict"] in ("off_track", "moving_away"):
+        return p < 0.5
+    return True
+
+
+def test_the_shipped_assessment_has_no_verdict_that_contradicts_its_chance():
+    table = assess(as_of=AS_OF)
+    assert set(table["verdict"]) <= set(VERDICTS) | {""}
+    assert table.apply(agrees, axis=1).all()
+    assert (table.loc[table["verdict"] == "", "origin"] == "projection").all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(50, 99.9), min_size=2, max_size=10), st.floats(60, 100), st.sampled_from([2025, 2030]))
+def test_no_verdict_ever_contradicts_its_chance(values, goal, deadline):
+    obs = observations(dict(zip(range(2024 - len(values) + 1, 2025), values)), indicator="health_insurance_coverage")
+    targets = catalogue("T02", deadline, value=goal)
+    row = one(obs, targets, areas=["848"])
+    assert row["verdict"] in VERDICTS
+    assert agrees(row), (row["verdict"], row["probability"])
