@@ -301,7 +301,7 @@ def test_sentences_of_a_level_target_awaiting_its_figure():
 def test_sentences_read_the_coming_verdict_columns():
     coming = row(verdict="off_track", verdict_reason_vi="Tốc độ tăng chỉ bằng 30 % mức cần thiết.",
                  awaiting_figure=False, years_met=1, years_counted=3, illustrative=False)
-    verdict = verdict_of(coming, 2025)
+    verdict = verdict_of(coming)
     assert (verdict.key, verdict.awaiting_figure, verdict.years_met) == ("off_track", False, 1)
     text = target_sentences(coming, 2025, "Tỷ lệ")
     assert "Đạt chỉ tiêu 1/3 năm." in text

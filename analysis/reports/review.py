@@ -480,7 +480,7 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
         if len(rows):
             deadline = _judged_deadline(list(rows["deadline"]), year)
             row = rows[rows["deadline"] == deadline].iloc[0]
-            verdict = verdict_of(row, year)
+            verdict = verdict_of(row)
         item = _Item(target_id, spaced_percent(first[lang], lang), str(first["plan_section"]).split(",")[0].strip(),
                      int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative")
         if target_id in focus and row is not None:

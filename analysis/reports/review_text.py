@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..assessment import status_label
+from ..assessment import VERDICTS, status_label
 from ..data.catalogue import load_units
 from ..text import check_language, label, register_labels
 from .charts import fmt_number, needed_text, target_text
 
 __all__ = [
-    "VERDICTS",
+
     "Verdict",
     "verdict_of",
     "target_sentences",
@@ -37,9 +37,6 @@ __all__ = [
     "POINT_LETTERS",
 ]
 
-VERDICTS = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
-            "too_little_data", "no_data")
-"""The headline verdicts, from best to worst, then the two without a judgement."""
 
 POINT_LETTERS = {"vi": tuple("abcdđeghiklmnopqrstuvxy"), "en": tuple("abcdefghijklmnopqrstuvwxyz")}
 """Letters that number the points (điểm) of the text, in order: in Vietnamese the Vietnamese
@@ -54,26 +51,6 @@ register_labels({
     "rv_qualitative": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị {office} đánh giá cụ thể.",
                        "A qualitative target, not assessed with figures; {office} is asked to assess it."),
 })
-
-# TODO(verdict): remove once analysis.assessment registers the verdict labels; status_label()
-# is asked first, so the registered words win as soon as they exist.
-_VERDICT_WORDS = {
-    "achieved": ("Đã đạt", "Achieved"),
-    "on_track": ("Đúng tiến độ", "On track"),
-    "needs_acceleration": ("Có chuyển biến, cần đẩy nhanh", "Progressing, needs acceleration"),
-    "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
-    "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),
-    "deadline_missed": ("Không đạt", "Not achieved"),
-    "too_little_data": ("Chưa đủ số liệu", "Too little data"),
-    "no_data": ("Không có số liệu", "No data"),
-}
-
-_FROM_STATUS = {
-    "achieved": "achieved", "on_track": "on_track", "moderate": "needs_acceleration",
-    "insufficient": "off_track", "moving_away": "moving_away", "missed": "deadline_missed",
-    "too_little_data": "too_little_data", "no_data": "no_data",
-}
-
 
 @dataclass(frozen=True)
 class Verdict:
@@ -90,49 +67,28 @@ class Verdict:
     years_counted: int | None
 
     def words(self, lang: str = "vi") -> str:
-        """The verdict in words ("Đúng tiến độ")."""
-        try:
-            return status_label(self.key, lang)
-        except KeyError:
-            vi, en = _VERDICT_WORDS[self.key]
-            return vi if lang == "vi" else en
+        """The verdict in words ("Đúng tiến độ"); a projection-only row has none."""
+        return status_label(self.key, lang) if self.key else label("projection_only", lang)
 
     def reason(self, lang: str = "vi") -> str:
         return self.reason_vi if lang == "vi" else self.reason_en
 
 
-def verdict_of(row: pd.Series, year: int) -> Verdict:
-    """The verdict of an assessment row for a report on ``year``: the one adapter the review
-    reads the assessment's judgement through.
+def verdict_of(row: pd.Series) -> Verdict:
+    """The verdict of an assessment row (see :mod:`analysis.assessment.verdict`), as the review
+    reads it.
 
-    TODO(verdict): ``analysis.assess()`` is gaining the columns ``verdict``,
-    ``verdict_reason_vi``/``_en``, ``awaiting_figure``, ``years_met`` and ``years_counted``.
-    Each is read from the row when present; until then the verdict is derived from today's
-    ``status``, "awaiting the figure" means the deadline is not after the report's year while
-    the latest figure is older than the deadline, and the years met are unknown. Once the
-    columns land, keep only the reads.
-
-    >>> row = pd.Series({"status": "moderate", "deadline": 2025, "latest_year": 2024})
-    >>> v = verdict_of(row, 2025)
-    >>> v.key, v.awaiting_figure, v.words("vi")
-    ('needs_acceleration', True, 'Có chuyển biến, cần đẩy nhanh')
-    >>> verdict_of(row, 2024).awaiting_figure
-    False
+    >>> row = pd.Series({"verdict": "needs_acceleration", "verdict_reason_vi": "…", "verdict_reason_en": "…",
+    ...                  "awaiting_figure": True, "years_met": pd.NA, "years_counted": pd.NA})
+    >>> v = verdict_of(row)
+    >>> v.key, v.awaiting_figure, v.words("vi"), v.years_met
+    ('needs_acceleration', True, 'Có chuyển biến, cần đẩy nhanh', None)
     """
-    if "verdict" in row.index and _present(row["verdict"]):
-        key = str(row["verdict"])
-    else:
-        key = _FROM_STATUS.get(str(row["status"]), "too_little_data")
-    if "awaiting_figure" in row.index and _present(row["awaiting_figure"]):
-        awaiting = bool(row["awaiting_figure"])
-    else:
-        awaiting = (_present(row["latest_year"]) and int(row["deadline"]) <= year
-                    and int(row["latest_year"]) < int(row["deadline"]))
     return Verdict(
-        key=key,
+        key=str(row["verdict"]),
         reason_vi=_text_or_empty(row, "verdict_reason_vi"),
         reason_en=_text_or_empty(row, "verdict_reason_en"),
-        awaiting_figure=awaiting,
+        awaiting_figure=bool(row["awaiting_figure"]),
         years_met=_int_or_none(row, "years_met"),
         years_counted=_int_or_none(row, "years_counted"),
     )
@@ -433,7 +389,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     Đánh giá: Đúng tiến độ. Để đạt chỉ tiêu, năm 2025 cần giảm thêm 3,2 điểm %.
     """
     check_language(lang)
-    verdict = verdict_of(row, year)
+    verdict = verdict_of(row)
     deadline = int(row["deadline"])
     target = f"{label('rv_plan_target', lang)} {deadline}: {_target_phrase(row, lang, plan_start)}."
     if verdict.key == "no_data" or _missing(row["latest_value"]):
