@@ -1,8 +1,8 @@
 """Numbers, values and targets in words: one formatter for every output.
 
 Vietnamese text writes numbers the Vietnamese way everywhere — charts, tables, notes, reasons,
-messages: a comma for decimals and a dot for thousands (11,3%; 1.000). Percentages follow the
-plan's own writing ("99,7%"). English text uses the English convention (11.3 %; 1,000).
+messages: a comma for decimals and a dot for thousands (11,3 %; 1.000). Percentages follow the
+plan's own writing ("99,7 %"). English text uses the English convention (11.3 %; 1,000).
 """
 
 from __future__ import annotations
@@ -64,28 +64,28 @@ def unit_word(unit: str, lang: str) -> str:
 
 
 def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False, exact: bool = False) -> str:
-    """A value with its unit: "19,9%", "1.120 lao động"; ``compact`` drops count units,
-    ``exact`` shows a whole number without decimals (targets: "95%", "99,7%").
+    """A value with its unit: "19,9 %", "1.120 lao động"; ``compact`` drops count units,
+    ``exact`` shows a whole number without decimals (targets: "95 %", "99,7 %").
 
     >>> value_text(19.887, "percent"), value_text(1120, "workers"), value_text(1120, "workers", "en", compact=True)
-    ('19,9%', '1.120 lao động', '1,120')
+    ('19,9 %', '1.120 lao động', '1,120')
     """
     decimals = 0 if exact and float(value).is_integer() else decimals_for(unit)
     number = fmt_number(value, lang, decimals)
     if unit == "percent":
-        return f"{number}%"
+        return f"{number} %"
     if unit == "flag":
         return label("met_word" if value >= 1 else "not_met_word", lang)
     return number if compact else f"{number} {unit_word(unit, lang)}"
 
 
 def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
-    """The target as a planner would say it: "≥ 95%", "> 80%", "100%", "giảm 3–4 điểm %/năm".
+    """The target as a planner would say it: "≥ 95 %", "> 80 %", "100 %", "giảm 3–4 điểm %/năm".
 
     >>> target_text(pd.Series({"kind": "above", "target_value": 80.0, "unit": "percent"}))
-    '> 80%'
+    '> 80 %'
     >>> target_text(pd.Series({"kind": "at_least", "target_value": 100.0, "unit": "percent"}))
-    '100%'
+    '100 %'
     >>> target_text(pd.Series({"kind": "yearly_flow", "target_low": 1000.0, "target_high": 1500.0,
     ...                        "unit": "workers"}), "en")
     '1,000–1,500 workers/yr'
@@ -98,7 +98,7 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
         low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
         fall = "giảm" if lang == "vi" else "down"
         if row.get("reading", "points") == "relative":
-            return f"{fall} {low}–{high}%{label('per_year', lang)}"
+            return f"{fall} {low}–{high} %{label('per_year', lang)}"
         return f"{fall} {low}–{high} {label('points_per_year', lang)}"
     if kind == "yearly_flow":
         low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
@@ -111,7 +111,7 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     if unit == "flag":
         return label("met_word", lang)
     if unit == "percent" and row["target_value"] == 100 and kind in ("at_least", "share_of_total"):
-        return "100%"
+        return "100 %"
     symbol = {"at_least": "≥", "share_of_total": "≥", "above": ">", "at_most": "≤"}[kind]
     return f"{symbol} {value_text(row['target_value'], unit, lang, compact, exact=True)}"
 
@@ -145,18 +145,18 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
 
 
 def chance_text(probability: float, lang: str = "vi") -> str:
-    """A probability as a planner reads it: "83%", "< 1%", "> 99%", "–".
+    """A probability as a planner reads it: "83 %", "< 1 %", "> 99 %", "–".
 
     >>> chance_text(0.8271), chance_text(0.0007), chance_text(0.9996, "en"), chance_text(float("nan"))
-    ('83%', '< 1%', '> 99%', '–')
+    ('83 %', '< 1 %', '> 99 %', '–')
     """
     if is_missing(probability):
         return "–"
     if 0 < probability < 0.005:
-        return "< 1%"
+        return "< 1 %"
     if 0.995 < probability < 1:
-        return "> 99%"
-    return f"{fmt_number(100 * probability, lang, 0)}%"
+        return "> 99 %"
+    return f"{fmt_number(100 * probability, lang, 0)} %"
 
 
 def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True) -> str:

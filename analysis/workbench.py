@@ -40,7 +40,7 @@ register_labels({
     "ov_years_met": ("Số năm đạt", "Years met"),
     "ov_chance": ("Khả năng đạt", "Chance"),
     "ov_reach": ("Dự báo đạt năm", "Reached (projection)"),
-    "ov_projected": ("Dự báo năm hạn (80%)", "Projected at deadline (80 %)"),
+    "ov_projected": ("Dự báo năm hạn (80 %)", "Projected at deadline (80 %)"),
     "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
     "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),
     "scenario": ("Kịch bản", "Scenario"),

@@ -72,7 +72,7 @@ def test_below_3_percent_the_year_needs_all_that_is_left():
               areas=["84"])
     assert row["target_value"] == 0.0
     assert row["needed_points_per_year"] == pytest.approx(-2.03 / 2)
-    assert ("Tỷ lệ còn dưới 3%, mức giảm 3 điểm/năm không còn khả thi; cần giảm hết phần còn lại."
+    assert ("Tỷ lệ còn dưới 3 %, mức giảm 3 điểm/năm không còn khả thi; cần giảm hết phần còn lại."
             in row["verdict_reason_vi"])
     assert row["verdict"] in ("off_track", "needs_acceleration") and row["probability"] < 0.5
 
@@ -105,7 +105,7 @@ def test_a_100_percent_target_is_met_when_the_value_rounds_to_100():
     row = one(observations(series, indicator="right_age_attendance_primary"), catalogue("T06"), areas=["848"])
     assert row["met_threshold"] == 99.5 and row["verdict"] == "achieved"
     assert row["status"] == "missed"  # the published method compares with 100 as written
-    assert "99,5%" in row["met_rule_vi"]
+    assert "99,5 %" in row["met_rule_vi"]
     before = one(observations({y: v for y, v in series.items() if y < 2025}, indicator="right_age_attendance_primary"),
                  catalogue("T06"), areas=["848"])
     assert 0.0 < before["probability"] < 1.0  # 99,5 % can be reached; 100 % never could in logit space
@@ -129,7 +129,7 @@ def test_a_commune_party_share_is_compared_with_its_own_khmer_share():
     row = one(obs, catalogue("T14"), areas=["29434"])
     assert row["target_value"] == pytest.approx(100 * 5179 / 7861)  # Kim Hòa, census 1/4/2019
     assert not row["target_illustrative"]
-    assert "65,9%" in row["notes_vi"] and "20%" in row["notes_vi"]
+    assert "65,9 %" in row["notes_vi"] and "20 %" in row["notes_vi"]
 
 
 def test_a_commune_without_census_figures_uses_the_illustrative_share_and_says_so():

@@ -68,10 +68,10 @@ register_labels({
     "year_value_met": ("Năm {year}: {value}, đạt", "{year}: {value}, met"),
     "year_value_missed": ("Năm {year}: {value}, không đạt", "{year}: {value}, not met"),
     "years_met": ("đạt {met}/{counted} năm", "met in {met} of {counted} years"),
-    "below_low_end": ("Tỷ lệ còn dưới {low}%, mức giảm {low} điểm/năm không còn khả thi; cần giảm hết phần còn lại.",
+    "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm/năm không còn khả thi; cần giảm hết phần còn lại.",
                       "The rate is below {low} %, so a fall of {low} points a year is no longer possible; "
                       "what is left needs to go."),
-    "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0%: cần giảm hết phần còn lại.",
+    "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %: cần giảm hết phần còn lại.",
                      "At {low} points a year the rate reaches 0 % by {deadline}: what is left needs to go."),
     "commune_target": ("Mục tiêu của xã: {value} (tỷ lệ người Khmer trong dân số năm {year}{illustrative}).",
                        "The commune's target: {value} (its Khmer share of the population in {year}{illustrative})."),
@@ -375,7 +375,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     bounds = indicators.at[target["indicator"], "bounds"]
     if (unit == "percent" and level in bounds and rule is not None and not rule.met(latest)
             and abs(latest - level) <= 1.0):
-        notes_vi.append(f"Cách mục tiêu {fmt_number(level, 'vi', 0)}% không quá 1 điểm: theo quy tắc của "
+        notes_vi.append(f"Cách mục tiêu {fmt_number(level, 'vi', 0)} % không quá 1 điểm: theo quy tắc của "
                         "UNSD/Eurostat được coi như đã đạt.")
         notes_en.append(f"Within 1 point of a {fmt_number(level, 'en', 0)} % target, which the UNSD/Eurostat rule "
                         "counts as met.")

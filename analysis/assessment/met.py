@@ -94,8 +94,8 @@ class MetRule:
         decimals = 0 if float(self.threshold).is_integer() else 1
         threshold, target = fmt(self.threshold, lang, decimals), fmt(self.level, lang, 0)
         if self.source == "bound":
-            return label("met_rule_bound", lang).format(symbol=symbol, threshold=f"{threshold}%",
-                                                        target=f"{target}%")
+            return label("met_rule_bound", lang).format(symbol=symbol, threshold=f"{threshold} %",
+                                                        target=f"{target} %")
         note = self.note_vi if lang == "vi" else self.note_en
         return label("met_rule_catalogue", lang).format(symbol=symbol, threshold=threshold, note=note)
 

@@ -38,8 +38,8 @@ register_labels({
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
     "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used)"),
     "median": ("Dự báo (trung vị)", "Projection (median)"),
-    "band80": ("Khoảng dự báo 80%", "80 % interval"),
-    "band95": ("Khoảng dự báo 95%", "95 % interval"),
+    "band80": ("Khoảng dự báo 80 %", "80 % interval"),
+    "band95": ("Khoảng dự báo 95 %", "95 % interval"),
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
@@ -50,7 +50,7 @@ register_labels({
                             "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
     "chance": ("khả năng đạt", "chance"),
     "projection_word": ("dự báo", "projection"),
-    "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80%: {low}–{high})",
+    "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
                              "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
     "small_multiples_title": ("theo xã — đánh giá năm", "by commune — verdict for"),
     "dashboard_source": ("Nguồn: số liệu công bố (data/observations/published.csv; nguồn và trích dẫn từng số "
@@ -67,8 +67,8 @@ register_labels({
     "dashboard_title": ("Tiến độ thực hiện các chỉ tiêu Kế hoạch 20/KH-UBND — {area}",
                         "Progress on the targets of Plan 20/KH-UBND — {area}"),
     "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm định trên chuỗi số liệu thật) và tốc độ "
-                         "3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50% trở lên và tốc độ "
-                         "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20%. Chỉ tiêu hằng năm (giảm nghèo, việc "
+                         "3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 % trở lên và tốc độ "
+                         "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %. Chỉ tiêu hằng năm (giảm nghèo, việc "
                          "làm, an ninh, quốc phòng) đánh giá từng năm.",
                          "Verdict: from the chance of meeting the target (a projection checked on real series) and "
                          "the last 3 years' pace against the yearly rate needed — \"on track\" at a chance of 50 % or "
@@ -109,9 +109,9 @@ def balanced_wrap(text: str, width: int) -> str:
     """Wrap ``text`` into as few lines as ``width`` allows, of balanced lengths, so that no
     line holds a lone word ("2025" on its own line).
 
-    >>> print(balanced_wrap("Đảng viên người Khmer chiếm từ 20% trở lên — theo xã 2025", 40))
+    >>> print(balanced_wrap("Đảng viên người Khmer chiếm từ 20 % trở lên — theo xã 2025", 40))
     Đảng viên người Khmer chiếm
-    từ 20% trở lên — theo xã 2025
+    từ 20 % trở lên — theo xã 2025
     """
     lines = textwrap.wrap(text, width)
     if len(lines) <= 1:
@@ -126,7 +126,7 @@ def balanced_wrap(text: str, width: int) -> str:
 
 
 def verdict_line(row: pd.Series, lang: str) -> str:
-    """The subtitle line of one deadline: "2025 — Chuyển biến chậm, khó đạt · khả năng đạt 12% · chờ số liệu năm 2025"."""
+    """The subtitle line of one deadline: "2025 — Chuyển biến chậm, khó đạt · khả năng đạt 12 % · chờ số liệu năm 2025"."""
     if row["origin"] == "projection":
         return label("projection_only_line", lang).format(
             deadline=row["deadline"], median=value_text(row["projected_median"], row["unit"], lang),
@@ -559,7 +559,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
         text = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return
-    needed = needed_text(row, lang, compact=True, per_year=False).replace(" %", "\u00a0%")  # keep "điểm %" whole
+    needed = needed_text(row, lang, compact=True, per_year=False).replace(" %", "\u00a0 %")  # keep "điểm %" whole
     ax.text(left + need_w / 2, y, textwrap.fill(needed, 11),
             ha="center", va="center", fontsize=7.6, linespacing=0.95)
     words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \

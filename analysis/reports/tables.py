@@ -63,8 +63,8 @@ register_labels({
     "col_probability_words": ("Đánh giá khả năng", "Chance in words"),
     "col_reach": ("Năm dự báo đạt", "Year reached (projection)"),
     "col_median": ("Dự báo năm hạn (trung vị)", "Projected at deadline (median)"),
-    "col_lo95": ("Cận dưới 95%", "95 % lower"),
-    "col_hi95": ("Cận trên 95%", "95 % upper"),
+    "col_lo95": ("Cận dưới 95 %", "95 % lower"),
+    "col_hi95": ("Cận trên 95 %", "95 % upper"),
     "col_method": ("Phương pháp dự báo", "Projection method"),
     "col_illustrative": ("Minh họa", "Illustrative"),
     "col_sources": ("Nguồn số liệu", "Sources"),
@@ -97,20 +97,20 @@ _METHOD_TEXT = {
         "Cách đọc bảng",
         "Đánh giá: trả lời câu hỏi của cuộc họp — có đạt chỉ tiêu đúng hạn không. Khả năng đạt (xác suất giá trị năm "
         "hạn đạt mục tiêu, theo dự báo đã kiểm định trên chuỗi số liệu thật) xác định nhóm, tốc độ 3 năm gần đây so "
-        "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50% trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
-        "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95% mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
-        "dưới 50% — \"Xa dần mục tiêu\" nếu số liệu đi ngược hướng, \"Có chuyển biến, cần đẩy nhanh\" nếu khả năng "
-        "từ 20%, \"Chuyển biến chậm, khó đạt\" nếu dưới 20%. Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
-        "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50% trở lên.",
+        "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50 % trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
+        "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
+        "dưới 50 % — \"Xa dần mục tiêu\" nếu số liệu đi ngược hướng, \"Có chuyển biến, cần đẩy nhanh\" nếu khả năng "
+        "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %. Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
+        "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
         "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
         "mục tiêu.",
         "Chỉ tiêu hằng năm: giảm tỷ lệ hộ nghèo 3–4 điểm %/năm đánh giá từng năm (mức giảm làm tròn một chữ số thập "
-        "phân; khi tỷ lệ còn dưới 3% thì cần giảm hết phần còn lại); việc làm 1.000–1.500 lao động/năm đánh giá từng "
+        "phân; khi tỷ lệ còn dưới 3 % thì cần giảm hết phần còn lại); việc làm 1.000–1.500 lao động/năm đánh giá từng "
         "năm, không cộng dồn phần vượt của năm trước; an ninh, quốc phòng đánh giá từng năm. Cột \"Số năm đạt\".",
-        "Đạt: mục tiêu ghi tròn ở giới hạn (100%, 0%) được coi là đạt khi giá trị làm tròn bằng mục tiêu (từ 99,5%); "
+        "Đạt: mục tiêu ghi tròn ở giới hạn (100 %, 0 %) được coi là đạt khi giá trị làm tròn bằng mục tiêu (từ 99,5 %); "
         "\"cơ bản không còn ấp đặc biệt khó khăn\" là toàn huyện còn không quá 1 ấp (data/targets.yaml, met_at); "
-        "các mục tiêu khác so đúng như ghi (\"trên 80%\" là lớn hơn 80).",
-        "Đảng viên người Khmer: toàn huyện so với 20%; từng xã so với tỷ lệ người Khmer trong dân số của xã (kế hoạch "
+        "các mục tiêu khác so đúng như ghi (\"trên 80 %\" là lớn hơn 80).",
+        "Đảng viên người Khmer: toàn huyện so với 20 %; từng xã so với tỷ lệ người Khmer trong dân số của xã (kế hoạch "
         "yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\").",
         "Tình trạng theo tốc độ từ năm gốc (cột phụ, để so sánh với các bộ theo dõi SDG): tỷ số tốc độ thay đổi từ năm "
         "gốc (2021) so với tốc độ cần từ năm gốc — ≥ 0,95 đúng tiến độ; 0,60–0,95 có chuyển biến, cần đẩy nhanh; 0–0,60 "
