@@ -33,6 +33,7 @@ import argparse
 import datetime as dt
 import inspect
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -59,6 +60,8 @@ from ..data.problems import problem
 from ..errors import DataError, Problem
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, nfc, register_labels
+from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
+from ..words import chance_text, fmt_number
 from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, chance_cell, needed_cell, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
@@ -277,12 +280,21 @@ def _fonts(element, name: str = FONT) -> None:
 
 
 def _run(paragraph, text: str, size: float = 14, bold: bool = False, italic: bool = False):
-    # a number and its "%" never part at the end of a line
-    run = paragraph.add_run(text.replace(" %", "\u00a0%"))
+    run = paragraph.add_run(keep_together(text))
     run.font.size = Pt(size)
     run.font.bold = bold
     run.font.italic = italic
     return run
+
+
+def keep_together(text: str) -> str:
+    """Non-breaking spaces where a line must not break: between a number and its "%" and
+    before "%" after "điểm", and after a sign before a number ("< 1 %", "≥ 95 %").
+
+    >>> keep_together("khả năng đạt < 1 %, cần 2,3 điểm %") == "khả năng đạt <\u00a01\u00a0%, cần 2,3 điểm\u00a0%"
+    True
+    """
+    return re.sub(r"([<>≤≥−+]) (?=\d)", "\\1\u00a0", text.replace(" %", "\u00a0%"))
 
 
 def _paragraph(container, text: str = "", size: float = 14, bold: bool = False, italic: bool = False,
@@ -481,7 +493,7 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
             deadline = _judged_deadline(list(rows["deadline"]), year)
             row = rows[rows["deadline"] == deadline].iloc[0]
             verdict = verdict_of(row)
-        item = _Item(target_id, spaced_percent(first[lang], lang), str(first["plan_section"]).split(",")[0].strip(),
+        item = _Item(target_id, spaced_percent(first[lang]), str(first["plan_section"]).split(",")[0].strip(),
                      int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative")
         if target_id in focus and row is not None:
             figure += 1
@@ -673,14 +685,27 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
         _cell_text(cells[0], str(number), align=WD_ALIGN_PARAGRAPH.CENTER)
         _cell_text(cells[1], item.name)
         _cell_text(cells[2], plan_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[3], spaced_percent(result_cell(row, lang), lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        words = verdict.words(lang) + (f" ({label('rv_awaiting', lang)})" if verdict.awaiting_figure else "")
+        _cell_text(cells[3], result_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        words = verdict.words(lang) + (f"\n({label('rv_awaiting', lang)})" if verdict.awaiting_figure else "")
         _cell_text(cells[4], words, align=WD_ALIGN_PARAGRAPH.CENTER)
         _cell_text(cells[5], needed_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         _cell_text(cells[6], chance_cell(row, verdict, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         _cell_text(cells[7], source_text(row["sources"], lang), 10)
     note = _paragraph(document, indent=False, before=6)
-    _run(note, spaced_percent(label("rv_table_note", lang), lang), 11, italic=True)
+    _run(note, _table_note([item.row for item in assessed], lang), 11, italic=True)
+
+
+def _table_note(rows: list[pd.Series], lang: str) -> str:
+    """The note under the appendix table: what each column means, the verdict's rule in the
+    assessment's own thresholds, and the assumption and projection-only rows when there are any."""
+    high, low = (chance_text(band, lang) for band in CHANCE_BANDS)
+    text = label("rv_table_note", lang).format(recent=RECENT_YEARS, high=high, low=low,
+                                               pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
+    if any(row["origin"] == "assumption" for row in rows):
+        text += " " + label("rv_table_note_assumption", lang)
+    if any(not row["verdict"] for row in rows):
+        text += " " + label("rv_table_note_projection", lang)
+    return text
 
 
 register_labels({
@@ -689,18 +714,30 @@ register_labels({
                     "địa bàn của báo cáo này.",
                     "This target is assessed for another area (by its scope), not for the area of this report."),
     "rv_table_note": (
-        "Ghi chú: Kế hoạch: chỉ tiêu và năm phải đạt. Thực hiện: số liệu mới nhất và năm của số liệu. "
-        "Đánh giá: so tốc độ thực hiện từ năm 2021 với tốc độ cần thiết để đạt chỉ tiêu (phương pháp tỷ số tốc "
-        "độ tăng trưởng của Eurostat, ngưỡng 0,95 / 0,60 / 0); \"chờ số liệu\": đã đến năm phải đạt nhưng chưa có "
-        "số liệu của năm đó. Cần mỗi năm: mức tăng (giảm) bình quân mỗi năm từ nay để đạt chỉ tiêu. Khả năng đạt: "
-        "từ dự báo đã hiệu chỉnh (≥ 80% nhiều khả năng, 50–80% có thể, 20–50% khó, < 20% rất khó). "
-        "Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm 2025.",
-        "Notes: Plan: the target and the year it is due. Result: the latest figure and its year. Assessment: the "
-        "pace since 2021 against the pace needed to meet the target (Eurostat growth-rate ratio, thresholds "
-        "0.95 / 0.60 / 0); \"awaiting the figure\": the year is due but its figure has not arrived. Needed a year: "
-        "the average yearly change needed from now. Chance: from the calibrated projection (≥ 80% likely, "
-        "50–80% possible, 20–50% unlikely, < 20% very unlikely). The 2030 values of the section II.2 targets "
-        "assume the 2025 level is kept."),
+        "Ghi chú: Kế hoạch: chỉ tiêu và năm phải đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
+        "liệu mới nhất và năm của số liệu. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
+        "quân {recent} năm gần đây so với mức cần: đã đạt; đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
+        "đây bằng từ {pace} mức cần trở lên); có chuyển biến, cần đẩy nhanh (khả năng từ {high} trở lên nhưng tốc "
+        "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
+        "dần mục tiêu (khả năng dưới {high} và tốc độ gần đây ngược hướng mục tiêu); chỉ tiêu giao hằng năm được "
+        "đánh giá theo từng năm. \"Chờ số liệu\": đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
+        "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt. "
+        "Khả năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh.",
+        "Notes: Plan: the target and the year it is due; the line below (if any) is the level that counts as met. "
+        "Result: the latest figure and its year. Assessment: from the chance of meeting the target in the year it "
+        "is due and the average pace of the last {recent} years against the pace needed: achieved; on track "
+        "(chance {high} or more and a recent pace of at least {pace} of the pace needed); progress, needs to speed "
+        "up (chance {high} or more but the pace is short, or a chance from {low} to under {high}); slow progress, "
+        "unlikely to be met (chance under {low}); moving away (chance under {high} and a recent pace away from the "
+        "target); targets set for every year are judged year by year. \"Awaiting the figure\": the year is due "
+        "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
+        "needed from the latest figure to the year it is due. Chance: of meeting the target in the year it is "
+        "due, from the calibrated projection."),
+    "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
+                                 "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "
+                                 "kept."),
+    "rv_table_note_projection": ("\"Không có chỉ tiêu\": Kế hoạch không đặt mức cho năm này; chỉ nêu dự báo.",
+                                 "\"No target\": the plan sets no level for that year; a projection only."),
     "rv_figure_caption": ("số liệu, dự báo đến năm 2030 và chỉ tiêu", "figures, projection to 2030 and target"),
     "rv_office_intro": (
         "Các chỉ tiêu do {office} chủ trì theo dõi (mục {section} của Kế hoạch):",

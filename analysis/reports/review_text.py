@@ -2,38 +2,45 @@
 
 Each target gets a few sentences in the style of a Vietnamese administrative report
 (báo cáo): the latest value and its year, the change since the plan's baseline (2021), the
-target, the verdict, the yearly change now needed and the chance of meeting the target, e.g.
-"Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm 2024 còn 3,2 % (số liệu minh họa),
-giảm 8,1 điểm % so với năm 2021 (11,3 %); mức giảm bình quân 2,7 điểm %/năm, chưa đạt chỉ
-tiêu giảm 3–4 điểm %/năm." Numbers are written the reader's way (:func:`fmt_number`:
-"1.234,5" in Vietnamese) and, in Vietnamese, with a space before "%" ("3,2 %").
+target, the headline verdict with the assessment's own reason (which already gives the rate
+needed, the recent pace, the chance and, for targets set year by year, the years met), and
+the estimate for a deadline year whose figure has not arrived, e.g. "Tỷ lệ hộ nghèo trong đồng
+bào dân tộc Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm
+2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; …". Numbers are written by
+:mod:`analysis.words`, the reader's way ("1.234,5"; "3,2 %").
 
-Every reading of the assessment's verdict goes through :func:`verdict_of`, one adapter.
+A figure is said once per paragraph: the verdict reason is split into its parts
+(:func:`reason_parts`, which reads it with the assessment's own sentence templates) so that the
+review states the year-by-year result where the facts are and says nothing the reason says.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..assessment import VERDICTS, status_label
-from ..data.catalogue import load_units
+from ..assessment.met import INCREASING
 from ..text import check_language, label, register_labels
-from .charts import fmt_number, needed_text, target_text
+from ..words import change_text, chance_text, decimals_for, fmt_number, needed_text, target_text, value_text
 
 __all__ = [
-
     "Verdict",
     "verdict_of",
+    "ReasonParts",
+    "reason_parts",
     "target_sentences",
+    "qualitative_sentence",
     "summary_sentences",
-    "chance_text",
-    "value_text",
     "source_text",
     "spaced_percent",
+    "plan_cell",
+    "result_cell",
+    "needed_cell",
+    "chance_cell",
     "POINT_LETTERS",
 ]
 
@@ -45,19 +52,68 @@ alphabet (đ after d; no f, j, w or z), as Nghị định 30/2020/NĐ-CP asks.""
 register_labels({
     "rv_illustrative": ("số liệu minh họa", "illustrative figure"),
     "rv_verdict": ("Đánh giá", "Assessment"),
-    "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm", "The plan's target for"),
+    "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm {deadline}: {target}.", "The plan's target for {deadline}: {target}."),
+    "rv_plan_flag": ("Chỉ tiêu Kế hoạch: đạt trong năm {deadline}.", "The plan's target: met in {deadline}."),
+    "rv_commune_target": ("Chỉ tiêu Kế hoạch đến năm {deadline} đối với xã: {target}, bằng tỷ lệ người Khmer trong "
+                          "dân số của xã (năm {year}{illustrative}).",
+                          "The plan's target for {deadline} in a commune: {target}, its own Khmer share of the "
+                          "population ({year}{illustrative})."),
     "rv_no_data": ("Chưa có số liệu để đánh giá chỉ tiêu này; đề nghị cơ quan chủ trì cung cấp số liệu.",
                    "There are no figures to assess this target yet; the office in charge is asked to supply them."),
     "rv_qualitative": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị {office} đánh giá cụ thể.",
                        "A qualitative target, not assessed with figures; {office} is asked to assess it."),
+    # the latest figure
+    "rv_latest": ("{subject} năm {year} đạt {value}{illustrative}", "{subject} was {value} in {year}{illustrative}"),
+    "rv_latest_left": ("{subject} năm {year} còn {value}{illustrative}", "{subject} was {value} in {year}{illustrative}"),
+    "rv_latest_end": ("{subject} cuối năm {year} còn {value}{illustrative}",
+                      "{subject} stood at {value} at the end of {year}{illustrative}"),
+    "rv_latest_flag": ("{subject}: {met} (năm {year}){illustrative}", "{subject}: {met} ({year}){illustrative}"),
+    "rv_flag_met": ("đã đạt", "met"),
+    "rv_flag_not_met": ("chưa đạt", "not met"),
+    "rv_change": (", {change} so với năm {base_year} ({base})", ", {change} from {base_year} ({base})"),
+    "rv_unchanged": (", không thay đổi so với năm {base_year}", ", unchanged from {base_year}"),
+    "rv_average": (", bình quân {change}", ", on average {change}"),
+    "rv_above_target": (", vượt {size} so với chỉ tiêu", ", {size} above the target"),
+    # targets set year by year
+    "rv_year_fall": ("Riêng năm {year} giảm {fall} điểm %", "In {year} alone it fell by {fall} pts"),
+    "rv_year_rise": ("Riêng năm {year} tăng {fall} điểm %", "In {year} alone it rose by {fall} pts"),
+    "rv_year_met": ("đạt chỉ tiêu {target}", "meeting the target of {target}"),
+    "rv_year_missed": ("chưa đạt chỉ tiêu {target}", "short of the target of {target}"),
+    "rv_every_year": ("hằng năm {target}", "{target} every year"),
+    "rv_years_met": ("tính từ năm {start}, đạt chỉ tiêu {met} trong {counted} năm",
+                     "since {start} the target was met in {met} of {counted} years"),
+    # the target
+    "rv_at_least": ("từ {value} trở lên", "{value} or more"),
+    "rv_above": ("trên {value}", "above {value}"),
+    "rv_at_most": ("không quá {value}", "at most {value}"),
+    "rv_none_left": ("không còn ({value})", "none left ({value})"),
+    "rv_basically_none_left": ("cơ bản không còn ({value})", "basically none left ({value})"),
+    "rv_met_from": ("tính là đạt khi từ {threshold} trở lên", "counted as met from {threshold}"),
+    "rv_met_below": ("tính là đạt khi dưới {threshold}", "counted as met below {threshold}"),
+    # after the verdict
+    "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
+    "rv_estimate": ("Ước thực hiện năm {year} khoảng {value} (khoảng dự báo 80 %: {interval}).",
+                    "The {year} estimate is about {value} (80 % projection interval: {interval})."),
+    "rv_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}; dự báo năm {deadline} khoảng {value} "
+                           "(khoảng dự báo 80 %: {interval}).",
+                           "The plan sets no target for {deadline}; the projection for {deadline} is about {value} "
+                           "(80 % projection interval: {interval})."),
+    "rv_projection_only_bare": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}.",
+                                "The plan sets no target for {deadline}."),
+    "rv_need_one_year": ("Để đạt chỉ tiêu, năm {deadline} cần {change}.", "To meet the target: {change} in {deadline}."),
+    "rv_need_years": ("Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} cần {change}.",
+                      "To meet the target: {change} from {first} to {deadline}."),
+    "rv_keep": ("Cần tiếp tục duy trì kết quả đến năm {deadline}.", "The result must be held until {deadline}."),
+    "rv_see_figure": ("(Xem Hình {figure}, Phụ lục 2.)", "(See Figure {figure}, Appendix 2.)"),
 })
+
 
 @dataclass(frozen=True)
 class Verdict:
     """The headline verdict of one assessment row, and what the report says with it."""
 
     key: str
-    """One of :data:`VERDICTS`."""
+    """One of :data:`VERDICTS`, or "" for a row that is a projection only (no target)."""
     reason_vi: str
     reason_en: str
     awaiting_figure: bool
@@ -67,7 +123,7 @@ class Verdict:
     years_counted: int | None
 
     def words(self, lang: str = "vi") -> str:
-        """The verdict in words ("Đúng tiến độ"); a projection-only row has none."""
+        """The verdict in words ("Đúng tiến độ"); a projection-only row reads "Chỉ dự báo"."""
         return status_label(self.key, lang) if self.key else label("projection_only", lang)
 
     def reason(self, lang: str = "vi") -> str:
@@ -83,12 +139,14 @@ def verdict_of(row: pd.Series) -> Verdict:
     >>> v = verdict_of(row)
     >>> v.key, v.awaiting_figure, v.words("vi"), v.years_met
     ('needs_acceleration', True, 'Có chuyển biến, cần đẩy nhanh', None)
+    >>> verdict_of(row.copy().replace({"needs_acceleration": ""})).words("vi")
+    'Chỉ dự báo (không có chỉ tiêu)'
     """
     return Verdict(
-        key=str(row["verdict"]),
+        key=_text_or_empty(row, "verdict"),
         reason_vi=_text_or_empty(row, "verdict_reason_vi"),
         reason_en=_text_or_empty(row, "verdict_reason_en"),
-        awaiting_figure=bool(row["awaiting_figure"]),
+        awaiting_figure=bool(row.get("awaiting_figure", False)),
         years_met=_int_or_none(row, "years_met"),
         years_counted=_int_or_none(row, "years_counted"),
     )
@@ -96,6 +154,10 @@ def verdict_of(row: pd.Series) -> Verdict:
 
 def _present(value) -> bool:
     return not (value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)))
+
+
+def _missing(value) -> bool:
+    return not _present(value)
 
 
 def _text_or_empty(row: pd.Series, column: str) -> str:
@@ -106,265 +168,278 @@ def _int_or_none(row: pd.Series, column: str) -> int | None:
     return int(row[column]) if column in row.index and _present(row[column]) else None
 
 
+def spaced_percent(text: str) -> str:
+    """A space between a number and "%" ("3,2 %"), as :mod:`analysis.words` writes it.
+
+    >>> spaced_percent("≥ 95% và 99,7%")
+    '≥ 95 % và 99,7 %'
+    """
+    return re.sub(r"(\d)%", r"\1 %", text)
+
+
 # ---------------------------------------------------------------------------------------
-# numbers in words
+# the verdict reason, in its parts
 
 
-def spaced_percent(text: str, lang: str = "vi") -> str:
-    """In Vietnamese text, a space between a number and "%" ("3,2 %"); English is unchanged.
+_CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_gap", "r_too_few",
+              "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_pace_enough", "r_hold", "r_flow",
+              "r_chance_but_slow", "r_short", "r_since_base_enough", "r_pace_enough_but_unlikely", "r_moving_away")
+"""The templates of the verdict's main sentence (:mod:`analysis.assessment.verdict`)."""
+_YEAR_KEYS = ("year_fall_missed", "year_fall_met", "year_rise", "year_value_missed", "year_value_met")
+"""The templates of the latest judged year of a target set year by year (``…_missed`` first)."""
+_DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_missed")
 
-    >>> spaced_percent("≥ 95% và 99,7%"), spaced_percent("≥ 95%", "en")
-    ('≥ 95 % và 99,7 %', '≥ 95%')
+
+_FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "base_year": r"\d{4}",
+                   "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?"}
+"""What a field of a template can hold, where it is known (years are four digits)."""
+
+
+def _template(text: str) -> str:
+    """A regular expression for a sentence template: each ``{field}`` a named group.
+
+    >>> re.fullmatch(_template("Năm {year}: {value}, đạt"), "Năm 2024: 100 %, đạt").groupdict()
+    {'year': '2024', 'value': '100 %'}
     """
-    return re.sub(r"(\d)%", r"\1 %", text) if lang == "vi" else text
+    pieces = re.split(r"\{(\w+)\}", text)
+    out, seen = [], set()
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            out.append(re.escape(piece))
+        elif piece in seen:
+            out.append(f"(?P={piece})")
+        else:
+            seen.add(piece)
+            out.append(f"(?P<{piece}>{_FIELD_PATTERNS.get(piece, '.+?')})")
+    return "".join(out)
 
 
-def _decimals(unit: str) -> int:
-    return 1 if unit in ("percent", "percentage_points", "million_vnd") else 0
+def _match(key: str, sentence: str, lang: str, end: str = r"\.") -> dict | None:
+    found = re.fullmatch(_template(label(key, lang)) + end, sentence)
+    return found.groupdict() if found else None
 
 
-def _unit_word(unit: str, lang: str) -> str:
-    return load_units().at[unit, lang]
+@dataclass(frozen=True)
+class ReasonParts:
+    """The verdict reason of one row, sorted into what it says."""
+
+    core: str = ""
+    """The main sentence (why the verdict)."""
+    core_key: str = ""
+    """Its template in :mod:`analysis.assessment.verdict` ("r_met_now" …), "" if none matched."""
+    core_fields: dict = field(default_factory=dict)
+    awaiting: str = ""
+    """"Chờ số liệu năm 2025." when the deadline year's figure has not arrived."""
+    commune: dict = field(default_factory=dict)
+    """The commune's own target (T14 in a commune): value, year, illustrative."""
+    year_key: str = ""
+    """The template of the latest judged year ("year_fall_missed" …) of a target set year by year."""
+    year_fields: dict = field(default_factory=dict)
+    year_sentence: str = ""
+    poverty: str = ""
+    """What is still possible for the poverty fall ("Tỷ lệ còn dưới 3 % …")."""
 
 
-def value_text(value: float, unit: str, lang: str = "vi", decimals: int | None = None) -> str:
-    """A value with its unit, as a sentence writes it.
+def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
+    """Split a verdict reason into its sentences and sort them with the assessment's own templates.
 
-    >>> value_text(3.17739, "percent"), value_text(3.17739, "percent", "en")
-    ('3,2 %', '3.2%')
-    >>> value_text(1120.0, "workers"), value_text(1120.0, "workers", "en")
-    ('1.120 lao động', '1,120 workers')
+    >>> parts = reason_parts("Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm 2,7 điểm %/năm; "
+    ...                      "khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm.")
+    >>> parts.awaiting, parts.core_key, parts.core_fields["needed"], parts.core_fields["chance"]
+    ('Chờ số liệu năm 2025.', 'r_short', 'giảm 3,0 điểm %/năm', '< 1 %')
+    >>> parts.year_key, parts.year_fields
+    ('year_fall_missed', {'year': '2024', 'fall': '1,7', 'met': '1', 'counted': '3'})
+    >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2030: 90 %.").core_key
+    'r_met_now'
     """
-    decimals = _decimals(unit) if decimals is None else decimals
-    number = fmt_number(value, lang, decimals)
-    if unit == "percent":
-        return f"{number} %" if lang == "vi" else f"{number}%"
-    if unit == "flag":
-        return label("met_word" if value >= 1 else "not_met_word", lang).lower()
-    return f"{number} {_unit_word(unit, lang)}"
-
-
-def _change_text(change: float, unit: str, lang: str, decimals: int | None = None) -> str:
-    """The size of a change: "8,1 điểm %" for percentages, "3 ấp" for counts."""
-    decimals = _decimals(unit) if decimals is None else decimals
-    number = fmt_number(abs(change), lang, decimals)
-    if unit == "percent":
-        return f"{number} {'điểm %' if lang == 'vi' else 'percentage points'}"
-    return f"{number} {_unit_word(unit, lang)}"
-
-
-def _rate_decimals(value: float, unit: str) -> int:
-    """Decimals for a yearly rate, so that a small one does not read as 0: counts below one a
-    year keep one decimal, percentages below a tenth of a point two."""
-    if _decimals(unit) == 0:
-        return 1 if abs(value) < 0.95 else 0
-    return 2 if abs(value) < 0.095 else 1
-
-
-def chance_text(probability: float, lang: str = "vi") -> str:
-    """A probability as a reader takes it: whole percent, "dưới 1 %" / "trên 99 %" at the ends.
-
-    >>> chance_text(0.8271), chance_text(0.0007), chance_text(0.9999, "en")
-    ('83 %', 'dưới 1 %', 'above 99%')
-    """
-    percent = 100 * probability
-    sign = " %" if lang == "vi" else "%"
-    if percent < 1:
-        return f"dưới 1{sign}" if lang == "vi" else f"below 1{sign}"
-    if percent > 99:
-        return f"trên 99{sign}" if lang == "vi" else f"above 99{sign}"
-    return f"{fmt_number(percent, lang, 0)}{sign}"
-
-
-def _missing(value) -> bool:
-    return not _present(value)
+    found: dict = {"core": []}
+    for sentence in re.split(r"(?<=\.)\s+", (reason or "").strip()):
+        if not sentence:
+            continue
+        if _match("awaiting", sentence, lang) is not None:
+            found["awaiting"] = sentence
+            continue
+        commune = _match("commune_target", sentence, lang, end="")
+        if commune is not None:
+            found["commune"] = commune
+            continue
+        for key in _YEAR_KEYS:
+            fields = _match(key, sentence, lang, end="; " + _template(label("years_met", lang)) + r"\.")
+            if fields is not None:
+                found.update(year_key=key, year_fields=fields, year_sentence=sentence)
+                break
+        else:
+            if any(_match(key, sentence, lang, end="") is not None for key in ("below_low_end", "reaches_zero")):
+                found["poverty"] = sentence
+            else:
+                found["core"].append(sentence)
+    core = " ".join(found.pop("core"))
+    core_key, core_fields = "", {}
+    for key in _CORE_KEYS:
+        fields = _match(key, core, lang, end="")
+        if fields is not None:
+            core_key, core_fields = key, fields
+            break
+    return ReasonParts(core=core, core_key=core_key, core_fields=core_fields, **found)
 
 
 # ---------------------------------------------------------------------------------------
 # one target
 
 
-def _target_phrase(row: pd.Series, lang: str, plan_start: int) -> str:
-    """The target as the plan sets it, in words ("từ 95 % trở lên", "trên 80 %")."""
+def _value(row: pd.Series, column: str, lang: str) -> str:
+    """A value of the row with its unit; whole numbers without decimals ("100 %")."""
+    return value_text(float(row[column]), row["unit"], lang, exact=True)
+
+
+def _target_phrase(row: pd.Series, lang: str) -> str:
+    """The target as the plan sets it, in words ("từ 95 % trở lên", "trên 80 %", "giảm 3–4
+    điểm %/năm"), with the threshold that counts as met when the plan writes a round bound
+    ("100 % (tính là đạt khi từ 99,5 % trở lên)")."""
     kind, unit = row["kind"], row["unit"]
-    vi = lang == "vi"
-    if kind == "yearly_reduction":
-        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
-        level = row["target_value"]
-        start = row["base_year"] if _present(row["base_year"]) else plan_start
-        if vi:
-            end = "về 0 %" if level == 0 else f"còn {value_text(level, 'percent', lang)}"
-            return (f"giảm {low}–{high} điểm %/năm (giữ mức giảm {low} điểm %/năm từ năm {start} thì đến năm "
-                    f"{row['deadline']} tỷ lệ {end})")
-        end = "0%" if level == 0 else value_text(level, "percent", lang)
-        return (f"a fall of {low}–{high} percentage points a year (at {low} points a year from {start} the rate "
-                f"reaches {end} by {row['deadline']})")
-    if kind == "yearly_flow":
-        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
-        words = _unit_word(unit, lang)
-        total = fmt_number(row["cumulative_target"], lang, 0) if _present(row["cumulative_target"]) else None
-        if vi:
-            text = f"{low}–{high} {words}/năm"
-            return text + (f" (lũy kế {total} {words} trong giai đoạn {plan_start} - {row['deadline']})" if total
-                           else "")
-        text = f"{low}–{high} {words} a year"
-        return text + (f" ({total} {words} in all over {plan_start}–{row['deadline']})" if total else "")
-    if unit == "flag":
-        return "đạt" if vi else "met"
+    if kind in ("yearly_reduction", "yearly_flow"):
+        return target_text(row, lang)
+    value = _value(row, "target_value", lang)
+    threshold = row.get("met_threshold")
     if kind == "count_to_zero":
-        return f"cơ bản không còn (0 {_unit_word(unit, lang)})" if vi else f"none left (0 {_unit_word(unit, lang)})"
-    value = value_text(row["target_value"], unit, lang, decimals=0 if float(row["target_value"]).is_integer()
-                       else None)
-    if kind == "above":
-        return f"trên {value}" if vi else f"above {value}"
-    if kind == "at_most":
-        return f"không quá {value}" if vi else f"at most {value}"
-    if unit == "percent" and row["target_value"] == 100:
-        return value
-    return f"từ {value} trở lên" if vi else f"{value} or more"
+        key = "rv_basically_none_left" if _present(threshold) and threshold > row["target_value"] else "rv_none_left"
+        return label(key, lang).format(value=value)
+    if unit == "percent" and row["target_value"] == 100 and kind in ("at_least", "share_of_total"):
+        phrase = value
+    else:
+        phrase = label({"above": "rv_above", "at_most": "rv_at_most"}.get(kind, "rv_at_least"), lang).format(value=value)
+    if unit == "percent" and _present(threshold) and threshold != row["target_value"]:
+        key = "rv_met_from" if INCREASING[kind] > 0 else "rv_met_below"
+        phrase += f" ({label(key, lang).format(threshold=value_text(threshold, unit, lang, exact=True))})"
+    return phrase
 
 
-def _latest_clause(row: pd.Series, subject: str, lang: str) -> str:
-    """"<subject> năm 2024 đạt 92,7 % (số liệu minh họa)"."""
-    vi = lang == "vi"
+def _rule_note(row: pd.Series, lang: str) -> str:
+    """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
+    fields = _match("met_rule_catalogue", _text_or_empty(row, f"met_rule_{lang}"), lang, end="")
+    note = (fields or {}).get("note", "").strip()
+    return note if not note or note.endswith(".") else note + "."
+
+
+def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
+    """The latest figure, the change since the baseline and, for a poverty fall, its yearly
+    average (when the reason does not already give it): one clause, no full stop."""
     kind, unit, year = row["kind"], row["unit"], int(row["latest_year"])
-    value = value_text(row["latest_value"], unit, lang)
     illustrative = f" ({label('rv_illustrative', lang)})" if row["illustrative"] else ""
+    fields = {"subject": subject, "year": year, "illustrative": illustrative}
     if unit == "flag":
-        if vi:
-            return f"{subject}: {'đã đạt' if row['latest_value'] >= 1 else 'chưa đạt'} (năm {year}){illustrative}"
-        return f"{subject}: {'met' if row['latest_value'] >= 1 else 'not met'} ({year}){illustrative}"
-    if kind == "yearly_reduction":
-        return (f"{subject} cuối năm {year} còn {value}{illustrative}" if vi
-                else f"{subject} stood at {value} at the end of {year}{illustrative}")
-    if kind in ("count_to_zero", "at_most"):
-        return f"{subject} năm {year} còn {value}{illustrative}" if vi else f"{subject} was {value} in {year}{illustrative}"
-    return f"{subject} năm {year} đạt {value}{illustrative}" if vi else f"{subject} was {value} in {year}{illustrative}"
-
-
-def _change_clause(row: pd.Series, lang: str) -> str:
-    """", giảm 8,1 điểm % so với năm 2021 (11,3 %)" — empty without an earlier baseline."""
-    if _missing(row["base_year"]) or int(row["base_year"]) >= int(row["latest_year"]) or row["unit"] == "flag":
-        return ""
-    unit, base_year = row["unit"], int(row["base_year"])
+        met = label("rv_flag_met" if row["latest_value"] >= 1 else "rv_flag_not_met", lang)
+        return label("rv_latest_flag", lang).format(met=met, **fields)
+    key = {"yearly_reduction": "rv_latest_end", "count_to_zero": "rv_latest_left", "at_most": "rv_latest_left"}
+    text = label(key.get(kind, "rv_latest"), lang).format(value=_value(row, "latest_value", lang), **fields)
+    if kind == "yearly_flow" or _missing(row["base_year"]) or int(row["base_year"]) >= year:
+        return text  # a yearly count is judged year by year, not against its baseline
+    base_year = int(row["base_year"])
     change = float(row["latest_value"]) - float(row["base_value"])
-    base = value_text(row["base_value"], unit, lang)
-    if round(abs(change), _decimals(unit)) == 0:
-        return (f", không thay đổi so với năm {base_year}" if lang == "vi"
-                else f", unchanged from {base_year}")
-    size = _change_text(change, unit, lang)
-    if lang == "vi":
-        return f", {'tăng' if change > 0 else 'giảm'} {size} so với năm {base_year} ({base})"
-    return f", {'up' if change > 0 else 'down'} {size} from {base_year} ({base})"
+    if change_text(change, unit, lang) == label("no_change", lang):
+        text += label("rv_unchanged", lang).format(base_year=base_year)
+    else:
+        text += label("rv_change", lang).format(change=change_text(change, unit, lang, per_year=False),
+                                                base_year=base_year, base=_value(row, "base_value", lang))
+    if kind == "yearly_reduction" and _present(row.get("observed_points_per_year_since_base")):
+        average = change_text(float(row["observed_points_per_year_since_base"]), unit, lang)
+        if average not in parts.core:
+            text += label("rv_average", lang).format(change=average)
+    return text
 
 
-def _pace_clause(row: pd.Series, lang: str, plan_start: int) -> str:
-    """For yearly targets: the average fall (poverty) or the cumulative count (jobs)."""
-    vi = lang == "vi"
-    if row["kind"] == "yearly_reduction" and _present(row["observed_points_per_year_since_base"]):
-        fall = -float(row["observed_points_per_year_since_base"])
-        low, high = float(row["target_low"]), float(row["target_high"])
-        # a pace just short of an end of the range keeps two decimals (2,97, not "3,0, chưa đạt 3–4")
-        near_end = round(fall, 1) in (low, high) and round(fall, 1) != round(fall, 6)
-        pace = fmt_number(abs(fall), lang, 2 if near_end else 1)
-        planned = f"{fmt_number(low, lang, 0)}–{fmt_number(high, lang, 0)}"
-        if vi:
-            word = "mức giảm" if fall >= 0 else "mức tăng"
-            judged = ("vượt" if fall > high else "đạt") if fall >= low else "chưa đạt"
-            return f"; {word} bình quân {pace} điểm %/năm, {judged} chỉ tiêu giảm {planned} điểm %/năm"
-        word = "an average fall" if fall >= 0 else "an average rise"
-        judged = ("above" if fall > high else "within") if fall >= low else "short of"
-        return f"; {word} of {pace} points a year, {judged} the planned {planned} points a year"
-    if row["kind"] == "yearly_flow" and _present(row["cumulative_since_start"]):
-        words = _unit_word(row["unit"], lang)
-        years = int(row["latest_year"]) - plan_start + 1
-        total = fmt_number(row["cumulative_since_start"], lang, 0)
-        average = fmt_number(float(row["cumulative_since_start"]) / years, lang, 0) if years > 0 else "–"
-        if vi:
-            return (f"; lũy kế từ năm {plan_start} đến năm {row['latest_year']} đạt {total} {words}, "
-                    f"bình quân {average} {words}/năm")
-        return f"; {total} {words} in all from {plan_start} to {row['latest_year']}, {average} a year on average"
-    return ""
-
-
-def _achieved_clause(row: pd.Series, lang: str) -> str:
-    """"vượt 10,0 điểm % so với chỉ tiêu" when a percentage target is exceeded."""
-    if row["unit"] != "percent" or row["kind"] in ("yearly_reduction", "yearly_flow", "count_to_zero", "at_most"):
+def _above_target(row: pd.Series, lang: str) -> str:
+    """", vượt 10,0 điểm % so với chỉ tiêu" when a percentage target is exceeded."""
+    if row["unit"] != "percent" or INCREASING[row["kind"]] < 0 or row["kind"] == "yearly_flow":
         return ""
     margin = float(row["latest_value"]) - float(row["target_value"])
     if round(margin, 1) <= 0:
         return ""
-    size = _change_text(margin, "percent", lang)
-    return f", vượt {size} so với chỉ tiêu" if lang == "vi" else f", {size} above the target"
+    return label("rv_above_target", lang).format(size=f"{fmt_number(margin, lang, 1)} {label('points_word', lang)}")
 
 
-def _need_sentence(row: pd.Series, lang: str) -> str:
-    """"Để đạt chỉ tiêu, từ năm 2025 đến năm 2030 mỗi năm cần tăng bình quân 2,3 điểm %."."""
-    needed = row["needed_points_per_year"]
-    if _missing(needed) or _missing(row["latest_year"]) or int(row["deadline"]) <= int(row["latest_year"]):
-        return ""
-    unit, deadline, first = row["unit"], int(row["deadline"]), int(row["latest_year"]) + 1
-    vi = lang == "vi"
-    if row["kind"] == "yearly_flow":
-        amount = f"{fmt_number(needed, lang, 0)} {_unit_word(unit, lang)}"
-        if vi:
-            if first == deadline:
-                return f"Để đạt chỉ tiêu lũy kế, năm {deadline} cần đạt {amount}."
-            return f"Để đạt chỉ tiêu lũy kế, từ năm {first} đến năm {deadline} mỗi năm cần đạt bình quân {amount}."
-        if first == deadline:
-            return f"To meet the cumulative target, {amount} are needed in {deadline}."
-        return f"To meet the cumulative target, {amount} a year are needed on average from {first} to {deadline}."
-    if float(needed) == 0:
-        return ""
-    size = _change_text(needed, "percent" if row["kind"] == "yearly_reduction" else unit, lang,
-                        _rate_decimals(float(needed), unit))
-    if vi:
-        verb = "tăng" if needed > 0 else "giảm"
-        if first == deadline:
-            return f"Để đạt chỉ tiêu, năm {deadline} cần {verb} thêm {size}."
-        return f"Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} mỗi năm cần {verb} bình quân {size}."
-    verb = "rise" if needed > 0 else "fall"
-    if first == deadline:
-        return f"To meet the target, it must {verb} by a further {size} in {deadline}."
-    return f"To meet the target, it must {verb} by {size} a year on average from {first} to {deadline}."
+def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts, plan_start: int) -> tuple[str, str]:
+    """For a target set year by year: (what joins the facts clause, a sentence of its own) —
+    the latest judged year against the target, and the years met since the plan began.
+
+    The poverty fall gets a sentence of its own ("Riêng năm 2024 giảm 1,7 điểm %, …"); a
+    yearly count or level joins the facts (", đạt chỉ tiêu …; tính từ năm 2021, …")."""
+    fields = parts.year_fields
+    target = _target_phrase(row, lang)
+    if row["kind"] not in ("yearly_reduction", "yearly_flow"):
+        target = label("rv_every_year", lang).format(target=target)
+    met = label("rv_year_missed" if parts.year_key.endswith("missed") or parts.year_key == "year_rise"
+                else "rv_year_met", lang).format(target=target)
+    years = label("rv_years_met", lang).format(start=plan_start, met=fields["met"], counted=fields["counted"])
+    if row["kind"] == "yearly_reduction":
+        key = "rv_year_rise" if parts.year_key == "year_rise" else "rv_year_fall"
+        return "", f"{label(key, lang).format(year=fields['year'], fall=fields['fall'])}, {met}; {years}."
+    return f", {met}; {years}", ""
 
 
-def _interval_text(row: pd.Series, lang: str) -> str:
+def _interval(row: pd.Series, lang: str) -> str:
     """The 80 % projection interval: "1,5–2,7 %", or one value when both ends read the same."""
     unit = row["unit"]
-    low, high = fmt_number(row["projected_lo_80"], lang, _decimals(unit)), value_text(row["projected_hi_80"], unit, lang)
-    return high if high.startswith(low + " ") or high == low + "%" else f"{low}–{high}"
+    low = fmt_number(float(row["projected_lo_80"]), lang, decimals_for(unit))
+    high = value_text(float(row["projected_hi_80"]), unit, lang)
+    return high if high.split(" ")[0] == low else f"{low}–{high}"
 
 
-def _awaiting_sentence(row: pd.Series, lang: str) -> str:
-    """"Chưa có số liệu năm 2025; ước thực hiện năm 2025 khoảng 0,9 % (khoảng dự báo 80 %: …)"."""
-    deadline, unit = int(row["deadline"]), row["unit"]
-    if lang == "vi":
-        text = f"Chưa có số liệu năm {deadline}"
-        if _present(row["projected_median"]) and unit != "flag":
-            text += (f"; ước thực hiện năm {deadline} khoảng {value_text(row['projected_median'], unit, lang)} "
-                     f"(khoảng dự báo 80 %: {_interval_text(row, lang)})")
-        return text + "."
-    text = f"The {deadline} figure has not arrived yet"
-    if _present(row["projected_median"]) and unit != "flag":
-        text += (f"; the {deadline} estimate is about {value_text(row['projected_median'], unit, lang)} "
-                 f"(80% projection interval: {_interval_text(row, lang)})")
-    return text + "."
-
-
-def _chance_sentence(row: pd.Series, verdict: Verdict, lang: str) -> str:
-    if _missing(row["probability"]) or verdict.key in ("deadline_missed", "no_data"):
-        return ""
-    if verdict.key == "achieved" and not verdict.awaiting_figure and int(row["deadline"]) <= int(row["latest_year"]):
+def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
+    if _missing(row.get("projected_median")) or row["unit"] == "flag":
         return ""
     deadline = int(row["deadline"])
-    chance = chance_text(float(row["probability"]), lang)
-    words = status_label(str(row["probability_words"]), lang).lower() if row["probability_words"] else ""
-    words = f" ({words})" if words else ""
-    about = "" if chance[0].isalpha() else ("khoảng " if lang == "vi" else "about ")
-    if lang == "vi":
-        return f"Theo dự báo từ chuỗi số liệu, khả năng đạt chỉ tiêu vào năm {deadline} {about}{chance}{words}."
-    return f"On the projection from the series, the chance of meeting the target in {deadline} is {about}{chance}{words}."
+    return label(key, lang).format(year=deadline, deadline=deadline, interval=_interval(row, lang),
+                                   value=value_text(float(row["projected_median"]), row["unit"], lang))
+
+
+def _progress_needed(row: pd.Series) -> float:
+    """The yearly change still needed, positive in the direction of progress (≤ 0: none)."""
+    needed = row["needed_points_per_year"]
+    return math.nan if _missing(needed) else INCREASING[row["kind"]] * float(needed)
+
+
+def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
+    """"Để đạt chỉ tiêu, năm 2025 cần tăng 2,3 điểm %." — unless the reason already says it or
+    nothing needs to change."""
+    progress = _progress_needed(row)
+    if row["kind"] == "yearly_flow" or _missing(progress) or progress <= 0 or _missing(row["latest_year"]):
+        return ""
+    deadline, first = int(row["deadline"]), int(row["latest_year"]) + 1
+    if deadline < first:
+        return ""
+    unit = "percent" if row["kind"] == "yearly_reduction" else row["unit"]
+    needed = float(row["needed_points_per_year"])
+    if change_text(needed, unit, lang, per_year=False) in parts.core or change_text(needed, unit, lang) == \
+            label("no_change", lang):
+        return ""
+    if first == deadline:
+        return label("rv_need_one_year", lang).format(deadline=deadline,
+                                                       change=change_text(needed, unit, lang, per_year=False))
+    return label("rv_need_years", lang).format(first=first, deadline=deadline, change=change_text(needed, unit, lang))
+
+
+def _verdict_sentence(row: pd.Series, verdict: Verdict, parts: ReasonParts, lang: str) -> str:
+    """"Đánh giá: <verdict>." and the reason, less what the paragraph has already said."""
+    text = f"{label('rv_verdict', lang)}: {verdict.words(lang)}"
+    core = parts.core
+    if parts.core_key in _DEADLINE_KEYS:
+        # the reason restates the deadline year's figure and the target: only a deadline year
+        # earlier than the latest figure is worth saying
+        value = parts.core_fields.get("value")
+        core = ""
+        if value and int(row["deadline"]) != int(row["latest_year"]):
+            text += f" ({label('rv_at_deadline', lang).format(deadline=int(row['deadline']), value=value)})"
+    elif parts.core_key in ("r_met_now", "r_met_now_at_risk"):
+        # the latest figure is in the facts already: "Đã đạt năm 2024 (100 %)" → "Đã đạt năm 2024"
+        fields = parts.core_fields
+        core = core.replace(f"{fields['latest_year']} ({fields['latest']})", str(fields["latest_year"]), 1)
+    pieces = [text + ".", parts.awaiting, _capital(core), parts.poverty]
+    return " ".join(piece for piece in pieces if piece)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", plan_start: int = 2021,
@@ -376,48 +451,58 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     ``figure`` the number of its chart in the appendix, if it has one.
 
     >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year": 2024,
-    ...     "latest_value": 3.17739, "base_year": 2021, "base_value": 11.3246, "target_value": 0.0,
-    ...     "target_low": 3.0, "target_high": 4.0, "deadline": 2025, "status": "on_track",
+    ...     "latest_value": 3.17739, "base_year": 2021, "base_value": 11.3246, "target_value": 0.17739,
+    ...     "target_low": 3.0, "target_high": 4.0, "reading": "points", "deadline": 2025, "origin": "plan",
     ...     "illustrative": False, "observed_points_per_year_since_base": -2.7157,
-    ...     "needed_points_per_year": -3.17739, "probability": float("nan"), "probability_words": "",
-    ...     "projected_median": float("nan"), "cumulative_since_start": float("nan"),
-    ...     "cumulative_target": float("nan"), "origin": "plan"})
-    >>> print(target_sentences(row, 2024, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
-    Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %); mức giảm
-    bình quân 2,7 điểm %/năm, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm. Chỉ tiêu Kế hoạch đến năm 2025:
-    giảm 3–4 điểm %/năm (giữ mức giảm 3 điểm %/năm từ năm 2021 thì đến năm 2025 tỷ lệ về 0 %).
-    Đánh giá: Đúng tiến độ. Để đạt chỉ tiêu, năm 2025 cần giảm thêm 3,2 điểm %.
+    ...     "needed_points_per_year": -3.0, "projected_median": 2.0, "projected_lo_80": 1.46,
+    ...     "projected_hi_80": 2.71, "verdict": "off_track", "awaiting_figure": True, "years_met": 1,
+    ...     "years_counted": 3, "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm "
+    ...     "gần đây giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm."})
+    >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
+    Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
+    giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 1 trong 3 năm.
+    Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm
+    2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
     check_language(lang)
     verdict = verdict_of(row)
     deadline = int(row["deadline"])
-    target = f"{label('rv_plan_target', lang)} {deadline}: {_target_phrase(row, lang, plan_start)}."
+    parts = reason_parts(verdict.reason(lang), lang)
     if verdict.key == "no_data" or _missing(row["latest_value"]):
-        return f"{target} {label('rv_no_data', lang)}"
-    parts = [_latest_clause(row, subject, lang) + _change_clause(row, lang) + _pace_clause(row, lang, plan_start)
-             + (_achieved_clause(row, lang) if verdict.key == "achieved" else "") + "."]
-    if verdict.years_counted:
-        parts.append(f"Đạt chỉ tiêu {verdict.years_met}/{verdict.years_counted} năm." if lang == "vi"
-                     else f"Target met in {verdict.years_met} of {verdict.years_counted} years.")
-    parts.append(target)
-    assumption = row.get(f"assumption_{lang}")
-    if row.get("origin") == "assumption" and _present(assumption) and assumption:
-        parts.append(str(assumption))
-    words = f"{label('rv_verdict', lang)}: {verdict.words(lang)}."
-    if verdict.reason(lang):
-        words += f" {verdict.reason(lang).rstrip('.')}."
-    parts.append(words)
-    if verdict.awaiting_figure:
-        parts.append(_awaiting_sentence(row, lang))
-    if verdict.key == "achieved" and deadline > int(row["latest_year"]):
-        parts.append(f"Cần tiếp tục duy trì kết quả đến năm {deadline}." if lang == "vi"
-                     else f"The result must be held until {deadline}.")
-    elif verdict.key not in ("achieved", "deadline_missed"):
-        parts.append(_need_sentence(row, lang))
-    parts.append(_chance_sentence(row, verdict, lang))
+        target = label("rv_plan_target", lang).format(deadline=deadline, target=_target_phrase(row, lang)) \
+            if verdict.key else ""
+        return " ".join(p for p in (target, label("rv_no_data", lang)) if p)
+    sentences = []
+    facts = _facts(row, subject, lang, parts)
+    if not verdict.key:  # a projection only: the plan sets no target for this year
+        sentences += [facts + ".", _projection_sentence(row, "rv_projection_only", lang)
+                      or label("rv_projection_only_bare", lang).format(deadline=deadline)]
+    else:
+        joined, own = _year_by_year(row, lang, parts, plan_start) if parts.year_key else ("", "")
+        sentences.append(facts + (_above_target(row, lang) if verdict.key == "achieved" else "") + joined + ".")
+        sentences.append(own)
+        if parts.commune:
+            commune = parts.commune
+            sentences.append(label("rv_commune_target", lang).format(
+                deadline=deadline, target=_target_phrase(row, lang), year=commune["year"],
+                illustrative=commune["illustrative"]))
+        elif not parts.year_key:
+            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_target"
+            sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
+        sentences.append(_rule_note(row, lang))
+        assumption = _text_or_empty(row, f"assumption_{lang}")
+        if row.get("origin") == "assumption" and assumption:
+            sentences.append(assumption)
+        sentences.append(_verdict_sentence(row, verdict, parts, lang))
+        if verdict.awaiting_figure:
+            sentences.append(_projection_sentence(row, "rv_estimate", lang))
+        if verdict.key == "achieved" and deadline > int(row["latest_year"]):
+            sentences.append(label("rv_keep", lang).format(deadline=deadline))
+        elif verdict.key not in ("achieved", "deadline_missed"):
+            sentences.append(_need_sentence(row, lang, parts))
     if figure is not None:
-        parts.append(f"(Xem Hình {figure}, Phụ lục 2.)" if lang == "vi" else f"(See Figure {figure}, Appendix 2.)")
-    return spaced_percent(" ".join(part for part in parts if part), lang)
+        sentences.append(label("rv_see_figure", lang).format(figure=figure))
+    return spaced_percent(" ".join(s for s in sentences if s))
 
 
 def qualitative_sentence(office: str, lang: str = "vi") -> str:
@@ -432,35 +517,47 @@ def qualitative_sentence(office: str, lang: str = "vi") -> str:
 # ---------------------------------------------------------------------------------------
 # the whole picture
 
+register_labels({
+    "rv_projection_only_count": (
+        "{n} chỉ tiêu Kế hoạch không đặt mức cho năm được đánh giá, chỉ nêu dự báo.",
+        "{n} of the plan's targets set no level for the year judged: only a projection is given."),
+})
+
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
                       latest_year: int | None, year: int, kind: str, lang: str = "vi",
                       attention: list[str] = (), n_illustrative: int = 0) -> str:
-    """Section I of the report: how many targets stand where, in one paragraph.
+    """Section I of the report: how many targets stand where, in one paragraph. A row that is
+    a projection only (no target for the year judged) is not counted among the assessed.
 
-    >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track")]
+    >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track", "")]
     >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
     ... # doctest: +NORMALIZE_WHITESPACE
     Kế hoạch đề ra 21 chỉ tiêu, trong đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá
     4 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt;
-    2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt.
+    2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt. 1 chỉ tiêu Kế hoạch không đặt mức cho
+    năm được đánh giá, chỉ nêu dự báo.
     """
     vi = lang == "vi"
-    counts = [(key, sum(v.key == key for v in verdicts)) for key in VERDICTS]
-    pieces = [f"{n} {'chỉ tiêu' if vi else ('target' if n == 1 else 'targets')} "
-              f"{Verdict(key, '', '', False, None, None).words(lang).lower()}" for key, n in counts if n]
+    judged = [v for v in verdicts if v.key]
+    counts = [(key, sum(v.key == key for v in judged)) for key in VERDICTS]
+    words = {key: Verdict(key, "", "", False, None, None).words(lang).lower() for key, _ in counts}
+    pieces = [f"{n} chỉ tiêu {words[key]}" if vi else f"{words[key]}: {n}" for key, n in counts if n]
     when = ("Kết thúc giai đoạn 2021 - 2025" if vi else "At the end of the 2021–2025 period") if kind == "final" \
         else (f"Năm {year}" if vi else f"For {year}")
     data = ((f"theo số liệu đến năm {latest_year}" if vi else f"on figures up to {latest_year}")
             if latest_year else ("chưa có số liệu" if vi else "with no figures yet"))
     if vi:
         text = (f"Kế hoạch đề ra {n_targets} chỉ tiêu, trong đó {n_quantitative} chỉ tiêu định lượng. {when}, "
-                f"đánh giá {len(verdicts)} chỉ tiêu định lượng tại {area} ({data}): " + "; ".join(pieces) + ".")
+                f"đánh giá {len(judged)} chỉ tiêu định lượng tại {area} ({data}): " + "; ".join(pieces) + ".")
     else:
         text = (f"The plan sets {n_targets} targets, {n_quantitative} of them with numbers. {when}, the "
-                f"{len(verdicts)} numeric targets assessed in {area} ({data}) stand as follows: "
+                f"{len(judged)} numeric targets assessed in {area} ({data}) stand as follows: "
                 + "; ".join(pieces) + ".")
-    awaiting = sum(v.awaiting_figure for v in verdicts)
+    projections = len(verdicts) - len(judged)
+    if projections:
+        text += " " + label("rv_projection_only_count", lang).format(n=projections)
+    awaiting = sum(v.awaiting_figure for v in judged)
     if awaiting:
         text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {year}, được đánh giá theo dự báo." if vi
                  else f" {awaiting} targets have no {year} figure yet and are judged on the projection.")
@@ -472,7 +569,7 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
                  "cần thay bằng số liệu chính thức của các cơ quan trước khi ban hành báo cáo." if vi else
                  f" Note: {n_illustrative} targets are assessed on illustrative figures, not real data; replace "
                  "them with the offices' official figures before the report is issued.")
-    return spaced_percent(text, lang)
+    return spaced_percent(text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -480,7 +577,8 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
 
 
 _AGGREGATED = re.compile(r"^tổng hợp từ (\d+) xã, thị trấn / sum of \d+ communes — ")
-_PUBLISHED = re.compile(r"^(?P<publisher>[^:]{2,60}): .*?(?P<when>\([^()]*\))?$")
+_PUBLISHED = re.compile(r"^(?P<publisher>[^:]{2,60}): [^()]*(?P<when>\([^()]*\))?")
+"""A published figure: its publisher and the first parenthesis after it (the date or decision)."""
 
 
 def source_text(sources: str, lang: str = "vi") -> str:
@@ -492,6 +590,8 @@ def source_text(sources: str, lang: str = "vi") -> str:
     'Tổng hợp từ 15 xã, thị trấn; số liệu minh họa (không phải số liệu thật)'
     >>> source_text("VP Điều phối NTM Trà Vinh: Trà Vinh có thêm 02 xã đạt chuẩn NTM (09/5/2022)", "en")
     'VP Điều phối NTM Trà Vinh (09/5/2022)'
+    >>> source_text("Kinh tế & Đô thị: Công nhận 2 huyện (QĐ 624/QĐ-TTg, 6/2023) (3/13 xã / communes)")
+    'Kinh tế & Đô thị (QĐ 624/QĐ-TTg, 6/2023)'
     """
     out: list[str] = []
     for chunk in str(sources or "").split(" | "):
@@ -516,31 +616,68 @@ def source_text(sources: str, lang: str = "vi") -> str:
 
 
 def plan_cell(row: pd.Series, lang: str = "vi") -> str:
-    """The "Kế hoạch" cell: the target and its year ("≥ 95 % (2025)")."""
-    text = target_text(row, lang) if row["unit"] != "flag" else label("met_word", lang)
-    return spaced_percent(f"{text} ({int(row['deadline'])})", lang)
+    """The "Kế hoạch" cell: the target and its year ("≥ 95 % (2025)"), and on a second line the
+    threshold that counts as met when it is not the target as written ("đạt khi ≥ 99,5 %").
+
+    >>> plan_cell(pd.Series({"kind": "at_least", "unit": "percent", "target_value": 100.0, "deadline": 2025,
+    ...                      "met_threshold": 99.5, "verdict": "off_track"}))
+    '100 % (2025)\\nđạt khi ≥ 99,5 %'
+    >>> plan_cell(pd.Series({"kind": "yearly_reduction", "unit": "percent", "target_value": float("nan"),
+    ...                      "target_low": 3.0, "target_high": 4.0, "deadline": 2030, "verdict": ""}))
+    'Không có chỉ tiêu (2030)'
+    """
+    deadline = int(row["deadline"])
+    if not _text_or_empty(row, "verdict"):
+        return f"{label('rv_no_target', lang)} ({deadline})"
+    text = f"{target_text(row, lang)} ({deadline})"
+    threshold, level = row.get("met_threshold"), row.get("target_value")
+    if row["kind"] not in ("yearly_reduction", "yearly_flow") and _present(threshold) and _present(level) \
+            and threshold != level:
+        symbol = "≥" if INCREASING[row["kind"]] > 0 else "≤"
+        if row["unit"] == "percent" and INCREASING[row["kind"]] < 0:
+            symbol = "<"
+        text += f"\n{label('rv_met_when', lang)} {symbol} {value_text(threshold, row['unit'], lang, compact=True, exact=True)}"
+    return spaced_percent(text)
 
 
 def result_cell(row: pd.Series, lang: str = "vi") -> str:
     """The "Thực hiện (năm)" cell: the latest value and its year ("92,7 % (2024)")."""
     if _missing(row["latest_value"]):
         return "–"
-    text = f"{value_text(row['latest_value'], row['unit'], lang)} ({int(row['latest_year'])})"
+    text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True)} ({int(row['latest_year'])})"
     if row["illustrative"]:
         text += f"\n{label('rv_illustrative', lang)}"
     return text
 
 
 def needed_cell(row: pd.Series, lang: str = "vi") -> str:
-    """The "Cần mỗi năm" cell (from :func:`needed_text`), with Vietnamese spacing."""
-    if int(row["deadline"]) <= (int(row["latest_year"]) if _present(row["latest_year"]) else 0):
+    """The "Cần mỗi năm" cell: the yearly change needed from the latest figure; "giữ mức hiện
+    nay" when the latest value already meets the target; "–" when there is nothing to judge.
+
+    >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025, "verdict": "on_track"}
+    >>> needed_cell(pd.Series({**base, "needed_points_per_year": 2.28})), \\
+    ...     needed_cell(pd.Series({**base, "needed_points_per_year": -10.0}))
+    ('+2,3 điểm %', 'giữ mức hiện nay')
+    """
+    if _missing(row["latest_year"]) or int(row["deadline"]) <= int(row["latest_year"]) \
+            or not _text_or_empty(row, "verdict"):
         return "–"
-    return spaced_percent(needed_text(row, lang), lang)
+    progress = _progress_needed(row)
+    if row["kind"] != "yearly_flow" and _present(progress) and progress <= 0:
+        return label("hold_level", lang)
+    return spaced_percent(needed_text(row, lang, per_year=False))
 
 
 def chance_cell(row: pd.Series, verdict: Verdict, lang: str = "vi") -> str:
-    if _missing(row["probability"]) or verdict.key in ("deadline_missed", "no_data"):
+    """The "Khả năng đạt" cell ("83 %", "< 1 %"); "–" once the deadline year's figure is in."""
+    if _missing(row["probability"]) or verdict.key in ("deadline_missed", "no_data", ""):
         return "–"
     if verdict.key == "achieved" and int(row["deadline"]) <= int(row["latest_year"]):
         return "–"
     return chance_text(float(row["probability"]), lang)
+
+
+register_labels({
+    "rv_no_target": ("Không có chỉ tiêu", "No target"),
+    "rv_met_when": ("đạt khi", "met when"),
+})
