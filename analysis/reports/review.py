@@ -670,7 +670,7 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
 
 
 def _appendix_table(document, items: list[_Item], lang: str) -> None:
-    widths = [1.3, 6.3, 3.0, 3.0, 3.3, 2.8, 1.9, 4.1]
+    widths = [1.3, 5.5, 3.0, 3.0, 3.3, 2.8, 1.9, 4.9]
     headers = ["rv_col_no", "rv_col_target", "rv_col_plan", "rv_col_result", "rv_col_verdict", "rv_col_needed",
                "rv_col_chance", "rv_col_source"]
     assessed = [item for item in items if item.row is not None]
@@ -720,7 +720,7 @@ register_labels({
         "đây bằng từ {pace} mức cần trở lên); có chuyển biến, cần đẩy nhanh (khả năng từ {high} trở lên nhưng tốc "
         "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
         "dần mục tiêu (khả năng dưới {high} và tốc độ gần đây ngược hướng mục tiêu); chỉ tiêu giao hằng năm được "
-        "đánh giá theo từng năm. \"Chờ số liệu\": đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
+        "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
         "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt. "
         "Khả năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh.",
         "Notes: Plan: the target and the year it is due; the line below (if any) is the level that counts as met. "
@@ -729,15 +729,15 @@ register_labels({
         "(chance {high} or more and a recent pace of at least {pace} of the pace needed); progress, needs to speed "
         "up (chance {high} or more but the pace is short, or a chance from {low} to under {high}); slow progress, "
         "unlikely to be met (chance under {low}); moving away (chance under {high} and a recent pace away from the "
-        "target); targets set for every year are judged year by year. \"Awaiting the figure\": the year is due "
+        "target); targets set for every year are judged year by year. “Awaiting the figure”: the year is due "
         "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
         "needed from the latest figure to the year it is due. Chance: of meeting the target in the year it is "
         "due, from the calibrated projection."),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
                                  "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "
                                  "kept."),
-    "rv_table_note_projection": ("\"Không có chỉ tiêu\": Kế hoạch không đặt mức cho năm này; chỉ nêu dự báo.",
-                                 "\"No target\": the plan sets no level for that year; a projection only."),
+    "rv_table_note_projection": ("“Không có chỉ tiêu”: Kế hoạch không đặt mức cho năm này; chỉ nêu dự báo.",
+                                 "“No target”: the plan sets no level for that year; a projection only."),
     "rv_figure_caption": ("số liệu, dự báo đến năm 2030 và chỉ tiêu", "figures, projection to 2030 and target"),
     "rv_office_intro": (
         "Các chỉ tiêu do {office} chủ trì theo dõi (mục {section} của Kế hoạch):",

@@ -317,7 +317,7 @@ def _target_phrase(row: pd.Series, lang: str) -> str:
 def _rule_note(row: pd.Series, lang: str) -> str:
     """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
     fields = _match("met_rule_catalogue", _text_or_empty(row, f"met_rule_{lang}"), lang, end="")
-    note = (fields or {}).get("note", "").strip()
+    note = re.sub(r'"([^"]*)"', "“\\1”", (fields or {}).get("note", "").strip())  # typographic quotes
     return note if not note or note.endswith(".") else note + "."
 
 
