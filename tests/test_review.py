@@ -502,3 +502,19 @@ def test_sources_in_short():
              "02 xã (09/5/2022)")
     assert source_text(mixed) == ("Tổng hợp từ 13 xã, thị trấn; số liệu minh họa (không phải số liệu thật); "
                                   "VP Điều phối NTM Trà Vinh (09/5/2022)")
+
+
+def test_a_commune_is_held_to_its_own_khmer_share():
+    # Kim Hòa: 5,179 Khmer of 7,861 people in 2019 → 65.9 %; the district's 20 % does not apply
+    commune = row(latest_value=40.81, base_value=39.1, target_value=65.88, met_threshold=65.88,
+                  needed_points_per_year=25.07, probability=0.0001, verdict="off_track", kind="share_of_total",
+                  projected_median=40.8, projected_lo_80=38.9, projected_hi_80=42.6, illustrative=False,
+                  verdict_reason_vi="Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu "
+                                    "năm 2025. Cần tăng 25,1 điểm %/năm, 3 năm gần đây tăng 0,6 điểm %/năm; khả năng "
+                                    "đạt < 1 %.")
+    assert target_sentences(commune, 2025, "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên") == (
+        "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên năm 2024 đạt 40,8 %, tăng 1,7 điểm % so với năm 2021 "
+        "(39,1 %). Chỉ tiêu Kế hoạch đến năm 2025 đối với xã: từ 65,9 % trở lên, bằng tỷ lệ người Khmer trong dân "
+        "số của xã (năm 2019). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
+        "3 năm gần đây tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 40,8 % (khoảng dự báo "
+        "80 %: 38,9–42,6 %).")
