@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
 
-report: $(STAMP) ## Run the main job on the shipped data; writes reports/
+report: $(STAMP) ## Run the main job on the shipped data; writes reports/ (charts, tables, slides, the Word review)
 	$(BIN)/python -m analysis report
+	$(BIN)/python -m analysis review --year 2025
 
 test: $(STAMP) ## Run every test: unit, doctests, data, notebooks (nbval, strict)
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis report`` and ``python -m analysis check``.
+"""The command line: ``python -m analysis report``, ``check`` and ``review``.
 
 Bad input never ends in a traceback: a :class:`~analysis.DataError` is printed as its list
 of problems (file, row, column, what to do) and the command exits with status 2.
@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
                              "default new once any new commune has figures / bản đồ xã: cũ hoặc mới")
     report.add_argument("--area", nargs="+", metavar="CODE", default=None,
                         help="area codes to report (default: the district and its 15 communes)")
+    review = commands.add_parser("review", help="write the yearly review (báo cáo) as a Word document to --out")
+    from .reports.review import add_review_arguments
+
+    add_review_arguments(review)
     check = commands.add_parser("check", help="check observation files and list every problem")
     check.add_argument("data", type=Path, nargs="?", default=paths.OBSERVATIONS_DIR,
                        help="observation file or folder (CSV or Excel)")
@@ -46,12 +50,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "review":
+            return _review(args)
         from .reports.report import run_report
 
         return run_report(data=args.data, out=args.out, lang=args.lang, areas=args.area, map=args.map)
     except DataError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_DATA
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .reports.review import run_review
+
+    return run_review(args)
 
 
 def _check(args: argparse.Namespace) -> int:

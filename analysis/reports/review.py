@@ -1,0 +1,985 @@
+"""The yearly review of Plan 20/KH-UBND as a Word document, ready to sign and send.
+
+``python -m analysis review --year 2025`` writes ``bao_cao_<kind>_<year>.docx`` (and a PDF when
+LibreOffice is on the machine): a báo cáo in the form Nghị định 30/2020/NĐ-CP sets for an
+administrative text with a type name (Phụ lục I, "văn bản có tên loại"):
+
+- A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; Times New Roman;
+  page numbers centred in the top margin, 14 pt, none on the first page;
+- at the top, side by side (a borderless table): the issuing body — its parent body in capitals
+  (12 pt), the body itself in bold capitals (12 pt) over a solid line a third to a half of its
+  length, then "Số: …/BC-…" (13 pt) — and the national heading "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+  NAM" (bold capitals, 12 pt) over "Độc lập - Tự do - Hạnh phúc" (bold, 13 pt) over a solid line
+  as long as that motto, then the place and date in italics (14 pt);
+- the type name "BÁO CÁO" and the summary line under it (bold, 14 pt, centred) over a solid
+  line a third of the line's length;
+- the body (14 pt, justified, first line indented 1,27 cm, 6 pt between paragraphs), parts
+  numbered I, II, … in bold capitals, items 1, 2, … in bold, points a), b), … in the
+  Vietnamese alphabet; the closing "./.";
+- "Nơi nhận:" (bold italic, 12 pt) and its list (11 pt) on the left, the signer's title (bold
+  capitals, 14 pt) and name (bold, 14 pt) on the right;
+- the appendices: every target in one table (landscape), the fan charts of the focus targets
+  as numbered figures, and one page per office in charge with the targets it answers for.
+
+The content comes from the assessment (:class:`analysis.Workbench`); the sentences are made in
+:mod:`analysis.reports.review_text`. The issuing body, number, place, date and signer come from
+``data/review.yaml`` or options and are dotted blanks to fill by hand by default. The document
+is byte-for-byte reproducible: fixed document dates and zip timestamps, reproducible PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import inspect
+import io
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+import yaml
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from .. import paths
+from ..data.catalogue import load_areas
+from ..data.problems import problem
+from ..errors import DataError, Problem
+from ..export import reproducible_office_file, write_bytes_atomic
+from ..text import check_language, label, nfc, register_labels
+from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
+from ..words import chance_text, fmt_number
+from ..workbench import Workbench
+from .review_text import (POINT_LETTERS, Verdict, chance_cell, needed_cell, plan_cell, qualitative_sentence,
+                          result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
+                          verdict_of)
+from .style import render
+
+__all__ = ["build_review", "write_review", "run_review", "load_review_settings", "ReviewSettings",
+           "add_review_arguments", "review_file_name", "KINDS", "MAPS", "SETTINGS_FILE"]
+
+SETTINGS_FILE = paths.DATA_DIR / "review.yaml"
+KINDS = ("annual", "final")
+"""annual: the results of one year; final: the end-of-period review of 2021–2025."""
+MAPS = ("old", "new")
+"""old: the district map (before 1 July 2025); new: the province and new communes after it."""
+PLAN_START, PLAN_END = 2021, 2025
+
+DEFAULT_AREA = {"old": "848", "new": "848"}
+"""The area each map reports on. TODO(map): on the new map, the former Cầu Ngang district as an
+aggregate area, once data/areas.csv has its code; until then the district code 848."""
+
+FONT = "Times New Roman"
+BLANK = "……"
+"""A dotted blank, to be filled in by hand."""
+
+# A4 portrait, margins within the decree's ranges (top/bottom 20–25, left 30–35, right 15–20 mm)
+PAGE_WIDTH, PAGE_HEIGHT = 21.0, 29.7
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2.0, 2.0, 3.0, 1.5
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+LANDSCAPE_MARGINS = (2.5, 2.0, 2.0, 2.0)
+"""Top, bottom, left, right (cm) of the landscape appendix pages."""
+CELL_PADDING = 0.19
+"""Word's default left and right cell margin, in cm."""
+HEADER_COLUMNS = (6.3, TEXT_WIDTH - 6.3)
+FIGURE_WIDTH = 16.0
+
+register_labels({
+    "rv_nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "rv_motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "rv_number": ("Số", "No."),
+    "rv_type": ("BÁO CÁO", "REPORT"),
+    "rv_recipients": ("Nơi nhận:", "Recipients:"),
+    "rv_part_summary": ("KHÁI QUÁT TÌNH HÌNH THỰC HIỆN", "OVERVIEW"),
+    "rv_part_results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "RESULTS TARGET BY TARGET"),
+    "rv_part_difficulties": ("KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+                             "DIFFICULTIES AND PROPOSALS"),
+    "rv_difficulties": ("Khó khăn, vướng mắc", "Difficulties"),
+    "rv_causes": ("Nguyên nhân", "Causes"),
+    "rv_proposals": ("Đề xuất, kiến nghị", "Proposals"),
+    "rv_appendix": ("Phụ lục", "Appendix"),
+    "rv_appendix_table": ("TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "RESULTS OF EVERY TARGET"),
+    "rv_appendix_figures": ("BIỂU ĐỒ CÁC CHỈ TIÊU TRỌNG TÂM", "CHARTS OF THE FOCUS TARGETS"),
+    "rv_appendix_offices": ("CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ", "TARGETS BY OFFICE IN CHARGE"),
+    "rv_figure": ("Hình", "Figure"),
+    "rv_col_no": ("STT", "No."),
+    "rv_col_target": ("Chỉ tiêu", "Target"),
+    "rv_col_plan": ("Kế hoạch", "Plan"),
+    "rv_col_result": ("Thực hiện (năm)", "Result (year)"),
+    "rv_col_verdict": ("Đánh giá", "Assessment"),
+    "rv_col_needed": ("Cần mỗi năm", "Needed a year"),
+    "rv_col_chance": ("Khả năng đạt", "Chance"),
+    "rv_col_source": ("Nguồn số liệu", "Source of the figures"),
+})
+
+_SECTION_TITLES = {
+    "II.1": ("Mục tiêu chung", "General objective"),
+    "II.2": ("Mục tiêu cụ thể đến năm 2025", "Specific targets for 2025"),
+    "II.3": ("Định hướng đến năm 2030", "Orientation to 2030"),
+    "IV.2": ("Nhiệm vụ phát triển kinh tế - xã hội", "Economic and social development tasks"),
+}
+"""The plan's own headings for the sections its targets come from."""
+
+
+# ---------------------------------------------------------------------------------------
+# settings
+
+
+@dataclass(frozen=True)
+class ReviewSettings:
+    """Who issues and signs the report, in the report's language; blanks are ``""``."""
+
+    parent: str
+    body: str
+    name: str
+    recipients: tuple[str, ...]
+    number: str = ""
+    symbol: str = ""
+    place: str = ""
+    date: dt.date | None = None
+    signer_title: str = ""
+    signer_name: str = ""
+    subjects: dict[str, str] = field(default_factory=dict)
+
+
+def _settings_problem(file: str, key: str, vi: str, en: str, fix_vi: str, fix_en: str) -> Problem:
+    return Problem(file, None, key, vi, en, fix_vi, fix_en)
+
+
+def load_review_settings(path: str | Path | None = None, map_name: str = "old", lang: str = "vi",
+                         issuer: str | None = None, **overrides: str | None) -> ReviewSettings:
+    """The settings of the review for ``map_name`` and ``lang``, from ``data/review.yaml``.
+
+    ``issuer`` picks one of the file's issuers (default: the map's); ``overrides`` (number,
+    symbol, place, date, signer_title, signer_name, body, parent) replace the file's values
+    when not ``None``. Bad settings raise :class:`~analysis.DataError` naming the key.
+
+    >>> s = load_review_settings(map_name="new")
+    >>> s.parent, s.body, s.number
+    ('UBND TỈNH VĨNH LONG', 'SỞ DÂN TỘC VÀ TÔN GIÁO', '')
+    >>> load_review_settings(date="2025-12-10", signer_name="Nguyễn Văn A").date
+    datetime.date(2025, 12, 10)
+    """
+    check_language(lang)
+    path = Path(path or SETTINGS_FILE)
+    shown = _shown(path)
+    if not path.exists():
+        raise DataError([problem("path_not_found", shown, None, None)])
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise DataError([_settings_problem(shown, None, f"không đọc được tệp YAML ({type(exc).__name__}).",
+                                           f"the YAML file cannot be read ({type(exc).__name__}).",
+                                           "sửa cú pháp YAML (thụt lề, dấu ngoặc kép), lưu UTF-8.",
+                                           "fix the YAML syntax (indentation, quotes); save as UTF-8.")]) from None
+    issuers = data.get("issuers") or {}
+    chosen = issuer or (data.get("default_issuer") or {}).get(map_name)
+    if chosen not in issuers:
+        names = ", ".join(sorted(issuers)) or "–"
+        raise DataError([_settings_problem(shown, "issuers", f'không có cơ quan ban hành "{chosen}".',
+                                           f'there is no issuer "{chosen}".',
+                                           f"chọn một trong: {names}, hoặc thêm mục này vào tệp.",
+                                           f"choose one of: {names}, or add it to the file.")])
+    entry = issuers[chosen]
+    values = {
+        "parent": entry.get(f"parent_{lang}", ""), "body": entry.get(f"body_{lang}", ""),
+        "name": entry.get(f"name_{lang}", ""),
+        "number": data.get("number", ""), "symbol": data.get("symbol", ""), "place": data.get("place", ""),
+        "date": data.get("date", ""), "signer_title": (data.get("signer") or {}).get("title", ""),
+        "signer_name": (data.get("signer") or {}).get("name", ""),
+    }
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    values = {key: nfc(str(value or "")).strip() for key, value in values.items()}
+    date = None
+    if values["date"]:
+        try:
+            date = dt.date.fromisoformat(values["date"])
+        except ValueError:
+            raise DataError([_settings_problem(shown, "date", f'"{values["date"]}" không phải là ngày.',
+                                               f'"{values["date"]}" is not a date.',
+                                               "ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-12-10.",
+                                               "write the date as YEAR-MONTH-DAY, e.g. 2025-12-10.")]) from None
+    subjects = {str(key): nfc(str((value or {}).get(lang, ""))) for key, value in (data.get("subjects") or {}).items()}
+    return ReviewSettings(
+        parent=values["parent"], body=values["body"], name=values["name"],
+        recipients=tuple(nfc(str(line)) for line in entry.get(f"recipients_{lang}", []) or []),
+        number=values["number"], symbol=values["symbol"], place=values["place"], date=date,
+        signer_title=values["signer_title"], signer_name=values["signer_name"], subjects=subjects,
+    )
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(paths.PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------------------
+# lengths of text, for the solid lines the decree draws under the heading
+
+
+@lru_cache(maxsize=2)
+def _afm_widths(bold: bool) -> dict[int, int]:
+    """Advance widths (1/1000 em) of Adobe's Times metrics, shipped with matplotlib; Times New
+    Roman has the same widths for the Latin letters."""
+    name = "ptmb8a.afm" if bold else "ptmr8a.afm"
+    widths: dict[int, int] = {}
+    text = (Path(matplotlib.get_data_path()) / "fonts" / "afm" / name).read_text(encoding="latin-1")
+    for line in text.splitlines():
+        if line.startswith("C ") and "WX" in line:
+            fields = dict(part.strip().split(" ", 1) for part in line.split(";") if part.strip().count(" ") >= 1)
+            code = int(fields["C"])
+            if 32 <= code < 127:
+                widths[code] = int(fields["WX"])
+    return widths
+
+
+def text_width_cm(text: str, size: float, bold: bool = False) -> float:
+    """Width of one line of Times New Roman text, in cm (tone marks add no width).
+
+    >>> round(text_width_cm("Độc lập - Tự do - Hạnh phúc", 13, bold=True), 1)
+    5.6
+    """
+    widths = _afm_widths(bold)
+    total = 0
+    for char in text:
+        base = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))[0]
+        total += widths.get(ord(base), 1000 if char == "…" else 500)
+    return total / 1000 * size / 72 * 2.54
+
+
+# ---------------------------------------------------------------------------------------
+# python-docx helpers (raw XML only where python-docx has no API: borders, fields, fonts)
+
+
+def _fonts(element, name: str = FONT) -> None:
+    """Set every script's font of a run or style properties element, dropping theme fonts."""
+    r_pr = element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), name)
+
+
+def _run(paragraph, text: str, size: float = 14, bold: bool = False, italic: bool = False):
+    run = paragraph.add_run(keep_together(text))
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    return run
+
+
+def keep_together(text: str) -> str:
+    """Non-breaking spaces where a line must not break: between a number and its "%" and
+    before "%" after "điểm", and after a sign before a number ("< 1 %", "≥ 95 %").
+
+    >>> keep_together("khả năng đạt < 1 %, cần 2,3 điểm %") == "khả năng đạt <\u00a01\u00a0%, cần 2,3 điểm\u00a0%"
+    True
+    """
+    return re.sub(r"([<>≤≥−+]) (?=\d)", "\\1\u00a0", text.replace(" %", "\u00a0%"))
+
+
+def _paragraph(container, text: str = "", size: float = 14, bold: bool = False, italic: bool = False,
+               align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True, before: float = 6, after: float = 0,
+               style: str | None = None):
+    paragraph = container.add_paragraph(style=style)
+    fmt = paragraph.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Cm(1.27) if indent else Cm(0)
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if text:
+        _run(paragraph, text, size, bold, italic)
+    return paragraph
+
+
+def _rule(container, length_cm: float, room_cm: float) -> None:
+    """A solid line ``length_cm`` long, centred in ``room_cm``: the bottom border of an empty
+    paragraph narrowed by equal indents."""
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    side = max(0.0, (room_cm - length_cm) / 2)
+    fmt.left_indent = fmt.right_indent = Cm(side)
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(2)
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    p_pr.insert_element_before(borders, *_AFTER_PBDR)
+
+
+_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+"""Elements that follow ``w:pBdr`` in a paragraph's properties (the schema fixes the order)."""
+
+
+def _dotted_lines(container, count: int = 3) -> None:
+    """Lines of dots to write on by hand (a right tab with a dot leader)."""
+    for _ in range(count):
+        paragraph = _paragraph(container, indent=False, before=6)
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT,
+                                                          WD_TAB_LEADER.DOTS)
+        _run(paragraph, "\t")
+
+
+def _page_number(section) -> None:
+    """Page numbers centred in the top margin, 14 pt, not on the first page."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
+        run = _run(paragraph, "", 14)
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+
+
+def _table(container, widths: list[float], rows: int = 1, grid: bool = True):
+    table = container.add_table(rows=rows, cols=len(widths))
+    if grid:
+        table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)
+    return table
+
+
+def _repeat_header(row) -> None:
+    """Repeat this table row at the top of every page the table runs onto."""
+    marker = OxmlElement("w:tblHeader")
+    row._tr.get_or_add_trPr().append(marker)
+
+
+def _cell_text(cell, text: str, size: float = 11, bold: bool = False, italic: bool = False,
+               align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    lines = str(text).split("\n")
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    first = cell.paragraphs[0]
+    for i, line in enumerate(lines):
+        paragraph = first if i == 0 else cell.add_paragraph()
+        paragraph.alignment = align
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(1)
+        paragraph.paragraph_format.first_line_indent = Cm(0)
+        _run(paragraph, line, size, bold, italic or i > 0)
+
+
+def _styles(document, lang: str) -> None:
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(14)
+    _fonts(normal.element)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "vi-VN" if lang == "vi" else "en-GB")
+    normal.element.get_or_add_rPr().append(language)
+    normal.paragraph_format.line_spacing = 1.1
+    for name, size in (("Heading 1", 14), ("Heading 2", 14), ("Heading 3", 14)):
+        style = document.styles[name]
+        _fonts(style.element)
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after = Pt(6), Pt(0)
+        fmt.first_line_indent = Cm(1.27)
+        fmt.keep_with_next = True
+        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name in ("Caption",):
+        style = document.styles[name]
+        _fonts(style.element)
+        style.font.size = Pt(13)
+        style.font.bold = False
+        style.font.italic = True
+        style.font.color.rgb = RGBColor(0, 0, 0)
+
+
+def _portrait(section) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(PAGE_WIDTH), Cm(PAGE_HEIGHT)
+    section.top_margin, section.bottom_margin = Cm(MARGIN_TOP), Cm(MARGIN_BOTTOM)
+    section.left_margin, section.right_margin = Cm(MARGIN_LEFT), Cm(MARGIN_RIGHT)
+    section.header_distance = Cm(1.0)
+
+
+def _landscape(section) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(PAGE_HEIGHT), Cm(PAGE_WIDTH)
+    top, bottom, left, right = LANDSCAPE_MARGINS
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
+    section.header_distance = Cm(1.0)
+
+
+# ---------------------------------------------------------------------------------------
+# the document
+
+
+@dataclass
+class _Item:
+    """One target of the plan as the report shows it."""
+
+    target_id: str
+    name: str
+    section: str
+    line: int
+    offices: list[tuple[str, str]]
+    """(section of the plan, office name) pairs."""
+    row: pd.Series | None
+    """The assessment row for the judged deadline; None for a target not assessed."""
+    verdict: Verdict | None
+    qualitative: bool = False
+    figure: int | None = None
+
+
+def _judged_deadline(deadlines: list[int], year: int) -> int:
+    """The deadline a report on ``year`` judges: the first not before the year, else the last."""
+    later = [d for d in sorted(deadlines) if d >= year]
+    return later[0] if later else max(deadlines)
+
+
+def review_file_name(kind: str, year: int, suffix: str = "docx") -> str:
+    """``bao_cao_final_2025.docx``."""
+    return f"bao_cao_{kind}_{year}.{suffix}"
+
+
+def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]:
+    targets = workbench.targets
+    table = workbench.table[workbench.table["area_code"] == area]
+    focus = set(targets.loc[targets["focus"], "target_id"])
+    items: list[_Item] = []
+    figure = 0
+    for target_id, group in targets.groupby("target_id", sort=False):
+        first = group.iloc[0]
+        sections = [part.strip() for part in str(first["office_section"]).split(",")]
+        names = [part.strip() for part in str(first[f"office_{lang}"]).split(";")]
+        offices = list(zip(sections, names)) if len(sections) == len(names) else [(sections[0], names[0])]
+        rows = table[table["target_id"] == target_id]
+        row = verdict = None
+        if len(rows):
+            deadline = _judged_deadline(list(rows["deadline"]), year)
+            row = rows[rows["deadline"] == deadline].iloc[0]
+            verdict = verdict_of(row)
+        item = _Item(target_id, spaced_percent(first[lang]), str(first["plan_section"]).split(",")[0].strip(),
+                     int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative")
+        if target_id in focus and row is not None:
+            figure += 1
+            item.figure = figure
+        items.append(item)
+    order = {section: min(i.line for i in items if i.section == section) for section in {i.section for i in items}}
+    items.sort(key=lambda i: (order[i.section], i.line))
+    # figures are numbered in the order the report mentions them
+    numbered = 0
+    for item in items:
+        if item.figure is not None:
+            numbered += 1
+            item.figure = numbered
+    return items
+
+
+def _subject(item: _Item, settings: ReviewSettings, workbench: Workbench, lang: str) -> str:
+    if settings.subjects.get(item.target_id):
+        return settings.subjects[item.target_id]
+    indicator = item.row["indicator"]
+    return workbench.indicators.at[indicator, lang] if indicator in workbench.indicators.index else item.name
+
+
+def _area_in_sentence(name: str, lang: str) -> str:
+    """"Huyện Cầu Ngang" → "huyện Cầu Ngang" inside a Vietnamese sentence."""
+    return name[0].lower() + name[1:] if lang == "vi" and name else name
+
+
+def _number_line(settings: ReviewSettings, lang: str) -> str:
+    number = settings.number or "\u00a0" * 8
+    return f"{label('rv_number', lang)}: {number}/BC-{settings.symbol or BLANK}"
+
+
+def _date_line(settings: ReviewSettings, lang: str) -> str:
+    place = settings.place or BLANK
+    date = settings.date
+    if lang == "vi":
+        if date is None:
+            return f"{place}, ngày {BLANK} tháng {BLANK} năm {BLANK}"
+        # the decree writes days below 10 and the months January and February with a leading 0
+        month = f"{date.month:02d}" if date.month < 3 else str(date.month)
+        return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
+    return f"{place}, {date.strftime('%d %B %Y') if date else BLANK}"
+
+
+def _summary_line(kind: str, year: int, lang: str) -> str:
+    if lang == "vi":
+        when = f"giai đoạn {PLAN_START} - {PLAN_END}" if kind == "final" else f"năm {year}"
+        return (f"Kết quả thực hiện Kế hoạch số 20/KH-UBND ngày 21/02/2022 của Ủy ban nhân dân huyện Cầu Ngang "
+                f"{when}")
+    when = f"{PLAN_START}–{PLAN_END}" if kind == "final" else str(year)
+    return f"Results of Plan No. 20/KH-UBND of 21/02/2022 of the People's Committee of Cầu Ngang district, {when}"
+
+
+def _opening(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
+    name = settings.name or BLANK
+    if lang == "vi":
+        when = f"giai đoạn {PLAN_START} - {PLAN_END}" if kind == "final" else f"năm {year}"
+        return (f"Thực hiện Kế hoạch số 20/KH-UBND ngày 21/02/2022 của Ủy ban nhân dân huyện Cầu Ngang về triển "
+                f"khai Nghị quyết 06-NQ/TU ngày 08/10/2021 của Tỉnh ủy về tiếp tục phát triển toàn diện vùng đồng bào "
+                f"dân tộc Khmer giai đoạn 2021 - 2025, định hướng đến năm 2030; căn cứ số liệu theo dõi các chỉ tiêu "
+                f"của Kế hoạch, {name} báo cáo kết quả thực hiện {when} như sau:")
+    when = f"the {PLAN_START}–{PLAN_END} period" if kind == "final" else str(year)
+    return (f"Under Plan No. 20/KH-UBND of 21/02/2022 of the People's Committee of Cầu Ngang district, implementing "
+            f"Provincial Party Resolution 06-NQ/TU of 08/10/2021 on the comprehensive development of the Khmer "
+            f"community in 2021–2025 with orientation to 2030, and on the figures followed for the plan's targets, "
+            f"{name} reports the results for {when} as follows:")
+
+
+def _closing(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
+    name = settings.name or BLANK
+    if lang == "vi":
+        when = f"giai đoạn {PLAN_START} - {PLAN_END}" if kind == "final" else f"năm {year}"
+        return f"Trên đây là báo cáo kết quả thực hiện Kế hoạch số 20/KH-UBND {when} của {name}./."
+    when = f"{PLAN_START}–{PLAN_END}" if kind == "final" else str(year)
+    return f"This is the report of {name} on the results of Plan No. 20/KH-UBND for {when}./."
+
+
+def _heading(document, settings: ReviewSettings, kind: str, year: int, lang: str) -> None:
+    """The issuing body and the national heading side by side, the number and the date, the
+    type name and summary line (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
+    left_w, right_w = HEADER_COLUMNS
+    table = _table(document, [left_w, right_w], rows=2, grid=False)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    room_left, room_right = left_w - 2 * CELL_PADDING, right_w - 2 * CELL_PADDING
+    first = left.paragraphs[0]
+    if settings.parent:
+        first.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(first, settings.parent, 12)
+        body = left.add_paragraph()
+    else:
+        body = first
+    body.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(body, settings.body or BLANK, 12, bold=True)
+    body_width = min(text_width_cm(settings.body or BLANK, 12, bold=True), room_left)
+    _rule(left, max(1.2, 0.4 * body_width), room_left)
+    nation = right.paragraphs[0]
+    nation.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(nation, label("rv_nation", lang), 12, bold=True)
+    motto = right.add_paragraph()
+    motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(motto, label("rv_motto", lang), 13, bold=True)
+    _rule(right, text_width_cm(label("rv_motto", lang), 13, bold=True), room_right)
+    for paragraph in (*left.paragraphs, *right.paragraphs):
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.first_line_indent = Cm(0)
+    number, date = table.cell(1, 0).paragraphs[0], table.cell(1, 1).paragraphs[0]
+    number.alignment = date.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number.paragraph_format.space_before = date.paragraph_format.space_before = Pt(6)
+    _run(number, _number_line(settings, lang), 13)
+    _run(date, _date_line(settings, lang), 14, italic=True)
+    _paragraph(document, label("rv_type", lang), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+               before=18)
+    summary = _summary_line(kind, year, lang)
+    _paragraph(document, summary, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0)
+    _rule(document, min(text_width_cm(summary, 14, bold=True), TEXT_WIDTH) / 3, TEXT_WIDTH)
+    _paragraph(document, before=0)
+
+
+def _signature(document, settings: ReviewSettings, lang: str) -> None:
+    """"Nơi nhận:" on the left, the signer on the right."""
+    table = _table(document, [7.0, TEXT_WIDTH - 7.0], rows=1, grid=False)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    head = left.paragraphs[0]
+    _run(head, label("rv_recipients", lang), 12, bold=True, italic=True)
+    for line in settings.recipients:
+        _run(left.add_paragraph(), f"- {line}", 11)
+    title = right.paragraphs[0]
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(title, settings.signer_title or BLANK * 3, 14, bold=True)
+    for _ in range(4):
+        right.add_paragraph()
+    name = right.add_paragraph()
+    name.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(name, settings.signer_name or BLANK * 3, 14, bold=True)
+    for paragraph in (*left.paragraphs, *right.paragraphs):
+        fmt = paragraph.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.first_line_indent = Cm(0)
+        fmt.keep_with_next = True
+    # no page break inside the block, so the signature never stands alone on a page
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _appendix_heading(document, number: int, title_key: str, settings: ReviewSettings, lang: str) -> None:
+    _paragraph(document, f"{label('rv_appendix', lang)} {number}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+               indent=False, before=0)
+    _paragraph(document, label(title_key, lang), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+               before=0)
+    number_text = settings.number or BLANK
+    if lang == "vi":
+        date = _date_line(settings, lang).split(", ", 1)[1]
+        attached = f"(Kèm theo Báo cáo số {number_text}/BC-{settings.symbol or BLANK} {date} của {settings.name or BLANK})"
+    else:
+        attached = f"(Attached to Report No. {number_text}/BC-{settings.symbol or BLANK} of {settings.name or BLANK})"
+    _paragraph(document, attached, 14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0,
+               after=12)
+
+
+def _target_paragraph(document, item: _Item, letter: str, year: int, settings: ReviewSettings,
+                      workbench: Workbench, lang: str) -> None:
+    paragraph = _paragraph(document)
+    _run(paragraph, f"{letter}) ")
+    _run(paragraph, item.name, bold=True)
+    _run(paragraph, ": ")
+    if item.row is None:
+        office = "; ".join(name for _, name in item.offices)
+        _run(paragraph, qualitative_sentence(office, lang) if item.qualitative else label("rv_not_here", lang))
+        if item.qualitative:
+            _dotted_lines(document, 2)
+        return
+    _run(paragraph, target_sentences(item.row, year, _subject(item, settings, workbench, lang), lang,
+                                     plan_start=PLAN_START, figure=item.figure))
+
+
+def _appendix_table(document, items: list[_Item], lang: str) -> None:
+    widths = [1.3, 5.5, 3.0, 3.0, 3.3, 2.8, 1.9, 4.9]
+    headers = ["rv_col_no", "rv_col_target", "rv_col_plan", "rv_col_result", "rv_col_verdict", "rv_col_needed",
+               "rv_col_chance", "rv_col_source"]
+    assessed = [item for item in items if item.row is not None]
+    table = _table(document, widths, rows=1 + len(assessed))
+    for cell, key in zip(table.rows[0].cells, headers):
+        _cell_text(cell, label(key, lang), 11, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table.rows[0])
+    for number, item in enumerate(assessed, start=1):
+        row, verdict = item.row, item.verdict
+        cells = table.rows[number].cells
+        table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        _cell_text(cells[0], str(number), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[1], item.name)
+        _cell_text(cells[2], plan_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[3], result_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        words = verdict.words(lang) + (f"\n({label('rv_awaiting', lang)})" if verdict.awaiting_figure else "")
+        _cell_text(cells[4], words, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[5], needed_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[6], chance_cell(row, verdict, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[7], source_text(row["sources"], lang), 10)
+    note = _paragraph(document, indent=False, before=6)
+    _run(note, _table_note([item.row for item in assessed], lang), 11, italic=True)
+
+
+def _table_note(rows: list[pd.Series], lang: str) -> str:
+    """The note under the appendix table: what each column means, the verdict's rule in the
+    assessment's own thresholds, and the assumption and projection-only rows when there are any."""
+    high, low = (chance_text(band, lang) for band in CHANCE_BANDS)
+    text = label("rv_table_note", lang).format(recent=RECENT_YEARS, high=high, low=low,
+                                               pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
+    if any(row["origin"] == "assumption" for row in rows):
+        text += " " + label("rv_table_note_assumption", lang)
+    if any(not row["verdict"] for row in rows):
+        text += " " + label("rv_table_note_projection", lang)
+    return text
+
+
+register_labels({
+    "rv_awaiting": ("chờ số liệu", "awaiting the figure"),
+    "rv_not_here": ("Chỉ tiêu được đánh giá ở địa bàn khác (theo phạm vi của chỉ tiêu), không đánh giá riêng cho "
+                    "địa bàn của báo cáo này.",
+                    "This target is assessed for another area (by its scope), not for the area of this report."),
+    "rv_table_note": (
+        "Ghi chú: Kế hoạch: chỉ tiêu và năm phải đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
+        "liệu mới nhất và năm của số liệu. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
+        "quân {recent} năm gần đây so với mức cần: đã đạt; đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
+        "đây bằng từ {pace} mức cần trở lên); có chuyển biến, cần đẩy nhanh (khả năng từ {high} trở lên nhưng tốc "
+        "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
+        "dần mục tiêu (khả năng dưới {high} và tốc độ gần đây ngược hướng mục tiêu); chỉ tiêu giao hằng năm được "
+        "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
+        "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt. "
+        "Khả năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh.",
+        "Notes: Plan: the target and the year it is due; the line below (if any) is the level that counts as met. "
+        "Result: the latest figure and its year. Assessment: from the chance of meeting the target in the year it "
+        "is due and the average pace of the last {recent} years against the pace needed: achieved; on track "
+        "(chance {high} or more and a recent pace of at least {pace} of the pace needed); progress, needs to speed "
+        "up (chance {high} or more but the pace is short, or a chance from {low} to under {high}); slow progress, "
+        "unlikely to be met (chance under {low}); moving away (chance under {high} and a recent pace away from the "
+        "target); targets set for every year are judged year by year. “Awaiting the figure”: the year is due "
+        "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
+        "needed from the latest figure to the year it is due. Chance: of meeting the target in the year it is "
+        "due, from the calibrated projection."),
+    "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
+                                 "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "
+                                 "kept."),
+    "rv_table_note_projection": ("“Không có chỉ tiêu”: Kế hoạch không đặt mức cho năm này; chỉ nêu dự báo.",
+                                 "“No target”: the plan sets no level for that year; a projection only."),
+    "rv_figure_caption": ("số liệu, dự báo đến năm 2030 và chỉ tiêu", "figures, projection to 2030 and target"),
+    "rv_office_intro": (
+        "Các chỉ tiêu do {office} chủ trì theo dõi (mục {section} của Kế hoạch):",
+        "The targets {office} follows as office in charge (section {section} of the plan):"),
+    "rv_office_request": (
+        "Đề nghị {office} rà soát số liệu nêu trên, bổ sung số liệu mới (nếu có) và gửi kết quả thực hiện về "
+        "{issuer} để tổng hợp (Kế hoạch quy định báo cáo trước ngày 15/12 hằng năm).",
+        "{office} is asked to check the figures above, add any newer ones and send its results to {issuer} "
+        "(the plan sets 15 December of each year as the reporting date)."),
+    "rv_tasks_final": ("PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026 - 2030", "DIRECTIONS AND TASKS FOR 2026–2030"),
+    "rv_tasks_annual": ("NHIỆM VỤ TRỌNG TÂM NĂM {year}", "MAIN TASKS FOR {year}"),
+})
+
+
+def _figures(document, items: list[_Item], workbench: Workbench, area: str, lang: str) -> None:
+    area_name = None
+    for item in (i for i in items if i.figure is not None):
+        figure = workbench.fan_chart(item.target_id, area)
+        picture = render(figure, "png")
+        paragraph = _paragraph(document, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=6)
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.add_run().add_picture(io.BytesIO(picture), width=Cm(FIGURE_WIDTH))
+        area_name = item.row["area_vi" if lang == "vi" else "area_en"]
+        caption = document.add_paragraph(style="Caption")
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        caption.paragraph_format.space_after = Pt(12)
+        caption.paragraph_format.first_line_indent = Cm(0)
+        _run(caption, f"{label('rv_figure', lang)} {item.figure}. ", 13, bold=True, italic=True)
+        _run(caption, f"{item.name} — {area_name}: {label('rv_figure_caption', lang)}", 13, italic=True)
+
+
+def _offices(document, items: list[_Item], year: int, settings: ReviewSettings, workbench: Workbench,
+             lang: str) -> None:
+    """One page per office in charge, in the order of section V of the plan."""
+    by_office: dict[str, tuple[str, list[_Item]]] = {}
+    for item in items:
+        for section, office in item.offices:
+            by_office.setdefault(office, (section, []))[1].append(item)
+
+    def order(entry):
+        section = entry[1][0]
+        number = section.split(".")[-1]
+        return (int(number) if number.isdigit() else 99, entry[0])
+
+    for n, (office, (section, office_items)) in enumerate(sorted(by_office.items(), key=order), start=1):
+        if n > 1:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_paragraph(f"{n}. {office}", style="Heading 2")
+        _paragraph(document, label("rv_office_intro", lang).format(office=office, section=section))
+        for letter, item in zip(POINT_LETTERS[lang], office_items):
+            _target_paragraph(document, item, letter, year, settings, workbench, lang)
+        if not (settings.name or "").startswith(office):  # the issuing office does not write to itself
+            _paragraph(document, label("rv_office_request", lang).format(office=office,
+                                                                           issuer=settings.name or BLANK), italic=True)
+
+
+def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSettings, area: str = "848",
+                 lang: str | None = None) -> bytes:
+    """The review document as .docx bytes, byte-for-byte reproducible.
+
+    ``workbench`` holds the assessment (it must include ``area``); ``year`` the year reported
+    on; ``kind`` "annual" or "final"; ``settings`` from :func:`load_review_settings`.
+    """
+    lang = check_language(lang or workbench.lang)
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    items = _items(workbench, area, year, lang)
+    assessed = [item for item in items if item.row is not None]
+    document = Document()
+    _styles(document, lang)
+    section = document.sections[0]
+    _portrait(section)
+    _page_number(section)
+    _heading(document, settings, kind, year, lang)
+    _paragraph(document, _opening(settings, kind, year, lang))
+
+    # I. the overall picture
+    document.add_paragraph(f"I. {label('rv_part_summary', lang)}", style="Heading 1")
+    latest = [int(item.row["latest_year"]) for item in assessed if pd.notna(item.row["latest_year"])]
+    attention = [item.name for item in assessed if item.verdict.key in ("off_track", "moving_away", "deadline_missed")]
+    area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
+    _paragraph(document, summary_sentences(
+        [item.verdict for item in assessed], n_targets=len(items),
+        n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
+        area=_area_in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
+        lang=lang, attention=attention, n_illustrative=sum(bool(item.row["illustrative"]) for item in assessed)))
+
+    # II. target by target, grouped as the plan groups them
+    document.add_paragraph(f"II. {label('rv_part_results', lang)}", style="Heading 1")
+    sections = list(dict.fromkeys(item.section for item in items))
+    for number, plan_section in enumerate(sections, start=1):
+        vi, en = _SECTION_TITLES.get(plan_section, (plan_section, plan_section))
+        words = f"(mục {plan_section} của Kế hoạch)" if lang == "vi" else f"(section {plan_section} of the plan)"
+        document.add_paragraph(f"{number}. {vi if lang == 'vi' else en} {words}", style="Heading 2")
+        for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == plan_section)):
+            _target_paragraph(document, item, letter, year, settings, workbench, lang)
+
+    # III. and IV.: for people to write
+    document.add_paragraph(f"III. {label('rv_part_difficulties', lang)}", style="Heading 1")
+    for number, key in enumerate(("rv_difficulties", "rv_causes", "rv_proposals"), start=1):
+        document.add_paragraph(f"{number}. {label(key, lang)}", style="Heading 2")
+        _dotted_lines(document, 3)
+    tasks = label("rv_tasks_final", lang) if kind == "final" else label("rv_tasks_annual", lang).format(year=year + 1)
+    document.add_paragraph(f"IV. {tasks}", style="Heading 1")
+    _dotted_lines(document, 3)
+    _paragraph(document, _closing(settings, kind, year, lang))
+    _paragraph(document, before=0)
+    _signature(document, settings, lang)
+
+    # appendices
+    table_section = document.add_section(WD_SECTION.NEW_PAGE)
+    _landscape(table_section)
+    table_section.different_first_page_header_footer = False
+    _appendix_heading(document, 1, "rv_appendix_table", settings, lang)
+    _appendix_table(document, items, lang)
+    figure_section = document.add_section(WD_SECTION.NEW_PAGE)
+    _portrait(figure_section)
+    figure_section.different_first_page_header_footer = False
+    _appendix_heading(document, 2, "rv_appendix_figures", settings, lang)
+    _figures(document, items, workbench, area, lang)
+    office_section = document.add_section(WD_SECTION.NEW_PAGE)
+    _portrait(office_section)
+    office_section.different_first_page_header_footer = False
+    _appendix_heading(document, 3, "rv_appendix_offices", settings, lang)
+    _offices(document, items, year, settings, workbench, lang)
+
+    properties = document.core_properties
+    properties.title = _summary_line(kind, year, lang)
+    properties.subject = label("rv_type", lang)
+    properties.author = properties.last_modified_by = settings.name or "Cầu Ngang target workbench"
+    properties.language = "vi-VN" if lang == "vi" else "en-GB"
+    properties.created = properties.modified = dt.datetime(year, 12, 15)
+    properties.revision = 1
+    properties.comments = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return reproducible_office_file(buffer.getvalue(), fixed_iso=f"{year}-12-15T00:00:00Z")
+
+
+# ---------------------------------------------------------------------------------------
+# files and the command
+
+
+def _office_program() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(docx: Path, out: Path, timeout: float = 300) -> Path | None:
+    """Convert ``docx`` to ``out`` (a .pdf) with LibreOffice when it is installed; ``None``
+    (and nothing written) when it is not or the conversion fails — the PDF is an extra."""
+    program = _office_program()
+    if program is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="review-pdf-") as tmp:
+        profile = Path(tmp, "profile").as_uri()
+        command = [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                   "--outdir", tmp, str(docx)]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=timeout)
+            made = Path(tmp, docx.with_suffix(".pdf").name)
+            return write_bytes_atomic(out, made.read_bytes())
+        except (OSError, subprocess.SubprocessError) as exc:
+            print(f"Không tạo được PDF (bỏ qua) / PDF not made (skipped): {type(exc).__name__}", file=sys.stderr)
+            return None
+
+
+def _workbench(data: Path | None, lang: str, area: str, map_name: str) -> Workbench:
+    options = {"lang": lang, "areas": [area]}
+    # TODO(map): Workbench(map=...) is coming for the 2025 reform; pass the map as soon as it exists.
+    if "map" in inspect.signature(Workbench).parameters:
+        options["map"] = map_name
+    return Workbench(data, **options)
+
+
+def write_review(data: Path | None = None, out: Path | None = None, year: int = PLAN_END, kind: str | None = None,
+                 lang: str = "vi", map_name: str = "old", area: str | None = None,
+                 settings: ReviewSettings | None = None, pdf: bool = True) -> list[Path]:
+    """Write ``bao_cao_<kind>_<year>.docx`` (and ``.pdf`` when LibreOffice is there) into ``out``.
+
+    ``kind`` defaults to "final" for the plan's last year (2025) and "annual" otherwise. Bad
+    input raises :class:`~analysis.DataError` before anything is written; nothing in ``out`` is
+    deleted.
+    """
+    lang = check_language(lang)
+    kind = kind or ("final" if year == PLAN_END else "annual")
+    area = area or DEFAULT_AREA[map_name]
+    problems = []
+    if area not in load_areas().index:
+        problems.append(problem("unknown_area", "--area", None, None, text=area,
+                                suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
+                                suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434."))
+    if not PLAN_START <= year <= 2035:
+        problems.append(Problem("--year", None, None, f"năm {year} nằm ngoài giai đoạn theo dõi.",
+                                f"the year {year} is outside the period followed.",
+                                f"chọn một năm từ {PLAN_START} đến 2035.", f"choose a year from {PLAN_START} to 2035."))
+    if problems:
+        raise DataError(problems)
+    settings = settings or load_review_settings(map_name=map_name, lang=lang)
+    workbench = _workbench(data, lang, area, map_name)
+    document = build_review(workbench, year, kind, settings, area=area, lang=lang)
+    out = Path(out or paths.REPORTS_DIR)
+    written = [write_bytes_atomic(out / review_file_name(kind, year), document)]
+    if pdf:
+        made = convert_to_pdf(written[0], out / review_file_name(kind, year, "pdf"))
+        if made is not None:
+            written.append(made)
+    return written
+
+
+def add_review_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``python -m analysis review``."""
+    parser.add_argument("--year", type=int, default=PLAN_END, help=f"year reported on (default {PLAN_END})")
+    parser.add_argument("--kind", choices=KINDS, default=None,
+                        help="annual (one year) or final (the 2021–2025 period); default final for 2025, else annual")
+    parser.add_argument("--data", type=Path, default=paths.OBSERVATIONS_DIR,
+                        help="observation file or folder (CSV or Excel); default data/observations/")
+    parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR, help="output folder; default reports/")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
+    parser.add_argument("--map", choices=MAPS, default="old", dest="map_name",
+                        help="old: the district before 1/7/2025; new: Vĩnh Long province after it (default old)")
+    parser.add_argument("--area", default=None, metavar="CODE", help="area reported on (default: the district, 848)")
+    parser.add_argument("--settings", type=Path, default=SETTINGS_FILE,
+                        help="issuing body, number and signer (default data/review.yaml)")
+    parser.add_argument("--issuer", default=None, metavar="NAME",
+                        help="an issuer of the settings file: district_office, province_department, commune")
+    parser.add_argument("--number", default=None, help="the report's number (default: a blank to fill in)")
+    parser.add_argument("--place", default=None, help="place of issue (default: a blank)")
+    parser.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="date of issue (default: a blank)")
+    parser.add_argument("--signer-title", default=None, help='e.g. "TRƯỞNG PHÒNG" (default: a blank)')
+    parser.add_argument("--signer-name", default=None, help="the signer's name (default: a blank)")
+    parser.add_argument("--no-pdf", action="store_true", help="do not make the PDF even when LibreOffice is there")
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """Run ``python -m analysis review`` from parsed arguments; returns the exit status (0)."""
+    settings = load_review_settings(args.settings, map_name=args.map_name, lang=args.lang, issuer=args.issuer,
+                                    number=args.number, place=args.place, date=args.date,
+                                    signer_title=args.signer_title, signer_name=args.signer_name)
+    written = write_review(data=args.data, out=args.out, year=args.year, kind=args.kind, lang=args.lang,
+                           map_name=args.map_name, area=args.area, settings=settings, pdf=not args.no_pdf)
+    for path in written:
+        print(f"Đã ghi / Written: {path.resolve()}")
+    if len(written) == 1 and not args.no_pdf and _office_program() is None:
+        print("Không có LibreOffice nên không tạo PDF / LibreOffice not found: no PDF made.")
+    return 0

@@ -1,0 +1,683 @@
+"""The sentences of the yearly review, generated from the assessment's numbers.
+
+Each target gets a few sentences in the style of a Vietnamese administrative report
+(báo cáo): the latest value and its year, the change since the plan's baseline (2021), the
+target, the headline verdict with the assessment's own reason (which already gives the rate
+needed, the recent pace, the chance and, for targets set year by year, the years met), and
+the estimate for a deadline year whose figure has not arrived, e.g. "Tỷ lệ hộ nghèo trong đồng
+bào dân tộc Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm
+2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; …". Numbers are written by
+:mod:`analysis.words`, the reader's way ("1.234,5"; "3,2 %").
+
+A figure is said once per paragraph: the verdict reason is split into its parts
+(:func:`reason_parts`, which reads it with the assessment's own sentence templates) so that the
+review states the year-by-year result where the facts are and says nothing the reason says.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..assessment import VERDICTS, status_label
+from ..assessment.met import INCREASING
+from ..text import check_language, label, register_labels
+from ..words import change_text, chance_text, decimals_for, fmt_number, needed_text, target_text, value_text
+
+__all__ = [
+    "Verdict",
+    "verdict_of",
+    "ReasonParts",
+    "reason_parts",
+    "target_sentences",
+    "qualitative_sentence",
+    "summary_sentences",
+    "source_text",
+    "spaced_percent",
+    "plan_cell",
+    "result_cell",
+    "needed_cell",
+    "chance_cell",
+    "POINT_LETTERS",
+]
+
+
+POINT_LETTERS = {"vi": tuple("abcdđeghiklmnopqrstuvxy"), "en": tuple("abcdefghijklmnopqrstuvwxyz")}
+"""Letters that number the points (điểm) of the text, in order: in Vietnamese the Vietnamese
+alphabet (đ after d; no f, j, w or z), as Nghị định 30/2020/NĐ-CP asks."""
+
+register_labels({
+    "rv_illustrative": ("số liệu minh họa", "illustrative figure"),
+    "rv_verdict": ("Đánh giá", "Assessment"),
+    "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm {deadline}: {target}.", "The plan's target for {deadline}: {target}."),
+    "rv_plan_flag": ("Chỉ tiêu Kế hoạch: đạt trong năm {deadline}.", "The plan's target: met in {deadline}."),
+    "rv_commune_target": ("Chỉ tiêu Kế hoạch đến năm {deadline} đối với xã: {target}, bằng tỷ lệ người Khmer trong "
+                          "dân số của xã (năm {year}{illustrative}).",
+                          "The plan's target for {deadline} in a commune: {target}, its own Khmer share of the "
+                          "population ({year}{illustrative})."),
+    "rv_no_data": ("Chưa có số liệu để đánh giá chỉ tiêu này; đề nghị cơ quan chủ trì cung cấp số liệu.",
+                   "There are no figures to assess this target yet; the office in charge is asked to supply them."),
+    "rv_qualitative": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị {office} đánh giá cụ thể.",
+                       "A qualitative target, not assessed with figures; {office} is asked to assess it."),
+    # the latest figure
+    "rv_latest": ("{subject} năm {year} đạt {value}{illustrative}", "{subject} was {value} in {year}{illustrative}"),
+    "rv_latest_left": ("{subject} năm {year} còn {value}{illustrative}", "{subject} was {value} in {year}{illustrative}"),
+    "rv_latest_end": ("{subject} cuối năm {year} còn {value}{illustrative}",
+                      "{subject} stood at {value} at the end of {year}{illustrative}"),
+    "rv_latest_flag": ("{subject}: {met} (năm {year}){illustrative}", "{subject}: {met} ({year}){illustrative}"),
+    "rv_flag_met": ("đã đạt", "met"),
+    "rv_flag_not_met": ("chưa đạt", "not met"),
+    "rv_change": (", {change} so với năm {base_year} ({base})", ", {change} from {base_year} ({base})"),
+    "rv_unchanged": (", không thay đổi so với năm {base_year}", ", unchanged from {base_year}"),
+    "rv_average": (", bình quân {change}", ", on average {change}"),
+    "rv_above_target": (", vượt {size} so với chỉ tiêu", ", {size} above the target"),
+    # targets set year by year
+    "rv_year_fall": ("Riêng năm {year} giảm {fall} điểm %", "In {year} alone it fell by {fall} pts"),
+    "rv_year_rise": ("Riêng năm {year} tăng {fall} điểm %", "In {year} alone it rose by {fall} pts"),
+    "rv_year_met": ("đạt chỉ tiêu {target}", "meeting the target of {target}"),
+    "rv_year_missed": ("chưa đạt chỉ tiêu {target}", "short of the target of {target}"),
+    "rv_every_year": ("hằng năm {target}", "{target} every year"),
+    "rv_years_met": ("tính từ năm {start}, đạt chỉ tiêu {met} trong {counted} năm",
+                     "since {start} the target was met in {met} of {counted} years"),
+    # the target
+    "rv_at_least": ("từ {value} trở lên", "{value} or more"),
+    "rv_above": ("trên {value}", "above {value}"),
+    "rv_at_most": ("không quá {value}", "at most {value}"),
+    "rv_none_left": ("không còn ({value})", "none left ({value})"),
+    "rv_basically_none_left": ("cơ bản không còn ({value})", "basically none left ({value})"),
+    "rv_met_from": ("tính là đạt khi từ {threshold} trở lên", "counted as met from {threshold}"),
+    "rv_met_below": ("tính là đạt khi dưới {threshold}", "counted as met below {threshold}"),
+    # after the verdict
+    "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
+    "rv_estimate": ("Ước thực hiện năm {year} khoảng {value} (khoảng dự báo 80 %: {interval}).",
+                    "The {year} estimate is about {value} (80 % projection interval: {interval})."),
+    "rv_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}; dự báo năm {deadline} khoảng {value} "
+                           "(khoảng dự báo 80 %: {interval}).",
+                           "The plan sets no target for {deadline}; the projection for {deadline} is about {value} "
+                           "(80 % projection interval: {interval})."),
+    "rv_projection_only_bare": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}.",
+                                "The plan sets no target for {deadline}."),
+    "rv_need_one_year": ("Để đạt chỉ tiêu, năm {deadline} cần {change}.", "To meet the target: {change} in {deadline}."),
+    "rv_need_years": ("Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} cần {change}.",
+                      "To meet the target: {change} from {first} to {deadline}."),
+    "rv_keep": ("Cần tiếp tục duy trì kết quả đến năm {deadline}.", "The result must be held until {deadline}."),
+    "rv_see_figure": ("(Xem Hình {figure}, Phụ lục 2.)", "(See Figure {figure}, Appendix 2.)"),
+})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The headline verdict of one assessment row, and what the report says with it."""
+
+    key: str
+    """One of :data:`VERDICTS`, or "" for a row that is a projection only (no target)."""
+    reason_vi: str
+    reason_en: str
+    awaiting_figure: bool
+    """The deadline year has passed but its figure has not arrived (the chance is then the
+    chance that the deadline year's value meets the target)."""
+    years_met: int | None
+    years_counted: int | None
+
+    def words(self, lang: str = "vi") -> str:
+        """The verdict in words ("Đúng tiến độ"); a projection-only row reads "Chỉ dự báo"."""
+        return status_label(self.key, lang) if self.key else label("projection_only", lang)
+
+    def reason(self, lang: str = "vi") -> str:
+        return self.reason_vi if lang == "vi" else self.reason_en
+
+
+def verdict_of(row: pd.Series) -> Verdict:
+    """The verdict of an assessment row (see :mod:`analysis.assessment.verdict`), as the review
+    reads it.
+
+    >>> row = pd.Series({"verdict": "needs_acceleration", "verdict_reason_vi": "…", "verdict_reason_en": "…",
+    ...                  "awaiting_figure": True, "years_met": pd.NA, "years_counted": pd.NA})
+    >>> v = verdict_of(row)
+    >>> v.key, v.awaiting_figure, v.words("vi"), v.years_met
+    ('needs_acceleration', True, 'Có chuyển biến, cần đẩy nhanh', None)
+    >>> verdict_of(row.copy().replace({"needs_acceleration": ""})).words("vi")
+    'Chỉ dự báo (không có chỉ tiêu)'
+    """
+    return Verdict(
+        key=_text_or_empty(row, "verdict"),
+        reason_vi=_text_or_empty(row, "verdict_reason_vi"),
+        reason_en=_text_or_empty(row, "verdict_reason_en"),
+        awaiting_figure=bool(row.get("awaiting_figure", False)),
+        years_met=_int_or_none(row, "years_met"),
+        years_counted=_int_or_none(row, "years_counted"),
+    )
+
+
+def _present(value) -> bool:
+    return not (value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)))
+
+
+def _missing(value) -> bool:
+    return not _present(value)
+
+
+def _text_or_empty(row: pd.Series, column: str) -> str:
+    return str(row[column]) if column in row.index and _present(row[column]) else ""
+
+
+def _int_or_none(row: pd.Series, column: str) -> int | None:
+    return int(row[column]) if column in row.index and _present(row[column]) else None
+
+
+def spaced_percent(text: str) -> str:
+    """A space between a number and "%" ("3,2 %"), as :mod:`analysis.words` writes it.
+
+    >>> spaced_percent("≥ 95% và 99,7%")
+    '≥ 95 % và 99,7 %'
+    """
+    return re.sub(r"(\d)%", r"\1 %", text)
+
+
+# ---------------------------------------------------------------------------------------
+# the verdict reason, in its parts
+
+
+_CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_gap", "r_too_few",
+              "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_pace_enough", "r_hold", "r_flow",
+              "r_chance_but_slow", "r_short", "r_since_base_enough", "r_pace_enough_but_unlikely", "r_moving_away")
+"""The templates of the verdict's main sentence (:mod:`analysis.assessment.verdict`)."""
+_YEAR_KEYS = ("year_fall_missed", "year_fall_met", "year_rise", "year_value_missed", "year_value_met")
+"""The templates of the latest judged year of a target set year by year (``…_missed`` first)."""
+_DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_missed")
+
+
+_FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "base_year": r"\d{4}",
+                   "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?"}
+"""What a field of a template can hold, where it is known (years are four digits)."""
+
+
+def _template(text: str) -> str:
+    """A regular expression for a sentence template: each ``{field}`` a named group.
+
+    >>> re.fullmatch(_template("Năm {year}: {value}, đạt"), "Năm 2024: 100 %, đạt").groupdict()
+    {'year': '2024', 'value': '100 %'}
+    """
+    pieces = re.split(r"\{(\w+)\}", text)
+    out, seen = [], set()
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            out.append(re.escape(piece))
+        elif piece in seen:
+            out.append(f"(?P={piece})")
+        else:
+            seen.add(piece)
+            out.append(f"(?P<{piece}>{_FIELD_PATTERNS.get(piece, '.+?')})")
+    return "".join(out)
+
+
+def _match(key: str, sentence: str, lang: str, end: str = r"\.") -> dict | None:
+    found = re.fullmatch(_template(label(key, lang)) + end, sentence)
+    return found.groupdict() if found else None
+
+
+@dataclass(frozen=True)
+class ReasonParts:
+    """The verdict reason of one row, sorted into what it says."""
+
+    core: str = ""
+    """The main sentence (why the verdict)."""
+    core_key: str = ""
+    """Its template in :mod:`analysis.assessment.verdict` ("r_met_now" …), "" if none matched."""
+    core_fields: dict = field(default_factory=dict)
+    awaiting: str = ""
+    """"Chờ số liệu năm 2025." when the deadline year's figure has not arrived."""
+    commune: dict = field(default_factory=dict)
+    """The commune's own target (T14 in a commune): value, year, illustrative."""
+    year_key: str = ""
+    """The template of the latest judged year ("year_fall_missed" …) of a target set year by year."""
+    year_fields: dict = field(default_factory=dict)
+    year_sentence: str = ""
+    poverty: str = ""
+    """What is still possible for the poverty fall ("Tỷ lệ còn dưới 3 % …")."""
+
+
+def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
+    """Split a verdict reason into its sentences and sort them with the assessment's own templates.
+
+    >>> parts = reason_parts("Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm 2,7 điểm %/năm; "
+    ...                      "khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm.")
+    >>> parts.awaiting, parts.core_key, parts.core_fields["needed"], parts.core_fields["chance"]
+    ('Chờ số liệu năm 2025.', 'r_short', 'giảm 3,0 điểm %/năm', '< 1 %')
+    >>> parts.year_key, parts.year_fields
+    ('year_fall_missed', {'year': '2024', 'fall': '1,7', 'met': '1', 'counted': '3'})
+    >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2030: 90 %.").core_key
+    'r_met_now'
+    """
+    found: dict = {"core": []}
+    for sentence in re.split(r"(?<=\.)\s+", (reason or "").strip()):
+        if not sentence:
+            continue
+        if _match("awaiting", sentence, lang) is not None:
+            found["awaiting"] = sentence
+            continue
+        commune = _match("commune_target", sentence, lang, end="")
+        if commune is not None:
+            found["commune"] = commune
+            continue
+        for key in _YEAR_KEYS:
+            fields = _match(key, sentence, lang, end="; " + _template(label("years_met", lang)) + r"\.")
+            if fields is not None:
+                found.update(year_key=key, year_fields=fields, year_sentence=sentence)
+                break
+        else:
+            if any(_match(key, sentence, lang, end="") is not None for key in ("below_low_end", "reaches_zero")):
+                found["poverty"] = sentence
+            else:
+                found["core"].append(sentence)
+    core = " ".join(found.pop("core"))
+    core_key, core_fields = "", {}
+    for key in _CORE_KEYS:
+        fields = _match(key, core, lang, end="")
+        if fields is not None:
+            core_key, core_fields = key, fields
+            break
+    return ReasonParts(core=core, core_key=core_key, core_fields=core_fields, **found)
+
+
+# ---------------------------------------------------------------------------------------
+# one target
+
+
+def _value(row: pd.Series, column: str, lang: str) -> str:
+    """A value of the row with its unit; whole numbers without decimals ("100 %")."""
+    return value_text(float(row[column]), row["unit"], lang, exact=True)
+
+
+def _target_phrase(row: pd.Series, lang: str) -> str:
+    """The target as the plan sets it, in words ("từ 95 % trở lên", "trên 80 %", "giảm 3–4
+    điểm %/năm"), with the threshold that counts as met when the plan writes a round bound
+    ("100 % (tính là đạt khi từ 99,5 % trở lên)")."""
+    kind, unit = row["kind"], row["unit"]
+    if kind in ("yearly_reduction", "yearly_flow"):
+        return target_text(row, lang)
+    value = _value(row, "target_value", lang)
+    threshold = row.get("met_threshold")
+    if kind == "count_to_zero":
+        key = "rv_basically_none_left" if _present(threshold) and threshold > row["target_value"] else "rv_none_left"
+        return label(key, lang).format(value=value)
+    if unit == "percent" and row["target_value"] == 100 and kind in ("at_least", "share_of_total"):
+        phrase = value
+    else:
+        phrase = label({"above": "rv_above", "at_most": "rv_at_most"}.get(kind, "rv_at_least"), lang).format(value=value)
+    if unit == "percent" and _present(threshold) and threshold != row["target_value"]:
+        key = "rv_met_from" if INCREASING[kind] > 0 else "rv_met_below"
+        phrase += f" ({label(key, lang).format(threshold=value_text(threshold, unit, lang, exact=True))})"
+    return phrase
+
+
+def _rule_note(row: pd.Series, lang: str) -> str:
+    """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
+    fields = _match("met_rule_catalogue", _text_or_empty(row, f"met_rule_{lang}"), lang, end="")
+    note = re.sub(r'"([^"]*)"', "“\\1”", (fields or {}).get("note", "").strip())  # typographic quotes
+    return note if not note or note.endswith(".") else note + "."
+
+
+def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
+    """The latest figure, the change since the baseline and, for a poverty fall, its yearly
+    average (when the reason does not already give it): one clause, no full stop."""
+    kind, unit, year = row["kind"], row["unit"], int(row["latest_year"])
+    illustrative = f" ({label('rv_illustrative', lang)})" if row["illustrative"] else ""
+    fields = {"subject": subject, "year": year, "illustrative": illustrative}
+    if unit == "flag":
+        met = label("rv_flag_met" if row["latest_value"] >= 1 else "rv_flag_not_met", lang)
+        return label("rv_latest_flag", lang).format(met=met, **fields)
+    key = {"yearly_reduction": "rv_latest_end", "count_to_zero": "rv_latest_left", "at_most": "rv_latest_left"}
+    text = label(key.get(kind, "rv_latest"), lang).format(value=_value(row, "latest_value", lang), **fields)
+    if kind == "yearly_flow" or _missing(row["base_year"]) or int(row["base_year"]) >= year:
+        return text  # a yearly count is judged year by year, not against its baseline
+    base_year = int(row["base_year"])
+    change = float(row["latest_value"]) - float(row["base_value"])
+    if change_text(change, unit, lang) == label("no_change", lang):
+        text += label("rv_unchanged", lang).format(base_year=base_year)
+    else:
+        text += label("rv_change", lang).format(change=change_text(change, unit, lang, per_year=False),
+                                                base_year=base_year, base=_value(row, "base_value", lang))
+    if kind == "yearly_reduction" and _present(row.get("observed_points_per_year_since_base")):
+        average = change_text(float(row["observed_points_per_year_since_base"]), unit, lang)
+        if average not in parts.core:
+            text += label("rv_average", lang).format(change=average)
+    return text
+
+
+def _above_target(row: pd.Series, lang: str) -> str:
+    """", vượt 10,0 điểm % so với chỉ tiêu" when a percentage target is exceeded."""
+    if row["unit"] != "percent" or INCREASING[row["kind"]] < 0 or row["kind"] == "yearly_flow":
+        return ""
+    margin = float(row["latest_value"]) - float(row["target_value"])
+    if round(margin, 1) <= 0:
+        return ""
+    return label("rv_above_target", lang).format(size=f"{fmt_number(margin, lang, 1)} {label('points_word', lang)}")
+
+
+def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts, plan_start: int) -> tuple[str, str]:
+    """For a target set year by year: (what joins the facts clause, a sentence of its own) —
+    the latest judged year against the target, and the years met since the plan began.
+
+    The poverty fall gets a sentence of its own ("Riêng năm 2024 giảm 1,7 điểm %, …"); a
+    yearly count or level joins the facts (", đạt chỉ tiêu …; tính từ năm 2021, …")."""
+    fields = parts.year_fields
+    target = _target_phrase(row, lang)
+    if row["kind"] not in ("yearly_reduction", "yearly_flow"):
+        target = label("rv_every_year", lang).format(target=target)
+    met = label("rv_year_missed" if parts.year_key.endswith("missed") or parts.year_key == "year_rise"
+                else "rv_year_met", lang).format(target=target)
+    years = label("rv_years_met", lang).format(start=plan_start, met=fields["met"], counted=fields["counted"])
+    if row["kind"] == "yearly_reduction":
+        key = "rv_year_rise" if parts.year_key == "year_rise" else "rv_year_fall"
+        return "", f"{label(key, lang).format(year=fields['year'], fall=fields['fall'])}, {met}; {years}."
+    return f", {met}; {years}", ""
+
+
+def _interval(row: pd.Series, lang: str) -> str:
+    """The 80 % projection interval: "1,5–2,7 %", or one value when both ends read the same."""
+    unit = row["unit"]
+    low = fmt_number(float(row["projected_lo_80"]), lang, decimals_for(unit))
+    high = value_text(float(row["projected_hi_80"]), unit, lang)
+    return high if high.split(" ")[0] == low else f"{low}–{high}"
+
+
+def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
+    if _missing(row.get("projected_median")) or row["unit"] == "flag":
+        return ""
+    deadline = int(row["deadline"])
+    return label(key, lang).format(year=deadline, deadline=deadline, interval=_interval(row, lang),
+                                   value=value_text(float(row["projected_median"]), row["unit"], lang))
+
+
+def _progress_needed(row: pd.Series) -> float:
+    """The yearly change still needed, positive in the direction of progress (≤ 0: none)."""
+    needed = row["needed_points_per_year"]
+    return math.nan if _missing(needed) else INCREASING[row["kind"]] * float(needed)
+
+
+def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
+    """"Để đạt chỉ tiêu, năm 2025 cần tăng 2,3 điểm %." — unless the reason already says it or
+    nothing needs to change."""
+    progress = _progress_needed(row)
+    if row["kind"] == "yearly_flow" or _missing(progress) or progress <= 0 or _missing(row["latest_year"]):
+        return ""
+    deadline, first = int(row["deadline"]), int(row["latest_year"]) + 1
+    if deadline < first:
+        return ""
+    unit = "percent" if row["kind"] == "yearly_reduction" else row["unit"]
+    needed = float(row["needed_points_per_year"])
+    if change_text(needed, unit, lang, per_year=False) in parts.core or change_text(needed, unit, lang) == \
+            label("no_change", lang):
+        return ""
+    if first == deadline:
+        return label("rv_need_one_year", lang).format(deadline=deadline,
+                                                       change=change_text(needed, unit, lang, per_year=False))
+    return label("rv_need_years", lang).format(first=first, deadline=deadline, change=change_text(needed, unit, lang))
+
+
+def _verdict_sentence(row: pd.Series, verdict: Verdict, parts: ReasonParts, lang: str) -> str:
+    """"Đánh giá: <verdict>." and the reason, less what the paragraph has already said."""
+    text = f"{label('rv_verdict', lang)}: {verdict.words(lang)}"
+    core = parts.core
+    if parts.core_key in _DEADLINE_KEYS:
+        # the reason restates the deadline year's figure and the target: only a deadline year
+        # earlier than the latest figure is worth saying
+        value = parts.core_fields.get("value")
+        core = ""
+        if value and int(row["deadline"]) != int(row["latest_year"]):
+            text += f" ({label('rv_at_deadline', lang).format(deadline=int(row['deadline']), value=value)})"
+    elif parts.core_key in ("r_met_now", "r_met_now_at_risk"):
+        # the latest figure is in the facts already: "Đã đạt năm 2024 (100 %)" → "Đã đạt năm 2024"
+        fields = parts.core_fields
+        core = core.replace(f"{fields['latest_year']} ({fields['latest']})", str(fields["latest_year"]), 1)
+    pieces = [text + ".", parts.awaiting, _capital(core), parts.poverty]
+    return " ".join(piece for piece in pieces if piece)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", plan_start: int = 2021,
+                     figure: int | None = None) -> str:
+    """The sentences on one target, for a report on ``year``.
+
+    ``row`` is the target's :func:`analysis.assess` row for the deadline the report judges;
+    ``subject`` names its indicator ("Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer");
+    ``figure`` the number of its chart in the appendix, if it has one.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year": 2024,
+    ...     "latest_value": 3.17739, "base_year": 2021, "base_value": 11.3246, "target_value": 0.17739,
+    ...     "target_low": 3.0, "target_high": 4.0, "reading": "points", "deadline": 2025, "origin": "plan",
+    ...     "illustrative": False, "observed_points_per_year_since_base": -2.7157,
+    ...     "needed_points_per_year": -3.0, "projected_median": 2.0, "projected_lo_80": 1.46,
+    ...     "projected_hi_80": 2.71, "verdict": "off_track", "awaiting_figure": True, "years_met": 1,
+    ...     "years_counted": 3, "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm "
+    ...     "gần đây giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm."})
+    >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
+    Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
+    giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 1 trong 3 năm.
+    Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm
+    2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
+    """
+    check_language(lang)
+    verdict = verdict_of(row)
+    deadline = int(row["deadline"])
+    parts = reason_parts(verdict.reason(lang), lang)
+    if verdict.key == "no_data" or _missing(row["latest_value"]):
+        target = label("rv_plan_target", lang).format(deadline=deadline, target=_target_phrase(row, lang)) \
+            if verdict.key else ""
+        return " ".join(p for p in (target, label("rv_no_data", lang)) if p)
+    sentences = []
+    facts = _facts(row, subject, lang, parts)
+    if not verdict.key:  # a projection only: the plan sets no target for this year
+        sentences += [facts + ".", _projection_sentence(row, "rv_projection_only", lang)
+                      or label("rv_projection_only_bare", lang).format(deadline=deadline)]
+    else:
+        joined, own = _year_by_year(row, lang, parts, plan_start) if parts.year_key else ("", "")
+        sentences.append(facts + (_above_target(row, lang) if verdict.key == "achieved" else "") + joined + ".")
+        sentences.append(own)
+        if parts.commune:
+            commune = parts.commune
+            sentences.append(label("rv_commune_target", lang).format(
+                deadline=deadline, target=_target_phrase(row, lang), year=commune["year"],
+                illustrative=commune["illustrative"]))
+        elif not parts.year_key:
+            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_target"
+            sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
+        sentences.append(_rule_note(row, lang))
+        assumption = _text_or_empty(row, f"assumption_{lang}")
+        if row.get("origin") == "assumption" and assumption:
+            sentences.append(assumption)
+        sentences.append(_verdict_sentence(row, verdict, parts, lang))
+        if verdict.awaiting_figure:
+            sentences.append(_projection_sentence(row, "rv_estimate", lang))
+        if verdict.key == "achieved" and deadline > int(row["latest_year"]):
+            sentences.append(label("rv_keep", lang).format(deadline=deadline))
+        elif verdict.key not in ("achieved", "deadline_missed"):
+            sentences.append(_need_sentence(row, lang, parts))
+    if figure is not None:
+        sentences.append(label("rv_see_figure", lang).format(figure=figure))
+    return spaced_percent(" ".join(s for s in sentences if s))
+
+
+def qualitative_sentence(office: str, lang: str = "vi") -> str:
+    """What the report says of a target the plan states without a number.
+
+    >>> qualitative_sentence("Phòng Dân tộc")
+    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị Phòng Dân tộc đánh giá cụ thể.'
+    """
+    return label("rv_qualitative", lang).format(office=office)
+
+
+# ---------------------------------------------------------------------------------------
+# the whole picture
+
+register_labels({
+    "rv_projection_only_count": (
+        "{n} chỉ tiêu Kế hoạch không đặt mức cho năm được đánh giá, chỉ nêu dự báo.",
+        "{n} of the plan's targets set no level for the year judged: only a projection is given."),
+})
+
+
+def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
+                      latest_year: int | None, year: int, kind: str, lang: str = "vi",
+                      attention: list[str] = (), n_illustrative: int = 0) -> str:
+    """Section I of the report: how many targets stand where, in one paragraph. A row that is
+    a projection only (no target for the year judged) is not counted among the assessed.
+
+    >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track", "")]
+    >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Kế hoạch đề ra 21 chỉ tiêu, trong đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá
+    4 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt;
+    2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt. 1 chỉ tiêu Kế hoạch không đặt mức cho
+    năm được đánh giá, chỉ nêu dự báo.
+    """
+    vi = lang == "vi"
+    judged = [v for v in verdicts if v.key]
+    counts = [(key, sum(v.key == key for v in judged)) for key in VERDICTS]
+    words = {key: Verdict(key, "", "", False, None, None).words(lang).lower() for key, _ in counts}
+    pieces = [f"{n} chỉ tiêu {words[key]}" if vi else f"{words[key]}: {n}" for key, n in counts if n]
+    when = ("Kết thúc giai đoạn 2021 - 2025" if vi else "At the end of the 2021–2025 period") if kind == "final" \
+        else (f"Năm {year}" if vi else f"For {year}")
+    data = ((f"theo số liệu đến năm {latest_year}" if vi else f"on figures up to {latest_year}")
+            if latest_year else ("chưa có số liệu" if vi else "with no figures yet"))
+    if vi:
+        text = (f"Kế hoạch đề ra {n_targets} chỉ tiêu, trong đó {n_quantitative} chỉ tiêu định lượng. {when}, "
+                f"đánh giá {len(judged)} chỉ tiêu định lượng tại {area} ({data}): " + "; ".join(pieces) + ".")
+    else:
+        text = (f"The plan sets {n_targets} targets, {n_quantitative} of them with numbers. {when}, the "
+                f"{len(judged)} numeric targets assessed in {area} ({data}) stand as follows: "
+                + "; ".join(pieces) + ".")
+    projections = len(verdicts) - len(judged)
+    if projections:
+        text += " " + label("rv_projection_only_count", lang).format(n=projections)
+    awaiting = sum(v.awaiting_figure for v in judged)
+    if awaiting:
+        text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {year}, được đánh giá theo dự báo." if vi
+                 else f" {awaiting} targets have no {year} figure yet and are judged on the projection.")
+    if attention:
+        text += (" Các chỉ tiêu cần tập trung chỉ đạo: " if vi else " Targets needing attention: ") + \
+            "; ".join(attention) + "."
+    if n_illustrative:
+        text += (f" Lưu ý: {n_illustrative} chỉ tiêu được đánh giá trên số liệu minh họa, không phải số liệu thật; "
+                 "cần thay bằng số liệu chính thức của các cơ quan trước khi ban hành báo cáo." if vi else
+                 f" Note: {n_illustrative} targets are assessed on illustrative figures, not real data; replace "
+                 "them with the offices' official figures before the report is issued.")
+    return spaced_percent(text)
+
+
+# ---------------------------------------------------------------------------------------
+# table cells
+
+
+_AGGREGATED = re.compile(r"^tổng hợp từ (\d+) xã, thị trấn / sum of \d+ communes — ")
+_PUBLISHED = re.compile(r"^(?P<publisher>[^:]{2,60}): [^()]*(?P<when>\([^()]*\))?")
+"""A published figure: its publisher and the first parenthesis after it (the date or decision)."""
+
+
+def source_text(sources: str, lang: str = "vi") -> str:
+    """The sources of a row, short: each said once, illustrative data named as such, a
+    published figure by its publisher and date.
+
+    >>> source_text("tổng hợp từ 15 xã, thị trấn / sum of 15 communes — Số liệu minh họa, không phải "
+    ...             "số liệu thật (scripts/x.py, seed 1) / Illustrative data, not real")
+    'Tổng hợp từ 15 xã, thị trấn; số liệu minh họa (không phải số liệu thật)'
+    >>> source_text("VP Điều phối NTM Trà Vinh: Trà Vinh có thêm 02 xã đạt chuẩn NTM (09/5/2022)", "en")
+    'VP Điều phối NTM Trà Vinh (09/5/2022)'
+    >>> source_text("Kinh tế & Đô thị: Công nhận 2 huyện (QĐ 624/QĐ-TTg, 6/2023) (3/13 xã / communes)")
+    'Kinh tế & Đô thị (QĐ 624/QĐ-TTg, 6/2023)'
+    """
+    out: list[str] = []
+    for chunk in str(sources or "").split(" | "):
+        chunk = chunk.strip()
+        match = _AGGREGATED.match(chunk)
+        if match:
+            n = match.group(1)
+            out.append(f"Tổng hợp từ {n} xã, thị trấn" if lang == "vi" else f"Sum of {n} communes")
+            chunk = chunk[match.end():]
+        for part in (p.strip() for p in chunk.split("; ")):
+            if not part:
+                continue
+            if "minh họa" in part or "Illustrative" in part:
+                part = ("số liệu minh họa (không phải số liệu thật)" if lang == "vi"
+                        else "illustrative data (not real)")
+            elif published := _PUBLISHED.match(part):
+                part = published.group("publisher") + (f" {published.group('when')}" if published.group("when")
+                                                       else "")
+            out.append(part)
+    text = "; ".join(dict.fromkeys(out))
+    return text[:1].upper() + text[1:]
+
+
+def plan_cell(row: pd.Series, lang: str = "vi") -> str:
+    """The "Kế hoạch" cell: the target and its year ("≥ 95 % (2025)"), and on a second line the
+    threshold that counts as met when it is not the target as written ("đạt khi ≥ 99,5 %").
+
+    >>> plan_cell(pd.Series({"kind": "at_least", "unit": "percent", "target_value": 100.0, "deadline": 2025,
+    ...                      "met_threshold": 99.5, "verdict": "off_track"}))
+    '100 % (2025)\\nđạt khi ≥ 99,5 %'
+    >>> plan_cell(pd.Series({"kind": "yearly_reduction", "unit": "percent", "target_value": float("nan"),
+    ...                      "target_low": 3.0, "target_high": 4.0, "deadline": 2030, "verdict": ""}))
+    'Không có chỉ tiêu (2030)'
+    """
+    deadline = int(row["deadline"])
+    if not _text_or_empty(row, "verdict"):
+        return f"{label('rv_no_target', lang)} ({deadline})"
+    text = f"{target_text(row, lang)} ({deadline})"
+    threshold, level = row.get("met_threshold"), row.get("target_value")
+    if row["kind"] not in ("yearly_reduction", "yearly_flow") and _present(threshold) and _present(level) \
+            and threshold != level:
+        symbol = "≥" if INCREASING[row["kind"]] > 0 else "≤"
+        if row["unit"] == "percent" and INCREASING[row["kind"]] < 0:
+            symbol = "<"
+        text += f"\n{label('rv_met_when', lang)} {symbol} {value_text(threshold, row['unit'], lang, compact=True, exact=True)}"
+    return spaced_percent(text)
+
+
+def result_cell(row: pd.Series, lang: str = "vi") -> str:
+    """The "Thực hiện (năm)" cell: the latest value and its year ("92,7 % (2024)")."""
+    if _missing(row["latest_value"]):
+        return "–"
+    text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True)} ({int(row['latest_year'])})"
+    if row["illustrative"]:
+        text += f"\n{label('rv_illustrative', lang)}"
+    return text
+
+
+def needed_cell(row: pd.Series, lang: str = "vi") -> str:
+    """The "Cần mỗi năm" cell: the yearly change needed from the latest figure; "giữ mức hiện
+    nay" when the latest value already meets the target; "–" when there is nothing to judge.
+
+    >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025, "verdict": "on_track"}
+    >>> needed_cell(pd.Series({**base, "needed_points_per_year": 2.28})), \\
+    ...     needed_cell(pd.Series({**base, "needed_points_per_year": -10.0}))
+    ('+2,3 điểm %', 'giữ mức hiện nay')
+    """
+    if _missing(row["latest_year"]) or int(row["deadline"]) <= int(row["latest_year"]) \
+            or not _text_or_empty(row, "verdict"):
+        return "–"
+    progress = _progress_needed(row)
+    if row["kind"] != "yearly_flow" and _present(progress) and progress <= 0:
+        return label("hold_level", lang)
+    return spaced_percent(needed_text(row, lang, per_year=False))
+
+
+def chance_cell(row: pd.Series, verdict: Verdict, lang: str = "vi") -> str:
+    """The "Khả năng đạt" cell ("83 %", "< 1 %"); "–" once the deadline year's figure is in."""
+    if _missing(row["probability"]) or verdict.key in ("deadline_missed", "no_data", ""):
+        return "–"
+    if verdict.key == "achieved" and int(row["deadline"]) <= int(row["latest_year"]):
+        return "–"
+    return chance_text(float(row["probability"]), lang)
+
+
+register_labels({
+    "rv_no_target": ("Không có chỉ tiêu", "No target"),
+    "rv_met_when": ("đạt khi", "met when"),
+})

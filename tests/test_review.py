@@ -1,0 +1,520 @@
+"""The yearly review document: its form, its content, its sentences, and reproducibility."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from docx import Document
+from docx.shared import Cm, Pt
+
+from analysis import load_targets
+from analysis.cli import main
+from analysis.reports import review
+from analysis.reports.review import load_review_settings, review_file_name, text_width_cm
+from analysis.reports.review_text import (Verdict, chance_cell, needed_cell, plan_cell, reason_parts, source_text,
+                                          summary_sentences, target_sentences, verdict_of)
+
+ENGLISH_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?!\d)")
+ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def build(out: Path, *extra: str) -> Path:
+    assert main(["review", "--year", "2025", "--out", str(out), "--no-pdf", *extra]) == 0
+    return out / review_file_name("final", 2025)
+
+
+@pytest.fixture(scope="module")
+def vi_file(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("vi"))
+
+
+@pytest.fixture(scope="module")
+def vi(vi_file):
+    return Document(str(vi_file))
+
+
+@pytest.fixture(scope="module")
+def en(tmp_path_factory):
+    path = build(tmp_path_factory.mktemp("en"), "--lang", "en", "--map", "new", "--number", "125",
+                 "--date", "2026-01-05", "--signer-title", "DIRECTOR", "--signer-name", "Nguyễn Văn A")
+    return Document(str(path))
+
+
+def all_text(document) -> list[str]:
+    """Every piece of text: body paragraphs, table cells (nested too), headers."""
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                texts += [p.text for p in cell.paragraphs]
+    for section in document.sections:
+        texts += [p.text for p in section.header.paragraphs]
+    return [t.replace("\u00a0", " ") for t in texts]
+
+
+def headings(document, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def appendix_table(document):
+    return next(t for t in document.tables if t.rows[0].cells[0].text in ("STT", "No."))
+
+
+def assessed_targets() -> int:
+    targets = load_targets()
+    return targets.loc[targets["kind"] != "qualitative", "target_id"].nunique()
+
+
+# ---- form ------------------------------------------------------------------------------
+
+
+def test_page_is_a4_with_the_decree_margins(vi):
+    section = vi.sections[0]
+    # Word stores lengths in twentieths of a point: compare to a tenth of a millimetre
+    sizes = [section.page_width, section.page_height, section.left_margin, section.right_margin,
+             section.top_margin, section.bottom_margin]
+    assert [round(size.mm, 1) for size in sizes] == [210.0, 297.0, 30.0, 15.0, 20.0, 20.0]
+    assert vi.styles["Normal"].font.name == "Times New Roman"
+    assert vi.styles["Normal"].font.size == Pt(14)
+    # page numbers in the top margin, not on the first page
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml
+
+
+def test_heading_has_issuer_national_heading_number_and_date(vi):
+    top = vi.tables[0]
+    left = [p.text for p in top.cell(0, 0).paragraphs]
+    right = [p.text for p in top.cell(0, 1).paragraphs]
+    assert left[:2] == ["UBND HUYỆN CẦU NGANG", "PHÒNG DÂN TỘC"]
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert re.fullmatch(r"Số: \s+/BC-……", top.cell(1, 0).text.replace("\u00a0", " "))
+    assert top.cell(1, 1).text == "……, ngày …… tháng …… năm ……"
+    # a solid line under the issuing body and one under the motto, as long as the motto
+    for cell in (top.cell(0, 0), top.cell(0, 1)):
+        assert "w:pBdr" in cell.paragraphs[-1]._p.xml
+    motto_rule = top.cell(0, 1).paragraphs[-1].paragraph_format
+    room = Cm(review.HEADER_COLUMNS[1] - 2 * review.CELL_PADDING)
+    line = room - motto_rule.left_indent - motto_rule.right_indent
+    assert abs(line - Cm(text_width_cm("Độc lập - Tự do - Hạnh phúc", 13, bold=True))) < Cm(0.01)
+    texts = [p.text for p in vi.paragraphs]
+    assert texts[0] == "BÁO CÁO"
+    assert texts[1].startswith("Kết quả thực hiện Kế hoạch số 20/KH-UBND ngày 21/02/2022")
+
+
+def test_text_width_matches_times_new_roman():
+    # Liberation Serif Bold (metric-compatible with Times New Roman) measures 3.90 cm at 13 pt
+    assert text_width_cm("PHÒNG DÂN TỘC", 13, bold=True) == pytest.approx(3.90, abs=0.02)
+
+
+def test_parts_in_order(vi):
+    assert headings(vi, 1) == ["I. KHÁI QUÁT TÌNH HÌNH THỰC HIỆN", "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU",
+                               "III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ",
+                               "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026 - 2030"]
+    level2 = headings(vi, 2)
+    assert level2[:4] == ["1. Mục tiêu chung (mục II.1 của Kế hoạch)",
+                          "2. Mục tiêu cụ thể đến năm 2025 (mục II.2 của Kế hoạch)",
+                          "3. Định hướng đến năm 2030 (mục II.3 của Kế hoạch)",
+                          "4. Nhiệm vụ phát triển kinh tế - xã hội (mục IV.2 của Kế hoạch)"]
+    assert level2[4:7] == ["1. Khó khăn, vướng mắc", "2. Nguyên nhân", "3. Đề xuất, kiến nghị"]
+
+
+def test_every_target_in_plan_order_with_vietnamese_point_letters(vi):
+    texts = [p.text.replace("\u00a0", " ") for p in vi.paragraphs]
+    start = texts.index("2. Mục tiêu cụ thể đến năm 2025 (mục II.2 của Kế hoạch)")
+    end = texts.index("3. Định hướng đến năm 2030 (mục II.3 của Kế hoạch)")
+    points = [t for t in texts[start + 1:end] if re.match(r"^[a-zđ]\) ", t)]
+    # T01–T16 and the qualitative T18: a, b, c, d, đ, e, g, … (no f, j)
+    assert [p.split(")")[0] for p in points] == list("abcdđeghiklmnopqr")
+    assert points[0].startswith("a) Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm:")
+    assert "Chỉ tiêu định tính" in points[-1]
+
+
+def test_signature_and_recipients(vi):
+    block = next(t for t in vi.tables if t.cell(0, 0).paragraphs[0].text == "Nơi nhận:")
+    head = block.cell(0, 0).paragraphs[0].runs[0]
+    assert head.bold and head.italic and head.font.size == Pt(12)
+    lines = [p.text for p in block.cell(0, 0).paragraphs[1:]]
+    assert lines[0] == "- UBND huyện (b/c);" and lines[-1] == "- Lưu: VT."
+    assert all(p.runs[0].font.size == Pt(11) for p in block.cell(0, 0).paragraphs[1:])
+    signer = [p.text for p in block.cell(0, 1).paragraphs if p.text]
+    assert signer == ["………………", "………………"]
+    closing = [p.text for p in vi.paragraphs if p.text.startswith("Trên đây là báo cáo")]
+    assert closing and closing[0].endswith("./.")
+
+
+def test_appendix_has_one_row_per_assessed_target(vi):
+    table = appendix_table(vi)
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện (năm)", "Đánh giá", "Cần mỗi năm", "Khả năng đạt",
+                      "Nguồn số liệu"]
+    rows = table.rows[1:]
+    assert len(rows) == assessed_targets() == 20
+    assert [r.cells[0].text for r in rows] == [str(n) for n in range(1, 21)]
+    # the verdict words, and the year's figure still awaited on a line of its own
+    poverty = next(r for r in rows if r.cells[1].text.startswith("Giảm tỷ lệ hộ nghèo"))
+    assert [p.text for p in poverty.cells[4].paragraphs] == ["Chuyển biến chậm, khó đạt", "(chờ số liệu)"]
+    assert "<w:tblHeader/>" in table.rows[0]._tr.xml
+
+
+def test_focus_charts_are_numbered_figures(vi):
+    targets = load_targets()
+    focus = targets.loc[targets["focus"], "target_id"].nunique()
+    assert len(vi.inline_shapes) == focus == 5
+    captions = [p.text for p in vi.paragraphs if p.style.name == "Caption"]
+    assert [c.split(".")[0] for c in captions] == [f"Hình {n}" for n in range(1, 6)]
+    assert captions[0].startswith("Hình 1. Giảm tỷ lệ hộ nghèo Khmer")
+    body = " ".join(p.text for p in vi.paragraphs)
+    assert "(Xem Hình 1, Phụ lục 2.)" in body
+
+
+def test_a_page_per_office(vi):
+    texts = [p.text for p in vi.paragraphs]
+    offices = texts[texts.index("CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ"):]
+    names = [t for t in headings(vi, 2) if t in offices]
+    assert names[0] == "1. Phòng Dân tộc"
+    # T11 has two offices in charge: it is on both pages
+    economy = offices.index("3. Phòng Kinh tế - Hạ tầng")
+    environment = offices.index("7. Phòng Tài nguyên và Môi trường")
+    assert any("Hỗ trợ 100 % hộ chính sách" in t.replace("\u00a0", " ") for t in offices[economy:economy + 6])
+    assert any("Hỗ trợ 100 % hộ chính sách" in t.replace("\u00a0", " ") for t in offices[environment:environment + 4])
+    breaks = sum(p._p.xml.count('w:type="page"') for p in vi.paragraphs)
+    assert breaks == len(names) - 1
+
+
+def test_vietnamese_numbers_only(vi):
+    assert ENGLISH_DECIMAL.search("còn 3.2 %") and ENGLISH_THOUSANDS.search("1,120 lao động")
+    for text in all_text(vi):
+        assert not ENGLISH_DECIMAL.search(text), text
+        assert not ENGLISH_THOUSANDS.search(text), text
+        assert not re.search(r"\d%", text), text  # "3,2 %", never "3,2%"
+
+
+def test_poverty_sentence_from_the_assessment(vi):
+    from analysis import Workbench
+
+    row = Workbench(areas=["848"]).rows("T01", "848").set_index("deadline").loc[2025]
+    body = " ".join(p.text for p in vi.paragraphs).replace("\u00a0", " ")
+    latest = f"{row['latest_value']:.1f}".replace(".", ",")
+    change = f"{row['base_value'] - row['latest_value']:.1f}".replace(".", ",")
+    expected = (f"Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm {row['latest_year']} còn {latest} % "
+                f"(số liệu minh họa), giảm {change} điểm % so với năm 2021")
+    assert expected in body
+    # the old reading (a steady fall from 2021 reaching a level in 2025) is gone
+    assert "giữ mức giảm" not in body and "lũy kế" not in body
+
+
+def test_each_paragraph_says_a_figure_once(vi):
+    """The verdict reason gives the chance, the years met and the year still awaited: the
+    paragraph around it does not say them again."""
+    texts = [p.text.replace("\u00a0", " ") for p in vi.paragraphs]
+    start, end = texts.index("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"), texts.index("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ")
+    points = [t for t in texts[start:end] if re.match(r"^[a-zđ]\) ", t) and "Chỉ tiêu định tính" not in t]
+    assert len(points) == assessed_targets()
+    for text in points:
+        assert text.count("khả năng") <= 1, text
+        assert text.count("Chờ số liệu năm") <= 1 and "Chưa có số liệu năm" not in text, text
+        assert len(re.findall(r"\d+ trong \d+ năm|\d+/\d+ năm", text)) <= 1, text
+def test_two_runs_give_the_same_bytes(vi_file, tmp_path):
+    again = build(tmp_path)
+    assert again.read_bytes() == vi_file.read_bytes()
+
+
+# ---- English, the new map, options ------------------------------------------------------
+
+
+def test_english_version_on_the_new_map(en):
+    top = en.tables[0]
+    assert [p.text for p in top.cell(0, 0).paragraphs][:2] == ["VĨNH LONG PROVINCIAL PEOPLE'S COMMITTEE",
+                                                               "DEPARTMENT OF ETHNIC AND RELIGIOUS AFFAIRS"]
+    assert [p.text for p in top.cell(0, 1).paragraphs][:2] == ["SOCIALIST REPUBLIC OF VIET NAM",
+                                                               "Independence - Freedom - Happiness"]
+    assert top.cell(1, 0).text == "No.: 125/BC-……"
+    assert top.cell(1, 1).text == "……, 05 January 2026"
+    assert headings(en, 1)[0] == "I. OVERVIEW"
+    block = next(t for t in en.tables if t.cell(0, 0).paragraphs[0].text == "Recipients:")
+    assert [p.text for p in block.cell(0, 1).paragraphs if p.text] == ["DIRECTOR", "Nguyễn Văn A"]
+    assert len(appendix_table(en).rows) - 1 == assessed_targets()
+    body = " ".join(p.text for p in en.paragraphs)
+    assert "at the end of 2024" in body and "illustrative figure" in body
+    assert not any(re.search(r"\d,\d(?!\d{2})", text) for text in all_text(en))  # no decimal comma
+
+
+def test_settings_follow_the_map_and_options():
+    old, new = load_review_settings(map_name="old"), load_review_settings(map_name="new")
+    assert (old.parent, old.body) == ("UBND HUYỆN CẦU NGANG", "PHÒNG DÂN TỘC")
+    assert (new.parent, new.body) == ("UBND TỈNH VĨNH LONG", "SỞ DÂN TỘC VÀ TÔN GIÁO")
+    commune = load_review_settings(issuer="commune")
+    assert commune.parent == "" and commune.body.startswith("ỦY BAN NHÂN DÂN XÃ")
+    chosen = load_review_settings(number="07", date="2025-02-03")
+    assert review._number_line(chosen, "vi") == "Số: 07/BC-……"
+    # the decree writes days below 10 and the months January and February with a leading 0
+    assert review._date_line(chosen, "vi") == "……, ngày 03 tháng 02 năm 2025"
+    later = load_review_settings(date="2025-12-15", place="Cầu Ngang")
+    assert review._date_line(later, "vi") == "Cầu Ngang, ngày 15 tháng 12 năm 2025"
+
+
+def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["review", "--out", str(out), "--no-pdf", "--area", "99999"]) == 2
+    assert main(["review", "--out", str(out), "--no-pdf", "--date", "15/12/2025"]) == 2
+    assert main(["review", "--out", str(out), "--no-pdf", "--issuer", "nobody"]) == 2
+    message = capsys.readouterr().err
+    assert "99999" in message and '"date"' in message and '"issuers"' in message and "nobody" in message
+    assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+def test_pdf_when_libreoffice_is_there(vi_file, tmp_path):
+    pdf = review.convert_to_pdf(vi_file, tmp_path / "bao_cao.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_pdf_is_skipped_quietly_without_libreoffice(tmp_path, monkeypatch):
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(b"not a document")
+    monkeypatch.setattr(review.shutil, "which", lambda name: None)
+    assert review.convert_to_pdf(docx, tmp_path / "a.pdf") is None
+    # a converter that fails does not fail the command either
+    monkeypatch.setattr(review, "_office_program", lambda: "false")
+    assert review.convert_to_pdf(docx, tmp_path / "a.pdf") is None
+    assert not (tmp_path / "a.pdf").exists()
+
+
+# ---- sentences ------------------------------------------------------------------------
+# Rows as the assessment writes them (verdict reasons copied from its output for the district),
+# and the paragraphs worked out by hand.
+
+
+def row(**values) -> pd.Series:
+    base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "latest_value": 92.717, "base_year": 2021,
+            "base_value": 95.16, "target_value": 95.0, "target_low": float("nan"), "target_high": float("nan"),
+            "met_threshold": 95.0, "met_rule_vi": "", "met_rule_en": "", "reading": "", "deadline": 2025,
+            "origin": "plan", "illustrative": True, "observed_points_per_year_since_base": -0.814,
+            "needed_points_per_year": 2.2825, "probability": 0.1379, "projected_median": 93.3,
+            "projected_lo_80": 90.42, "projected_hi_80": 95.41, "verdict": "moving_away", "awaiting_figure": True,
+            "years_met": pd.NA, "years_counted": pd.NA,
+            "verdict_reason_vi": "Chờ số liệu năm 2025. 3 năm gần đây giảm 0,8 điểm %/năm, ngược hướng mục tiêu; "
+                                 "khả năng đạt 14 %.",
+            "verdict_reason_en": "Awaiting the 2025 figure. The last 3 years down 0.8 pts/yr, away from the target; "
+                                 "chance 14 %."}
+    base.update(values)
+    return pd.Series(base)
+
+
+def poverty(**values) -> pd.Series:
+    """T01 in 2025: 11.32 % (2021) → 7.24 → 4.89 → 3.18 % (2024); falls 4.1, 2.4, 1.7 points."""
+    return row(**{"kind": "yearly_reduction", "latest_value": 3.17739, "base_value": 11.3246, "target_value": 0.17739,
+                  "target_low": 3.0, "target_high": 4.0, "met_threshold": 0.22739, "reading": "points",
+                  "observed_points_per_year_since_base": -2.7157, "needed_points_per_year": -3.0,
+                  "probability": 0.0025, "projected_median": 2.0, "projected_lo_80": 1.46, "projected_hi_80": 2.71,
+                  "verdict": "off_track", "years_met": 1, "years_counted": 3,
+                  "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm 2,7 điểm "
+                                       "%/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm.",
+                  "verdict_reason_en": "Awaiting the 2025 figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 "
+                                       "pts/yr; chance < 1 %. 2024: down 1.7 points, not met; met in 1 of 3 years.",
+                  **values})
+
+
+def test_poverty_paragraph_judges_each_year():
+    # 3.18 − 11.32 = −8.15 → "giảm 8,1"; the 2024 fall (1.7) is short of 3; 1 of the 3 falls met
+    # (2022: 4.1). The average fall since 2021 (2.7 a year) is the reason's "3 năm gần đây"
+    # figure, so it is said there only; what 2025 needs (3.0) is the reason's too.
+    text = target_sentences(poverty(), 2025, "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer")
+    assert text == (
+        "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm 2024 còn 3,2 % (số liệu minh họa), giảm 8,1 điểm % "
+        "so với năm 2021 (11,3 %). Riêng năm 2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ "
+        "năm 2021, đạt chỉ tiêu 1 trong 3 năm. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
+        "3,0 điểm %/năm, 3 năm gần đây giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng "
+        "2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).")
+    assert text.count("giảm 2,7") == 1 and text.count("< 1 %") == 1
+    english = target_sentences(poverty(), 2025, "The Khmer household poverty rate", "en")
+    assert english == (
+        "The Khmer household poverty rate stood at 3.2 % at the end of 2024 (illustrative figure), down 8.1 pts "
+        "from 2021 (11.3 %). In 2024 alone it fell by 1.7 pts, short of the target of down 3–4 pts/yr; since 2021 "
+        "the target was met in 1 of 3 years. Assessment: Slow progress, unlikely to be met. Awaiting the 2025 "
+        "figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 pts/yr; chance < 1 %. The 2025 estimate is about "
+        "2.0 % (80 % projection interval: 1.5–2.7 %).")
+
+
+def test_poverty_below_three_percent_keeps_what_is_possible():
+    # 5.5 % → 2.4 %: a fall of 3.1 points met the year; below 3 % only what is left can go
+    low = poverty(latest_value=2.4, base_value=11.3, target_value=0.0, observed_points_per_year_since_base=-2.97,
+                  needed_points_per_year=-2.4, years_met=2, verdict="needs_acceleration", illustrative=False,
+                  awaiting_figure=False, verdict_reason_vi=(
+                      "3 năm gần đây giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, nhưng dự báo còn "
+                      "nhiều bất định: khả năng đạt 35 %. Năm 2024 giảm 3,1 điểm %: đạt; đạt 2/3 năm. Tỷ lệ còn dưới "
+                      "3 %, mức giảm 3 điểm/năm không còn khả thi; cần giảm hết phần còn lại."))
+    text = target_sentences(low, 2024, "Tỷ lệ hộ nghèo")
+    # 2.4 − 11.3 = −8.9; the average since 2021, −2.97 a year, reads "giảm 3,0" like the reason's
+    assert text == (
+        "Tỷ lệ hộ nghèo cuối năm 2024 còn 2,4 %, giảm 8,9 điểm % so với năm 2021 (11,3 %). Riêng năm 2024 giảm "
+        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 2 trong 3 năm. Đánh giá: Có "
+        "chuyển biến, cần đẩy nhanh. 3 năm gần đây giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, "
+        "nhưng dự báo còn nhiều bất định: khả năng đạt 35 %. Tỷ lệ còn dưới 3 %, mức giảm 3 điểm/năm không còn khả "
+        "thi; cần giảm hết phần còn lại.")
+
+
+def test_jobs_are_judged_year_by_year_without_a_running_total():
+    jobs = row(kind="yearly_flow", unit="workers", latest_value=1120.0, base_value=930.0, target_value=1000.0,
+               target_low=1000.0, target_high=1500.0, met_threshold=1000.0, needed_points_per_year=1000.0,
+               probability=0.9587, projected_median=1138.0, projected_lo_80=1049.0, projected_hi_80=1234.0,
+               verdict="on_track", years_met=3, years_counted=4,
+               verdict_reason_vi="Chờ số liệu năm 2025. Cần 1.000 lao động mỗi năm; 3 năm gần đây bình quân 1.083 "
+                                 "lao động; khả năng đạt 96 %. Năm 2024: 1.120 lao động, đạt; đạt 3/4 năm.")
+    text = target_sentences(jobs, 2025, "Số lao động người Khmer được tạo việc làm mới")
+    # 2022–2024: 1.040, 1.090, 1.120 → 1.083 on average; 2021 (930) fell short: 3 of 4 years met
+    assert text == (
+        "Số lao động người Khmer được tạo việc làm mới năm 2024 đạt 1.120 lao động (số liệu minh họa), đạt chỉ tiêu "
+        "1.000–1.500 lao động/năm; tính từ năm 2021, đạt chỉ tiêu 3 trong 4 năm. Đánh giá: Đúng tiến độ. Chờ số liệu "
+        "năm 2025. Cần 1.000 lao động mỗi năm; 3 năm gần đây bình quân 1.083 lao động; khả năng đạt 96 %. Ước thực "
+        "hiện năm 2025 khoảng 1.138 lao động (khoảng dự báo 80 %: 1.049–1.234 lao động).")
+    assert "lũy kế" not in text and "820" not in text and text.count("1.120") == 1
+    short = jobs.copy()
+    short["latest_value"] = 980.0
+    short["verdict_reason_vi"] = short["verdict_reason_vi"].replace("1.120 lao động, đạt; đạt 3/4", "980 lao động, "
+                                                                    "không đạt; đạt 2/4")
+    assert ("năm 2024 đạt 980 lao động (số liệu minh họa), chưa đạt chỉ tiêu 1.000–1.500 lao động/năm; tính từ năm "
+            "2021, đạt chỉ tiêu 2 trong 4 năm.") in target_sentences(short, 2025, "Số lao động")
+
+
+def test_a_100_percent_target_is_met_from_99_5():
+    met = row(latest_value=100.0, base_value=100.0, target_value=100.0, met_threshold=99.5,
+              needed_points_per_year=-0.5, probability=0.965, projected_median=99.98, projected_lo_80=99.9,
+              projected_hi_80=100.0, verdict="achieved",
+              verdict_reason_vi="Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2025: 97 %.")
+    text = target_sentences(met, 2025, "Tỷ lệ xã đạt chuẩn nông thôn mới")
+    # the latest 100 % is said once: the reason's "(100 %)" goes
+    assert text == (
+        "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 100 % (số liệu minh họa), không thay đổi so với năm 2021. "
+        "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt. Chờ số liệu "
+        "năm 2025. Đã đạt năm 2024; khả năng giữ được đến năm 2025: 97 %. Ước thực hiện năm 2025 khoảng 100,0 % "
+        "(khoảng dự báo 80 %: 99,9–100,0 %). Cần tiếp tục duy trì kết quả đến năm 2025.")
+    # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
+    short = row(latest_value=98.947, base_value=97.994, target_value=100.0, met_threshold=99.5,
+                needed_points_per_year=0.5532, probability=0.0013, verdict="off_track",
+                verdict_reason_vi="Chờ số liệu năm 2025. Cần tăng 0,6 điểm %/năm, 3 năm gần đây tăng 0,3 điểm "
+                                  "%/năm; khả năng đạt < 1 %.")
+    text = target_sentences(short, 2025, "Tỷ lệ đi học đúng độ tuổi")
+    assert "năm 2024 đạt 98,9 % (số liệu minh họa), tăng 1,0 điểm % so với năm 2021 (98,0 %)." in text
+    assert "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên)." in text
+    assert text.count("0,6 điểm %") == 1 and "Để đạt chỉ tiêu" not in text
+    assert plan_cell(short) == "100 % (2025)\nđạt khi ≥ 99,5 %" and needed_cell(short) == "+0,6 điểm %"
+    assert needed_cell(met) == "giữ mức hiện nay"
+
+
+def test_a_level_target_moving_away_says_what_is_needed():
+    # 92.717 − 95.16 = −2.443 → "giảm 2,4 điểm %"; 95 − 92.717 = 2.283 in one year → "tăng 2,3":
+    # the moving-away reason does not give it, so the paragraph does
+    text = target_sentences(row(), 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
+    assert text == (
+        "Tỷ lệ người Khmer tham gia bảo hiểm y tế năm 2024 đạt 92,7 % (số liệu minh họa), giảm 2,4 điểm % so với "
+        "năm 2021 (95,2 %). Chỉ tiêu Kế hoạch đến năm 2025: từ 95 % trở lên. Đánh giá: Xa dần mục tiêu. Chờ số liệu "
+        "năm 2025. 3 năm gần đây giảm 0,8 điểm %/năm, ngược hướng mục tiêu; khả năng đạt 14 %. Ước thực hiện năm "
+        "2025 khoảng 93,3 % (khoảng dự báo 80 %: 90,4–95,4 %). Để đạt chỉ tiêu, năm 2025 cần tăng 2,3 điểm %.")
+    english = target_sentences(row(), 2025, "The share of Khmer people with health insurance", "en")
+    assert english.startswith("The share of Khmer people with health insurance was 92.7 % in 2024 "
+                              "(illustrative figure), down 2.4 pts from 2021 (95.2 %).")
+    assert english.endswith("To meet the target: up 2.3 pts in 2025.")
+
+
+def test_a_projection_only_row_says_the_plan_sets_no_target():
+    projection = poverty(deadline=2030, origin="projection", verdict="", target_value=float("nan"),
+                         met_threshold=float("nan"), needed_points_per_year=float("nan"), probability=float("nan"),
+                         projected_median=0.1449, projected_lo_80=0.0, projected_hi_80=0.6047, awaiting_figure=False,
+                         years_met=pd.NA, years_counted=pd.NA,
+                         verdict_reason_vi="Kế hoạch không đặt chỉ tiêu cho năm 2030: chỉ dự báo.")
+    text = target_sentences(projection, 2026, "Tỷ lệ hộ nghèo")
+    # no reason here gives the average fall (11.32 → 3.18 in 3 years: 2.7 a year), so the paragraph does
+    assert text == (
+        "Tỷ lệ hộ nghèo cuối năm 2024 còn 3,2 % (số liệu minh họa), giảm 8,1 điểm % so với năm 2021 (11,3 %), bình "
+        "quân giảm 2,7 điểm %/năm. Kế hoạch không đặt chỉ tiêu cho năm 2030; dự báo năm 2030 khoảng 0,1 % (khoảng "
+        "dự báo 80 %: 0,0–0,6 %).")
+    verdict = verdict_of(projection)
+    assert verdict.words("vi") == "Chỉ dự báo (không có chỉ tiêu)"
+    assert plan_cell(projection) == "Không có chỉ tiêu (2030)"
+    assert needed_cell(projection) == "–" and chance_cell(projection, verdict) == "–"
+
+
+def test_a_deadline_already_judged_says_its_figure_once():
+    # M2: due in 2022 and met then (100 %); the latest figure (2024) is said in the facts
+    done = row(latest_value=100.0, base_value=87.5, target_value=100.0, met_threshold=99.5, deadline=2022,
+               verdict="achieved", awaiting_figure=False, probability=1.0, needed_points_per_year=float("nan"),
+               verdict_reason_vi="Năm 2022: 100 %, đạt mục tiêu 100 %.")
+    assert target_sentences(done, 2025, "Tỷ lệ xã") == (
+        "Tỷ lệ xã năm 2024 đạt 100 % (số liệu minh họa), tăng 12,5 điểm % so với năm 2021 (87,5 %). Chỉ tiêu Kế "
+        "hoạch đến năm 2022: 100 % (tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt (năm 2022: 100 %).")
+    missed = row(latest_year=2022, latest_value=87.5, base_value=80.0, target_value=100.0, met_threshold=99.5,
+                 deadline=2022, verdict="deadline_missed", awaiting_figure=False, probability=0.0,
+                 verdict_reason_vi="Năm 2022: 87,5 %, chưa đạt mục tiêu 100 %.")
+    assert target_sentences(missed, 2025, "Tỷ lệ xã").endswith("Đánh giá: Không đạt.")
+
+
+def test_verdict_reasons_split_into_their_parts():
+    parts = reason_parts("Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu năm 2025. "
+                         "Cần tăng 25,1 điểm %/năm, 3 năm gần đây tăng 0,6 điểm %/năm; khả năng đạt < 1 %.")
+    assert parts.commune == {"value": "65,9 %", "year": "2019", "illustrative": ""}
+    assert (parts.awaiting, parts.core_key, parts.year_key) == ("Chờ số liệu năm 2025.", "r_short", "")
+    assert parts.core == "Cần tăng 25,1 điểm %/năm, 3 năm gần đây tăng 0,6 điểm %/năm; khả năng đạt < 1 %."
+    english = reason_parts("Awaiting the 2025 figure. Needs 1,000 workers every year; the last 3 years averaged 1,083 "
+                           "workers; chance 96 %. 2024: 1,120 workers, met; met in 3 of 4 years.", "en")
+    assert (english.core_key, english.year_key) == ("r_flow", "year_value_met")
+    assert english.year_fields == {"year": "2024", "value": "1,120 workers", "met": "3", "counted": "4"}
+
+
+def test_every_reason_of_the_assessment_is_read():
+    """Each verdict reason the assessment writes (district and communes, both deadlines, both
+    languages) is recognised, so the review never repeats or drops a part of it."""
+    from analysis import Workbench
+
+    table = Workbench().table
+    for _, assessed in table.iterrows():
+        for lang in ("vi", "en"):
+            parts = reason_parts(assessed[f"verdict_reason_{lang}"], lang)
+            where = (assessed["target_id"], assessed["area_code"], assessed["deadline"], lang)
+            assert parts.core_key, where
+            assert bool(parts.awaiting) == bool(assessed["awaiting_figure"]), where
+            assert bool(parts.year_key) == (not pd.isna(assessed["years_counted"]) and assessed["verdict"] != ""), where
+
+
+def test_summary_counts_each_verdict():
+    verdicts = [Verdict(key, "", "", key != "achieved", None, None)
+                for key in ("achieved", "achieved", "on_track", "needs_acceleration", "moving_away")]
+    text = summary_sentences(verdicts, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final", attention=["T02"],
+                             n_illustrative=5)
+    away = verdicts[-1].words("vi").lower()  # the assessment's words for "moving_away"
+    assert ("(theo số liệu đến năm 2024): 2 chỉ tiêu đã đạt; 1 chỉ tiêu đúng tiến độ; 1 chỉ tiêu có chuyển biến, "
+            f"cần đẩy nhanh; 1 chỉ tiêu {away}.") in text
+    assert "3 chỉ tiêu chưa có số liệu năm 2025" in text
+    assert "Các chỉ tiêu cần tập trung chỉ đạo: T02." in text
+    english = summary_sentences(verdicts, 21, 19, "Cầu Ngang district", 2024, 2025, "final", lang="en")
+    assert "stand as follows: achieved: 2; on track: 1; progress, needs to speed up: 1; moving away" in english
+
+
+def test_sources_in_short():
+    mixed = ("tổng hợp từ 13 xã, thị trấn / sum of 13 communes — Số liệu minh họa, không phải số liệu thật (x) / "
+             "Illustrative data, not real | tổng hợp từ 13 xã, thị trấn / sum of 13 communes — Số liệu minh họa, "
+             "không phải số liệu thật (x) / Illustrative data, not real; VP Điều phối NTM Trà Vinh: Trà Vinh có thêm "
+             "02 xã (09/5/2022)")
+    assert source_text(mixed) == ("Tổng hợp từ 13 xã, thị trấn; số liệu minh họa (không phải số liệu thật); "
+                                  "VP Điều phối NTM Trà Vinh (09/5/2022)")
+
+
+def test_a_commune_is_held_to_its_own_khmer_share():
+    # Kim Hòa: 5,179 Khmer of 7,861 people in 2019 → 65.9 %; the district's 20 % does not apply
+    commune = row(latest_value=40.81, base_value=39.1, target_value=65.88, met_threshold=65.88,
+                  needed_points_per_year=25.07, probability=0.0001, verdict="off_track", kind="share_of_total",
+                  projected_median=40.8, projected_lo_80=38.9, projected_hi_80=42.6, illustrative=False,
+                  verdict_reason_vi="Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu "
+                                    "năm 2025. Cần tăng 25,1 điểm %/năm, 3 năm gần đây tăng 0,6 điểm %/năm; khả năng "
+                                    "đạt < 1 %.")
+    assert target_sentences(commune, 2025, "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên") == (
+        "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên năm 2024 đạt 40,8 %, tăng 1,7 điểm % so với năm 2021 "
+        "(39,1 %). Chỉ tiêu Kế hoạch đến năm 2025 đối với xã: từ 65,9 % trở lên, bằng tỷ lệ người Khmer trong dân "
+        "số của xã (năm 2019). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
+        "3 năm gần đây tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 40,8 % (khoảng dự báo "
+        "80 %: 38,9–42,6 %).")
