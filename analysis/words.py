@@ -116,6 +116,10 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     return f"{symbol} {value_text(row['target_value'], unit, lang, compact, exact=True)}"
 
 
+INCREASING_KINDS = ("at_least", "above", "share_of_total", "yearly_flow")
+"""Kinds of target where a higher value is progress."""
+
+
 def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_year: bool = True) -> str:
     """The yearly change needed from now: "+2,3 điểm %/năm", "1.000 lao động/năm", or
     "giữ mức hiện nay" when nothing needs to change. ``per_year=False`` drops "/năm" for a
@@ -124,13 +128,15 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     >>> row = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": 2.28, "verdict": "off_track"})
     >>> needed_text(row), needed_text(row, per_year=False)
     ('+2,3 điểm %/năm', '+2,3 điểm %')
-    >>> needed_text(row.copy().replace({2.28: 0.01}))
-    'giữ mức hiện nay'
+    >>> needed_text(row.copy().replace({2.28: 0.01})), needed_text(row.copy().replace({2.28: -10.0}))
+    ('giữ mức hiện nay', 'giữ mức hiện nay')
     """
     verdict = row.get("verdict", row.get("status", ""))
     if verdict in ("achieved", "deadline_missed", "missed", "no_data", "") or is_missing(row["needed_points_per_year"]):
         return "–"
     unit, value = row["unit"], float(row["needed_points_per_year"])
+    if value * (1 if row["kind"] in INCREASING_KINDS else -1) < 0:
+        return label("hold_level", lang)  # already beyond the target: it needs holding, not a step back
     suffix = label("per_year", lang) if per_year else ""
     if row["kind"] == "yearly_flow":
         words = "" if compact else f" {unit_word(unit, lang)}"
@@ -172,9 +178,8 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     decimals = decimals_for(unit) or (1 if abs(value) < 1 else 0)  # "giảm 0,3 ấp/năm", not "không đổi"
     if round(value, decimals) == 0:
         return label("no_change", lang)
-    verb = label("rise_word" if value > 0 else "fall_word", lang)
+    number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {fmt_number(abs(value), lang, decimals)}"
     if unit == "percent":
-        words = label("points_per_year" if per_year else "points_word", lang)
-        return f"{verb} {fmt_number(abs(value), lang, decimals)} {words}"
+        return f"{number} {label('points_per_year' if per_year else 'points_word', lang)}"
     suffix = label("per_year", lang) if per_year else ""
-    return f"{verb} {fmt_number(abs(value), lang, decimals)} {unit_word(unit, lang)}{suffix}"
+    return f"{number} {unit_word(unit, lang)}{suffix}"

@@ -76,6 +76,7 @@ register_labels({
     "commune_target": ("Mục tiêu của xã: {value} (tỷ lệ người Khmer trong dân số năm {year}{illustrative}).",
                        "The commune's target: {value} (its Khmer share of the population in {year}{illustrative})."),
     "illustrative_suffix": (", số liệu minh họa", ", illustrative"),
+    "in_year": ("trong năm", "in"),
 })
 
 
@@ -685,7 +686,10 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         needed_words = value_text(float(target["low"]), unit, lang)
     else:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
-        needed_words = change_text(row["needed_points_per_year"], unit, lang)
+        one_year = deadline - int(row["latest_year"]) == 1  # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"
+        needed_words = change_text(row["needed_points_per_year"], unit, lang, per_year=not one_year)
+        if one_year:
+            needed_words += f" {label('in_year', lang)} {deadline}"
     return {
         "flag": unit == "flag",
         "flow": kind == "yearly_flow",

@@ -75,20 +75,22 @@ register_labels({
     "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ {chance}.",
                           "Met in {latest_year} ({latest}), but the chance of still meeting it in {deadline} is only {chance}."),
     "r_pace_enough": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}; khả năng đạt {chance}.",
-                      "Last {recent_years} years {recent}, enough for the {needed} needed; chance {chance}."),
+                      "The last {recent_years} years: {recent}, enough, as {needed} is needed; chance {chance}."),
     "r_hold": ("Cần giữ mức hiện nay; khả năng đạt {chance}.", "The current level needs holding; chance {chance}."),
     "r_flow": ("Cần {needed} mỗi năm; {recent_years} năm gần đây bình quân {recent}; khả năng đạt {chance}.",
                "Needs {needed} every year; the last {recent_years} years averaged {recent}; chance {chance}."),
     "r_chance_but_slow": ("Khả năng đạt {chance}, nhưng {recent_years} năm gần đây chỉ {recent}, chưa bằng mức cần {needed}.",
-                          "Chance {chance}, but the last {recent_years} years only {recent}, short of the {needed} needed."),
+                          "Chance {chance}, but the last {recent_years} years only {recent}, while {needed} is needed."),
+    "r_chance_but_away": ("Khả năng đạt {chance}, nhưng {recent_years} năm gần đây {recent}, ngược hướng mục tiêu (cần {needed}).",
+                          "Chance {chance}, but the last {recent_years} years: {recent}, away from the target, while {needed} is needed."),
     "r_short": ("Cần {needed}, {recent_years} năm gần đây {recent}; khả năng đạt {chance}.",
-                "Needs {needed}; the last {recent_years} years {recent}; chance {chance}."),
+                "Needed: {needed}; the last {recent_years} years: {recent}; chance {chance}."),
     "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_years} năm gần đây chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
-                            "The pace since {base_year} was enough, but the last {recent_years} years slowed ({recent}, {needed} needed); chance {chance}."),
+                            "The pace since {base_year} was enough, but the last {recent_years} years slowed ({recent}, while {needed} is needed); chance {chance}."),
     "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo còn nhiều bất định: khả năng đạt {chance}.",
-                                   "The last {recent_years} years {recent}, enough for the {needed} needed, but the projection is uncertain: chance {chance}."),
+                                   "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection is uncertain: chance {chance}."),
     "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
-                      "The last {recent_years} years {recent}, away from the target; chance {chance}."),
+                      "The last {recent_years} years: {recent}, away from the target; chance {chance}."),
 })
 
 
@@ -192,7 +194,7 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     elif verdict == "moving_away":
         key = "r_moving_away"
     elif verdict == "needs_acceleration" and e.probability >= CHANCE_BANDS[0]:
-        key = "r_chance_but_slow"
+        key = "r_chance_but_away" if not is_missing(e.recent) and e.recent < 0 else "r_chance_but_slow"
     elif _pace_enough(e):
         key = "r_pace_enough_but_unlikely"
     elif e.since_base_enough:
