@@ -15,7 +15,7 @@ from .data.catalogue import load_units
 from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
-           "change_text", "is_missing"]
+           "change_text", "needed_words", "is_missing"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -27,6 +27,8 @@ register_labels({
     "rise_word": ("tăng", "up"),
     "fall_word": ("giảm", "down"),
     "no_change": ("không đổi", "no change"),
+    "every_year": ("mỗi năm", "every year"),
+    "in_year_words": ("trong năm", "in"),
 })
 
 
@@ -183,3 +185,22 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
         return f"{number} {label('points_per_year' if per_year else 'points_word', lang)}"
     suffix = label("per_year", lang) if per_year else ""
     return f"{number} {unit_word(unit, lang)}{suffix}"
+
+
+def needed_words(row: pd.Series, lang: str = "vi") -> str:
+    """What is needed from now, said in a sentence: "giảm 3,0 điểm % trong năm 2025",
+    "tăng 0,4 điểm %/năm", "1.000 lao động mỗi năm", "giữ mức hiện nay" ("" when nothing is).
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "needed_points_per_year": -3.0,
+    ...                  "verdict": "off_track", "deadline": 2025, "latest_year": 2024})
+    >>> needed_words(row), needed_words(row.copy().replace({2025: 2030}), "en")
+    ('giảm 3,0 điểm % trong năm 2025', 'down 3.0 pts/yr')
+    """
+    short = needed_text(row, lang)
+    if short in ("–", label("hold_level", lang)):
+        return "" if short == "–" else short
+    if row["kind"] == "yearly_flow":
+        return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
+    one_year = int(row["deadline"]) - int(row["latest_year"]) == 1
+    text = change_text(row["needed_points_per_year"], row["unit"], lang, per_year=not one_year)
+    return f"{text} {label('in_year_words', lang)} {row['deadline']}" if one_year else text

@@ -93,6 +93,12 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     assert len(slides) == 1 + 1 + 5 * 2  # title, dashboard, five focus targets: fan chart + communes
     text = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
     assert "Kế hoạch 20/KH-UBND" in text and "MINH HỌA" in text
+    # every content slide says its verdict and needed rate in editable text, and why in its notes
+    poverty = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)
+    assert poverty.startswith("2025 — ") and "cần giảm 3,0 điểm %" in poverty
+    assert "Năm 2024 giảm" in slides[2].notes_slide.notes_text_frame.text
+    dashboard = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
+    assert dashboard.startswith("2025: ") and "đúng tiến độ" in dashboard
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
 
 

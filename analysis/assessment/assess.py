@@ -455,6 +455,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule)
         sentences = [reason(row["verdict"], evidence, lang, words)]
+        if evidence.deadline_known and record is not None and len(record):
+            sentences = []  # the year-by-year sentence below says how the deadline year went
         if own is not None:
             sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
         sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang)

@@ -27,7 +27,8 @@ from ..assessment import TargetSeries, status_label
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..text import check_language, label, register_labels
-from ..words import chance_text, fmt_number, is_missing as _missing, needed_text, target_text, unit_word, value_text
+from ..words import (chance_text, fmt_number, is_missing as _missing, needed_text, needed_words, target_text,
+                     unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "fmt_number", "target_text", "needed_text",
@@ -43,7 +44,7 @@ register_labels({
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
-    "needed_entry": ("Lộ trình cần đạt đến {deadline}: {rate}", "Path needed to {deadline}: {rate}"),
+    "needed_entry": ("Lộ trình cần đạt ({deadline}): {rate}", "Path needed ({deadline}): {rate}"),
     "source": ("Nguồn", "Source"),
     "more_sources": ("và {n} nguồn khác (xem bảng tổng hợp)", "and {n} more sources (see the summary table)"),
     "illustrative_banner": ("MINH HỌA / ILLUSTRATIVE — số liệu minh họa, không phải số liệu thật",
@@ -105,6 +106,19 @@ FOOTER_LINE = 0.0205
 # words
 
 
+NBSP = "\u00a0"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of ``text`` at most ``width`` long that never leave "%" alone at a line's start.
+
+    >>> _wrap("+13,3 điểm %", 11)
+    ['+13,3', 'điểm %']
+    """
+    lines = textwrap.wrap(text.replace(" %", NBSP + "%"), width, break_long_words=False)
+    return [line.replace(NBSP, " ") for line in lines]
+
+
 def balanced_wrap(text: str, width: int) -> str:
     """Wrap ``text`` into as few lines as ``width`` allows, of balanced lengths, so that no
     line holds a lone word ("2025" on its own line).
@@ -113,12 +127,12 @@ def balanced_wrap(text: str, width: int) -> str:
     Đảng viên người Khmer chiếm
     từ 20 % trở lên — theo xã 2025
     """
-    lines = textwrap.wrap(text, width)
+    lines = _wrap(text, width)
     if len(lines) <= 1:
         return text
     n = len(lines)
     for narrower in range(width, 0, -1):
-        candidate = textwrap.wrap(text, narrower)
+        candidate = _wrap(text, narrower)
         if len(candidate) > n:
             break
         lines = candidate
@@ -156,13 +170,13 @@ def _source_line(rows: pd.DataFrame, lang: str, width: int) -> list[str]:
     shown: list[str] = []
     for part in parts:
         candidate = "; ".join(shown + [part])
-        if len(textwrap.wrap(f"{label('source', lang)}: {candidate}", width)) > 2 and shown:
+        if len(_wrap(f"{label('source', lang)}: {candidate}", width)) > 2 and shown:
             break
         shown.append(part)
     text = f"{label('source', lang)}: " + "; ".join(shown)
     if len(shown) < len(parts):
         text += "; " + label("more_sources", lang).format(n=len(parts) - len(shown))
-    return textwrap.wrap(text, width)
+    return _wrap(text, width)
 
 
 def _footer(figure: Figure, rows: pd.DataFrame, lang: str, lines: list[str], width: int = 190) -> float:
@@ -218,13 +232,13 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         figure.suptitle(balanced_wrap(f"{name} — {area}", 95), x=0.01, ha="left", fontsize=17, fontweight="bold")
         why = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}" for _, r in rows.iterrows()
                if r[f"verdict_reason_{lang}"]]
-        lines = [line for text in why for line in textwrap.wrap(text, 165)]
+        lines = [line for text in why for line in _wrap(text, 165)]
         rules = {r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]}
-        lines += [line for rule in sorted(rules) for line in textwrap.wrap(rule, 190)]
+        lines += [line for rule in sorted(rules) for line in _wrap(rule, 190)]
         if data.projection is not None:
             method = label("projection_word", lang).capitalize() + ": " + \
                 data.projection.attrs["method_vi" if lang == "vi" else "method"]
-            lines += textwrap.wrap(method, 190)
+            lines += _wrap(method, 190)
         bottom = _footer(figure, rows, lang, lines)
         figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
         if falls:
@@ -264,10 +278,9 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     reform = getattr(data, "reform", None)
     if reform is not None:
         # yearly figures from the reform's first year on are the new communes' (1/7/2025)
-        ax.axvline(reform.first_year - 0.5, color=COLORS["purple"], linestyle="-.", linewidth=1.3 if detailed else 0.9)
-        if detailed:
-            ax.annotate(reform.line_vi if lang == "vi" else reform.line_en, (reform.first_year - 0.4, 0.02),
-                        xycoords=("data", "axes fraction"), va="bottom", fontsize=9.5, color=COLORS["purple"])
+        # named in the legend, so that its words never run into the data or other labels
+        ax.axvline(reform.first_year - 0.5, color=COLORS["purple"], linestyle="-.", linewidth=1.3 if detailed else 0.9,
+                   label=(reform.line_vi if lang == "vi" else reform.line_en) if detailed else None)
     if data.break_year is not None and detailed:
         ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2)
         ax.annotate(_standard_name(data.standard, lang), (data.break_year - 0.4, 0.98),
@@ -323,7 +336,7 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
         end = level if _missing(row.get("met_threshold")) or row["kind"] == "yearly_reduction" \
             else float(row["met_threshold"])
         if not _missing(row["latest_value"]) and deadline > row["latest_year"] and row["verdict"] != "achieved":
-            rate = needed_text(row, lang)
+            rate = needed_words(row, lang) or needed_text(row, lang)
             ax.plot([row["latest_year"], deadline], [row["latest_value"], end], linestyle="--",
                     color=COLORS["vermillion"], linewidth=1.5,
                     label=label("needed_entry", lang).format(deadline=deadline, rate=rate) if detailed else None)
@@ -520,7 +533,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         if rows["awaiting_figure"].any():
             notes.append(label("awaiting_mark", lang).format(year=int(rows.loc[rows["awaiting_figure"], "deadline"].min())))
         width = int(150 * size[0] / A4_LANDSCAPE[0])  # characters of 8,5-point text across the page
-        lines = [line for note in notes for line in textwrap.wrap(note, width)]
+        lines = [line for note in notes for line in _wrap(note, width)]
         bottom = _footer(figure, rows, lang, lines, width=width)
         figure.get_layout_engine().set(rect=(0.0, bottom, 1.0, 0.99 - bottom), h_pad=0, w_pad=0)
         ax = figure.add_subplot()
@@ -551,7 +564,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                     linespacing=0.95)
             goal = target_text(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
                                else first, lang, compact=True)
-            ax.text(name_w + goal_w / 2, y, textwrap.fill(goal, 14, break_long_words=False), ha="center",
+            ax.text(name_w + goal_w / 2, y, "\n".join(_wrap(goal, 14)), ha="center",
                     va="center", fontsize=7.8, linespacing=0.95)
             latest = "–" if _missing(first["latest_value"]) else \
                 f"{'≈' if first['approximate'] else ''}{value_text(first['latest_value'], first['unit'], lang, compact=True)}" \
@@ -579,8 +592,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
         text = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return
-    needed = needed_text(row, lang, compact=True, per_year=False).replace(" %", "\u00a0 %")  # keep "điểm %" whole
-    ax.text(left + need_w / 2, y, textwrap.fill(needed, 11),
+    ax.text(left + need_w / 2, y, "\n".join(_wrap(needed_text(row, lang, compact=True, per_year=False), 11)),
             ha="center", va="center", fontsize=7.6, linespacing=0.95)
     words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
         ("†" if row["awaiting_figure"] else "")

@@ -27,7 +27,7 @@ from ..errors import DataError
 from ..export import atomic_folder, write_text_atomic
 from .index_page import index_html, relative
 from ..data.problems import problem
-from .slides import write_deck
+from .slides import dashboard_slide, fan_slide, multiples_slide, write_deck
 from .style import SLIDE, save_figure
 from .tables import write_summary_csv, write_summary_xlsx
 from ..workbench import Workbench
@@ -124,15 +124,18 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
             write_summary_xlsx(summary, staging / "summary.xlsx", lang)
             files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"
             progress.update()
-            pictures = [staging / "dashboard_slide.png"]
+            slides = [dashboard_slide(staging / "dashboard_slide.png", table[table["area_code"] == district], lang,
+                                      FOCUS_DEADLINE)]
             for target_id in focus:
                 key = (target_id, district)
                 if key in files["fans"]:
-                    pictures.append(staging / f"{files['fans'][key][0]}.png")
+                    slides.append(fan_slide(staging / f"{files['fans'][key][0]}.png",
+                                            workbench.rows(target_id, district), lang))
                 if target_id in files["multiples"]:
-                    pictures.append(staging / f"{files['multiples'][target_id]}.png")
+                    slides.append(multiples_slide(staging / f"{files['multiples'][target_id]}.png",
+                                                  table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))
             latest = table["latest_year"].dropna()
-            write_deck(staging / "slides.pptx", pictures, lang, int(latest.max()) if len(latest) else None,
+            write_deck(staging / "slides.pptx", slides, lang, int(latest.max()) if len(latest) else None,
                        bool(table["illustrative"].any()))
             files["slides"] = "slides.pptx"
             progress.update()

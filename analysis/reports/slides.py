@@ -1,6 +1,8 @@
 """The meeting deck: a title slide, the dashboard, and the focus targets (python-pptx).
 
-Pictures are the 16:9 PNGs (python-pptx cannot place SVG), each filling its slide. The file is
+Each content slide shows its chart (the 16:9 PNG; python-pptx cannot place SVG) above an
+editable line that says the verdict and the yearly rate needed, so a presenter can change the
+wording before the meeting; the chart's sentences (why) go in the speaker notes. The file is
 byte-for-byte reproducible (fixed document dates and zip timestamps).
 """
 
@@ -8,17 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
+from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic
-from .style import COLORS, SLIDE
 from ..text import check_language, label, register_labels
+from ..words import needed_words
+from .charts import balanced_wrap, verdict_line
+from .style import COLORS, SLIDE
 
-__all__ = ["write_deck"]
+__all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide"]
 
 register_labels({
     "deck_title": ("Tiến độ thực hiện Kế hoạch 20/KH-UBND", "Progress on Plan 20/KH-UBND"),
@@ -27,34 +34,91 @@ register_labels({
     "deck_data_to": ("Số liệu đến năm", "Data up to"),
     "deck_illustrative": ("Lưu ý: nhiều số liệu trong bản này là số liệu MINH HỌA, không phải số liệu thật.",
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
+    "deck_needed": ("cần", "needed"),
+    "deck_count": ("{deadline}: {counts}", "{deadline}: {counts}"),
 })
 
+PICTURE_SCALE = 0.86
+"""The chart fills this share of the slide's height; the editable line sits under it."""
 _FIXED_DATE = dt.datetime(2022, 2, 21)
+
+
+@dataclass(frozen=True)
+class SlideContent:
+    """One content slide: its picture, the editable line under it, and the speaker notes."""
+
+    picture: Path
+    caption: str
+    notes: str
+
+
+def _counts(rows: pd.DataFrame, lang: str) -> str:
+    """"3 Đúng tiến độ, 2 Chuyển biến chậm, khó đạt" for the verdicts of ``rows``."""
+    counts = rows["verdict"].value_counts()
+    order = ["achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
+             "too_little_data", "no_data"]
+    return ", ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in order if key in counts)
+
+
+def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
+    """The dashboard: how many targets stand where at ``deadline``."""
+    at = rows[(rows["deadline"] == deadline) & (rows["verdict"] != "")]
+    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(at, lang))
+    notes = "\n".join(f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in at.iterrows())
+    return SlideContent(picture, caption, notes)
+
+
+def fan_slide(picture: Path, rows: pd.DataFrame, lang: str) -> SlideContent:
+    """One target in one area: each deadline's verdict with the yearly rate needed; why, in the notes."""
+    parts, notes = [], []
+    for _, row in rows.sort_values("deadline").iterrows():
+        line = verdict_line(row, lang)
+        needed = needed_words(row, lang)
+        if needed and row["origin"] != "projection":
+            line += f" · {label('deck_needed', lang)} {needed}"
+        parts.append(line)
+        notes.append(f"{row['deadline']}: {row[f'verdict_reason_{lang}']}")
+    return SlideContent(picture, "\n".join(parts), "\n".join(notes))
+
+
+def multiples_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
+    """A target by commune: how many communes stand where; each area's verdict in the notes."""
+    at = rows[rows["deadline"] == deadline]
+    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(at, lang))
+    area = "area_vi" if lang == "vi" else "area_en"
+    notes = "\n".join(f"{r[area]}: {verdict_line(r, lang)}" for _, r in at.iterrows())
+    return SlideContent(picture, caption, notes)
 
 
 def _rgb(hex_color: str) -> RGBColor:
     return RGBColor.from_string(hex_color.lstrip("#").upper())
 
 
-def write_deck(path: str | Path, pictures: list[Path], lang: str = "vi", latest_year: int | None = None,
+def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", latest_year: int | None = None,
                illustrative: bool = False) -> Path:
-    """Write the deck: a title slide, then one full-slide picture per file in ``pictures``."""
+    """Write the deck: a title slide, then one slide per :class:`SlideContent`."""
     check_language(lang)
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     blank = deck.slide_layouts[6]
     title = deck.slides.add_slide(blank)
-    _text(title, label("deck_title", lang), Inches(0.8), Inches(2.2), Pt(40), bold=True)
-    _text(title, label("deck_subtitle", lang), Inches(0.8), Inches(3.3), Pt(22))
+    _text(title, label("deck_title", lang), Inches(0.8), Inches(2.0), Pt(40), bold=True)
+    _text(title, balanced_wrap(label("deck_subtitle", lang), 60), Inches(0.8), Inches(3.1), Pt(24), height=1.4)
     if latest_year is not None:
-        _text(title, f"{label('deck_data_to', lang)} {latest_year}", Inches(0.8), Inches(4.1), Pt(18),
+        _text(title, f"{label('deck_data_to', lang)} {latest_year}", Inches(0.8), Inches(4.6), Pt(18),
               color=COLORS["grey"])
     if illustrative:
-        _text(title, label("deck_illustrative", lang), Inches(0.8), Inches(5.2), Pt(20), bold=True,
+        _text(title, label("deck_illustrative", lang), Inches(0.8), Inches(5.4), Pt(20), bold=True,
               color=COLORS["vermillion"])
-    for picture in pictures:
+    height = int(deck.slide_height * PICTURE_SCALE)
+    width = int(deck.slide_width * PICTURE_SCALE)
+    for content in slides:
         slide = deck.slides.add_slide(blank)
-        slide.shapes.add_picture(str(picture), Emu(0), Emu(0), width=deck.slide_width, height=deck.slide_height)
+        slide.shapes.add_picture(str(content.picture), Emu((deck.slide_width - width) // 2), Emu(0),
+                                 width=Emu(width), height=Emu(height))
+        _text(slide, content.caption, Inches(0.6), Emu(height + Inches(0.05)), Pt(13), bold=True,
+              height=SLIDE[1] * (1 - PICTURE_SCALE) - 0.1)
+        slide.notes_slide.notes_text_frame.text = content.notes
     properties = deck.core_properties
     properties.title = label("deck_title", lang)
     properties.author = "Cầu Ngang target workbench"
@@ -66,13 +130,16 @@ def write_deck(path: str | Path, pictures: list[Path], lang: str = "vi", latest_
     return write_bytes_atomic(path, reproducible_office_file(buffer.getvalue()))
 
 
-def _text(slide, text: str, left, top, size, bold: bool = False, color: str = COLORS["black"]) -> None:
-    box = slide.shapes.add_textbox(left, top, Inches(SLIDE[0] - 1.6), Inches(1.0))
+def _text(slide, text: str, left, top, size, bold: bool = False, color: str = COLORS["black"],
+          height: float = 1.0) -> None:
+    box = slide.shapes.add_textbox(left, top, Inches(SLIDE[0] - 1.2), Inches(height))
     frame = box.text_frame
     frame.word_wrap = True
-    run = frame.paragraphs[0].add_run()
-    run.text = text
-    run.font.size = size
-    run.font.bold = bold
-    run.font.name = "Arial"
-    run.font.color.rgb = _rgb(color)
+    for i, line in enumerate(text.split("\n")):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = size
+        run.font.bold = bold
+        run.font.name = "Arial"
+        run.font.color.rgb = _rgb(color)
