@@ -7,15 +7,24 @@ and what to do. Messages are written in Vietnamese first, with the English besid
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-__all__ = ["DataError", "Problem"]
+__all__ = ["DataError", "Problem", "RefusedError", "PRINT_LIMIT"]
+
+PRINT_LIMIT = 200
+"""How many problems a :class:`DataError` prints; the rest are counted (a wrong export of a
+million rows must not print a million lines). :meth:`DataError.write_csv` writes them all."""
+
+_FRAME_COLUMNS = ["file", "row", "column", "message_vi", "fix_vi", "message_en", "fix_en"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with an input file.
 
@@ -55,6 +64,22 @@ class Problem:
         return f"{self.where('en')}: {self.message_en} Fix: {self.fix_en}"
 
 
+def _thousands(n: int) -> str:
+    """A count with the Vietnamese thousands dot (1.000), as both languages' lines show it."""
+    return f"{n:,}".replace(",", ".")
+
+
+def numbered_lines(problems: Iterable[Problem], limit: int | None = PRINT_LIMIT) -> list[str]:
+    """Each problem on two lines (Vietnamese, then English), numbered, at most ``limit`` of them."""
+    lines = []
+    for i, problem in enumerate(problems, start=1):
+        if limit is not None and i > limit:
+            break
+        lines.append(f"{i}. {problem.describe('vi')}")
+        lines.append(" " * (len(str(i)) + 2) + problem.describe("en"))
+    return lines
+
+
 class DataError(ValueError):
     """Raised when input files cannot be used; lists every problem found.
 
@@ -64,34 +89,74 @@ class DataError(ValueError):
     Dữ liệu có 1 lỗi / The data has 1 problem:
     1. x.csv, dòng 2, cột "value": không phải số. Cách sửa: ghi một số.
        x.csv, row 2, column "value": not a number. Fix: write a number.
+
+    Only the first :data:`PRINT_LIMIT` problems are printed; :attr:`problems`,
+    :meth:`to_frame` and :meth:`write_csv` hold them all.
     """
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = list(problems)
         super().__init__(self._text())
 
+    @property
+    def truncated(self) -> bool:
+        """Whether the printed message leaves some problems out."""
+        return len(self.problems) > PRINT_LIMIT
+
     def _text(self) -> str:
         n = len(self.problems)
         plural = "" if n == 1 else "s"
-        lines = [f"Dữ liệu có {n} lỗi / The data has {n} problem{plural}:"]
-        for i, problem in enumerate(self.problems, start=1):
-            lines.append(f"{i}. {problem.describe('vi')}")
-            lines.append(" " * (len(str(i)) + 2) + problem.describe("en"))
+        lines = [f"Dữ liệu có {_thousands(n)} lỗi / The data has {n:,} problem{plural}:"]
+        lines += numbered_lines(self.problems, PRINT_LIMIT)
+        if self.truncated:
+            rest = n - PRINT_LIMIT
+            lines.append(f"… và {_thousands(rest)} lỗi khác / … and {rest:,} more.")
         return "\n".join(lines)
 
     def to_frame(self) -> pd.DataFrame:
-        """The problems as a table (file, row, column, message, fix), for a notebook."""
-        return pd.DataFrame(
-            [
-                {
-                    "file": p.file,
-                    "row": p.row,
-                    "column": p.column,
-                    "message_vi": p.message_vi,
-                    "fix_vi": p.fix_vi,
-                    "message_en": p.message_en,
-                    "fix_en": p.fix_en,
-                }
-                for p in self.problems
-            ]
-        )
+        """Every problem as a table (file, row, column, message, fix), for a notebook.
+
+        Messages are whole; to show them whole in a notebook use
+        :func:`analysis.data.coverage.show_problems`.
+        """
+        return problems_frame(self.problems)
+
+    def write_csv(self, path: str | Path) -> Path:
+        """Write every problem to ``path`` as a UTF-8 CSV that Excel opens (one row per problem)."""
+        from .export import spreadsheet_text, write_text_atomic
+
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(_FRAME_COLUMNS)
+        for p in self.problems:
+            writer.writerow([spreadsheet_text(p.file), "" if p.row is None else p.row, p.column or "",
+                             p.message_vi, p.fix_vi, p.message_en, p.fix_en])
+        return write_text_atomic(path, "\ufeff" + buffer.getvalue())
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """Problems as a table with the columns file, row, column, message_vi, fix_vi, message_en, fix_en."""
+    problems = list(problems)
+    frame = pd.DataFrame({
+        "file": [p.file for p in problems],
+        "row": pd.array([p.row for p in problems], dtype="Int64"),
+        "column": [p.column for p in problems],
+        "message_vi": [p.message_vi for p in problems],
+        "fix_vi": [p.fix_vi for p in problems],
+        "message_en": [p.message_en for p in problems],
+        "fix_en": [p.fix_en for p in problems],
+    }, columns=_FRAME_COLUMNS)
+    return frame
+
+
+class RefusedError(Exception):
+    """A request the command line refuses to carry out (an ``--out`` folder that is not its
+    own, say): one sentence in Vietnamese and English, nothing touched.
+
+    >>> print(RefusedError("không ghi.", "will not write."))
+    không ghi. / will not write.
+    """
+
+    def __init__(self, message_vi: str, message_en: str):
+        self.message_vi, self.message_en = message_vi, message_en
+        super().__init__(f"{message_vi} / {message_en}")

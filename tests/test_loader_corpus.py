@@ -41,7 +41,7 @@ EXPECTED = {
     "standard_needed.csv": [(2, "standard", "không thuộc hẳn một chuẩn nào", "state the standard")],
     "area_after_reform.csv": [(2, "area_code", "không còn tồn tại sau 30/06/2025", "2025 administrative reform")],
     "negative_count.csv": [(2, "value", "số đếm -40 bị âm", "is negative")],
-    "excel_two_problems.xlsx": [(4, "value", "tỷ lệ 104.2 nằm ngoài", "outside 0–100 %"),
+    "excel_two_problems.xlsx": [(4, "value", "tỷ lệ 104,2 nằm ngoài", "outside 0–100 %"),
                                 (6, "year", "năm 1989 nằm ngoài", "outside 1990–2035")],
 }
 
