@@ -140,10 +140,14 @@ class ObservationCheck:
         if self.problems:
             raise DataError(self.problems)
 
-    def summary_lines(self) -> list[str]:
-        """What was read, file by file, in both languages (sheets read, cells converted)."""
-        lines = [f"Đã đọc {len(self.files)} tệp / Read {len(self.files)} file{'s' * (len(self.files) != 1)}:"]
-        for read in self.files:
+    def summary_lines(self, every_file: bool = True) -> list[str]:
+        """What was read, file by file, in both languages (sheets read, cells converted);
+        with ``every_file=False`` only the Excel files (which sheet was read, what was converted)."""
+        shown = [read for read in self.files if every_file or read.sheet is not None or read.converted_rows]
+        if not shown:
+            return []
+        lines = [f"Đã đọc {len(shown)} tệp / Read {len(shown)} file{'s' * (len(shown) != 1)}:"]
+        for read in shown:
             sheet = f', trang / sheet "{read.sheet}"' if read.sheet is not None else ""
             lines.append(f"  {read.file}{sheet}: {_count_vi(read.rows)} dòng / {read.rows:,} rows")
             if read.converted_rows:
