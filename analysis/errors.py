@@ -8,10 +8,10 @@ and what to do. Messages are written in Vietnamese first, with the English besid
 from __future__ import annotations
 
 import csv
-import io
-from dataclasses import dataclass
+import os
+import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pandas as pd
 
@@ -24,22 +24,63 @@ million rows must not print a million lines). :meth:`DataError.write_csv` writes
 _FRAME_COLUMNS = ["file", "row", "column", "message_vi", "fix_vi", "message_en", "fix_en"]
 
 
-@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with an input file.
 
     ``row`` is the row number a person sees in the file (the header is row 1 in a CSV
     or a sheet; in a YAML file it is the line number); ``None`` when the problem
-    concerns the whole file or a whole column.
+    concerns the whole file or a whole column. ``message_vi``, ``message_en``, ``fix_vi``
+    and ``fix_en`` say what is wrong and what to do.
+
+    Problems made by :func:`analysis.data.problems.problem` write their sentences only when
+    they are read, so that a wrong export of a million rows does not hold four million
+    sentences in memory. Problems are immutable and compare by their contents.
     """
 
-    file: str
-    row: int | None
-    column: str | None
-    message_vi: str
-    message_en: str
-    fix_vi: str
-    fix_en: str
+    __slots__ = ("file", "row", "column", "_sentences", "_write", "_arguments")
+
+    def __init__(self, file: str, row: int | None, column: str | None, message_vi: str, message_en: str,
+                 fix_vi: str, fix_en: str):
+        for name, value in (("file", file), ("row", row), ("column", column),
+                            ("_sentences", (message_vi, message_en, fix_vi, fix_en)), ("_write", None),
+                            ("_arguments", None)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def deferred(cls, file: str, row: int | None, column: str | None, write: Callable[..., tuple[str, str, str, str]],
+                 arguments: tuple) -> "Problem":
+        """A problem whose sentences are ``write(*arguments)``, written when first read."""
+        problem = cls.__new__(cls)
+        for name, value in (("file", file), ("row", row), ("column", column), ("_sentences", None),
+                            ("_write", write), ("_arguments", arguments)):
+            object.__setattr__(problem, name, value)
+        return problem
+
+    def _text(self) -> tuple[str, str, str, str]:
+        if self._sentences is not None:
+            return self._sentences
+        return self._write(*self._arguments)
+
+    message_vi = property(lambda self: self._text()[0])
+    message_en = property(lambda self: self._text()[1])
+    fix_vi = property(lambda self: self._text()[2])
+    fix_en = property(lambda self: self._text()[3])
+
+    def _key(self) -> tuple:
+        return (self.file, self.row, self.column, *self._text())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a Problem cannot be changed")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ("file", "row", "column", "message_vi", "message_en", "fix_vi", "fix_en")
+        return "Problem(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in fields) + ")"
 
     def where(self, lang: str = "vi") -> str:
         """Say where the problem is, in words.
@@ -122,16 +163,24 @@ class DataError(ValueError):
         return problems_frame(self.problems)
 
     def write_csv(self, path: str | Path) -> Path:
-        """Write every problem to ``path`` as a UTF-8 CSV that Excel opens (one row per problem)."""
-        from .export import spreadsheet_text, write_text_atomic
+        """Write every problem to ``path`` as a UTF-8 CSV that Excel opens (one row per
+        problem), streamed to a temporary file renamed into place."""
+        from .export import spreadsheet_text
 
-        buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(_FRAME_COLUMNS)
-        for p in self.problems:
-            writer.writerow([spreadsheet_text(p.file), "" if p.row is None else p.row, p.column or "",
-                             p.message_vi, p.fix_vi, p.message_en, p.fix_en])
-        return write_text_atomic(path, "\ufeff" + buffer.getvalue())
+        path = Path(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(_FRAME_COLUMNS)
+                for p in self.problems:
+                    writer.writerow([spreadsheet_text(p.file), "" if p.row is None else p.row, p.column or "",
+                                     p.message_vi, p.fix_vi, p.message_en, p.fix_en])
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path
 
 
 def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:

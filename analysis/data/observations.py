@@ -656,7 +656,11 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
         data[name] = np.where(values < 0, default, values == 1)
         for i, text in flags.invalid.items():
             found.append(problem("not_boolean", label, int(rows[i]), name, text=text))
-    return pd.DataFrame(data)
+    frame = pd.DataFrame(data)
+    del data
+    columns.text.clear()
+    columns.numbers.clear()
+    return frame
 
 
 def _date_problem(label: str, row: int, column: str, text: str) -> Problem:
@@ -676,8 +680,18 @@ class _Context:
     units: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class _Lookup:
+    """A field looked up from another field of the same row (a suggestion for the text typed)."""
+
+    field: str
+    table: dict
+    default: object
+
+
 class _Emit:
-    """Turns a row mask into problems; a field given as an array is taken row by row."""
+    """Turns a row mask into problems; a field given as an array is taken row by row, a
+    :class:`_Lookup` from another field of the row."""
 
     def __init__(self, frame: pd.DataFrame, out: list[Problem]):
         self.files = frame["file"].to_numpy()
@@ -689,9 +703,12 @@ class _Emit:
         if not where.size:
             return
         per_row = {k: np.asarray(v, dtype=object) for k, v in fields.items() if isinstance(v, (pd.Series, np.ndarray))}
-        fixed = {k: v for k, v in fields.items() if k not in per_row}
+        lookups = {k: v for k, v in fields.items() if isinstance(v, _Lookup)}
+        fixed = {k: v for k, v in fields.items() if k not in per_row and k not in lookups}
         for i in where:
             values = {k: v[i] for k, v in per_row.items()}
+            for k, lookup in lookups.items():
+                values[k] = lookup.table.get(values[lookup.field], lookup.default)
             self.out.append(problem(kind, self.files[i], int(self.rows[i]), column, **fixed, **values))
 
 
@@ -702,8 +719,8 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     value was converted from a %-formatted cell."""
     problems: list[Problem] = []
     emit = _Emit(frame, problems)
-    indicator, area, standard = frame["indicator"], frame["area_code"], frame["standard"]
-    frame["group"] = frame["group"].str.lower()
+    indicator, area = frame["indicator"], frame["area_code"]
+    frame["group"] = _lower(frame["group"])
     group = frame["group"]
 
     for column in ("indicator", "area_code", "group", "source"):
@@ -713,18 +730,17 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     known_indicator = indicator.isin(ctx.indicators.index)
     unknown = (indicator != "") & ~known_indicator
     if unknown.any():
-        hints = {text: _suggest(text, list(ctx.indicators.index), {}) for text in indicator[unknown].unique()}
+        hints = _hints(indicator[unknown].unique(), list(ctx.indicators.index), {})
         emit(unknown, "unknown_indicator", "indicator", text=indicator,
-             suggest_vi=_lookup(indicator, {t: h[0] for t, h in hints.items()}),
-             suggest_en=_lookup(indicator, {t: h[1] for t, h in hints.items()}))
+             suggest_vi=_Lookup("text", {t: h[0] for t, h in hints.items()}, _GENERIC_HINT[0]),
+             suggest_en=_Lookup("text", {t: h[1] for t, h in hints.items()}, _GENERIC_HINT[1]))
     known_area = area.isin(ctx.areas.index)
     unknown = (area != "") & ~known_area
     if unknown.any():
-        names = _area_names(ctx.areas)
-        hints = {text: _suggest(text, list(ctx.areas.index), names) for text in area[unknown].unique()}
+        hints = _hints(area[unknown].unique(), list(ctx.areas.index), _area_names(ctx.areas))
         emit(unknown, "unknown_area", "area_code", text=area,
-             suggest_vi=_lookup(area, {t: h[0] for t, h in hints.items()}),
-             suggest_en=_lookup(area, {t: h[1] for t, h in hints.items()}))
+             suggest_vi=_Lookup("text", {t: h[0] for t, h in hints.items()}, _GENERIC_HINT[0]),
+             suggest_en=_Lookup("text", {t: h[1] for t, h in hints.items()}, _GENERIC_HINT[1]))
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
     qualifier = frame["qualifier"]
     emit((qualifier != "") & ~qualifier.isin(QUALIFIERS), "unknown_choice", "qualifier", text=qualifier,
@@ -757,12 +773,19 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
 
     dated = year.notna()
     _check_retired(frame, ctx, known_area & dated, emit)
-    frame.loc[dated, "preferred"] = _real_supersedes_illustrative(frame[dated])["preferred"]
-    _check_duplicates(frame[dated], emit)
+    keyed = frame.loc[dated, KEY + ["illustrative", "preferred", "file", "row"]]
+    keyed = _real_supersedes_illustrative(keyed)
+    frame.loc[dated, "preferred"] = keyed["preferred"]
+    _check_duplicates(keyed, emit)
 
     warnings_found: list[Problem] = []
     _check_fractions(frame, is_percent, _Emit(frame, warnings_found))
     return problems, warnings_found, converted
+
+
+def _lower(series: pd.Series) -> pd.Series:
+    """Text in lower case, computed once per distinct value (columns repeat a few values)."""
+    return series.map({value: value.lower() for value in series.unique()})
 
 
 def _whole(series: pd.Series) -> np.ndarray:
@@ -772,7 +795,7 @@ def _whole(series: pd.Series) -> np.ndarray:
 
 def _check_units(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -> None:
     given = frame["unit"]
-    lowered = given.str.lower()
+    lowered = _lower(given)
     canonical = lowered.map(_UNIT_ALIASES).fillna(lowered)
     mismatch = (given != "") & unit_of.notna() & (canonical != unit_of)
     emit(mismatch, "unit_mismatch", "unit", text=given, indicator=frame["indicator"], expected=unit_of)
@@ -869,11 +892,10 @@ def _check_duplicates(frame: pd.DataFrame, emit_all: _Emit) -> None:
     later = repeated.duplicated(KEY, keep="first") & (preferred != 1)
     if not later.any():
         return
-    same_file = first_file == repeated["file"]
-    other_vi = np.where(same_file, "dòng " + first_row.astype(str), "dòng " + first_row.astype(str) + " của " + first_file)
-    other_en = np.where(same_file, "row " + first_row.astype(str), "row " + first_row.astype(str) + " of " + first_file)
+    same_file = (first_file == repeated["file"]).to_numpy()
     emit = _Emit(repeated, emit_all.out)
-    emit(later, "duplicate_key", None, other=other_vi, other_en=other_en)
+    emit(later & same_file, "duplicate_key", None, other_row=first_row)
+    emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file)
 
 
 def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit) -> None:
@@ -910,6 +932,19 @@ def _area_names(areas: pd.DataFrame) -> dict[str, tuple[str, str]]:
     return names
 
 
+SUGGESTION_LIMIT = 10_000
+"""Distinct unknown values given a "did you mean" each; beyond that (a wrong export, not an
+office's typing) the others get the generic advice, which keeps checking fast."""
+
+
+_GENERIC_HINT = ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
+
+
+def _hints(texts, choices: list[str], names: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Suggestions for the first :data:`SUGGESTION_LIMIT` distinct texts (the rest get the generic one)."""
+    return {text: _suggest(text, choices, names) for text in texts[:SUGGESTION_LIMIT]}
+
+
 def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, str]:
     """Words for "did you mean …": an area typed by name (with or without its accents), or an
     id with a typo."""
@@ -924,7 +959,7 @@ def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]]) -
     if close:
         listed = ", ".join(close)
         return (f"có phải: {listed}?", f"did you mean: {listed}?")
-    return ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
+    return _GENERIC_HINT
 
 
 # ---------------------------------------------------------------------------------------
@@ -978,6 +1013,7 @@ def check_observations(
         if parsed is not None:
             frames.append(parsed)
             reads.append((label, columns.sheet))
+        del columns, parsed  # the cells now live in the table; free the lists they were read into
     warnings_found: list[Problem] = []
     frame = None
     converted = np.zeros(0, dtype=bool)

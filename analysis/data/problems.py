@@ -218,8 +218,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
     ),
     "duplicate_key": (
-        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với {other}.",
-        "same indicator, area, group, year (and standard) as {other_en}.",
+        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với dòng {other_row}.",
+        "same indicator, area, group, year (and standard) as row {other_row}.",
+        "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
+        "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
+    ),
+    "duplicate_key_other_file": (
+        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với dòng {other_row} của {other_file}.",
+        "same indicator, area, group, year (and standard) as row {other_row} of {other_file}.",
         "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
         "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
     ),
@@ -260,22 +266,24 @@ def problem(kind: str, file: str, row: int | None, column: str | None, **fields:
     ('tỷ lệ 104,5 nằm ngoài khoảng 0–100%.', 'the percentage 104.5 is outside 0–100 %.')
     """
     fields.setdefault("column", column)
+    names = _NAMES.setdefault(tuple(fields), tuple(fields))
+    values = tuple(fields.values())
     try:
-        key = tuple(sorted(fields.items()))
-        hash(key)
+        hash(values)
     except TypeError:  # pragma: no cover - every caller passes text and numbers
-        message_vi, message_en, fix_vi, fix_en = _sentences.__wrapped__(kind, tuple(fields.items()))
-    else:
-        message_vi, message_en, fix_vi, fix_en = _sentences(kind, key)
-    return Problem(file=file, row=row, column=column, message_vi=message_vi, message_en=message_en,
-                   fix_vi=fix_vi, fix_en=fix_en)
+        return Problem(file, row, column, *_sentences.__wrapped__(kind, names, values))
+    return Problem.deferred(file, row, column, _sentences, (kind, names, values))
+
+
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""One tuple of field names per call site, shared by all its problems."""
 
 
 @lru_cache(maxsize=4096)
-def _sentences(kind: str, fields: tuple[tuple[str, object], ...]) -> tuple[str, str, str, str]:
-    """The four sentences of a problem; cached, so that a million rows with the same mistake
-    share their sentences instead of holding a million copies."""
+def _sentences(kind: str, names: tuple[str, ...], values: tuple[object, ...]) -> tuple[str, str, str, str]:
+    """The four sentences of a problem, written when first read (and cached, so that rows
+    with the same mistake share their sentences)."""
     vi, en, fix_vi, fix_en = TEMPLATES[kind]
-    vi_fields = {k: format_number(v, "vi") if isinstance(v, float) else v for k, v in fields}
-    en_fields = {k: format_number(v, "en") if isinstance(v, float) else v for k, v in fields}
+    vi_fields = {k: format_number(v, "vi") if isinstance(v, float) else v for k, v in zip(names, values)}
+    en_fields = {k: format_number(v, "en") if isinstance(v, float) else v for k, v in zip(names, values)}
     return vi.format(**vi_fields), en.format(**en_fields), fix_vi.format(**vi_fields), fix_en.format(**en_fields)
