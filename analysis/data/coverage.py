@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from .catalogue import commune_codes, load_areas
-from ..errors import DataError, problems_frame
+from ..errors import problems_frame
 from .observations import check_observations
 
 __all__ = ["data_coverage", "check_files", "show_problems"]

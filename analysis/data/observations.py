@@ -39,7 +39,7 @@ from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
 from .catalogue import GROUPS, _display, load_areas, load_indicators, load_standards, load_units
-from .numbers import NumberColumnReader, classify, format_number
+from .numbers import NumberColumnReader
 from .problems import problem
 
 __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources",
