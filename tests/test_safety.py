@@ -278,16 +278,18 @@ def test_a_chart_worker_is_killed_by_the_kernel_when_its_parent_is(tmp_path):
          "pid = os.fork()\n"
          "if pid == 0:\n"
          "    _worker_start(os.getppid())\n"
-         "    print('ready', flush=True)\n"
+         "    os.write(1, b'ready\\n')\n"
          "    time.sleep(120)\n"
          "    os._exit(0)\n"
-         "print(pid, flush=True)\n"
+         "os.write(1, b'%d\\n' % pid)\n"
          "time.sleep(120)\n"],
         cwd=paths.PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
     with parent:
-        lines = {parent.stdout.readline().strip(), parent.stdout.readline().strip()}
-        worker = int((lines - {"ready"}).pop())
-        parent.kill()
+        try:
+            lines = {parent.stdout.readline().strip(), parent.stdout.readline().strip()}
+            worker = int((lines - {"ready"}).pop())
+        finally:
+            parent.kill()
     survivors = _wait_gone({worker}, seconds=5)
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
