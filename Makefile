@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lab notebooks bench data clean
+.PHONY: help check report test lab notebooks bench data clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@touch $(STAMP)
 
-report: $(STAMP) ## Run the main job on the shipped data; writes reports/ (charts, tables, slides, the Word review)
+check: $(STAMP) ## Check the data (data/observations/ and the offices' files in data/offices/)
+	$(BIN)/python -m analysis check
+
+report: $(STAMP) ## Run the main job on data/observations/ and data/offices/; writes reports/ (charts, tables, slides, the Word review)
 	$(BIN)/python -m analysis report
 	$(BIN)/python -m analysis review --year 2025
 
@@ -27,13 +30,14 @@ test: $(STAMP) ## Run every test: unit, doctests, data, notebooks (nbval, strict
 lab: $(STAMP) ## Open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks/
 
-notebooks: $(STAMP) ## Re-run every notebook in place (after a change to the package or the data)
+notebooks: $(STAMP) ## Re-run every notebook and store its outputs (after new data or a package change)
 	$(BIN)/python scripts/run_notebooks.py
 
-bench: $(STAMP) ## Projection accuracy and report speed benchmarks (installs the bench extra)
+bench: $(STAMP) ## Projection accuracy, report and loader speed benchmarks (installs the bench extra)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python -m bench.accuracy
 	$(BIN)/python -m bench.report_speed
+	$(BIN)/python -m bench.loader_speed
 
 data: $(STAMP) ## Rebuild the derived data files from data/raw and the seeded generator
 	$(BIN)/python scripts/build_published.py

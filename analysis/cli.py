@@ -1,76 +1,207 @@
 """The command line: ``python -m analysis report``, ``check`` and ``review``.
 
-Bad input never ends in a traceback: a :class:`~analysis.DataError` is printed as its list
-of problems (file, row, column, what to do) and the command exits with status 2.
+Nothing ordinary ends in a traceback. Bad input (a :class:`~analysis.DataError`) is printed
+as its list of problems (file, row, column, what to do; the first
+:data:`~analysis.errors.PRINT_LIMIT`, with the whole list written to a CSV file in the
+temporary folder) and a refused request (an ``--out`` that is not a report folder) as one
+sentence: exit status 2. A fault of the machine (no permission, read-only or full disk) is
+one line with exit status 1; Ctrl-C exits with 130 and SIGTERM with 143, the output folder
+left as it was in every case.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 from . import paths
-from .errors import DataError
+from .errors import DataError, RefusedError
 
 __all__ = ["main"]
 
+EXIT_ENVIRONMENT = 1
 EXIT_BAD_DATA = 2
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """Raised in the main thread when the process receives SIGTERM, so that the run unwinds
+    (removing its temporary folder, stopping its workers) instead of dying mid-write."""
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(paths.PROJECT_ROOT)) + "/"
+    except ValueError:
+        return str(path)
 
 
 def _parser() -> argparse.ArgumentParser:
+    observations, offices, reports = (_relative(p) for p in (paths.OBSERVATIONS_DIR, paths.OFFICES_DIR,
+                                                             paths.REPORTS_DIR))
+    default_data_vi = f"mặc định: {observations} (số liệu đã công bố và minh họa) và {offices} (tệp các phòng gửi)"
+    default_data_en = f"default: {observations} (published and illustrative figures) and {offices} (offices' files)"
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
-        description="Cầu Ngang target workbench — bàn làm việc theo dõi chỉ tiêu Kế hoạch 20/KH-UBND.",
+        description="Cầu Ngang target workbench — công cụ theo dõi chỉ tiêu Kế hoạch 20/KH-UBND.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    report = commands.add_parser("report", help="write charts, dashboard, tables and slides to --out")
-    report.add_argument("--data", type=Path, default=paths.OBSERVATIONS_DIR,
-                        help="observation file or folder (CSV or Excel); default data/observations/")
-    report.add_argument("--out", type=Path, default=paths.REPORTS_DIR, help="output folder; default reports/")
-    report.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of labels (default vi)")
-    report.add_argument("--map", choices=("old", "new"), default=None,
-                        help="commune map: old (15 communes to 2024) or new (6 communes of Vĩnh Long from 1/7/2025); "
-                             "default new once any new commune has figures / bản đồ xã: cũ hoặc mới")
-    report.add_argument("--area", nargs="+", metavar="CODE", default=None,
-                        help="area codes to report (default: the district and its 15 communes)")
-    review = commands.add_parser("review", help="write the yearly review (báo cáo) as a Word document to --out")
+    _help(parser)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{report,check,review}",
+                                     title="lệnh / commands")
+    report = commands.add_parser(
+        "report",
+        help="xuất biểu đồ, bảng, bản trình chiếu vào --out / write charts, tables and slides to --out",
+        description=(
+            "Xuất biểu đồ, bảng điều khiển, bảng tổng hợp và bản trình chiếu. / "
+            "Write charts, the dashboard, summary tables and slides.\n\n"
+            f"Số liệu / data: {default_data_vi} / {default_data_en}.\n"
+            f"Kết quả / output: mặc định / default {reports}. Lệnh chỉ thay thế thư mục do chính nó tạo ra "
+            "(có tệp .workbench-report), hoặc thư mục rỗng / The command only replaces a folder it wrote "
+            "itself (it holds .workbench-report) or an empty one."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    options = _help(report)
+    options.add_argument("--data", type=Path, nargs="+", default=None, metavar="FILE_OR_FOLDER",
+                         help="tệp hoặc thư mục số liệu (CSV, Excel), mặc định như trên / "
+                              "observation files or folders (CSV, Excel), default as above")
+    options.add_argument("--out", type=Path, default=paths.REPORTS_DIR, metavar="FOLDER",
+                         help=f"thư mục kết quả, mặc định {reports} / output folder, default {reports}")
+    options.add_argument("--lang", choices=("vi", "en"), default="vi",
+                         help="ngôn ngữ của nhãn (mặc định vi) / language of the labels (default vi)")
+    options.add_argument("--map", choices=("old", "new"), default=None,
+                         help="bản đồ xã: old (15 xã, thị trấn đến 2024) hoặc new (6 xã của tỉnh Vĩnh Long từ "
+                              "1/7/2025); mặc định new khi đã có số liệu của xã mới / commune map: old (the 15 "
+                              "communes and towns to 2024) or new (the 6 communes of Vĩnh Long from 1/7/2025); "
+                              "default new once any new commune has figures")
+    options.add_argument("--area", nargs="+", metavar="CODE", default=None,
+                         help="mã địa bàn (mặc định: huyện và các xã của bản đồ) / area codes "
+                              "(default: the district and the communes of the map)")
+    review = commands.add_parser(
+        "review",
+        help="viết báo cáo kết quả thực hiện (Word) vào --out / write the yearly review (Word) to --out",
+        description=("Viết báo cáo kết quả thực hiện Kế hoạch 20/KH-UBND theo thể thức Nghị định 30/2020/NĐ-CP. / "
+                     "Write the review of Plan 20/KH-UBND as a Word document in the form of Decree 30/2020.\n\n"
+                     f"Số liệu / data: {default_data_vi} / {default_data_en}."),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     from .reports.review import add_review_arguments
 
     add_review_arguments(review)
-    check = commands.add_parser("check", help="check observation files and list every problem")
-    check.add_argument("data", type=Path, nargs="?", default=paths.OBSERVATIONS_DIR,
-                       help="observation file or folder (CSV or Excel)")
+    check = commands.add_parser(
+        "check",
+        help="kiểm tra tệp số liệu, liệt kê mọi lỗi / check observation files and list every problem",
+        description=(
+            "Kiểm tra tệp số liệu và liệt kê mọi lỗi (tệp, dòng, cột, cách sửa). / "
+            "Check observation files and list every problem (file, row, column, what to do).\n\n"
+            f"Số liệu / data: {default_data_vi} / {default_data_en}."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    _help(check)
+    check.add_argument_group("đối số / arguments").add_argument(
+        "data", type=Path, nargs="*", metavar="FILE_OR_FOLDER",
+        help="tệp hoặc thư mục số liệu (CSV, Excel), mặc định như trên / "
+             "observation files or folders (CSV, Excel), default as above")
     return parser
+
+
+def _help(parser: argparse.ArgumentParser):
+    """A bilingual options group holding -h/--help (argparse's own says it in English only)."""
+    options = parser.add_argument_group("tùy chọn / options")
+    options.add_argument("-h", "--help", action="help", help="in hướng dẫn này / show this help")
+    return options
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    restore = _catch_sigterm()
     try:
         if args.command == "check":
             return _check(args)
         if args.command == "review":
-            return _review(args)
+            from .reports.review import run_review
+
+            return run_review(args)
         from .reports.report import run_report
 
         return run_report(data=args.data, out=args.out, lang=args.lang, areas=args.area, map=args.map)
     except DataError as error:
+        _print_data_error(error)
+        return EXIT_BAD_DATA
+    except RefusedError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_DATA
+    except KeyboardInterrupt:
+        print("Đã dừng (Ctrl-C); thư mục kết quả giữ nguyên. / Interrupted (Ctrl-C); the output folder is unchanged.",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("Đã dừng (SIGTERM); thư mục kết quả giữ nguyên. / Stopped (SIGTERM); the output folder is unchanged.",
+              file=sys.stderr)
+        return EXIT_TERMINATED
+    except OSError as error:
+        from .export import describe_os_error
+
+        print(describe_os_error(error), file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    finally:
+        restore()
 
 
-def _review(args: argparse.Namespace) -> int:
-    from .reports.review import run_review
+def _catch_sigterm():
+    """Turn SIGTERM into :class:`Terminated` for the duration of a command; returns the
+    function that puts the previous handler back."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
 
-    return run_review(args)
+    def handler(signum, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _print_data_error(error: DataError) -> None:
+    print(error, file=sys.stderr)
+    if error.truncated:
+        handle = tempfile.NamedTemporaryFile(prefix="workbench-problems-", suffix=".csv", delete=False)
+        handle.close()
+        error.write_csv(handle.name)
+        n = len(error.problems)
+        print(f"Danh sách đầy đủ ({_vi(n)} lỗi) / Full list ({n:,} problems): {handle.name}", file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .data.observations import load_observations
+    from .data.observations import check_observations
 
-    observations = load_observations(args.data)
+    checked = check_observations(args.data or None)
+    if checked.problems:
+        error = DataError(checked.problems)
+        _print_data_error(error)
+        for line in checked.warning_lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_DATA
+    observations = checked.observations
+    n = len(observations)
     real = int((~observations["illustrative"]).sum())
-    print(f"OK: {len(observations)} dòng số liệu hợp lệ ({real} thật, {len(observations) - real} minh họa) / "
-          f"{len(observations)} valid rows ({real} real, {len(observations) - real} illustrative).")
+    made_up = n - real
+    print(f"OK: {_vi(n)} dòng số liệu hợp lệ ({_vi(real)} thật, {_vi(made_up)} minh họa) / "
+          f"{n:,} valid rows ({real:,} real, {made_up:,} illustrative).")
+    for line in checked.summary_lines() + checked.warning_lines():
+        print(line)
     return 0
+
+
+def _vi(n: int) -> str:
+    return f"{n:,}".replace(",", ".")

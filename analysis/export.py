@@ -1,22 +1,62 @@
-"""Writing output files atomically and reproducibly.
+"""Writing output files atomically and reproducibly, and never over someone else's files.
 
 A file is written to a temporary name beside its destination and renamed into place, so a
-reader never sees half a file; a folder of outputs is built in a temporary folder and moved
-into place the same way (:func:`atomic_folder`).
+reader never sees half a file. A folder of outputs is built in a temporary folder and moved
+into place the same way (:func:`atomic_folder`); the folder carries a small manifest
+(:data:`MANIFEST`) and is only ever replaced when it carries one, so the command can replace
+its own reports but never a folder of someone's files.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import os
+import re
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
-__all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder"]
+from .errors import RefusedError
+
+__all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder", "check_destination",
+           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT"]
+
+MANIFEST = ".workbench-report"
+"""The file that marks a folder as written by the report command (and so replaceable by it)."""
+MANIFEST_TEXT = "Cầu Ngang target workbench report\nformat: 1\n"
+STAGING_MARKER = ".workbench-staging"
+"""Written into a folder under construction with the builder's process id, so that a later
+run can tell a folder left behind by a killed run from one still being built."""
+LOCK_WAIT_SECONDS = 600.0
+"""How long a run waits for another run writing the same folder to finish moving it."""
+
+_REPORT_FILES = {"index.html", "summary.csv", "summary.xlsx", "slides.pptx", "dashboard.png", "dashboard.svg",
+                 "dashboard.pdf", "dashboard_slide.png", "charts", MANIFEST}
+_CHART_SUFFIXES = (".png", ".svg", ".pdf")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""How text that a spreadsheet would run as a formula begins (OWASP, CSV injection)."""
+
+
+def spreadsheet_text(value: object) -> object:
+    """Text that a spreadsheet would take for a formula, made inert for a CSV file.
+
+    A cell beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is prefixed
+    with a single quote (the OWASP advice against CSV formula injection); other values are
+    returned unchanged.
+
+    >>> print(spreadsheet_text('=HYPERLINK("http://x","y")'))
+    '=HYPERLINK("http://x","y")
+    >>> spreadsheet_text("Phòng LĐ-TB&XH"), spreadsheet_text(-1.5)
+    ('Phòng LĐ-TB&XH', -1.5)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
@@ -55,36 +95,234 @@ def write_csv_atomic(path: str | Path, columns: list[str], rows: Iterable[dict])
     return write_text_atomic(path, buffer.getvalue())
 
 
+# ---------------------------------------------------------------------------------------
+# the folder of outputs
+
+
+def _refuse(destination: Path, vi: str, en: str) -> RefusedError:
+    return RefusedError(f"Không ghi vào {destination}: {vi}", f"will not write to {destination}: {en}")
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _is_old_report(folder: Path) -> bool:
+    """A report folder written before reports carried a manifest: nothing in it but the
+    report's own files (so replacing it loses nothing else)."""
+    names = {p.name for p in folder.iterdir()}
+    if "index.html" not in names or not names <= _REPORT_FILES:
+        return False
+    charts = folder / "charts"
+    if not charts.exists():
+        return True
+    if not charts.is_dir() or charts.is_symlink() or not {p.name for p in charts.iterdir()} <= {"fan", "communes"}:
+        return False
+    for kind in charts.iterdir():
+        if not kind.is_dir() or kind.is_symlink():
+            return False
+        for chart in kind.iterdir():
+            if not chart.is_file() or chart.is_symlink() or chart.suffix not in _CHART_SUFFIXES:
+                return False
+    return True
+
+
+def check_destination(destination: str | Path, protected: Sequence[str | Path] = ()) -> Path:
+    """Return ``destination`` resolved if a report may be written there, else raise
+    :class:`~analysis.errors.RefusedError` (nothing is touched either way).
+
+    A report may replace a folder that does not exist yet, an empty folder, or a folder an
+    earlier report wrote (it carries :data:`MANIFEST`). It never replaces a file, a folder
+    holding other files, one of the ``protected`` paths (the data), a folder that contains
+    one of them, or anything inside a protected folder.
+
+    >>> import tempfile, pathlib
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> (home / "notes.txt").write_text("x") and None
+    >>> check_destination(home / "reports") == (home / "reports").resolve()
+    True
+    >>> check_destination(home)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.RefusedError: Không ghi vào ... / will not write to ...: the folder holds other files ...
+    """
+    path = Path(destination).expanduser().resolve()
+    for item in protected:
+        data = Path(item).expanduser().resolve()
+        if _is_within(data, path):
+            return _raise(_refuse(path, f"thư mục này chứa số liệu ({data}).",
+                                  f"it holds the data ({data})."))
+        if data.is_dir() and _is_within(path, data):
+            return _raise(_refuse(path, f"thư mục này nằm trong thư mục số liệu {data}.",
+                                  f"it is inside the data folder {data}."))
+    if path.exists() or path.is_symlink():
+        if not path.is_dir():
+            return _raise(_refuse(path, "đây là một tệp, không phải thư mục báo cáo; hãy chọn tên thư mục khác cho --out.",
+                                  "it is a file, not a report folder; choose another folder name for --out."))
+        if any(path.iterdir()) and not (path / MANIFEST).is_file() and not _is_old_report(path):
+            return _raise(_refuse(
+                path,
+                f"thư mục đã có tệp khác và không phải do lệnh report tạo ra (không có tệp {MANIFEST}); "
+                "hãy chọn một thư mục mới hoặc rỗng cho --out.",
+                f"the folder holds other files and was not written by the report command (it has no {MANIFEST} "
+                "file); choose a new or empty folder for --out."))
+    return path
+
+
+def _raise(error: RefusedError):
+    raise error
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _temporary_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"^\.{re.escape(name)}\.workbench-(\d+)-")
+
+
+def remove_stale_folders(destination: Path) -> list[Path]:
+    """Remove the temporary folders that runs killed while writing ``destination`` left
+    beside it: only folders named by this module for this destination, holding the marker
+    or manifest this module writes, whose process has ended. Returns what was removed."""
+    pattern = _temporary_pattern(destination.name)
+    removed = []
+    try:
+        entries = list(destination.parent.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match or entry.is_symlink() or not entry.is_dir():
+            continue
+        if not ((entry / STAGING_MARKER).is_file() or (entry / MANIFEST).is_file()):
+            continue
+        if _pid_alive(int(match.group(1))):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry)
+    return removed
+
+
 @contextmanager
-def atomic_folder(destination: str | Path) -> Iterator[Path]:
+def _lock_beside(destination: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on ``.<name>.lock`` beside ``destination`` (removed afterwards),
+    so that two runs never move folders in and out of ``destination`` at the same time."""
+    import fcntl
+
+    lock_path = destination.parent / f".{destination.name}.lock"
+    deadline = time.monotonic() + wait
+    while True:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                raise _refuse(destination, "một lần chạy khác đang ghi vào thư mục này; hãy thử lại sau.",
+                              "another run is writing this folder; try again later.") from None
+            time.sleep(0.05)
+            continue
+        try:
+            same = os.fstat(fd).st_ino == os.stat(lock_path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        os.close(fd)  # the previous holder removed the file we locked: lock the new one
+    try:
+        yield
+    finally:
+        try:
+            lock_path.unlink(missing_ok=True)
+        finally:
+            os.close(fd)
+
+
+@contextmanager
+def atomic_folder(destination: str | Path, protected: Sequence[str | Path] = ()) -> Iterator[Path]:
     """Build a folder's contents in a temporary folder; move it into place only on success.
 
-    If the block raises, ``destination`` is left exactly as it was.
+    The destination is checked first (:func:`check_destination`; refused destinations are
+    left untouched) and again just before the move. If the block raises, ``destination`` is
+    left exactly as it was and the temporary folder is removed; temporary folders left by
+    runs that were killed are removed at the start. The finished folder carries
+    :data:`MANIFEST`. Two runs writing the same destination take turns for the move, so each
+    ends with a complete folder.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "reports"
     >>> with atomic_folder(out) as tmp:
     ...     _ = (tmp / "summary.csv").write_text("a,b\\n")
     >>> sorted(p.name for p in out.iterdir())
-    ['summary.csv']
+    ['.workbench-report', 'summary.csv']
     """
-    destination = Path(destination).resolve()
+    destination = check_destination(destination, protected)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.", dir=destination.parent))
+    remove_stale_folders(destination)
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}-", dir=destination.parent))
     try:
+        (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
         yield staging
+        (staging / MANIFEST).write_text(MANIFEST_TEXT, encoding="utf-8")
+        old = _move_into_place(staging, destination, protected)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    old = None
-    if destination.exists():
-        old = destination.with_name(f".{destination.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(destination, old)
-    os.replace(staging, destination)
-    os.chmod(destination, 0o755)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _move_into_place(staging: Path, destination: Path, protected: Sequence[str | Path]) -> Path | None:
+    """Swap the finished folder in; returns the folder it replaced (to be removed), if any."""
+    with _lock_beside(destination):
+        check_destination(destination, protected)  # the folder may have changed during the build
+        old = None
+        if destination.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}-old-",
+                                        dir=destination.parent))
+            os.rmdir(old)
+            os.replace(destination, old)
+            (old / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+        (staging / STAGING_MARKER).unlink()
+        try:
+            os.replace(staging, destination)
+        except BaseException:
+            if old is not None and not destination.exists():
+                os.replace(old, destination)
+                (destination / STAGING_MARKER).unlink(missing_ok=True)
+            raise
+        os.chmod(destination, 0o755)
+    return old
+
+
+def describe_os_error(error: OSError) -> str:
+    """One line, Vietnamese then English, for an error of the machine rather than the data
+    (no permission, read-only disk, disk full, …).
+
+    >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device", "/r"))
+    'Lỗi: hết chỗ trống trên đĩa (/r). / Error: the disk is full (/r).'
+    """
+    where = f" ({error.filename})" if error.filename else ""
+    code = error.errno
+    if code in (errno.EACCES, errno.EPERM):
+        vi, en = "không có quyền ghi hoặc đọc", "no permission to write or read"
+    elif code == errno.EROFS:
+        vi, en = "ổ đĩa chỉ cho đọc, không ghi được", "the disk is read-only"
+    elif code in (errno.ENOSPC, errno.EDQUOT):
+        vi, en = "hết chỗ trống trên đĩa", "the disk is full"
+    elif code == errno.ENOENT:
+        vi, en = "không tìm thấy tệp hoặc thư mục", "no such file or folder"
+    else:
+        detail = error.strerror or type(error).__name__
+        vi, en = f"lỗi hệ thống ({detail})", f"system error ({detail})"
+    return f"Lỗi: {vi}{where}. / Error: {en}{where}."
 
 
 _FIXED_ZIP_TIME = (2022, 2, 21, 0, 0, 0)

@@ -51,7 +51,8 @@ register_labels({
 class Workbench:
     """Observations, targets, the assessment and its projections, loaded once.
 
-    Parameters: ``data`` an observation file or folder (default data/observations/), ``lang``
+    Parameters: ``data`` observation files or folders (default data/observations/ and the offices'
+    files in data/offices/), or observations already loaded; ``lang``
     "vi" or "en", ``areas`` area codes to assess (default: the district and its communes, by
     each target's scope), ``poverty_reading`` "points" or "relative", ``map`` the commune map
     ("old": the 15 communes and towns to 2024; "new": the 6 communes of Vĩnh Long from 1/7/2025;
@@ -62,14 +63,15 @@ class Workbench:
     'Đúng tiến độ (đạt 4/4 năm)'
     """
 
-    def __init__(self, data: str | Path | None = None, lang: str = "vi", areas: list[str] | None = None,
+    def __init__(self, data: str | Path | pd.DataFrame | None = None, lang: str = "vi", areas: list[str] | None = None,
                  poverty_reading: str = "points", map: str | None = None):
         self.lang = check_language(lang)
         self.poverty_reading = poverty_reading
         self.targets = load_targets()
         self.areas = load_areas()
         self.indicators = load_indicators()
-        self.observations = load_observations(data)
+        # observations already loaded and checked (the report checks them first) are used as they are
+        self.observations = data if isinstance(data, pd.DataFrame) else load_observations(data)
         self.map = map or default_map(self.observations, self.areas)
         self.cache: dict = {}
         self.table = assess(self.observations, self.targets, areas=areas, cache=self.cache,

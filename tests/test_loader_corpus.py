@@ -47,7 +47,7 @@ EXPECTED = {
                                        "2025) ghi cho đơn vị cũ: xã Thạnh Hòa Sơn (mã 29458)",
                                        "belongs to the old units: xã Thạnh Hòa Sơn (code 29458)")],
     "negative_count.csv": [(2, "value", "số đếm -40 bị âm", "is negative")],
-    "excel_two_problems.xlsx": [(4, "value", "tỷ lệ 104.2 nằm ngoài", "outside 0–100 %"),
+    "excel_two_problems.xlsx": [(4, "value", "tỷ lệ 104,2 nằm ngoài", "outside 0–100 %"),
                                 (6, "year", "năm 1989 nằm ngoài", "outside 1990–2035")],
 }
 

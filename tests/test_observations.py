@@ -36,7 +36,7 @@ def test_excel_return_reads_the_data_sheet_not_the_instructions():
     assert not obs["illustrative"].any()
 
 
-def test_unit_is_filled_from_the_indicator_and_poverty_standard_from_the_year():
+def test_unit_is_filled_from_the_indicator():
     obs = load_observations(GOOD / "vietnamese_format.csv").set_index("indicator")
     assert obs.at["health_insurance_coverage", "unit"] == "percent"
     assert obs.at["new_jobs_khmer_workers", "unit"] == "workers"

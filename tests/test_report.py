@@ -1,7 +1,9 @@
-"""The report command end to end: files, images, determinism, language, bad data."""
+"""The report command end to end: files, images, determinism, language, bad data, an
+office's file read from the offices folder, and text from the data kept out of formulas."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import re
@@ -13,38 +15,69 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
+from analysis import paths
 from analysis.cli import main
+from analysis.export import MANIFEST, atomic_folder
 from analysis.reports.tables import SUMMARY_COLUMNS
 
 AREAS = ["848", "29434"]
 BAD = Path(__file__).parent / "data" / "bad"
+HYPERLINK = '=HYPERLINK("http://x","y")'
+DDE = "=cmd|' /C calc'!A0"
+OFFICE_RETURN = [
+    ["indicator", "area_code", "group", "year", "standard", "value", "numerator", "denominator", "source",
+     "quote", "note"],
+    # supersedes the illustrative 93.97 for Kim Hòa in 2024
+    ["health_insurance_coverage", "29434", "khmer", "2024", "", "94,1", "4873", "5179", HYPERLINK, DDE, "@SUM(1+1)"],
+    ["right_age_attendance_upper_secondary", "29434", "khmer", "2024", "", "83,2", "", "", DDE, "+1", "-1"],
+]
 
 
-def run(out: Path, *extra: str, jobs: str = "2", monkeypatch=None) -> int:
+def run(out: Path, *extra: str) -> int:
     return main(["report", "--out", str(out), "--area", *AREAS, *extra])
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def offices(tmp_path_factory) -> Path:
+    """An offices folder holding one office's return, with formula payloads in its text."""
+    folder = tmp_path_factory.mktemp("offices_with_a_return")
+    with open(folder / "xa_kim_hoa_2024.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(OFFICE_RETURN)
+    return folder
+
+
+def run_with_offices(out: Path, offices: Path, jobs: str | None = None) -> None:
+    patch = pytest.MonkeyPatch()
+    patch.setattr(paths, "OFFICES_DIR", offices)
+    if jobs is not None:
+        patch.setenv("WORKBENCH_JOBS", jobs)
+    try:
+        assert run(out) == 0
+    finally:
+        patch.undo()
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, offices):
     out = tmp_path_factory.mktemp("report") / "reports"
-    assert run(out) == 0
+    run_with_offices(out, offices)
     return out
 
 
 @pytest.fixture(scope="module")
-def report_serial(tmp_path_factory):
+def report_serial(tmp_path_factory, offices):
     out = tmp_path_factory.mktemp("serial") / "reports"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("WORKBENCH_JOBS", "1")
-    try:
-        assert run(out) == 0
-    finally:
-        mp.undo()
+    run_with_offices(out, offices, jobs="1")
     return out
 
 
 def files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def summary_rows(report: Path) -> list[dict[str, str]]:
+    with open(report / "summary.csv", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 def test_every_output_is_there(report):
@@ -55,7 +88,38 @@ def test_every_output_is_there(report):
     assert {"charts/fan/T01_848.png", "charts/fan/T01_848.svg", "charts/fan/T01_848.pdf",
             "charts/fan/T01_29434.png", "charts/fan/T01_29434.svg"} <= names
     assert "charts/communes/T01_2025.png" in names
-    assert not any(name.startswith(".") for name in names)
+    assert [name for name in names if name.startswith(".")] == [MANIFEST]
+    assert not any(p.name.startswith(".") for p in report.parent.iterdir()), "no temporary folder or lock left"
+
+
+def test_a_file_dropped_in_the_offices_folder_is_read_and_supersedes_the_illustrative_figure(report):
+    rows = {(r["target_id"], r["area_code"], r["deadline"]): r for r in summary_rows(report)}
+    kim_hoa = rows[("T02", "29434", "2025")]
+    assert (kim_hoa["latest_year"], kim_hoa["latest_value"]) == ("2024", "94.1")  # illustrative: 93.97
+    assert "minh họa" in kim_hoa["sources"]  # earlier years are still illustrative
+
+
+def test_formula_payloads_from_the_data_stay_text_in_summary_csv(report):
+    rows = {(r["target_id"], r["area_code"], r["deadline"]): r for r in summary_rows(report)}
+    assert rows[("T02", "29434", "2025")]["sources"].startswith("'" + HYPERLINK)
+    assert rows[("T08", "29434", "2025")]["sources"].startswith("'" + DDE)
+    for row in rows.values():
+        for column, text in row.items():
+            if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+                float(text)  # only numbers may start so (e.g. a negative gap)
+
+
+def test_formula_payloads_from_the_data_stay_text_in_summary_xlsx(report):
+    import openpyxl
+
+    archive = zipfile.ZipFile(report / "summary.xlsx")
+    sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
+    assert sheets and not any(b"<f>" in archive.read(name) or b"<f " in archive.read(name) for name in sheets)
+    sheet = openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"]
+    texts = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    payloads = [cell for cell in texts if cell.value.startswith(("=", "+", "-", "@"))]
+    assert {cell.value.split(" | ")[0] for cell in payloads} == {HYPERLINK, DDE}
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in payloads)
 
 
 def test_summary_csv_has_one_row_per_target_area_deadline(report):
@@ -140,9 +204,13 @@ def test_same_inputs_give_byte_identical_files_in_parallel_or_not(report, report
     assert different == []
 
 
-def test_english_report(tmp_path):
+def test_english_report_with_progress_on_stderr_when_it_is_not_a_terminal(tmp_path, capsys):
     out = tmp_path / "en"
     assert main(["report", "--out", str(out), "--area", "848", "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    for stage in ("[1/4]", "[2/4]", "[3/4]", "[4/4]"):
+        assert stage in err
+    assert re.search(r"charts: 100%.* (\d+)/\1 ", err), err  # the chart bar, finished
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig")
     assert "On track" in set(summary["status_text"])
     import openpyxl
@@ -155,15 +223,16 @@ def test_english_report(tmp_path):
 
 def test_bad_data_stops_before_writing_and_leaves_old_outputs_alone(tmp_path, capsys):
     out = tmp_path / "reports"
-    out.mkdir()
-    (out / "keep.txt").write_text("earlier report")
+    with atomic_folder(out) as staging:  # an earlier report
+        (staging / "index.html").write_text("earlier report")
     bad = BAD / "percent_out_of_range.csv"
     before = hashlib.sha256(bad.read_bytes()).hexdigest()
     assert main(["report", "--data", str(bad), "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "percent_out_of_range.csv, dòng 2, cột \"value\"" in err and "Traceback" not in err
     assert [p.name for p in tmp_path.iterdir()] == ["reports"]
-    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "index.html"]
+    assert (out / "index.html").read_text() == "earlier report"
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
 
 

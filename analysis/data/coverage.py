@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from .catalogue import commune_codes, load_areas
-from ..errors import DataError
-from .observations import load_observations
+from ..errors import problems_frame
+from .observations import check_observations
 
-__all__ = ["data_coverage", "check_files"]
+__all__ = ["data_coverage", "check_files", "show_problems"]
 
 
 def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: str = "848",
@@ -55,15 +55,44 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
     return frame
 
 
-def check_files(path: str | Path | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame]:
-    """Check observation files; returns (the observations or None, the problems as a table).
+def check_files(path: str | Path | list | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame]:
+    """Check observation files (default: the shipped data and ``data/offices/``); returns
+    (the observations or None, every problem as a table with whole messages).
+
+    Show the table with :func:`show_problems`, which does not cut long messages.
 
     >>> obs, problems = check_files()
     >>> obs is not None and problems.empty
     True
     """
-    try:
-        return load_observations(path), pd.DataFrame(columns=["file", "row", "column", "message_vi", "fix_vi",
-                                                              "message_en", "fix_en"])
-    except DataError as error:
-        return None, error.to_frame()
+    checked = check_observations(path)
+    return checked.observations, problems_frame(checked.problems)
+
+
+_PROBLEM_HEADERS = {
+    "vi": {"file": "Tệp", "row": "Dòng", "column": "Cột", "message_vi": "Lỗi", "fix_vi": "Cách sửa"},
+    "en": {"file": "File", "row": "Row", "column": "Column", "message_en": "Problem", "fix_en": "Fix"},
+}
+
+
+def show_problems(problems: pd.DataFrame, lang: str = "vi", file: bool = False):
+    """The problems of :func:`check_files` as a table for a notebook, each message whole
+    (a plain DataFrame display cuts text at 50 characters) and row numbers as integers.
+
+    ``file`` adds the file column (useful when a folder was checked).
+
+    >>> from analysis.paths import DATA_DIR
+    >>> _, problems = check_files(DATA_DIR / "examples" / "vi_du_tep_co_loi.csv")
+    >>> html = show_problems(problems).to_html()
+    >>> long_fix = problems.at[1, "fix_vi"]
+    >>> len(long_fix) > 50 and long_fix in html and "tỷ lệ 104,5 nằm ngoài" in html
+    True
+    """
+    headers = dict(_PROBLEM_HEADERS[lang])
+    if not file:
+        headers.pop("file")
+    table = problems[list(headers)].rename(columns=headers)
+    return (table.style.hide(axis="index").format(na_rep="")
+            .set_properties(**{"text-align": "left", "white-space": "pre-wrap"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+            .set_uuid("problems"))

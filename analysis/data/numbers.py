@@ -10,11 +10,17 @@ nothing in the file shows one, the ambiguous cells are reported, never guessed.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, field
 from enum import Enum
 
-__all__ = ["Convention", "classify", "parse", "decide_convention", "ParsedColumn", "parse_column"]
+import numpy as np
+
+__all__ = ["Convention", "classify", "parse", "decide_convention", "ParsedColumn", "parse_column",
+           "NumberColumnReader", "format_number"]
 
 
 class Convention(Enum):
@@ -125,15 +131,171 @@ def decide_convention(column_evidence: set[str], file_evidence: set[str]) -> Con
     return None
 
 
+def format_number(value: float, lang: str = "vi") -> str:
+    """A number as a person would write it back, in ``lang``'s convention: no trailing
+    zeros, thousands grouped (used to echo figures in problem messages).
+
+    >>> format_number(104.5), format_number(104.5, "en"), format_number(1288.0), format_number(1288.0, "en")
+    ('104,5', '104.5', '1.288', '1,288')
+    >>> format_number(-40.0), format_number(0.125), format_number(float("nan"))
+    ('-40', '0,125', '')
+    """
+    if value is None or math.isnan(value):
+        return ""
+    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    if lang == "vi":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
 @dataclass
 class ParsedColumn:
-    """The numbers of one column, with the positions of cells that could not be read."""
+    """The numbers of one column, with the positions of cells that could not be read.
 
-    values: list[float | None]
+    ``numbers`` holds the numbers as an array (NaN where there is none); ``values`` the same
+    as a list with ``None``. ``dates`` are cells that a spreadsheet stored as a date or time.
+    """
+
+    numbers: np.ndarray
     invalid: list[int]
     ambiguous: list[int]
     mixed: bool
     convention: Convention | None
+    dates: list[int] = field(default_factory=list)
+    examples: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """The first cell showing each convention (``"vi"``, ``"en"``): its position and text."""
+    blank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Positions of blank cells."""
+
+    @property
+    def values(self) -> list[float | None]:
+        return [None if v != v else float(v) for v in self.numbers.tolist()]
+
+
+_BLANK, _NUMBER, _VI, _EN, _AMBIGUOUS, _INVALID, _DATE = range(7)
+_KIND_CODE = {"neutral": _NUMBER, "vi": _VI, "en": _EN, "ambiguous": _AMBIGUOUS, "invalid": _INVALID}
+_DATE_TYPES = (dt.date, dt.time, dt.timedelta)
+_NAN = float("nan")
+_CACHE_LIMIT = 100_000
+
+
+class NumberColumnReader:
+    """Reads a number column one cell at a time, keeping numbers rather than text.
+
+    The convention of the column is only known once every cell has been seen (and, for a
+    column whose cells show none, once the file's other columns have been seen), so each
+    cell is kept read both ways where that matters; :meth:`finish` picks. This lets a file
+    of a million rows be checked without holding its text in memory.
+
+    >>> reader = NumberColumnReader()
+    >>> for cell in ["1.234", "", 7, "mười"]:
+    ...     reader.add(cell)
+    >>> column = reader.finish(file_evidence={"vi"})
+    >>> column.values, column.invalid
+    ([1234.0, None, 7.0, None], [3])
+    """
+
+    def __init__(self) -> None:
+        self._kinds = array("b")
+        self._first = array("d")
+        """The number; for an ambiguous cell, read the Vietnamese way."""
+        self._english = array("d")
+        """For an ambiguous cell, the number read the English way (NaN otherwise)."""
+        self.texts: dict[int, str] = {}
+        """The text of cells that could not be read at once (invalid, ambiguous, dates)."""
+        self._shown: dict[str, tuple[int, str]] = {}
+        self._cache: dict[str, tuple[int, float, float]] = {}
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def add(self, cell: object) -> None:
+        """Take the next cell: a number (from a spreadsheet), text, a date, or blank."""
+        if cell is None:
+            kind, first, english = _BLANK, _NAN, _NAN
+        elif isinstance(cell, str):
+            kind, first, english = self._read_text(cell)
+        elif isinstance(cell, bool):
+            kind, first, english = _INVALID, _NAN, _NAN
+            self.texts[len(self._kinds)] = str(cell)
+        elif isinstance(cell, (int, float)):
+            number = float(cell)
+            kind, first, english = (_BLANK if number != number else _NUMBER), number, _NAN
+        elif isinstance(cell, _DATE_TYPES):
+            kind, first, english = _DATE, _NAN, _NAN
+            self.texts[len(self._kinds)] = str(cell)
+        else:
+            kind, first, english = _INVALID, _NAN, _NAN
+            self.texts[len(self._kinds)] = str(cell)
+        self._kinds.append(kind)
+        self._first.append(first)
+        self._english.append(english)
+
+    def _read_text(self, cell: str) -> tuple[int, float, float]:
+        known = self._cache.get(cell)
+        if known is None:
+            text = cell.strip()
+            if not text:
+                known = (_BLANK, _NAN, _NAN)
+            else:
+                kind = _KIND_CODE[classify(text)]
+                if kind == _NUMBER:
+                    known = (kind, parse(text, None), _NAN)
+                elif kind == _VI:
+                    known = (kind, parse(text, Convention.VIETNAMESE), _NAN)
+                elif kind == _EN:
+                    known = (kind, parse(text, Convention.ENGLISH), _NAN)
+                elif kind == _AMBIGUOUS:
+                    known = (kind, parse(text, Convention.VIETNAMESE), parse(text, Convention.ENGLISH))
+                else:
+                    known = (kind, _NAN, _NAN)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[cell] = known
+        kind = known[0]
+        position = len(self._kinds)
+        if kind in (_AMBIGUOUS, _INVALID):
+            self.texts[position] = cell.strip()
+        elif kind == _VI and "vi" not in self._shown:
+            self._shown["vi"] = (position, cell.strip())
+        elif kind == _EN and "en" not in self._shown:
+            self._shown["en"] = (position, cell.strip())
+        return known
+
+    @property
+    def evidence(self) -> set[str]:
+        """The conventions that some cell of the column shows."""
+        return set(self._shown)
+
+    def finish(self, file_evidence: set[str]) -> ParsedColumn:
+        """The column's numbers, read in the convention its cells (or else the file) show."""
+        kinds = np.frombuffer(self._kinds, dtype=np.int8) if len(self._kinds) else np.zeros(0, np.int8)
+        numbers = np.array(self._first, dtype=float) if len(self._first) else np.zeros(0)
+        own = self.evidence
+        mixed = len(own) > 1
+        convention = None if mixed else decide_convention(own, file_evidence)
+        ambiguous: list[int] = []
+        if mixed:
+            numbers[(kinds == _VI) | (kinds == _EN) | (kinds == _AMBIGUOUS)] = np.nan
+        elif convention is Convention.ENGLISH:
+            english = np.array(self._english, dtype=float)
+            take = kinds == _AMBIGUOUS
+            numbers[take] = english[take]
+        elif convention is None:
+            take = kinds == _AMBIGUOUS
+            numbers[take] = np.nan
+            ambiguous = np.flatnonzero(take).tolist()
+        return ParsedColumn(
+            numbers=numbers,
+            invalid=np.flatnonzero(kinds == _INVALID).tolist(),
+            ambiguous=ambiguous,
+            mixed=mixed,
+            convention=convention,
+            dates=np.flatnonzero(kinds == _DATE).tolist(),
+            examples=dict(self._shown),
+            blank=np.flatnonzero(kinds == _BLANK),
+        )
 
 
 def parse_column(cells: list[object], file_evidence: set[str]) -> ParsedColumn:
@@ -147,32 +309,7 @@ def parse_column(cells: list[object], file_evidence: set[str]) -> ParsedColumn:
     >>> parse_column(["12,5", "3.61"], file_evidence=set()).mixed
     True
     """
-    texts = {i: c.strip() for i, c in enumerate(cells) if isinstance(c, str) and c.strip()}
-    own = evidence(list(texts.values()))
-    mixed = len(own) > 1
-    convention = None if mixed else decide_convention(own, file_evidence)
-    values: list[float | None] = []
-    invalid: list[int] = []
-    ambiguous: list[int] = []
-    for i, cell in enumerate(cells):
-        if cell is None or (isinstance(cell, float) and cell != cell):
-            values.append(None)
-        elif isinstance(cell, bool):
-            values.append(None)
-            invalid.append(i)
-        elif isinstance(cell, (int, float)):
-            values.append(float(cell))
-        elif i not in texts:
-            values.append(None)
-        else:
-            kind = classify(texts[i])
-            if kind == "invalid":
-                values.append(None)
-                invalid.append(i)
-            elif kind == "neutral" or (convention is not None and not mixed):
-                values.append(parse(texts[i], convention))
-            else:
-                values.append(None)
-                if not mixed:
-                    ambiguous.append(i)
-    return ParsedColumn(values, invalid, ambiguous, mixed, convention)
+    reader = NumberColumnReader()
+    for cell in cells:
+        reader.add(cell)
+    return reader.finish(file_evidence)

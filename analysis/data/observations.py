@@ -1,35 +1,50 @@
-"""Loading observation files: CSV or Excel, one file or a folder, checked row by row.
+"""Loading observation files: CSV or Excel, files or folders, every cell checked.
 
 An observation is one figure: an indicator, for an area and a population group, in a year
 (and, for poverty, on a stated measurement standard), with its source. The tidy layout is
 documented in :data:`COLUMNS` and in the Excel template under ``data/templates/``.
 
-Everything wrong in the input is collected and raised once as :class:`~analysis.DataError`;
-the input files are only ever read.
+Every cell of every row is checked on its own, so that a row with four mistakes shows all
+four at once; everything wrong is collected and raised once as :class:`~analysis.DataError`.
+Files are read as streams and checked column by column (a wrong export of a million rows is
+checked in under a minute), and are only ever read, never modified.
+
+Excel files are read the way a person sees them: only visible sheets, the data sheet chosen
+by its header row, a cell stored as a date refused (Excel turns "12/5" into the 12th of May),
+and a cell formatted as a percentage (Excel stores "12,5%" as 0.125) converted to 12.5 and
+said so in the check's summary.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import difflib
 import io
 import re
+import sys
+import unicodedata
 import warnings
+from array import array
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
+from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
+from tqdm import tqdm
 
 from .. import paths
-from .catalogue import GROUPS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
 from ..errors import DataError, Problem
-from .numbers import evidence, parse_column
+from ..text import nfc
+from .catalogue import GROUPS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
+from .numbers import NumberColumnReader
 from .problems import problem
 from .reform import resolve_areas
-from ..text import nfc
 
-__all__ = ["load_observations", "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
+__all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources",
+           "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
 
 COLUMNS: dict[str, tuple[str, str]] = {
     "indicator": ("Mã chỉ tiêu (xem data/indicators.yaml)", "Indicator id (see data/indicators.yaml)"),
@@ -37,8 +52,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
                   "Area code (GSO code of the commune/district/province, see data/areas.csv)"),
     "group": ("Nhóm dân số: all, khmer, kinh, hoa, ethnic_minority", "Population group: all, khmer, kinh, hoa, ethnic_minority"),
     "year": ("Năm (4 chữ số); số liệu rà soát cuối năm ghi năm đó", "Year (four digits); a year-end review counts for that year"),
-    "standard": ("Chuẩn đo lường, chỉ cho chỉ tiêu nghèo: 2011-2015, 2016-2020, 2022-2025",
-                 "Measurement standard, poverty indicators only: 2011-2015, 2016-2020, 2022-2025"),
+    "standard": ("Chuẩn đo lường, bắt buộc cho chỉ tiêu nghèo: 2011-2015, 2016-2020, 2022-2025",
+                 "Measurement standard, required for poverty indicators: 2011-2015, 2016-2020, 2022-2025"),
     "value": ("Giá trị (tỷ lệ ghi theo %, ví dụ 12,5)", "Value (percentages in %, e.g. 12.5)"),
     "unit": ("Đơn vị; để trống thì lấy theo chỉ tiêu", "Unit; blank means the indicator's unit"),
     "numerator": ("Tử số khi biết số đếm (ví dụ số hộ nghèo)", "Numerator when counts are known (e.g. poor households)"),
@@ -57,9 +72,19 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 REQUIRED_COLUMNS = ("indicator", "area_code", "group", "year", "value", "source")
 NUMBER_COLUMNS = ("value", "numerator", "denominator")
+FLAG_COLUMNS = ("illustrative", "preferred")
+TEXT_COLUMNS = tuple(c for c in COLUMNS if c not in NUMBER_COLUMNS + FLAG_COLUMNS + ("year",))
 QUALIFIERS = ("more_than", "at_least", "nearly", "about", "less_than", "at_most", "expected")
 KEY = ["indicator", "area_code", "group", "year", "standard"]
 """The columns that identify one observation."""
+
+DATA_SHEET_NAMES = ("du_lieu", "dữ liệu", "data", "so_lieu", "số liệu")
+"""Preferred names of the data sheet when several visible sheets have the right header row."""
+
+DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
+PERCENT_UNITS = ("percent", "percentage_points")
+FRACTION_GUARD_ABOVE = 5.0
+"""A percentage in (0, 1] is flagged when the other values of its series are all above this."""
 
 _TRUE = {"true", "1", "yes", "có", "co", "x", "đúng"}
 _FALSE = {"false", "0", "no", "không", "khong", ""}
@@ -73,171 +98,258 @@ _WHAT = {
     "value": ("giá trị", "the value"),
     "source": ("nguồn số liệu (văn bản, báo cáo hoặc cơ quan)", "the source (document, report or office)"),
 }
-
-
-@dataclass
-class _RawTable:
-    label: str
-    header: list[str]
-    rows: list[int] = field(default_factory=list)
-    cells: list[list[object]] = field(default_factory=list)
-    dropped: int = 0
-    """Rows left out because they could not be read (already reported)."""
+_DATE_EXAMPLE = {"year": ("2024", "2024"), "value": ("12,5", "12.5"), "numerator": ("161", "161"),
+                 "denominator": ("1288", "1288")}
+_COLUMN_ORDER = {name: i for i, name in enumerate(COLUMNS)}
+_DATE_TYPES = (dt.date, dt.time, dt.timedelta)
+_YEAR = re.compile(r"\d{4}")
+_CACHE_LIMIT = 100_000
+_PROGRESS_EVERY = 4096
+_PROGRESS_DELAY = 2.0
+"""Seconds a read must last before its progress bar appears (office files never show one)."""
 
 
 # ---------------------------------------------------------------------------------------
-# reading files
+# what a check found
 
 
-def _data_files(path: Path, problems: list[Problem]) -> list[Path]:
+@dataclass(frozen=True)
+class FileRead:
+    """What was read from one file, for the check's summary."""
+
+    file: str
+    rows: int
+    sheet: str | None = None
+    """The Excel sheet read (chosen by its header row), ``None`` for a CSV file."""
+    converted_rows: tuple[int, ...] = ()
+    """Rows whose value cell was formatted as a percentage in Excel and was multiplied by 100."""
+
+
+@dataclass
+class ObservationCheck:
+    """The result of :func:`check_observations`: the observations (``None`` when there are
+    problems), every problem, the warnings (figures that are accepted but look wrong) and
+    what was read from each file."""
+
+    observations: pd.DataFrame | None
+    problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
+    files: list[FileRead] = field(default_factory=list)
+
+    def raise_for_problems(self) -> None:
+        """Raise :class:`~analysis.DataError` listing every problem, if there is any."""
+        if self.problems:
+            raise DataError(self.problems)
+
+    def summary_lines(self, every_file: bool = True) -> list[str]:
+        """What was read, file by file, in both languages (sheets read, cells converted);
+        with ``every_file=False`` only the Excel files (which sheet was read, what was converted)."""
+        shown = [read for read in self.files if every_file or read.sheet is not None or read.converted_rows]
+        if not shown:
+            return []
+        lines = [f"Đã đọc {len(shown)} tệp / Read {len(shown)} file{'s' * (len(shown) != 1)}:"]
+        for read in shown:
+            sheet = f', trang / sheet "{read.sheet}"' if read.sheet is not None else ""
+            lines.append(f"  {read.file}{sheet}: {_count_vi(read.rows)} dòng / {read.rows:,} rows")
+            if read.converted_rows:
+                n = len(read.converted_rows)
+                where = _row_list(read.converted_rows)
+                lines.append(f"    {_count_vi(n)} ô định dạng % trong Excel đã đổi sang phần trăm (0,125 → 12,5) "
+                             f"ở dòng {where} / {n:,} %-formatted Excel cell{'s' * (n != 1)} converted to "
+                             f"percentages (0.125 → 12.5) on row{'s' * (n != 1)} {where}")
+        return lines
+
+    def warning_lines(self) -> list[str]:
+        """The warnings, numbered, each in Vietnamese then English (nothing when there are none)."""
+        if not self.warnings:
+            return []
+        from ..errors import numbered_lines
+
+        n = len(self.warnings)
+        lines = [f"Cảnh báo ({_count_vi(n)}; số liệu vẫn được dùng) / Warnings ({n:,}; the figures are still used):"]
+        return lines + numbered_lines(self.warnings, limit=None)
+
+
+def _count_vi(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _row_list(rows: Sequence[int], limit: int = 20) -> str:
+    shown = ", ".join(str(r) for r in rows[:limit])
+    return shown + (f", … (+{len(rows) - limit})" if len(rows) > limit else "")
+
+
+# ---------------------------------------------------------------------------------------
+# finding files
+
+
+def default_sources() -> list[Path]:
+    """The data read when no path is given: the shipped ``data/observations/`` (published
+    and illustrative figures) and the offices' files in ``data/offices/``.
+
+    Read at call time, so that a test can point :data:`analysis.paths.OFFICES_DIR` elsewhere.
+    """
+    return [paths.OBSERVATIONS_DIR, paths.OFFICES_DIR]
+
+
+def _sources(path) -> tuple[list[Path], set[Path]]:
+    """The paths to read, and those of them that may hold no file (the offices' folder)."""
+    if path is None:
+        return default_sources(), {paths.OFFICES_DIR}
+    if isinstance(path, (str, Path)):
+        return [Path(path)], set()
+    return [Path(p) for p in path], set()
+
+
+def _data_files(path: Path, problems: list[Problem], optional: bool = False) -> list[Path]:
     label = _display(path)
     if not path.exists():
-        problems.append(problem("path_not_found", label, None, None))
+        if not optional:
+            problems.append(problem("path_not_found", label, None, None))
         return []
     if path.is_file():
-        if path.suffix.lower() not in (".csv", ".xlsx", ".xls"):
+        if path.suffix.lower() not in DATA_SUFFIXES:
             problems.append(problem("unsupported_file_type", label, None, None, suffix=path.suffix or "?"))
             return []
         return [path]
     files = sorted(
         p for p in path.iterdir()
-        if p.is_file() and p.suffix.lower() in (".csv", ".xlsx", ".xls")
-        and not p.name.startswith((".", "~$"))
+        if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith((".", "~$"))
     )
-    if not files:
+    if not files and not optional:
         problems.append(problem("no_files", label, None, None))
     return files
 
 
-def _decode(raw: bytes) -> str | None:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-
-
-def _read_csv(path: Path, label: str, problems: list[Problem]) -> _RawTable | None:
-    raw = path.read_bytes()
-    text = _decode(raw)
-    if text is None:
-        problems.append(problem("encoding", label, None, None))
-        return None
-    if not text.strip():
-        problems.append(problem("empty_file", label, None, None))
-        return None
-    first_line = text.lstrip("\ufeff").splitlines()[0]
-    # Excel in a Vietnamese locale (decimal comma) writes ';' between fields.
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    table: _RawTable | None = None
-    for record in reader:
-        if not any(cell.strip() for cell in record):
-            continue
-        if header is None:
-            header = [_column_name(c) for c in record]
-            table = _RawTable(label, header)
-            continue
-        if len(record) != len(header):
-            # Trailing empty cells are harmless; anything else means broken quoting or separators.
-            trimmed = list(record)
-            while len(trimmed) > len(header) and not trimmed[-1].strip():
-                trimmed.pop()
-            if len(trimmed) < len(header):
-                trimmed += [""] * (len(header) - len(trimmed))
-            elif len(trimmed) > len(header):
-                problems.append(problem("bad_layout", label, reader.line_num, None,
-                                        found=len(record), expected=len(header)))
-                table.dropped += 1
-                continue
-            record = trimmed
-        table.rows.append(reader.line_num)
-        table.cells.append(list(record))
-    return table
-
-
-def _read_excel(path: Path, label: str, problems: list[Problem]) -> _RawTable | None:
-    try:
-        records = list(_excel_records(path))
-    except Exception as exc:  # noqa: BLE001 - any reader failure means the same to a planner
-        problems.append(problem("unreadable", label, None, None, detail=type(exc).__name__))
-        return None
-    table: _RawTable | None = None
-    for number, record in records:
-        if not any(_filled(c) for c in record):
-            continue
-        if table is None:
-            table = _RawTable(label, [_column_name(c) for c in record])
-            continue
-        record = list(record)[: len(table.header)]
-        record += [None] * (len(table.header) - len(record))
-        table.rows.append(number)
-        table.cells.append(record)
-    if table is None:
-        problems.append(problem("empty_file", label, None, None))
-    return table
-
-
-DATA_SHEET_NAMES = ("du_lieu", "dữ liệu", "data", "so_lieu", "số liệu")
-"""Sheet names taken as the data sheet; otherwise the first sheet is read."""
-
-
-def _excel_records(path: Path):
-    """Yield (row number, cells) of the data sheet of an .xlsx or .xls file."""
-    if path.suffix.lower() == ".xls":
-        import xlrd
-
-        book = xlrd.open_workbook(str(path))
-        names = [nfc(n).strip().lower() for n in book.sheet_names()]
-        index = next((names.index(n) for n in DATA_SHEET_NAMES if n in names), 0)
-        sheet = book.sheet_by_index(index)
-        for r in range(sheet.nrows):
-            cells = []
-            for c in range(sheet.ncols):
-                cell = sheet.cell(r, c)
-                cells.append(None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value)
-            yield r + 1, cells
-        return
-    import openpyxl
-
-    with warnings.catch_warnings():
-        # Files written by tools other than Excel trigger this harmless openpyxl warning.
-        warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
-        warnings.filterwarnings("ignore", message=".*extension is not supported", category=UserWarning)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = [nfc(n).strip().lower() for n in book.sheetnames]
-        index = next((names.index(n) for n in DATA_SHEET_NAMES if n in names), 0)
-        sheet = book.worksheets[index]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(cells)
-    finally:
-        book.close()
-
-
-def _filled(cell: object) -> bool:
-    return cell is not None and not (isinstance(cell, str) and not cell.strip())
-
-
-def _column_name(cell: object) -> str:
-    return nfc(str(cell if cell is not None else "")).strip().lower().replace(" ", "_")
-
-
 # ---------------------------------------------------------------------------------------
-# parsing cells
+# one file's cells, column by column
 
 
-@dataclass
-class _Context:
-    indicators: pd.DataFrame
-    areas: pd.DataFrame
-    standards: pd.DataFrame
-    units: pd.DataFrame
+class _TextColumn:
+    """Text cells, NFC-normalised and stripped; repeated values share one string."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+        self._cache: dict[str, str] = {}
+
+    def add(self, cell: object) -> None:
+        if cell is None:
+            self.values.append("")
+        elif type(cell) is str:
+            text = self._cache.get(cell)
+            if text is None:
+                text = nfc(cell).strip()
+                if len(self._cache) < _CACHE_LIMIT:
+                    self._cache[cell] = text
+            self.values.append(text)
+        else:
+            self.values.append(_text(cell))
+
+
+class _YearColumn:
+    """Years as numbers (NaN where there is none), with the cells that are not a year."""
+
+    def __init__(self) -> None:
+        self.values = array("d")
+        self.invalid: dict[int, str] = {}
+        self.dates: dict[int, str] = {}
+        self.blank: list[int] = []
+        self._cache: dict[str, float | str] = {}
+
+    def add(self, cell: object) -> None:
+        position = len(self.values)
+        year = float("nan")
+        if cell is None:
+            self.blank.append(position)
+        elif isinstance(cell, str):
+            known = self._cache.get(cell)
+            if known is None:
+                text = nfc(cell).strip()
+                known = float(int(text)) if _YEAR.fullmatch(text) else text
+                if len(self._cache) < _CACHE_LIMIT:
+                    self._cache[cell] = known
+            if isinstance(known, float):
+                year = known
+            elif known:
+                self.invalid[position] = known
+            else:
+                self.blank.append(position)
+        elif isinstance(cell, bool):
+            self.invalid[position] = str(cell)
+        elif isinstance(cell, (int, float)):
+            if cell != cell:
+                self.blank.append(position)
+            elif float(cell).is_integer():
+                year = float(cell)
+            else:
+                self.invalid[position] = _text(cell)
+        elif isinstance(cell, _DATE_TYPES):
+            self.dates[position] = str(cell)
+        else:
+            self.invalid[position] = _text(cell)
+        self.values.append(year)
+
+
+class _FlagColumn:
+    """Yes/no cells: 1, 0, or -1 where blank (the column's default applies)."""
+
+    def __init__(self) -> None:
+        self.values = array("b")
+        self.invalid: dict[int, str] = {}
+
+    def add(self, cell: object) -> None:
+        if cell is None:
+            self.values.append(-1)
+            return
+        if isinstance(cell, bool):
+            self.values.append(int(cell))
+            return
+        text = _text(cell).lower()
+        if text == "":
+            self.values.append(-1)
+        elif text in _TRUE:
+            self.values.append(1)
+        elif text in _FALSE:
+            self.values.append(0)
+        else:
+            self.invalid[len(self.values)] = _text(cell)
+            self.values.append(-1)
+
+
+class _FileColumns:
+    """The known columns of one file, filled one row at a time."""
+
+    def __init__(self, label: str, header: list[str], sheet: str | None = None):
+        self.label, self.header, self.sheet = label, header, sheet
+        self.position: dict[str, int] = {}
+        for i, name in enumerate(header):
+            if name in COLUMNS and name not in self.position:
+                self.position[name] = i
+        self.rows = array("q")
+        self.text = {n: _TextColumn() for n in TEXT_COLUMNS if n in self.position}
+        self.numbers = {n: NumberColumnReader() for n in NUMBER_COLUMNS if n in self.position}
+        self.percent = {n: array("b") for n in self.numbers}
+        """Excel only: 1 where the number cell is formatted as a percentage."""
+        self.year = _YearColumn() if "year" in self.position else None
+        self.flags = {n: _FlagColumn() for n in FLAG_COLUMNS if n in self.position}
+        self.dropped = 0
+        """Rows left out because they could not be read (already reported)."""
+        self.problems: list[Problem] = []
+        columns = [*self.text.items(), *self.numbers.items(), *self.flags.items()]
+        if self.year is not None:
+            columns.append(("year", self.year))
+        self._adders = [(self.position[name], column.add) for name, column in columns]
+        self.percent_positions = [(self.position[name], self.percent[name].append) for name in self.numbers]
+
+    @property
+    def missing(self) -> list[str]:
+        return [c for c in REQUIRED_COLUMNS if c not in self.position]
+
+    def add(self, row: int, cells: Sequence[object]) -> None:
+        self.rows.append(row)
+        n = len(cells)
+        for i, add in self._adders:
+            add(cells[i] if i < n else None)
 
 
 def _text(cell: object) -> str:
@@ -248,291 +360,514 @@ def _text(cell: object) -> str:
     return nfc(str(cell)).strip()
 
 
-def _parse_table(table: _RawTable, ctx: _Context, problems: list[Problem]) -> pd.DataFrame | None:
-    label = table.label
-    missing = [c for c in REQUIRED_COLUMNS if c not in table.header]
-    for column in missing:
-        problems.append(problem("missing_column", label, 1 if table.header else None, column))
-    if missing:
-        return None
-    if not table.cells:
-        if not table.dropped:
-            problems.append(problem("empty_file", label, None, None))
-        return None
-    position = {name: i for i, name in reversed(list(enumerate(table.header))) if name in COLUMNS}
-    cells = {name: [record[i] for record in table.cells] for name, i in position.items()}
-    n = len(table.rows)
-    out = pd.DataFrame({"file": [label] * n, "row": table.rows})
-
-    for column in COLUMNS:
-        if column in NUMBER_COLUMNS or column in ("year", "illustrative", "preferred"):
-            continue
-        out[column] = [_text(c) for c in cells[column]] if column in cells else [""] * n
-
-    for column in ("indicator", "area_code", "group", "source"):
-        for i in out.index[out[column] == ""]:
-            what_vi, what_en = _WHAT[column]
-            problems.append(problem("missing_value", label, out.at[i, "row"], column, what=what_vi, what_en=what_en))
-
-    out["year"] = _parse_years(cells["year"], out["row"], label, problems)
-    _parse_numbers(cells, out, label, problems)
-    for column, default in (("illustrative", False), ("preferred", True)):
-        out[column] = _parse_booleans(cells.get(column), default, out["row"], label, column, problems)
-    out["group"] = out["group"].str.lower()
-    _check_units(out, ctx, label, problems)
-    _check_standards(out, ctx, label, problems)
-    return out
+def _column_name(cell: object) -> str:
+    return nfc(str(cell if cell is not None else "")).strip().lower().replace(" ", "_")
 
 
-def _parse_years(cells: list[object], rows: pd.Series, label: str, problems: list[Problem]) -> list:
-    years = []
-    for row, cell in zip(rows, cells):
-        text = _text(cell)
-        if isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell).is_integer():
-            years.append(int(cell))
-        elif re.fullmatch(r"\d{4}", text):
-            years.append(int(text))
-        else:
-            years.append(None)
-            if text:
-                problems.append(problem("year_not_integer", label, row, "year", text=text))
-            else:
-                problems.append(problem("missing_value", label, row, "year", what="năm", what_en="the year"))
-    return years
+def _filled(cell: object) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
-def _parse_numbers(cells: dict, out: pd.DataFrame, label: str, problems: list[Problem]) -> None:
-    present = [c for c in NUMBER_COLUMNS if c in cells]
-    file_shows = evidence([c for col in present for c in cells[col] if isinstance(c, str)])
-    for column in NUMBER_COLUMNS:
-        if column not in cells:
-            out[column] = float("nan")
-            continue
-        column_cells = [c.strip() if isinstance(c, str) else c for c in cells[column]]
-        parsed = parse_column(column_cells, file_shows)
-        out[column] = [float("nan") if v is None else v for v in parsed.values]
-        for i in parsed.invalid:
-            text = _text(column_cells[i])
-            kind = "percent_sign" if text.endswith("%") else "not_a_number"
-            problems.append(problem(kind, label, out.at[i, "row"], column, text=text))
-        for i in parsed.ambiguous:
-            text = _text(column_cells[i])
-            as_vi, as_en = text.replace(".", ""), text.replace(",", "")
-            if "," in text:
-                as_vi, as_en = text.replace(",", "."), text.replace(",", "")
-            problems.append(problem("ambiguous_number", label, out.at[i, "row"], column,
-                                    text=text, as_vi=as_vi, as_en=as_en))
-        if parsed.mixed:
-            from .numbers import classify
-
-            kinds = {i: classify(c) for i, c in enumerate(column_cells) if isinstance(c, str) and c}
-            vi_i = next(i for i, k in kinds.items() if k == "vi")
-            en_i = next(i for i, k in kinds.items() if k == "en")
-            problems.append(problem(
-                "mixed_number_format", label, None, column,
-                vi_example=f'"{column_cells[vi_i]}" (dòng/row {out.at[vi_i, "row"]})',
-                en_example=f'"{column_cells[en_i]}" (dòng/row {out.at[en_i, "row"]})',
-            ))
-        blank = out.index[out[column].isna() & pd.Series([_text(c) == "" for c in column_cells])]
-        if column == "value":
-            for i in blank:
-                problems.append(problem("missing_value", label, out.at[i, "row"], column,
-                                        what="giá trị", what_en="the value"))
-
-
-def _parse_booleans(column_cells, default: bool, rows: pd.Series, label: str, column: str,
-                    problems: list[Problem]) -> list[bool]:
-    if column_cells is None:
-        return [default] * len(rows)
-    values = []
-    for row, cell in zip(rows, column_cells):
-        if isinstance(cell, bool):
-            values.append(cell)
-            continue
-        text = _text(cell).lower()
-        if text == "":
-            values.append(default)
-        elif text in _TRUE:
-            values.append(True)
-        elif text in _FALSE:
-            values.append(False)
-        else:
-            values.append(default)
-            problems.append(problem("not_boolean", label, row, column, text=_text(cell)))
-    return values
-
-
-def _check_units(out: pd.DataFrame, ctx: _Context, label: str, problems: list[Problem]) -> None:
-    units = []
-    for i in out.index:
-        indicator, given = out.at[i, "indicator"], out.at[i, "unit"]
-        expected = ctx.indicators.at[indicator, "unit"] if indicator in ctx.indicators.index else ""
-        canonical = _UNIT_ALIASES.get(given.lower(), given.lower()) if given else expected
-        if given and expected and canonical != expected:
-            problems.append(problem("unit_mismatch", label, out.at[i, "row"], "unit",
-                                    text=given, indicator=indicator, expected=expected))
-        units.append(canonical)
-    out["unit"] = units
-
-
-def _check_standards(out: pd.DataFrame, ctx: _Context, label: str, problems: list[Problem]) -> None:
-    standards = []
-    for i in out.index:
-        indicator, given, year = out.at[i, "indicator"], out.at[i, "standard"], out.at[i, "year"]
-        family = ctx.indicators.at[indicator, "standards"] if indicator in ctx.indicators.index else ""
-        if not family:
-            if given:
-                problems.append(problem("standard_not_applicable", label, out.at[i, "row"], "standard",
-                                        indicator=indicator, text=given))
-            standards.append("")
-            continue
-        options = ctx.standards[ctx.standards["family"] == family]
-        choices = ", ".join(options["standard"])
-        if given:
-            if given not in set(options["standard"]):
-                problems.append(problem("unknown_choice", label, out.at[i, "row"], "standard",
-                                        text=given, choices=choices))
-            standards.append(given)
-            continue
-        covering = options[(options["first_year"] <= year) & (options["last_year"] >= year)] \
-            if year is not None else options.iloc[0:0]
-        if len(covering) == 1:
-            standards.append(covering["standard"].item())
-        else:
-            if year is not None:
-                problems.append(problem("standard_needed", label, out.at[i, "row"], "standard",
-                                        indicator=indicator, year=year, choices=choices))
-            standards.append("")
-    out["standard"] = standards
+def _progress(label: str, total: int | None, unit: str) -> tqdm:
+    """A progress bar on stderr that only appears when a read takes more than a moment."""
+    return tqdm(total=total, desc=f"Đọc / reading {label}", unit=unit, unit_scale=True, file=sys.stderr,
+                delay=_PROGRESS_DELAY, leave=False, disable=False, mininterval=1.0)
 
 
 # ---------------------------------------------------------------------------------------
-# schema checks (pandera) and checks across rows
+# reading CSV
 
 
-def _schema(ctx: _Context) -> pa.DataFrameSchema:
-    percent = ctx.indicators.index[ctx.indicators["unit"] == "percent"]
-    flags = ctx.indicators.index[ctx.indicators["unit"] == "flag"]
-    counts = ctx.indicators.index[~ctx.indicators["unit"].isin(["percent", "percentage_points", "percent_change", "flag"])]
-    return pa.DataFrameSchema(
-        {
-            "indicator": pa.Column(str, pa.Check.isin(list(ctx.indicators.index), name="known_indicator", error="known_indicator")),
-            "area_code": pa.Column(str, pa.Check.isin(list(ctx.areas.index), name="known_area", error="known_area")),
-            "group": pa.Column(str, pa.Check.isin(GROUPS, name="known_group", error="known_group")),
-            "year": pa.Column(int, pa.Check.in_range(1990, 2035, name="year_range", error="year_range")),
-            "qualifier": pa.Column(str, pa.Check.isin(("",) + QUALIFIERS, name="known_qualifier", error="known_qualifier")),
-            "value": pa.Column(float, nullable=True),
-            "numerator": pa.Column(float, pa.Check.ge(0, name="negative_count", error="negative_count"), nullable=True),
-            "denominator": pa.Column(float, pa.Check.ge(0, name="negative_count", error="negative_count"), nullable=True),
-        },
-        checks=[
-            pa.Check(lambda df: ~df["indicator"].isin(percent) | df["value"].between(0, 100) | df["value"].isna(),
-                     name="percent_range"),
-            pa.Check(lambda df: ~df["indicator"].isin(counts) | (df["value"] >= 0) | df["value"].isna(),
-                     name="negative_value"),
-            pa.Check(lambda df: ~df["indicator"].isin(flags) | df["value"].isin([0.0, 1.0]) | df["value"].isna(),
-                     name="flag_value"),
-            pa.Check(lambda df: ~(df["numerator"] > df["denominator"]), name="numerator_above_denominator"),
-            pa.Check(lambda df: ~(df["indicator"].isin(percent) & (df["denominator"] > 0)
-                                  & (df["numerator"] <= df["denominator"])
-                                  & ((df["value"] - 100 * df["numerator"] / df["denominator"]).abs() > 0.5)),
-                     name="value_disagrees_with_counts"),
-        ],
-        strict=False,
-    )
+class _NotUtf8(Exception):
+    pass
 
 
-def _schema_problems(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
+def _read_csv(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
     try:
-        _schema(ctx).validate(frame, lazy=True)
-        return []
-    except pa.errors.SchemaErrors as exc:
-        cases = exc.failure_cases
-    found = []
-    seen = set()
-    for case in cases.itertuples(index=False):
-        if pd.isna(case.index):
+        with open(path, "rb") as handle:
+            if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+                # "Unicode text" exports (UTF-16) are small office files: decode them whole.
+                handle.seek(0)
+                try:
+                    lines: Iterable[str] = io.StringIO(handle.read().decode("utf-16"), newline="")
+                except UnicodeDecodeError:
+                    problems.append(problem("encoding", label, None, None))
+                    return None
+                return _read_csv_lines(lines, label, problems, None, path.stat().st_size)
+            handle.seek(0)
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            try:
+                return _read_csv_lines(text, label, problems, handle, path.stat().st_size)
+            except UnicodeDecodeError:
+                problems.append(problem("encoding", label, None, None))
+                return None
+    except OSError as error:
+        problems.append(problem("unreadable", label, None, None, detail=error.strerror or type(error).__name__))
+        return None
+
+
+def _read_csv_lines(lines, label: str, problems: list[Problem], raw, size: int) -> _FileColumns | None:
+    lines = iter(lines)
+    first_line = next(lines, "")
+    # Excel in a Vietnamese locale (decimal comma) writes ';' between fields.
+    delimiter = max([",", ";", "\t"], key=first_line.lstrip("\ufeff").count)
+    reader = csv.reader(chain([first_line.lstrip("\ufeff")], lines), delimiter=delimiter)
+    columns: _FileColumns | None = None
+    found: list[Problem] = []
+    with _progress(label, size, "B") as progress:
+        position = 0
+        try:
+            for record in reader:
+                if not any(cell.strip() for cell in record):
+                    continue
+                if columns is None:
+                    columns = _FileColumns(label, [_column_name(c) for c in record])
+                    if columns.missing:
+                        break
+                    width = len(columns.header)
+                    continue
+                if len(record) != width:
+                    # Trailing empty cells are harmless; anything else means broken quoting or separators.
+                    while len(record) > width and not record[-1].strip():
+                        record.pop()
+                    if len(record) > width:
+                        found.append(problem("bad_layout", label, reader.line_num, None,
+                                             found=len(record), expected=width))
+                        columns.dropped += 1
+                        continue
+                columns.add(reader.line_num, record)
+                if raw is not None and len(columns.rows) % _PROGRESS_EVERY == 0:
+                    now = raw.tell()
+                    progress.update(now - position)
+                    position = now
+        except csv.Error as error:
+            problems.append(problem("unreadable", label, reader.line_num, None, detail=str(error)))
+            return None
+    if columns is None:
+        problems.append(problem("empty_file", label, None, None))
+        return None
+    columns.problems.extend(found)
+    return columns
+
+
+# ---------------------------------------------------------------------------------------
+# reading Excel
+
+
+def _read_excel(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
+    try:
+        if path.suffix.lower() == ".xls":
+            return _read_xls(path, label, problems)
+        return _read_xlsx(path, label, problems)
+    except Exception as exc:  # noqa: BLE001 - any reader failure means the same to a planner
+        problems.append(problem("unreadable", label, None, None, detail=type(exc).__name__))
+        return None
+
+
+def _first_filled_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | None:
+    for number, cells in enumerate(rows, start=1):
+        if any(_filled(c) for c in cells):
+            return number, list(cells)
+    return None
+
+
+def _choose_sheet(label: str, headers: list[tuple[str, tuple[int, list[object]] | None]],
+                  problems: list[Problem]) -> int | None:
+    """The visible sheet to read: one whose header row (its first filled row) holds every
+    required column, preferring the usual data sheet names. ``headers`` lists the visible
+    sheets with their first filled row (``None`` when empty)."""
+    fitting = [i for i, (_, first) in enumerate(headers)
+               if first is not None and not (set(REQUIRED_COLUMNS) - {_column_name(c) for c in first[1]})]
+    names = [nfc(name).strip().lower() for name, _ in headers]
+    if fitting:
+        return next((i for i in fitting if names[i] in DATA_SHEET_NAMES), fitting[0])
+    if len(headers) == 1:
+        return 0  # the only sheet: its missing columns are reported one by one
+    listed = ", ".join(f'"{name}"' for name, _ in headers) or "–"
+    problems.append(problem("no_data_sheet", label, None, None, sheets=listed,
+                            required=", ".join(REQUIRED_COLUMNS)))
+    return None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
+    import openpyxl
+
+    with warnings.catch_warnings():
+        # Files written by tools other than Excel trigger these harmless openpyxl warnings.
+        warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
+        warnings.filterwarnings("ignore", message=".*extension is not supported", category=UserWarning)
+        warnings.filterwarnings("ignore", message="Data Validation extension", category=UserWarning)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
+        headers = [(sheet.title, _first_filled_row(sheet.iter_rows(values_only=True))) for sheet in visible]
+        chosen = _choose_sheet(label, headers, problems)
+        if chosen is None:
+            return None
+        sheet, first = visible[chosen], headers[chosen][1]
+        if first is None:
+            problems.append(problem("empty_file", label, None, None))
+            return None
+        header_row, header = first
+        columns = _FileColumns(label, [_column_name(c) for c in header], sheet=sheet.title)
+        if columns.missing:
+            return columns
+        total = sheet.max_row if isinstance(sheet.max_row, int) else None
+        with _progress(label, total, "dòng/rows") as progress:
+            for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
+                values = [cell.value for cell in cells]
+                if number % _PROGRESS_EVERY == 0:
+                    progress.update(_PROGRESS_EVERY)
+                if not any(_filled(v) for v in values):
+                    continue
+                columns.add(number, values)
+                n = len(cells)
+                for i, append in columns.percent_positions:
+                    if i < n and _is_number(values[i]) and "%" in (cells[i].number_format or ""):
+                        append(1)
+                    else:
+                        append(0)
+        return columns
+    finally:
+        book.close()
+
+
+def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
+    import xlrd
+
+    book = xlrd.open_workbook(str(path), formatting_info=True)
+    visible = [book.sheet_by_index(i) for i in range(book.nsheets) if book.sheet_by_index(i).visibility == 0]
+
+    def cell_value(sheet, r: int, c: int) -> object:
+        cell = sheet.cell(r, c)
+        if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            return None
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode)
+        if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+            return bool(cell.value)
+        if cell.ctype == xlrd.XL_CELL_ERROR:
+            return xlrd.error_text_from_code.get(cell.value, "#ERROR")
+        return cell.value
+
+    def rows(sheet):
+        for r in range(sheet.nrows):
+            yield [cell_value(sheet, r, c) for c in range(sheet.ncols)]
+
+    headers = [(sheet.name, _first_filled_row(rows(sheet))) for sheet in visible]
+    chosen = _choose_sheet(label, headers, problems)
+    if chosen is None:
+        return None
+    sheet, first = visible[chosen], headers[chosen][1]
+    if first is None:
+        problems.append(problem("empty_file", label, None, None))
+        return None
+    header_row, header = first
+    columns = _FileColumns(label, [_column_name(c) for c in header], sheet=sheet.name)
+    if columns.missing:
+        return columns
+
+    def is_percent(r: int, c: int) -> bool:
+        xf = book.xf_list[sheet.cell_xf_index(r, c)]
+        fmt = book.format_map.get(xf.format_key)
+        return fmt is not None and "%" in fmt.format_str
+
+    for r in range(header_row, sheet.nrows):
+        values = [cell_value(sheet, r, c) for c in range(sheet.ncols)]
+        if not any(_filled(v) for v in values):
             continue
-        i = int(case.index)
-        if (i, case.check) in seen:
+        columns.add(r + 1, values)
+        for i, append in columns.percent_positions:
+            append(1 if i < len(values) and _is_number(values[i]) and is_percent(r, i) else 0)
+    return columns
+
+
+# ---------------------------------------------------------------------------------------
+# one file's cells → a typed table and the problems found in single cells
+
+
+def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
+    label, found = columns.label, columns.problems
+    if columns.missing:
+        for column in columns.missing:
+            found.append(problem("missing_column", label, 1, column))
+        return None
+    n = len(columns.rows)
+    if n == 0:
+        if not columns.dropped:
+            found.append(problem("empty_file", label, None, None))
+        return None
+    rows = np.frombuffer(columns.rows, dtype=np.int64).copy()
+    data: dict[str, object] = {"file": [label] * n, "row": rows}
+    for name in TEXT_COLUMNS:
+        data[name] = columns.text[name].values if name in columns.text else [""] * n
+
+    year = columns.year
+    data["year"] = np.array(year.values, dtype=float)
+    for i in year.blank:
+        found.append(problem("missing_value", label, int(rows[i]), "year", what="năm", what_en="the year"))
+    for i, text in year.invalid.items():
+        found.append(problem("year_not_integer", label, int(rows[i]), "year", text=text))
+    for i, text in year.dates.items():
+        found.append(_date_problem(label, int(rows[i]), "year", text))
+
+    file_shows = set().union(*(reader.evidence for reader in columns.numbers.values()))
+    for name in NUMBER_COLUMNS:
+        if name not in columns.numbers:
+            data[name] = np.full(n, np.nan)
+            data[f"_percent_{name}"] = np.zeros(n, dtype=bool)
             continue
-        seen.add((i, case.check))
-        found.append((i, case.check))
-    problems = []
-    for i, check in sorted(found):
-        problems.append(_problem_for_check(check, frame.loc[i], ctx))
-    return problems
+        reader = columns.numbers[name]
+        parsed = reader.finish(file_shows)
+        data[name] = parsed.numbers
+        percent = columns.percent[name]
+        data[f"_percent_{name}"] = (np.frombuffer(percent, dtype=np.int8).astype(bool) if len(percent)
+                                    else np.zeros(n, dtype=bool))
+        for i in parsed.invalid:
+            text = reader.texts[i]
+            kind = "percent_sign" if text.endswith("%") else "not_a_number"
+            found.append(problem(kind, label, int(rows[i]), name, text=text))
+        for i in parsed.ambiguous:
+            text = reader.texts[i]
+            as_vi, as_en = text.replace(".", ""), text.replace(",", "")
+            if "," in text:
+                as_vi, as_en = text.replace(",", "."), text.replace(",", "")
+            found.append(problem("ambiguous_number", label, int(rows[i]), name, text=text, as_vi=as_vi, as_en=as_en))
+        for i in parsed.dates:
+            found.append(_date_problem(label, int(rows[i]), name, reader.texts[i]))
+        if parsed.mixed:
+            (vi_i, vi_text), (en_i, en_text) = parsed.examples["vi"], parsed.examples["en"]
+            found.append(problem("mixed_number_format", label, None, name,
+                                 vi_example=f'"{vi_text}" (dòng/row {rows[vi_i]})',
+                                 en_example=f'"{en_text}" (dòng/row {rows[en_i]})'))
+        if name == "value":
+            for i in parsed.blank:
+                found.append(problem("missing_value", label, int(rows[i]), "value", what="giá trị", what_en="the value"))
+
+    for name, default in (("illustrative", False), ("preferred", True)):
+        if name not in columns.flags:
+            data[name] = np.full(n, default)
+            continue
+        flags = columns.flags[name]
+        values = np.frombuffer(flags.values, dtype=np.int8)
+        data[name] = np.where(values < 0, default, values == 1)
+        for i, text in flags.invalid.items():
+            found.append(problem("not_boolean", label, int(rows[i]), name, text=text))
+    frame = pd.DataFrame(data)
+    del data
+    columns.text.clear()
+    columns.numbers.clear()
+    return frame
 
 
-def _problem_for_check(check: str, row: pd.Series, ctx: _Context) -> Problem:
-    file, number = row["file"], int(row["row"])
-    name = re.sub(r"\(.*", "", str(check))
-    if name == "known_indicator":
-        vi, en = _suggest(row["indicator"], list(ctx.indicators.index), {})
-        return problem("unknown_indicator", file, number, "indicator", text=row["indicator"],
-                       suggest_vi=vi, suggest_en=en)
-    if name == "known_area":
-        names = {nfc(n).lower(): (code, n) for code, n in ctx.areas["name_vi"].items()}
-        names.update({n.lower(): (code, n) for code, n in ctx.areas["name_en"].items()})
-        vi, en = _suggest(row["area_code"], list(ctx.areas.index), names)
-        return problem("unknown_area", file, number, "area_code", text=row["area_code"],
-                       suggest_vi=vi, suggest_en=en)
-    if name == "known_group":
-        return problem("unknown_choice", file, number, "group", text=row["group"], choices=", ".join(GROUPS))
-    if name == "known_qualifier":
-        return problem("unknown_choice", file, number, "qualifier", text=row["qualifier"],
-                       choices=", ".join(QUALIFIERS))
-    if name == "year_range":
-        return problem("year_range", file, number, "year", year=row["year"])
-    if name == "percent_range":
-        return problem("percent_range", file, number, "value", value=_fmt(row["value"]))
-    if name == "negative_value":
-        return problem("negative_count", file, number, "value", value=_fmt(row["value"]))
-    if name == "negative_count":
-        column = "numerator" if row["numerator"] < 0 else "denominator"
-        return problem("negative_count", file, number, column, value=_fmt(row[column]))
-    if name == "flag_value":
-        return problem("flag_value", file, number, "value", value=_fmt(row["value"]))
-    if name == "numerator_above_denominator":
-        return problem("numerator_above_denominator", file, number, "numerator",
-                       numerator=_fmt(row["numerator"]), denominator=_fmt(row["denominator"]))
-    if name == "value_disagrees_with_counts":
-        return problem("value_disagrees_with_counts", file, number, "value", value=_fmt(row["value"]),
-                       numerator=_fmt(row["numerator"]), denominator=_fmt(row["denominator"]),
-                       computed=_fmt(round(100 * row["numerator"] / row["denominator"], 2)))
-    raise AssertionError(f"no wording for check {check!r}")  # pragma: no cover - every check is worded
+def _date_problem(label: str, row: int, column: str, text: str) -> Problem:
+    example_vi, example_en = _DATE_EXAMPLE[column]
+    return problem("date_cell", label, row, column, text=text, example_vi=example_vi, example_en=example_en)
 
 
-def _fmt(value: float) -> str:
-    """A number as a person would write it back (no trailing .0)."""
-    return f"{value:g}" if pd.notna(value) else ""
+# ---------------------------------------------------------------------------------------
+# checks of every row, column by column
 
 
-def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, str]:
-    """Words for "did you mean …": an area typed by name, or an id with a typo."""
-    key = nfc(text).lower()
-    if key in names:
-        code, name = names[key]
-        return (f'"{text}" là tên địa bàn; hãy ghi mã {code}.', f'"{text}" is an area name; write its code {code}.')
-    for lowered, (code, name) in names.items():
-        if key and lowered.endswith(" " + key):
-            return (f"có phải mã {code} ({name})?", f"did you mean code {code} ({name})?")
-    close = difflib.get_close_matches(text, choices, n=3, cutoff=0.6)
-    if close:
-        listed = ", ".join(close)
-        return (f"có phải: {listed}?", f"did you mean: {listed}?")
-    return ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
+@dataclass
+class _Context:
+    indicators: pd.DataFrame
+    areas: pd.DataFrame
+    standards: pd.DataFrame
+    units: pd.DataFrame
 
 
-def _read_areas_in_their_year(frame: pd.DataFrame, ctx: _Context) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read each area code with its year across the 2025 reform (:mod:`analysis.data.reform`):
-    a code a new commune reuses means the new commune from 2025 on; a unit that did not exist
-    in the row's year is refused, naming its successor or the old units it was made of."""
-    codes, refused = resolve_areas(frame["area_code"], frame["year"], ctx.areas, load_reforms())
-    frame = frame.assign(area_code=codes.astype(str))
-    problems = [problem(r.kind, frame.at[r.index, "file"], int(frame.at[r.index, "row"]), "area_code", **r.fields)
-                for r in refused]
-    return frame, problems
+@dataclass(frozen=True)
+class _Lookup:
+    """A field looked up from another field of the same row (a suggestion for the text typed)."""
+
+    field: str
+    table: dict
+    default: object
+
+
+class _Emit:
+    """Turns a row mask into problems; a field given as an array is taken row by row, a
+    :class:`_Lookup` from another field of the row."""
+
+    def __init__(self, frame: pd.DataFrame, out: list[Problem]):
+        self.files = frame["file"].to_numpy()
+        self.rows = frame["row"].to_numpy()
+        self.out = out
+
+    def __call__(self, mask, kind: str, column: str | None, **fields) -> None:
+        where = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not where.size:
+            return
+        per_row = {k: np.asarray(v, dtype=object) for k, v in fields.items() if isinstance(v, (pd.Series, np.ndarray))}
+        lookups = {k: v for k, v in fields.items() if isinstance(v, _Lookup)}
+        fixed = {k: v for k, v in fields.items() if k not in per_row and k not in lookups}
+        for i in where:
+            values = {k: v[i] for k, v in per_row.items()}
+            for k, lookup in lookups.items():
+                values[k] = lookup.table.get(values[lookup.field], lookup.default)
+            self.out.append(problem(kind, self.files[i], int(self.rows[i]), column, **fixed, **values))
+
+
+def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list[Problem], np.ndarray]:
+    """Check every row of every file; each cell is judged on its own (a bad year does not
+    hide an unknown area on the same row). Adjusts ``frame`` in place (group in lower case,
+    unit filled in, %-formatted values × 100). Returns problems, warnings and the rows whose
+    value was converted from a %-formatted cell."""
+    problems: list[Problem] = []
+    emit = _Emit(frame, problems)
+    indicator, area = frame["indicator"], frame["area_code"]
+    frame["group"] = _lower(frame["group"])
+    group = frame["group"]
+
+    for column in ("indicator", "area_code", "group", "source"):
+        what_vi, what_en = _WHAT[column]
+        emit(frame[column] == "", "missing_value", column, what=what_vi, what_en=what_en)
+
+    known_indicator = indicator.isin(ctx.indicators.index)
+    unknown = (indicator != "") & ~known_indicator
+    if unknown.any():
+        hints = _hints(indicator[unknown].unique(), list(ctx.indicators.index), {})
+        emit(unknown, "unknown_indicator", "indicator", text=indicator,
+             suggest_vi=_Lookup("text", {t: h[0] for t, h in hints.items()}, _GENERIC_HINT[0]),
+             suggest_en=_Lookup("text", {t: h[1] for t, h in hints.items()}, _GENERIC_HINT[1]))
+    # a code is read with its year across the 2025 reform: 29416 in 2025 is the new xã Cầu Ngang;
+    # a unit that did not exist in the row's year is refused, naming its successor or predecessors
+    dated = frame["year"].notna()
+    refused_rows = np.zeros(len(frame), dtype=bool)
+    if dated.any():
+        resolved, refused = resolve_areas(area[dated], frame.loc[dated, "year"].astype(int), ctx.areas, load_reforms())
+        frame.loc[dated, "area_code"] = resolved.astype(str)
+        area = frame["area_code"]
+        for refusal in refused:
+            position = frame.index.get_loc(refusal.index)
+            refused_rows[position] = True
+            problems.append(problem(refusal.kind, frame.at[refusal.index, "file"], int(frame.at[refusal.index, "row"]),
+                                    "area_code", **refusal.fields))
+    known_area = area.isin(ctx.areas.index)
+    unknown = (area != "") & ~known_area & ~refused_rows
+    if unknown.any():
+        hints = _hints(area[unknown].unique(), list(ctx.areas.index), _area_names(ctx.areas))
+        emit(unknown, "unknown_area", "area_code", text=area,
+             suggest_vi=_Lookup("text", {t: h[0] for t, h in hints.items()}, _GENERIC_HINT[0]),
+             suggest_en=_Lookup("text", {t: h[1] for t, h in hints.items()}, _GENERIC_HINT[1]))
+    emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
+    qualifier = frame["qualifier"]
+    emit((qualifier != "") & ~qualifier.isin(QUALIFIERS), "unknown_choice", "qualifier", text=qualifier,
+         choices=", ".join(QUALIFIERS))
+    year = frame["year"]
+    emit(year.notna() & ~year.between(1990, 2035), "year_range", "year", year=_whole(year))
+
+    unit_of = indicator.map(ctx.indicators["unit"])
+    _check_units(frame, unit_of, emit)
+    _check_standards(frame, ctx, emit)
+    converted = _convert_percent_cells(frame, unit_of, emit)
+
+    value, numerator, denominator = frame["value"], frame["numerator"], frame["denominator"]
+    is_percent = unit_of == "percent"
+    is_flag = unit_of == "flag"
+    is_count = unit_of.notna() & ~unit_of.isin(["percent", "percentage_points", "percent_change", "flag"])
+    emit(is_percent & value.notna() & ~value.between(0, 100), "percent_range", "value", value=value)
+    emit(is_count & (value < 0), "negative_count", "value", value=value)
+    emit(is_flag & value.notna() & ~value.isin([0.0, 1.0]), "flag_value", "value", value=value)
+    emit(numerator < 0, "negative_count", "numerator", value=numerator)
+    emit(denominator < 0, "negative_count", "denominator", value=denominator)
+    emit(numerator > denominator, "numerator_above_denominator", "numerator", numerator=numerator,
+         denominator=denominator)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        computed = 100 * numerator / denominator
+    disagrees = (is_percent & (denominator > 0) & (numerator >= 0) & (numerator <= denominator)
+                 & ((value - computed).abs() > 0.5))
+    emit(disagrees, "value_disagrees_with_counts", "value", value=value, numerator=numerator,
+         denominator=denominator, computed=computed.round(2))
+
+    dated = year.notna()
+    keyed = frame.loc[dated, KEY + ["illustrative", "preferred", "file", "row"]]
+    keyed = _real_supersedes_illustrative(keyed)
+    frame.loc[dated, "preferred"] = keyed["preferred"]
+    _check_duplicates(keyed, emit)
+
+    warnings_found: list[Problem] = []
+    _check_fractions(frame, is_percent, _Emit(frame, warnings_found))
+    return problems, warnings_found, converted
+
+
+def _lower(series: pd.Series) -> pd.Series:
+    """Text in lower case, computed once per distinct value (columns repeat a few values)."""
+    return series.map({value: value.lower() for value in series.unique()})
+
+
+def _whole(series: pd.Series) -> np.ndarray:
+    """Whole numbers as Python ints (so that 2024 is not written 2.024), NaN as None."""
+    return np.array([None if v != v else int(v) for v in series.to_numpy()], dtype=object)
+
+
+def _check_units(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -> None:
+    given = frame["unit"]
+    lowered = _lower(given)
+    canonical = lowered.map(_UNIT_ALIASES).fillna(lowered)
+    mismatch = (given != "") & unit_of.notna() & (canonical != unit_of)
+    emit(mismatch, "unit_mismatch", "unit", text=given, indicator=frame["indicator"], expected=unit_of)
+    frame["unit"] = canonical.where(given != "", unit_of.fillna(""))
+
+
+def _check_standards(frame: pd.DataFrame, ctx: _Context, emit: _Emit) -> None:
+    """Indicators measured against a standard (the poverty lines) must say which one:
+    the lines are not comparable, so a figure without its line cannot be placed."""
+    indicator, standard, year = frame["indicator"], frame["standard"], frame["year"]
+    family = indicator.map(ctx.indicators["standards"])
+    emit((family == "") & (standard != ""), "standard_not_applicable", "standard", indicator=indicator,
+         text=standard)
+    for name, options in ctx.standards.groupby("family"):
+        rows = family == name
+        if not rows.any():
+            continue
+        choices = ", ".join(options["standard"])
+        emit(rows & (standard != "") & ~standard.isin(options["standard"]), "unknown_choice", "standard",
+             text=standard, choices=choices)
+        blank = rows & (standard == "")
+        if not blank.any():
+            continue
+        usual = {}
+        for y in year[blank].dropna().unique():
+            covering = options[(options["first_year"] <= y) & (options["last_year"] >= y)]["standard"]
+            if len(covering) == 1:
+                usual[y] = covering.item()
+        single = year.isin(list(usual))
+        emit(blank & year.notna() & ~single, "standard_needed", "standard", indicator=indicator,
+             year=_whole(year), choices=choices)
+        hint_vi = _lookup(year, {y: f" (năm {int(y)} thường là {s})" for y, s in usual.items()})
+        hint_en = _lookup(year, {y: f" ({int(y)} is usually on {s})" for y, s in usual.items()})
+        emit(blank & (single | year.isna()), "standard_required", "standard", indicator=indicator,
+             choices=choices, usual_vi=hint_vi, usual_en=hint_en)
+
+
+def _lookup(series: pd.Series, mapping: dict, default: str = "") -> pd.Series:
+    """``series`` mapped through ``mapping`` as text, ``default`` where it has no entry."""
+    mapped = series.map(mapping)
+    return mapped.astype(object).where(mapped.notna(), default)
+
+
+def _convert_percent_cells(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -> np.ndarray:
+    """Excel stores "12,5%" as 0.125 in a cell formatted as a percentage: a value cell so
+    formatted is converted to 12.5 when its indicator is a percentage; any other number
+    cell so formatted is refused (the figure shown is not the figure meant)."""
+    percent_value = frame.pop("_percent_value").to_numpy()
+    convertible = percent_value & unit_of.isin(PERCENT_UNITS).to_numpy()
+    if convertible.any():
+        frame.loc[convertible, "value"] = (frame.loc[convertible, "value"] * 100).round(9)
+    emit(percent_value & unit_of.notna().to_numpy() & ~convertible, "percent_format_not_percent", "value",
+         shown=(frame["value"] * 100).round(9), what="chỉ tiêu này", what_en="this indicator")
+    for name, what_vi, what_en in (("numerator", "tử số", "the numerator"),
+                                   ("denominator", "mẫu số", "the denominator")):
+        flagged = frame.pop(f"_percent_{name}").to_numpy()
+        emit(flagged, "percent_format_not_percent", name, shown=(frame[name] * 100).round(9),
+             what=what_vi, what_en=what_en)
+    return convertible
 
 
 def _real_supersedes_illustrative(frame: pd.DataFrame) -> pd.DataFrame:
@@ -542,49 +877,189 @@ def _real_supersedes_illustrative(frame: pd.DataFrame) -> pd.DataFrame:
     real_keys = frame.loc[~frame["illustrative"], KEY].drop_duplicates()
     if real_keys.empty:
         return frame
-    marker = frame[KEY].merge(real_keys.assign(_real=True), on=KEY, how="left")["_real"].fillna(False).to_numpy()
-    superseded = frame["illustrative"].to_numpy() & marker.astype(bool)
+    marker = frame[KEY].merge(real_keys.assign(_real=True), on=KEY, how="left")["_real"].notna().to_numpy()
+    superseded = frame["illustrative"].to_numpy() & marker
     if superseded.any():
         frame = frame.copy()
         frame.loc[superseded, "preferred"] = False
     return frame
 
 
-def _duplicate_problems(frame: pd.DataFrame) -> list[Problem]:
-    problems = []
-    for _, group in frame.groupby(KEY, sort=False, dropna=False):
-        if len(group) < 2 or group["preferred"].sum() == 1:
-            continue
-        first = group.iloc[0]
-        for _, other in group.iloc[1:].iterrows():
-            where_vi = f"dòng {first['row']}" + ("" if first["file"] == other["file"] else f" của {first['file']}")
-            where_en = f"row {first['row']}" + ("" if first["file"] == other["file"] else f" of {first['file']}")
-            problems.append(problem("duplicate_key", other["file"], int(other["row"]), None,
-                                    other=where_vi, other_en=where_en))
-    return problems
+def _check_duplicates(frame: pd.DataFrame, emit_all: _Emit) -> None:
+    repeated = frame[frame.duplicated(KEY, keep=False)]
+    if repeated.empty:
+        return
+    groups = repeated.groupby(KEY, sort=False, dropna=False)
+    preferred = groups["preferred"].transform("sum")
+    first_file, first_row = groups["file"].transform("first"), groups["row"].transform("first")
+    later = repeated.duplicated(KEY, keep="first") & (preferred != 1)
+    if not later.any():
+        return
+    same_file = (first_file == repeated["file"]).to_numpy()
+    emit = _Emit(repeated, emit_all.out)
+    emit(later & same_file, "duplicate_key", None, other_row=first_row)
+    emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file)
+
+
+def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit) -> None:
+    """Warn about a percentage in (0, 1] whose series is otherwise above 5 %: most likely a
+    fraction typed for a percentage (0.125 for 12.5 %)."""
+    value = frame["value"]
+    rows = is_percent & value.notna() & (frame["indicator"] != "")
+    if not rows.any():
+        return
+    key = [frame.loc[rows, c] for c in ("indicator", "area_code", "group")]
+    size = value[rows].groupby(key).transform("size")
+    above = (value[rows] > FRACTION_GUARD_ABOVE).groupby(key).transform("sum")
+    suspicious = (value[rows] > 0) & (value[rows] <= 1) & (size >= 2) & (above == size - 1)
+    mask = pd.Series(False, index=frame.index)
+    mask[suspicious.index[suspicious.to_numpy()]] = True
+    emit(mask, "fraction_of_percent", "value", value=value, indicator=frame["indicator"],
+         times_100=(value * 100).round(6))
+
+
+# ---------------------------------------------------------------------------------------
+# suggestions
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics, so that "Xa Kim Hoa" matches "Xã Kim Hòa"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def _area_names(areas: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    names = {_fold(n): (code, n) for code, n in areas["name_en"].items()}
+    names.update({_fold(n): (code, nfc(n)) for code, n in areas["name_vi"].items()})
+    return names
+
+
+SUGGESTION_LIMIT = 10_000
+"""Distinct unknown values given a "did you mean" each; beyond that (a wrong export, not an
+office's typing) the others get the generic advice, which keeps checking fast."""
+
+
+_GENERIC_HINT = ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
+
+
+def _hints(texts, choices: list[str], names: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Suggestions for the first :data:`SUGGESTION_LIMIT` distinct texts (the rest get the generic one)."""
+    return {text: _suggest(text, choices, names) for text in texts[:SUGGESTION_LIMIT]}
+
+
+def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """Words for "did you mean …": an area typed by name (with or without its accents), or an
+    id with a typo."""
+    key = _fold(text)
+    if key in names:
+        code, name = names[key]
+        return (f'"{text}" là tên địa bàn; hãy ghi mã {code}.', f'"{text}" is an area name; write its code {code}.')
+    for folded, (code, name) in names.items():
+        if key and folded.endswith(" " + key):
+            return (f"có phải mã {code} ({name})?", f"did you mean code {code} ({name})?")
+    close = difflib.get_close_matches(text, choices, n=3, cutoff=0.6)
+    if close:
+        listed = ", ".join(close)
+        return (f"có phải: {listed}?", f"did you mean: {listed}?")
+    return _GENERIC_HINT
 
 
 # ---------------------------------------------------------------------------------------
 
 
+def _sort_key(p: Problem) -> tuple:
+    return (p.file, p.row or 0, _COLUMN_ORDER.get(p.column or "", -1))
+
+
+def check_observations(
+    path: str | Path | Sequence[str | Path] | None = None,
+    *,
+    indicators_path: str | Path | None = None,
+    areas_path: str | Path | None = None,
+) -> ObservationCheck:
+    """Read and check observation files; return what was found, without raising.
+
+    ``path`` as for :func:`load_observations`. The result holds the observations (or
+    ``None`` when there are problems), every problem, the warnings and, per file, the rows
+    read, the Excel sheet read and the cells converted from a percentage format.
+
+    >>> check = check_observations()
+    >>> check.problems, check.warnings, [f.file for f in check.files]
+    ([], [], ['data/observations/illustrative_communes.csv', 'data/observations/published.csv'])
+    """
+    sources, optional = _sources(path)
+    ctx = _Context(
+        indicators=load_indicators(indicators_path),
+        areas=load_areas(areas_path),
+        standards=load_standards(indicators_path),
+        units=load_units(indicators_path),
+    )
+    problems: list[Problem] = []
+    frames: list[pd.DataFrame] = []
+    reads: list[tuple[str, str | None]] = []
+    seen: set[Path] = set()
+    files = []
+    for source in sources:
+        for file in _data_files(source, problems, optional=source in optional):
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append(file)
+    for file in files:
+        label = _display(file)
+        reader = _read_csv if file.suffix.lower() == ".csv" else _read_excel
+        columns = reader(file, label, problems)
+        if columns is None:
+            continue
+        parsed = _file_frame(columns)
+        problems.extend(columns.problems)
+        if parsed is not None:
+            frames.append(parsed)
+            reads.append((label, columns.sheet))
+        del columns, parsed  # the cells now live in the table; free the lists they were read into
+    warnings_found: list[Problem] = []
+    frame = None
+    converted = np.zeros(0, dtype=bool)
+    if frames:
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        found, warnings_found, converted = _check_rows(frame, ctx)
+        problems += found
+    file_reads = []
+    for label, sheet in reads:
+        in_file = (frame["file"] == label).to_numpy()
+        rows = tuple(int(r) for r in frame["row"].to_numpy()[in_file & converted])
+        file_reads.append(FileRead(label, int(in_file.sum()), sheet, rows))
+    if problems:
+        problems.sort(key=_sort_key)
+        return ObservationCheck(None, problems, sorted(warnings_found, key=_sort_key), file_reads)
+    if frame is None:  # pragma: no cover - no files and no problem cannot happen: _data_files reports it
+        raise DataError([problem("no_files", ", ".join(_display(s) for s in sources), None, None)])
+    frame["year"] = frame["year"].astype(int)
+    ordered = list(COLUMNS) + ["file", "row"]
+    frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
+    return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
+
+
 def load_observations(
-    path: str | Path | None = None,
+    path: str | Path | Sequence[str | Path] | None = None,
     *,
     indicators_path: str | Path | None = None,
     areas_path: str | Path | None = None,
 ) -> pd.DataFrame:
     """Read and check observation files; return one tidy table.
 
-    ``path`` is a CSV or Excel file (``.xlsx``, ``.xls``) or a folder of them (default:
-    ``data/observations/``). Numbers may be written the Vietnamese way (``12,5``;
-    ``1.234``) or the English way; text is NFC-normalised. Every problem in every file is
-    collected and raised as one :class:`~analysis.DataError`; files are never modified.
+    ``path`` is a CSV or Excel file (``.xlsx``, ``.xls``), a folder of them, or a list of
+    files and folders. By default (``None``) it is the shipped ``data/observations/``
+    (published and illustrative figures) plus the offices' files in ``data/offices/``
+    (:func:`default_sources`). Numbers may be written the Vietnamese way (``12,5``;
+    ``1.234``) or the English way; text is NFC-normalised. Every problem in every cell of
+    every file is collected and raised as one :class:`~analysis.DataError`; files are never
+    modified. :func:`check_observations` returns the same without raising, with warnings.
 
     Returns one row per observation with the columns of :data:`COLUMNS` (``year`` an int,
-    numbers as floats, ``illustrative``/``preferred`` as booleans, ``standard`` filled in
-    from the year where the indicator has standards) plus ``file`` and ``row``. Where a real
-    figure and an illustrative one share indicator, area, group, year and standard, the real
-    one is preferred.
+    numbers as floats, ``illustrative``/``preferred`` as booleans, ``unit`` filled in from
+    the indicator) plus ``file`` and ``row``. Where a real figure and an illustrative one
+    share indicator, area, group, year and standard, the real one is preferred.
 
     >>> obs = load_observations()
     >>> real = obs[~obs["illustrative"] & obs["preferred"]]
@@ -596,36 +1071,6 @@ def load_observations(
      2023 2022-2025   2.03
      2024 2022-2025   1.45
     """
-    path = Path(path) if path is not None else paths.OBSERVATIONS_DIR
-    ctx = _Context(
-        indicators=load_indicators(indicators_path),
-        areas=load_areas(areas_path),
-        standards=load_standards(indicators_path),
-        units=load_units(indicators_path),
-    )
-    problems: list[Problem] = []
-    frames = []
-    for file in _data_files(path, problems):
-        label = _display(file)
-        reader = _read_csv if file.suffix.lower() == ".csv" else _read_excel
-        table = reader(file, label, problems)
-        if table is None:
-            continue
-        parsed = _parse_table(table, ctx, problems)
-        if parsed is not None:
-            frames.append(parsed)
-    if frames:
-        frame = pd.concat(frames, ignore_index=True)
-        frame = frame.dropna(subset=["year"]).astype({"year": int})
-        frame, refused = _read_areas_in_their_year(frame, ctx)
-        problems += refused
-        frame = _real_supersedes_illustrative(frame)
-        said = {(p.file, p.row) for p in refused}  # a refused area is not also "unknown"
-        problems += [p for p in _schema_problems(frame, ctx) if not (p.column == "area_code" and (p.file, p.row) in said)]
-        problems += _duplicate_problems(frame)
-    if problems:
-        problems.sort(key=lambda p: (p.file, p.row or 0))
-        raise DataError(problems)
-    ordered = list(COLUMNS) + ["file", "row"]
-    frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
-    return frame.reset_index(drop=True)
+    check = check_observations(path, indicators_path=indicators_path, areas_path=areas_path)
+    check.raise_for_problems()
+    return check.observations

@@ -6,7 +6,10 @@ for the same mistake in a CSV, an Excel sheet or the catalogue) and lets a test 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..errors import Problem
+from .numbers import format_number
 
 __all__ = ["TEMPLATES", "problem"]
 
@@ -47,6 +50,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "the file cannot be opened ({detail}).",
         "mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
         "open the file in Excel and save it again as .xlsx or CSV UTF-8.",
+    ),
+    "no_data_sheet": (
+        "không trang nào đang hiện ({sheets}) có dòng tiêu đề với đủ các cột bắt buộc.",
+        "no visible sheet ({sheets}) has a header row with every required column.",
+        "ghi số liệu vào trang du_lieu của mẫu data/templates/; dòng đầu tiên phải có các cột: {required}.",
+        "enter the data on the du_lieu sheet of the template in data/templates/; its first row must hold: {required}.",
     ),
     "bad_layout": (
         "dòng này có {found} ô, trong khi tiêu đề có {expected} cột.",
@@ -160,6 +169,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         'ghi "{expected}" hoặc để trống cột unit; nếu số liệu thật sự theo đơn vị khác thì đó là một chỉ tiêu khác.',
         'write "{expected}" or leave the unit blank; a figure in another unit belongs to another indicator.',
     ),
+    "standard_required": (
+        "chỉ tiêu {indicator} đo theo chuẩn nghèo; các chuẩn khác nhau không so sánh được nên phải ghi rõ chuẩn.",
+        "indicator {indicator} is measured against a poverty line; lines are not comparable, so the standard must be stated.",
+        "ghi chuẩn ở cột standard, một trong: {choices}{usual_vi}.",
+        "state the standard in the standard column, one of: {choices}{usual_en}.",
+    ),
     "standard_needed": (
         "chỉ tiêu {indicator} đo theo chuẩn nghèo, và năm {year} không thuộc hẳn một chuẩn nào.",
         "indicator {indicator} is measured against a poverty line, and {year} does not fall in a single standard's years.",
@@ -171,6 +186,20 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         'indicator {indicator} has no measurement standard, so the standard column must be blank (it says "{text}").',
         "xóa nội dung ô này.",
         "clear this cell.",
+    ),
+    "date_cell": (
+        "ô này là ngày/giờ trong Excel ({text}), không phải một số.",
+        "this cell holds an Excel date or time ({text}), not a number.",
+        "định dạng ô là Number (Format Cells → Number) hoặc Text rồi gõ lại, ví dụ {example_vi}; "
+        "Excel tự đổi những gì trông giống ngày tháng (như 12/5 hay 12-5) thành ngày.",
+        "format the cell as Number (Format Cells → Number) or Text and type it again, e.g. {example_en}; "
+        "Excel turns anything that looks like a date (12/5, 12-5) into a date.",
+    ),
+    "percent_format_not_percent": (
+        "ô được định dạng phần trăm trong Excel (hiện {shown}%) nhưng {what} không phải là tỷ lệ phần trăm.",
+        "the cell is formatted as a percentage in Excel (it shows {shown} %) but {what_en} is not a percentage.",
+        "bỏ định dạng % (Format Cells → Number) và gõ lại con số.",
+        "remove the % format (Format Cells → Number) and type the figure again.",
     ),
     "not_boolean": (
         '"{text}" không phải là có/không.',
@@ -208,9 +237,23 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "sửa giá trị hoặc các số đếm cho khớp nhau.",
         "correct the value or the counts so that they agree.",
     ),
+    "fraction_of_percent": (
+        "tỷ lệ {value}% nằm trong khoảng 0–1, trong khi các giá trị khác của chỉ tiêu {indicator} "
+        "cho địa bàn và nhóm này đều trên 5%; có thể đây là phân số (0,125 thay cho 12,5%).",
+        "the percentage {value} lies between 0 and 1 while the other values of {indicator} for this area and "
+        "group are all above 5 %; it may be a fraction (0.125 for 12.5 %).",
+        "nếu ý là {times_100}% thì ghi {times_100}; nếu số liệu đúng là {value}% thì bỏ qua cảnh báo này.",
+        "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
+    ),
     "duplicate_key": (
-        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với {other}.",
-        "same indicator, area, group, year (and standard) as {other_en}.",
+        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với dòng {other_row}.",
+        "same indicator, area, group, year (and standard) as row {other_row}.",
+        "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
+        "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
+    ),
+    "duplicate_key_other_file": (
+        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với dòng {other_row} của {other_file}.",
+        "same indicator, area, group, year (and standard) as row {other_row} of {other_file}.",
         "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
         "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
     ),
@@ -239,18 +282,36 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
 def problem(kind: str, file: str, row: int | None, column: str | None, **fields: object) -> Problem:
     """Build the :class:`Problem` of ``kind`` with its sentences filled in.
 
+    Fields that are floats are written the way each language writes numbers (``104,5`` in
+    the Vietnamese sentences, ``104.5`` in the English ones); give a figure as text to have
+    it echoed exactly as typed.
+
     >>> p = problem("year_range", "a.csv", 4, "year", year=1890)
     >>> p.message_en, p.fix_vi
     ('year 1890 is outside 1990–2035.', 'ghi năm từ 1990 đến 2035.')
+    >>> p = problem("percent_range", "a.csv", 5, "value", value=104.5)
+    >>> p.message_vi, p.message_en
+    ('tỷ lệ 104,5 nằm ngoài khoảng 0–100%.', 'the percentage 104.5 is outside 0–100 %.')
     """
-    vi, en, fix_vi, fix_en = TEMPLATES[kind]
     fields.setdefault("column", column)
-    return Problem(
-        file=file,
-        row=row,
-        column=column,
-        message_vi=vi.format(**fields),
-        message_en=en.format(**fields),
-        fix_vi=fix_vi.format(**fields),
-        fix_en=fix_en.format(**fields),
-    )
+    names = _NAMES.setdefault(tuple(fields), tuple(fields))
+    values = tuple(fields.values())
+    try:
+        hash(values)
+    except TypeError:  # pragma: no cover - every caller passes text and numbers
+        return Problem(file, row, column, *_sentences.__wrapped__(kind, names, values))
+    return Problem.deferred(file, row, column, _sentences, (kind, names, values))
+
+
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+"""One tuple of field names per call site, shared by all its problems."""
+
+
+@lru_cache(maxsize=4096)
+def _sentences(kind: str, names: tuple[str, ...], values: tuple[object, ...]) -> tuple[str, str, str, str]:
+    """The four sentences of a problem, written when first read (and cached, so that rows
+    with the same mistake share their sentences)."""
+    vi, en, fix_vi, fix_en = TEMPLATES[kind]
+    vi_fields = {k: format_number(v, "vi") if isinstance(v, float) else v for k, v in zip(names, values)}
+    en_fields = {k: format_number(v, "en") if isinstance(v, float) else v for k, v in zip(names, values)}
+    return vi.format(**vi_fields), en.format(**en_fields), fix_vi.format(**vi_fields), fix_en.format(**en_fields)

@@ -110,3 +110,29 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                 "parts_en": ", ".join(parts).replace("mã ", "code ")
                 + (f" (and {outside[1]}, outside the plan's area)" if outside else "")}))
     return resolved, sorted(refused, key=lambda r: r.index)
+
+
+def crosswalk_table(lang: str = "vi") -> pd.DataFrame:
+    """The July 2025 crosswalk as a table: each new commune, its code, the old units it was
+    made of (with their codes) and the legal clause (NQ 1687/NQ-UBTVQH15).
+
+    >>> table = crosswalk_table()
+    >>> table.iloc[1].tolist()
+    ['Xã Mỹ Long', '29419', 'Thị trấn Mỹ Long (29419), Xã Mỹ Long Bắc (29422), Xã Mỹ Long Nam (29425)', 'khoản 46']
+    """
+    from .catalogue import load_areas, load_reforms
+
+    areas, reform = load_areas(), load_reforms()[-1]
+    vi = lang == "vi"
+    rows = []
+    for new, olds in reform.crosswalk.items():
+        parts = ", ".join(f"{areas.at[old, 'name_vi' if vi else 'name_en']} ({old})" for old in olds)
+        if new in reform.outside:
+            parts += "; " + reform.outside[new][0 if vi else 1]
+        rows.append({
+            ("Xã mới (tỉnh Vĩnh Long)" if vi else "New commune (Vĩnh Long)"): areas.at[new, "name_vi" if vi else "name_en"],
+            ("Mã mới" if vi else "New code"): areas.at[new, "gso_code"],
+            ("Gồm các đơn vị cũ (mã)" if vi else "Made of the old units (codes)"): parts,
+            ("Căn cứ" if vi else "Basis"): f"{'khoản' if vi else 'clause'} {reform.clauses[new]}",
+        })
+    return pd.DataFrame(rows)

@@ -8,23 +8,32 @@ into a temporary folder that replaces ``--out`` only when everything succeeded:
 - ``dashboard.png|svg|pdf`` (A4) and ``dashboard_slide.png`` (16:9);
 - ``summary.csv``, ``summary.xlsx``, ``slides.pptx`` and ``index.html``.
 
-Charts are drawn in parallel, one process per core (``WORKBENCH_JOBS`` sets the number).
+Charts are drawn in parallel, one process per core (``WORKBENCH_JOBS`` sets the number);
+the worker processes end with the run, however it ends (on Linux they are killed by the
+kernel if the run itself is killed). ``--out`` is only ever replaced when it is a report
+folder (see :func:`analysis.export.check_destination`). Progress goes to stderr, a line per
+stage and a bar for the charts, whether or not stderr is a terminal.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Sequence
 
 from tqdm import tqdm
 
+from .. import paths
 from ..data.catalogue import load_areas, load_targets
+from ..data.observations import check_observations, default_sources
 from .charts import fan_chart, small_multiples
 from ..errors import DataError
-from ..export import atomic_folder, write_text_atomic
+from ..export import atomic_folder, check_destination, write_text_atomic
 from .index_page import index_html, relative
 from ..data.problems import problem
 from .slides import dashboard_slide, fan_slide, multiples_slide, write_deck
@@ -54,28 +63,84 @@ def _draw_multiples(task):
     return stem
 
 
-def _run(tasks, function, jobs: int, progress) -> None:
-    """Run chart tasks, in worker processes when there is more than one core to use."""
-    if jobs == 1 or len(tasks) < 4:
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_start(parent: int) -> None:
+    """Set up a chart worker: it dies with the run (Linux: the kernel kills it when the
+    parent dies, even by kill -9), and leaves Ctrl-C to the parent, which stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+@contextmanager
+def _chart_pool(jobs: int, n_tasks: int):
+    """A pool of chart workers, or ``None`` when one process is enough. The pool is
+    terminated when the block ends early (an error, Ctrl-C, SIGTERM)."""
+    if jobs == 1 or n_tasks < 4:
+        yield None
+        return
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    pool = context.Pool(jobs, initializer=_worker_start, initargs=(os.getpid(),))
+    try:
+        yield pool
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _run(tasks, function, pool, progress) -> None:
+    """Run chart tasks, in the worker pool when there is one."""
+    if pool is None:
         for task in tasks:
             function(task)
             progress.update()
         return
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for future in as_completed([pool.submit(function, task) for task in tasks]):
-            future.result()
-            progress.update()
+    for _ in pool.imap_unordered(function, tasks):
+        progress.update()
 
 
-def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None = None,
-               map: str | None = None) -> int:
-    """Write the report for ``data`` into ``out`` on the commune ``map`` (old or new; default new
-    once any new commune has figures); returns the exit status (0).
+def _stage(number: int, vi: str, en: str) -> None:
+    print(f"[{number}/4] {vi} / {en}", file=sys.stderr, flush=True)
 
-    Bad input raises :class:`~analysis.DataError` before anything is written; any failure
-    leaves ``out`` as it was.
+
+def _protected(data) -> list[Path]:
+    """The paths ``--out`` must never replace, contain or sit inside: the data read and the
+    project's data folder."""
+    if data is None:
+        sources = default_sources()
+    elif isinstance(data, (str, Path)):
+        sources = [Path(data)]
+    else:
+        sources = [Path(p) for p in data]
+    return [paths.DATA_DIR, *sources]
+
+
+def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
+               areas: list[str] | None = None, map: str | None = None) -> int:
+    """Write the report for ``data`` (default: :func:`analysis.data.observations.default_sources`)
+    into ``out`` on the commune ``map`` (old or new; default new once any new commune has
+    figures); returns the exit status (0).
+
+    A refused ``--out`` raises :class:`~analysis.errors.RefusedError` and bad input
+    :class:`~analysis.DataError`, both before anything is written; any failure leaves
+    ``out`` as it was. Warnings about the data are printed and the report is written.
     """
+    protected = _protected(data)
+    check_destination(out, protected)
+    _stage(1, "Đọc và kiểm tra số liệu", "Reading and checking the data")
+    checked = check_observations(data)
+    checked.raise_for_problems()
+    for line in checked.summary_lines(every_file=False) + checked.warning_lines():
+        print(line, file=sys.stderr)
     targets = load_targets()
     area_table = load_areas()
     if areas is not None:
@@ -85,13 +150,14 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
                                      suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
                                      suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434.")
                              for code in unknown])
-    workbench = Workbench(data, lang=lang, areas=areas, map=map)
+    _stage(2, "Đánh giá chỉ tiêu và dự báo", "Assessing the targets and projecting")
+    workbench = Workbench(checked.observations, lang=lang, areas=areas, map=map)
     table = workbench.table
     focus = list(dict.fromkeys(targets.loc[targets["focus"], "target_id"]))
     # a target with no figure in an area gets its "no data" row in the tables, not an empty chart
     pairs = table[table["n_points"] > 0].drop_duplicates(["target_id", "area_code"])[
         ["target_id", "area_code", "area_kind"]]
-    with atomic_folder(out) as staging:
+    with atomic_folder(out, protected) as staging:
         files: dict = {"fans": {}, "multiples": {}}
         fan_tasks = []
         for row in pairs.itertuples():
@@ -109,38 +175,39 @@ def run_report(data: Path, out: Path, lang: str = "vi", areas: list[str] | None 
             stem = staging / "charts" / "communes" / f"{target_id}_{FOCUS_DEADLINE}"
             multiple_tasks.append((rows, data_by_area, lang, stem))
             files["multiples"][target_id] = relative(stem, staging)
-        total = len(fan_tasks) + len(multiple_tasks) + 4
-        with tqdm(total=total, desc="Báo cáo / report", unit="tệp", file=sys.stderr, disable=None) as progress:
-            jobs = _jobs()
-            _run(fan_tasks, _draw_fan, jobs, progress)
-            _run(multiple_tasks, _draw_multiples, jobs, progress)
-            district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
-            save_figure(workbench.dashboard(area=district), staging / "dashboard")
-            save_figure(workbench.dashboard(area=district, size=SLIDE), staging / "dashboard_slide", ("png",))
-            files["dashboard"] = "dashboard"
-            progress.update()
-            summary = workbench.summary()
-            write_summary_csv(summary, staging / "summary.csv")
-            write_summary_xlsx(summary, staging / "summary.xlsx", lang)
-            files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"
-            progress.update()
-            slides = [dashboard_slide(staging / "dashboard_slide.png", table[table["area_code"] == district], lang,
-                                      FOCUS_DEADLINE)]
-            for target_id in focus:
-                key = (target_id, district)
-                if key in files["fans"]:
-                    slides.append(fan_slide(staging / f"{files['fans'][key][0]}.png",
-                                            workbench.rows(target_id, district), lang))
-                if target_id in files["multiples"]:
-                    slides.append(multiples_slide(staging / f"{files['multiples'][target_id]}.png",
-                                                  table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))
-            latest = table["latest_year"].dropna()
-            write_deck(staging / "slides.pptx", slides, lang, int(latest.max()) if len(latest) else None,
-                       bool(table["illustrative"].any()))
-            files["slides"] = "slides.pptx"
-            progress.update()
-            write_text_atomic(staging / "index.html", index_html(table, files, lang))
-            progress.update()
+        total = len(fan_tasks) + len(multiple_tasks)
+        _stage(3, f"Vẽ {total} biểu đồ", f"Drawing {total} charts")
+        terminal = sys.stderr.isatty()
+        with tqdm(total=total, desc="Biểu đồ / charts", unit="", file=sys.stderr, disable=False,
+                  mininterval=0.1 if terminal else 5.0, ascii=not terminal) as progress:
+            with _chart_pool(_jobs(), total) as pool:
+                _run(fan_tasks, _draw_fan, pool, progress)
+                _run(multiple_tasks, _draw_multiples, pool, progress)
+        _stage(4, "Ghi bảng điều khiển, bảng tổng hợp, bản trình chiếu và trang mục lục",
+               "Writing the dashboard, summary tables, slides and index page")
+        district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
+        save_figure(workbench.dashboard(area=district), staging / "dashboard")
+        save_figure(workbench.dashboard(area=district, size=SLIDE), staging / "dashboard_slide", ("png",))
+        files["dashboard"] = "dashboard"
+        summary = workbench.summary()
+        write_summary_csv(summary, staging / "summary.csv")
+        write_summary_xlsx(summary, staging / "summary.xlsx", lang)
+        files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"
+        slides = [dashboard_slide(staging / "dashboard_slide.png", table[table["area_code"] == district], lang,
+                                  FOCUS_DEADLINE)]
+        for target_id in focus:
+            key = (target_id, district)
+            if key in files["fans"]:
+                slides.append(fan_slide(staging / f"{files['fans'][key][0]}.png",
+                                        workbench.rows(target_id, district), lang))
+            if target_id in files["multiples"]:
+                slides.append(multiples_slide(staging / f"{files['multiples'][target_id]}.png",
+                                              table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))
+        latest = table["latest_year"].dropna()
+        write_deck(staging / "slides.pptx", slides, lang, int(latest.max()) if len(latest) else None,
+                   bool(table["illustrative"].any()))
+        files["slides"] = "slides.pptx"
+        write_text_atomic(staging / "index.html", index_html(table, files, lang))
     n_charts = len(fan_tasks) + len(multiple_tasks) + 1
     print(f"{table['target_id'].nunique()} chỉ tiêu, {table['area_code'].nunique()} địa bàn, {n_charts} biểu đồ / "
           f"{table['target_id'].nunique()} targets, {table['area_code'].nunique()} areas, {n_charts} charts.")

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import inspect
 import io
 import re
 import shutil
@@ -55,7 +54,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .. import paths
+from ..assessment.assess import default_map
 from ..data.catalogue import load_areas
+from ..data.observations import load_observations
 from ..data.problems import problem
 from ..errors import DataError, Problem
 from ..export import reproducible_office_file, write_bytes_atomic
@@ -79,8 +80,8 @@ MAPS = ("old", "new")
 PLAN_START, PLAN_END = 2021, 2025
 
 DEFAULT_AREA = {"old": "848", "new": "848"}
-"""The area each map reports on. TODO(map): on the new map, the former Cầu Ngang district as an
-aggregate area, once data/areas.csv has its code; until then the district code 848."""
+"""The area each map reports on: the district, and on the new map the former district's area
+(the same code, built from the new communes from 2025; data/admin_reforms.yaml)."""
 
 FONT = "Times New Roman"
 BLANK = "……"
@@ -904,25 +905,25 @@ def convert_to_pdf(docx: Path, out: Path, timeout: float = 300) -> Path | None:
             return None
 
 
-def _workbench(data: Path | None, lang: str, area: str, map_name: str) -> Workbench:
-    options = {"lang": lang, "areas": [area]}
-    # TODO(map): Workbench(map=...) is coming for the 2025 reform; pass the map as soon as it exists.
-    if "map" in inspect.signature(Workbench).parameters:
-        options["map"] = map_name
-    return Workbench(data, **options)
+def _workbench(data, lang: str, area: str, map_name: str | None) -> Workbench:
+    return Workbench(data, lang=lang, areas=[area], map=map_name)
 
 
-def write_review(data: Path | None = None, out: Path | None = None, year: int = PLAN_END, kind: str | None = None,
-                 lang: str = "vi", map_name: str = "old", area: str | None = None,
+def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind: str | None = None,
+                 lang: str = "vi", map_name: str | None = None, area: str | None = None,
                  settings: ReviewSettings | None = None, pdf: bool = True) -> list[Path]:
     """Write ``bao_cao_<kind>_<year>.docx`` (and ``.pdf`` when LibreOffice is there) into ``out``.
 
-    ``kind`` defaults to "final" for the plan's last year (2025) and "annual" otherwise. Bad
-    input raises :class:`~analysis.DataError` before anything is written; nothing in ``out`` is
-    deleted.
+    ``kind`` defaults to "final" for the plan's last year (2025) and "annual" otherwise;
+    ``map_name`` (old or new) to the map the data call for (new once any new commune has
+    figures), and the issuing body follows it. Bad input raises :class:`~analysis.DataError`
+    before anything is written; nothing in ``out`` is deleted.
     """
     lang = check_language(lang)
     kind = kind or ("final" if year == PLAN_END else "annual")
+    if map_name is None:
+        data = load_observations(data)
+        map_name = default_map(data)
     area = area or DEFAULT_AREA[map_name]
     problems = []
     if area not in load_areas().index:
@@ -952,12 +953,13 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", type=int, default=PLAN_END, help=f"year reported on (default {PLAN_END})")
     parser.add_argument("--kind", choices=KINDS, default=None,
                         help="annual (one year) or final (the 2021–2025 period); default final for 2025, else annual")
-    parser.add_argument("--data", type=Path, default=paths.OBSERVATIONS_DIR,
-                        help="observation file or folder (CSV or Excel); default data/observations/")
+    parser.add_argument("--data", type=Path, nargs="+", default=None, metavar="FILE_OR_FOLDER",
+                        help="observation files or folders (CSV, Excel); default data/observations/ and data/offices/")
     parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR, help="output folder; default reports/")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
-    parser.add_argument("--map", choices=MAPS, default="old", dest="map_name",
-                        help="old: the district before 1/7/2025; new: Vĩnh Long province after it (default old)")
+    parser.add_argument("--map", choices=MAPS, default=None, dest="map_name",
+                        help="old: the district before 1/7/2025; new: Vĩnh Long province after it "
+                             "(default: new once any new commune has figures, else old)")
     parser.add_argument("--area", default=None, metavar="CODE", help="area reported on (default: the district, 848)")
     parser.add_argument("--settings", type=Path, default=SETTINGS_FILE,
                         help="issuing body, number and signer (default data/review.yaml)")
@@ -973,6 +975,9 @@ def add_review_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_review(args: argparse.Namespace) -> int:
     """Run ``python -m analysis review`` from parsed arguments; returns the exit status (0)."""
+    data = load_observations(args.data)
+    args.map_name = args.map_name or default_map(data)
+    args.data = data
     settings = load_review_settings(args.settings, map_name=args.map_name, lang=args.lang, issuer=args.issuer,
                                     number=args.number, place=args.place, date=args.date,
                                     signer_title=args.signer_title, signer_name=args.signer_name)

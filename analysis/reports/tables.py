@@ -192,13 +192,29 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
 
 
 def write_summary_csv(summary: pd.DataFrame, path: str | Path) -> Path:
-    """Write summary.csv (UTF-8 with BOM so that Excel shows Vietnamese letters), reproducibly."""
+    """Write summary.csv (UTF-8 with BOM so that Excel shows Vietnamese letters), reproducibly.
+
+    Text that a spreadsheet would run as a formula (it begins with ``=``, ``+``, ``-`` or
+    ``@``; sources come from the data files) is prefixed with a single quote.
+    """
+    from ..export import spreadsheet_text
+
+    summary = summary.copy()
+    for column in summary.columns:
+        if summary[column].dtype == object or pd.api.types.is_string_dtype(summary[column]):
+            summary[column] = summary[column].map(spreadsheet_text)
     text = summary.to_csv(index=False, float_format="%.6g", lineterminator="\n")
     return write_text_atomic(path, "\ufeff" + text)
 
 
 def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi") -> Path:
-    """Write the formatted summary.xlsx: coloured statuses, frozen header, a methods sheet."""
+    """Write the formatted summary.xlsx: coloured statuses, frozen header, a methods sheet.
+
+    Text that Excel would take for a formula (sources come from the data files) is written
+    as a string cell, never as a formula.
+    """
+    from ..export import FORMULA_STARTS
+
     check_language(lang)
     book = Workbook()
     sheet = book.active
@@ -228,6 +244,11 @@ def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi"
                 value = None
             values.append(value.item() if hasattr(value, "item") else value)
         sheet.append(values)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                # Text from the data must stay text: a string cell, shown with Excel's quote prefix.
+                cell.data_type = "s"
+                cell.quotePrefix = True
         color = STATUS_COLORS.get(row["verdict"])
         cell = sheet.cell(sheet.max_row, status_column)
         cell.font = Font(bold=True, color="FFFFFF" if row["verdict"] in DARK_VERDICTS else "000000")

@@ -1,0 +1,119 @@
+"""How long checking a huge observation file takes, and how much memory: ``python -m bench.loader_speed``.
+
+An office file is a few hundred rows, but a wrong export is not. This writes files of a
+million rows into a temporary folder and runs ``python -m analysis check FILE`` on each under
+``/usr/bin/time -v``, printing the wall-clock time, the peak memory (maximum resident set
+size) and the exit status. The goal is at most 60 s and 1 GB for a million rows.
+
+Files (all with the template's 17 columns):
+
+- ``clean``: valid rows, each key given by five sources with one preferred (exit status 0);
+- ``duplicates``: the same rows with every source preferred, so that almost every row is a
+  problem (a million problems: the printed list is capped, the whole list goes to a file);
+- ``unknown_areas``: area names typed instead of codes on every row (a million problems).
+
+``--xlsx`` also writes the clean rows as an .xlsx workbook (read with openpyxl's streaming
+reader; writing it takes a few minutes). ``--rows`` sets the size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis import load_areas, load_indicators  # noqa: E402
+from analysis.data.observations import COLUMNS  # noqa: E402
+
+SOURCES = 5
+
+
+def _rows(n: int, kind: str):
+    """``n`` rows of the template's columns, ``SOURCES`` rows per key."""
+    indicators = load_indicators()
+    plain = [i for i, row in indicators.iterrows() if row["unit"] != "flag" and not row["standards"]]
+    areas = list(load_areas().index)
+    keys = itertools.product(plain, areas, ("all", "khmer", "kinh", "hoa", "ethnic_minority"), range(1990, 2026))
+    written = 0
+    for indicator, area, group, year in keys:
+        for source in range(SOURCES):
+            if written == n:
+                return
+            value = f"{(written * 7919) % 10000 / 100:.2f}".replace(".", ",")
+            yield {
+                "indicator": indicator,
+                "area_code": f"Xã số {written}" if kind == "unknown_areas" else area,
+                "group": group, "year": year, "standard": "", "value": value, "unit": "",
+                "numerator": "", "denominator": "", "qualifier": "",
+                "source": f"Báo cáo tổng hợp số {source}, UBND huyện Cầu Ngang",
+                "source_url": "", "quote": "", "note": "", "illustrative": "FALSE",
+                "preferred": "TRUE" if kind != "clean" or source == 0 else "FALSE",
+            }
+            written += 1
+    raise ValueError(f"the catalogue has keys for at most {written} rows")
+
+
+def write_csv(path: Path, n: int, kind: str) -> Path:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        writer.writerows(_rows(n, kind))
+    return path
+
+
+def write_xlsx(path: Path, n: int) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("du_lieu")
+    sheet.append(list(COLUMNS))
+    for row in _rows(n, "clean"):
+        row["value"] = float(row["value"].replace(",", "."))
+        sheet.append([row[c] for c in COLUMNS])
+    book.save(path)
+    return path
+
+
+def measure(path: Path) -> tuple[float, float, int]:
+    """Check ``path`` in a fresh process: (seconds, peak MB, exit status)."""
+    command = ["/usr/bin/time", "-v", sys.executable, "-m", "analysis", "check", str(path)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+    for line in done.stderr.splitlines():
+        if line.startswith(("Danh sách đầy đủ", "Full list")) or "Full list" in line:
+            Path(line.rsplit(": ", 1)[1]).unlink(missing_ok=True)  # the whole list of problems
+    return seconds, peak_kb / 1024, done.returncode
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--xlsx", action="store_true", help="also an .xlsx workbook of the clean rows")
+    parser.add_argument("--only", nargs="+", default=["clean", "duplicates", "unknown_areas"])
+    args = parser.parse_args(argv)
+    print(f"{args.rows:,} rows; {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as folder:
+        files = [write_csv(Path(folder) / f"{kind}.csv", args.rows, kind) for kind in args.only]
+        if args.xlsx:
+            files.append(write_xlsx(Path(folder) / "clean.xlsx", args.rows))
+        for path in files:
+            size = path.stat().st_size / 1e6
+            seconds, peak, status = measure(path)
+            print(f"{path.name:<20} {size:7.0f} MB file   {seconds:6.1f} s   peak {peak:6.0f} MB   exit {status}",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()

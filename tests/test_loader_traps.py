@@ -1,0 +1,231 @@
+"""Safe in: Excel and CSV files as offices really send them are never read silently wrong,
+and every problem of every cell is listed at once."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from analysis import DataError, load_observations, paths
+from analysis.cli import main
+from analysis.data.observations import REQUIRED_COLUMNS, check_observations
+from analysis.errors import PRINT_LIMIT
+
+HEADER = ["indicator", "area_code", "group", "year", "standard", "value", "numerator", "denominator", "source"]
+
+
+def workbook(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = (),
+             formats: dict[tuple[str, str], str] | None = None) -> Path:
+    """Write an .xlsx file: sheet name -> rows; ``formats`` maps (sheet, cell) to a number format."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        if name in hidden:
+            sheet.sheet_state = "hidden"
+    for (name, cell), number_format in (formats or {}).items():
+        book[name][cell].number_format = number_format
+    book.save(path)
+    return path
+
+
+def problems_of(path) -> list:
+    with pytest.raises(DataError) as caught:
+        load_observations(path)
+    return caught.value.problems
+
+
+# ---- Excel traps --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell", [dt.datetime(2024, 5, 12), dt.time(12, 5), dt.date(2024, 5, 12)])
+def test_a_date_or_time_in_value_is_refused_with_the_fix(tmp_path, cell):
+    path = workbook(tmp_path / "ngay.xlsx", {"du_lieu": [
+        HEADER, ["health_insurance_coverage", "29434", "khmer", 2024, None, cell, None, None, "BHXH huyện"]]})
+    (found,) = problems_of(path)
+    assert (found.row, found.column) == (2, "value")
+    assert "ngày/giờ" in found.message_vi and "date or time" in found.message_en
+    assert "Format Cells → Number" in found.fix_vi and "12,5" in found.fix_vi and "12.5" in found.fix_en
+
+
+def test_a_date_cell_does_not_wipe_the_illustrative_point(tmp_path):
+    path = workbook(tmp_path / "ngay.xlsx", {"du_lieu": [
+        HEADER, ["health_insurance_coverage", "29434", "khmer", 2024, None, dt.datetime(2024, 9, 4), None, None,
+                 "BHXH huyện"]]})
+    with pytest.raises(DataError, match="ngày/giờ"):
+        load_observations([paths.OBSERVATIONS_DIR, path])
+
+
+def test_only_visible_sheets_are_read_and_the_sheet_is_chosen_by_its_header(tmp_path, capsys):
+    row = ["health_insurance_coverage", "29434", "khmer", 2024, None]
+    path = workbook(tmp_path / "doi_ten.xlsx", {
+        "huong_dan": [["Hướng dẫn"], HEADER],
+        "du_lieu": [HEADER, row + [9.9, None, None, "bản cũ"]],
+        "Sheet1": [HEADER, row + [3.2, None, None, "bản mới"]],
+    }, hidden=("du_lieu",))
+    obs = load_observations(path)
+    assert obs["value"].tolist() == [3.2]
+    assert main(["check", str(path)]) == 0
+    assert 'doi_ten.xlsx, trang / sheet "Sheet1": 1 dòng / 1 rows' in capsys.readouterr().out
+
+
+def test_a_workbook_without_a_data_sheet_says_which_sheets_it_has(tmp_path):
+    path = workbook(tmp_path / "khong_co.xlsx", {"bia": [["Báo cáo"]], "so_lieu_cu": [["chỉ tiêu", "giá trị"]]})
+    (found,) = problems_of(path)
+    assert '"bia", "so_lieu_cu"' in found.message_vi and ", ".join(REQUIRED_COLUMNS) in found.fix_en
+
+
+def test_a_percent_formatted_cell_is_converted_and_said_so(tmp_path, capsys):
+    path = workbook(tmp_path / "phan_tram.xlsx", {"du_lieu": [
+        HEADER,
+        ["health_insurance_coverage", "29434", "khmer", 2024, None, 0.125, None, None, "BHXH huyện"],
+        ["health_insurance_coverage", "29437", "khmer", 2024, None, 91.5, None, None, "BHXH huyện"],
+        ["health_insurance_coverage", "29440", "khmer", 2024, None, 0.071, None, None, "BHXH huyện"],
+    ]}, formats={("du_lieu", "F2"): "0.0%", ("du_lieu", "F4"): "0%"})
+    check = check_observations(path)
+    assert check.observations.set_index("area_code")["value"].to_dict() == {"29434": 12.5, "29437": 91.5,
+                                                                           "29440": 7.1}
+    assert check.files[0].converted_rows == (2, 4)
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 ô định dạng % trong Excel đã đổi sang phần trăm (0,125 → 12,5) ở dòng 2, 4" in out
+    assert "2 %-formatted Excel cells converted to percentages (0.125 → 12.5) on rows 2, 4" in out
+
+
+def test_a_percent_formatted_count_is_refused(tmp_path):
+    path = workbook(tmp_path / "dem.xlsx", {"du_lieu": [
+        HEADER, ["new_jobs_khmer_workers", "848", "khmer", 2024, None, 12.34, None, None, "Phòng LĐ-TB&XH"]]},
+        formats={("du_lieu", "F2"): "0%"})
+    (found,) = problems_of(path)
+    assert found.column == "value" and "1.234%" in found.message_vi and "1,234 %" in found.message_en
+
+
+# ---- the other way round: a fraction typed for a percentage ----------------------------------
+
+
+FRACTION = ("indicator,area_code,group,year,value,source\n"
+            "health_insurance_coverage,29434,khmer,2024,0.941,BHXH huyện\n")
+
+
+def test_a_fraction_among_percentages_is_a_warning_naming_the_row(tmp_path, capsys):
+    path = tmp_path / "xa.csv"
+    path.write_text(FRACTION, encoding="utf-8")
+    check = check_observations([paths.OBSERVATIONS_DIR, path])  # illustrative 2015–2024: all above 5 %
+    assert check.problems == [] and check.observations is not None
+    (warning,) = check.warnings
+    assert (warning.file.endswith("xa.csv"), warning.row, warning.column) == (True, 2, "value")
+    assert "0,941%" in warning.message_vi and "ghi 94,1" in warning.fix_vi and "write 94.1" in warning.fix_en
+    assert main(["check", str(paths.OBSERVATIONS_DIR), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Cảnh báo (1" in out and "xa.csv, dòng 2" in out and "Warnings (1" in out
+
+
+def test_a_small_percentage_in_a_small_series_is_no_warning(tmp_path):
+    path = tmp_path / "xa.csv"
+    path.write_text("indicator,area_code,group,year,standard,value,source\n"
+                    "poverty_rate_households,84,all,2024,2022-2025,0.9,Sở LĐ-TB&XH\n", encoding="utf-8")
+    assert check_observations([paths.OBSERVATIONS_DIR, path]).warnings == []  # 2023 was 1.19 %
+
+
+def test_the_report_prints_the_warnings(tmp_path, monkeypatch, capsys):
+    import analysis.reports.report as report_module
+
+    path = tmp_path / "xa.csv"
+    path.write_text(FRACTION, encoding="utf-8")
+
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt  # the warnings are printed before the assessment starts
+
+    monkeypatch.setattr(report_module, "Workbench", stop)
+    assert main(["report", "--data", str(paths.OBSERVATIONS_DIR), str(path), "--out", str(tmp_path / "r")]) == 130
+    assert "xa.csv, dòng 2, cột \"value\": tỷ lệ 0,941%" in capsys.readouterr().err
+
+
+# ---- every problem of every cell -----------------------------------------------------------
+
+
+def test_a_row_with_four_problems_lists_all_four(tmp_path):
+    path = tmp_path / "bon_loi.csv"
+    path.write_text(",".join(HEADER) + "\n"
+                    "health_insurance_coverage,99999,khome,năm 2024,,150,,,BHXH huyện\n", encoding="utf-8")
+    found = problems_of(path)
+    assert [(p.row, p.column) for p in found] == [(2, "area_code"), (2, "group"), (2, "year"), (2, "value")]
+    assert 'không có mã địa bàn "99999"' in found[0].message_vi
+    assert '"khome" không phải là giá trị hợp lệ' in found[1].message_vi
+    assert '"năm 2024" không phải là một năm' in found[2].message_vi
+    assert "tỷ lệ 150 nằm ngoài" in found[3].message_vi
+
+
+def test_a_poverty_row_without_its_standard_is_refused_with_the_choices(tmp_path):
+    path = tmp_path / "ngheo.csv"
+    path.write_text(",".join(HEADER) + "\n"
+                    "poverty_rate_households,29431,khmer,2025,,3.1,,,UBND xã Vinh Kim\n", encoding="utf-8")
+    (found,) = problems_of(path)
+    assert (found.row, found.column) == (2, "standard")
+    assert "2016-2020, 2022-2025" in found.fix_vi and "năm 2025 thường là 2022-2025" in found.fix_vi
+    assert "2025 is usually on 2022-2025" in found.fix_en
+
+
+def test_the_shipped_poverty_rows_all_state_their_standard():
+    obs = load_observations(paths.OBSERVATIONS_DIR)
+    poverty = obs[obs["indicator"].str.contains("poverty|poor")]
+    assert len(poverty) > 100 and (poverty["standard"] != "").all()
+
+
+@pytest.mark.parametrize("typed", ["Xa Kim Hoa", "xã kim hòa", "Kim Hoa"])
+def test_a_commune_written_without_accents_gets_its_code(tmp_path, typed):
+    path = tmp_path / "ten.csv"
+    path.write_text("indicator,area_code,group,year,value,source\n"
+                    f"health_insurance_coverage,{typed},khmer,2024,94.1,BHXH huyện\n", encoding="utf-8")
+    (found,) = problems_of(path)
+    assert "29434" in found.fix_vi and "29434" in found.fix_en
+
+
+def test_numbers_in_messages_are_written_the_way_each_language_writes_them(tmp_path):
+    path = tmp_path / "so.csv"
+    path.write_text("indicator,area_code,group,year,value,numerator,denominator,source\n"
+                    "health_insurance_coverage,29434,khmer,2024,104.5,,,BHXH huyện\n"
+                    "party_members_share,29437,khmer,2024,30.5,1288,1200.5,Huyện ủy\n", encoding="utf-8")
+    first, second = problems_of(path)
+    assert "104,5" in first.message_vi and "104.5" in first.message_en
+    assert "tử số 1.288 lớn hơn mẫu số 1.200,5" in second.message_vi
+    assert "numerator 1,288 is larger than the denominator 1,200.5" in second.message_en
+
+
+def test_the_printed_list_is_capped_and_the_whole_list_written_to_a_file(tmp_path, capsys):
+    path = tmp_path / "xuat_sai.csv"
+    n = PRINT_LIMIT + 150
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["indicator", "area_code", "group", "year", "value", "source"])
+        for i in range(n):
+            writer.writerow(["health_insurance_coverage", f"xã {i}", "khmer", 2024, 90, "BHXH huyện"])
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert lines[0] == "Dữ liệu có 350 lỗi / The data has 350 problems:"
+    assert f"{PRINT_LIMIT}. " in err and f"{PRINT_LIMIT + 1}. " not in err
+    assert "… và 150 lỗi khác / … and 150 more." in err
+    full = Path(lines[-1].split(": ", 1)[1])
+    assert lines[-1].startswith("Danh sách đầy đủ (350 lỗi) / Full list (350 problems): ")
+    assert paths.DATA_DIR not in full.parents and tmp_path not in full.parents
+    with open(full, encoding="utf-8-sig", newline="") as handle:
+        listed = list(csv.DictReader(handle))
+    full.unlink()
+    assert len(listed) == n and listed[-1]["row"] == str(n + 1) and listed[0]["column"] == "area_code"
+
+
+def test_an_office_csv_with_formula_text_is_read_as_text(tmp_path):
+    path = tmp_path / "cong_thuc.csv"
+    path.write_text("indicator,area_code,group,year,value,source,quote,note\n"
+                    "health_insurance_coverage,29434,khmer,2024,94.1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+                    "=cmd|' /C calc'!A0,@SUM(1)\n", encoding="utf-8")
+    row = load_observations(path).iloc[0]
+    assert (row["source"], row["quote"], row["note"]) == ('=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0",
+                                                          "@SUM(1)")

@@ -1,0 +1,72 @@
+"""The offices' folder: read by default with the shipped data, never by the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import DataError, Workbench, load_observations, paths
+from analysis.cli import main
+from analysis.data.observations import default_sources
+
+ROW = ("indicator,area_code,group,year,value,numerator,denominator,source\n"
+       "health_insurance_coverage,29434,khmer,2024,94.1,4873,5179,Bảo hiểm xã hội huyện\n")
+
+
+def test_the_tests_never_read_the_real_offices_folder():
+    # conftest.py points the offices' folder at an empty temporary folder for every test and doctest,
+    # so a file a planner put in data/offices/ changes no expected value.
+    assert paths.OFFICES_DIR != paths.DATA_DIR / "offices"
+    assert paths.OFFICES_DIR.is_dir() and list(paths.OFFICES_DIR.iterdir()) == []
+    assert default_sources() == [paths.OBSERVATIONS_DIR, paths.OFFICES_DIR]
+
+
+def test_the_real_offices_folder_is_kept_with_its_readme():
+    real = paths.DATA_DIR / "offices"
+    assert (real / "README.md").is_file()
+    text = (real / "README.md").read_text(encoding="utf-8")
+    assert "Tiếng Việt" in text and "English" in text
+
+
+def test_a_file_dropped_in_the_offices_folder_supersedes_the_illustrative_figure():
+    (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
+    obs = load_observations()
+    rows = obs.query("indicator == 'health_insurance_coverage' and area_code == '29434' and year == 2024")
+    assert len(rows) == 2
+    preferred = rows[rows["preferred"]]
+    assert preferred["value"].tolist() == [94.1] and not preferred["illustrative"].item()
+    assert preferred["file"].item().endswith("xa_kim_hoa_2024.csv")
+    wb = Workbench(areas=["29434"])
+    row = wb.rows("T02", "29434").iloc[0]
+    assert (row["latest_year"], row["latest_value"]) == (2024, 94.1)
+
+
+def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
+    (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "xa_kim_hoa_2024.csv: 1 dòng / 1 rows" in out
+    assert "data/observations/published.csv" in out and "(213 thật" in out  # 212 published + the office's
+
+
+def test_an_empty_or_missing_offices_folder_is_not_a_problem(monkeypatch, tmp_path):
+    shipped = len(load_observations(paths.OBSERVATIONS_DIR))
+    assert len(load_observations()) == shipped
+    monkeypatch.setattr(paths, "OFFICES_DIR", tmp_path / "nowhere")
+    assert len(load_observations()) == shipped
+
+
+def test_a_bad_office_file_stops_the_default_load(capsys):
+    (paths.OFFICES_DIR / "sai.csv").write_text(ROW.replace("29434", "Xa Kim Hoa"), encoding="utf-8")
+    with pytest.raises(DataError, match="Xa Kim Hoa"):
+        load_observations()
+    assert main(["check"]) == 2
+    assert "sai.csv, dòng 2" in capsys.readouterr().err
+
+
+def test_several_paths_at_once(tmp_path):
+    (tmp_path / "a.csv").write_text(ROW, encoding="utf-8")
+    obs = load_observations([paths.OBSERVATIONS_DIR / "published.csv", tmp_path / "a.csv", Path(tmp_path)])
+    assert (obs["file"].str.endswith("a.csv")).sum() == 1  # a file named twice is read once
+    assert len(obs) == len(load_observations(paths.OBSERVATIONS_DIR / "published.csv")) + 1

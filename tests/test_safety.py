@@ -1,0 +1,353 @@
+"""Safe out: the report never destroys a folder it did not write, fails with one clear line
+on ordinary faults, cleans up after interrupted runs and lets concurrent runs take turns."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import multiprocessing
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import analysis.reports.report as report_module
+from analysis import Workbench, paths
+from analysis.cli import main
+from analysis.export import MANIFEST, STAGING_MARKER, atomic_folder, check_destination, remove_stale_folders
+from analysis.errors import RefusedError
+
+GOOD_ROW = ("indicator,area_code,group,year,value,source\n"
+            "health_insurance_coverage,29434,khmer,2024,94.1,Bảo hiểm xã hội huyện\n")
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every path under ``root`` (and ``root`` itself), with a hash of each file's bytes."""
+    found = {}
+    for path in [root, *sorted(root.rglob("*"))] if root.exists() else []:
+        key = path.relative_to(root.parent).as_posix()
+        found[key] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
+    return found
+
+
+@pytest.fixture
+def office(tmp_path) -> Path:
+    """A folder of an office's files: the data a user must never lose."""
+    folder = tmp_path / "so_lieu"
+    folder.mkdir()
+    (folder / "xa_kim_hoa_2024.csv").write_text(GOOD_ROW, encoding="utf-8")
+    return folder
+
+
+def refused(argv: list[str], capsys, *watched: Path) -> str:
+    before = [snapshot(p) for p in watched]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert [snapshot(p) for p in watched] == before, "nothing may be touched"
+    assert "Traceback" not in err and err.count("\n") == 1 and " / " in err, err
+    return err
+
+
+# ---- --out never destroys what it did not write ----------------------------------------
+
+
+def test_out_refuses_the_data_folder_itself(office, capsys):
+    err = refused(["report", "--data", str(office), "--out", str(office)], capsys, office)
+    assert "chứa số liệu" in err and "holds the data" in err
+
+
+def test_out_refuses_a_folder_holding_the_data(office, capsys):
+    refused(["report", "--data", str(office), "--out", str(office.parent)], capsys, office.parent)
+
+
+def test_out_refuses_a_folder_inside_the_data_folder(office, capsys):
+    err = refused(["report", "--data", str(office), "--out", str(office / "reports")], capsys, office)
+    assert "inside the data folder" in err and not (office / "reports").exists()
+
+
+def test_out_refuses_the_project_data_and_its_parents_by_default(capsys):
+    for out in (paths.OBSERVATIONS_DIR, paths.DATA_DIR, paths.PROJECT_ROOT, paths.OBSERVATIONS_DIR / "new"):
+        refused(["report", "--out", str(out)], capsys, paths.OBSERVATIONS_DIR)
+
+
+def test_out_refuses_an_existing_file(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("ghi chú của tôi")
+    err = refused(["report", "--out", str(notes)], capsys, tmp_path)
+    assert "là một tệp" in err and "is a file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]  # no hidden .notes.txt.old
+
+
+def test_out_refuses_a_folder_of_other_files(tmp_path, capsys):
+    folder = tmp_path / "tai_lieu"
+    folder.mkdir()
+    (folder / "bao_cao_cua_toi.docx").write_bytes(b"PK\x03\x04 my own report")
+    err = refused(["report", "--out", str(folder)], capsys, tmp_path)
+    assert MANIFEST in err
+
+
+def test_a_report_folder_replaces_only_its_own_kind(tmp_path):
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("second")
+    assert (out / "index.html").read_text() == "second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with atomic_folder(empty) as staging:
+        (staging / "index.html").write_text("into an empty folder")
+    assert (empty / MANIFEST).is_file()
+
+
+def test_a_report_from_before_manifests_is_recognised_by_its_files_only(tmp_path):
+    old = tmp_path / "reports"
+    (old / "charts" / "fan").mkdir(parents=True)
+    for name in ("index.html", "summary.csv", "dashboard.png"):
+        (old / name).write_text(name)
+    (old / "charts" / "fan" / "T01_848.svg").write_text("<svg/>")
+    assert check_destination(old) == old.resolve()
+    (old / "charts" / "fan" / "ghi_chu.txt").write_text("mine")
+    with pytest.raises(RefusedError):
+        check_destination(old)
+
+
+def test_the_folder_is_checked_again_before_it_is_replaced(tmp_path):
+    out = tmp_path / "reports"
+    with pytest.raises(RefusedError):
+        with atomic_folder(out) as staging:
+            (staging / "index.html").write_text("new")
+            out.mkdir()
+            (out / "tep_cua_nguoi_khac.txt").write_text("appeared during the run")
+    assert sorted(p.name for p in out.iterdir()) == ["tep_cua_nguoi_khac.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+# ---- ordinary faults: one line, a status, the folder intact ------------------------------
+
+
+@pytest.fixture
+def earlier_report(tmp_path) -> Path:
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("earlier report")
+    return out
+
+
+@pytest.fixture
+def quick_report(monkeypatch):
+    """The report of one commune, drawn in this process, with a prepared workbench."""
+    workbench = Workbench(areas=["29434"])
+    monkeypatch.setattr(report_module, "Workbench", lambda *args, **kwargs: workbench)
+    monkeypatch.setenv("WORKBENCH_JOBS", "1")
+    return ["report", "--area", "29434"]
+
+
+def raising(error: BaseException):
+    def fail(*args, **kwargs):
+        raise error
+    return fail
+
+
+@pytest.mark.parametrize("error, status, phrase", [
+    (OSError(errno.ENOSPC, "No space left on device"), 1, "hết chỗ trống trên đĩa"),
+    (PermissionError(errno.EACCES, "Permission denied"), 1, "không có quyền"),
+    (OSError(errno.EROFS, "Read-only file system"), 1, "chỉ cho đọc"),
+    (KeyboardInterrupt(), 130, "Ctrl-C"),
+])
+def test_faults_while_drawing_end_in_one_line_and_leave_the_folder(error, status, phrase, earlier_report,
+                                                                   quick_report, monkeypatch, capsys):
+    monkeypatch.setattr(report_module, "_draw_fan", raising(error))
+    before = snapshot(earlier_report.parent)
+    assert main([*quick_report, "--out", str(earlier_report)]) == status
+    err = capsys.readouterr().err
+    message = err.strip().splitlines()[-1]
+    assert phrase in message and " / " in message and "Traceback" not in err
+    assert snapshot(earlier_report.parent) == before
+
+
+def test_a_read_only_destination_is_one_line(tmp_path, quick_report, monkeypatch, capsys):
+    import analysis.export as export
+
+    monkeypatch.setattr(export.tempfile, "mkdtemp", raising(OSError(errno.EROFS, "Read-only file system",
+                                                                       str(tmp_path))))
+    assert main([*quick_report, "--out", str(tmp_path / "reports")]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == (f"Lỗi: ổ đĩa chỉ cho đọc, không ghi được ({tmp_path}). / "
+                                            f"Error: the disk is read-only ({tmp_path}).")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_in_a_chart_worker_is_one_line(earlier_report, quick_report, monkeypatch, capsys):
+    monkeypatch.setenv("WORKBENCH_JOBS", "2")
+    monkeypatch.setattr(report_module, "save_figure", raising(OSError(errno.ENOSPC, "No space left on device")))
+    before = snapshot(earlier_report.parent)
+    assert main([*quick_report, "--out", str(earlier_report)]) == 1
+    assert "the disk is full" in capsys.readouterr().err
+    assert snapshot(earlier_report.parent) == before
+
+
+# ---- interrupted runs: workers die, temporary folders go ----------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        if int(fields[1]) == pid:  # the parent's id
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _start_report(out: Path) -> tuple[subprocess.Popen, set[int]]:
+    """Start a report in another process and wait until its chart workers are drawing."""
+    env = {**os.environ, "WORKBENCH_JOBS": "2"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", "--data", str(paths.OBSERVATIONS_DIR), "--out", str(out),
+         "--area", "848", "29434"],
+        cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        workers = _children(process.pid)
+        if len(workers) >= 2 and any(out.parent.glob(f".{out.name}.workbench-*/charts/fan/*.png")):
+            return process, workers  # drawing: a chart is done and the next ones are under way
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.2)
+    process.kill()
+    raise AssertionError("the chart workers did not start")
+
+
+def _wait_gone(pids: set[int], seconds: float = 10) -> set[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.1)
+    return {p for p in pids if _alive(p)}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signum, status, phrase", [(signal.SIGTERM, 143, "SIGTERM"),
+                                                    (signal.SIGINT, 130, "Ctrl-C")])
+def test_sigterm_and_ctrl_c_stop_the_workers_and_remove_the_temporary_folder(tmp_path, signum, status, phrase):
+    out = tmp_path / "reports"
+    process, workers = _start_report(out)
+    process.send_signal(signum)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == status
+    assert phrase in stderr.strip().splitlines()[-1] and "Traceback" not in stderr
+    assert _wait_gone(workers) == set()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_after_kill_9_the_workers_die_and_the_next_run_removes_the_litter(tmp_path):
+    out = tmp_path / "reports"
+    process, workers = _start_report(out)
+    process.kill()
+    process.communicate(timeout=60)
+    assert _wait_gone(workers) == set(), "chart workers must die with their parent"
+    litter = list(tmp_path.glob(".reports.workbench-*"))
+    assert litter and (litter[0] / STAGING_MARKER).is_file()
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("next run")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal")
+def test_a_chart_worker_is_killed_by_the_kernel_when_its_parent_is(tmp_path):
+    # A worker that is sleeping (not waiting on its task pipe) would outlive its parent forever.
+    parent = subprocess.Popen(
+        [sys.executable, "-c",
+         "import os, time\n"
+         "from analysis.reports.report import _worker_start\n"
+         "pid = os.fork()\n"
+         "if pid == 0:\n"
+         "    _worker_start(os.getppid())\n"
+         "    os.write(1, b'ready\\n')\n"
+         "    time.sleep(120)\n"
+         "    os._exit(0)\n"
+         "os.write(1, b'%d\\n' % pid)\n"
+         "time.sleep(120)\n"],
+        cwd=paths.PROJECT_ROOT, stdout=subprocess.PIPE, text=True)
+    with parent:
+        try:
+            lines = {parent.stdout.readline().strip(), parent.stdout.readline().strip()}
+            worker = int((lines - {"ready"}).pop())
+        finally:
+            parent.kill()
+    survivors = _wait_gone({worker}, seconds=5)
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == set()
+
+
+def test_only_stale_temporary_folders_of_our_own_making_are_removed(tmp_path):
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    dead = int(finished.stdout)
+    out = tmp_path / "reports"
+
+    def folder(name: str, marker: str | None) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        if marker:
+            (path / marker).write_text(f"{dead}\n")
+        return path
+
+    stale = folder(f".reports.workbench-{dead}-abc", STAGING_MARKER)
+    stale_old = folder(f".reports.workbench-{dead}-old-def", MANIFEST)
+    unmarked = folder(f".reports.workbench-{dead}-ghi", None)
+    running = folder(f".reports.workbench-{os.getpid()}-jkl", STAGING_MARKER)
+    other = folder(f".other.workbench-{dead}-mno", STAGING_MARKER)
+    removed = remove_stale_folders(out)
+    assert sorted(removed) == sorted([stale, stale_old])
+    assert all(p.exists() for p in (unmarked, running, other))
+
+
+# ---- two runs into the same folder -------------------------------------------------------
+
+
+def _write_reports(out: str, who: int, times: int, start, failures) -> None:
+    start.wait()
+    for i in range(times):
+        try:
+            with atomic_folder(out) as staging:
+                for name in ("index.html", "summary.csv", "slides.pptx"):
+                    (staging / name).write_text(f"{who}-{i}")
+        except BaseException as error:  # noqa: BLE001 - reported to the test
+            failures.put(f"{who}-{i}: {error!r}")
+
+
+def test_two_runs_writing_the_same_folder_both_end_with_a_complete_report(tmp_path):
+    out = tmp_path / "reports"
+    context = multiprocessing.get_context("fork")
+    start, failures = context.Barrier(2), context.Queue()
+    runs = [context.Process(target=_write_reports, args=(str(out), who, 60, start, failures)) for who in (1, 2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(120)
+    errors = []
+    while not failures.empty():
+        errors.append(failures.get())
+    assert errors == [] and [run.exitcode for run in runs] == [0, 0]
+    contents = {p.name: p.read_text() for p in out.iterdir() if p.name != MANIFEST}
+    assert sorted(contents) == ["index.html", "slides.pptx", "summary.csv"]
+    assert len(set(contents.values())) == 1, "one run's complete report, not a mixture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    shutil.rmtree(out)
