@@ -27,8 +27,8 @@ report: $(STAMP) ## Run the main job on data/observations/ and data/offices/; wr
 test: $(STAMP) ## Run every test: unit, doctests, data, notebooks (nbval, strict)
 	$(BIN)/python -m pytest
 
-lab: $(STAMP) ## Open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Open JupyterLab at the project root, on notebook 00 (reports/ and data/templates/ reachable)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks/00_bat_dau.ipynb
 
 notebooks: $(STAMP) ## Re-run every notebook and store its outputs (after new data or a package change)
 	$(BIN)/python scripts/run_notebooks.py

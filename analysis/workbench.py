@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -26,7 +27,7 @@ from .reports.charts import dashboard, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import chance_text, fmt_number, needed_text, target_text
+from .words import chance_text, fmt_number, needed_text, target_text, value_text
 
 __all__ = ["Workbench"]
 
@@ -45,6 +46,7 @@ register_labels({
     "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
     "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),
     "scenario": ("Kịch bản", "Scenario"),
+    "compute": ("Tính và vẽ", "Compute and draw"),
 })
 
 
@@ -244,29 +246,53 @@ class Workbench:
         return table, figure
 
     def what_if_widget(self, target_id: str, area: str = "848"):
-        """Sliders for :meth:`what_if` (JupyterLab): the target (or yearly rate) and a
-        scenario change per year. Returns the ipywidgets object to display."""
+        """Sliders for :meth:`what_if` (JupyterLab): the target (or yearly rate) and a scenario
+        change per year, with a button that draws the result. Returns the ipywidgets object.
+
+        The sliders show their values the way the reader writes them, with the unit ("20,0 %",
+        "+0,3 điểm %/năm"). Nothing is computed until the button is pressed, so the notebook runs
+        to the end under nbconvert or papermill, where no one moves a slider.
+
+        >>> box = Workbench().what_if_widget("T14")
+        >>> box.kwargs_widgets[0].label, box.kwargs_widgets[1].label, box.out.outputs
+        ('20,0 %', '0,0 điểm %/năm', ())
+        """
         import ipywidgets
         from IPython.display import display
 
         row = self.rows(target_id, area).iloc[0]
         yearly = row["kind"] in ("yearly_reduction", "yearly_flow")
         current = float(row["target_low"] if yearly else row["target_value"])
+        unit = "percentage_points" if row["kind"] == "yearly_reduction" else row["unit"]
         step = max(abs(current) / 50, 0.1) if current else 0.1
         span = max(abs(current), 1.0)
-        target = ipywidgets.FloatSlider(value=current, min=max(0.0, current - span), max=current + span, step=step,
-                                        description=label("ov_target", self.lang), continuous_update=False)
+        targets = np.round(np.arange(max(0.0, current - span), current + span + step / 2, step), 4)
         needed = row["needed_points_per_year"]
-        needed = 1.0 if _missing(needed) else float(needed)
-        change = ipywidgets.FloatSlider(value=0.0, min=-3 * abs(needed) - 1, max=3 * abs(needed) + 1,
-                                        step=0.1, description=label("scenario", self.lang),
-                                        continuous_update=False)
+        needed = 1.0 if _missing(needed) else abs(float(needed))
+        reach = round(3 * needed + 1, 1)
+        changes = np.round(np.arange(-reach, reach + 0.05, 0.1), 4)
+
+        def option(value: float, per_year: bool) -> tuple[str, float]:
+            if unit in ("percent", "percentage_points") and per_year:
+                text = f"{fmt_number(value, self.lang, 1, sign=value > 0)} {label('points_per_year', self.lang)}"
+            else:
+                text = value_text(value, unit, self.lang)
+            return text, float(value)
+
+        target = ipywidgets.SelectionSlider(
+            options=[option(v, yearly and unit == "percentage_points") for v in targets],
+            value=float(targets[np.argmin(np.abs(targets - current))]), description=label("ov_target", self.lang),
+            continuous_update=False, layout=ipywidgets.Layout(width="32em"))
+        change = ipywidgets.SelectionSlider(
+            options=[option(v, True) for v in changes], value=float(changes[np.argmin(np.abs(changes))]),
+            description=label("scenario", self.lang), continuous_update=False, layout=ipywidgets.Layout(width="32em"))
 
         def show(target: float, change_per_year: float) -> None:
             table, figure = self.what_if(target_id, area, target=target, change_per_year=change_per_year)
             display(table, figure)
 
-        return ipywidgets.interactive(show, target=target, change_per_year=change)
+        return ipywidgets.interactive(show, {"manual": True, "manual_name": label("compute", self.lang)},
+                                      target=target, change_per_year=change)
 
     # ---- helpers -----------------------------------------------------------------------
 

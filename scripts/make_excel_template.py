@@ -31,38 +31,48 @@ FIXED_TIME = dt.datetime(2022, 2, 21)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 INSTRUCTIONS_VI = [
-    "MẪU NHẬP SỐ LIỆU — Bàn làm việc theo dõi chỉ tiêu Kế hoạch 20/KH-UBND huyện Cầu Ngang",
+    "MẪU NHẬP SỐ LIỆU — Công cụ theo dõi chỉ tiêu Kế hoạch 20/KH-UBND (vùng đồng bào Khmer, địa bàn huyện Cầu Ngang cũ)",
+    "",
+    "Lưu ý sắp xếp đơn vị hành chính: từ 1/7/2025 không còn cấp huyện; 15 xã, thị trấn của huyện Cầu Ngang sắp xếp thành",
+    "6 xã mới của tỉnh Vĩnh Long (NQ 1687/NQ-UBTVQH15). Số liệu năm 2024 trở về trước ghi mã đơn vị cũ; số liệu năm 2025",
+    "trở đi ghi mã xã mới (xã mới dùng lại mã của một đơn vị cũ, ví dụ xã Cầu Ngang 29416) — xem trang \"dia_ban\".",
     "",
     "1. Ghi số liệu vào trang \"du_lieu\", mỗi dòng một số liệu: một chỉ tiêu, một địa bàn, một nhóm dân số, một năm.",
     "2. Không đổi tên, không xóa, không chèn thêm dòng tiêu đề; không gộp ô.",
     "3. Các cột bắt buộc: " + ", ".join(REQUIRED_COLUMNS) + ". Các cột khác điền khi có.",
-    "4. Mã chỉ tiêu xem trang \"chi_tieu\"; mã địa bàn (mã TCTK) xem trang \"dia_ban\".",
+    "4. Mã chỉ tiêu xem trang \"chi_tieu\"; mã địa bàn (mã TCTK) xem trang \"dia_ban\" (cột \"dùng cho năm\").",
     "5. Tỷ lệ ghi theo phần trăm, không kèm dấu %: 12,5 (hoặc 12.5). Số lớn ghi 1234 hoặc 1.234 đều được,",
     "   nhưng dùng một kiểu cho cả tệp. Để ô ở định dạng General hoặc Number (không dùng định dạng % hay ngày).",
     "6. Chỉ tiêu nghèo: luôn ghi chuẩn nghèo ở cột standard (2016-2020 hoặc 2022-2025); các chuẩn không so sánh được.",
     "7. Khi biết số đếm, ghi tử số (numerator, ví dụ số hộ nghèo Khmer) và mẫu số (denominator, tổng số hộ Khmer).",
     "8. Cột source ghi rõ văn bản hoặc báo cáo (số, ngày) hoặc cơ quan cung cấp.",
-    "9. Lưu tệp dạng .xlsx, hoặc CSV UTF-8, rồi gửi Phòng Dân tộc trước ngày 15/12 hằng năm.",
+    "9. Lưu tệp dạng .xlsx, hoặc CSV UTF-8, rồi gửi trước ngày 15/12 hằng năm: các xã gửi UBND xã tổng hợp, UBND xã",
+    "   gửi Sở Dân tộc và Tôn giáo tỉnh Vĩnh Long (trước 1/7/2025: Phòng Dân tộc huyện Cầu Ngang).",
     "",
     "Ví dụ một dòng (trang du_lieu):",
 ]
 INSTRUCTIONS_EN = [
     "",
     "DATA TEMPLATE — Cầu Ngang target workbench (Plan 20/KH-UBND)",
+    "The 2025 reorganisation: from 1 July 2025 there are no districts; the 15 communes and towns of Cầu Ngang became 6",
+    "new communes of Vĩnh Long province (NQ 1687/NQ-UBTVQH15). Figures up to 2024 use the old units' codes; figures for",
+    "2025 on use the new communes' codes (a new commune reuses one old code, e.g. xã Cầu Ngang 29416) — see \"dia_ban\".",
     "1. Enter data on the \"du_lieu\" sheet, one figure per row: one indicator, area, population group and year.",
     "2. Do not rename, delete or add header rows; do not merge cells.",
     "3. Required columns: " + ", ".join(REQUIRED_COLUMNS) + ". Fill the others when known.",
-    "4. Indicator ids are on sheet \"chi_tieu\"; area (GSO) codes on sheet \"dia_ban\".",
+    "4. Indicator ids are on sheet \"chi_tieu\"; area (GSO) codes on sheet \"dia_ban\" (column \"years\").",
     "5. Percentages as numbers without %: 12,5 or 12.5. Use one number style in the whole file. Keep cells",
     "   formatted as General or Number (not as a percentage or a date).",
     "6. Poverty indicators: always state the poverty standard (2016-2020 or 2022-2025); the lines are not comparable.",
     "7. When counts are known, give the numerator (e.g. poor Khmer households) and denominator (all Khmer households).",
     "8. The source column names the document or report (number, date) or the office.",
-    "9. Save as .xlsx or CSV UTF-8 and send to the Office of Ethnic Affairs before 15 December each year.",
+    "9. Save as .xlsx or CSV UTF-8 and send before 15 December each year: to the new commune's People's Committee,",
+    "   which sends it to the Department of Ethnic and Religious Affairs of Vĩnh Long (before 1/7/2025: the district's",
+    "   Office of Ethnic Affairs).",
 ]
-EXAMPLE = {"indicator": "poverty_rate_households", "area_code": "29434", "group": "khmer", "year": 2024,
-           "standard": "2022-2025", "value": 4.12, "unit": "percent", "numerator": 53, "denominator": 1287,
-           "qualifier": "", "source": "Báo cáo rà soát hộ nghèo cuối năm 2024, UBND xã Kim Hòa (ví dụ)",
+EXAMPLE = {"indicator": "poverty_rate_households", "area_code": "29431", "group": "khmer", "year": 2025,
+           "standard": "2022-2025", "value": 2.13, "unit": "percent", "numerator": 43, "denominator": 2021,
+           "qualifier": "", "source": "Báo cáo rà soát hộ nghèo cuối năm 2025, UBND xã Vinh Kim (ví dụ)",
            "source_url": "", "quote": "", "note": "", "illustrative": "FALSE", "preferred": "TRUE"}
 
 
@@ -100,9 +110,14 @@ def build() -> bytes:
     for key, row in indicators.iterrows():
         ids.append([key, row["vi"], row["en"], row["unit"]])
     codes = book.create_sheet("dia_ban")
-    codes.append(["area_code", "tên", "name", "kind"])
-    for key, row in areas.iterrows():
-        codes.append([key, row["name_vi"], row["name_en"], row["kind"]])
+    codes.append(["area_code", "tên", "name", "kind", "dùng cho năm / years"])
+    # the new communes first (figures from 2025), then the old units (to 2024), then the rest
+    order = sorted(areas.index, key=lambda code: {"new": 0, "old": 1}.get(areas.at[code, "map"], 2))
+    for key in order:
+        row = areas.loc[key]
+        written = row["gso_code"] if row["map"] == "new" else key  # offices write the GSO code
+        years = "2025 –" if row["map"] == "new" else ("– 2024" if row["map"] == "old" or key == "848" else "")
+        codes.append([written, row["name_vi"], row["name_en"], row["kind"], years])
     for sheet in (ids, codes):
         sheet.column_dimensions["A"].width = 40
         sheet.column_dimensions["B"].width = 60

@@ -124,3 +124,22 @@ def test_the_new_map_report_carries_the_new_communes_and_the_reform_line(data_wi
 
     sheet = openpyxl.load_workbook(out / "summary.xlsx")["tong_hop"]
     assert "Xã Ngũ Lạc" in {cell.value for cell in sheet["C"]}
+
+
+def test_the_excel_template_lists_the_new_communes_and_todays_recipients():
+    import openpyxl
+
+    from analysis.paths import DATA_DIR
+
+    book = openpyxl.load_workbook(DATA_DIR / "templates" / "mau_nhap_so_lieu.xlsx")
+    guide = " ".join(str(row[0]) for row in book["huong_dan"].iter_rows(values_only=True) if row[0])
+    assert "từ 1/7/2025 không còn cấp huyện" in guide and "NQ 1687/NQ-UBTVQH15" in guide
+    assert "UBND xã" in guide and "Sở Dân tộc và Tôn giáo tỉnh Vĩnh Long" in guide
+    rows = list(book["dia_ban"].iter_rows(min_row=2, values_only=True))
+    new = [(code, name) for code, name, _, _, years in rows if years == "2025 –"]
+    assert new == [("29416", "Xã Cầu Ngang"), ("29419", "Xã Mỹ Long"), ("29431", "Xã Vinh Kim"),
+                   ("29446", "Xã Nhị Trường"), ("29455", "Xã Hiệp Mỹ"), ("29530", "Xã Ngũ Lạc")]
+    # the example row is a new commune's 2025 figure and loads as such
+    example = [c.value for c in book["huong_dan"][[i for i, r in enumerate(book["huong_dan"].iter_rows(values_only=True), 1)
+                                                   if r[0] == "poverty_rate_households"][0]]]
+    assert example[1] == "29431" and example[3] == 2025
