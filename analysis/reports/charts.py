@@ -12,23 +12,28 @@ All functions return a :class:`matplotlib.figure.Figure` of a fixed size (see
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 import textwrap
 
 import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.textpath import text_to_path
+from matplotlib.transforms import Bbox
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..assessment import TargetSeries, status_label
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..text import check_language, label, register_labels
-from ..words import (chance_text, fmt_number, is_missing as _missing, needed_text, needed_words, target_text,
-                     unit_word, value_text)
+from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_missing as _missing, needed_text, needed_words,
+                     target_text, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "fmt_number", "target_text", "needed_text",
@@ -44,9 +49,12 @@ register_labels({
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
+    "standard_break": ("Đổi chuẩn từ năm {year}: {name}", "New standard from {year}: {name}"),
+    "approximate_mark": ("Số liệu ước tính", "Estimate"),
     "needed_entry": ("Lộ trình cần đạt ({deadline}): {rate}", "Path needed ({deadline}): {rate}"),
     "source": ("Nguồn", "Source"),
     "more_sources": ("và {n} nguồn khác (xem bảng tổng hợp)", "and {n} more sources (see the summary table)"),
+    "more_source": ("và {n} nguồn khác (xem bảng tổng hợp)", "and {n} more source (see the summary table)"),
     "illustrative_banner": ("MINH HỌA / ILLUSTRATIVE — số liệu minh họa, không phải số liệu thật",
                             "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
     "chance": ("khả năng đạt", "chance"),
@@ -73,7 +81,7 @@ register_labels({
                          "làm, an ninh, quốc phòng) đánh giá từng năm.",
                          "Verdict: from the chance of meeting the target (a projection checked on real series) and "
                          "the last 3 years' pace against the yearly rate needed — \"on track\" at a chance of 50 % or "
-                         "more with enough pace; \"unlikely\" below 20 %. Yearly targets (poverty, jobs, security, "
+                         "more with enough pace; \"slow progress, unlikely to be met\" below 20 %. Yearly targets (poverty, jobs, security, "
                          "defence) are judged year by year."),
     "assumption_mark": ("* giá trị 2030 là giả định (kế hoạch chỉ đặt mục tiêu 2025)",
                         "* 2030 value is an assumption (the plan sets the target for 2025 only)"),
@@ -98,6 +106,8 @@ register_labels({
 
 DARK_VERDICTS = ("achieved", "on_track", "moving_away", "deadline_missed", "missed")
 """Verdicts whose colour is dark enough for white text."""
+FOOTER_SIZE = 8.5
+"""Points of the footer's text (why, the met rule, method, sources)."""
 FOOTER_LINE = 0.0205
 """Height of one 8,5-point footer line, as a fraction of a 7,5-inch slide."""
 
@@ -120,8 +130,9 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def balanced_wrap(text: str, width: int) -> str:
-    """Wrap ``text`` into as few lines as ``width`` allows, of balanced lengths, so that no
-    line holds a lone word ("2025" on its own line).
+    """Wrap ``text`` into as few lines as ``width`` characters allow, of balanced lengths, so that
+    no line holds a lone word ("2025" on its own line). For text of a known font size on a
+    chart, :func:`fit_lines` measures instead of counting characters.
 
     >>> print(balanced_wrap("Đảng viên người Khmer chiếm từ 20 % trở lên — theo xã 2025", 40))
     Đảng viên người Khmer chiếm
@@ -137,6 +148,71 @@ def balanced_wrap(text: str, width: int) -> str:
             break
         lines = candidate
     return "\n".join(lines)
+
+
+WIDTH_SAFETY = 0.97
+"""Share of the room a measured line may fill: the renderer's hinting makes text a little wider
+than its outline measures."""
+
+
+@functools.lru_cache(maxsize=4096)
+def text_width(text: str, size: float, weight: str = "normal") -> float:
+    """The width of one line of ``text`` in points, in the charts' font at ``size`` points.
+
+    >>> round(text_width("2025", 10)), text_width("2025", 10) < text_width("2025", 10, "bold")
+    (25, True)
+    """
+    font = FontProperties(family=RC["font.family"], size=size, weight=weight)
+    return text_to_path.get_text_width_height_descent(text, font, ismath=False)[0]
+
+
+def _greedy(words: list[str], width: float, size: float, weight: str) -> list[str]:
+    lines: list[str] = []
+    for word in words:
+        if lines and text_width(f"{lines[-1]} {word}", size, weight) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def fit_lines(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
+    """``text`` in as few lines as fit ``width`` points at ``size`` points, of balanced lengths:
+    no line is cut, no last line holds a lone word, "%" stays with its number. Line breaks in
+    ``text`` are kept.
+
+    >>> fit_lines("Vì sao (2025): cần giảm 3,0 điểm % trong năm 2025; đạt 1/3 năm.", 200, 8.5)
+    ['Vì sao (2025): cần giảm 3,0 điểm %', 'trong năm 2025; đạt 1/3 năm.']
+    >>> fit_lines("Một dòng ngắn", 200, 8.5)
+    ['Một dòng ngắn']
+    """
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        words = [word for word in paragraph.replace(" %", NBSP + "%").split(" ") if word]
+        lines = _greedy(words, width, size, weight)
+        if len(lines) > 1:
+            # the narrowest width that keeps the same number of lines balances them
+            low, high = 0.0, width
+            for _ in range(14):
+                middle = (low + high) / 2
+                if len(_greedy(words, middle, size, weight)) <= len(lines):
+                    high = middle
+                else:
+                    low = middle
+            lines = _greedy(words, high, size, weight)
+        out += [line.replace(NBSP, " ") for line in lines] or [""]
+    return out
+
+
+def _room(figure: Figure, share: float = 0.98) -> float:
+    """Points across ``share`` of the figure, less the measuring margin."""
+    return figure.get_figwidth() * 72 * share * WIDTH_SAFETY
+
+
+def _title(figure: Figure, text: str, size: float) -> None:
+    """The figure's title at its top left, on as few balanced lines as the page's width allows."""
+    figure.suptitle("\n".join(fit_lines(text, _room(figure), size, "bold")), x=0.01, ha="left",
+                    fontsize=size, fontweight="bold")
 
 
 def verdict_line(row: pd.Series, lang: str) -> str:
@@ -164,30 +240,81 @@ def _short_verdict(row: pd.Series, lang: str) -> str:
     return words
 
 
-def _source_line(rows: pd.DataFrame, lang: str, width: int) -> list[str]:
+_AGGREGATE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / sum of \d+ (?P<en>[^—]+?) — ")
+"""The note the series puts before the sources of figures it summed ("… / sum of 15 communes — ")."""
+_BILINGUAL = re.compile(r"^(?P<vi>.*[^\x00-\x7f].*?) / (?P<en>[A-Z][\x20-\x2e\x30-\x7e]*)$")
+"""A source said in both languages: "Số liệu minh họa, … (scripts/…) / Illustrative data, not real"."""
+_WORD_PAIR = re.compile(r"(\w+) / (\w+)\)")
+"""Two words for one thing at the end of a parenthesis: "(3/13 xã / communes)"."""
+
+
+def source_parts(sources: str, lang: str) -> list[str]:
+    """The sources of a summary row ("a | b; c"), each once, in the reader's language where the
+    data say them in both.
+
+    >>> text = ("tổng hợp từ 15 xã, thị trấn / sum of 15 communes — Số liệu minh họa, không phải số liệu "
+    ...         "thật (scripts/x.py, seed 1) / Illustrative data, not real | Sở GD: Báo cáo (3/13 xã / communes)")
+    >>> source_parts(text, "en")
+    ['sum of 15 communes', 'Illustrative data, not real (scripts/x.py, seed 1)', 'Sở GD: Báo cáo (3/13 communes)']
+    >>> source_parts(text, "vi")[1:]
+    ['Số liệu minh họa, không phải số liệu thật (scripts/x.py, seed 1)', 'Sở GD: Báo cáo (3/13 xã)']
+    """
+    out: list[str] = []
+    for chunk in str(sources or "").split("|"):
+        chunk = chunk.strip()
+        aggregate = _AGGREGATE.match(chunk)
+        if aggregate:
+            out.append(f"tổng hợp từ {aggregate['n']} {aggregate['vi']}" if lang == "vi"
+                       else f"sum of {aggregate['n']} {aggregate['en'].strip()}")
+            chunk = chunk[aggregate.end():]
+        for part in (p.strip() for p in chunk.split("; ")):
+            if not part:
+                continue
+            both = _BILINGUAL.match(part)
+            if both:
+                notes = re.findall(r"\([^()]*\)", both["vi"])
+                if lang == "vi":
+                    part = both["vi"].strip()
+                else:
+                    part = " ".join([both["en"].strip(), *notes]) if "(" not in both["en"] else both["en"].strip()
+            part = _WORD_PAIR.sub(lambda m: (m[1] if lang == "vi" else m[2]) + ")", part)
+            out.append(part)
+    return list(dict.fromkeys(out))
+
+
+def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
+    text = f"{label('source', lang)}: " + "; ".join(shown)
+    if more:
+        text += "; " + label("more_sources" if more > 1 else "more_source", lang).format(n=more)
+    return text
+
+
+def _source_lines(rows: pd.DataFrame, lang: str, width: float) -> list[str]:
     """The sources, wrapped to at most two lines; beyond that, how many more (never cut)."""
-    parts = sorted({part.strip() for text in rows["sources"] for part in str(text).split("|") if part.strip()})
+    parts = list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang)))
+    if not parts:
+        return []
     shown: list[str] = []
-    for part in parts:
-        candidate = "; ".join(shown + [part])
-        if len(_wrap(f"{label('source', lang)}: {candidate}", width)) > 2 and shown:
+    for i, part in enumerate(parts):
+        candidate = _sources_sentence(shown + [part], len(parts) - i - 1, lang)
+        if shown and len(fit_lines(candidate, width, FOOTER_SIZE)) > 2:
             break
         shown.append(part)
-    text = f"{label('source', lang)}: " + "; ".join(shown)
-    if len(shown) < len(parts):
-        text += "; " + label("more_sources", lang).format(n=len(parts) - len(shown))
-    return _wrap(text, width)
+    return fit_lines(_sources_sentence(shown, len(parts) - len(shown), lang), width, FOOTER_SIZE)
 
 
-def _footer(figure: Figure, rows: pd.DataFrame, lang: str, lines: list[str], width: int = 190) -> float:
-    """Write ``lines`` (already wrapped) and the source at the bottom; for illustrative data, a
-    red line under them. Returns the height used, as a fraction of the figure."""
-    text = list(lines) + _source_line(rows, lang, width)
+def _footer(figure: Figure, rows: pd.DataFrame, lang: str, paragraphs: list[str]) -> float:
+    """Write ``paragraphs`` and the sources at the bottom, each wrapped to the page's width;
+    for illustrative data, a red line under them. Returns the height used, as a fraction of
+    the figure."""
+    width = _room(figure)
+    text = [line for paragraph in paragraphs for line in fit_lines(paragraph, width, FOOTER_SIZE)] + \
+        _source_lines(rows, lang, width)
     illustrative = bool(rows["illustrative"].any())
     scale = SLIDE[1] / figure.get_figheight()
     line = FOOTER_LINE * scale
     bottom = (0.036 * scale) if illustrative else 0.01
-    figure.text(0.01, bottom, "\n".join(text), ha="left", va="bottom", fontsize=8.5, color="#404040",
+    figure.text(0.01, bottom, "\n".join(text), ha="left", va="bottom", fontsize=FOOTER_SIZE, color="#404040",
                 linespacing=1.25)
     if illustrative:
         figure.text(0.01, 0.008 * scale, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=11,
@@ -229,18 +356,14 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         figure = new_figure(SLIDE)
         name = first["target_vi"] if lang == "vi" else first["target_en"]
         area = first["area_vi"] if lang == "vi" else first["area_en"]
-        figure.suptitle(balanced_wrap(f"{name} — {area}", 95), x=0.01, ha="left", fontsize=17, fontweight="bold")
-        why = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}" for _, r in rows.iterrows()
-               if r[f"verdict_reason_{lang}"]]
-        lines = [line for text in why for line in _wrap(text, 165)]
-        rules = {r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]}
-        lines += [line for rule in sorted(rules) for line in _wrap(rule, 190)]
+        _title(figure, f"{name} — {area}", 17)
+        paragraphs = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
+                      for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
+        paragraphs += sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
         if data.projection is not None:
-            method = label("projection_word", lang).capitalize() + ": " + \
-                data.projection.attrs["method_vi" if lang == "vi" else "method"]
-            lines += _wrap(method, 190)
-        bottom = _footer(figure, rows, lang, lines)
-        figure.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+            paragraphs.append(label("projection_word", lang).capitalize() + ": " +
+                              data.projection.attrs["method_vi" if lang == "vi" else "method"])
+        bottom = _footer(figure, rows, lang, paragraphs)
         if falls:
             grid = figure.add_gridspec(2, 1, height_ratios=(2.6, 1))
             ax = figure.add_subplot(grid[0])
@@ -257,34 +380,74 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         ax.set_title("\n".join(verdict_line(r, lang) for _, r in rows.iterrows()), loc="left", fontsize=12.5,
                      fontweight="bold", color="#222222")
         ax.set_ylabel(unit_word(unit, lang) if unit != "percent" else "%")
-        if ax.get_legend_handles_labels()[0]:
-            ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=10.5)
+        # one legend for both panels, right of the plots; its own column is kept free for it,
+        # so that it may run down beside the panel of yearly falls
+        handles, texts = [], []
+        for each in figure.axes:
+            for handle, text in zip(*each.get_legend_handles_labels()):
+                handles.append(handle)
+                texts.append("\n".join(fit_lines(text, FAN_LEGEND_WIDTH, FAN_LEGEND_SIZE)))
+        right = 1.0
+        if handles:
+            widest = max(text_width(line, FAN_LEGEND_SIZE) for text in texts for line in text.split("\n"))
+            right = 1 - (widest + 4.5 * FAN_LEGEND_SIZE) / (figure.get_figwidth() * 72 * WIDTH_SAFETY)
+            legend = ax.legend(handles, texts, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=FAN_LEGEND_SIZE)
+            legend.set_in_layout(False)
+        figure.get_layout_engine().set(rect=(0, bottom, right, 1 - bottom))
         if rows["illustrative"].any():
             _watermark(ax, lang)
     return figure
 
 
-def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: bool) -> None:
+FAN_LEGEND_SIZE = 10.5
+"""Points of a fan chart's legend."""
+FAN_LEGEND_WIDTH = 330
+"""Points a legend entry's words may take on one line before they wrap."""
+
+
+def _x_range(frame: pd.DataFrame, last_deadline: int) -> tuple[float, float]:
+    """The years a fan shows: its data (at least the four years before the last deadline) to
+    the last deadline."""
+    start = int(frame.index.min()) if len(frame) else last_deadline - 10
+    return min(start, last_deadline - 4) - 0.5, last_deadline + 0.8
+
+
+def _holds(row: pd.Series) -> bool:
+    """Whether the latest value is already where the target asks (nothing to climb: the
+    target is met by holding the level, not by a step back)."""
+    needed = row["needed_points_per_year"]
+    return _missing(needed) or needed * (1 if row["kind"] in INCREASING_KINDS else -1) <= 0
+
+
+def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: bool,
+              estimates: bool = True) -> pd.DataFrame:
     """Observed points, bands, median, targets and the path needed (small panels: only the
-    points used, and the 80 % band)."""
+    points used, and the 80 % band). Every mark gets a legend label (short ones in small
+    panels), so that a legend lists exactly what is drawn. "≈" marks go beside estimated
+    points when ``estimates`` (else the caller adds them once the scale is final, with
+    :func:`_mark_estimates`). Returns the points drawn."""
     frame = data.series.frame
     used = data.used
     earlier = frame.loc[~frame.index.isin(used.index)] if detailed else frame.iloc[0:0]
     projection = data.projection
     last_deadline = int(rows["deadline"].max())
+    first_shown, last_shown = _x_range(frame if detailed else used, last_deadline)
+    size = 8 if detailed else 5
     if len(earlier):
         ax.plot(earlier.index, earlier["value"], "o", color=COLORS["grey"], markersize=6, alpha=0.7,
-                label=label("earlier_standard", lang))
+                label=label("earlier_standard", lang), clip_on=False)
     reform = getattr(data, "reform", None)
-    if reform is not None:
-        # yearly figures from the reform's first year on are the new communes' (1/7/2025)
+    if reform is not None and first_shown < reform.first_year - 0.5 < last_shown:
+        # yearly figures from the reform's first year on are the new communes' (1/7/2025),
         # named in the legend, so that its words never run into the data or other labels
+        words = reform.line_vi if lang == "vi" else reform.line_en
         ax.axvline(reform.first_year - 0.5, color=COLORS["purple"], linestyle="-.", linewidth=1.3 if detailed else 0.9,
-                   label=(reform.line_vi if lang == "vi" else reform.line_en) if detailed else None)
+                   label=words if detailed else words.split(" (")[0])
     if data.break_year is not None and detailed:
-        ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2)
-        ax.annotate(_standard_name(data.standard, lang), (data.break_year - 0.4, 0.98),
-                    xycoords=("data", "axes fraction"), va="top", fontsize=9.5, color=COLORS["grey"])
+        # the standard's name goes in the legend too: across the plot it ran into the reform line
+        ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2,
+                   label=label("standard_break", lang).format(year=data.break_year,
+                                                              name=_standard_name(data.standard, lang)))
     if projection is not None and projection["median"].notna().any() and len(used):
         shown = projection.loc[projection.index <= last_deadline]
         years = np.r_[used.index[-1], shown.index]
@@ -297,31 +460,47 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                             linewidth=0, label=label("band95", lang))
         ax.fill_between(years, joined("lo_80"), joined("hi_80"), color=COLORS["blue"], alpha=0.28, linewidth=0,
                         label=label("band80", lang))
-        ax.plot(years, joined("median"), color=COLORS["blue"], linewidth=2.4, label=label("median", lang))
+        ax.plot(years, joined("median"), color=COLORS["blue"], linewidth=2.4 if detailed else 2,
+                label=label("median", lang))
+    # points after the last deadline (a milestone of 2022 with figures to 2024) are off the
+    # chart; being unclipped, they would otherwise be drawn over the legend
+    used = used.loc[used.index <= last_shown]
     real = used[~used["illustrative"]]
     made_up = used[used["illustrative"]]
-    # observed points are drawn above the target marks, which may sit on the same spot
-    ax.plot(real.index, real["value"], "o", color=COLORS["black"], markersize=8 if detailed else 5,
-            label=label("observed", lang) if len(real) else None, zorder=6)
-    ax.plot(made_up.index, made_up["value"], "o", markerfacecolor="white", markeredgecolor=COLORS["black"],
-            markeredgewidth=1.5, markersize=8 if detailed else 5,
-            label=label("observed_illustrative", lang) if len(made_up) else None, zorder=6)
-    if "approximate" in used and used["approximate"].any():
-        for year, value in used.loc[used["approximate"], "value"].items():
-            ax.annotate("≈", (year, value), textcoords="offset points", xytext=(6 if detailed else 4, 0),
-                        ha="left", va="center", fontsize=14 if detailed else 9, fontweight="bold")
+    # observed points are drawn above the target marks, which may sit on the same spot (a
+    # value that just meets its target), and are never clipped: a value of 0 stays whole
+    # (an empty unclipped line would count in the layout as a mark at the origin: none is drawn)
+    if len(real):
+        ax.plot(real.index, real["value"], "o", color=COLORS["black"], markersize=size,
+                label=label("observed", lang), zorder=8, clip_on=False)
+    if len(made_up):
+        ax.plot(made_up.index, made_up["value"], "o", markerfacecolor="white", markeredgecolor=COLORS["black"],
+                markeredgewidth=1.5 if detailed else 1.2, markersize=size, label=label("observed_illustrative", lang),
+                zorder=8, clip_on=False)
     for _, row in rows.iterrows():
         if _missing(row["target_value"]) or row["origin"] == "projection":
             continue
         deadline, level = int(row["deadline"]), float(row["target_value"])
         star = "*" if row["origin"] == "assumption" else ""
-        entry = label("target_entry", lang).format(deadline=deadline, star=star, value=_target_words(row, lang))
+        # the path needed ends where the value counts as met (99,5 % for a target of 100 %)
+        end = level if _missing(row.get("met_threshold")) or row["kind"] == "yearly_reduction" \
+            else float(row["met_threshold"])
+        path = row["kind"] != "yearly_flow" and not _missing(row["latest_value"]) and \
+            deadline > row["latest_year"] and row["verdict"] != "achieved"
+        value = _target_words(row, lang)
+        if path and _holds(row):
+            # already there: the target is met by holding the level, which a line down to the
+            # target would contradict; the legend says it instead
+            path = False
+            value += f" — {needed_text(row, lang)}"
+        entry = label("target_entry", lang).format(deadline=deadline, star=star, value=value) if detailed \
+            else label("target", lang)
         # markers are never clipped: a target at 0 or 100 % stays whole on the axis
         ax.plot([deadline], [level], "D", color=COLORS["vermillion"], markersize=10 if detailed else 6,
-                label=entry if detailed else None, zorder=7, clip_on=False)
+                label=entry, zorder=7, clip_on=False)
         if row["kind"] == "yearly_reduction" and not _missing(row["target_value_other_end"]):
             ax.plot([deadline, deadline], [row["target_value_other_end"], level], color=COLORS["vermillion"],
-                    linewidth=3, clip_on=False)
+                    linewidth=3 if detailed else 2, clip_on=False)
         if row["kind"] == "yearly_flow":
             # a count every year: the band the yearly figure must reach, not a path
             start = int(row["latest_year"]) if not _missing(row["latest_year"]) else deadline - 1
@@ -329,21 +508,71 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                 ax.fill_between([start, last_deadline], row["target_low"], row["target_high"],
                                 color=COLORS["vermillion"], alpha=0.10, linewidth=0)
                 ax.plot([start, last_deadline], [row["target_low"]] * 2, linestyle="--", color=COLORS["vermillion"],
-                        linewidth=1.5, label=label("needed_path", lang) + ": " + needed_text(row, lang)
-                        if detailed else None)
+                        linewidth=1.5, label=label("needed_path", lang) + (": " + needed_text(row, lang)
+                                                                           if detailed else ""))
             continue
-        # the path needed ends where the value counts as met (99,5 % for a target of 100 %)
-        end = level if _missing(row.get("met_threshold")) or row["kind"] == "yearly_reduction" \
-            else float(row["met_threshold"])
-        if not _missing(row["latest_value"]) and deadline > row["latest_year"] and row["verdict"] != "achieved":
+        if path:
             rate = needed_words(row, lang) or needed_text(row, lang)
             ax.plot([row["latest_year"], deadline], [row["latest_value"], end], linestyle="--",
                     color=COLORS["vermillion"], linewidth=1.5,
-                    label=label("needed_entry", lang).format(deadline=deadline, rate=rate) if detailed else None)
+                    label=label("needed_entry", lang).format(deadline=deadline, rate=rate) if detailed
+                    else label("needed_path", lang))
         if detailed and end != level and row["kind"] != "yearly_reduction":
             ax.plot([row["latest_year"], deadline], [end, end], linestyle=":", color=COLORS["vermillion"],
                     linewidth=1.0, alpha=0.8)
     _limits(ax, rows, data, last_deadline, lang, detailed)
+    if estimates:
+        _mark_estimates(ax, used, lang, size, detailed)  # once every mark and the scale are there
+    return used
+
+
+def _mark_estimates(ax, used: pd.DataFrame, lang: str, size: float, detailed: bool) -> None:
+    """"≈" beside each estimated point, on a side free of other marks (above, below, right or
+    left of it, in that order of preference), inside the plot."""
+    if "approximate" not in used or not used["approximate"].any():
+        return
+    points = 13 if detailed else 8
+    width, height, gap = text_width("≈", points, "bold"), 1.2 * points, size / 2 + 1.5
+    for year, value in used.loc[used["approximate"], "value"].items():
+        side = _free_side(ax, year, value, width, height, gap)
+        offset, ha, va = {"above": ((0, gap), "center", "bottom"), "below": ((0, -gap), "center", "top"),
+                          "right": ((gap, 0), "left", "center"), "left": ((-gap, 0), "right", "center")}[side]
+        ax.annotate("≈", (year, value), textcoords="offset points", xytext=offset, ha=ha, va=va,
+                    fontsize=points, fontweight="bold", zorder=8)
+    ax.plot([], [], linestyle="", marker="$≈$", markersize=size + 1, color=COLORS["black"],
+            label=label("approximate_mark", lang))
+
+
+def _free_side(ax, x: float, y: float, width: float, height: float, gap: float) -> str:
+    """The first side of the point (x, y) where a box of ``width`` × ``height`` points, ``gap``
+    points away, stays inside the plot and touches no drawn mark or line ("above" if none)."""
+    pixels = ax.figure.dpi / 72
+    px, py = ax.transData.transform((x, y))
+    w, h, g = width * pixels, height * pixels, gap * pixels
+    boxes = {"above": Bbox.from_bounds(px - w / 2, py + g, w, h), "below": Bbox.from_bounds(px - w / 2, py - g - h, w, h),
+             "right": Bbox.from_bounds(px + g, py - h / 2, w, h), "left": Bbox.from_bounds(px - g - w, py - h / 2, w, h)}
+    plot = ax.bbox
+    for side, box in boxes.items():
+        if box.y1 > plot.y1 or box.y0 < plot.y0 or box.x0 < plot.x0 or box.x1 > plot.x1:
+            continue
+        if not any(_touches(line, box, pixels) for line in ax.lines):
+            return side
+    return "above"
+
+
+def _touches(line: Line2D, box: Bbox, pixels: float) -> bool:
+    """Whether ``line`` (its markers or its drawn line) reaches into ``box`` (display units)."""
+    if not line.get_visible() or not len(line.get_xdata()):
+        return False
+    xy = line.get_transform().transform(np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float))
+    if line.get_marker() not in (None, "None", "", " "):
+        radius = line.get_markersize() * pixels / 2
+        if ((xy[:, 0] > box.x0 - radius) & (xy[:, 0] < box.x1 + radius) & (xy[:, 1] > box.y0 - radius)
+                & (xy[:, 1] < box.y1 + radius)).any():
+            return True
+    if line.get_linestyle() in ("None", "", " ", "none"):
+        return False
+    return line.get_transform().transform_path(line.get_path()).intersects_bbox(box, filled=False)
 
 
 def _target_words(row: pd.Series, lang: str) -> str:
@@ -388,7 +617,6 @@ def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
     bottom = min([0, *record["change"].tolist()]) * 1.35
     ax.set_ylim(bottom, top)
     ax.axhline(0, color="#555555", linewidth=0.8)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9.5)
 
 
 def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detailed: bool = True) -> None:
@@ -414,8 +642,7 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
         low, high = -0.25, 1.35
         ax.set_yticks([0, 1], [label("not_met_word", lang), label("met_word", lang)])
     ax.set_ylim(low, high)
-    start = int(frame.index.min()) if len(frame) else last_deadline - 10
-    ax.set_xlim(min(start, last_deadline - 4) - 0.5, last_deadline + 0.8)
+    ax.set_xlim(*_x_range(frame, last_deadline))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if unit != "flag":
         ax.yaxis.set_major_formatter(_tick_formatter(ax, lang))
@@ -453,15 +680,13 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         figure = new_figure(SLIDE)
         first = rows.iloc[0]
         name = first["target_vi"] if lang == "vi" else first["target_en"]
-        figure.suptitle(balanced_wrap(f"{name} — {label('small_multiples_title', lang)} {deadline}", 100), x=0.01,
-                        ha="left", fontsize=16, fontweight="bold")
+        _title(figure, f"{name} — {label('small_multiples_title', lang)} {deadline}", 16)
         bottom = _footer(figure, rows, lang, [])
-        figure.get_layout_engine().set(rect=(0, bottom + 0.045, 1, 1 - bottom - 0.045), h_pad=0.03, w_pad=0.02)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
-        limits = []
+        limits, drawn = [], []
         for ax, code in zip(axes, codes):
             area_rows = rows[rows["area_code"] == code].sort_values("deadline")
-            _draw_fan(ax, area_rows, data[code], lang, detailed=False)
+            drawn.append(_draw_fan(ax, area_rows, data[code], lang, detailed=False, estimates=False))
             limits.append(ax.get_ylim())
             chosen = area_rows[area_rows["deadline"] == deadline]
             row = chosen.iloc[0] if len(chosen) else area_rows.iloc[0]
@@ -479,17 +704,35 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             ax.set_visible(False)
         # the panels share one scale: the union of what each needs
         axes[0].set_ylim(min(low for low, _ in limits), max(high for _, high in limits))
-        handles = [
-            Line2D([], [], marker="o", color=COLORS["black"], linestyle="", label=label("observed", lang)),
-            Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor=COLORS["black"], linestyle="",
-                   label=label("observed_illustrative", lang)),
-            Line2D([], [], color=COLORS["blue"], linewidth=2, label=label("median", lang)),
-            Patch(color=COLORS["blue"], alpha=0.28, label=label("band80", lang)),
-            Line2D([], [], marker="D", color=COLORS["vermillion"], linestyle="", label=label("target", lang)),
-            Line2D([], [], color=COLORS["vermillion"], linestyle="--", label=label("needed_path", lang)),
-        ]
-        figure.legend(handles=handles, loc="lower right", bbox_to_anchor=(0.995, bottom), ncols=6, fontsize=9)
+        for ax, used in zip(axes, drawn):
+            _mark_estimates(ax, used, lang, 5, detailed=False)
+        # the legend lists what the panels draw, once each
+        handles: dict[str, object] = {}
+        for ax in axes[:len(codes)]:
+            for handle, text in zip(*ax.get_legend_handles_labels()):
+                handles.setdefault(text, handle)
+        columns = _legend_columns(list(handles), figure, LEGEND_SIZE)
+        legend_rows = math.ceil(len(handles) / columns)
+        room = bottom + 0.012 + legend_rows * 0.033
+        figure.get_layout_engine().set(rect=(0, room, 1, 1 - room), h_pad=0.03, w_pad=0.02)
+        figure.legend(list(handles.values()), list(handles), loc="lower right", bbox_to_anchor=(0.995, bottom),
+                      ncols=columns, fontsize=LEGEND_SIZE)
     return figure
+
+
+LEGEND_SIZE = 9
+"""Points of the small multiples' legend."""
+
+
+def _legend_columns(texts: list[str], figure: Figure, size: float) -> int:
+    """How many legend columns fit across the figure (an entry: its mark, its words and the
+    space to the next, about 4,8 letters' width; matplotlib fills the columns one by one)."""
+    widths = [text_width(text, size) + 4.8 * size for text in texts]
+    for columns in range(len(texts), 1, -1):
+        per_column = math.ceil(len(texts) / columns)
+        if sum(max(widths[i:i + per_column]) for i in range(0, len(texts), per_column)) <= _room(figure):
+            return columns
+    return 1
 
 
 def _catalogue_name(code: str, lang: str) -> str:
@@ -525,16 +768,19 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
     chance_w = block - need_w - status_w
     n = max(len(order), 1)
     area_name = rows["area_vi" if lang == "vi" else "area_en"].iloc[0] if len(rows) else area
+    page = size[0] * 72 * WIDTH_SAFETY
+
+    def fit(text: str, share: float, points: float, weight: str = "normal") -> str:
+        """``text`` wrapped to a column ``share`` of the page wide (less a little air)."""
+        return "\n".join(fit_lines(text, share * page - 4, points, weight))
+
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
-        figure.suptitle(label("dashboard_title", lang).format(area=area_name), x=0.01, ha="left", fontsize=15,
-                        fontweight="bold")
+        _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
         notes = [label("dashboard_method", lang), label("assumption_mark", lang)]
         if rows["awaiting_figure"].any():
             notes.append(label("awaiting_mark", lang).format(year=int(rows.loc[rows["awaiting_figure"], "deadline"].min())))
-        width = int(150 * size[0] / A4_LANDSCAPE[0])  # characters of 8,5-point text across the page
-        lines = [line for note in notes for line in _wrap(note, width)]
-        bottom = _footer(figure, rows, lang, lines, width=width)
+        bottom = _footer(figure, rows, lang, notes)
         figure.get_layout_engine().set(rect=(0.0, bottom, 1.0, 0.99 - bottom), h_pad=0, w_pad=0)
         ax = figure.add_subplot()
         ax.set_axis_off()
@@ -551,8 +797,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                       ("probability_col", left + need_w + status_w, chance_w, "center")]
         for key, left, width, align in cells:
             x = left + 0.005 if align == "left" else left + width / 2
-            ax.text(x, header, textwrap.fill(label(key, lang), 8 if key == "probability_col" else 14), ha=align,
-                    va="center", fontsize=8, fontweight="bold", linespacing=0.95)
+            ax.text(x, header, fit(label(key, lang), width, 8, "bold"), ha=align, va="center", fontsize=8,
+                    fontweight="bold", linespacing=0.95)
         for r, target_id in enumerate(order):
             y = 1.5 + r
             group = rows[rows["target_id"] == target_id].set_index("deadline")
@@ -560,12 +806,12 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             if r % 2 == 0:
                 ax.add_patch(Rectangle((0, y - 0.5), 1, 1, color="#F3F3F3", linewidth=0))
             name = first["target_vi"] if lang == "vi" else first["target_en"]
-            ax.text(0.005, y, balanced_wrap(f"{target_id}  {name}", 50), va="center", fontsize=7.6,
+            ax.text(0.005, y, fit(f"{target_id}{NBSP}{NBSP}{name}", name_w - 0.015, 7.6), va="center", fontsize=7.6,
                     linespacing=0.95)
             goal = target_text(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
                                else first, lang, compact=True)
-            ax.text(name_w + goal_w / 2, y, "\n".join(_wrap(goal, 14)), ha="center",
-                    va="center", fontsize=7.8, linespacing=0.95)
+            ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
+                    linespacing=0.95)
             latest = "–" if _missing(first["latest_value"]) else \
                 f"{'≈' if first['approximate'] else ''}{value_text(first['latest_value'], first['unit'], lang, compact=True)}" \
                 f" ({first['latest_year']})"
@@ -581,26 +827,31 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                     ax.text(left + block / 2, y, "–", ha="center", va="center", fontsize=8, color=COLORS["grey"])
                     continue
                 _dashboard_cell(ax, group.loc[own], own, left, y, need_w, status_w, chance_w, lang,
-                                earlier=own != deadline)
+                                earlier=own != deadline, fit=fit)
     return figure
 
 
+VERDICT_SIZE = 9
+"""Points of a dashboard verdict: the page's main text, bold on its colour, larger than the rest."""
+
+
 def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, need_w: float, status_w: float,
-                    chance_w: float, lang: str, earlier: bool) -> None:
+                    chance_w: float, lang: str, earlier: bool, fit) -> None:
     """One deadline of one target: needed a year, the verdict on its colour, the chance."""
     if row["origin"] == "projection":
         text = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return
-    ax.text(left + need_w / 2, y, "\n".join(_wrap(needed_text(row, lang, compact=True, per_year=False), 11)),
+    ax.text(left + need_w / 2, y, fit(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6),
             ha="center", va="center", fontsize=7.6, linespacing=0.95)
     words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
         ("†" if row["awaiting_figure"] else "")
     if earlier:
         words = f"{words} ({deadline})"
     color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
-    ax.add_patch(Rectangle((left + need_w + 0.002, y - 0.44), status_w - 0.004, 0.88, color=color, linewidth=0))
-    ax.text(left + need_w + status_w / 2, y, balanced_wrap(words, 19), ha="center", va="center", fontsize=8.4,
-            fontweight="bold", color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=0.92)
+    ax.add_patch(Rectangle((left + need_w + 0.002, y - 0.46), status_w - 0.004, 0.92, color=color, linewidth=0))
+    ax.text(left + need_w + status_w / 2, y, fit(words, status_w - 0.006, VERDICT_SIZE, "bold"), ha="center",
+            va="center", fontsize=VERDICT_SIZE, fontweight="bold",
+            color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=0.88)
     ax.text(left + need_w + status_w + chance_w / 2, y, chance_text(row["probability"], lang), ha="center",
             va="center", fontsize=8.6)

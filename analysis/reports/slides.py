@@ -40,6 +40,8 @@ register_labels({
 
 PICTURE_SCALE = 0.86
 """The chart fills this share of the slide's height; the editable line sits under it."""
+PICTURE_TOP = 0.1
+"""Inches between the slide's top edge and the chart, so that its title does not touch the edge."""
 _FIXED_DATE = dt.datetime(2022, 2, 21)
 
 
@@ -53,11 +55,16 @@ class SlideContent:
 
 
 def _counts(rows: pd.DataFrame, lang: str) -> str:
-    """"3 Đúng tiến độ, 2 Chuyển biến chậm, khó đạt" for the verdicts of ``rows``."""
+    """"3 đúng tiến độ; 2 chuyển biến chậm, khó đạt" for the verdicts of ``rows`` (semicolons:
+    some verdicts hold a comma).
+
+    >>> _counts(pd.DataFrame({"verdict": ["off_track", "on_track", "off_track", "needs_acceleration"]}), "vi")
+    '1 đúng tiến độ; 1 có chuyển biến, cần đẩy nhanh; 2 chuyển biến chậm, khó đạt'
+    """
     counts = rows["verdict"].value_counts()
     order = ["achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
              "too_little_data", "no_data"]
-    return ", ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in order if key in counts)
+    return "; ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in order if key in counts)
 
 
 def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
@@ -114,10 +121,10 @@ def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", l
     width = int(deck.slide_width * PICTURE_SCALE)
     for content in slides:
         slide = deck.slides.add_slide(blank)
-        slide.shapes.add_picture(str(content.picture), Emu((deck.slide_width - width) // 2), Emu(0),
+        slide.shapes.add_picture(str(content.picture), Emu((deck.slide_width - width) // 2), Inches(PICTURE_TOP),
                                  width=Emu(width), height=Emu(height))
-        _text(slide, content.caption, Inches(0.6), Emu(height + Inches(0.05)), Pt(13), bold=True,
-              height=SLIDE[1] * (1 - PICTURE_SCALE) - 0.1)
+        _text(slide, content.caption, Inches(0.6), Emu(height + Inches(PICTURE_TOP + 0.03)), Pt(13), bold=True,
+              height=SLIDE[1] * (1 - PICTURE_SCALE) - PICTURE_TOP - 0.08)
         slide.notes_slide.notes_text_frame.text = content.notes
     properties = deck.core_properties
     properties.title = label("deck_title", lang)
