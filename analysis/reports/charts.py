@@ -401,8 +401,8 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
 
 FAN_LEGEND_SIZE = 10.5
 """Points of a fan chart's legend."""
-FAN_LEGEND_WIDTH = 330
-"""Points a legend entry's words may take on one line before they wrap."""
+FAN_LEGEND_WIDTH = 365
+"""Points a legend entry's words may take on one line before they wrap (the reform line fits whole)."""
 
 
 def _x_range(frame: pd.DataFrame, last_deadline: int) -> tuple[float, float]:
@@ -695,9 +695,12 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
                 area = label("district_panel", lang)  # on the new map the former district keeps its own name
             ax.set_title(area, loc="left", fontweight="bold")
             color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
-            ax.text(1.0, 1.03, _short_verdict(row, lang), transform=ax.transAxes, ha="right", va="bottom",
-                    fontsize=8, fontweight="bold", color="white" if row["verdict"] in DARK_VERDICTS else "black",
-                    bbox={"boxstyle": "round,pad=0.25", "facecolor": color, "edgecolor": "none"})
+            # the badge's box, not only its words, ends at the panel's right edge and above its top
+            pad = 0.25 * BADGE_SIZE
+            ax.annotate(_short_verdict(row, lang), (1.0, 1.0), xycoords="axes fraction", xytext=(-pad, pad + 2),
+                        textcoords="offset points", ha="right", va="bottom", fontsize=BADGE_SIZE, fontweight="bold",
+                        color="white" if row["verdict"] in DARK_VERDICTS else "black",
+                        bbox={"boxstyle": "round,pad=0.25", "facecolor": color, "edgecolor": "none"})
             if row["illustrative"]:
                 _watermark(ax, lang, size=20)
         for ax in axes[len(codes):]:
@@ -722,6 +725,8 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
 
 LEGEND_SIZE = 9
 """Points of the small multiples' legend."""
+BADGE_SIZE = 8
+"""Points of a panel's verdict badge."""
 
 
 def _legend_columns(texts: list[str], figure: Figure, size: float) -> int:
