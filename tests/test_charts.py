@@ -275,3 +275,13 @@ def test_the_index_lists_each_area_once_per_target_with_each_deadlines_verdict(e
     assert "Chuyển biến chậm, khó đạt</span> · &lt; 1 %" in rows[0] and "charts/fan/T01_848.pdf" in rows[0]
     assert "chưa có số liệu, không có biểu đồ" in rows[1]
     assert "khi có trong danh sách" in page
+
+
+def test_a_what_if_path_is_drawn_whole_and_unlike_the_reform_line(old_map):
+    # a scenario of +2,5 points a year ran off the top of the plot, in the reform line's purple
+    _, figure = old_map.what_if("T07", DISTRICT, change_per_year=2.5)
+    ax = figure.axes[0]
+    (scenario,) = [line for line in ax.lines if line.get_label() == "Kịch bản"]
+    (reform,) = [line for line in ax.lines if line.get_label().startswith("1/7/2025")]
+    assert max(scenario.get_ydata()) == 100 and ax.get_ylim()[1] >= 100
+    assert scenario.get_color() != reform.get_color()

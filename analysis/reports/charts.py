@@ -375,8 +375,14 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
                     fontsize=14, color=COLORS["grey"])
         _draw_fan(ax, rows, data, lang, detailed=True)
         if scenario is not None:
-            ax.plot(scenario.index, scenario.to_numpy(), linestyle=":", linewidth=2.5, color=COLORS["purple"],
+            # black, not the reform line's purple; the scale widens to show the whole path
+            ax.plot(scenario.index, scenario.to_numpy(), linestyle=":", linewidth=2.5, color=COLORS["black"],
                     label=label("scenario", lang), zorder=4)
+            low, high = ax.get_ylim()
+            pad = 0.05 * (high - low)
+            top = float(scenario.max()) + pad
+            ax.set_ylim(min(low, float(scenario.min()) - pad), max(high, min(top, 100 + pad) if unit == "percent"
+                                                                     else top))
         ax.set_title("\n".join(verdict_line(r, lang) for _, r in rows.iterrows()), loc="left", fontsize=12.5,
                      fontweight="bold", color="#222222")
         ax.set_ylabel(unit_word(unit, lang) if unit != "percent" else "%")
