@@ -173,16 +173,13 @@ def number_format_problems(figure: Figure, lang: str) -> list[str]:
 
 
 def lone_last_words(figure: Figure) -> list[str]:
-    """Titles (of the figure and of each plot) whose last line is a single word."""
-    titles = [figure._suptitle] if figure._suptitle is not None else []
-    for ax in figure.axes:
-        if ax.get_visible():
-            titles += [ax.title, ax._left_title, ax._right_title]
+    """Wrapped texts (titles, headings, cells, legend entries, footers) whose last line is a
+    single word of a text of three words or more ("2025" alone under a title)."""
     problems = []
-    for title in titles:
-        lines = title.get_text().split("\n")
-        if len(lines) > 1 and len(lines[-1].split()) < 2:
-            problems.append(f"{_name(title)} leaves {lines[-1]!r} alone on its last line")
+    for text in texts(figure):
+        lines = text.get_text().split("\n")
+        if len(lines) > 1 and len(lines[-1].split()) < 2 and len(text.get_text().split()) >= 3:
+            problems.append(f"{_name(text)} leaves {lines[-1]!r} alone on its last line")
     return problems
 
 

@@ -29,6 +29,8 @@ from analysis.reports.style import A4_LANDSCAPE, SLIDE, new_figure, render
 
 GOOD = Path(__file__).parent / "data" / "good"
 DISTRICT = "848"
+MARGIN = 3
+"""Pixels (at 100 dpi, 0,75 mm) every text keeps from the figure's edges."""
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ def _figure(workbench: Workbench, kind: str, *args) -> Figure:
 def _layout_problems(figure: Figure, lang: str) -> list[str]:
     """Every check but the number formats (tested below, apart from the projection's method)."""
     renderer = checks.prepare(figure)
-    return (checks.outside_figure(figure, renderer) + checks.overlapping_texts(figure, renderer)
+    return (checks.outside_figure(figure, renderer, margin=MARGIN) + checks.overlapping_texts(figure, renderer)
             + checks.texts_on_data(figure, renderer) + checks.cut_texts(figure) + checks.lone_last_words(figure)
             + checks.badges_inside_plots(figure, renderer) + checks.texts_outside_cells(figure, renderer))
 

@@ -176,30 +176,45 @@ def _greedy(words: list[str], width: float, size: float, weight: str) -> list[st
     return lines
 
 
-def fit_lines(text: str, width: float, size: float, weight: str = "normal") -> list[str]:
+def _greedy_from_the_end(words: list[str], width: float, size: float, weight: str) -> list[str]:
+    """Greedy lines filled from the last word back."""
+    lines: list[str] = []
+    for word in reversed(words):
+        if lines and text_width(f"{word} {lines[0]}", size, weight) <= width:
+            lines[0] = f"{word} {lines[0]}"
+        else:
+            lines.insert(0, word)
+    return lines
+
+
+def fit_lines(text: str, width: float, size: float, weight: str = "normal", last_heavy: bool = False) -> list[str]:
     """``text`` in as few lines as fit ``width`` points at ``size`` points, of balanced lengths:
     no line is cut, no last line holds a lone word, "%" stays with its number. Line breaks in
-    ``text`` are kept.
+    ``text`` are kept. ``last_heavy`` fills the lines from the end instead of balancing them (a
+    short heading: "Cần" over "mỗi năm", not "năm" alone under "Cần mỗi").
 
     >>> fit_lines("Vì sao (2025): cần giảm 3,0 điểm % trong năm 2025; đạt 1/3 năm.", 200, 8.5)
     ['Vì sao (2025): cần giảm 3,0 điểm %', 'trong năm 2025; đạt 1/3 năm.']
     >>> fit_lines("Một dòng ngắn", 200, 8.5)
     ['Một dòng ngắn']
+    >>> fit_lines("Cần mỗi năm", 50, 8, "bold"), fit_lines("Cần mỗi năm", 50, 8, "bold", last_heavy=True)
+    (['Cần mỗi', 'năm'], ['Cần', 'mỗi năm'])
     """
     out: list[str] = []
+    greedy = _greedy_from_the_end if last_heavy else _greedy
     for paragraph in text.split("\n"):
         words = [word for word in paragraph.replace(" %", NBSP + "%").split(" ") if word]
-        lines = _greedy(words, width, size, weight)
-        if len(lines) > 1:
+        lines = greedy(words, width, size, weight)
+        if len(lines) > 1 and not last_heavy:
             # the narrowest width that keeps the same number of lines balances them
             low, high = 0.0, width
             for _ in range(14):
                 middle = (low + high) / 2
-                if len(_greedy(words, middle, size, weight)) <= len(lines):
+                if len(greedy(words, middle, size, weight)) <= len(lines):
                     high = middle
                 else:
                     low = middle
-            lines = _greedy(words, high, size, weight)
+            lines = greedy(words, high, size, weight)
         out += [line.replace(NBSP, " ") for line in lines] or [""]
     return out
 
@@ -723,7 +738,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         columns = _legend_columns(list(handles), figure, LEGEND_SIZE)
         legend_rows = math.ceil(len(handles) / columns)
         room = bottom + 0.012 + legend_rows * 0.033
-        figure.get_layout_engine().set(rect=(0, room, 1, 1 - room), h_pad=0.03, w_pad=0.02)
+        figure.get_layout_engine().set(rect=(0, room, 1, 1 - room), h_pad=0.03, w_pad=0.04)
         figure.legend(list(handles.values()), list(handles), loc="lower right", bbox_to_anchor=(0.995, bottom),
                       ncols=columns, fontsize=LEGEND_SIZE)
     return figure
@@ -774,16 +789,17 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
     rows = table[table["area_code"] == area]
     order = list(dict.fromkeys(rows["target_id"]))
     name_w, goal_w, latest_w = 0.28, 0.085, 0.095
-    block = (1.0 - name_w - goal_w - latest_w) / len(deadlines)
+    gap = 0.015  # between the deadlines' blocks, so that one's headings do not run into the next's
+    block = (1.0 - name_w - goal_w - latest_w - gap * (len(deadlines) - 1)) / len(deadlines)
     need_w, status_w = block * 0.27, block * 0.51
     chance_w = block - need_w - status_w
     n = max(len(order), 1)
     area_name = rows["area_vi" if lang == "vi" else "area_en"].iloc[0] if len(rows) else area
     page = size[0] * 72 * WIDTH_SAFETY
 
-    def fit(text: str, share: float, points: float, weight: str = "normal") -> str:
+    def fit(text: str, share: float, points: float, weight: str = "normal", last_heavy: bool = False) -> str:
         """``text`` wrapped to a column ``share`` of the page wide (less a little air)."""
-        return "\n".join(fit_lines(text, share * page - 4, points, weight))
+        return "\n".join(fit_lines(text, share * page - 4, points, weight, last_heavy))
 
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
@@ -792,7 +808,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         if rows["awaiting_figure"].any():
             notes.append(label("awaiting_mark", lang).format(year=int(rows.loc[rows["awaiting_figure"], "deadline"].min())))
         bottom = _footer(figure, rows, lang, notes)
-        figure.get_layout_engine().set(rect=(0.0, bottom, 1.0, 0.99 - bottom), h_pad=0, w_pad=0)
+        # a margin on each side, as on the other charts: a printer cuts what touches the edge
+        figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
         ax = figure.add_subplot()
         ax.set_axis_off()
         ax.set_xlim(0, 1)
@@ -801,15 +818,18 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         cells = [("indicator_col", 0.0, name_w, "left"), ("target_col", name_w, goal_w, "center"),
                  ("latest_col", name_w + goal_w, latest_w, "center")]
         for i, deadline in enumerate(deadlines):
-            left = name_w + goal_w + latest_w + i * block
+            left = name_w + goal_w + latest_w + i * (block + gap)
             ax.text(left + block / 2, -0.55, str(deadline), ha="center", va="center", fontsize=12, fontweight="bold")
             ax.plot([left + 0.006, left + block - 0.006], [-0.2, -0.2], color="#333333", linewidth=1)
             cells += [("needed_col", left, need_w, "center"), ("status_col", left + need_w, status_w, "center"),
                       ("probability_col", left + need_w + status_w, chance_w, "center")]
         for key, left, width, align in cells:
             x = left + 0.005 if align == "left" else left + width / 2
-            ax.text(x, header, fit(label(key, lang), width, 8, "bold"), ha=align, va="center", fontsize=8,
-                    fontweight="bold", linespacing=0.95)
+            # headings fill their lines from the end ("Cần" over "mỗi năm"); the chance's may use
+            # the air beside its narrow column ("Khả năng đạt" whole, not "đạt" alone)
+            room = width * 1.35 + gap if key == "probability_col" else width
+            ax.text(x, header, fit(label(key, lang), room, 8, "bold", last_heavy=True), ha=align, va="center",
+                    fontsize=8, fontweight="bold", linespacing=0.95)
         for r, target_id in enumerate(order):
             y = 1.5 + r
             group = rows[rows["target_id"] == target_id].set_index("deadline")
@@ -831,7 +851,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95)
             shown = [d for d in deadlines if d in group.index] or [int(group.index.min())]
             for i, deadline in enumerate(deadlines):
-                left = name_w + goal_w + latest_w + i * block
+                left = name_w + goal_w + latest_w + i * (block + gap)
                 own = deadline if deadline in group.index else (shown[0] if i == 0 and shown[0] not in deadlines
                                                                 else None)
                 if own is None:
