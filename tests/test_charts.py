@@ -263,20 +263,16 @@ def test_the_deck_keeps_its_charts_off_the_slide_edge_and_its_line_on_the_slide(
     assert caption.top >= image.top + image.height and caption.top + caption.height <= deck.slide_height
 
 
-def test_the_index_lists_each_area_once_per_target_with_each_deadlines_verdict(english, old_map):
+def test_the_index_says_which_charts_have_a_pdf(old_map):
+    # commune charts come as PNG and SVG only: the Vietnamese line said every chart had a PDF
     table = old_map.table[old_map.table["area_code"].isin([DISTRICT, "29434"])]
     files = {"dashboard": "dashboard", "slides": "slides.pptx", "summary_csv": "summary.csv",
-             "summary_xlsx": "summary.xlsx", "multiples": {"T01": "charts/communes/T01_2025"},
-             "fans": {("T01", DISTRICT): ("charts/fan/T01_848", ("png", "svg", "pdf"))}}
+             "summary_xlsx": "summary.xlsx", "multiples": {},
+             "fans": {("T01", DISTRICT): ("charts/fan/T01_848", ("png", "svg", "pdf")),
+                      ("T01", "29434"): ("charts/fan/T01_29434", ("png", "svg"))}}
     page = index_html(table, files, "vi")
-    section = page.split('<h3 id="T01">')[1].split("</table>")[0]
-    header, *rows = re.findall(r"<tr>(.*?)</tr>", section)
-    assert re.findall(r"<th>(.*?)</th>", header) == ["Địa bàn", "2025: đánh giá · khả năng đạt",
-                                                      "2030: đánh giá · khả năng đạt", "Biểu đồ"]
-    assert [re.findall(r"<td>(.*?)</td>", row)[0] for row in rows] == ["Huyện Cầu Ngang", "Xã Kim Hòa"]
-    assert "Chuyển biến chậm, khó đạt</span> · &lt; 1 %" in rows[0] and "charts/fan/T01_848.pdf" in rows[0]
-    assert "chưa có số liệu, không có biểu đồ" in rows[1]
-    assert "khi có trong danh sách" in page
+    assert "Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách." in page
+    assert "charts/fan/T01_848.pdf" in page and "charts/fan/T01_29434.pdf" not in page
 
 
 def test_a_what_if_path_is_drawn_whole_and_unlike_the_reform_line(old_map):

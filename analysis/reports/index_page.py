@@ -28,7 +28,9 @@ register_labels({
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
                       "Every chart comes as PNG (slides), SVG and PDF (print) where listed."),
     "index_area": ("Địa bàn", "Area"),
-    "index_verdict": ("{deadline}: đánh giá · khả năng đạt", "{deadline}: verdict · chance"),
+    "index_deadline": ("Năm hạn", "Deadline"),
+    "index_verdict": ("Đánh giá", "Verdict"),
+    "index_chance": ("Khả năng đạt", "Chance"),
     "index_charts": ("Biểu đồ", "Charts"),
     "index_no_chart": ("chưa có số liệu, không có biểu đồ", "no figures yet, no chart"),
     "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA cho các xã; các kết quả dựa trên chúng không "
@@ -68,8 +70,9 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
-    # target by target, in the plan's order (the catalogue's); one row per area, the district
-    # first, with each deadline's verdict and chance side by side
+    # target by target, in the plan's order (the catalogue's), the district first
+    header = "".join(f"<th>{html.escape(label(key, lang))}</th>"
+                     for key in ("index_area", "index_deadline", "index_verdict", "index_chance", "index_charts"))
     for target_id in dict.fromkeys(table["target_id"]):
         rows = table[table["target_id"] == target_id]
         name = rows["target_vi" if lang == "vi" else "target_en"].iloc[0]
@@ -78,36 +81,24 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             stem = files["multiples"][target_id]
             links = ", ".join(_link(f"{stem}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf"))
             out.append(f"<p>{html.escape(label('index_multiples', lang))}: {links}</p>")
-        deadlines = sorted(rows["deadline"].unique())
-        header = [label("index_area", lang)] + [label("index_verdict", lang).format(deadline=d) for d in deadlines] + \
-            [label("index_charts", lang)]
-        out.append("<table><tr>" + "".join(f"<th>{html.escape(str(h))}</th>" for h in header) + "</tr>")
+        out.append(f"<table><tr>{header}</tr>")
         ordered = rows.sort_values(["area_kind", "area_code", "deadline"],
                                    key=lambda c: c.map(lambda k: 0 if k in ("district", "aggregate") else 1)
                                    if c.name == "area_kind" else c)
-        for code, area_rows in ordered.groupby("area_code", sort=False):
-            first = area_rows.iloc[0]
-            area = first["area_vi"] if lang == "vi" else first["area_en"]
-            key = (target_id, code)
+        for _, row in ordered.iterrows():
+            area = row["area_vi"] if lang == "vi" else row["area_en"]
+            key = (row["target_id"], row["area_code"])
             links = ", ".join(_link(f"{files['fans'][key][0]}.{fmt}", fmt.upper()) for fmt in files["fans"][key][1]) \
                 if key in files["fans"] else html.escape(label("index_no_chart", lang))
-            by_deadline = area_rows.set_index("deadline")
-            cells = [_verdict_cell(by_deadline.loc[d], lang) if d in by_deadline.index else "–" for d in deadlines]
-            out.append(f"<tr><td>{html.escape(area)}</td>" + "".join(f"<td>{cell}</td>" for cell in cells) +
-                       f"<td>{links}</td></tr>")
+            color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
+            text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
+            words = status_label(row["verdict"], lang) if row["verdict"] else label("projection_only", lang)
+            verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
+            out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
+                       f"<td>{html.escape(chance_text(row['probability'], lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
-
-
-def _verdict_cell(row: pd.Series, lang: str) -> str:
-    """The verdict on its colour, and the chance beside it ("Đúng tiến độ · 83 %")."""
-    color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
-    text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
-    words = status_label(row["verdict"], lang) if row["verdict"] else label("projection_only", lang)
-    chance = chance_text(row["probability"], lang)
-    return f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>' + \
-        (f" · {html.escape(chance)}" if chance != "–" else "")
 
 
 def relative(path: Path, root: Path) -> str:
