@@ -155,11 +155,6 @@ class _Space:
             x = z
         return self.clip(x)
 
-    @property
-    def point_is_error(self) -> bool:
-        """Shares are projected in the logit space itself; other series on their own scale."""
-        return self.kind in ("logit", "identity")
-
     def clip(self, x: np.ndarray) -> np.ndarray:
         return np.clip(x, -np.inf if self.low is None else self.low, np.inf if self.high is None else self.high)
 
@@ -341,9 +336,42 @@ class Model:
     k: float
     """Tail of the error law: an error exceeds ``x`` scales with probability ``(1 + x/k)**-k``
     (for quantities, ``k`` is the number of backtest errors the scale rests on)."""
+    resolution: float = 0.0
+    """Step to which the history's values are reported (0.1 for one decimal; 0: finer than a
+    millionth). A reported value is the true value rounded to it."""
 
     def space_object(self) -> _Space:
         return _Space(self.space, self.low, self.high, self.shift)
+
+
+def reporting_step(values: np.ndarray, finest: int = 6) -> float:
+    """The step the values are reported to: the largest of 1, 0.1, …, 10**-finest of which
+    every value is a whole multiple, or 0 when none is.
+
+    >>> reporting_step(np.array([12.0, 13.5, 14.1])), reporting_step(np.array([88.24, 90.0]))
+    (0.1, 0.01)
+    >>> reporting_step(np.array([40.0, 45.0])), reporting_step(np.array([100 / 3, 35.0]))
+    (1.0, 0.0)
+    """
+    for decimals in range(finest + 1):
+        if np.all(np.abs(np.round(values, decimals) - values) <= 1e-9 * np.maximum(1.0, np.abs(values))):
+            return 10.0 ** -decimals
+    return 0.0
+
+
+def true_bar(value: float, step: float, above: bool = True) -> float:
+    """The true value from which a value reported to ``step`` is at or above ``value`` (or, with
+    ``above=False``, up to which it is at or below ``value``): the nearest reportable value on
+    that side, less (plus) half a step.
+
+    >>> true_bar(99.0, 0.1), true_bar(98.96, 0.1), round(true_bar(57.32, 0.1, above=False), 2), true_bar(7.5, 0)
+    (98.95, 98.95, 57.35, 7.5)
+    """
+    if step <= 0:
+        return value
+    if above:
+        return math.ceil(value / step - 1e-7) * step - step / 2
+    return math.floor(value / step + 1e-7) * step + step / 2
 
 
 def _clean_history(history: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -430,6 +458,7 @@ def project(
     if bounds[0] is not None and bounds[1] is not None and not bounds[0] < bounds[1]:
         raise ValueError("bounds must satisfy low < high")
     t, values = _clean_history(history)
+    step = reporting_step(values)
     if bounds[0] is not None and np.any(values < bounds[0]) or bounds[1] is not None and np.any(values > bounds[1]):
         raise ValueError(f"history has values outside the bounds {bounds}")
     notes: list[tuple[str, str]] = []
@@ -469,20 +498,21 @@ def project(
     law = SHARE_LAW if space.kind == "logit" else None
     if law is None:
         growth = GROWTH
-        scale, k, flat = _scale(evidence.errors, evidence.horizons, evidence.z_err, t, space, evidence.observed)
+        scale, k = _scale(evidence.errors, evidence.horizons, evidence.z_err, t, space, evidence.observed)
     else:
         growth = law.growth
-        scale, k, flat = _share_scale(evidence, law)
-    if flat:
+        scale, k = _share_scale(evidence, law)
+    moves = np.diff(evidence.z_err)[evidence.observed]
+    if moves.size and not np.any(moves):  # exactly constant, not merely slow
         notes.append((
-            "The series has not changed in the years used: the interval shows only the smallest uncertainty "
-            "seen in real series that stood still.",
-            "Số liệu không thay đổi trong các năm được dùng: khoảng dự báo chỉ thể hiện mức bất định nhỏ nhất "
-            "thấy ở các chuỗi số liệu thực đứng yên.",
+            "The series has not changed in the years used: the interval shows only "
+            + ("the smallest uncertainty seen in real series that stood still." if law else "a minimum uncertainty."),
+            "Số liệu không thay đổi trong các năm được dùng: khoảng dự báo chỉ thể hiện "
+            + ("mức bất định nhỏ nhất thấy ở các chuỗi số liệu thực đứng yên." if law else "mức bất định tối thiểu."),
         ))
     center = evidence.center
     spread = scale * (years - t[-1]).astype(float) ** growth
-    table[:, 0] = space.from_error(center) if space.point_is_error else evidence.median_point
+    table[:, 0] = evidence.median
     for i, level in enumerate(levels):
         q = _quantile_factor(level / 100, k) * spread
         low, high = space.from_error(center - q), space.from_error(center + q)
@@ -491,7 +521,7 @@ def project(
         table[:, 1 + 2 * i], table[:, 2 + 2 * i] = low, high
     model = Model(space.kind, space.low, space.high, space.shift, int(t[-1]),
                   dict(zip(years.tolist(), np.asarray(center, float).tolist())),
-                  dict(zip(years.tolist(), spread.tolist())), k)
+                  dict(zip(years.tolist(), spread.tolist())), k, step)
     kept, weights, backtest_mae = evidence.kept, evidence.weights, evidence.backtest_mae
     method = _describe(space, kept, weights, n, k, backtest_mae, growth, law is not None, "en")
     return _finish(years, columns, table, method, notes, model, used,
@@ -511,7 +541,8 @@ class _Evidence:
     z_err: np.ndarray
     center: np.ndarray
     """Median of each projected year, in the error space."""
-    median_point: np.ndarray
+    median: np.ndarray
+    """The same on the series' own scale."""
     errors: np.ndarray
     horizons: np.ndarray
     kept: list
@@ -519,32 +550,51 @@ class _Evidence:
     backtest_mae: dict
 
 
+def _point_space(space: _Space, values: np.ndarray) -> _Space | None:
+    """Where the methods are fitted (None: in the error space itself).
+
+    Quantities: on their own scale, clipped to their bound. Shares: on the log of their
+    distance to the bound they head for (the upper one if the history used rose from its first
+    to its last point, the lower one otherwise), so that a trend closes a constant part of
+    that distance each year and bends only when the bound comes near. In logit space a share
+    rising from a low level would grow exponentially, and one falling from a high level would
+    fall ever faster.
+    """
+    if space.kind == "identity":
+        return None
+    if space.kind == "logit":
+        return _Space("log-upper" if values[-1] > values[0] else "log", space.low, space.high, space.shift)
+    return _Space("identity", space.low, space.high)
+
+
 def _evidence(t: np.ndarray, values: np.ndarray, bounds, years: np.ndarray, observed: np.ndarray) -> _Evidence:
     """Fit the methods, combine them into the median, and collect the backtest errors."""
     n = len(t)
     space = _space_for(values, bounds)
     z_err = space.to_error(values)
-    z_point = z_err if space.point_is_error else values
+    point = _point_space(space, values)
+    z_point = z_err if point is None else point.to_error(values)
     fits = _Fits(t, z_point)
     origins, backtests, horizons = _backtest(fits, n)
     kept, weights, backtest_mae = _choose_methods(fits, n, origins, backtests)
     final = np.array([n])
-    median_point = _combined(fits.forecasts(final, (years - t[-1])[None, :]), kept, weights, final,
-                             fits.level[0, final])[0]
-    if not space.point_is_error:
-        median_point = space.clip(median_point)
-    center = median_point if space.point_is_error else space.to_error(median_point)
-
+    median_z = _combined(fits.forecasts(final, (years - t[-1])[None, :]), kept, weights, final,
+                         fits.level[0, final])[0]
     fitted = _combined(backtests, kept, weights, origins, fits.level[0, origins])
-    if not space.point_is_error:
-        fitted = space.to_error(space.clip(fitted))
+    if point is None:
+        center, median = median_z, space.from_error(median_z)
+    else:
+        # exactly the latest value where it is kept (the round trip through logs is not exact)
+        median = np.where(median_z == z_point[-1], values[-1], point.from_error(median_z))
+        center = space.to_error(median)
+        fitted = space.to_error(point.from_error(fitted))
     known = ~np.isnan(horizons)
     if not observed.all():
         # An error across a filled-in change would be as smooth as the filling: left out.
         joins = np.concatenate([[0], np.cumsum(~observed)])  # filled-in changes before each point
         known &= joins[None, :] == joins[origins - 1][:, None]
     errors = (z_err[None, :] - fitted)[known]
-    return _Evidence(space, fits, n, observed, z_err, center, median_point, errors, horizons[known], kept,
+    return _Evidence(space, fits, n, observed, z_err, center, median, errors, horizons[known], kept,
                      weights, backtest_mae)
 
 
@@ -683,7 +733,7 @@ def _combined(forecasts: np.ndarray, kept: list[int], weights: np.ndarray | None
 
 
 def _scale(errors: np.ndarray, horizons: np.ndarray, z_err: np.ndarray, t: np.ndarray,
-           space: _Space, observed: np.ndarray) -> tuple[float, int, bool]:
+           space: _Space, observed: np.ndarray) -> tuple[float, int]:
     """Laplace scale of a one-year error and the number of errors it rests on.
 
     A series' own backtest errors understate the future of a smooth series and overstate
@@ -699,8 +749,7 @@ def _scale(errors: np.ndarray, horizons: np.ndarray, z_err: np.ndarray, t: np.nd
         k = 1
         own = yearly_change
     scale = math.sqrt(own * PRIOR_RATIO * yearly_change)
-    floor = _minimum_scale(z_err, space)
-    return max(scale, floor), k, scale < floor
+    return max(scale, _minimum_scale(z_err, space)), k
 
 
 def _minimum_scale(z_err: np.ndarray, space: _Space) -> float:
@@ -731,7 +780,7 @@ class ShareLaw:
     floor: float
 
 
-SHARE_LAW = ShareLaw(multiplier=0.715, own_weight=0.6, growth=0.7, tail=2.46, floor=0.038)
+SHARE_LAW = ShareLaw(multiplier=0.702, own_weight=0.6, growth=0.7, tail=2.43, floor=0.038)
 """Learned by ``python -m bench.calibrate`` on the 13 shares of the development-indicator
 benchmark (1,310 country series of World Bank indicators, each also cut to its last 2, 3, 5
 and 8 points): ``multiplier`` and ``tail`` so that 80 % and 95 % intervals cover 80 % and
@@ -753,9 +802,8 @@ def standing_still(moves: np.ndarray) -> float:
     return (len(moves) - last_move) / len(moves) if len(moves) else 0.0
 
 
-def _share_scale(evidence: _Evidence, law: ShareLaw) -> tuple[float, float, bool]:
-    """Scale of a one-year error of a share (logit space), the tail ``k`` of its law, and
-    whether the series stood still in every year used."""
+def _share_scale(evidence: _Evidence, law: ShareLaw) -> tuple[float, float]:
+    """Scale of a one-year error of a share (logit space) and the tail ``k`` of its law."""
     observed = evidence.observed
     moves = np.abs(np.diff(evidence.z_err))[observed]
     change = float(np.mean(moves / np.diff(evidence.fits.t)[observed].astype(float) ** law.growth))
@@ -765,7 +813,7 @@ def _share_scale(evidence: _Evidence, law: ShareLaw) -> tuple[float, float, bool
     else:
         own = change  # two points: the one observed change stands in for one error
     scale = law.multiplier * own**law.own_weight * change ** (1 - law.own_weight)
-    return max(scale, still * law.floor, SMALLEST_SCALE), law.tail, still == 1.0
+    return max(scale, still * law.floor, SMALLEST_SCALE), law.tail
 
 
 @lru_cache(maxsize=32)
@@ -843,22 +891,29 @@ def _finish(years, columns, table, method, notes, model: Model | None, used: dic
 
 
 def probability_beyond(projection: pd.DataFrame, year: int, value: float, above: bool = True) -> float:
-    """Probability, under the projection's calibrated law, that ``year``'s value is at or
-    above ``value`` (``above=True``) or at or below it.
+    """Probability, under the projection's calibrated law, that ``year``'s value, as it will be
+    reported, is at or above ``value`` (``above=True``) or at or below it.
 
-    >>> p = project(pd.Series([80.0, 82, 84, 86, 88], index=range(2019, 2024)), 2030, bounds=(0, 100))
+    Values are taken to be reported to the step the history was reported to
+    (``attrs["model"]["resolution"]``, see :func:`reporting_step`): with one decimal a
+    reported 99.0 reaches a bar of 99 from a true value of 98.95, and is also "at or below" 99.
+
+    >>> p = project(pd.Series([80.2, 82.1, 84.3, 86.0, 88.1], index=range(2019, 2024)), 2030, bounds=(0, 100))
     >>> 0.4 < probability_beyond(p, 2030, p.loc[2030, "median"]) < 0.6
     True
     >>> probability_beyond(p, 2030, 50) > probability_beyond(p, 2030, 95)
+    True
+    >>> bool(probability_beyond(p, 2030, 99.0) == probability_beyond(p, 2030, 98.96))
     True
     """
     spec = projection.attrs.get("model")
     if spec is None or year not in spec["center"]:
         return float("nan")
-    model = Model(**{**spec, "center": spec["center"], "scale": spec["scale"]})
+    model = Model(**spec)
     space = model.space_object()
     low = -np.inf if model.low is None else model.low
     high = np.inf if model.high is None else model.high
+    value = true_bar(value, model.resolution, above)
     if above and value <= low or not above and value >= high:
         return 1.0
     if above and value > high or not above and value < low:
