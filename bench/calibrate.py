@@ -36,7 +36,7 @@ from scipy import stats
 from scipy.optimize import minimize
 
 from analysis.projection import engine as E
-from bench import datasets, metrics
+from bench import datasets, forecasters, metrics, probability
 from bench.forecasters import drift_law
 from bench.probability import MULTIPLES, mean_yearly_change
 
@@ -322,13 +322,20 @@ def main(argv=None) -> None:
     total = int(full.sum())
     print(f"\npooled over the left-out indicators (full histories): cover 80 {sum(hits[0.8]) / total:.3f}, "
           f"cover 95 {sum(hits[0.95]) / total:.3f}")
-    for label, chosen in (("every indicator", np.ones(owner.size, bool)),
-                          (f"without {UNEMPLOYMENT}", owner != UNEMPLOYMENT)):
-        ece, worst = metrics.calibration_error(stated[chosen], happened[chosen])
-        brier = metrics.brier(stated[chosen], happened[chosen])
-        print(f"  {label} ({int(chosen.sum()):,} thresholds): Brier {brier:.4f} "
-              f"({brier / metrics.brier(gaussian[chosen], happened[chosen]):.3f} × Gaussian drift), "
-              f"ECE {ece:.4f}, worst bin {worst:.3f}")
+    # The indicator that is not a share (projected as a quantity: nothing here was learned on it)
+    # joins as the engine states it, for figures on the whole set.
+    quantities = [s for s in datasets.load("dev") if s.bounds != (0, 100)]
+    rest = probability.cases(quantities, [forecasters.engine_projection(s) for s in quantities])
+    whole = (np.r_[stated, rest["engine"]], np.r_[happened, rest["happened"]], np.r_[gaussian, rest["gaussian drift"]],
+             np.r_[owner, rest["group"]])
+    for label, (p, outcome, drift, group) in (("shares", (stated, happened, gaussian, owner)), ("whole set", whole)):
+        for which, chosen in (("every indicator", np.ones(group.size, bool)),
+                              (f"without {UNEMPLOYMENT}", group != UNEMPLOYMENT)):
+            ece, worst = metrics.calibration_error(p[chosen], outcome[chosen])
+            brier = metrics.brier(p[chosen], outcome[chosen])
+            print(f"  {label}, {which} ({int(chosen.sum()):,} thresholds): Brier {brier:.4f} "
+                  f"({brier / metrics.brier(drift[chosen], outcome[chosen]):.3f} × Gaussian drift), "
+                  f"ECE {ece:.4f}, worst bin {worst:.3f}")
     every = pd.DataFrame(metrics.calibration_table(stated, happened), columns=["stated", "cases", "mean stated",
                                                                                "happened"])
     chosen = owner != UNEMPLOYMENT

@@ -351,6 +351,9 @@ def test_probabilities_lie_in_0_1_and_fall_as_the_bar_rises(vals, a, b):
     # reporting exactly ``high``, so the two sides overlap there
     if 0 < high < 100 and off_grid:
         assert P.probability_beyond(p, 2030, high, above=False) == pytest.approx(1 - pb, abs=1e-12)
+    if 0 < high < 100:  # "strictly above" and "at or below" always split the law
+        assert P.probability_beyond(p, 2030, high, strict=True) + P.probability_beyond(p, 2030, high, above=False) \
+            == pytest.approx(1, abs=1e-12)
 
 
 def test_probabilities_agree_with_the_intervals():
@@ -375,6 +378,10 @@ def test_a_value_reported_to_one_decimal_counts_when_its_rounding_reaches_the_ba
                 _law_above(rounded, year, 59.95))
         assert P.probability_beyond(rounded, year, 57.3, above=False) == pytest.approx(
             1 - _law_above(rounded, year, 57.35))
+        # "above 60" needs a reported 60.1; "below 57.3" a reported 57.2
+        assert P.probability_beyond(rounded, year, 60.0, strict=True) == pytest.approx(_law_above(rounded, year, 60.05))
+        assert P.probability_beyond(rounded, year, 57.3, above=False, strict=True) == pytest.approx(
+            1 - _law_above(rounded, year, 57.25))
         # on the grid the two sides overlap by the chance of reporting exactly 57.3
         both = P.probability_beyond(rounded, year, 57.3) + P.probability_beyond(rounded, year, 57.3, above=False)
         assert both == pytest.approx(1 + _law_above(rounded, year, 57.25) - _law_above(rounded, year, 57.35))
