@@ -371,10 +371,13 @@ def reporting_step(values: np.ndarray, finest: int = 6) -> float:
     >>> reporting_step(np.array([40.0, 45.0])), reporting_step(np.array([100 / 3, 35.0]))
     (1.0, 0.0)
     """
-    for decimals in range(finest + 1):
-        if np.all(np.abs(np.round(values, decimals) - values) <= 1e-9 * np.maximum(1.0, np.abs(values))):
-            return 10.0 ** -decimals
-    return 0.0
+    scaled = np.multiply.outer(_POWERS[: finest + 1], values)  # every number of decimals at once
+    whole = np.all(np.abs(np.round(scaled) - scaled) <= 1e-9 * np.maximum(_POWERS[: finest + 1, None],
+                                                                              np.abs(scaled)), axis=1)
+    return 10.0 ** -int(np.argmax(whole)) if whole.any() else 0.0
+
+
+_POWERS = 10.0 ** np.arange(16)
 
 
 def true_bar(value: float, step: float, above: bool = True, strict: bool = False) -> float:
