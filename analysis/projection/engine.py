@@ -362,6 +362,9 @@ class Model:
         return _Space(self.space, self.low, self.high, self.shift)
 
 
+_POWERS = 10.0 ** np.arange(16)
+
+
 def reporting_step(values: np.ndarray, finest: int = 6) -> float:
     """The step the values are reported to: the largest of 1, 0.1, …, 10**-finest of which
     every value is a whole multiple, or 0 when none is.
@@ -375,9 +378,6 @@ def reporting_step(values: np.ndarray, finest: int = 6) -> float:
     whole = np.all(np.abs(np.round(scaled) - scaled) <= 1e-9 * np.maximum(_POWERS[: finest + 1, None],
                                                                               np.abs(scaled)), axis=1)
     return 10.0 ** -int(np.argmax(whole)) if whole.any() else 0.0
-
-
-_POWERS = 10.0 ** np.arange(16)
 
 
 def true_bar(value: float, step: float, above: bool = True, strict: bool = False) -> float:
