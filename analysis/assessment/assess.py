@@ -634,7 +634,8 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
         return
     if deadline in projection.index:
         threshold = rule.projection_threshold(unit)
-        row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0)
+        row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0,
+                                                strict=rule.strict)
     row["probability_words"] = probability_words(row["probability"])
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
