@@ -47,9 +47,9 @@ __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileR
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
 
 COLUMNS: dict[str, tuple[str, str]] = {
-    "indicator": ("Mã chỉ tiêu (xem data/indicators.yaml)", "Indicator id (see data/indicators.yaml)"),
-    "area_code": ("Mã địa bàn (mã xã/huyện/tỉnh của TCTK, xem data/areas.csv)",
-                  "Area code (GSO code of the commune/district/province, see data/areas.csv)"),
+    "indicator": ("Mã chỉ tiêu (xem trang chi_tieu của mẫu)", "Indicator id (see the template's chi_tieu sheet)"),
+    "area_code": ("Mã địa bàn: mã xã của TCTK (xem trang dia_ban của mẫu; từ năm 2025 mã xã mới)",
+                  "Area code: the GSO code of the commune (see the template's dia_ban sheet; from 2025 the new commune's)"),
     "group": ("Nhóm dân số: all, khmer, kinh, hoa, ethnic_minority", "Population group: all, khmer, kinh, hoa, ethnic_minority"),
     "year": ("Năm (4 chữ số); số liệu rà soát cuối năm ghi năm đó", "Year (four digits); a year-end review counts for that year"),
     "standard": ("Chuẩn đo lường, bắt buộc cho chỉ tiêu nghèo: 2011-2015, 2016-2020, 2022-2025",
