@@ -92,10 +92,11 @@ def _parser() -> argparse.ArgumentParser:
                      "Write the review of Plan 20/KH-UBND as a Word document in the form of Decree 30/2020.\n\n"
                      f"Số liệu / data: {default_data_vi} / {default_data_en}."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
     )
     from .reports.review import add_review_arguments
 
-    add_review_arguments(review)
+    add_review_arguments(review, _help(review))
     check = commands.add_parser(
         "check",
         help="kiểm tra tệp số liệu, liệt kê mọi lỗi / check observation files and list every problem",

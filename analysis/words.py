@@ -130,8 +130,11 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     >>> row = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": 2.28, "verdict": "off_track"})
     >>> needed_text(row), needed_text(row, per_year=False)
     ('+2,3 điểm %/năm', '+2,3 điểm %')
-    >>> needed_text(row.copy().replace({2.28: 0.01})), needed_text(row.copy().replace({2.28: -10.0}))
+    >>> needed_text(row.copy().replace({2.28: 0.001})), needed_text(row.copy().replace({2.28: -10.0}))
     ('giữ mức hiện nay', 'giữ mức hiện nay')
+    >>> needed_text(row.copy().replace({2.28: 0.04}))
+    '+0,04 điểm %/năm'
+    
     """
     verdict = row.get("verdict", row.get("status", ""))
     if verdict in ("achieved", "deadline_missed", "missed", "no_data", "") or is_missing(row["needed_points_per_year"]):
@@ -143,13 +146,26 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     if row["kind"] == "yearly_flow":
         words = "" if compact else f" {unit_word(unit, lang)}"
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
-    decimals = decimals_for(unit)
+    decimals = _decimals_to_show(value, unit)
     if round(value, decimals) == 0:
         return label("hold_level", lang)
     if unit == "percent":
         words = label("points_per_year", lang) if per_year else label("points_word", lang)
-        return f"{fmt_number(value, lang, 1, sign=True)} {words}"
+        return f"{fmt_number(value, lang, decimals, sign=True)} {words}"
     return f"{fmt_number(value, lang, decimals, sign=True)} {unit_word(unit, lang)}{suffix}"
+
+
+def _decimals_to_show(value: float, unit: str) -> int:
+    """The unit's decimals, one or two more when they would round a small change to nothing
+    ("giảm 0,3 ấp/năm", "+0,04 điểm %", never "không đổi" for a change that is needed).
+
+    >>> _decimals_to_show(-1 / 3, "hamlets"), _decimals_to_show(0.04, "percent"), _decimals_to_show(2.3, "percent")
+    (1, 2, 1)
+    """
+    decimals = decimals_for(unit)
+    while value and round(abs(value), decimals) == 0 and decimals < 2:
+        decimals += 1
+    return decimals
 
 
 def chance_text(probability: float, lang: str = "vi") -> str:
@@ -172,12 +188,12 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
 
     >>> change_text(0.354, "percent"), change_text(-2.716, "percent"), change_text(-2.716, "percent", "en")
     ('tăng 0,4 điểm %/năm', 'giảm 2,7 điểm %/năm', 'down 2.7 pts/yr')
-    >>> change_text(0.01, "percent"), change_text(50, "workers", per_year=False), change_text(-1 / 3, "hamlets")
+    >>> change_text(0.001, "percent"), change_text(50, "workers", per_year=False), change_text(-1 / 3, "hamlets")
     ('không đổi', 'tăng 50 lao động', 'giảm 0,3 ấp/năm')
     """
     if is_missing(value):
         return "–"
-    decimals = decimals_for(unit) or (1 if abs(value) < 1 else 0)  # "giảm 0,3 ấp/năm", not "không đổi"
+    decimals = _decimals_to_show(value, unit)
     if round(value, decimals) == 0:
         return label("no_change", lang)
     number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {fmt_number(abs(value), lang, decimals)}"

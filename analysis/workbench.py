@@ -23,6 +23,7 @@ from .assessment.assess import default_map
 from .data.catalogue import commune_codes, load_areas, load_indicators, load_targets
 from .data.coverage import data_coverage
 from .data.observations import load_observations
+from .data.reform import areas_on_map
 from .reports.charts import dashboard, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
@@ -75,6 +76,7 @@ class Workbench:
         # observations already loaded and checked (the report checks them first) are used as they are
         self.observations = data if isinstance(data, pd.DataFrame) else load_observations(data)
         self.map = map or default_map(self.observations, self.areas)
+        areas = areas_on_map(areas, self.map, self.areas)
         self.cache: dict = {}
         self.table = assess(self.observations, self.targets, areas=areas, cache=self.cache,
                             poverty_reading=poverty_reading, map=self.map)
@@ -86,6 +88,7 @@ class Workbench:
         assessed (the province, say) is assessed on demand."""
         rows = self.table[self.table["target_id"] == target_id]
         if area is not None:
+            area = areas_on_map([area], self.map, self.areas)[0]
             rows = rows[rows["area_code"] == area]
             if rows.empty:
                 extra = assess(self.observations, self.targets[self.targets["target_id"] == target_id],
@@ -99,6 +102,7 @@ class Workbench:
     def series(self, target_id: str, area: str) -> TargetSeries:
         """The series and projection behind a target in an area."""
         first = self.rows(target_id, area).iloc[0]
+        area = first["area_code"]
         target = self.targets[self.targets["target_id"] == target_id].iloc[0]
         return self.cache[series_key(target, area)]
 

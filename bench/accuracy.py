@@ -189,6 +189,9 @@ def main(argv=None) -> None:
             cases = probability.cases(series, projections)
             print(f"\nchance of a value at or above a threshold ({len(cases):,} held-out values × thresholds):")
             _print(probability.summary(cases))
+            others = cases[cases["group"] != calibrate.UNEMPLOYMENT]
+            print(f"\nthe same without unemployment ({calibrate.UNEMPLOYMENT}, held out 2020–2024):")
+            _print(probability.summary(others))
             print("\nengine, by stated chance:")
             _print(probability.reliability(cases), index=False)
             rising = cases[cases["rising"] & (cases["k"] > 0)]

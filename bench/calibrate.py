@@ -22,7 +22,12 @@ with what a planner's series may look like:
    every trial value.
 
 The same steps are then repeated leaving out one indicator at a time and the left-out
-indicator is scored: that is the out-of-sample figure the engine can promise.
+indicator is scored: that is the out-of-sample figure the engine can promise. The chances
+at the thresholds of ``bench/probability.py`` are scored as the engine states them (for the
+value as reported, :func:`analysis.projection.engine.true_bar`), pooled over the left-out
+indicators, with and without unemployment (its held-out years are 2020–2024, the COVID
+shock), and once more with the gross completion rate, the one indicator projected as a
+quantity (its law comes from M3 and Tourism), added as the engine states it.
 """
 
 from __future__ import annotations
@@ -32,12 +37,16 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 from scipy.optimize import minimize
 
 from analysis.projection import engine as E
-from bench import datasets, metrics
+from bench import datasets, forecasters, metrics, probability
+from bench.forecasters import drift_law
 from bench.probability import MULTIPLES, mean_yearly_change
 
+UNEMPLOYMENT = "SL.UEM.TOTL.ZS"
+"""ILO modelled unemployment: its held-out years are 2020–2024, the COVID shock."""
 CUTS = (0, 2, 3, 5, 8)
 """0: the full history; otherwise the last so many points."""
 FULL_WEIGHT = 4
@@ -86,21 +95,28 @@ def collect(series: list[datasets.Series], cuts=CUTS) -> Cases:
             step_owner.append(np.full(len(t) - 1, fit))
             actual = evidence.space.to_error(part.test)
             step = mean_yearly_change(part)
-            for year, h, center, z, value in zip(part.test_years, part.horizons, evidence.center, actual, part.test):
+            reported_to = E.reporting_step(values)
+            line, spread = drift_law(part)
+            for year, h, center, z, value, mean, sd in zip(part.test_years, part.horizons, evidence.center, actual,
+                                                           part.test, line, spread):
                 case = len(rows)
                 rows.append((fit, s.group, cut, int(h), float(center), float(z)))
                 if cut == 0 and step > 0:
                     for k in MULTIPLES:
                         c = part.train[-1] + k * step * h
                         if 0 < c < 100:
-                            thresholds.append((case, float(evidence.space.to_error(np.array([c]))[0]),
-                                               float(value >= c)))
+                            # as the engine does: the true value from which the reported one reaches c
+                            bar = E.true_bar(c, reported_to)
+                            certain = 1.0 if bar <= 0 else 0.0 if bar > 100 else np.nan
+                            gaussian = float(stats.norm.sf(c, mean, sd)) if sd > 0 else float(mean >= c)
+                            thresholds.append((case, float(evidence.space.to_error(np.array([min(max(bar, 0), 100)]))[0]),
+                                               certain, gaussian, float(value >= c)))
     return Cases(
         pd.DataFrame(rows, columns=["fit", "group", "cut", "h", "center", "actual"]),
         np.concatenate(errors), np.concatenate(horizons), np.concatenate(owner),
         np.concatenate(steps), np.concatenate(step_years), np.concatenate(step_owner),
         pd.DataFrame(fits, columns=["group", "id", "cut", "n", "change", "changes", "still"]),
-        pd.DataFrame(thresholds, columns=["case", "threshold", "happened"]),
+        pd.DataFrame(thresholds, columns=["case", "threshold", "certain", "gaussian drift", "happened"]),
     )
 
 
@@ -140,16 +156,22 @@ def coverage(cases: Cases, law: E.ShareLaw, rows: np.ndarray, level: float) -> f
     return float(np.mean(error <= _factor(level, tail) * spread))
 
 
-def probabilities(cases: Cases, law: E.ShareLaw, groups=None) -> tuple[np.ndarray, np.ndarray]:
-    """The engine's probabilities at the benchmark thresholds (full histories), and outcomes."""
+def _chosen_thresholds(cases: Cases, groups=None) -> pd.DataFrame:
     chosen = cases.thresholds
     if groups is not None:
         case_group = cases.frame["group"].to_numpy()[chosen["case"].to_numpy()]
         chosen = chosen[np.isin(case_group, groups)]
+    return chosen
+
+
+def probabilities(cases: Cases, law: E.ShareLaw, groups=None) -> tuple[np.ndarray, np.ndarray]:
+    """The engine's probabilities at the benchmark thresholds (full histories), and outcomes."""
+    chosen = _chosen_thresholds(cases, groups)
     rows = chosen["case"].to_numpy()
     spread, tail = law_arrays(cases, law, rows)
     x = (chosen["threshold"].to_numpy() - cases.frame["center"].to_numpy()[rows]) / spread
-    return E._tail(x, tail), chosen["happened"].to_numpy()
+    certain = chosen["certain"].to_numpy()
+    return np.where(np.isnan(certain), E._tail(x, tail), certain), chosen["happened"].to_numpy()
 
 
 def scores(cases: Cases, law: E.ShareLaw, groups=None) -> dict:
@@ -300,14 +322,32 @@ def main(argv=None) -> None:
                "Brier", "ECE", "worst bin"]
     print(table[columns].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     stated, happened = np.concatenate(stated), np.concatenate(happened)
-    ece, worst = metrics.calibration_error(stated, happened)
+    gaussian = np.concatenate([_chosen_thresholds(cases, [g])["gaussian drift"].to_numpy() for g in groups])
+    owner = np.concatenate([np.full(len(_chosen_thresholds(cases, [g])), g) for g in groups])
     total = int(full.sum())
     print(f"\npooled over the left-out indicators (full histories): cover 80 {sum(hits[0.8]) / total:.3f}, "
-          f"cover 95 {sum(hits[0.95]) / total:.3f}; Brier {metrics.brier(stated, happened):.3f}, "
-          f"ECE {ece:.3f}, worst bin {worst:.3f}")
-    print(pd.DataFrame(metrics.calibration_table(stated, happened),
-                       columns=["stated", "cases", "mean stated", "happened"]).to_string(
-        index=False, float_format=lambda v: f"{v:.3f}"))
+          f"cover 95 {sum(hits[0.95]) / total:.3f}")
+    # The indicator that is not a share (projected as a quantity: nothing here was learned on it)
+    # joins as the engine states it, for figures on the whole set.
+    quantities = [s for s in datasets.load("dev") if s.bounds != (0, 100)]
+    rest = probability.cases(quantities, [forecasters.engine_projection(s) for s in quantities])
+    whole = (np.r_[stated, rest["engine"]], np.r_[happened, rest["happened"]], np.r_[gaussian, rest["gaussian drift"]],
+             np.r_[owner, rest["group"]])
+    for label, (p, outcome, drift, group) in (("shares", (stated, happened, gaussian, owner)), ("whole set", whole)):
+        for which, chosen in (("every indicator", np.ones(group.size, bool)),
+                              (f"without {UNEMPLOYMENT}", group != UNEMPLOYMENT)):
+            ece, worst = metrics.calibration_error(p[chosen], outcome[chosen])
+            brier = metrics.brier(p[chosen], outcome[chosen])
+            print(f"  {label}, {which} ({int(chosen.sum()):,} thresholds): Brier {brier:.4f} "
+                  f"({brier / metrics.brier(drift[chosen], outcome[chosen]):.3f} × Gaussian drift), "
+                  f"ECE {ece:.4f}, worst bin {worst:.3f}")
+    every = pd.DataFrame(metrics.calibration_table(stated, happened), columns=["stated", "cases", "mean stated",
+                                                                               "happened"])
+    chosen = owner != UNEMPLOYMENT
+    without = pd.DataFrame(metrics.calibration_table(stated[chosen], happened[chosen]),
+                           columns=["stated", "cases ", "mean stated ", "happened "])
+    print("\nby stated chance, every indicator | without unemployment")
+    print(every.merge(without, on="stated").to_string(index=False, float_format=lambda v: f"{v:.3f}"))
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ EXPECTED = {
                                "did you mean: poverty_rate_households")],
     "area_name_not_code.csv": [(2, "area_code", 'không có mã địa bàn "Kim Hòa"', "did you mean code 29434")],
     "unknown_group.csv": [(2, "group", '"khơme" không phải là giá trị hợp lệ', "use one of: all, khmer")],
-    "percent_out_of_range.csv": [(2, "value", "tỷ lệ 125 nằm ngoài khoảng 0–100%", "outside 0–100 %")],
+    "percent_out_of_range.csv": [(2, "value", "tỷ lệ 125 nằm ngoài khoảng 0–100 %", "outside 0–100 %")],
     "numerator_above_denominator.csv": [(2, "numerator", "tử số 300 lớn hơn mẫu số 200",
                                          "numerator 300 is larger than the denominator 200")],
     "value_disagrees_with_counts.csv": [(2, "value", "không khớp với tử số/mẫu số", "60/200 = 30 %")],

@@ -72,7 +72,7 @@ def test_only_visible_sheets_are_read_and_the_sheet_is_chosen_by_its_header(tmp_
     obs = load_observations(path)
     assert obs["value"].tolist() == [3.2]
     assert main(["check", str(path)]) == 0
-    assert 'doi_ten.xlsx, trang / sheet "Sheet1": 1 dòng / 1 rows' in capsys.readouterr().out
+    assert 'doi_ten.xlsx, trang / sheet "Sheet1": 1 dòng / 1 row' in capsys.readouterr().out
 
 
 def test_a_workbook_without_a_data_sheet_says_which_sheets_it_has(tmp_path):
@@ -103,7 +103,7 @@ def test_a_percent_formatted_count_is_refused(tmp_path):
         HEADER, ["new_jobs_khmer_workers", "848", "khmer", 2024, None, 12.34, None, None, "Phòng LĐ-TB&XH"]]},
         formats={("du_lieu", "F2"): "0%"})
     (found,) = problems_of(path)
-    assert found.column == "value" and "1.234%" in found.message_vi and "1,234 %" in found.message_en
+    assert found.column == "value" and "1.234 %" in found.message_vi and "1,234 %" in found.message_en
 
 
 # ---- the other way round: a fraction typed for a percentage ----------------------------------
@@ -120,7 +120,7 @@ def test_a_fraction_among_percentages_is_a_warning_naming_the_row(tmp_path, caps
     assert check.problems == [] and check.observations is not None
     (warning,) = check.warnings
     assert (warning.file.endswith("xa.csv"), warning.row, warning.column) == (True, 2, "value")
-    assert "0,941%" in warning.message_vi and "ghi 94,1" in warning.fix_vi and "write 94.1" in warning.fix_en
+    assert "0,941 %" in warning.message_vi and "ghi 94,1" in warning.fix_vi and "write 94.1" in warning.fix_en
     assert main(["check", str(paths.OBSERVATIONS_DIR), str(path)]) == 0
     out = capsys.readouterr().out
     assert "Cảnh báo (1" in out and "xa.csv, dòng 2" in out and "Warnings (1" in out
@@ -144,7 +144,7 @@ def test_the_report_prints_the_warnings(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(report_module, "Workbench", stop)
     assert main(["report", "--data", str(paths.OBSERVATIONS_DIR), str(path), "--out", str(tmp_path / "r")]) == 130
-    assert "xa.csv, dòng 2, cột \"value\": tỷ lệ 0,941%" in capsys.readouterr().err
+    assert "xa.csv, dòng 2, cột \"value\": tỷ lệ 0,941 %" in capsys.readouterr().err
 
 
 # ---- every problem of every cell -----------------------------------------------------------

@@ -46,7 +46,7 @@ def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
     (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    assert "xa_kim_hoa_2024.csv: 1 dòng / 1 rows" in out
+    assert "xa_kim_hoa_2024.csv: 1 dòng / 1 row" in out
     assert "data/observations/published.csv" in out and "(213 thật" in out  # 212 published + the office's
 
 

@@ -223,13 +223,33 @@ def test_a_series_that_never_moved_gets_a_minimum_interval_and_a_note():
     assert "has not changed" in p.attrs["notes"][0]
 
 
+@pytest.mark.parametrize("values, bounds", [
+    ([1200.0, 1201, 1202, 1203, 1204], (0, None)),  # households: changes of 0.1 % a year
+    ([5000.0, 5001, 5001, 5002], (None, None)),
+    ([88.24, 88.25, 88.24, 88.25], (0, 100)),
+])
+def test_a_series_that_changes_slowly_is_not_called_unchanged(values, bounds):
+    p = project(series(values, 2019), 2030, bounds=bounds)
+    assert not any("has not changed" in note for note in p.attrs["notes"])
+    assert not any("không thay đổi" in note for note in p.attrs["notes_vi"])
+
+
+def test_a_quantity_that_never_moved_is_called_unchanged():
+    p = project(series([50.0] * 4, 2019), 2030, bounds=(0, None))
+    assert p.attrs["notes"] == ["The series has not changed in the years used: the interval shows only a "
+                                "minimum uncertainty."]
+    assert p.attrs["notes_vi"] == ["Số liệu không thay đổi trong các năm được dùng: khoảng dự báo chỉ thể hiện "
+                                   "mức bất định tối thiểu."]
+
+
 def test_a_flat_share_is_never_certain_of_a_target_a_few_points_away():
     # a commune share of 15/17 reported for eight years
     p = project(series([88.24] * 8, 2017), 2030, bounds=(0, 100))
     law = P.SHARE_LAW
     assert p.attrs["model"]["scale"][2030] == pytest.approx(law.floor * 6**law.growth)
     k = law.tail
-    x = (_logit([99.0])[0] - _logit([88.24])[0]) / (law.floor * 6**law.growth)
+    # reported to two decimals: 99.00 is reached from a true value of 98.995
+    x = (_logit([98.995])[0] - _logit([88.24])[0]) / (law.floor * 6**law.growth)
     assert P.probability_beyond(p, 2030, 99.0) == pytest.approx(0.5 * (1 + x / k) ** -k)
     assert P.probability_beyond(p, 2030, 99.0) > 5e-4
     assert 70 < p.loc[2030, "lo_95"] < 88.24 < p.loc[2030, "hi_95"] < 97
@@ -325,16 +345,55 @@ def test_probabilities_lie_in_0_1_and_fall_as_the_bar_rises(vals, a, b):
     low, high = sorted((a, b))
     pa, pb = P.probability_beyond(p, 2030, low), P.probability_beyond(p, 2030, high)
     assert 0 <= pb <= pa <= 1
-    if 0 < high < 100:  # at a bound the clipped law has a point mass, so the two sides overlap
+    step = p.attrs["model"]["resolution"]
+    off_grid = step == 0 or abs(high / step - round(high / step)) > 1e-6
+    # at a bound the clipped law has a point mass, and on the reporting grid the chance of
+    # reporting exactly ``high``, so the two sides overlap there
+    if 0 < high < 100 and off_grid:
         assert P.probability_beyond(p, 2030, high, above=False) == pytest.approx(1 - pb, abs=1e-12)
+    if 0 < high < 100:  # "strictly above" and "at or below" always split the law
+        assert P.probability_beyond(p, 2030, high, strict=True) + P.probability_beyond(p, 2030, high, above=False) \
+            == pytest.approx(1, abs=1e-12)
 
 
 def test_probabilities_agree_with_the_intervals():
-    p = project(series([40.0, 43, 45, 49, 50, 54, 55]), 2030, bounds=(0, 100))
+    # values with no last decimal (n/7): the probability is that of the interval's law itself
+    p = project(series(np.array([281.0, 302, 316, 344, 351, 379, 386]) / 7), 2030, bounds=(0, 100))
+    assert p.attrs["model"]["resolution"] == 0
     for year in (2022, 2026, 2030):
         assert P.probability_beyond(p, year, p.loc[year, "hi_95"]) == pytest.approx(0.025, abs=1e-9)
         assert P.probability_beyond(p, year, p.loc[year, "lo_80"], above=False) == pytest.approx(0.10, abs=1e-9)
         assert P.quantile_at(p, year, 0.9) == pytest.approx(p.loc[year, "hi_80"])
+
+
+def test_a_value_reported_to_one_decimal_counts_when_its_rounding_reaches_the_bar():
+    # the same law, the history reported to one decimal: 60.0 is reported from 59.95 upwards,
+    # and "at most 57.3" holds for true values up to 57.35
+    exact = project(series(np.array([281.0, 302, 316, 344, 351, 379, 386]) / 7), 2030, bounds=(0, 100))
+    rounded = project(series([40.0, 43.0, 45.0, 49.0, 50.0, 54.0, 55.1]), 2030, bounds=(0, 100))
+    assert rounded.attrs["model"]["resolution"] == pytest.approx(0.1)
+    for year in (2022, 2030):
+        for bar in (59.95, 60.0):
+            assert P.probability_beyond(rounded, year, bar) == pytest.approx(
+                _law_above(rounded, year, 59.95))
+        assert P.probability_beyond(rounded, year, 57.3, above=False) == pytest.approx(
+            1 - _law_above(rounded, year, 57.35))
+        # "above 60" needs a reported 60.1; "below 57.3" a reported 57.2
+        assert P.probability_beyond(rounded, year, 60.0, strict=True) == pytest.approx(_law_above(rounded, year, 60.05))
+        assert P.probability_beyond(rounded, year, 57.3, above=False, strict=True) == pytest.approx(
+            1 - _law_above(rounded, year, 57.25))
+        # on the grid the two sides overlap by the chance of reporting exactly 57.3
+        both = P.probability_beyond(rounded, year, 57.3) + P.probability_beyond(rounded, year, 57.3, above=False)
+        assert both == pytest.approx(1 + _law_above(rounded, year, 57.25) - _law_above(rounded, year, 57.35))
+    assert exact.attrs["model"]["resolution"] == 0
+
+
+def _law_above(projection, year, value):
+    """Chance that the true value is above ``value`` under the projection's law, by hand."""
+    model = projection.attrs["model"]
+    x = (_logit([value])[0] - model["center"][year]) / model["scale"][year]
+    k = model["k"]
+    return 0.5 * (1 + x / k) ** -k if x >= 0 else 1 - 0.5 * (1 - x / k) ** -k
 
 
 # ---- calibration on real development indicators (skipped without ../shared/bench) --------

@@ -143,3 +143,31 @@ def test_the_excel_template_lists_the_new_communes_and_todays_recipients():
     example = [c.value for c in book["huong_dan"][[i for i, r in enumerate(book["huong_dan"].iter_rows(values_only=True), 1)
                                                    if r[0] == "poverty_rate_households"][0]]]
     assert example[1] == "29431" and example[3] == 2025
+
+
+def test_one_new_commune_alone_is_never_taken_for_the_former_district(tmp_path):
+    one = tmp_path / "vinh_kim_2025.csv"
+    rows = [line for line in (GOOD / "new_communes_2025_2026.csv").read_text(encoding="utf-8").splitlines()
+            if line.startswith("indicator") or ",29431," in line]
+    one.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, one])
+    areas, indicators, reform = load_areas(), load_indicators(), load_reforms()[-1]
+    series = build_series(observations, "poverty_rate_households", "848", "khmer", areas, indicators,
+                          reforms=(reform,)).frame
+    assert series.index.max() == 2024  # five new communes have not reported 2025: no district figure yet
+    commune = build_series(observations, "poverty_rate_households", "29431-2025", "khmer", areas, indicators,
+                           reforms=(reform,)).frame
+    assert commune.loc[2025, "value"] == pytest.approx(2.13) and commune.loc[2024, "how"] == "rebuilt from old units"
+
+
+def test_a_real_commune_rate_without_counts_keeps_the_district_year_as_an_estimate(tmp_path):
+    office = tmp_path / "my_long_bac_2024.csv"
+    office.write_text("indicator,area_code,group,year,standard,value,source\n"
+                      "poverty_rate_households,29422,khmer,2024,2022-2025,3.4,UBND xã Mỹ Long Bắc\n", encoding="utf-8")
+    areas, indicators = load_areas(), load_indicators()
+    before = build_series(load_observations(), "poverty_rate_households", "848", "khmer", areas, indicators).frame
+    after = build_series(load_observations([OBSERVATIONS_DIR, office]), "poverty_rate_households", "848", "khmer",
+                         areas, indicators).frame
+    assert after.index.max() == 2024 and after.loc[2024, "approximate"] and not before.loc[2024, "approximate"]
+    # the commune's households are taken from its own counts of that year: the district moves only a little
+    assert after.loc[2024, "value"] == pytest.approx(before.loc[2024, "value"], abs=0.2)

@@ -261,3 +261,24 @@ def test_a_failure_while_writing_leaves_nothing_half_written(tmp_path, monkeypat
     with pytest.raises(RuntimeError, match="disk full"):
         main(["report", "--out", str(tmp_path / "reports"), "--area", "848"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_index_lists_charts_target_by_target_in_the_plans_order_district_first(report):
+    page = (report / "index.html").read_text(encoding="utf-8")
+    headings = [h for h in re.findall(r'<h3 id="([^"]+)">', page)]
+    from analysis import load_targets
+
+    order = list(dict.fromkeys(t for t in load_targets().query("kind != 'qualitative'")["target_id"]))
+    assert headings == [t for t in order if t in headings] and headings[:2] == ["T01", "T02"]
+    first_table = page.split('<h3 id="T01">')[1].split("</table>")[0]
+    assert "<th>Địa bàn</th><th>Năm hạn</th><th>Đánh giá</th>" in first_table  # a filled header row
+    rows = re.findall(r"<tr><td>([^<]+)</td>", first_table)
+    assert rows[0] == "Huyện Cầu Ngang" and rows[-1] == "Xã Kim Hòa"  # the district first
+
+
+def test_make_lab_opens_the_project_root_on_notebook_00():
+    from analysis.paths import PROJECT_ROOT
+
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    lab = makefile.split("\nlab:")[1].split("\n\n")[0]
+    assert '--ServerApp.root_dir="$(CURDIR)"' in lab and "default_url=/lab/tree/notebooks/00_bat_dau.ipynb" in lab

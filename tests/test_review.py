@@ -24,7 +24,8 @@ ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 
 def build(out: Path, *extra: str) -> Path:
     assert main(["review", "--year", "2025", "--out", str(out), "--no-pdf", *extra]) == 0
-    return out / review_file_name("final", 2025)
+    lang = extra[extra.index("--lang") + 1] if "--lang" in extra else "vi"
+    return out / review_file_name("final", 2025, lang=lang)
 
 
 @pytest.fixture(scope="module")

@@ -178,3 +178,10 @@ def test_no_verdict_ever_contradicts_its_chance(values, goal, deadline):
     row = one(obs, targets, areas=["848"])
     assert row["verdict"] in VERDICTS
     assert agrees(row), (row["verdict"], row["probability"])
+
+
+def test_a_fall_that_cannot_be_told_is_too_little_data_not_a_missing_target():
+    series = {2021: 11.3, 2022: 8.2, 2023: 5.8, 2025: 0.2}  # no 2024 figure
+    row = one(observations(series, standard="2022-2025"), catalogue("T01"), areas=["848"])
+    assert row["verdict"] == "too_little_data"
+    assert row["verdict_reason_vi"].startswith("Không có số liệu năm 2024 nên chưa tính được mức giảm năm 2025.")

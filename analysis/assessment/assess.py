@@ -96,7 +96,8 @@ COLUMNS = [
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "reading", "projection_method", "projection_method_vi", "illustrative", "approximate", "sources",
+    "reading", "projection_method", "projection_method_vi", "illustrative", "latest_illustrative", "approximate",
+    "sources",
     "notes_vi", "notes_en",
 ]
 """Columns of the table :func:`assess` returns, in order."""
@@ -215,7 +216,7 @@ def assess(
                    "years_counted"):
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
-    for column in ("illustrative", "approximate", "awaiting_figure", "target_illustrative"):
+    for column in ("illustrative", "latest_illustrative", "approximate", "awaiting_figure", "target_illustrative"):
         table[column] = table[column].astype(bool)
     return table
 
@@ -377,6 +378,7 @@ def _assess_one(target, code, context: _Context) -> dict:
         "reading": (reading if kind == "yearly_reduction" else ""),
         "illustrative": bool(part["illustrative"].any()) if len(part) else False,
         "approximate": bool(part["approximate"].iloc[-1]) if len(part) else False,  # the latest value
+        "latest_illustrative": bool(part["illustrative"].iloc[-1]) if len(part) else False,
         "sources": " | ".join(sorted(set(part["source"]))) if len(part) else "",
         "verdict": "", "status": "", "status_method": "", "un_status": "", "probability_words": "", "reach": "",
         "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False,
@@ -455,7 +457,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule)
         sentences = [reason(row["verdict"], evidence, lang, words)]
-        if evidence.deadline_known and record is not None and len(record):
+        if evidence.deadline_known and record is not None and (record["year"] == deadline).any():
             sentences = []  # the year-by-year sentence below says how the deadline year went
         if own is not None:
             sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
@@ -634,7 +636,8 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
         return
     if deadline in projection.index:
         threshold = rule.projection_threshold(unit)
-        row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0)
+        row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0,
+                                                strict=rule.strict)
     row["probability_words"] = probability_words(row["probability"])
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
@@ -666,7 +669,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
         recent = direction * row["observed_points_per_year_recent"]
         needed = direction * row["needed_points_per_year"]
     return Evidence(
-        deadline=deadline, n_points=len(values), has_target=rule is not None, latest_year=latest_year,
+        deadline=deadline, n_points=len(values), has_target=target["origin"] != "projection", latest_year=latest_year,
         latest_met=(not yearly) and rule is not None and rule.met(latest),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track",
@@ -695,6 +698,7 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
     return {
         "flag": unit == "flag",
         "flow": kind == "yearly_flow",
+        "no_previous": kind == "yearly_reduction" and deadline in values.index and deadline - 1 not in values.index,
         "latest": value_text(row["latest_value"], unit, lang, exact=True),
         "target": target_words,
         "value": value_words,

@@ -1,8 +1,8 @@
 """When a value meets a target: one rule used alike by the verdict, the chance, charts and tables.
 
 The plan writes its targets to a precision: "100 %" and "0" are whole numbers at a bound. A
-share projected in logit space never reaches 100 % itself, so "met" must be a threshold the
-value can reach. The rule (data/targets.yaml, ``met_at``):
+projected share comes ever closer to 100 % without reaching it, so "met" must be a threshold
+the value can reach. The rule (data/targets.yaml, ``met_at``):
 
 - a target written as a whole number at a bound (100 %, 0 %) is met when the value rounds to
   it at that precision: ≥ 99,5 % for 100 %, < 0,5 % for 0 %;

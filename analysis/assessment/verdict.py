@@ -66,6 +66,8 @@ register_labels({
     "r_deadline_missed": ("Năm {deadline}: {value}, chưa đạt mục tiêu {target}.",
                           "{deadline}: {value}, short of the target {target}."),
     "r_deadline_gap": ("Không có số liệu năm {deadline} để đánh giá.", "No figure for {deadline} to judge by."),
+    "r_no_previous": ("Không có số liệu năm {previous} nên chưa tính được mức giảm năm {deadline}.",
+                      "No figure for {previous}, so the fall of {deadline} cannot be told."),
     "r_too_few": ("Chỉ có {n} số liệu (năm {latest_year}): chưa đủ để dự báo.",
                   "Only {n} point ({latest_year}): too few to project."),
     "r_flag_met": ("Năm {deadline}: đã đạt.", "{deadline}: met."),
@@ -87,8 +89,8 @@ register_labels({
                 "Needed: {needed}; the last {recent_years} years: {recent}; chance {chance}."),
     "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_years} năm gần đây chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
                             "The pace since {base_year} was enough, but the last {recent_years} years slowed ({recent}, while {needed} is needed); chance {chance}."),
-    "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo còn nhiều bất định: khả năng đạt {chance}.",
-                                   "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection is uncertain: chance {chance}."),
+    "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng theo dự báo khả năng đạt chỉ {chance}.",
+                                   "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection gives a chance of only {chance}."),
     "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
                       "The last {recent_years} years: {recent}, away from the target; chance {chance}."),
 })
@@ -177,7 +179,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
         key = "r_projection_only"
     elif e.deadline_known:
         if e.deadline_met is None:
-            key = "r_deadline_gap"
+            key = "r_no_previous" if words.get("no_previous") else "r_deadline_gap"
+            fields["previous"] = e.deadline - 1
         elif words.get("flag"):
             key = "r_flag_met" if e.deadline_met else "r_flag_missed"
         else:

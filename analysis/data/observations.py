@@ -47,9 +47,9 @@ __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileR
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
 
 COLUMNS: dict[str, tuple[str, str]] = {
-    "indicator": ("Mã chỉ tiêu (xem data/indicators.yaml)", "Indicator id (see data/indicators.yaml)"),
-    "area_code": ("Mã địa bàn (mã xã/huyện/tỉnh của TCTK, xem data/areas.csv)",
-                  "Area code (GSO code of the commune/district/province, see data/areas.csv)"),
+    "indicator": ("Mã chỉ tiêu (xem trang chi_tieu của mẫu)", "Indicator id (see the template's chi_tieu sheet)"),
+    "area_code": ("Mã địa bàn: mã xã của TCTK (xem trang dia_ban của mẫu; từ năm 2025 mã xã mới)",
+                  "Area code: the GSO code of the commune (see the template's dia_ban sheet; from 2025 the new commune's)"),
     "group": ("Nhóm dân số: all, khmer, kinh, hoa, ethnic_minority", "Population group: all, khmer, kinh, hoa, ethnic_minority"),
     "year": ("Năm (4 chữ số); số liệu rà soát cuối năm ghi năm đó", "Year (four digits); a year-end review counts for that year"),
     "standard": ("Chuẩn đo lường, bắt buộc cho chỉ tiêu nghèo: 2011-2015, 2016-2020, 2022-2025",
@@ -150,7 +150,7 @@ class ObservationCheck:
         lines = [f"Đã đọc {len(shown)} tệp / Read {len(shown)} file{'s' * (len(shown) != 1)}:"]
         for read in shown:
             sheet = f', trang / sheet "{read.sheet}"' if read.sheet is not None else ""
-            lines.append(f"  {read.file}{sheet}: {_count_vi(read.rows)} dòng / {read.rows:,} rows")
+            lines.append(f"  {read.file}{sheet}: {_count_vi(read.rows)} dòng / {read.rows:,} row{'' if read.rows == 1 else 's'}")
             if read.converted_rows:
                 n = len(read.converted_rows)
                 where = _row_list(read.converted_rows)
@@ -792,7 +792,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     _check_duplicates(keyed, emit)
 
     warnings_found: list[Problem] = []
-    _check_fractions(frame, is_percent, _Emit(frame, warnings_found))
+    _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
     return problems, warnings_found, converted
 
 
@@ -901,17 +901,23 @@ def _check_duplicates(frame: pd.DataFrame, emit_all: _Emit) -> None:
     emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file)
 
 
-def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit) -> None:
+def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit, areas: pd.DataFrame) -> None:
     """Warn about a percentage in (0, 1] whose series is otherwise above 5 %: most likely a
-    fraction typed for a percentage (0.125 for 12.5 %)."""
+    fraction typed for a percentage (0.125 for 12.5 %). A new commune's series includes the
+    figures of the old units it was made of (its own begin in 2025)."""
     value = frame["value"]
     rows = is_percent & value.notna() & (frame["indicator"] != "")
     if not rows.any():
         return
-    key = [frame.loc[rows, c] for c in ("indicator", "area_code", "group")]
-    size = value[rows].groupby(key).transform("size")
-    above = (value[rows] > FRACTION_GUARD_ABOVE).groupby(key).transform("sum")
-    suspicious = (value[rows] > 0) & (value[rows] <= 1) & (size >= 2) & (above == size - 1)
+    series = frame.loc[rows, ["indicator", "area_code", "group"]].assign(value=value[rows], own=True)
+    successor = series["area_code"].map(areas["successor_code"].where(areas["map"] == "old"))
+    lent = series[successor.notna() & successor.isin(areas.index)].assign(
+        area_code=successor[successor.notna() & successor.isin(areas.index)], own=False)
+    both = pd.concat([series, lent])
+    key = [both["indicator"], both["area_code"], both["group"]]
+    size = both["value"].groupby(key).transform("size")
+    above = (both["value"] > FRACTION_GUARD_ABOVE).groupby(key).transform("sum")
+    suspicious = both["own"] & (both["value"] > 0) & (both["value"] <= 1) & (size >= 2) & (above == size - 1)
     mask = pd.Series(False, index=frame.index)
     mask[suspicious.index[suspicious.to_numpy()]] = True
     emit(mask, "fraction_of_percent", "value", value=value, indicator=frame["indicator"],

@@ -132,8 +132,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "merged_into": (
         "{area} đã sáp nhập vào {successor} từ 1/7/2025: ghi số liệu cho {successor}, mã {code} (số liệu năm {year}).",
         "{area} was merged into {successor} on 1/7/2025: report the figure for {successor}, code {code} ({year}).",
-        "sửa mã địa bàn thành {code} ({successor}); số liệu từ năm 2025 ghi theo xã mới.",
-        "change the area code to {code} ({successor}); figures from 2025 on are for the new communes.",
+        "ghi một số liệu cho cả {successor} (mã {code}, gồm {parts}), không ghi riêng phần của {area}: "
+        "từ năm 2025 số liệu theo xã mới.",
+        "report one figure for the whole of {successor} (code {code}, made of {parts_en}), not the part that was "
+        "{area}: from 2025 figures are for the new communes.",
     ),
     "district_abolished": (
         "{area} không còn từ 1/7/2025 (bỏ cấp huyện) nên không có số liệu năm {year}; số liệu địa bàn huyện cũ "
@@ -196,7 +198,7 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "Excel turns anything that looks like a date (12/5, 12-5) into a date.",
     ),
     "percent_format_not_percent": (
-        "ô được định dạng phần trăm trong Excel (hiện {shown}%) nhưng {what} không phải là tỷ lệ phần trăm.",
+        "ô được định dạng phần trăm trong Excel (hiện {shown} %) nhưng {what} không phải là tỷ lệ phần trăm.",
         "the cell is formatted as a percentage in Excel (it shows {shown} %) but {what_en} is not a percentage.",
         "bỏ định dạng % (Format Cells → Number) và gõ lại con số.",
         "remove the % format (Format Cells → Number) and type the figure again.",
@@ -208,7 +210,7 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "write TRUE or FALSE (or yes/no, 1/0).",
     ),
     "percent_range": (
-        "tỷ lệ {value} nằm ngoài khoảng 0–100%.",
+        "tỷ lệ {value} nằm ngoài khoảng 0–100 %.",
         "the percentage {value} is outside 0–100 %.",
         "kiểm tra lại: tỷ lệ phần trăm phải từ 0 đến 100 (ghi 12,5 chứ không ghi 0,125).",
         "check the figure: a percentage lies between 0 and 100 (write 12.5, not 0.125).",
@@ -232,17 +234,17 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "check the numerator (part) and denominator (total) columns.",
     ),
     "value_disagrees_with_counts": (
-        "giá trị {value}% không khớp với tử số/mẫu số ({numerator}/{denominator} = {computed}%).",
+        "giá trị {value} % không khớp với tử số/mẫu số ({numerator}/{denominator} = {computed} %).",
         "the value {value} % disagrees with numerator/denominator ({numerator}/{denominator} = {computed} %).",
         "sửa giá trị hoặc các số đếm cho khớp nhau.",
         "correct the value or the counts so that they agree.",
     ),
     "fraction_of_percent": (
-        "tỷ lệ {value}% nằm trong khoảng 0–1, trong khi các giá trị khác của chỉ tiêu {indicator} "
-        "cho địa bàn và nhóm này đều trên 5%; có thể đây là phân số (0,125 thay cho 12,5%).",
+        "tỷ lệ {value} % nằm trong khoảng 0–1, trong khi các giá trị khác của chỉ tiêu {indicator} "
+        "cho địa bàn và nhóm này đều trên 5 %; có thể đây là phân số (0,125 thay cho 12,5 %).",
         "the percentage {value} lies between 0 and 1 while the other values of {indicator} for this area and "
         "group are all above 5 %; it may be a fraction (0.125 for 12.5 %).",
-        "nếu ý là {times_100}% thì ghi {times_100}; nếu số liệu đúng là {value}% thì bỏ qua cảnh báo này.",
+        "nếu ý là {times_100} % thì ghi {times_100}; nếu số liệu đúng là {value} % thì bỏ qua cảnh báo này.",
         "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
     ),
     "duplicate_key": (
@@ -291,7 +293,7 @@ def problem(kind: str, file: str, row: int | None, column: str | None, **fields:
     ('year 1890 is outside 1990–2035.', 'ghi năm từ 1990 đến 2035.')
     >>> p = problem("percent_range", "a.csv", 5, "value", value=104.5)
     >>> p.message_vi, p.message_en
-    ('tỷ lệ 104,5 nằm ngoài khoảng 0–100%.', 'the percentage 104.5 is outside 0–100 %.')
+    ('tỷ lệ 104,5 nằm ngoài khoảng 0–100 %.', 'the percentage 104.5 is outside 0–100 %.')
     """
     fields.setdefault("column", column)
     names = _NAMES.setdefault(tuple(fields), tuple(fields))

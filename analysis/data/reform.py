@@ -82,9 +82,10 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                 refused.append(Refusal(i, "district_abolished", {
                     "area": _name(areas, code), "year": int(years[i]), "communes": ", ".join(communes)}))
             elif successor and successor in known and areas.at[successor, "map"] == "new":
+                parts = ", ".join(_name(areas, old) for old in reform.predecessors(successor))
                 refused.append(Refusal(i, "merged_into", {
                     "area": _name(areas, code), "successor": _name(areas, successor), "year": int(years[i]),
-                    "code": areas.at[successor, "gso_code"] or successor}))
+                    "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts}))
             elif code == reform.province_old and int(years[i]) > areas.at[code, "valid_to"].year:
                 # a province figure for the reform year itself may describe its first half
                 refused.append(Refusal(i, "province_merged", {
@@ -136,3 +137,17 @@ def crosswalk_table(lang: str = "vi") -> pd.DataFrame:
             ("Căn cứ" if vi else "Basis"): f"{'khoản' if vi else 'clause'} {reform.clauses[new]}",
         })
     return pd.DataFrame(rows)
+
+
+def areas_on_map(codes: list[str] | None, map: str, areas: pd.DataFrame) -> list[str] | None:
+    """Area codes as a planner types them, read on a commune map: on the new map a GSO code
+    that a new commune carries means that commune ("29431" → xã Vinh Kim, "29431-2025").
+
+    >>> from analysis.data.catalogue import load_areas
+    >>> areas_on_map(["848", "29431", "29434"], "new", load_areas()), areas_on_map(["29431"], "old", load_areas())
+    (['848', '29431-2025', '29434'], ['29431'])
+    """
+    if codes is None or map != "new":
+        return codes
+    by_gso = {areas.at[code, "gso_code"]: code for code in areas.index[areas["map"] == "new"]}
+    return [by_gso.get(code, code) for code in codes]

@@ -103,8 +103,10 @@ def _single_area(observations, indicator, area, group, numerator, denominator) -
 
 def _aggregate(observations, indicator, group, communes, aggregate, flags: str = "", shares: dict | None = None,
                population: dict | None = None, what: tuple[str, str] = ("xã, thị trấn", "communes"),
-               how: str = "") -> pd.DataFrame:
-    """An area from its communes, in the years every reporting commune reported.
+               how: str = "", complete: bool = False) -> pd.DataFrame:
+    """An area from its communes, in the years every reporting commune reported (``complete``:
+    in the years every one of ``communes`` reported — a merged unit is the sum of all its parts,
+    never of the one that happened to send its figures).
 
     ``aggregate`` is "sum" (counts, yearly flows) or "ratio" (the sum of numerators over the sum
     of denominators). A share of communes (``flags``) is the share of reporting communes whose
@@ -123,7 +125,8 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
     shares = shares or {}
-    reporting = set(rows["area_code"])
+    reporting = set(communes) if complete else set(rows["area_code"])
+    counts_from = _denominators(observations, source_indicator, group, communes) if aggregate == "ratio" else {}
     out = {}
     for year, part in rows.groupby("year"):
         if set(part["area_code"]) != reporting:
@@ -139,6 +142,9 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         underlying = "; ".join(sorted(set(part["source"])))
         source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {what[1]} — {underlying}"
         standard = standards.pop()
+        if aggregate == "ratio" and not flags and part["denominator"].isna().any():
+            part, estimated = _estimate_counts(part, counts_from)
+            apportioned = apportioned or estimated
         if aggregate == "sum":
             out[year] = (float((weight * part["value"].to_numpy(float)).sum()), np.nan, np.nan, standard,
                          illustrative, source, apportioned)
@@ -162,6 +168,32 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         "share of communes" if flags else "ratio of commune counts"))
     frame.index = pd.Index(frame.index.astype(int), name="year")
     return frame[COLUMNS].sort_index()
+
+
+def _denominators(observations, indicator, group, communes) -> dict:
+    """Each commune's denominators by year, from every row that has one (preferred or not): a
+    commune whose figure comes without counts is weighted by its nearest year's denominator."""
+    mask = ((observations["indicator"] == indicator) & (observations["group"] == group)
+            & observations["area_code"].isin(communes) & observations["denominator"].notna())
+    rows = observations.loc[mask, ["area_code", "year", "denominator"]]
+    return {code: dict(zip(part["year"], part["denominator"])) for code, part in rows.groupby("area_code")}
+
+
+def _estimate_counts(part: pd.DataFrame, counts_from: dict) -> tuple[pd.DataFrame, bool]:
+    """Fill the counts of rates reported without them from the commune's nearest year with a
+    denominator (households change little from one year to the next); the sum is then an
+    estimate. Rows with no denominator in any year stay without counts."""
+    part = part.copy()
+    estimated = False
+    for i in part.index[part["denominator"].isna()]:
+        known = counts_from.get(part.at[i, "area_code"], {})
+        if not known:
+            continue
+        year = min(known, key=lambda y: (abs(y - part.at[i, "year"]), -y))
+        part.at[i, "denominator"] = float(known[year])
+        part.at[i, "numerator"] = float(part.at[i, "value"]) * float(known[year]) / 100
+        estimated = True
+    return part, estimated
 
 
 def _share_from_count(observations, count_indicator: str, area: str, group: str, n_communes: int) -> pd.DataFrame:
@@ -245,7 +277,7 @@ def build_series(
         predecessors = reform.predecessors(area)
         if predecessors and merge:
             history = _aggregate(observations, indicator, group, predecessors, merge, "", population=population,
-                                 what=("đơn vị cũ", "old units"), how="rebuilt from old units")
+                                 what=("đơn vị cũ", "old units"), how="rebuilt from old units", complete=True)
             history = history.loc[history.index < reform.first_year]
             if area in reform.outside:  # the new commune also holds land the old units did not
                 history = history.assign(approximate=True)
@@ -253,7 +285,8 @@ def build_series(
         if area == reform.continues:
             after = _aggregate(observations, indicator, group, commune_codes(areas, area, which, map="new"),
                                merge if not flags else aggregate, flags, shares=reform.apportion,
-                               population=population, what=("xã mới", "new communes"), how="sum of new communes")
+                               population=population, what=("xã mới", "new communes"), how="sum of new communes",
+                               complete=True)
             frame = _combine(after.loc[after.index >= reform.first_year], frame)
     frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})
     return YearlySeries(indicator, area, group, frame)

@@ -44,6 +44,14 @@ from ..workbench import Workbench
 __all__ = ["run_report", "FOCUS_DEADLINE"]
 
 FOCUS_DEADLINE = 2025
+
+MAP_WORDS = {
+    "old": "Bản đồ xã: cũ (15 xã, thị trấn của huyện Cầu Ngang, số liệu đến 2024; --map new cho 6 xã mới) / "
+           "Commune map: old (the 15 communes and towns of Cầu Ngang, figures to 2024; --map new for the 6 new ones)",
+    "new": "Bản đồ xã: mới (6 xã của tỉnh Vĩnh Long từ 1/7/2025; --map old cho 15 xã, thị trấn cũ) / "
+           "Commune map: new (the 6 communes of Vĩnh Long from 1/7/2025; --map old for the 15 old ones)",
+}
+"""Said at the start of a report: which commune map it shows and how to choose the other."""
 """Small multiples and the slides show the status for this deadline."""
 
 
@@ -152,6 +160,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                              for code in unknown])
     _stage(2, "Đánh giá chỉ tiêu và dự báo", "Assessing the targets and projecting")
     workbench = Workbench(checked.observations, lang=lang, areas=areas, map=map)
+    print(MAP_WORDS[workbench.map], file=sys.stderr, flush=True)
     table = workbench.table
     focus = list(dict.fromkeys(targets.loc[targets["focus"], "target_id"]))
     # a target with no figure in an area gets its "no data" row in the tables, not an empty chart
@@ -210,7 +219,8 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
     n_charts = len(fan_tasks) + len(multiple_tasks) + 1
     print(f"{table['target_id'].nunique()} chỉ tiêu, {table['area_code'].nunique()} địa bàn, {n_charts} biểu đồ / "
-          f"{table['target_id'].nunique()} targets, {table['area_code'].nunique()} areas, {n_charts} charts.")
+          f"{table['target_id'].nunique()} targets, {table['area_code'].nunique()} area"
+          f"{'' if table['area_code'].nunique() == 1 else 's'}, {n_charts} charts.")
     print(f"Kết quả ở / Outputs in: {Path(out).resolve()}")
     print(f"Mở / Open: {Path(out).resolve() / 'index.html'}")
     return 0

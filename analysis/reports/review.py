@@ -472,9 +472,14 @@ def _judged_deadline(deadlines: list[int], year: int) -> int:
     return later[0] if later else max(deadlines)
 
 
-def review_file_name(kind: str, year: int, suffix: str = "docx") -> str:
-    """``bao_cao_final_2025.docx``."""
-    return f"bao_cao_{kind}_{year}.{suffix}"
+def review_file_name(kind: str, year: int, suffix: str = "docx", lang: str = "vi") -> str:
+    """``bao_cao_final_2025.docx`` (Vietnamese); ``bao_cao_final_2025_en.docx`` (English), so that
+    one never overwrites the other.
+
+    >>> review_file_name("final", 2025), review_file_name("annual", 2024, "pdf", "en")
+    ('bao_cao_final_2025.docx', 'bao_cao_annual_2024_en.pdf')
+    """
+    return f"bao_cao_{kind}_{year}{'' if lang == 'vi' else '_' + lang}.{suffix}"
 
 
 def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]:
@@ -940,37 +945,54 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     workbench = _workbench(data, lang, area, map_name)
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
     out = Path(out or paths.REPORTS_DIR)
-    written = [write_bytes_atomic(out / review_file_name(kind, year), document)]
+    written = [write_bytes_atomic(out / review_file_name(kind, year, lang=lang), document)]
     if pdf:
-        made = convert_to_pdf(written[0], out / review_file_name(kind, year, "pdf"))
+        made = convert_to_pdf(written[0], out / review_file_name(kind, year, "pdf", lang))
         if made is not None:
             written.append(made)
     return written
 
 
-def add_review_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of ``python -m analysis review``."""
-    parser.add_argument("--year", type=int, default=PLAN_END, help=f"year reported on (default {PLAN_END})")
-    parser.add_argument("--kind", choices=KINDS, default=None,
-                        help="annual (one year) or final (the 2021–2025 period); default final for 2025, else annual")
-    parser.add_argument("--data", type=Path, nargs="+", default=None, metavar="FILE_OR_FOLDER",
-                        help="observation files or folders (CSV, Excel); default data/observations/ and data/offices/")
-    parser.add_argument("--out", type=Path, default=paths.REPORTS_DIR, help="output folder; default reports/")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default vi)")
-    parser.add_argument("--map", choices=MAPS, default=None, dest="map_name",
-                        help="old: the district before 1/7/2025; new: Vĩnh Long province after it "
-                             "(default: new once any new commune has figures, else old)")
-    parser.add_argument("--area", default=None, metavar="CODE", help="area reported on (default: the district, 848)")
-    parser.add_argument("--settings", type=Path, default=SETTINGS_FILE,
-                        help="issuing body, number and signer (default data/review.yaml)")
-    parser.add_argument("--issuer", default=None, metavar="NAME",
-                        help="an issuer of the settings file: district_office, province_department, commune")
-    parser.add_argument("--number", default=None, help="the report's number (default: a blank to fill in)")
-    parser.add_argument("--place", default=None, help="place of issue (default: a blank)")
-    parser.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="date of issue (default: a blank)")
-    parser.add_argument("--signer-title", default=None, help='e.g. "TRƯỞNG PHÒNG" (default: a blank)')
-    parser.add_argument("--signer-name", default=None, help="the signer's name (default: a blank)")
-    parser.add_argument("--no-pdf", action="store_true", help="do not make the PDF even when LibreOffice is there")
+def add_review_arguments(parser: argparse.ArgumentParser, options=None) -> None:
+    """The options of ``python -m analysis review``, in Vietnamese and English (into the
+    argument group ``options`` when given)."""
+    options = options or parser.add_argument_group("tùy chọn / options")
+    options.add_argument("--year", type=int, default=PLAN_END,
+                         help=f"năm báo cáo (mặc định {PLAN_END}) / year reported on (default {PLAN_END})")
+    options.add_argument("--kind", choices=KINDS, default=None,
+                         help="annual: báo cáo năm; final: tổng kết giai đoạn 2021–2025 (mặc định final cho 2025) / "
+                              "annual (one year) or final (the 2021–2025 period); default final for 2025, else annual")
+    options.add_argument("--data", type=Path, nargs="+", default=None, metavar="FILE_OR_FOLDER",
+                         help="tệp hoặc thư mục số liệu, mặc định data/observations/ và data/offices/ / observation "
+                              "files or folders; default data/observations/ and data/offices/")
+    options.add_argument("--out", type=Path, default=paths.REPORTS_DIR, metavar="FOLDER",
+                         help="thư mục ghi báo cáo, mặc định reports/ (không xóa gì) / output folder, default "
+                              "reports/ (nothing is deleted)")
+    options.add_argument("--lang", choices=("vi", "en"), default="vi",
+                         help="ngôn ngữ (mặc định vi; en ghi tệp ..._en.docx) / language (default vi; en writes "
+                              "..._en.docx)")
+    options.add_argument("--map", choices=MAPS, default=None, dest="map_name",
+                         help="old: huyện trước 1/7/2025; new: tỉnh Vĩnh Long sau đó (mặc định theo số liệu) / old: "
+                              "the district before 1/7/2025; new: Vĩnh Long after it (default: as the data call for)")
+    options.add_argument("--area", default=None, metavar="CODE",
+                         help="địa bàn báo cáo (mặc định 848: huyện, hoặc địa bàn huyện cũ) / area reported on "
+                              "(default 848: the district, or the former district's area)")
+    options.add_argument("--settings", type=Path, default=SETTINGS_FILE,
+                         help="cơ quan ban hành, số, người ký (mặc định data/review.yaml) / issuing body, number and "
+                              "signer (default data/review.yaml)")
+    options.add_argument("--issuer", default=None, metavar="NAME",
+                         help="cơ quan ban hành trong tệp cài đặt / an issuer of the settings file: district_office, "
+                              "province_department, commune")
+    options.add_argument("--number", default=None, help="số văn bản (mặc định để trống) / the report's number "
+                                                        "(default: a blank to fill in)")
+    options.add_argument("--place", default=None, help="địa danh (mặc định để trống) / place of issue (default: a blank)")
+    options.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                         help="ngày ban hành (mặc định để trống) / date of issue (default: a blank)")
+    options.add_argument("--signer-title", default=None,
+                         help='chức vụ người ký, ví dụ "TRƯỞNG PHÒNG" / the signer\'s title (default: a blank)')
+    options.add_argument("--signer-name", default=None, help="họ tên người ký / the signer's name (default: a blank)")
+    options.add_argument("--no-pdf", action="store_true",
+                         help="không tạo PDF kể cả khi có LibreOffice / no PDF even when LibreOffice is there")
 
 
 def run_review(args: argparse.Namespace) -> int:

@@ -181,7 +181,8 @@ def spaced_percent(text: str) -> str:
 # the verdict reason, in its parts
 
 
-_CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_gap", "r_too_few",
+_CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_gap", "r_no_previous",
+              "r_too_few",
               "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_pace_enough", "r_hold", "r_flow",
               "r_chance_but_slow", "r_chance_but_away", "r_short", "r_since_base_enough", "r_pace_enough_but_unlikely",
               "r_moving_away")
@@ -326,7 +327,7 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     """The latest figure, the change since the baseline and, for a poverty fall, its yearly
     average (when the reason does not already give it): one clause, no full stop."""
     kind, unit, year = row["kind"], row["unit"], int(row["latest_year"])
-    illustrative = f" ({label('rv_illustrative', lang)})" if row["illustrative"] else ""
+    illustrative = f" ({label('rv_illustrative', lang)})" if _latest_illustrative(row) else ""
     fields = {"subject": subject, "year": year, "illustrative": illustrative}
     if unit == "flag":
         met = label("rv_flag_met" if row["latest_value"] >= 1 else "rv_flag_not_met", lang)
@@ -646,9 +647,15 @@ def result_cell(row: pd.Series, lang: str = "vi") -> str:
     if _missing(row["latest_value"]):
         return "–"
     text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True)} ({int(row['latest_year'])})"
-    if row["illustrative"]:
+    if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
     return text
+
+
+def _latest_illustrative(row: pd.Series) -> bool:
+    """Whether the latest figure itself is illustrative (a real office figure may follow years of
+    illustrative data)."""
+    return bool(row.get("latest_illustrative", row["illustrative"]))
 
 
 def needed_cell(row: pd.Series, lang: str = "vi") -> str:

@@ -254,9 +254,10 @@ def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi"
         cell.font = Font(bold=True, color="FFFFFF" if row["verdict"] in DARK_VERDICTS else "000000")
         if color:
             cell.fill = PatternFill("solid", fgColor=color.lstrip("#"))
+    # a chance below half a percent reads "< 1 %" as on the dashboard, not "0 %"
     formats = {"latest_value": "0.0#", "needed_points_per_year": "+0.00;-0.00;0", "needed_percent_per_year":
-               "+0.0;-0.0;0", "probability": "0%", "projected_median": "0.0#", "projected_lo_95": "0.0#",
-               "projected_hi_95": "0.0#"}
+               "+0.0;-0.0;0", "probability": '[=0]0 %;[<0.005]"< 1 %";0 %', "projected_median": "0.0#",
+               "projected_lo_95": "0.0#", "projected_hi_95": "0.0#"}
     for index, (_, key, width) in enumerate(_XLSX_COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = width
