@@ -63,11 +63,11 @@ def _figure(workbench: Workbench, kind: str, *args) -> Figure:
 
 
 def _layout_problems(figure: Figure, lang: str) -> list[str]:
-    """Every check but the number formats (tested below, apart from the projection's method)."""
     renderer = checks.prepare(figure)
     return (checks.outside_figure(figure, renderer, margin=MARGIN) + checks.overlapping_texts(figure, renderer)
             + checks.texts_on_data(figure, renderer) + checks.cut_texts(figure) + checks.lone_last_words(figure)
-            + checks.badges_inside_plots(figure, renderer) + checks.texts_outside_cells(figure, renderer))
+            + checks.badges_inside_plots(figure, renderer) + checks.texts_outside_cells(figure, renderer)
+            + checks.number_format_problems(figure, lang))
 
 
 # each figure was wrong before: a label across the reform line (T01), a title off the page
@@ -88,7 +88,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=["-".join(case) for case in CASES])
-def test_no_text_overlaps_runs_off_the_page_sits_on_the_data_or_is_cut(case, request):
+def test_no_text_overlaps_runs_off_the_page_sits_on_the_data_is_cut_or_writes_numbers_the_other_way(case, request):
     workbench = request.getfixturevalue(case[0])
     figure = _figure(workbench, *case[1:])
     assert _layout_problems(figure, workbench.lang) == []
@@ -179,19 +179,9 @@ def test_vietnamese_tick_labels_and_chart_text_write_numbers_the_vietnamese_way(
     assert "1.000" in ticks and "2.250" in ticks
     figure = old_map.fan_chart("T06", DISTRICT)  # primary attendance: 96 … 100, with 99,5 % in the legend
     checks.prepare(figure)
-    problems = checks.number_format_problems(figure, "vi")
-    method = [p for p in problems if p.startswith("'Vì sao")]  # the projection's method (see below)
-    assert [p for p in problems if p not in method] == []
+    assert checks.number_format_problems(figure, "vi") == []  # the projection's method under it included
     assert any("99,5 %" in text.get_text() for text in figure.legends + figure.axes[0].get_legend().get_texts()
                if hasattr(text, "get_text"))
-
-
-@pytest.mark.xfail(strict=True, reason="analysis/projection/engine.py _describe writes the method's numbers with "
-                                       "'.' in Vietnamese ('đuôi 2.5, tăng theo h^0.7'); remove this mark once fixed")
-def test_the_projection_method_under_a_chart_writes_numbers_the_vietnamese_way(old_map):
-    figure = old_map.fan_chart("T06", DISTRICT)
-    checks.prepare(figure)
-    assert checks.number_format_problems(figure, "vi") == []
 
 
 def test_english_charts_give_sources_in_english_and_numbers_the_english_way(english):
