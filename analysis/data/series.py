@@ -140,7 +140,8 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
             weight = np.ones(len(part))  # a commune counts whole in a share of communes
         illustrative = bool(part["illustrative"].any())
         underlying = "; ".join(sorted(set(part["source"])))
-        source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {what[1]} — {underlying}"
+        units = what[1] if len(part) != 1 else what[1].removesuffix("s")
+        source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {units} — {underlying}"
         standard = standards.pop()
         if aggregate == "ratio" and not flags and part["denominator"].isna().any():
             part, estimated = _estimate_counts(part, counts_from)

@@ -58,6 +58,9 @@ register_labels({
     "illustrative_banner": ("MINH HỌA / ILLUSTRATIVE — số liệu minh họa, không phải số liệu thật",
                             "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
     "chance": ("khả năng đạt", "chance"),
+    "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
+    "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of still meeting "
+                     "it at the deadline"),
     "projection_word": ("dự báo", "projection"),
     "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
                              "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
@@ -94,6 +97,7 @@ register_labels({
     "falls_projected": ("Dự báo {year}", "Projected {year}"),
     "why": ("Vì sao", "Why"),
     "short_achieved": ("Đã đạt", "Achieved"),
+    "short_hold": ("giữ", "hold"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
     "short_off_track": ("Khó đạt", "Unlikely"),
@@ -241,16 +245,24 @@ def verdict_line(row: pd.Series, lang: str) -> str:
     if not _missing(row["years_met"]):
         parts[0] += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
     if not _missing(row["probability"]):
-        parts.append(f"{label('chance', lang)} {chance_text(row['probability'], lang)}")
+        words = label("chance_to_hold" if _holding(row) else "chance", lang)
+        parts.append(f"{words} {chance_text(row['probability'], lang)}")
     if row["awaiting_figure"]:
         parts.append(label("awaiting", lang).format(year=row["deadline"]).lower())
     return " · ".join(parts)
 
 
+def _holding(row: pd.Series) -> bool:
+    """Met already, before the deadline: its chance is the chance of still meeting it then."""
+    deadline = row["deadline"] if "deadline" in row.index else row.name  # dashboard rows are indexed by deadline
+    return row["verdict"] == "achieved" and not _missing(row["latest_year"]) and deadline > row["latest_year"]
+
+
 def _short_verdict(row: pd.Series, lang: str) -> str:
     words = label(f"short_{row['verdict']}", lang)
-    if not _missing(row["probability"]) and row["verdict"] not in ("achieved", "deadline_missed") \
-            or row["verdict"] == "achieved" and not row["deadline"] <= row["latest_year"]:
+    if _holding(row):
+        words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
+    elif not _missing(row["probability"]) and row["verdict"] not in ("achieved", "deadline_missed"):
         words += f" · {chance_text(row['probability'], lang)}"
     return words
 
@@ -807,6 +819,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         notes = [label("dashboard_method", lang), label("assumption_mark", lang)]
         if rows["awaiting_figure"].any():
             notes.append(label("awaiting_mark", lang).format(year=int(rows.loc[rows["awaiting_figure"], "deadline"].min())))
+        if rows.apply(_holding, axis=1).any():
+            notes.append(label("holding_mark", lang))
         bottom = _footer(figure, rows, lang, notes)
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
@@ -884,5 +898,5 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
     ax.text(left + need_w + status_w / 2, y, fit(words, status_w - 0.006, VERDICT_SIZE, "bold"), ha="center",
             va="center", fontsize=VERDICT_SIZE, fontweight="bold",
             color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=0.88)
-    ax.text(left + need_w + status_w + chance_w / 2, y, chance_text(row["probability"], lang), ha="center",
-            va="center", fontsize=8.6)
+    chance = chance_text(row["probability"], lang) + ("‡" if _holding(row) else "")
+    ax.text(left + need_w + status_w + chance_w / 2, y, chance, ha="center", va="center", fontsize=8.6)

@@ -185,7 +185,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
             multiple_tasks.append((rows, data_by_area, lang, stem))
             files["multiples"][target_id] = relative(stem, staging)
         total = len(fan_tasks) + len(multiple_tasks)
-        _stage(3, f"Vẽ {total} biểu đồ", f"Drawing {total} charts")
+        _stage(3, f"Vẽ {total} biểu đồ", f"Drawing {total} chart{'' if total == 1 else 's'}")
         terminal = sys.stderr.isatty()
         with tqdm(total=total, desc="Biểu đồ / charts", unit="", file=sys.stderr, disable=False,
                   mininterval=0.1 if terminal else 5.0, ascii=not terminal) as progress:
@@ -214,7 +214,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                                               table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))
         latest = table["latest_year"].dropna()
         write_deck(staging / "slides.pptx", slides, lang, int(latest.max()) if len(latest) else None,
-                   bool(table["illustrative"].any()))
+                   bool(table["illustrative"].any()), map=workbench.map)
         files["slides"] = "slides.pptx"
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
     n_charts = len(fan_tasks) + len(multiple_tasks) + 1

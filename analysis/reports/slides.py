@@ -29,6 +29,8 @@ __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multip
 
 register_labels({
     "deck_title": ("Tiến độ thực hiện Kế hoạch 20/KH-UBND", "Progress on Plan 20/KH-UBND"),
+    "deck_subtitle_new": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — địa bàn huyện Cầu Ngang cũ, tỉnh Vĩnh Long",
+                          "Comprehensive development of the Khmer community — former Cầu Ngang district, Vĩnh Long"),
     "deck_subtitle": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — huyện Cầu Ngang, tỉnh Trà Vinh",
                       "Comprehensive development of the Khmer community — Cầu Ngang district, Trà Vinh"),
     "deck_data_to": ("Số liệu đến năm", "Data up to"),
@@ -67,9 +69,26 @@ def _counts(rows: pd.DataFrame, lang: str) -> str:
     return "; ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in order if key in counts)
 
 
+def judged_rows(rows: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each target once, at the deadline a report on ``year`` judges it by: its first deadline not
+    before ``year``, else its last (the 2022 milestones) — as the yearly review counts them.
+
+    >>> rows = pd.DataFrame({"target_id": ["T02", "T02", "T17", "M1"], "deadline": [2025, 2030, 2030, 2022]})
+    >>> judged_rows(rows, 2025)["deadline"].tolist()
+    [2025, 2030, 2022]
+    """
+    def pick(group: pd.DataFrame) -> pd.Series:
+        later = group[group["deadline"] >= year]
+        return (later.nsmallest(1, "deadline") if len(later) else group.nlargest(1, "deadline")).iloc[0]
+
+    picked = [pick(group) for _, group in rows.groupby("target_id", sort=False)]
+    return pd.DataFrame(picked).reset_index(drop=True) if picked else rows.iloc[0:0]
+
+
 def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
-    """The dashboard: how many targets stand where at ``deadline``."""
-    at = rows[(rows["deadline"] == deadline) & (rows["verdict"] != "")]
+    """The dashboard: how many targets stand where, each at the deadline the review judges it by."""
+    at = judged_rows(rows, deadline)
+    at = at[at["verdict"] != ""]
     caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(at, lang))
     notes = "\n".join(f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in at.iterrows())
     return SlideContent(picture, caption, notes)
@@ -102,15 +121,17 @@ def _rgb(hex_color: str) -> RGBColor:
 
 
 def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", latest_year: int | None = None,
-               illustrative: bool = False) -> Path:
-    """Write the deck: a title slide, then one slide per :class:`SlideContent`."""
+               illustrative: bool = False, map: str = "old") -> Path:
+    """Write the deck: a title slide, then one slide per :class:`SlideContent`; the subtitle names
+    the district (old map) or the former district's area in Vĩnh Long (new map)."""
     check_language(lang)
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     blank = deck.slide_layouts[6]
     title = deck.slides.add_slide(blank)
     _text(title, label("deck_title", lang), Inches(0.8), Inches(2.0), Pt(40), bold=True)
-    _text(title, balanced_wrap(label("deck_subtitle", lang), 60), Inches(0.8), Inches(3.1), Pt(24), height=1.4)
+    subtitle = label("deck_subtitle_new" if map == "new" else "deck_subtitle", lang)
+    _text(title, balanced_wrap(subtitle, 60), Inches(0.8), Inches(3.1), Pt(24), height=1.4)
     if latest_year is not None:
         _text(title, f"{label('deck_data_to', lang)} {latest_year}", Inches(0.8), Inches(4.6), Pt(18),
               color=COLORS["grey"])
