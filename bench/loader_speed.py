@@ -12,8 +12,10 @@ Files (all with the template's 17 columns):
   problem (a million problems: the printed list is capped, the whole list goes to a file);
 - ``unknown_areas``: area names typed instead of codes on every row (a million problems).
 
-``--xlsx`` also writes the clean rows as an .xlsx workbook (read with openpyxl's streaming
-reader; writing it takes a few minutes). ``--rows`` sets the size.
+``--xlsx`` also writes the clean rows as an .xlsx workbook, twice: ``clean.xlsx`` states the
+sheet's size as Excel writes it, ``no_dimension.xlsx`` does not (as openpyxl's streaming writer;
+openpyxl then reads the sheet once more to learn its size). Writing them takes a few minutes.
+``--rows`` sets the size.
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ import csv
 import itertools
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from openpyxl.utils import get_column_letter  # noqa: E402
 
 from analysis import load_areas, load_indicators  # noqa: E402
 from analysis.data.observations import COLUMNS  # noqa: E402
@@ -42,8 +48,10 @@ def _rows(n: int, kind: str):
     """``n`` rows of the template's columns, ``SOURCES`` rows per key."""
     indicators = load_indicators()
     plain = [i for i, row in indicators.iterrows() if row["unit"] != "flag" and not row["standards"]]
-    areas = list(load_areas().index)
-    keys = itertools.product(plain, areas, ("all", "khmer", "kinh", "hoa", "ethnic_minority"), range(1990, 2026))
+    areas = load_areas()
+    # Units as they stood before the July 2025 reform, and years before it, so that every row is valid.
+    areas = list(areas.index[areas["valid_from"].isna()])
+    keys = itertools.product(plain, areas, ("all", "khmer", "kinh", "hoa", "ethnic_minority"), range(1990, 2025))
     written = 0
     for indicator, area, group, year in keys:
         for source in range(SOURCES):
@@ -79,9 +87,27 @@ def write_xlsx(path: Path, n: int) -> Path:
     sheet.append(list(COLUMNS))
     for row in _rows(n, "clean"):
         row["value"] = float(row["value"].replace(",", "."))
-        sheet.append([row[c] for c in COLUMNS])
+        sheet.append([row[c] if row[c] != "" else None for c in COLUMNS])  # Excel writes no empty cells
     book.save(path)
     return path
+
+
+def with_dimension(path: Path, target: Path, n: int) -> Path:
+    """A copy of ``path`` whose sheet states its size (``<dimension ref="A1:P…"/>``), as Excel and
+    LibreOffice write it; openpyxl's streaming writer leaves it out, and a reader must then go
+    through the whole sheet once to learn its size."""
+    ref = f'<dimension ref="A1:{get_column_letter(len(COLUMNS))}{n + 1}"/>'.encode()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                copy.writestr(info, source.read(info))
+                continue
+            with source.open(info) as old, copy.open(info.filename, "w", force_zip64=True) as new:
+                head = old.read(1 << 16)
+                at = head.index(b"<sheetViews>")
+                new.write(head[:at] + ref + head[at:])
+                shutil.copyfileobj(old, new, 1 << 20)
+    return target
 
 
 def measure(path: Path) -> tuple[float, float, int]:
@@ -107,7 +133,8 @@ def main(argv=None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         files = [write_csv(Path(folder) / f"{kind}.csv", args.rows, kind) for kind in args.only]
         if args.xlsx:
-            files.append(write_xlsx(Path(folder) / "clean.xlsx", args.rows))
+            plain = write_xlsx(Path(folder) / "no_dimension.xlsx", args.rows)
+            files += [with_dimension(plain, Path(folder) / "clean.xlsx", args.rows), plain]
         for path in files:
             size = path.stat().st_size / 1e6
             seconds, peak, status = measure(path)

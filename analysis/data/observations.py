@@ -42,6 +42,7 @@ from .catalogue import GROUPS, _display, load_areas, load_indicators, load_refor
 from .numbers import NumberColumnReader
 from .problems import problem
 from .reform import resolve_areas
+from .xlsx_rows import worksheet_rows
 
 __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources",
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
@@ -518,19 +519,18 @@ def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns 
             return columns
         total = sheet.max_row if isinstance(sheet.max_row, int) else None
         with _progress(label, total, "dòng/rows") as progress:
-            for number, cells in enumerate(sheet.iter_rows(min_row=header_row + 1), start=header_row + 1):
-                values = [cell.value for cell in cells]
-                if number % _PROGRESS_EVERY == 0:
-                    progress.update(_PROGRESS_EVERY)
+            done = header_row
+            for number, values, percents in worksheet_rows(book, sheet, min_row=header_row + 1,
+                                                              width=len(header)):
+                if number - done >= _PROGRESS_EVERY:
+                    progress.update(number - done)
+                    done = number
                 if not any(_filled(v) for v in values):
                     continue
                 columns.add(number, values)
-                n = len(cells)
+                n = len(values)
                 for i, append in columns.percent_positions:
-                    if i < n and _is_number(values[i]) and "%" in (cells[i].number_format or ""):
-                        append(1)
-                    else:
-                        append(0)
+                    append(1 if i < n and percents[i] and _is_number(values[i]) else 0)
         return columns
     finally:
         book.close()
