@@ -14,7 +14,8 @@ Files (all with the template's 17 columns):
 
 ``--xlsx`` also writes the clean rows as an .xlsx workbook, twice: ``clean.xlsx`` states the
 sheet's size as Excel writes it, ``no_dimension.xlsx`` does not (as openpyxl's streaming writer;
-openpyxl then reads the sheet once more to learn its size). Writing them takes a few minutes.
+openpyxl's own reader would then read the whole sheet once more to learn its size). Writing them
+takes a few minutes.
 ``--rows`` sets the size.
 """
 
@@ -94,8 +95,7 @@ def write_xlsx(path: Path, n: int) -> Path:
 
 def with_dimension(path: Path, target: Path, n: int) -> Path:
     """A copy of ``path`` whose sheet states its size (``<dimension ref="A1:P…"/>``), as Excel and
-    LibreOffice write it; openpyxl's streaming writer leaves it out, and a reader must then go
-    through the whole sheet once to learn its size."""
+    LibreOffice write it; openpyxl's streaming writer leaves it out."""
     ref = f'<dimension ref="A1:{get_column_letter(len(COLUMNS))}{n + 1}"/>'.encode()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in source.infolist():

@@ -7,7 +7,7 @@ documented in :data:`COLUMNS` and in the Excel template under ``data/templates/`
 Every cell of every row is checked on its own, so that a row with four mistakes shows all
 four at once; everything wrong is collected and raised once as :class:`~analysis.DataError`.
 Files are read as streams and checked column by column (a wrong export of a million rows is
-checked in under a minute), and are only ever read, never modified.
+checked in under a minute, CSV or Excel), and are only ever read, never modified.
 
 Excel files are read the way a person sees them: only visible sheets, the data sheet chosen
 by its header row, a cell stored as a date refused (Excel turns "12/5" into the 12th of May),
@@ -26,6 +26,7 @@ import sys
 import unicodedata
 import warnings
 from array import array
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -42,7 +43,7 @@ from .catalogue import GROUPS, _display, load_areas, load_indicators, load_refor
 from .numbers import NumberColumnReader
 from .problems import problem
 from .reform import resolve_areas
-from .xlsx_rows import worksheet_rows
+from .xlsx import XlsxWorkbook
 
 __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources",
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
@@ -465,11 +466,17 @@ def _read_excel(path: Path, label: str, problems: list[Problem]) -> _FileColumns
         return None
 
 
-def _first_filled_row(rows: Iterable[Sequence[object]]) -> tuple[int, list[object]] | None:
-    for number, cells in enumerate(rows, start=1):
+def _first_filled_row(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int, list[object]] | None:
+    """The first of the numbered rows with a filled cell, with its number."""
+    for number, cells in rows:
         if any(_filled(c) for c in cells):
             return number, list(cells)
     return None
+
+
+def _xlsx_header(book: XlsxWorkbook, sheet) -> tuple[int, list[object]] | None:
+    with closing(book.rows(sheet)) as rows:
+        return _first_filled_row((number, values) for number, values, _ in rows)
 
 
 def _choose_sheet(label: str, headers: list[tuple[str, tuple[int, list[object]] | None]],
@@ -495,17 +502,15 @@ def _is_number(value: object) -> bool:
 
 
 def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
-    import openpyxl
-
     with warnings.catch_warnings():
         # Files written by tools other than Excel trigger these harmless openpyxl warnings.
         warnings.filterwarnings("ignore", message="Workbook contains no default style", category=UserWarning)
         warnings.filterwarnings("ignore", message=".*extension is not supported", category=UserWarning)
         warnings.filterwarnings("ignore", message="Data Validation extension", category=UserWarning)
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        visible = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"]
-        headers = [(sheet.title, _first_filled_row(sheet.iter_rows(values_only=True))) for sheet in visible]
+        book = XlsxWorkbook(path)
+    with book:
+        visible = [sheet for sheet in book.sheets if sheet.visible]
+        headers = [(sheet.title, _xlsx_header(book, sheet)) for sheet in visible]
         chosen = _choose_sheet(label, headers, problems)
         if chosen is None:
             return None
@@ -517,11 +522,9 @@ def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns 
         columns = _FileColumns(label, [_column_name(c) for c in header], sheet=sheet.title)
         if columns.missing:
             return columns
-        total = sheet.max_row if isinstance(sheet.max_row, int) else None
-        with _progress(label, total, "dòng/rows") as progress:
+        with _progress(label, book.stated_rows(sheet), "dòng/rows") as progress:
             done = header_row
-            for number, values, percents in worksheet_rows(book, sheet, min_row=header_row + 1,
-                                                              width=len(header)):
+            for number, values, percents in book.rows(sheet, min_row=header_row + 1, width=len(header)):
                 if number - done >= _PROGRESS_EVERY:
                     progress.update(number - done)
                     done = number
@@ -532,8 +535,6 @@ def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns 
                 for i, append in columns.percent_positions:
                     append(1 if i < n and percents[i] and _is_number(values[i]) else 0)
         return columns
-    finally:
-        book.close()
 
 
 def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
@@ -558,7 +559,7 @@ def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns |
         for r in range(sheet.nrows):
             yield [cell_value(sheet, r, c) for c in range(sheet.ncols)]
 
-    headers = [(sheet.name, _first_filled_row(rows(sheet))) for sheet in visible]
+    headers = [(sheet.name, _first_filled_row(enumerate(rows(sheet), start=1))) for sheet in visible]
     chosen = _choose_sheet(label, headers, problems)
     if chosen is None:
         return None
