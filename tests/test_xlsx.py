@@ -175,3 +175,20 @@ def test_an_office_file_saved_the_excel_way_loads_the_same(tmp_path):
     expected, read = load_observations(original), load_observations(folder / "office_return.xlsx")
     assert len(read) == len(expected) > 0
     assert read.drop(columns=["file"], errors="ignore").equals(expected.drop(columns=["file"], errors="ignore"))
+
+
+def test_a_long_read_shows_its_progress_against_the_stated_size(tmp_path, monkeypatch, capsys):
+    from analysis.data import observations
+    from analysis.data.observations import check_observations
+
+    monkeypatch.setattr(observations, "_PROGRESS_DELAY", 0)
+    monkeypatch.setattr(observations, "_PROGRESS_EVERY", 2)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "area_code", "group", "year", "value", "source"])
+    for year in range(2015, 2025):
+        sheet.append(["poverty_rate", "848", "khmer", year, 10.0, "Báo cáo"])
+    book.save(tmp_path / "long.xlsx")
+    check_observations(tmp_path / "long.xlsx")
+    shown = capsys.readouterr().err
+    assert "Đọc / reading" in shown and "/11" in shown  # the sheet states 11 rows
