@@ -218,10 +218,16 @@ def _alive(pid: int) -> bool:
 def _start_report(out: Path) -> tuple[subprocess.Popen, set[int]]:
     """Start a report in another process and wait until its chart workers are drawing."""
     env = {**os.environ, "WORKBENCH_JOBS": "2"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "analysis", "report", "--data", str(paths.OBSERVATIONS_DIR), "--out", str(out),
-         "--area", "848", "29434"],
-        cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Start the report as a terminal would, with Ctrl-C live: a run started in the background
+    # (`make test &`) inherits SIGINT ignored, and the report would rightly ignore it too.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "analysis", "report", "--data", str(paths.OBSERVATIONS_DIR), "--out", str(out),
+             "--area", "848", "29434"],
+            cwd=paths.PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         workers = _children(process.pid)
