@@ -501,6 +501,33 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _sheet_columns(label: str, headers: list[tuple[str, tuple[int, list[object]] | None]],
+                   problems: list[Problem]) -> tuple[int, int, _FileColumns] | None:
+    """The data sheet chosen among the visible ones (see :func:`_choose_sheet`): its index, its
+    header row and the columns its header names; ``None`` (with the problem) when there is none."""
+    chosen = _choose_sheet(label, headers, problems)
+    if chosen is None:
+        return None
+    title, first = headers[chosen]
+    if first is None:
+        problems.append(problem("empty_file", label, None, None))
+        return None
+    header_row, header = first
+    return chosen, header_row, _FileColumns(label, [_column_name(c) for c in header], sheet=title)
+
+
+def _add_sheet_rows(columns: _FileColumns, rows: Iterable[tuple[int, list[object], Sequence[bool]]]) -> None:
+    """Add a sheet's numbered rows with, by column, whether the cell is formatted as a
+    percentage; blank rows are left out."""
+    for number, values, percents in rows:
+        if not any(_filled(v) for v in values):
+            continue
+        columns.add(number, values)
+        n = len(values)
+        for i, append in columns.percent_positions:
+            append(1 if i < n and percents[i] and _is_number(values[i]) else 0)
+
+
 def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
     with warnings.catch_warnings():
         # Files written by tools other than Excel trigger these harmless openpyxl warnings.
@@ -510,30 +537,24 @@ def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns 
         book = XlsxWorkbook(path)
     with book:
         visible = [sheet for sheet in book.sheets if sheet.visible]
-        headers = [(sheet.title, _xlsx_header(book, sheet)) for sheet in visible]
-        chosen = _choose_sheet(label, headers, problems)
-        if chosen is None:
+        found = _sheet_columns(label, [(sheet.title, _xlsx_header(book, sheet)) for sheet in visible], problems)
+        if found is None:
             return None
-        sheet, first = visible[chosen], headers[chosen][1]
-        if first is None:
-            problems.append(problem("empty_file", label, None, None))
-            return None
-        header_row, header = first
-        columns = _FileColumns(label, [_column_name(c) for c in header], sheet=sheet.title)
+        chosen, header_row, columns = found
         if columns.missing:
             return columns
+        sheet = visible[chosen]
         with _progress(label, book.stated_rows(sheet), "dòng/rows") as progress:
-            done = header_row
-            for number, values, percents in book.rows(sheet, min_row=header_row + 1, width=len(header)):
-                if number - done >= _PROGRESS_EVERY:
-                    progress.update(number - done)
-                    done = number
-                if not any(_filled(v) for v in values):
-                    continue
-                columns.add(number, values)
-                n = len(values)
-                for i, append in columns.percent_positions:
-                    append(1 if i < n and percents[i] and _is_number(values[i]) else 0)
+
+            def counted(rows):
+                done = header_row
+                for row in rows:
+                    if row[0] - done >= _PROGRESS_EVERY:
+                        progress.update(row[0] - done)
+                        done = row[0]
+                    yield row
+
+            _add_sheet_rows(columns, counted(book.rows(sheet, min_row=header_row + 1, width=len(columns.header))))
         return columns
 
 
@@ -555,35 +576,27 @@ def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns |
             return xlrd.error_text_from_code.get(cell.value, "#ERROR")
         return cell.value
 
-    def rows(sheet):
-        for r in range(sheet.nrows):
-            yield [cell_value(sheet, r, c) for c in range(sheet.ncols)]
+    def rows(sheet, start: int = 0):
+        """The sheet's rows from ``start`` (0-based), each with its number as Excel shows it."""
+        for r in range(start, sheet.nrows):
+            yield r + 1, [cell_value(sheet, r, c) for c in range(sheet.ncols)]
 
-    headers = [(sheet.name, _first_filled_row(enumerate(rows(sheet), start=1))) for sheet in visible]
-    chosen = _choose_sheet(label, headers, problems)
-    if chosen is None:
+    found = _sheet_columns(label, [(sheet.name, _first_filled_row(rows(sheet))) for sheet in visible], problems)
+    if found is None:
         return None
-    sheet, first = visible[chosen], headers[chosen][1]
-    if first is None:
-        problems.append(problem("empty_file", label, None, None))
-        return None
-    header_row, header = first
-    columns = _FileColumns(label, [_column_name(c) for c in header], sheet=sheet.name)
+    chosen, header_row, columns = found
     if columns.missing:
         return columns
+    sheet = visible[chosen]
+    wanted = {i for i, _ in columns.percent_positions}
 
     def is_percent(r: int, c: int) -> bool:
         xf = book.xf_list[sheet.cell_xf_index(r, c)]
         fmt = book.format_map.get(xf.format_key)
         return fmt is not None and "%" in fmt.format_str
 
-    for r in range(header_row, sheet.nrows):
-        values = [cell_value(sheet, r, c) for c in range(sheet.ncols)]
-        if not any(_filled(v) for v in values):
-            continue
-        columns.add(r + 1, values)
-        for i, append in columns.percent_positions:
-            append(1 if i < len(values) and _is_number(values[i]) and is_percent(r, i) else 0)
+    _add_sheet_rows(columns, ((number, values, [c in wanted and is_percent(number - 1, c) for c in range(len(values))])
+                              for number, values in rows(sheet, start=header_row)))
     return columns
 
 
