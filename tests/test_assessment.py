@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import builders
 from analysis import assess, load_observations, load_targets, required_rate
 from analysis.assessment import COLUMNS, growth_rate_ratio, status_from_ratio
 
 
-def observations(values: dict[int, float], indicator="poverty_rate_households", area="848", group="khmer",
-                 standard="2016-2020", illustrative=False) -> pd.DataFrame:
-    years = sorted(values)
-    return pd.DataFrame({
-        "indicator": indicator, "area_code": area, "group": group, "year": years, "standard": standard,
-        "value": [float(values[y]) for y in years], "numerator": np.nan, "denominator": np.nan,
-        "illustrative": illustrative, "preferred": True, "source": "test",
-    })
+observations = partial(builders.observations, standard="2016-2020")
 
 
 def target(kind="at_most", values=((2025, 5.0), (2030, 3.0)), plan_start=2015, **extra) -> pd.DataFrame:

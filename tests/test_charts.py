@@ -8,10 +8,6 @@ The checks themselves are in ``layout_checks`` (and checked here on figures made
 
 from __future__ import annotations
 
-import re
-import shutil
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,15 +15,14 @@ from matplotlib.figure import Figure
 from pptx import Presentation
 from pptx.util import Inches
 
+import builders
 import layout_checks as checks
 from analysis import Workbench
-from analysis.paths import OBSERVATIONS_DIR
 from analysis.reports.charts import balanced_wrap, fit_lines, source_parts, text_width
 from analysis.reports.index_page import index_html
 from analysis.reports.slides import PICTURE_TOP, SlideContent, write_deck
 from analysis.reports.style import A4_LANDSCAPE, SLIDE, new_figure, render
 
-GOOD = Path(__file__).parent / "data" / "good"
 DISTRICT = "848"
 MARGIN = 3
 """Pixels (at 100 dpi, 0,75 mm) every text keeps from the figure's edges."""
@@ -42,11 +37,7 @@ def old_map() -> Workbench:
 @pytest.fixture(scope="module")
 def new_map(tmp_path_factory) -> Workbench:
     """The shipped data and figures of the six new communes for 2025 and 2026."""
-    folder = tmp_path_factory.mktemp("new_map")
-    for file in OBSERVATIONS_DIR.glob("*.csv"):
-        shutil.copy(file, folder)
-    shutil.copy(GOOD / "new_communes_2025_2026.csv", folder)
-    return Workbench(folder)
+    return Workbench(builders.data_with_new_communes(tmp_path_factory.mktemp("new_map")))
 
 
 @pytest.fixture(scope="module")

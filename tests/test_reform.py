@@ -3,13 +3,13 @@ across from the old units, and the former district continued from them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import DataError, Workbench, load_areas, load_indicators, load_observations
+import builders
+from analysis import Workbench, load_areas, load_indicators, load_observations
 from analysis.cli import main
 from analysis.data.catalogue import load_reforms
 from analysis.data.series import build_series
@@ -23,11 +23,7 @@ NEW_COMMUNES = ["29416-2025", "29419-2025", "29431-2025", "29446-2025", "29455-2
 @pytest.fixture(scope="module")
 def data_with_new_communes(tmp_path_factory) -> Path:
     """The shipped data plus one office file of new-commune figures for 2025 and 2026."""
-    folder = tmp_path_factory.mktemp("data")
-    for file in OBSERVATIONS_DIR.glob("*.csv"):
-        shutil.copy(file, folder)
-    shutil.copy(GOOD / "new_communes_2025_2026.csv", folder)
-    return folder
+    return builders.data_with_new_communes(tmp_path_factory.mktemp("data"))
 
 
 @pytest.fixture(scope="module")

@@ -5,26 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import partial
 
-import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings, strategies as st
 
+import builders
 from analysis import assess, load_targets
 from analysis.assessment import VERDICTS
 
 AS_OF = dt.date(2026, 11, 29)
 
 
-def observations(values: dict[int, float], indicator="poverty_rate_households", area="848", group="khmer",
-                 standard="", illustrative=False) -> pd.DataFrame:
-    years = sorted(values)
-    return pd.DataFrame({
-        "indicator": indicator, "area_code": area, "group": group, "year": years, "standard": standard,
-        "value": [float(values[y]) for y in years], "numerator": np.nan, "denominator": np.nan,
-        "illustrative": illustrative, "preferred": True, "source": "test",
-    })
+observations = partial(builders.observations, standard="")
 
 
 def catalogue(target_id: str, deadline: int = 2025, **changes) -> pd.DataFrame:
