@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import re
 import zipfile
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.image import imread

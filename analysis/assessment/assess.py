@@ -357,7 +357,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     direction = INCREASING[kind]
     reading = context.reading
     found = _series_and_projection(target, code, context)
-    part, break_year, standard, projection = found.used, found.break_year, found.standard, found.projection
+    part, standard, projection = found.used, found.standard, found.projection
     values = part["value"]
     areas, indicators = context.areas, context.indicators
     area_row = areas.loc[code] if code in areas.index else None
