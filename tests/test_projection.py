@@ -264,6 +264,29 @@ def test_a_share_that_has_stood_still_lately_gets_part_of_the_floor():
     assert q.attrs["model"]["scale"][2024] == pytest.approx(P.SMALLEST_SCALE)
 
 
+def test_a_few_hamlets_move_by_whole_hamlets_not_by_ratios():
+    # A commune's especially-difficult hamlets: 0 to 3 a year. As log ratios (from 1 to 0 a
+    # collapse) the 95 % band for 2030 reached 465 hamlets; counted in hamlets it stays a few.
+    hamlets = series([3, 2, 1, 2, 0, 1, 2, 2, 1, 0])
+    p = project(hamlets, 2030, bounds=(0, None))
+    assert p.attrs["model"]["space"] == "identity"
+    assert 2 < p.loc[2030, "hi_95"] < 15 and p.loc[2030, "lo_95"] == 0
+    # a count in the thousands keeps its log-ratio errors
+    assert project(series([1200, 1150, 1300, 1250, 1400]), 2030, bounds=(0, None)).attrs["model"]["space"] == "log"
+
+
+def test_a_share_of_a_few_units_on_its_bound_is_not_read_as_a_collapse():
+    # A share of 2 hamlets is 50 % or 100 %: half a hamlet past the bound (the empirical logit),
+    # so a fall from 100 to 50 is 1.6 logits, not 7, and the band is not 0–100 % at once.
+    space = P._space_for(np.array([50.0, 100.0, 100.0]), (0, 100))
+    step = space.to_error(np.array([100.0]))[0] - space.to_error(np.array([50.0]))[0]
+    assert step == pytest.approx(np.log(5), abs=1e-12)  # logit(125/150) - logit(75/150)
+    # 15 communes, 14 or 15 of them safe: the 80 % band for six years on stays above half
+    communes = series(np.array([14, 15, 14, 15, 15, 15, 14, 15, 15, 15]) / 15 * 100)
+    p = project(communes, 2030, bounds=(0, 100))
+    assert p.loc[2030, "lo_80"] > 50 and p.loc[2030, "hi_95"] == 100
+
+
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="outside the bounds"):
         project(series([50.0, 120.0]), 2020, bounds=(0, 100))

@@ -110,6 +110,9 @@ Each series' error scale is pulled towards this ratio times its own yearly chang
 LOG_SHIFT = 0.1
 """Errors of a quantity above a bound are log ratios of its distance to the bound plus this
 fraction of the mean distance (see ``_log_shift``)."""
+SMALL_COUNT = 10
+"""A quantity reported in whole units whose mean is below this many units (a commune's hamlets)
+has its errors measured in units, not as log ratios: from 1 to 0 is one unit, not a collapse."""
 SHARE_STRETCH = 0.001
 """The logit space of a bounded share reaches this fraction of its range past each bound, so
 that a share observed at exactly 0 % or 100 % can be modelled."""
@@ -177,23 +180,53 @@ class _Space:
         return np.clip(x, -np.inf if self.low is None else self.low, np.inf if self.high is None else self.high)
 
 
-def _log_shift(gap: np.ndarray) -> float:
-    """Room added before taking logs of the distance to a bound: LOG_SHIFT of its mean.
+def _log_shift(gap: np.ndarray, step: float) -> float:
+    """Room added before taking logs of the distance to a bound: LOG_SHIFT of its mean, and at
+    least half the step the values are reported to.
 
     Without it a series that dips close to its bound makes log-ratio errors explode, and so
     the upper end of its intervals (one M3 series got a 95 % upper end 30,000 times its level).
+    Half a reporting step is the log(x + ½) of counts: a commune's count of hamlets that went
+    from 1 to 0 moved by one hamlet, not by a factor of a hundred.
+
+    >>> _log_shift(np.array([0.0, 1.0, 0.0, 0.0]), 1.0), _log_shift(np.array([400.0, 600.0]), 1.0)
+    (0.5, 50.0)
     """
-    return max(LOG_SHIFT * float(np.mean(gap)), 1e-9)
+    return max(LOG_SHIFT * float(np.mean(gap)), step / 2, 1e-9)
+
+
+def _share_stretch(values: np.ndarray, low: float, high: float) -> float:
+    """How far past each bound the logit space of a share reaches: SHARE_STRETCH of the range,
+    and, for a series that sits on a bound, at least half its smallest step away from it.
+
+    A share of a few units (hamlets of a commune, communes of a district) moves by whole units:
+    one of two hamlets is 50 %. Measured from 0.1 % past the bound, a move from 100 % to 50 % would
+    look like a fall of seven logits, and the interval of every such series would span
+    0–100 %. Half a unit past the bound is the empirical logit, log((k + ½) / (n − k + ½)).
+
+    >>> _share_stretch(np.array([50.0, 100.0, 100.0]), 0, 100), _share_stretch(np.array([61.2, 64.0]), 0, 100)
+    (25.0, 0.1)
+    """
+    stretch = SHARE_STRETCH * (high - low)
+    for bound in (low, high):
+        distance = np.abs(values - bound)
+        if np.any(distance == 0) and np.any(distance > 0):
+            stretch = max(stretch, float(distance[distance > 0].min()) / 2)
+    return stretch
 
 
 def _space_for(values: np.ndarray, bounds: tuple[float | None, float | None]) -> _Space:
     low, high = bounds
+    step = reporting_step(values)
     if low is not None and high is not None:
-        return _Space("logit", float(low), float(high), SHARE_STRETCH * (high - low))
+        return _Space("logit", float(low), float(high), _share_stretch(values, float(low), float(high)))
     if low is not None:
-        return _Space("log", float(low), None, _log_shift(values - low))
+        if step >= 1 and float(np.mean(values - low)) < SMALL_COUNT * step:
+            # a few whole units (hamlets of a commune): errors are units gained or lost, not ratios
+            return _Space("identity", float(low), None)
+        return _Space("log", float(low), None, _log_shift(values - low, step))
     if high is not None:
-        return _Space("log-upper", None, float(high), _log_shift(high - values))
+        return _Space("log-upper", None, float(high), _log_shift(high - values, step))
     return _Space("identity", None, None)
 
 
