@@ -146,6 +146,30 @@ def test_a_2025_row_awaits_its_figure_after_2025_and_not_before():
     assert late["probability"] == early["probability"]  # the chance that the 2025 value meets it
 
 
+# ---- the reason never says what the numbers beside it deny ----------------------------------
+
+def test_a_pace_that_was_enough_but_a_low_chance_says_where_the_projection_ends():
+    # +0,5 a year, 0,4 needed for 2025: the pace is enough, yet the projection slows near 100 %
+    obs = observations({2018: 96.3, 2019: 96.9, 2020: 97.4, 2021: 97.9, 2022: 98.3, 2023: 98.8, 2024: 99.3},
+                       indicator="electricity_access_share")
+    row = one(obs, catalogue("T10"), areas=["848"])
+    assert row["verdict"] == "off_track" and row["projected_median"] <= 99.7
+    median = f"{row['projected_median']:.1f}".replace(".", ",")
+    assert (f"đủ so với mức cần tăng 0,4 điểm % trong năm 2025, nhưng dự báo năm 2025 chỉ {median} % (cần > 99,7 %)"
+            in row["verdict_reason_vi"])
+    assert f"but the projection for 2025 is only {median.replace(',', '.')} % (> 99.7 % needed)" in row["verdict_reason_en"]
+
+
+def test_a_pace_since_the_baseline_is_not_called_slower_when_it_is_the_same_years():
+    # from 2021 to 2024 the pace since the baseline and that of the last 3 years are one number
+    obs = observations({2021: 18.6, 2022: 18.9, 2023: 19.3, 2024: 19.6}, indicator="khmer_cadres_civil_servants_share")
+    row = one(obs, catalogue("T16"), areas=["848"])
+    assert row["status"] == "on_track" and row["verdict"] == "needs_acceleration"
+    assert "chậm lại" not in row["verdict_reason_vi"]
+    assert ("Tốc độ từ 2021 (tăng 0,3 điểm %/năm) đủ so với mức cần tính từ đầu kỳ, nhưng nay cần tăng 0,4 điểm % "
+            "trong năm 2025" in row["verdict_reason_vi"])
+
+
 # ---- the verdict never contradicts its chance -----------------------------------------------
 
 def agrees(row) -> bool:

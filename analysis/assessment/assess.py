@@ -706,7 +706,32 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         "needed": needed_words,
         "base_year": row["base_year"],
         "awaiting": row["awaiting_figure"],
+        **_projection_words(row, rule, unit, lang),
+        **_since_base_words(row, unit, lang),
     }
+
+
+def _projection_words(row, rule, unit, lang) -> dict:
+    """The projection at the deadline and the level it must reach, in words, and whether it
+    falls short: why a pace that was enough can still give a low chance (near 100 % a share
+    slows down; a yearly fall must reach a level)."""
+    median = row["projected_median"]
+    if rule is None or missing(median) or row["kind"] == "yearly_flow":
+        return {"projection_short": False}
+    symbol = ("<" if rule.strict else "≤") if not rule.increasing else (">" if rule.strict else "≥")
+    return {"projection_short": not rule.met(float(median)), "projected": value_text(median, unit, lang),
+            "goal": f"{symbol} {value_text(rule.threshold, unit, lang, exact=True)}"}
+
+
+def _since_base_words(row, unit, lang) -> dict:
+    """The pace since the baseline in words, and whether the recent pace is slower (both
+    windows are the same years until the baseline is more than three years back)."""
+    since, recent = row["observed_points_per_year_since_base"], row["observed_points_per_year_recent"]
+    if missing(since) or missing(recent):
+        return {"since": "", "slowed": False}
+    direction = INCREASING[row["kind"]]
+    shown_since, shown_recent = (change_text(v, unit, lang) for v in (since, recent))
+    return {"since": shown_since, "slowed": direction * recent < direction * since and shown_since != shown_recent}
 
 
 def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) -> list[str]:

@@ -89,6 +89,15 @@ register_labels({
                 "Needed: {needed}; the last {recent_years} years: {recent}; chance {chance}."),
     "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_years} năm gần đây chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
                             "The pace since {base_year} was enough, but the last {recent_years} years slowed ({recent}, while {needed} is needed); chance {chance}."),
+    "r_since_base_enough_needs_more": (
+        "Tốc độ từ {base_year} ({since}) đủ so với mức cần tính từ đầu kỳ, nhưng nay cần {needed}; khả năng đạt {chance}.",
+        "The pace since {base_year} ({since}) was enough for what was needed from the start, but {needed} is needed "
+        "now; chance {chance}."),
+    "r_pace_enough_projection_short": (
+        "{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo năm {deadline} chỉ {projected} "
+        "(cần {goal}): khả năng đạt {chance}.",
+        "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection for {deadline} is "
+        "only {projected} ({goal} needed): chance {chance}."),
     "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng theo dự báo khả năng đạt chỉ {chance}.",
                                    "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection gives a chance of only {chance}."),
     "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
@@ -199,9 +208,9 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     elif verdict == "needs_acceleration" and e.probability >= CHANCE_BANDS[0]:
         key = "r_chance_but_away" if not is_missing(e.recent) and e.recent < 0 else "r_chance_but_slow"
     elif _pace_enough(e):
-        key = "r_pace_enough_but_unlikely"
+        key = "r_pace_enough_projection_short" if words.get("projection_short") else "r_pace_enough_but_unlikely"
     elif e.since_base_enough:
-        key = "r_since_base_enough"
+        key = "r_since_base_enough" if words.get("slowed") else "r_since_base_enough_needs_more"
     else:
         key = "r_short"
     text = label(key, lang).format(**fields)
