@@ -719,8 +719,17 @@ def _projection_words(row, rule, unit, lang) -> dict:
     if rule is None or missing(median) or row["kind"] == "yearly_flow":
         return {"projection_short": False}
     symbol = ("<" if rule.strict else "≤") if not rule.increasing else (">" if rule.strict else "≥")
+    threshold = float(rule.threshold)
+    if unit == "percent":  # as many decimals as the threshold has: "≤ 0,05 %", not a rounded "≤ 0,1 %"
+        decimals = next(d for d in range(4) if abs(round(threshold, d) - threshold) < 1e-9 or d == 3)
+        goal = f"{fmt_number(threshold, lang, decimals)} %"
+    else:
+        goal = value_text(threshold, unit, lang, exact=True)
+    # a rising target falls short at "only" its projection, a falling one is "still" above it
+    short_word = {("vi", True): "chỉ", ("vi", False): "vẫn còn", ("en", True): "only",
+                  ("en", False): "still"}[(lang, rule.increasing)]
     return {"projection_short": not rule.met(float(median)), "projected": value_text(median, unit, lang),
-            "goal": f"{symbol} {value_text(rule.threshold, unit, lang, exact=True)}"}
+            "goal": f"{symbol} {goal}", "short_word": short_word}
 
 
 def _since_base_words(row, unit, lang) -> dict:

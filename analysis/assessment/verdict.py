@@ -94,10 +94,10 @@ register_labels({
         "The pace since {base_year} ({since}) was enough for what was needed from the start, but {needed} is needed "
         "now; chance {chance}."),
     "r_pace_enough_projection_short": (
-        "{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo năm {deadline} chỉ {projected} "
+        "{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo năm {deadline} {short_word} {projected} "
         "(cần {goal}): khả năng đạt {chance}.",
         "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection for {deadline} is "
-        "only {projected} ({goal} needed): chance {chance}."),
+        "{short_word} {projected} ({goal} needed): chance {chance}."),
     "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng theo dự báo khả năng đạt chỉ {chance}.",
                                    "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection gives a chance of only {chance}."),
     "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
