@@ -14,7 +14,9 @@ values close to 0 % or 100 %. :func:`project` handles them in four steps, and
    (``overlaps``), the older points are instead shifted by the difference seen in it. Missing
    years are never filled in.
 2. **Which space.** Shares bounded on both sides (percentages) have their errors measured in
-   a logit space reaching slightly past the bounds, so that 0 % and 100 % can be modelled.
+   a logit space reaching slightly past the bounds, so that 0 % and 100 % can be modelled
+   (0.1 % of the range, or half the series' smallest step away from a bound it sits on: a
+   share of a few units, one of two hamlets, moves by whole units).
    Their median is made on the log of the distance to the bound the series heads for (the
    upper one if the history used rose from its first to its last point, the lower one
    otherwise): a trend then closes a constant part of that distance each year and bends only
@@ -26,7 +28,9 @@ values close to 0 % or 100 %. :func:`project` handles them in four steps, and
    bounded below (counts, money) are projected on their own scale — on real yearly series
    that is far more accurate than a log scale — and their errors are measured as log ratios
    (of the distance to the bound, plus a tenth of its mean so that a dip towards zero does
-   not explode them). Unbounded series stay as they are. Every number is mapped back and
+   not explode them); a count of a few whole units (fewer than 10 on average: a commune's
+   hamlets) has its errors counted in units, since from 1 to 0 is one unit, not a collapse.
+   Unbounded series stay as they are. Every number is mapped back and
    clipped to the bounds.
 3. **The median.** Five methods suited to short yearly series are fitted: random walk with
    drift, drift from the median yearly change, Theta (Hyndman & Billah 2003), a damped trend
