@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import io
 import os
 import re
@@ -24,7 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from .errors import RefusedError
 
 __all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder", "check_destination",
-           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT"]
+           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT", "OwnFiles", "check_beside_data"]
 
 MANIFEST = ".workbench-report"
 """The file that marks a folder as written by the report command (and so replaceable by it)."""
@@ -73,11 +74,19 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp makes the file private (0600); an output is read by colleagues as any file would be
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
@@ -93,6 +102,64 @@ def write_csv_atomic(path: str | Path, columns: list[str], rows: Iterable[dict])
     for row in rows:
         writer.writerow(row)
     return write_text_atomic(path, buffer.getvalue())
+
+
+class OwnFiles:
+    """The files a command wrote into a folder it shares with other files (the Word reviews in
+    reports/), by their SHA-256, so that it replaces them only while they are as it wrote them:
+    a review whose sections were filled in by hand is never written over.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> own = OwnFiles(folder)
+    >>> own.write("bao_cao.docx", b"v1") and own.write("bao_cao.docx", b"v2") and None
+    >>> _ = (folder / "bao_cao.docx").write_bytes(b"v2, with section III written by hand")
+    >>> own.check(["bao_cao.docx"], {"bao_cao.docx": b"v3"})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.RefusedError: Không ghi đè .../bao_cao.docx: ...
+    """
+
+    RECORD = ".workbench-own-files"
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self._record = self.folder / self.RECORD
+        self.hashes: dict[str, str] = {}
+        if self._record.is_file():
+            for line in self._record.read_text(encoding="utf-8").splitlines():
+                digest, _, name = line.partition("  ")
+                if name:
+                    self.hashes[name] = digest
+
+    def check(self, names: Sequence[str], new: dict[str, bytes] | None = None) -> None:
+        """Raise :class:`~analysis.errors.RefusedError` (nothing written) if one of ``names``
+        exists and is not the file this command last wrote there, nor the same bytes as
+        ``new[name]`` would be."""
+        new = new or {}
+        for name in names:
+            path = self.folder / name
+            if not path.exists():
+                continue
+            digest = _sha256(path.read_bytes()) if path.is_file() else ""
+            if digest and (digest == self.hashes.get(name) or name in new and digest == _sha256(new[name])):
+                continue
+            raise RefusedError(
+                f"Không ghi đè {path}: tệp đã được sửa sau lần ghi trước, hoặc không do lệnh này tạo ra. "
+                "Hãy đổi tên tệp đó (ví dụ thêm _da_sua) hoặc chuyển đi chỗ khác, rồi chạy lại.",
+                f"will not write over {path}: it was changed after it was written, or was not written by this "
+                "command. Rename it (add _edited, say) or move it elsewhere, then run again.")
+
+    def write(self, name: str, data: bytes) -> Path:
+        """Write ``data`` to ``name`` atomically and record it."""
+        path = write_bytes_atomic(self.folder / name, data)
+        self.hashes[name] = _sha256(data)
+        write_text_atomic(self._record, "".join(f"{digest}  {n}\n" for n, digest in sorted(self.hashes.items())))
+        return path
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------
@@ -146,6 +213,32 @@ def check_destination(destination: str | Path, protected: Sequence[str | Path] =
     ...
     analysis.errors.RefusedError: Không ghi vào ... / will not write to ...: the folder holds other files ...
     """
+    path = check_beside_data(destination, protected)
+    if path.exists() or path.is_symlink():
+        if any(path.iterdir()) and not (path / MANIFEST).is_file() and not _is_old_report(path):
+            return _raise(_refuse(
+                path,
+                f"thư mục đã có tệp khác và không phải do lệnh report tạo ra (không có tệp {MANIFEST}); "
+                "hãy chọn một thư mục mới hoặc rỗng cho --out.",
+                f"the folder holds other files and was not written by the report command (it has no {MANIFEST} "
+                "file); choose a new or empty folder for --out."))
+    return path
+
+
+def check_beside_data(destination: str | Path, protected: Sequence[str | Path] = ()) -> Path:
+    """Return ``destination`` resolved if it is a folder (or not there yet) that neither holds
+    nor sits inside one of the ``protected`` paths, else raise
+    :class:`~analysis.errors.RefusedError`. Commands that add files to a folder without
+    replacing it (the Word review) need no more than this.
+
+    >>> import tempfile, pathlib
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> (home / "data").mkdir()
+    >>> check_beside_data(home / "data" / "offices", [home / "data"])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.RefusedError: Không ghi vào ...: thư mục này nằm trong thư mục số liệu ...
+    """
     path = Path(destination).expanduser().resolve()
     for item in protected:
         data = Path(item).expanduser().resolve()
@@ -159,13 +252,6 @@ def check_destination(destination: str | Path, protected: Sequence[str | Path] =
         if not path.is_dir():
             return _raise(_refuse(path, "đây là một tệp, không phải thư mục báo cáo; hãy chọn tên thư mục khác cho --out.",
                                   "it is a file, not a report folder; choose another folder name for --out."))
-        if any(path.iterdir()) and not (path / MANIFEST).is_file() and not _is_old_report(path):
-            return _raise(_refuse(
-                path,
-                f"thư mục đã có tệp khác và không phải do lệnh report tạo ra (không có tệp {MANIFEST}); "
-                "hãy chọn một thư mục mới hoặc rỗng cho --out.",
-                f"the folder holds other files and was not written by the report command (it has no {MANIFEST} "
-                "file); choose a new or empty folder for --out."))
     return path
 
 
@@ -283,6 +369,7 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
     """Swap the finished folder in; returns the folder it replaced (to be removed), if any."""
     with _lock_beside(destination):
         check_destination(destination, protected)  # the folder may have changed during the build
+        _carry_over(destination, staging)
         old = None
         if destination.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}-old-",
@@ -300,6 +387,48 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
             raise
         os.chmod(destination, 0o755)
     return old
+
+
+def _carry_over(destination: Path, staging: Path) -> None:
+    """Give the new folder every entry of the old one that the report did not write this time:
+    the Word reviews, a planner's own notes, a hand-edited copy. They are linked, not moved, so
+    that the old folder stays whole until the swap has succeeded.
+
+    >>> import tempfile, pathlib
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("summary.csv", "bao_cao_final_2025.docx", ".workbench-report"):
+    ...     _ = (home / "reports").mkdir(exist_ok=True), (home / "reports" / name).write_text(name)
+    >>> _ = (home / "new").mkdir(), (home / "new" / "summary.csv").write_text("fresh")
+    >>> _carry_over(home / "reports", home / "new")
+    >>> sorted(p.name for p in (home / "new").iterdir()), (home / "new" / "summary.csv").read_text()
+    (['bao_cao_final_2025.docx', 'summary.csv'], 'fresh')
+    """
+    if not destination.is_dir():
+        return
+    written = {entry.name for entry in staging.iterdir()} | {MANIFEST, STAGING_MARKER}
+    for entry in sorted(destination.iterdir()):
+        if entry.name in written or entry.name in _REPORT_FILES or _is_temporary(entry.name):
+            continue
+        target = staging / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target, follow_symlinks=False)
+
+
+def _link_or_copy(source, target, *, follow_symlinks=True) -> None:
+    if Path(source).is_symlink():
+        os.symlink(os.readlink(source), target)
+        return
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or links not allowed: a copy keeps the file all the same
+        shutil.copy2(source, target)
+
+
+def _is_temporary(name: str) -> bool:
+    """A file still being written by :func:`write_bytes_atomic` (".name.xxxx")."""
+    return name.startswith(".") and name.count(".") >= 2
 
 
 def describe_os_error(error: OSError) -> str:

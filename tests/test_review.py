@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.shared import Cm, Pt
 
-from analysis import load_targets
+from analysis import load_targets, paths
 from analysis.cli import main
 from analysis.reports import review
 from analysis.reports.review import load_review_settings, review_file_name, text_width_cm
@@ -256,6 +256,32 @@ def test_settings_follow_the_map_and_options():
     assert review._date_line(chosen, "vi") == "……, ngày 03 tháng 02 năm 2025"
     later = load_review_settings(date="2025-12-15", place="Cầu Ngang")
     assert review._date_line(later, "vi") == "Cầu Ngang, ngày 15 tháng 12 năm 2025"
+
+
+def test_a_review_changed_by_hand_is_never_written_over(tmp_path, capsys):
+    out = tmp_path / "reports"
+    written = build(out)
+    first = written.read_bytes()
+    assert build(out).read_bytes() == first  # its own, unchanged file: written again
+    written.write_bytes(first + b"section III filled in")
+    assert main(["review", "--year", "2025", "--out", str(out), "--no-pdf"]) == 2
+    message = capsys.readouterr().err
+    assert "Không ghi đè" in message and "bao_cao_final_2025.docx" in message and "Traceback" not in message
+    assert written.read_bytes() == first + b"section III filled in"
+    written.rename(out / "bao_cao_final_2025_da_sua.docx")  # as the message says
+    assert build(out).read_bytes() == first
+
+
+def test_a_review_is_not_written_into_the_data_or_onto_a_file(tmp_path, capsys):
+    data = tmp_path / "so_lieu"
+    data.mkdir()
+    shutil.copy(paths.OBSERVATIONS_DIR / "published.csv", data)
+    assert main(["review", "--data", str(data), "--out", str(data / "bao_cao"), "--no-pdf"]) == 2
+    (tmp_path / "README.md").write_text("x")
+    assert main(["review", "--data", str(data), "--out", str(tmp_path / "README.md"), "--no-pdf"]) == 2
+    message = capsys.readouterr().err
+    assert "nằm trong thư mục số liệu" in message and "đây là một tệp" in message and "Traceback" not in message
+    assert sorted(p.name for p in data.iterdir()) == ["published.csv"]
 
 
 def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):

@@ -106,6 +106,45 @@ def test_a_report_folder_replaces_only_its_own_kind(tmp_path):
     assert (empty / MANIFEST).is_file()
 
 
+def test_a_new_report_keeps_the_files_it_did_not_write(tmp_path):
+    # the Word review, a planner's notes and a folder of their own live beside the report
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    (out / "bao_cao_final_2025.docx").write_bytes(b"sections III and IV written by hand")
+    (out / "ghi_chu.txt").write_text("mine")
+    (out / "cuoc_hop").mkdir()
+    (out / "cuoc_hop" / "bien_ban.txt").write_text("minutes")
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("second")
+    assert (out / "index.html").read_text() == "second"
+    assert (out / "bao_cao_final_2025.docx").read_bytes() == b"sections III and IV written by hand"
+    assert (out / "ghi_chu.txt").read_text() == "mine" and (out / "cuoc_hop" / "bien_ban.txt").read_text() == "minutes"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # no temporary folder left
+
+
+def test_a_failed_report_leaves_the_files_it_did_not_write_where_they_were(tmp_path):
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    (out / "ghi_chu.txt").write_text("mine")
+    with pytest.raises(RuntimeError):
+        with atomic_folder(out) as staging:
+            raise RuntimeError("a chart failed")
+    assert (out / "ghi_chu.txt").read_text() == "mine" and (out / "index.html").read_text() == "first"
+
+
+def test_outputs_are_readable_by_colleagues_as_the_umask_allows(tmp_path):
+    from analysis.export import write_bytes_atomic
+
+    previous = os.umask(0o022)
+    try:
+        written = write_bytes_atomic(tmp_path / "summary.csv", b"a,b\n")
+    finally:
+        os.umask(previous)
+    assert written.stat().st_mode & 0o777 == 0o644  # mkstemp alone gives 0600
+
+
 def test_a_report_from_before_manifests_is_recognised_by_its_files_only(tmp_path):
     old = tmp_path / "reports"
     (old / "charts" / "fan").mkdir(parents=True)

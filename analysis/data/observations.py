@@ -45,7 +45,7 @@ from .problems import problem
 from .reform import resolve_areas
 from .xlsx import XlsxWorkbook
 
-__all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources",
+__all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources", "protected_paths",
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -192,6 +192,18 @@ def default_sources() -> list[Path]:
     Read at call time, so that a test can point :data:`analysis.paths.OFFICES_DIR` elsewhere.
     """
     return [paths.OBSERVATIONS_DIR, paths.OFFICES_DIR]
+
+
+def protected_paths(data) -> list[Path]:
+    """The paths ``--out`` must never replace, contain or sit inside: the data read and the
+    project's data folder."""
+    if data is None:
+        sources = default_sources()
+    elif isinstance(data, (str, Path)):
+        sources = [Path(data)]
+    else:
+        sources = [Path(p) for p in data]
+    return [paths.DATA_DIR, *sources]
 
 
 def _sources(path) -> tuple[list[Path], set[Path]]:

@@ -28,9 +28,8 @@ from typing import Sequence
 
 from tqdm import tqdm
 
-from .. import paths
 from ..data.catalogue import load_areas, load_targets
-from ..data.observations import check_observations, default_sources
+from ..data.observations import check_observations, protected_paths
 from .charts import fan_chart, small_multiples
 from ..errors import DataError
 from ..export import atomic_folder, check_destination, write_text_atomic
@@ -120,18 +119,6 @@ def _stage(number: int, vi: str, en: str) -> None:
     print(f"[{number}/4] {vi} / {en}", file=sys.stderr, flush=True)
 
 
-def _protected(data) -> list[Path]:
-    """The paths ``--out`` must never replace, contain or sit inside: the data read and the
-    project's data folder."""
-    if data is None:
-        sources = default_sources()
-    elif isinstance(data, (str, Path)):
-        sources = [Path(data)]
-    else:
-        sources = [Path(p) for p in data]
-    return [paths.DATA_DIR, *sources]
-
-
 def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                areas: list[str] | None = None, map: str | None = None) -> int:
     """Write the report for ``data`` (default: :func:`analysis.data.observations.default_sources`)
@@ -142,7 +129,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
     :class:`~analysis.DataError`, both before anything is written; any failure leaves
     ``out`` as it was. Warnings about the data are printed and the report is written.
     """
-    protected = _protected(data)
+    protected = protected_paths(data)
     check_destination(out, protected)
     _stage(1, "Đọc và kiểm tra số liệu", "Reading and checking the data")
     checked = check_observations(data)

@@ -56,10 +56,10 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import paths
 from ..assessment.assess import default_map
 from ..data.catalogue import load_areas
-from ..data.observations import load_observations
+from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
-from ..export import reproducible_office_file, write_bytes_atomic
+from ..export import OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_text, fmt_number
@@ -891,9 +891,10 @@ def _office_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx: Path, out: Path, timeout: float = 300) -> Path | None:
+def convert_to_pdf(docx: Path, out: Path, timeout: float = 300, write=write_bytes_atomic) -> Path | None:
     """Convert ``docx`` to ``out`` (a .pdf) with LibreOffice when it is installed; ``None``
-    (and nothing written) when it is not or the conversion fails — the PDF is an extra."""
+    (and nothing written) when it is not or the conversion fails — the PDF is an extra.
+    ``write(path, data)`` writes the PDF."""
     program = _office_program()
     if program is None:
         return None
@@ -904,7 +905,7 @@ def convert_to_pdf(docx: Path, out: Path, timeout: float = 300) -> Path | None:
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=timeout)
             made = Path(tmp, docx.with_suffix(".pdf").name)
-            return write_bytes_atomic(out, made.read_bytes())
+            return write(out, made.read_bytes())
         except (OSError, subprocess.SubprocessError) as exc:
             print(f"Không tạo được PDF (bỏ qua) / PDF not made (skipped): {type(exc).__name__}", file=sys.stderr)
             return None
@@ -916,13 +917,16 @@ def _workbench(data, lang: str, area: str, map_name: str | None) -> Workbench:
 
 def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind: str | None = None,
                  lang: str = "vi", map_name: str | None = None, area: str | None = None,
-                 settings: ReviewSettings | None = None, pdf: bool = True) -> list[Path]:
+                 settings: ReviewSettings | None = None, pdf: bool = True,
+                 protected: list[Path] | None = None) -> list[Path]:
     """Write ``bao_cao_<kind>_<year>.docx`` (and ``.pdf`` when LibreOffice is there) into ``out``.
 
     ``kind`` defaults to "final" for the plan's last year (2025) and "annual" otherwise;
     ``map_name`` (old or new) to the map the data call for (new once any new commune has
     figures), and the issuing body follows it. Bad input raises :class:`~analysis.DataError`
-    before anything is written; nothing in ``out`` is deleted.
+    before anything is written; nothing in ``out`` is deleted, and a review changed by hand
+    since it was written is not written over (:class:`~analysis.export.OwnFiles`). ``out`` may
+    not be in the data (``protected``: the data folder by default).
     """
     lang = check_language(lang)
     kind = kind or ("final" if year == PLAN_END else "annual")
@@ -944,10 +948,16 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     settings = settings or load_review_settings(map_name=map_name, lang=lang)
     workbench = _workbench(data, lang, area, map_name)
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
-    out = Path(out or paths.REPORTS_DIR)
-    written = [write_bytes_atomic(out / review_file_name(kind, year, lang=lang), document)]
+    # the review shares its folder with the report and with the planners' own files: it writes
+    # over nothing but the files it wrote itself and nobody has changed since (sections III and
+    # IV are written by hand)
+    out = check_beside_data(out or paths.REPORTS_DIR, protected or [paths.DATA_DIR])
+    own = OwnFiles(out)
+    docx_name, pdf_name = review_file_name(kind, year, lang=lang), review_file_name(kind, year, "pdf", lang)
+    own.check([docx_name, pdf_name] if pdf else [docx_name], {docx_name: document})
+    written = [own.write(docx_name, document)]
     if pdf:
-        made = convert_to_pdf(written[0], out / review_file_name(kind, year, "pdf", lang))
+        made = convert_to_pdf(written[0], out / pdf_name, write=lambda path, data: own.write(path.name, data))
         if made is not None:
             written.append(made)
     return written
@@ -997,6 +1007,8 @@ def add_review_arguments(parser: argparse.ArgumentParser, options=None) -> None:
 
 def run_review(args: argparse.Namespace) -> int:
     """Run ``python -m analysis review`` from parsed arguments; returns the exit status (0)."""
+    protected = protected_paths(args.data)
+    check_beside_data(args.out, protected)  # before reading anything
     data = load_observations(args.data)
     args.map_name = args.map_name or default_map(data)
     args.data = data
@@ -1004,7 +1016,8 @@ def run_review(args: argparse.Namespace) -> int:
                                     number=args.number, place=args.place, date=args.date,
                                     signer_title=args.signer_title, signer_name=args.signer_name)
     written = write_review(data=args.data, out=args.out, year=args.year, kind=args.kind, lang=args.lang,
-                           map_name=args.map_name, area=args.area, settings=settings, pdf=not args.no_pdf)
+                           map_name=args.map_name, area=args.area, settings=settings, pdf=not args.no_pdf,
+                           protected=protected)
     for path in written:
         print(f"Đã ghi / Written: {path.resolve()}")
     if len(written) == 1 and not args.no_pdf and _office_program() is None:

@@ -185,7 +185,7 @@ _CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_mi
               "r_too_few",
               "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_pace_enough", "r_hold", "r_flow",
               "r_chance_but_slow", "r_chance_but_away", "r_short", "r_since_base_enough", "r_pace_enough_but_unlikely",
-              "r_moving_away")
+              "r_moving_away", "r_since_base_enough_needs_more", "r_pace_enough_projection_short")
 """The templates of the verdict's main sentence (:mod:`analysis.assessment.verdict`)."""
 _YEAR_KEYS = ("year_fall_missed", "year_fall_met", "year_rise", "year_value_missed", "year_value_met")
 """The templates of the latest judged year of a target set year by year (``…_missed`` first)."""
