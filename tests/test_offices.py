@@ -42,6 +42,18 @@ def test_a_file_dropped_in_the_offices_folder_supersedes_the_illustrative_figure
     assert (row["latest_year"], row["latest_value"]) == (2024, 94.1)
 
 
+def test_two_offices_giving_one_figure_are_told_of_each_other_not_of_the_illustrative_row():
+    (paths.OFFICES_DIR / "bhxh_2024.csv").write_text(ROW, encoding="utf-8")
+    (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW.replace("94.1,4873", "94.3,4884"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations()
+    problems = caught.value.problems
+    assert len(problems) == 1, problems  # the superseded illustrative row is no conflict
+    assert problems[0].file.endswith("xa_kim_hoa_2024.csv") and problems[0].row == 2
+    assert "dòng 2 của" in problems[0].message_vi and "bhxh_2024.csv" in problems[0].message_vi
+    assert "illustrative" not in problems[0].message_vi
+
+
 def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
     (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
     assert main(["check"]) == 0

@@ -912,6 +912,8 @@ def _real_supersedes_illustrative(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_duplicates(frame: pd.DataFrame, emit_all: _Emit) -> None:
+    # an illustrative row a real figure supersedes is no conflict, and no row to point to
+    frame = frame[~(frame["illustrative"].astype(bool) & ~frame["preferred"].astype(bool))]
     repeated = frame[frame.duplicated(KEY, keep=False)]
     if repeated.empty:
         return
