@@ -198,7 +198,7 @@ def _check(args: argparse.Namespace) -> int:
     real = int((~observations["illustrative"]).sum())
     made_up = n - real
     print(f"OK: {_vi(n)} dòng số liệu hợp lệ ({_vi(real)} thật, {_vi(made_up)} minh họa) / "
-          f"{n:,} valid rows ({real:,} real, {made_up:,} illustrative).")
+          f"{n:,} valid row{'' if n == 1 else 's'} ({real:,} real, {made_up:,} illustrative).")
     for line in checked.summary_lines() + checked.warning_lines():
         print(line)
     return 0

@@ -62,6 +62,17 @@ def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
     assert "data/observations/published.csv" in out and "(213 thật" in out  # 212 published + the office's
 
 
+def test_a_file_the_loader_cannot_read_is_named_not_skipped_in_silence(capsys):
+    (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
+    (paths.OFFICES_DIR / "xa_vinh_kim_2024.ods").write_bytes(b"PK")
+    (paths.OFFICES_DIR / "README.md").write_text("đọc tôi")
+    (paths.OFFICES_DIR / "~$xa_kim_hoa_2024.xlsx").write_bytes(b"lock")
+    assert main(["check"]) == 0  # a warning: the figures that can be read are read
+    out = capsys.readouterr().out
+    assert "xa_vinh_kim_2024.ods" in out and "không được đọc" in out and "lưu lại dưới dạng .xlsx" in out
+    assert "README.md" not in out and "~$" not in out
+
+
 def test_an_empty_or_missing_offices_folder_is_not_a_problem(monkeypatch, tmp_path):
     shipped = len(load_observations(paths.OBSERVATIONS_DIR))
     assert len(load_observations()) == shipped

@@ -215,7 +215,11 @@ def _sources(path) -> tuple[list[Path], set[Path]]:
     return [Path(p) for p in path], set()
 
 
-def _data_files(path: Path, problems: list[Problem], optional: bool = False) -> list[Path]:
+def _data_files(path: Path, problems: list[Problem], optional: bool = False,
+                skipped: list[Problem] | None = None) -> list[Path]:
+    """The data files of ``path`` (a file or a folder). Other files of a folder are not read;
+    each one is added to ``skipped`` (an office's .ods would otherwise be left out without a
+    word), except hidden files, Office lock files (~$…) and READMEs."""
     label = _display(path)
     if not path.exists():
         if not optional:
@@ -226,10 +230,11 @@ def _data_files(path: Path, problems: list[Problem], optional: bool = False) -> 
             problems.append(problem("unsupported_file_type", label, None, None, suffix=path.suffix or "?"))
             return []
         return [path]
-    files = sorted(
-        p for p in path.iterdir()
-        if p.is_file() and p.suffix.lower() in DATA_SUFFIXES and not p.name.startswith((".", "~$"))
-    )
+    entries = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+    files = [p for p in entries if p.suffix.lower() in DATA_SUFFIXES]
+    if skipped is not None:
+        skipped.extend(problem("file_not_read", _display(p), None, None, suffix=p.suffix or p.name)
+                       for p in entries if p not in files and not p.stem.upper().startswith("README"))
     if not files and not optional:
         problems.append(problem("no_files", label, None, None))
     return files
@@ -1034,8 +1039,9 @@ def check_observations(
     reads: list[tuple[str, str | None]] = []
     seen: set[Path] = set()
     files = []
+    skipped: list[Problem] = []
     for source in sources:
-        for file in _data_files(source, problems, optional=source in optional):
+        for file in _data_files(source, problems, optional=source in optional, skipped=skipped):
             if file.resolve() not in seen:
                 seen.add(file.resolve())
                 files.append(file)
@@ -1051,13 +1057,14 @@ def check_observations(
             frames.append(parsed)
             reads.append((label, columns.sheet))
         del columns, parsed  # the cells now live in the table; free the lists they were read into
-    warnings_found: list[Problem] = []
+    warnings_found: list[Problem] = skipped
     frame = None
     converted = np.zeros(0, dtype=bool)
     if frames:
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        found, warnings_found, converted = _check_rows(frame, ctx)
+        found, row_warnings, converted = _check_rows(frame, ctx)
         problems += found
+        warnings_found = skipped + row_warnings
     file_reads = []
     for label, sheet in reads:
         in_file = (frame["file"] == label).to_numpy()

@@ -27,6 +27,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "đặt các tệp số liệu vào thư mục này.",
         "put the data files in this folder.",
     ),
+    "file_not_read": (
+        "tệp {suffix} trong thư mục số liệu không được đọc (chỉ đọc .csv, .xlsx, .xls).",
+        "a {suffix} file in the data folder is not read (only .csv, .xlsx and .xls are).",
+        "nếu tệp có số liệu, lưu lại dưới dạng .xlsx hoặc .csv (UTF-8); nếu không, chuyển tệp ra khỏi thư mục.",
+        "if it holds figures, save it as .xlsx or .csv (UTF-8); if not, move it out of the folder.",
+    ),
     "unsupported_file_type": (
         "không đọc được loại tệp {suffix}.",
         "files of type {suffix} cannot be read.",
