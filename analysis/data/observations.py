@@ -372,8 +372,17 @@ class _FileColumns:
 
 
 def _text(cell: object) -> str:
+    """A cell as text, as the person who typed it would recognise it.
+
+    >>> _text(3.0), _text(dt.datetime(2024, 12, 31)), _text(dt.datetime(2024, 12, 31, 8, 30))
+    ('3', '31/12/2024', '31/12/2024 08:30')
+    """
     if cell is None or (isinstance(cell, float) and cell != cell):
         return ""
+    if isinstance(cell, dt.datetime):  # a date typed into a year or number column (Excel keeps a time)
+        return cell.strftime("%d/%m/%Y" if cell.time() == dt.time() else "%d/%m/%Y %H:%M")
+    if isinstance(cell, dt.date):
+        return cell.strftime("%d/%m/%Y")
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return nfc(str(cell)).strip()
