@@ -58,8 +58,9 @@ def test_a_date_cell_does_not_wipe_the_illustrative_point(tmp_path):
     path = workbook(tmp_path / "ngay.xlsx", {"du_lieu": [
         HEADER, ["health_insurance_coverage", "29434", "khmer", 2024, None, dt.datetime(2024, 9, 4), None, None,
                  "BHXH huyện"]]})
-    with pytest.raises(DataError, match="ngày/giờ"):
+    with pytest.raises(DataError, match="ngày/giờ") as caught:
         load_observations([paths.OBSERVATIONS_DIR, path])
+    assert "(04/09/2024)" in str(caught.value)  # as it was typed, not 2024-09-04 00:00:00
 
 
 def test_only_visible_sheets_are_read_and_the_sheet_is_chosen_by_its_header(tmp_path, capsys):

@@ -177,6 +177,21 @@ class ParsedColumn:
 _BLANK, _NUMBER, _VI, _EN, _AMBIGUOUS, _INVALID, _DATE = range(7)
 _KIND_CODE = {"neutral": _NUMBER, "vi": _VI, "en": _EN, "ambiguous": _AMBIGUOUS, "invalid": _INVALID}
 _DATE_TYPES = (dt.date, dt.time, dt.timedelta)
+
+
+def date_text(cell: object) -> str:
+    """A date or time from a spreadsheet cell as the person who typed it would write it.
+
+    >>> date_text(dt.datetime(2024, 12, 31)), date_text(dt.datetime(2024, 12, 31, 8, 30)), date_text(dt.time(8, 5))
+    ('31/12/2024', '31/12/2024 08:30', '08:05')
+    """
+    if isinstance(cell, dt.datetime):  # Excel keeps a time with every date
+        return cell.strftime("%d/%m/%Y" if cell.time() == dt.time() else "%d/%m/%Y %H:%M")
+    if isinstance(cell, dt.date):
+        return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, dt.time):
+        return cell.strftime("%H:%M")
+    return str(cell)
 _NAN = float("nan")
 _CACHE_LIMIT = 100_000
 
@@ -225,7 +240,7 @@ class NumberColumnReader:
             kind, first, english = (_BLANK if number != number else _NUMBER), number, _NAN
         elif isinstance(cell, _DATE_TYPES):
             kind, first, english = _DATE, _NAN, _NAN
-            self.texts[len(self._kinds)] = str(cell)
+            self.texts[len(self._kinds)] = date_text(cell)
         else:
             kind, first, english = _INVALID, _NAN, _NAN
             self.texts[len(self._kinds)] = str(cell)

@@ -40,7 +40,7 @@ from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
 from .catalogue import GROUPS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
-from .numbers import NumberColumnReader
+from .numbers import NumberColumnReader, date_text
 from .problems import problem
 from .reform import resolve_areas
 from .xlsx import XlsxWorkbook
@@ -303,7 +303,7 @@ class _YearColumn:
             else:
                 self.invalid[position] = _text(cell)
         elif isinstance(cell, _DATE_TYPES):
-            self.dates[position] = str(cell)
+            self.dates[position] = _text(cell)
         else:
             self.invalid[position] = _text(cell)
         self.values.append(year)
@@ -379,10 +379,8 @@ def _text(cell: object) -> str:
     """
     if cell is None or (isinstance(cell, float) and cell != cell):
         return ""
-    if isinstance(cell, dt.datetime):  # a date typed into a year or number column (Excel keeps a time)
-        return cell.strftime("%d/%m/%Y" if cell.time() == dt.time() else "%d/%m/%Y %H:%M")
-    if isinstance(cell, dt.date):
-        return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, _DATE_TYPES):  # a date typed into a year or number column
+        return date_text(cell)
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return nfc(str(cell)).strip()
