@@ -131,7 +131,8 @@ class DataError(ValueError):
     1. x.csv, dòng 2, cột "value": không phải số. Cách sửa: ghi một số.
        x.csv, row 2, column "value": not a number. Fix: write a number.
 
-    Only the first :data:`PRINT_LIMIT` problems are printed; :attr:`problems`,
+    Problems that are all about the command's options (``file`` "--year") are the command's,
+    not the data's. Only the first :data:`PRINT_LIMIT` problems are printed; :attr:`problems`,
     :meth:`to_frame` and :meth:`write_csv` hold them all.
     """
 
@@ -147,7 +148,10 @@ class DataError(ValueError):
     def _text(self) -> str:
         n = len(self.problems)
         plural = "" if n == 1 else "s"
-        lines = [f"Dữ liệu có {_thousands(n)} lỗi / The data has {n:,} problem{plural}:"]
+        if all(problem.file.startswith("--") for problem in self.problems):  # options of the command line
+            lines = [f"Lệnh có {_thousands(n)} lỗi / The command has {n:,} problem{plural}:"]
+        else:
+            lines = [f"Dữ liệu có {_thousands(n)} lỗi / The data has {n:,} problem{plural}:"]
         lines += numbered_lines(self.problems, PRINT_LIMIT)
         if self.truncated:
             rest = n - PRINT_LIMIT

@@ -256,6 +256,7 @@ def test_settings_follow_the_map_and_options():
     assert review._date_line(chosen, "vi") == "……, ngày 03 tháng 02 năm 2025"
     later = load_review_settings(date="2025-12-15", place="Cầu Ngang")
     assert review._date_line(later, "vi") == "Cầu Ngang, ngày 15 tháng 12 năm 2025"
+    assert load_review_settings(date="15/12/2025").date == later.date  # as a Vietnamese planner writes it
 
 
 def test_a_review_changed_by_hand_is_never_written_over(tmp_path, capsys):
@@ -287,10 +288,11 @@ def test_a_review_is_not_written_into_the_data_or_onto_a_file(tmp_path, capsys):
 def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["review", "--out", str(out), "--no-pdf", "--area", "99999"]) == 2
-    assert main(["review", "--out", str(out), "--no-pdf", "--date", "15/12/2025"]) == 2
+    assert main(["review", "--out", str(out), "--no-pdf", "--date", "31/02/2025"]) == 2
     assert main(["review", "--out", str(out), "--no-pdf", "--issuer", "nobody"]) == 2
     message = capsys.readouterr().err
-    assert "99999" in message and '"date"' in message and '"issuers"' in message and "nobody" in message
+    assert "99999" in message and '"issuers"' in message and "nobody" in message
+    assert '--date: "31/02/2025" không phải là ngày' in message  # the option named, not the settings file
     assert not out.exists()
 
 

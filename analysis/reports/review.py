@@ -160,6 +160,20 @@ def _settings_problem(file: str, key: str, vi: str, en: str, fix_vi: str, fix_en
     return Problem(file, None, key, vi, en, fix_vi, fix_en)
 
 
+def _parse_date(text: str) -> dt.date | None:
+    """A date written the Vietnamese way (10/12/2025) or as ISO (2025-12-10); None if neither.
+
+    >>> _parse_date("10/12/2025"), _parse_date("2025-12-10"), _parse_date("5/3/2025"), _parse_date("31/02/2025")
+    (datetime.date(2025, 12, 10), datetime.date(2025, 12, 10), datetime.date(2025, 3, 5), None)
+    """
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
 def load_review_settings(path: str | Path | None = None, map_name: str = "old", lang: str = "vi",
                          issuer: str | None = None, **overrides: str | None) -> ReviewSettings:
     """The settings of the review for ``map_name`` and ``lang``, from ``data/review.yaml``.
@@ -206,13 +220,13 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
     values = {key: nfc(str(value or "")).strip() for key, value in values.items()}
     date = None
     if values["date"]:
-        try:
-            date = dt.date.fromisoformat(values["date"])
-        except ValueError:
-            raise DataError([_settings_problem(shown, "date", f'"{values["date"]}" không phải là ngày.',
-                                               f'"{values["date"]}" is not a date.',
-                                               "ghi ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-12-10.",
-                                               "write the date as YEAR-MONTH-DAY, e.g. 2025-12-10.")]) from None
+        date = _parse_date(values["date"])
+        if date is None:
+            file, column = ("--date", None) if overrides.get("date") is not None else (shown, "date")
+            raise DataError([Problem(file, None, column, f'"{values["date"]}" không phải là ngày.',
+                                     f'"{values["date"]}" is not a date.',
+                                     "ghi ngày dạng NGÀY/THÁNG/NĂM hoặc NĂM-THÁNG-NGÀY, ví dụ 10/12/2025.",
+                                     "write the date as DAY/MONTH/YEAR or YEAR-MONTH-DAY, e.g. 10/12/2025.")])
     subjects = {str(key): nfc(str((value or {}).get(lang, ""))) for key, value in (data.get("subjects") or {}).items()}
     return ReviewSettings(
         parent=values["parent"], body=values["body"], name=values["name"],
@@ -996,7 +1010,7 @@ def add_review_arguments(parser: argparse.ArgumentParser, options=None) -> None:
     options.add_argument("--number", default=None, help="số văn bản (mặc định để trống) / the report's number "
                                                         "(default: a blank to fill in)")
     options.add_argument("--place", default=None, help="địa danh (mặc định để trống) / place of issue (default: a blank)")
-    options.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+    options.add_argument("--date", default=None, metavar="DD/MM/YYYY",
                          help="ngày ban hành (mặc định để trống) / date of issue (default: a blank)")
     options.add_argument("--signer-title", default=None,
                          help='chức vụ người ký, ví dụ "TRƯỞNG PHÒNG" / the signer\'s title (default: a blank)')
