@@ -285,6 +285,24 @@ def test_a_review_is_not_written_into_the_data_or_onto_a_file(tmp_path, capsys):
     assert sorted(p.name for p in data.iterdir()) == ["published.csv"]
 
 
+def test_a_code_typed_on_the_new_map_means_the_new_commune_and_an_empty_review_is_refused(tmp_path, capsys):
+    import builders
+
+    (tmp_path / "so_lieu").mkdir()
+    data = builders.data_with_new_communes(tmp_path / "so_lieu")
+    written = build(tmp_path / "out", "--data", str(data), "--map", "new", "--area", "29416")
+    text = " ".join(p.text for p in Document(written).paragraphs)
+    assert re.search(r"đánh giá [1-9]\d* chỉ tiêu định lượng tại xã Cầu Ngang", text), text[:400]
+    assert main(["review", "--data", str(data), "--map", "new", "--area", "29434", "--no-pdf",
+                 "--out", str(tmp_path / "old_unit")]) == 0
+    assert "29434 (Xã Kim Hòa) không còn từ 1/7/2025, đã nhập vào Xã Vinh Kim (29431-2025)" in capsys.readouterr().err
+    # a file with figures of Kim Hòa and the district only: nothing to report on in Hiệp Mỹ Tây
+    only = str(Path(builders.__file__).parent / "data" / "good" / "vietnamese_format.csv")
+    assert main(["review", "--data", only, "--area", "29455", "--no-pdf", "--out", str(tmp_path / "empty")]) == 2
+    assert "chưa có số liệu nào để báo cáo" in capsys.readouterr().err
+    assert not (tmp_path / "empty").exists()
+
+
 def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["review", "--out", str(out), "--no-pdf", "--area", "99999"]) == 2

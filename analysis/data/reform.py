@@ -22,7 +22,7 @@ import pandas as pd
 
 from .catalogue import Reform
 
-__all__ = ["Refusal", "resolve_areas"]
+__all__ = ["Refusal", "resolve_areas", "areas_on_map", "retired_notes"]
 
 
 @dataclass(frozen=True)
@@ -151,3 +151,30 @@ def areas_on_map(codes: list[str] | None, map: str, areas: pd.DataFrame) -> list
         return codes
     by_gso = {areas.at[code, "gso_code"]: code for code in areas.index[areas["map"] == "new"]}
     return [by_gso.get(code, code) for code in codes]
+
+
+def retired_notes(codes: list[str] | None, map: str, areas: pd.DataFrame) -> list[str]:
+    """A line for each old unit asked for on the new map: it no longer exists, and which new
+    commune took it over (its figures stop in 2024).
+
+    >>> from analysis.data.catalogue import load_areas
+    >>> print(retired_notes(["848", "29434"], "new", load_areas())[0])  # doctest: +NORMALIZE_WHITESPACE
+    Lưu ý: 29434 (Xã Kim Hòa) không còn từ 1/7/2025, đã nhập vào Xã Vinh Kim (29431-2025); số liệu của địa bàn
+    cũ chỉ đến năm 2024. / Note: 29434 (Kim Hòa commune) ended on 1/7/2025 and is part of Vinh Kim commune
+    (29431-2025); the old unit's figures stop in 2024.
+    """
+    if not codes or map != "new":
+        return []
+    notes = []
+    for code in codes:
+        if code not in areas.index or areas.at[code, "map"] != "old":
+            continue
+        successor = areas.at[code, "successor_code"]
+        if not isinstance(successor, str) or successor not in areas.index:
+            continue
+        old, new = areas.loc[code], areas.loc[successor]
+        notes.append(f"Lưu ý: {code} ({old['name_vi']}) không còn từ 1/7/2025, đã nhập vào {new['name_vi']} "
+                     f"({successor}); số liệu của địa bàn cũ chỉ đến năm 2024. / Note: {code} ({old['name_en']}) "
+                     f"ended on 1/7/2025 and is part of {new['name_en']} ({successor}); the old unit's figures stop "
+                     "in 2024.")
+    return notes

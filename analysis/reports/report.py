@@ -29,6 +29,7 @@ from typing import Sequence
 from tqdm import tqdm
 
 from ..data.catalogue import load_areas, load_targets
+from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import check_observations, protected_paths
 from .charts import fan_chart, small_multiples
 from ..errors import DataError
@@ -148,6 +149,8 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
     _stage(2, "Đánh giá chỉ tiêu và dự báo", "Assessing the targets and projecting")
     workbench = Workbench(checked.observations, lang=lang, areas=areas, map=map)
     print(MAP_WORDS[workbench.map], file=sys.stderr, flush=True)
+    for note in retired_notes(areas_on_map(areas, workbench.map, area_table), workbench.map, area_table):
+        print(note, file=sys.stderr, flush=True)
     table = workbench.table
     focus = list(dict.fromkeys(targets.loc[targets["focus"], "target_id"]))
     # a target with no figure in an area gets its "no data" row in the tables, not an empty chart

@@ -56,6 +56,7 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import paths
 from ..assessment.assess import default_map
 from ..data.catalogue import load_areas
+from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
@@ -959,8 +960,16 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                 f"chọn một năm từ {PLAN_START} đến 2035.", f"choose a year from {PLAN_START} to 2035."))
     if problems:
         raise DataError(problems)
+    area = areas_on_map([area], map_name, load_areas())[0]  # "29416" on the new map is xã Cầu Ngang of 2025
+    for note in retired_notes([area], map_name, load_areas()):
+        print(note, file=sys.stderr)
     settings = settings or load_review_settings(map_name=map_name, lang=lang)
     workbench = _workbench(data, lang, area, map_name)
+    if not (workbench.table["n_points"] > 0).any():
+        raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
+                                 f"area {area} has no figures to report on yet.",
+                                 "chọn địa bàn khác, hoặc thêm số liệu của địa bàn này.",
+                                 "choose another area, or add this area's figures.")])
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
     # the review shares its folder with the report and with the planners' own files: it writes
     # over nothing but the files it wrote itself and nobody has changed since (sections III and
