@@ -15,8 +15,8 @@ values close to 0 % or 100 %. :func:`project` handles them in four steps, and
    years are never filled in.
 2. **Which space.** Shares bounded on both sides (percentages) have their errors measured in
    a logit space reaching slightly past the bounds, so that 0 % and 100 % can be modelled
-   (0.1 % of the range, or half the series' smallest step away from a bound it sits on: a
-   share of a few units, one of two hamlets, moves by whole units).
+   (0.1 % of the range; half a unit for a share of a few units that sits on a bound, since
+   one of two hamlets moves by 50 %).
    Their median is made on the log of the distance to the bound the series heads for (the
    upper one if the history used rose from its first to its last point, the lower one
    otherwise): a trend then closes a constant part of that distance each year and bends only
@@ -117,6 +117,9 @@ fraction of the mean distance (see ``_log_shift``)."""
 SMALL_COUNT = 10
 """A quantity reported in whole units whose mean is below this many units (a commune's hamlets)
 has its errors measured in units, not as log ratios: from 1 to 0 is one unit, not a collapse."""
+FEW_UNITS = 50
+"""A share whose values are all k/n of its range for some n up to this is a share of a few units
+(hamlets of a commune, communes of a district)."""
 SHARE_STRETCH = 0.001
 """The logit space of a bounded share reaches this fraction of its range past each bound, so
 that a share observed at exactly 0 % or 100 % can be modelled."""
@@ -201,21 +204,29 @@ def _log_shift(gap: np.ndarray, step: float) -> float:
 
 def _share_stretch(values: np.ndarray, low: float, high: float) -> float:
     """How far past each bound the logit space of a share reaches: SHARE_STRETCH of the range,
-    and, for a series that sits on a bound, at least half its smallest step away from it.
+    and, for a share of a few units (k of n, n at most FEW_UNITS) that sits on a bound, half a
+    unit.
 
-    A share of a few units (hamlets of a commune, communes of a district) moves by whole units:
-    one of two hamlets is 50 %. Measured from 0.1 % past the bound, a move from 100 % to 50 % would
-    look like a fall of seven logits, and the interval of every such series would span
-    0–100 %. Half a unit past the bound is the empirical logit, log((k + ½) / (n − k + ½)).
+    A share of a few units moves by whole units: one of two hamlets is 50 %. Measured from 0.1 %
+    past the bound, a move from 100 % to 50 % would look like a fall of seven logits, and the
+    interval of every such series would span 0–100 %. Half a unit past the bound is the
+    empirical logit, log((k + ½) / (n − k + ½)). A share measured by a survey is not made of
+    a few units, and keeps the narrow stretch even when it reaches 100 %.
 
-    >>> _share_stretch(np.array([50.0, 100.0, 100.0]), 0, 100), _share_stretch(np.array([61.2, 64.0]), 0, 100)
-    (25.0, 0.1)
+    >>> _share_stretch(np.array([50.0, 100.0, 100.0]), 0, 100), _share_stretch(np.array([93.33, 100.0]), 0, 100)
+    (25.0, 3.3333333333333335)
+    >>> _share_stretch(np.array([82.19, 83.74, 100.0]), 0, 100), _share_stretch(np.array([0.0, 0.0]), 0, 100)
+    (0.1, 0.1)
     """
     stretch = SHARE_STRETCH * (high - low)
-    for bound in (low, high):
-        distance = np.abs(values - bound)
-        if np.any(distance == 0) and np.any(distance > 0):
-            stretch = max(stretch, float(distance[distance > 0].min()) / 2)
+    on_bound = (values == low) | (values == high)
+    if not on_bound.any() or on_bound.all():  # never on a bound, or never off it: nothing to read
+        return stretch
+    fractions = (values - low) / (high - low)
+    for n in range(1, FEW_UNITS + 1):
+        # reported to two decimals of a percent: 66,67 % is 2 of 3
+        if np.all(np.abs(fractions * n - np.round(fractions * n)) <= n * 0.00006):
+            return max(stretch, (high - low) / n / 2)
     return stretch
 
 
