@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -155,6 +155,31 @@ class ReviewSettings:
     signer_title: str = ""
     signer_name: str = ""
     subjects: dict[str, str] = field(default_factory=dict)
+
+
+def named_issuer(settings: ReviewSettings, area: pd.Series, lang: str) -> ReviewSettings:
+    """The settings with a commune issuer's blank ("ỦY BAN NHÂN DÂN XÃ …") filled with the
+    commune reported on; other settings as they are.
+
+    >>> blank = ReviewSettings("", "ỦY BAN NHÂN DÂN XÃ …", "Ủy ban nhân dân xã …", ())
+    >>> area = pd.Series({"kind": "commune", "name_vi": "Xã Vinh Kim", "name_en": "Vinh Kim commune"})
+    >>> named = named_issuer(blank, area, "vi")
+    >>> named.body, named.name
+    ('ỦY BAN NHÂN DÂN XÃ VINH KIM', 'Ủy ban nhân dân xã Vinh Kim')
+    >>> named_issuer(ReviewSettings("", "PEOPLE'S COMMITTEE OF … COMMUNE", "the People's Committee of … commune",
+    ...                             ()), area, "en").body
+    "PEOPLE'S COMMITTEE OF VINH KIM COMMUNE"
+    """
+    if area.get("kind") not in ("commune", "town") or "…" not in settings.body:
+        return settings
+    name = nfc(str(area["name_vi" if lang == "vi" else "name_en"]))
+    if lang == "vi":  # "Xã Vinh Kim" → "XÃ VINH KIM" in the heading, "xã Vinh Kim" in a sentence
+        body = re.sub(r"(XÃ|THỊ TRẤN) …", name.upper(), settings.body)
+        full = re.sub(r"(xã|thị trấn) …", name[:1].lower() + name[1:], settings.name)
+    else:  # "Vinh Kim commune"
+        body = re.sub(r"… (COMMUNE|TOWN)", name.upper(), settings.body)
+        full = re.sub(r"… (commune|town)", name, settings.name)
+    return replace(settings, body=body, name=full)
 
 
 def _settings_problem(file: str, key: str, vi: str, en: str, fix_vi: str, fix_en: str) -> Problem:
@@ -963,7 +988,7 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     area = areas_on_map([area], map_name, load_areas())[0]  # "29416" on the new map is xã Cầu Ngang of 2025
     for note in retired_notes([area], map_name, load_areas()):
         print(note, file=sys.stderr)
-    settings = settings or load_review_settings(map_name=map_name, lang=lang)
+    settings = named_issuer(settings or load_review_settings(map_name=map_name, lang=lang), load_areas().loc[area], lang)
     workbench = _workbench(data, lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
         raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
