@@ -170,7 +170,7 @@ _METHOD_TEXT = {
         "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn. \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
         "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức hiện nay\" khi "
-        "số liệu mới nhất đã vượt mục tiêu; \"–\" khi đã đạt hoặc đã qua năm hạn. Giống bảng tổng hợp một trang.",
+        "số liệu mới nhất đã vượt mục tiêu; \"–\" khi đã đạt hoặc đã có kết quả năm hạn. Giống bảng tổng hợp một trang.",
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
         "độ thay đổi mỗi năm từ năm gốc (2021) so với tốc độ cần từ năm gốc để đạt mục tiêu như ghi (Eurostat, Thống "
         "kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc về 0; việc làm: bình quân mỗi năm so với mức mỗi năm). "
@@ -205,7 +205,7 @@ _METHOD_TEXT = {
         "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of still meeting "
         "it at the deadline. \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Change needed: the average yearly change from the latest year to the deadline; \"hold the current level\" "
-        "when the latest value is beyond the target; \"–\" once met or past the deadline. As on the dashboard.",
+        "when the latest value is beyond the target; \"–\" once met or once the deadline's result is in. As on the dashboard.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
         "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
         "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
