@@ -205,7 +205,8 @@ _METHOD_TEXT = {
         "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of still meeting "
         "it at the deadline. \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Change needed: the average yearly change from the latest year to the deadline; \"hold the current level\" "
-        "when the latest value is beyond the target; \"–\" once met or once the deadline's result is in. As on the dashboard.",
+        "when the latest value is beyond the target; \"–\" once met or once the deadline's result is in. As on the "
+        "dashboard.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
         "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
         "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
