@@ -15,7 +15,8 @@ from .data.catalogue import load_units
 from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
-           "change_text", "needed_words", "is_missing"]
+           "change_text", "needed_words", "is_missing", "is_holding", "deadline_figure_in", "chance_shown",
+           "HOLDING_MARK"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -220,3 +221,48 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
     one_year = int(row["deadline"]) - int(row["latest_year"]) == 1
     text = change_text(row["needed_points_per_year"], row["unit"], lang, per_year=not one_year)
     return f"{text} {label('in_year_words', lang)} {row['deadline']}" if one_year else text
+
+
+HOLDING_MARK = "‡"
+"""Beside a chance that is the chance of still meeting, at the deadline, a target met already."""
+
+
+def _deadline_of(row: pd.Series) -> int:
+    return int(row["deadline"] if "deadline" in row.index else row.name)  # dashboard rows are indexed by deadline
+
+
+def is_holding(row: pd.Series) -> bool:
+    """Met already, before the deadline: its chance is the chance of still meeting it then
+    (shown with :data:`HOLDING_MARK`).
+
+    >>> row = pd.Series({"verdict": "achieved", "latest_year": 2024, "deadline": 2025})
+    >>> is_holding(row), is_holding(row.copy().replace({2025: 2024})), is_holding(row.replace({"achieved": "on_track"}))
+    (True, False, False)
+    """
+    return row["verdict"] == "achieved" and not is_missing(row["latest_year"]) \
+        and _deadline_of(row) > int(row["latest_year"])
+
+
+def deadline_figure_in(row: pd.Series) -> bool:
+    """The deadline year's own figure is in and decided the verdict ("Đã đạt" in 2022): there is
+    no chance left to give.
+
+    >>> deadline_figure_in(pd.Series({"verdict": "achieved", "latest_year": 2024, "deadline": 2022}))
+    True
+    """
+    return row["verdict"] in ("achieved", "deadline_missed") and not is_missing(row["latest_year"]) \
+        and _deadline_of(row) <= int(row["latest_year"])
+
+
+def chance_shown(row: pd.Series, lang: str = "vi") -> str:
+    """The chance as every table shows it: "83 %", "57 %‡" for a target met already (the chance
+    of still meeting it at the deadline), "–" once the deadline's figure is in or with no target.
+
+    >>> row = pd.Series({"verdict": "achieved", "latest_year": 2024, "deadline": 2025, "probability": 0.571})
+    >>> chance_shown(row), chance_shown(row.copy().replace({2025: 2022})), \\
+    ...     chance_shown(row.copy().replace({"achieved": "off_track", 0.571: 0.004}))
+    ('57 %‡', '–', '< 1 %')
+    """
+    if row["verdict"] in ("", "no_data") or is_missing(row["probability"]) or deadline_figure_in(row):
+        return "–"
+    return chance_text(row["probability"], lang) + (HOLDING_MARK if is_holding(row) else "")

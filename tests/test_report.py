@@ -113,11 +113,12 @@ def test_formula_payloads_from_the_data_stay_text_in_summary_xlsx(report):
     archive = zipfile.ZipFile(report / "summary.xlsx")
     sheets = [name for name in archive.namelist() if name.startswith("xl/worksheets/")]
     assert sheets and not any(b"<f>" in archive.read(name) or b"<f " in archive.read(name) for name in sheets)
-    sheet = openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"]
-    texts = [cell for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
-    payloads = [cell for cell in texts if cell.value.startswith(("=", "+", "-", "@"))]
+    book = openpyxl.load_workbook(report / "summary.xlsx")
+    texts = [cell for sheet in book for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
+    starts = [cell for cell in texts if cell.value.startswith(("=", "+", "-", "@"))]
+    payloads = [cell for cell in starts if not re.match(r"\+\d", cell.value)]  # not our "+2,3 điểm %/năm"
     assert {cell.value.split(" | ")[0] for cell in payloads} == {HYPERLINK, DDE}
-    assert all(cell.data_type == "s" and cell.quotePrefix for cell in payloads)
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in starts)
 
 
 def test_summary_csv_has_one_row_per_target_area_deadline(report):
@@ -138,13 +139,101 @@ def test_summary_xlsx_has_vietnamese_headers_and_coloured_statuses(report):
     import openpyxl
 
     book = openpyxl.load_workbook(report / "summary.xlsx")
-    assert book.sheetnames == ["tong_hop", "phuong_phap"]
+    assert book.sheetnames == ["tong_hop", "doi_chieu", "phuong_phap"]
     sheet = book["tong_hop"]
     header = [c.value for c in sheet[1]]
     assert header[:3] == ["Mã", "Chỉ tiêu", "Địa bàn"] and "Đánh giá" in header and "Khả năng đạt" in header
     status = header.index("Đánh giá") + 1
     fills = {sheet.cell(r, status).value: sheet.cell(r, status).fill.fgColor.rgb for r in range(2, sheet.max_row + 1)}
     assert fills["Đúng tiến độ"].endswith("009E73") and fills["Chuyển biến chậm, khó đạt"].endswith("E69F00")
+
+
+def summary_sheet(report: Path) -> dict[tuple[str, str, int], dict]:
+    """The rows of the summary sheet by (target, area name, deadline), each by its header."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    return {(row[0], row[2], row[3]): dict(zip(header, row)) for row in rows[1:] if row[3] is not None}
+
+
+def test_summary_xlsx_says_what_the_dashboard_says(report):
+    rows = summary_sheet(report)
+    header = list(next(iter(rows.values())))
+    assert "Cần thay đổi (từ nay đến năm hạn)" in header and not any("(điểm)" in name for name in header)
+    district = {(target, deadline): row for (target, area, deadline), row in rows.items() if area == "Huyện Cầu Ngang"}
+    jobs = district[("T05", 2025)]
+    assert jobs["Cần thay đổi (từ nay đến năm hạn)"] == "1.000 lao động/năm"  # a unit and a thousands dot
+    assert re.fullmatch(r"\d\.\d{3} lao động", jobs["Giá trị mới nhất"])  # 1.120, not 1120.0
+    # met already: what the dashboard says ("giữ mức hiện nay", "–"), never a negative need
+    assert district[("T12", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
+    assert district[("T13", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
+    met = district[("T04", 2025)]
+    assert met["Đánh giá"] == "Đã đạt" and met["Cần thay đổi (từ nay đến năm hạn)"] == "–"
+    assert re.fullmatch(r"\d+ %‡", met["Khả năng đạt"])  # the chance of holding it
+    milestone = district[("M1", 2022)]
+    assert (milestone["Giá trị mới nhất"], milestone["Mục tiêu"], milestone["Khả năng đạt"]) == ("Đạt", "Đạt", "–")
+    assert district[("T10", 2025)]["Cần thay đổi (từ nay đến năm hạn)"].endswith(" điểm %/năm")
+    for row in rows.values():
+        assert isinstance(row["Năm hạn"], int)
+        for name, value in row.items():
+            assert not isinstance(value, float), (name, value)  # quantities are text in the report's style
+            if isinstance(value, str) and name not in ("Nguồn số liệu", "Ghi chú", "Vì sao", "Phương pháp dự báo"):
+                assert not re.search(r"\d\.\d{1,2}(?!\d)|\d%", value), (name, value)  # "99,4 %", "1.000"
+        if row["Khả năng đạt"].endswith("‡"):
+            assert row["Đánh giá"] == "Đã đạt"
+    import openpyxl
+
+    footnotes = [row[0] for row in openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"].iter_rows(
+        values_only=True) if row[0] and row[0].startswith("‡")]
+    assert footnotes == ["‡ đã đạt: khả năng giữ được mức đạt đến năm hạn"]
+
+
+def verdict_words() -> set[str]:
+    """Every verdict, published status and UN status in words, in both languages."""
+    from analysis.assessment import status_label
+    from analysis.assessment.verdict import VERDICTS
+
+    keys = [*VERDICTS, "moderate", "insufficient", "missed", "un_on_track", "un_fair", "un_stagnation"]
+    return {status_label(key, lang).casefold() for key in keys for lang in ("vi", "en")}
+
+
+def test_the_published_methods_are_paces_apart_from_the_verdicts(report):
+    import openpyxl
+
+    book = openpyxl.load_workbook(report / "summary.xlsx")
+    summary_header = [cell.value for cell in book["tong_hop"][1]]
+    assert not any("Tình trạng" in name or "Eurostat" in name for name in summary_header)
+    sheet = book["doi_chieu"]
+    assert "không phải đánh giá" in sheet["A1"].value
+    header = [cell.value for cell in sheet[2]]
+    comparisons = [row for row in sheet.iter_rows(min_row=3, values_only=True)]
+    pace, un = header.index("Tốc độ từ năm gốc so với mức cần từ năm gốc"), header.index(
+        "Quãng đường đi được đến năm hạn (UN)")
+    texts = [row[i] for row in comparisons for i in (pace, un) if row[i]]
+    csv_texts = [row["status_text"] for row in summary_rows(report)] + [row["un_status_text"] for row in
+                                                                      summary_rows(report)]
+    words = verdict_words()
+    for text in texts + csv_texts:
+        assert not any(word in text.casefold() for word in words), text
+    # T10 in 2025: the pace since 2021 is enough, the chance is low; said so, not as "Đúng tiến độ" beside 6 %
+    rows = {(row[0], row[2], row[3]): row for row in comparisons}
+    assert re.fullmatch(r"tốc độ từ 2021 đủ so với mức cần từ năm gốc \(tỷ số \d,\d\d\)",
+                        rows[("T10", "Huyện Cầu Ngang", 2025)][pace])
+
+
+def test_index_marks_a_chance_of_holding_and_explains_it(report):
+    page = (report / "index.html").read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<h3 id="([^"]+)">(.*?)(?=<h3 |</body>)', page, flags=re.S))
+    note = '<p class="note">‡ đã đạt: khả năng giữ được mức đạt đến năm hạn</p>'
+    held = re.findall(r"<tr><td>Huyện Cầu Ngang</td><td>2025</td><td>(.*?)</td><td>(\d+ %‡)</td>", sections["T04"])
+    assert len(held) == 1 and ">Đã đạt<" in held[0][0] and note in sections["T04"]
+    for target, section in sections.items():
+        assert ("‡</td>" in section) == (note in section), target  # the note goes with the mark
+        for verdict, _ in re.findall(r"<td>(<span[^>]*>[^<]*</span>)</td><td>(\d+ %‡)</td>", section):
+            assert ">Đã đạt<" in verdict
+    assert re.search(r"<td>2022</td><td><span[^>]*>Đã đạt</span></td><td>–</td>", sections["M1"])
 
 
 def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
@@ -210,7 +299,8 @@ def test_english_report_with_progress_on_stderr_when_it_is_not_a_terminal(tmp_pa
         assert stage in err
     assert re.search(r"charts: 100%.* (\d+)/\1 ", err), err  # the chart bar, finished
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig")
-    assert "On track" in set(summary["status_text"])
+    assert "On track" in set(summary["verdict_text"])
+    assert summary["status_text"].str.startswith("pace since 20").any()  # a pace, not a second verdict
     import openpyxl
 
     header = [c.value for c in openpyxl.load_workbook(out / "summary.xlsx")["summary"][1]]

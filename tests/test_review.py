@@ -150,15 +150,34 @@ def test_signature_and_recipients(vi):
 def test_appendix_has_one_row_per_assessed_target(vi):
     table = appendix_table(vi)
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện (năm)", "Đánh giá", "Cần mỗi năm", "Khả năng đạt",
-                      "Nguồn số liệu"]
+    assert header == ["STT", "Mã", "Chỉ tiêu", "Kế hoạch", "Thực hiện (năm)", "Đánh giá", "Cần mỗi năm",
+                      "Khả năng đạt", "Nguồn số liệu"]
     rows = table.rows[1:]
     assert len(rows) == assessed_targets() == 20
     assert [r.cells[0].text for r in rows] == [str(n) for n in range(1, 21)]
     # the verdict words, and the year's figure still awaited on a line of its own
-    poverty = next(r for r in rows if r.cells[1].text.startswith("Giảm tỷ lệ hộ nghèo"))
-    assert [p.text for p in poverty.cells[4].paragraphs] == ["Chuyển biến chậm, khó đạt", "(chờ số liệu)"]
+    poverty = next(r for r in rows if r.cells[2].text.startswith("Giảm tỷ lệ hộ nghèo"))
+    assert [p.text for p in poverty.cells[5].paragraphs] == ["Chuyển biến chậm, khó đạt", "(chờ số liệu)"]
     assert "<w:tblHeader/>" in table.rows[0]._tr.xml
+
+
+def test_appendix_rows_carry_the_dashboards_codes_and_words(vi):
+    """A reader matches a row with the dashboard by its code, and reads there the same change
+    needed and the same chance: "–" for a milestone judged on its own year's figure (M1, M2),
+    "–" for a target met already (T04) with its chance of holding marked ‡ and explained."""
+    table = appendix_table(vi)
+    cells = {r.cells[1].text: [c.text.replace("\u00a0", " ") for c in r.cells] for r in table.rows[1:]}
+    targets = load_targets()
+    assert set(cells) == set(targets.loc[targets["kind"] != "qualitative", "target_id"])
+    assert cells["T01"][2].startswith("Giảm tỷ lệ hộ nghèo") and cells["M1"][2].startswith("Huyện Cầu Ngang đạt chuẩn")
+    for milestone in ("M1", "M2"):
+        assert cells[milestone][5] == "Đã đạt" and cells[milestone][6:8] == ["–", "–"]
+    assert cells["T04"][5].startswith("Đã đạt") and cells["T04"][6] == "–"  # the dashboard's "–", not "giữ mức"
+    assert re.fullmatch(r"\d+ %‡", cells["T04"][7])
+    assert cells["T12"][6] == "giữ mức hiện nay" and "‡" not in cells["T12"][7]  # met every year, judged yearly
+    assert cells["T05"][6] == "1.000 lao động"
+    note = next(p.text for p in vi.paragraphs if p.text.startswith("Ghi chú: Mã:"))
+    assert note.endswith("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn.")
 
 
 def test_focus_charts_are_numbered_figures(vi):

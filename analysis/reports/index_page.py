@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..assessment import status_label
-from ..words import chance_text
+from ..words import chance_shown, is_holding
 from .charts import DARK_VERDICTS
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
@@ -45,7 +45,11 @@ def _link(path: str, text: str) -> str:
 
 def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     """The page. ``files`` maps "dashboard", "slides", "summary_csv", "summary_xlsx",
-    "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths."""
+    "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths.
+
+    The chance is shown as in every table (:func:`analysis.words.chance_shown`): "57 %‡" for a
+    target met already, with the dashboard's footnote under its table; "–" once the deadline's
+    figure is in."""
     check_language(lang)
     out = [
         "<!DOCTYPE html>",
@@ -54,7 +58,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
         "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;max-width:70em}"
         "h1{font-size:1.5em}.warn{color:#D55E00;font-weight:bold}"
         "table{border-collapse:collapse}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left}"
-        ".s{padding:.1em .4em;border-radius:3px}img{max-width:100%;border:1px solid #ddd}</style>",
+        ".s{padding:.1em .4em;border-radius:3px}img{max-width:100%;border:1px solid #ddd}"
+        ".note{font-size:.9em;color:#555;margin-top:.3em}</style>",
         "</head><body>",
         f"<h1>{html.escape(label('index_title', lang))}</h1>",
     ]
@@ -95,8 +100,10 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             words = status_label(row["verdict"], lang) if row["verdict"] else label("projection_only", lang)
             verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
             out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
-                       f"<td>{html.escape(chance_text(row['probability'], lang))}</td><td>{links}</td></tr>")
+                       f"<td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
+        if rows.apply(is_holding, axis=1).any():  # the dashboard's footnote, under the table that needs it
+            out.append(f'<p class="note">{html.escape(label("holding_mark", lang))}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

@@ -63,9 +63,9 @@ from ..errors import DataError, Problem
 from ..export import OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
-from ..words import chance_text, fmt_number
+from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
 from ..workbench import Workbench
-from .review_text import (POINT_LETTERS, Verdict, chance_cell, needed_cell, plan_cell, qualitative_sentence,
+from .review_text import (POINT_LETTERS, Verdict, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
 from .style import render
@@ -118,6 +118,7 @@ register_labels({
     "rv_appendix_offices": ("CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ", "TARGETS BY OFFICE IN CHARGE"),
     "rv_figure": ("Hình", "Figure"),
     "rv_col_no": ("STT", "No."),
+    "rv_col_code": ("Mã", "Code"),
     "rv_col_target": ("Chỉ tiêu", "Target"),
     "rv_col_plan": ("Kế hoạch", "Plan"),
     "rv_col_result": ("Thực hiện (năm)", "Result (year)"),
@@ -716,9 +717,12 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
 
 
 def _appendix_table(document, items: list[_Item], lang: str) -> None:
-    widths = [1.3, 5.5, 3.0, 3.0, 3.3, 2.8, 1.9, 4.9]
-    headers = ["rv_col_no", "rv_col_target", "rv_col_plan", "rv_col_result", "rv_col_verdict", "rv_col_needed",
-               "rv_col_chance", "rv_col_source"]
+    """Appendix 1: a row per assessed target, with its code (T01, M1) so that a reader can find
+    the same target on the dashboard and in the tables; the change needed and the chance read
+    as they do there (:func:`analysis.words.needed_text`, :func:`analysis.words.chance_shown`)."""
+    widths = [1.2, 1.2, 5.2, 3.0, 3.0, 3.3, 2.8, 1.9, 4.1]
+    headers = ["rv_col_no", "rv_col_code", "rv_col_target", "rv_col_plan", "rv_col_result", "rv_col_verdict",
+               "rv_col_needed", "rv_col_chance", "rv_col_source"]
     assessed = [item for item in items if item.row is not None]
     table = _table(document, widths, rows=1 + len(assessed))
     for cell, key in zip(table.rows[0].cells, headers):
@@ -729,16 +733,32 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
         cells = table.rows[number].cells
         table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         _cell_text(cells[0], str(number), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[1], item.name)
-        _cell_text(cells[2], plan_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[3], result_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[1], item.target_id, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[2], item.name)
+        _cell_text(cells[3], plan_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[4], result_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         words = verdict.words(lang) + (f"\n({label('rv_awaiting', lang)})" if verdict.awaiting_figure else "")
-        _cell_text(cells[4], words, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[5], needed_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[6], chance_cell(row, verdict, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[7], source_text(row["sources"], lang), 10)
+        _cell_text(cells[5], words, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[6], appendix_needed(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[7], chance_shown(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _cell_text(cells[8], source_text(row["sources"], lang), 10)
     note = _paragraph(document, indent=False, before=6)
     _run(note, _table_note([item.row for item in assessed], lang), 11, italic=True)
+
+
+def appendix_needed(row: pd.Series, lang: str = "vi") -> str:
+    """The "Cần mỗi năm" cell, as the dashboard says it: "+2,3 điểm %", "1.000 lao động",
+    "giữ mức hiện nay" when the latest value is beyond the target, "–" once met or judged.
+
+    >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025}
+    >>> appendix_needed(pd.Series({**base, "needed_points_per_year": 2.28, "verdict": "off_track"}))
+    '+2,3 điểm %'
+    >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -10.0, "verdict": "on_track"}))
+    'giữ mức hiện nay'
+    >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -0.5, "verdict": "achieved"}))
+    '–'
+    """
+    return spaced_percent(needed_text(row, lang, per_year=False))
 
 
 def _table_note(rows: list[pd.Series], lang: str) -> str:
@@ -751,6 +771,8 @@ def _table_note(rows: list[pd.Series], lang: str) -> str:
         text += " " + label("rv_table_note_assumption", lang)
     if any(not row["verdict"] for row in rows):
         text += " " + label("rv_table_note_projection", lang)
+    if any(is_holding(row) for row in rows):
+        text += " " + label("holding_mark", lang) + "."  # the dashboard's footnote
     return text
 
 
@@ -760,16 +782,20 @@ register_labels({
                     "địa bàn của báo cáo này.",
                     "This target is assessed for another area (by its scope), not for the area of this report."),
     "rv_table_note": (
-        "Ghi chú: Kế hoạch: chỉ tiêu và năm phải đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
+        "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
+        "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
         "liệu mới nhất và năm của số liệu. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
         "quân {recent} năm gần đây so với mức cần: đã đạt; đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
         "đây bằng từ {pace} mức cần trở lên); có chuyển biến, cần đẩy nhanh (khả năng từ {high} trở lên nhưng tốc "
         "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
         "dần mục tiêu (khả năng dưới {high} và tốc độ gần đây ngược hướng mục tiêu); chỉ tiêu giao hằng năm được "
         "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
-        "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt. "
-        "Khả năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh.",
-        "Notes: Plan: the target and the year it is due; the line below (if any) is the level that counts as met. "
+        "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
+        "“giữ mức hiện nay”: số liệu mới nhất đã vượt chỉ tiêu; “–”: đã đạt hoặc đã có kết quả năm phải đạt. Khả "
+        "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh; “–”: đã có số liệu của năm phải "
+        "đạt.",
+        "Notes: Code: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
+        "the year it is due; the line below (if any) is the level that counts as met. "
         "Result: the latest figure and its year. Assessment: from the chance of meeting the target in the year it "
         "is due and the average pace of the last {recent} years against the pace needed: achieved; on track "
         "(chance {high} or more and a recent pace of at least {pace} of the pace needed); progress, needs to speed "
@@ -777,8 +803,9 @@ register_labels({
         "unlikely to be met (chance under {low}); moving away (chance under {high} and a recent pace away from the "
         "target); targets set for every year are judged year by year. “Awaiting the figure”: the year is due "
         "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
-        "needed from the latest figure to the year it is due. Chance: of meeting the target in the year it is "
-        "due, from the calibrated projection."),
+        "needed from the latest figure to the year it is due; “hold the current level”: the latest figure is beyond "
+        "the target; “–”: met, or the result of the year it is due is in. Chance: of meeting the target in the "
+        "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in."),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
                                  "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "
                                  "kept."),

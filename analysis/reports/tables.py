@@ -1,9 +1,15 @@
 """Summary tables for the meeting: ``summary.csv`` (for other tools) and ``summary.xlsx`` (for people).
 
 The CSV keeps stable English column names, so that other tools can rely on them; its text
-columns (target, area, status in words, notes) are in the report's language. The Excel file
-has headers in the report's language, coloured status cells, and a second sheet explaining
-the methods. Both are byte-for-byte reproducible.
+columns (target, area, verdict in words, notes) are in the report's language and its numbers
+are plain numbers. The Excel file is for reading: every cell says what the dashboard says
+(the same functions of :mod:`analysis.words`: "99,4 %", "1.000 lao động/năm", "giữ mức hiện
+nay", "57 %‡"), as text, because an Excel number format cannot fix the decimal comma (Excel
+shows a number with the separators of the reader's computer) and because some cells are words
+("Đạt", "–"). The numbers themselves are in the CSV. Its sheets: ``tong_hop`` (the verdicts),
+``doi_chieu`` (the published methods' pace comparisons, kept apart so that they are not read
+as a second verdict) and ``phuong_phap`` (how to read them). Both files are byte-for-byte
+reproducible.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import needed_text, target_text
+from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, needed_text, target_text,
+                     value_text)
 from .charts import DARK_VERDICTS
 from .style import STATUS_COLORS
 
@@ -34,11 +41,15 @@ SUMMARY_COLUMNS = [
     "verdict", "verdict_text", "verdict_reason", "awaiting_figure", "probability", "probability_words",
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "method", "reading", "illustrative", "approximate", "sources", "notes",
+    "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
+    "un_status_text",
 ]
-"""Columns of summary.csv, in order (names are a contract: keep them stable). ``verdict`` is the
-headline; ``status`` (with ``status_method``) and ``un_status`` are the published methods, kept
-for comparison with other SDG trackers."""
+"""Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
+end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
+published methods, kept for comparison with other SDG trackers, and ``status_text`` says what
+``status`` compares, as a pace and never in a verdict's words. ``chance_text`` is the chance as
+the tables show it ("57 %‡", "–"); ``holding`` marks a target met already, whose chance is
+the chance of still meeting it at the deadline. ``un_status_text`` says the UN ratio in words."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -51,20 +62,19 @@ register_labels({
     "col_latest_value": ("Giá trị mới nhất", "Latest value"),
     "col_target_text": ("Mục tiêu", "Goal"),
     "col_target_value": ("Giá trị mục tiêu", "Target value"),
-    "col_needed_points": ("Cần thay đổi mỗi năm (điểm)", "Needed change a year (points)"),
-    "col_needed_percent": ("Cần thay đổi mỗi năm (%)", "Needed change a year (%)"),
+    "col_needed": ("Cần thay đổi (từ nay đến năm hạn)", "Change needed (from now to the deadline)"),
     "col_verdict": ("Đánh giá", "Verdict"),
     "col_verdict_reason": ("Vì sao", "Why"),
     "col_years_met": ("Số năm đạt", "Years met"),
     "col_met_rule": ("Cách tính đạt", "When met"),
-    "col_status": ("Tình trạng theo tốc độ từ năm gốc (Eurostat/SDSN)", "Pace since the baseline (Eurostat/SDSN)"),
-    "col_status_method": ("Phương pháp tình trạng", "Status method"),
+    "col_pace": ("Tốc độ từ năm gốc so với mức cần từ năm gốc", "Pace since the baseline against the pace needed"),
+    "col_pace_method": ("Phương pháp công bố", "Published method"),
+    "col_un_progress": ("Quãng đường đi được đến năm hạn (UN)", "Share of the way covered by the deadline (UN)"),
     "col_probability": ("Khả năng đạt", "Chance of meeting"),
     "col_probability_words": ("Đánh giá khả năng", "Chance in words"),
     "col_reach": ("Năm dự báo đạt", "Year reached (projection)"),
     "col_median": ("Dự báo năm hạn (trung vị)", "Projected at deadline (median)"),
-    "col_lo95": ("Cận dưới 95 %", "95 % lower"),
-    "col_hi95": ("Cận trên 95 %", "95 % upper"),
+    "col_range95": ("Khoảng dự báo 95 %", "95 % projection range"),
     "col_method": ("Phương pháp dự báo", "Projection method"),
     "col_illustrative": ("Minh họa", "Illustrative"),
     "col_approximate": ("Ước tính (≈)", "Estimated (≈)"),
@@ -76,23 +86,66 @@ register_labels({
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "sheet_summary": ("tong_hop", "summary"),
+    "sheet_comparison": ("doi_chieu", "comparison"),
     "sheet_methods": ("phuong_phap", "methods"),
+    "summary_numbers_note": ("Số liệu dạng số (để tính toán) ở tệp summary.csv cùng thư mục.",
+                             "The figures as numbers (for calculations) are in summary.csv beside this file."),
+    "comparison_title": (
+        "Đối chiếu với các phương pháp công bố (Eurostat, Thống kê Canada, SDSN, Liên Hợp Quốc), để so sánh với các "
+        "bộ theo dõi mục tiêu phát triển bền vững. Đây không phải đánh giá: đánh giá của báo cáo ở trang tong_hop "
+        "(theo khả năng đạt và tốc độ 3 năm gần đây). Các phương pháp này so tốc độ từ năm gốc với mục tiêu như "
+        "ghi, nên có thể khác đánh giá.",
+        "Comparison with published methods (Eurostat, Statistics Canada, SDSN, the United Nations), for comparison "
+        "with SDG trackers. This is not a verdict: the report's verdict is on the summary sheet (from the chance of "
+        "meeting the target and the last 3 years' pace). These methods compare the pace since the baseline with the "
+        "target as written, so they may differ from the verdict."),
+    "pace_enough": ("tốc độ từ {base} đủ so với mức cần từ năm gốc (tỷ số {ratio})",
+                    "pace since {base} enough for the pace needed from the baseline (ratio {ratio})"),
+    "pace_short": ("tốc độ từ {base} chưa đủ so với mức cần từ năm gốc (tỷ số {ratio})",
+                   "pace since {base} short of the pace needed from the baseline (ratio {ratio})"),
+    "pace_away": ("tốc độ từ {base} ngược hướng mục tiêu (tỷ số {ratio})",
+                  "pace since {base} away from the target (ratio {ratio})"),
+    "flow_enough": ("bình quân mỗi năm từ {base} đủ so với mức mỗi năm của kế hoạch (tỷ số {ratio})",
+                    "yearly average since {base} enough for the plan's yearly level (ratio {ratio})"),
+    "flow_short": ("bình quân mỗi năm từ {base} chưa đủ so với mức mỗi năm của kế hoạch (tỷ số {ratio})",
+                   "yearly average since {base} short of the plan's yearly level (ratio {ratio})"),
+    "pace_latest_meets": ("giá trị mới nhất đáp ứng mục tiêu như ghi; không tính tỷ số tốc độ",
+                          "the latest value meets the target as written; no pace ratio"),
+    "pace_fell_back": ("đáp ứng mục tiêu như ghi ở năm gốc {base}, nay không còn; không tính tỷ số tốc độ",
+                       "met the target as written in {base}, no longer; no pace ratio"),
+    "pace_deadline_met": ("giá trị năm hạn {deadline} đáp ứng mục tiêu như ghi",
+                          "the {deadline} value meets the target as written"),
+    "pace_deadline_missed": ("giá trị năm hạn {deadline} không đáp ứng mục tiêu như ghi",
+                             "the {deadline} value does not meet the target as written"),
+    "pace_deadline_unknown": ("chưa có số liệu năm hạn {deadline}", "no figure yet for {deadline}"),
+    "pace_no_ratio": ("không tính được tỷ số (thiếu số liệu)", "no ratio (too few figures)"),
+    "method_none": ("không tính tỷ số", "no ratio"),
+    "un_progress": ("giữ tốc độ từ {base} thì đến {deadline} đi được {share} quãng đường từ năm gốc đến mục tiêu",
+                    "at the pace since {base}, {share} of the way from the baseline to the target by {deadline}"),
+    "un_backwards": ("giữ tốc độ từ {base} thì đến {deadline} xa mục tiêu hơn năm gốc",
+                     "at the pace since {base}, further from the target by {deadline} than at the baseline"),
 })
 
 _XLSX_COLUMNS = [
     ("col_target_id", "target_id", 7), ("col_target", "target", 46), ("col_area", "area", 22),
     ("col_deadline", "deadline", 9), ("col_origin", "origin", 11), ("col_latest_year", "latest_year", 10),
-    ("col_latest_value", "latest_value", 11), ("col_target_text", "target_text", 16),
-    ("col_verdict", "verdict_text", 26), ("col_probability", "probability", 11),
-    ("col_needed_points", "needed_points_per_year", 14), ("col_needed_percent", "needed_percent_per_year", 14),
-    ("col_years_met", "years_met_text", 11), ("col_verdict_reason", "verdict_reason", 80),
-    ("col_probability_words", "probability_words", 16), ("col_reach", "reach", 12),
-    ("col_median", "projected_median", 14), ("col_lo95", "projected_lo_95", 11), ("col_hi95", "projected_hi_95", 11),
-    ("col_met_rule", "met_rule", 30), ("col_status", "status_text", 26), ("col_status_method", "status_method", 26),
-    ("col_method", "method", 60), ("col_illustrative", "illustrative", 10),
-    ("col_approximate", "approximate", 10), ("col_sources", "sources", 60),
-    ("col_notes", "notes", 80),
+    ("col_latest_value", "latest_value", 13), ("col_target_text", "target_text", 16),
+    ("col_verdict", "verdict_text", 26), ("col_probability", "chance_text", 11),
+    ("col_needed", "needed_text", 18), ("col_years_met", "years_met_text", 11),
+    ("col_verdict_reason", "verdict_reason", 80), ("col_reach", "reach", 12),
+    ("col_median", "projected_median", 14), ("col_range95", "projected_range_95", 20),
+    ("col_met_rule", "met_rule", 30), ("col_method", "method", 60), ("col_illustrative", "illustrative", 10),
+    ("col_approximate", "approximate", 10), ("col_sources", "sources", 60), ("col_notes", "notes", 80),
 ]
+"""The summary sheet: (header label, summary column or a text made from it, width). Every
+quantity is text written as the dashboard writes it; years are whole numbers."""
+
+_COMPARISON_COLUMNS = [
+    ("col_target_id", "target_id", 7), ("col_target", "target", 46), ("col_area", "area", 22),
+    ("col_deadline", "deadline", 9), ("col_pace_method", "status_method", 34), ("col_pace", "status_text", 60),
+    ("col_un_progress", "un_status_text", 60),
+]
+"""The comparison sheet: the published methods' pace comparisons, apart from the verdicts."""
 
 _METHOD_TEXT = {
     "vi": [
@@ -114,11 +167,16 @@ _METHOD_TEXT = {
         "các mục tiêu khác so đúng như ghi (\"trên 80 %\" là lớn hơn 80).",
         "Đảng viên người Khmer: toàn huyện so với 20 %; từng xã so với tỷ lệ người Khmer trong dân số của xã (kế hoạch "
         "yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\").",
-        "Tình trạng theo tốc độ từ năm gốc (cột phụ, để so sánh với các bộ theo dõi SDG): tỷ số tốc độ thay đổi từ năm "
-        "gốc (2021) so với tốc độ cần từ năm gốc — ≥ 0,95 đúng tiến độ; 0,60–0,95 có chuyển biến, cần đẩy nhanh; 0–0,60 "
-        "chuyển biến chậm; < 0 xa dần mục tiêu (Eurostat / Thống kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc "
-        "về 0). Cột này so với mục tiêu đúng như ghi.",
-        "Cần mỗi năm: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn.",
+        "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn. \"–\": "
+        "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
+        "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức hiện nay\" khi "
+        "số liệu mới nhất đã vượt mục tiêu; \"–\" khi đã đạt hoặc đã có kết quả năm hạn. Giống bảng tổng hợp một trang.",
+        "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
+        "độ thay đổi mỗi năm từ năm gốc (2021) so với tốc độ cần từ năm gốc để đạt mục tiêu như ghi (Eurostat, Thống "
+        "kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc về 0; việc làm: bình quân mỗi năm so với mức mỗi năm). "
+        "Tỷ số từ 0,95: tốc độ đủ; từ 0 đến dưới 0,95: chưa đủ (Eurostat tách tiếp ở 0,60); dưới 0: ngược hướng. Cột "
+        "Liên Hợp Quốc (UNSD 2023): giữ tốc độ bình quân từ năm gốc thì đến năm hạn đi được bao nhiêu phần quãng "
+        "đường từ năm gốc đến mục tiêu (UN coi từ 95 % là đạt hoặc đúng tiến độ, dưới 10 % là trì trệ).",
         "Mục tiêu 2030 của các chỉ tiêu chỉ đặt đến 2025 là giả định (giữ nguyên mức 2025), ghi \"Giả định\"; kế hoạch "
         "không đặt chỉ tiêu giảm nghèo đến 2030 nên dòng 2030 của chỉ tiêu này chỉ là dự báo.",
         "Tỷ lệ hộ nghèo: chỉ dùng số liệu theo chuẩn nghèo hiện hành (2022–2025).",
@@ -144,11 +202,17 @@ _METHOD_TEXT = {
         "met_at); other targets as written (\"above 80 %\" is more than 80).",
         "Khmer party members: the district against 20 %; each commune against its own Khmer population share (the "
         "plan asks for \"in proportion to the population in each locality\").",
-        "Pace since the baseline (a secondary column, for comparison with SDG trackers): the yearly change since the "
-        "baseline (2021) over the change needed from the baseline — ≥ 0.95 on track; 0.60–0.95 moderate progress; "
-        "0–0.60 insufficient; < 0 moving away (Eurostat / Statistics Canada; SDSN for targets in points a year or at "
-        "zero). It compares with the target as written.",
-        "Needed change a year: the average yearly change from the latest year to the deadline.",
+        "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of still meeting "
+        "it at the deadline. \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
+        "Change needed: the average yearly change from the latest year to the deadline; \"hold the current level\" "
+        "when the latest value is beyond the target; \"–\" once met or once the deadline's result is in. As on the "
+        "dashboard.",
+        "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
+        "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
+        "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
+        "0.95 or more: pace enough; 0 to under 0.95: short (Eurostat splits at 0.60); below 0: the wrong way. The UN "
+        "column (UNSD 2023): the share of the way from the baseline to the target covered by the deadline at the "
+        "average pace since the baseline (the UN calls 95 % or more met or on track, under 10 % stagnation).",
         "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so; the "
         "plan sets no 2030 poverty target, so that row is a projection only.",
         "Poverty: only figures on the current poverty line (2022–2025) are used.",
@@ -177,18 +241,78 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                    "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate",
                    "sources"):
         out[column] = table[column]
-    out["target_text"] = [target_text(row, lang) if row["origin"] != "projection" else "" for _, row in table.iterrows()]
+    rows = [row for _, row in table.iterrows()]
+    out["target_text"] = [target_text(row, lang) if row["origin"] != "projection" else "" for row in rows]
     out["met_rule"] = table[f"met_rule_{lang}"]
-    out["needed_text"] = [needed_text(row, lang) for _, row in table.iterrows()]
+    out["needed_text"] = [needed_text(row, lang) for row in rows]
     out["verdict_text"] = [status_label(key, lang) if key else label("projection_only", lang)
                            for key in table["verdict"]]
     out["verdict_reason"] = table[f"verdict_reason_{lang}"]
-    out["status_text"] = [status_label(key, lang) for key in table["status"]]
+    out["status_text"] = [pace_text(row, lang) for row in rows]
     out["probability_words"] = [status_label(key, lang) for key in table["probability_words"]]
     out["reach"] = [status_label(str(key), lang) if str(key) == "not_by_2035" else str(key) for key in table["reach"]]
     out["method"] = table["projection_method_vi" if lang == "vi" else "projection_method"]
     out["notes"] = table["notes_vi" if lang == "vi" else "notes_en"]
+    out["chance_text"] = [chance_shown(row, lang) for row in rows]
+    out["holding"] = [is_holding(row) for row in rows]
+    out["un_status_text"] = [un_progress_text(row, lang) for row in rows]
     return out[SUMMARY_COLUMNS].reset_index(drop=True)
+
+
+def pace_text(row: pd.Series, lang: str = "vi") -> str:
+    """What the published method (``status``, ``status_method``) compares, said as a pace and
+    never in a verdict's words, so that it is not read as a second verdict.
+
+    >>> row = pd.Series({"status": "on_track", "status_method": "growth_rate_ratio", "status_ratio": 1.0213,
+    ...                  "base_year": 2021, "deadline": 2025})
+    >>> pace_text(row)
+    'tốc độ từ 2021 đủ so với mức cần từ năm gốc (tỷ số 1,02)'
+    >>> pace_text(row.copy().replace({"on_track": "moving_away", 1.0213: -0.15}), "en")
+    'pace since 2021 away from the target (ratio −0.15)'
+    >>> pace_text(row.copy().replace({"on_track": "achieved", "growth_rate_ratio": "deadline_passed"}))
+    'giá trị năm hạn 2025 đáp ứng mục tiêu như ghi'
+    """
+    status, method = row["status"], row["status_method"]
+    base, deadline = _year(row.get("base_year")), int(row["deadline"])
+    if not status:
+        return ""
+    if method == "deadline_passed":
+        key = {"achieved": "pace_deadline_met", "missed": "pace_deadline_missed"}.get(status, "pace_deadline_unknown")
+        return label(key, lang).format(deadline=deadline)
+    if method == "fell_below_target":
+        return label("pace_fell_back", lang).format(base=base)
+    if status == "achieved":
+        return label("pace_latest_meets", lang)
+    ratio = row.get("status_ratio")
+    if status == "too_little_data" or is_missing(ratio):
+        return label("pace_no_ratio", lang)
+    enough = "enough" if status == "on_track" else "short"
+    if method == "flow_ratio":
+        key = f"flow_{enough}"
+    else:
+        key = "pace_away" if status == "moving_away" else f"pace_{enough}"
+    return label(key, lang).format(base=base, ratio=fmt_number(float(ratio), lang, 2))
+
+
+def _year(value) -> str:
+    return "–" if is_missing(value) else str(int(value))
+
+
+def un_progress_text(row: pd.Series, lang: str = "vi") -> str:
+    """The UN expected-progress ratio in words: the share of the way to the target covered by the
+    deadline at the pace since the baseline ("" where it is not computed).
+
+    >>> un_progress_text(pd.Series({"un_progress_ratio": 0.838, "base_year": 2021, "deadline": 2025}))
+    'giữ tốc độ từ 2021 thì đến 2025 đi được 84 % quãng đường từ năm gốc đến mục tiêu'
+    """
+    ratio = row["un_progress_ratio"]
+    if is_missing(ratio):
+        return ""
+    base, deadline = _year(row["base_year"]), int(row["deadline"])
+    if ratio < 0:
+        return label("un_backwards", lang).format(base=base, deadline=deadline)
+    return label("un_progress", lang).format(base=base, deadline=deadline,
+                                             share=f"{fmt_number(100 * float(ratio), lang, 0)} %")
 
 
 def write_summary_csv(summary: pd.DataFrame, path: str | Path) -> Path:
@@ -208,72 +332,137 @@ def write_summary_csv(summary: pd.DataFrame, path: str | Path) -> Path:
 
 
 def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi") -> Path:
-    """Write the formatted summary.xlsx: coloured statuses, frozen header, a methods sheet.
+    """Write the formatted summary.xlsx: the verdicts on their colours with the chance and the
+    change needed as the dashboard writes them, a comparison sheet for the published methods,
+    a methods sheet.
 
-    Text that Excel would take for a formula (sources come from the data files) is written
-    as a string cell, never as a formula.
+    Quantities are text cells in the report's number style (see the module's docstring). Text
+    that Excel would take for a formula (sources come from the data files) is written as a
+    string cell, never as a formula.
     """
-    from ..export import FORMULA_STARTS
-
     check_language(lang)
     book = Workbook()
     sheet = book.active
     sheet.title = label("sheet_summary", lang)
-    sheet.append([label(key, lang) for key, _, _ in _XLSX_COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    status_column = [key for _, key, _ in _XLSX_COLUMNS].index("verdict_text") + 1
+    _header(sheet, [label(key, lang) for key, _, _ in _XLSX_COLUMNS])
+    verdict_column = [key for _, key, _ in _XLSX_COLUMNS].index("verdict_text") + 1
     for _, row in summary.iterrows():
-        values = []
-        for _, key, _ in _XLSX_COLUMNS:
-            value = row[key] if key in row.index else None
-            if key == "years_met_text":
-                value = (label("years_met", lang).format(met=row["years_met"], counted=row["years_counted"])
-                         if not pd.isna(row["years_met"]) else None)
-            elif key == "origin":
-                value = label(f"origin_{value}", lang)
-            elif key in ("illustrative", "approximate"):
-                value = label("yes" if value else "no", lang)
-            elif key == "status_method":
-                value = label(value, lang) if value else ""
-            if isinstance(value, float) and value != value:
-                value = None
-            if value is pd.NA:
-                value = None
-            values.append(value.item() if hasattr(value, "item") else value)
-        sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-                # Text from the data must stay text: a string cell, shown with Excel's quote prefix.
-                cell.data_type = "s"
-                cell.quotePrefix = True
+        _append(sheet, [_summary_cell(row, key, lang) for _, key, _ in _XLSX_COLUMNS])
         color = STATUS_COLORS.get(row["verdict"])
-        cell = sheet.cell(sheet.max_row, status_column)
+        cell = sheet.cell(sheet.max_row, verdict_column)
         cell.font = Font(bold=True, color="FFFFFF" if row["verdict"] in DARK_VERDICTS else "000000")
         if color:
             cell.fill = PatternFill("solid", fgColor=color.lstrip("#"))
-    # a chance below half a percent reads "< 1 %" as on the dashboard, not "0 %"
-    formats = {"latest_value": "0.0#", "needed_points_per_year": "+0.00;-0.00;0", "needed_percent_per_year":
-               "+0.0;-0.0;0", "probability": '[=0]0 %;[<0.005]"< 1 %";0 %', "projected_median": "0.0#",
-               "projected_lo_95": "0.0#", "projected_hi_95": "0.0#"}
-    for index, (_, key, width) in enumerate(_XLSX_COLUMNS, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = width
-        if key in formats:
-            for cell in sheet[letter][1:]:
-                cell.number_format = formats[key]
+    _widths(sheet, _XLSX_COLUMNS)
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(_XLSX_COLUMNS))}{sheet.max_row}"
-    notes = book.create_sheet(label("sheet_methods", lang))
+    # the footnotes, below the filtered rows
+    notes = ([label("holding_mark", lang)] if summary["holding"].any() else []) + [label("summary_numbers_note", lang)]
+    sheet.append([])
+    for note in notes:
+        sheet.append([note])
+        sheet.cell(sheet.max_row, 1).font = Font(italic=True)
+
+    comparison = book.create_sheet(label("sheet_comparison", lang))
+    comparison.append([label("comparison_title", lang)])
+    comparison["A1"].font = Font(bold=True)
+    _header(comparison, [label(key, lang) for key, _, _ in _COMPARISON_COLUMNS])
+    for _, row in summary.iterrows():
+        _append(comparison, [_comparison_cell(row, key, lang) for _, key, _ in _COMPARISON_COLUMNS])
+    _widths(comparison, _COMPARISON_COLUMNS)
+    comparison.freeze_panes = "C3"
+    comparison.auto_filter.ref = f"A2:{get_column_letter(len(_COMPARISON_COLUMNS))}{comparison.max_row}"
+
+    methods = book.create_sheet(label("sheet_methods", lang))
     for line in _METHOD_TEXT[lang]:
-        notes.append([line])
-    notes["A1"].font = Font(bold=True, size=13)
-    notes.column_dimensions["A"].width = 160
-    for cell in notes["A"]:
+        methods.append([line])
+    methods["A1"].font = Font(bold=True, size=13)
+    methods.column_dimensions["A"].width = 160
+    for cell in methods["A"]:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     book.properties.creator = "Cầu Ngang target workbench"
     buffer = io.BytesIO()
     book.save(buffer)
     return write_bytes_atomic(path, reproducible_office_file(buffer.getvalue()))
+
+
+def _header(sheet, names: list[str]) -> None:
+    sheet.append(names)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+
+
+def _widths(sheet, columns: list[tuple[str, str, int]]) -> None:
+    for index, (_, _, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _append(sheet, values: list) -> None:
+    """A row of cells; text that Excel would run as a formula stays text (a string cell shown
+    with Excel's quote prefix): sources come from the data files, "+2,3 điểm %" from us."""
+    from ..export import FORMULA_STARTS
+
+    sheet.append([None if is_missing(value) else (value.item() if hasattr(value, "item") else value)
+                  for value in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+
+
+def _summary_cell(row: pd.Series, key: str, lang: str):
+    """One cell of the summary sheet: a quantity as the dashboard writes it, a year as a number."""
+    if key == "years_met_text":
+        return "" if is_missing(row["years_met"]) else \
+            label("years_met", lang).format(met=row["years_met"], counted=row["years_counted"])
+    if key == "origin":
+        return label(f"origin_{row['origin']}", lang)
+    if key in ("illustrative", "approximate"):
+        return label("yes" if row[key] else "no", lang)
+    if key == "latest_value":
+        text = quantity_text(row["latest_value"], row["unit"], lang)
+        return f"≈{text}" if row["approximate"] and text != "–" else text
+    if key == "projected_median":
+        return quantity_text(row["projected_median"], row["unit"], lang, projected=True)
+    if key == "projected_range_95":
+        low = quantity_text(row["projected_lo_95"], row["unit"], lang, projected=True, bare=True)
+        high = quantity_text(row["projected_hi_95"], row["unit"], lang, projected=True)
+        return "–" if "–" in (low, high) else f"{low} – {high}"
+    if key == "needed_text" and row["verdict"] == "":
+        return "–"
+    value = row[key]
+    if key in ("deadline", "latest_year"):
+        return None if is_missing(value) else int(value)
+    return value
+
+
+def quantity_text(value: float, unit: str, lang: str = "vi", projected: bool = False, bare: bool = False) -> str:
+    """A value of the summary sheet as the dashboard writes it ("99,4 %", "1.120 lao động",
+    "Đạt"); ``bare`` drops the unit (the first end of a range); a projected yes/no is "–".
+
+    >>> quantity_text(1120.0, "workers"), quantity_text(99.359, "percent"), quantity_text(1.0, "flag")
+    ('1.120 lao động', '99,4 %', 'Đạt')
+    >>> quantity_text(97.06, "percent", bare=True), quantity_text(0.7, "flag", projected=True)
+    ('97,1', '–')
+    """
+    if is_missing(value) or (projected and unit == "flag"):
+        return "–"
+    if bare and unit != "flag":
+        return fmt_number(float(value), lang, decimals_for(unit))
+    return value_text(float(value), unit, lang)
+
+
+def _comparison_cell(row: pd.Series, key: str, lang: str):
+    if key == "status_method":
+        if not row["status"]:
+            return ""
+        method = row["status_method"]
+        if method == "deadline_passed" or (method and not is_missing(row["status_ratio"])):
+            return label(method, lang)
+        return label("method_none", lang)  # met already, or met at the baseline: no ratio was computed
+    value = row[key]
+    if key == "deadline":
+        return int(value)
+    return value
