@@ -135,9 +135,15 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     ('giữ mức hiện nay', 'giữ mức hiện nay')
     >>> needed_text(row.copy().replace({2.28: 0.04}))
     '+0,04 điểm %/năm'
+    >>> met = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": -0.5, "verdict": "achieved",
+    ...                  "latest_year": 2024, "deadline": 2030})
+    >>> needed_text(met), needed_text(met.copy().replace({2030: 2022}))
+    ('giữ mức hiện nay', '–')
     
     """
     verdict = row.get("verdict", row.get("status", ""))
+    if verdict == "achieved" and "latest_year" in row and is_holding(row):
+        return label("hold_level", lang)  # met before its deadline: what it needs is holding
     if verdict in ("achieved", "deadline_missed", "missed", "no_data", "") or is_missing(row["needed_points_per_year"]):
         return "–"
     unit, value = row["unit"], float(row["needed_points_per_year"])

@@ -166,11 +166,11 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     jobs = district[("T05", 2025)]
     assert jobs["Cần thay đổi (từ nay đến năm hạn)"] == "1.000 lao động/năm"  # a unit and a thousands dot
     assert re.fullmatch(r"\d\.\d{3} lao động", jobs["Giá trị mới nhất"])  # 1.120, not 1120.0
-    # met already: what the dashboard says ("giữ mức hiện nay", "–"), never a negative need
+    # met already: what the dashboard says ("giữ mức hiện nay"), never a negative need
     assert district[("T12", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
     assert district[("T13", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
     met = district[("T04", 2025)]
-    assert met["Đánh giá"] == "Đã đạt" and met["Cần thay đổi (từ nay đến năm hạn)"] == "–"
+    assert met["Đánh giá"] == "Đã đạt" and met["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
     assert re.fullmatch(r"\d+ %‡", met["Khả năng đạt"])  # the chance of holding it
     milestone = district[("M1", 2022)]
     assert (milestone["Giá trị mới nhất"], milestone["Mục tiêu"], milestone["Khả năng đạt"]) == ("Đạt", "Đạt", "–")
