@@ -24,7 +24,7 @@ from .data.catalogue import commune_codes, load_areas, load_indicators, load_tar
 from .data.coverage import data_coverage
 from .data.observations import load_observations
 from .data.reform import areas_on_map
-from .reports.charts import dashboard, fan_chart, small_multiples
+from .reports.charts import dashboard, deadline_board, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
@@ -208,6 +208,11 @@ class Workbench:
 
     def dashboard(self, area: str = "848", size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
         return dashboard(self.table, self.lang, size=size, area=area)
+
+    def deadline_board(self, deadline: int = 2025, area: str = "848",
+                       deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
+        """One deadline of the dashboard, in text large enough for a slide (the deck's)."""
+        return deadline_board(self.table, deadline, self.lang, area=area, deadlines=deadlines)
 
     # ---- what if -----------------------------------------------------------------------
 
