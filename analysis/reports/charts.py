@@ -1094,10 +1094,40 @@ BOARD_TEXT = 12.0
 BOARD_TITLE = 17.0
 BOARD_PAD = 5.0
 """Points between a column's text and its edges."""
-BOARD_PITCH = (18.0, 21.0)
+BOARD_PITCH = (17.0, 21.0)
 """The least and most points a one-line row of a deadline's dashboard takes."""
 BOARD_LINE = 1.17
-"""A line of text, in em (two-line names are set at this spacing)."""
+"""The height of a line of text, in em."""
+BOARD_LINE_PITCH = 1.1
+"""Em between the baselines of a name's lines."""
+BOARD_CAP = 0.73
+"""Height of a capital of the charts' font (DejaVu Sans), in em: a line is centred on it."""
+
+
+def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], lang: str):
+    """The rows a deadline's dashboard shows, each as (name, latest, verdict, chance) words, and
+    the headings. The latest year most rows share goes in the heading ("Số liệu 2024"); a row
+    of another year says its own ("8 (2023)")."""
+    shown = column_rows(rows, deadline, deadlines)
+    years = shown["latest_year"].dropna() if len(shown) else pd.Series(dtype=float)
+    common = int(years.max()) if len(years) else None
+    cells = []
+    for _, row in shown.iterrows():
+        name = row["target_vi"] if lang == "vi" else row["target_en"]
+        if row["origin"] == "projection":
+            words = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+            chance = "–"
+        else:
+            words = _marked(row, lang, deadline)
+            chance = chance_shown(row, lang) + ("‡" if _holding(row) else "")
+        latest = _latest(row, lang)
+        if not _missing(row["latest_year"]) and row["latest_year"] == common:
+            latest = latest.rsplit(" (", 1)[0]
+        cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
+    headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
+    if common is not None:
+        headers[1] = label("latest_in_col", lang).format(year=common)
+    return shown, cells, headers
 
 
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
@@ -1108,7 +1138,6 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
     as their words; the targets' names wrap, the verdicts do not."""
     check_language(lang)
     rows = table[table["area_code"] == area]
-    shown = column_rows(rows, deadline, deadlines)
     area_name = rows["area_vi" if lang == "vi" else "area_en"].iloc[0] if len(rows) else area
     size = BOARD_TEXT
     with matplotlib.rc_context(RC):
@@ -1127,28 +1156,14 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
                 fontweight="bold")
         top = height - margin - len(title) * BOARD_TITLE * BOARD_LINE - 8
 
-        # the latest year most rows share goes in the heading; a row of another year says its own
-        years = shown["latest_year"].dropna()
-        common = int(years.max()) if len(years) else None
-        cells = []
-        for _, row in shown.iterrows():
-            name = row["target_vi"] if lang == "vi" else row["target_en"]
-            if row["origin"] == "projection":
-                words = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
-            else:
-                words = _marked(row, lang, deadline)
-            chance = chance_shown(row, lang) + ("‡" if _holding(row) else "") if row["origin"] != "projection" else "–"
-            latest = _latest(row, lang)
-            if not _missing(row["latest_year"]) and row["latest_year"] == common:
-                latest = latest.rsplit(" (", 1)[0]
-            cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
-        headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
-        if common is not None:
-            headers[1] = label("latest_in_col", lang).format(year=common)
+        shown, cells, headers = _board_cells(rows, deadline, deadlines, lang)
+        # the columns are as wide on every deadline's slide: a presenter flips between them
+        every = [_board_cells(rows, other, deadlines, lang) for other in dict.fromkeys((deadline, *deadlines))]
 
         def widest(column: int, weight: str = "normal") -> float:
-            texts = [cell[column] for cell in cells]
-            return max([text_width(text, size, weight) for text in texts] + [text_width(headers[column], size, "bold")])
+            texts = [cell[column] for _, others, _ in every for cell in others]
+            heads = [text_width(heads[column], size, "bold") for _, _, heads in every]
+            return max([text_width(text, size, weight) for text in texts] + heads)
 
         latest_w = widest(1) + 2 * BOARD_PAD
         status_w = widest(2, "bold") + 2 * BOARD_PAD
@@ -1163,17 +1178,24 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
         illustrative = bool(shown["illustrative"].any()) if len(shown) else False
         line = size * BOARD_LINE
         footer_h = line * (len(footer) + illustrative) + (6 if footer or illustrative else 0)
-        header_h = line + 8
+        header_h = line + 6
 
         def tall_row(n_lines: int) -> float:
-            """Points of a row of ``n_lines`` lines set at a line spacing of 1 (0,95 em apart)."""
-            return (n_lines - 1) * 0.95 * size + line + 4
+            """Points of a row of ``n_lines`` lines, :data:`BOARD_LINE_PITCH` apart."""
+            return (n_lines - 1) * BOARD_LINE_PITCH * size + line + 2
 
         tall = [len(lines) for lines in names if len(lines) > 1]
         tall_h = sum(tall_row(n_lines) for n_lines in tall)
         singles = max(len(names) - len(tall), 1)
-        available = top - header_h - footer_h - margin - 6  # the footer keeps its distance from the last row
+        available = top - header_h - footer_h - margin - 4  # the footer keeps its distance from the last row
         pitch = min(BOARD_PITCH[1], max(BOARD_PITCH[0], (available - tall_h) / singles))
+
+        def write(x: float, middle: float, lines: list[str], align: str, **style) -> None:
+            """``lines`` centred on ``middle`` by their capitals, each on its own baseline: centring
+            a text's box would move it with its letters (a dot below, a mark above)."""
+            for i, text in enumerate(lines):
+                baseline = middle + ((len(lines) - 1) / 2 - i) * BOARD_LINE_PITCH * size - BOARD_CAP * size / 2
+                ax.text(x, baseline, text, ha=align, va="baseline", fontsize=size, linespacing=1.0, **style)
 
         left = margin
         x_name, x_latest = left, left + name_w
@@ -1181,8 +1203,7 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
         header_y = top - header_h / 2
         for text, x, w, align in zip(headers, (x_name, x_latest, x_status, x_chance),
                                      (name_w, latest_w, status_w, chance_w), ("left", "center", "center", "center")):
-            ax.text(x + BOARD_PAD if align == "left" else x + w / 2, header_y, text, ha=align, va="center",
-                    fontsize=size, fontweight="bold")
+            write(x + BOARD_PAD if align == "left" else x + w / 2, header_y, [text], align, fontweight="bold")
         ax.add_patch(Rectangle((left, top - header_h), width - 2 * margin, 1.0, color="#333333", linewidth=0))
         y = top - header_h - 2
         for r, ((_, row), (_, latest, words, chance), lines) in enumerate(zip(shown.iterrows(), cells, names)):
@@ -1190,19 +1211,17 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
             middle = y - row_h / 2
             if r % 2 == 0:
                 ax.add_patch(Rectangle((left, y - row_h), width - 2 * margin, row_h, color="#F3F3F3", linewidth=0))
-            ax.text(x_name + BOARD_PAD, middle, "\n".join(lines), ha="left", va="center", fontsize=size,
-                    linespacing=1.0)
-            ax.text(x_latest + latest_w / 2, middle, latest, ha="center", va="center", fontsize=size)
+            write(x_name + BOARD_PAD, middle, lines, "left")
+            write(x_latest + latest_w / 2, middle, [latest], "center")
             if row["origin"] == "projection":
-                ax.text(x_status + status_w / 2, middle, words, ha="center", va="center", fontsize=size,
-                        color="#555555")
+                write(x_status + status_w / 2, middle, [words], "center", color="#555555")
             else:
                 color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
                 ax.add_patch(Rectangle((x_status + 1, y - row_h + 0.5), status_w - 2, row_h - 1, color=color,
                                        linewidth=0))
-                ax.text(x_status + status_w / 2, middle, words, ha="center", va="center", fontsize=size,
-                        fontweight="bold", color="white" if row["verdict"] in DARK_VERDICTS else "black")
-            ax.text(x_chance + chance_w / 2, middle, chance, ha="center", va="center", fontsize=size)
+                write(x_status + status_w / 2, middle, [words], "center", fontweight="bold",
+                      color="white" if row["verdict"] in DARK_VERDICTS else "black")
+            write(x_chance + chance_w / 2, middle, [chance], "center")
             y -= row_h
         if footer:
             ax.text(margin, margin + line * illustrative + 4, "\n".join(footer), ha="left", va="bottom", fontsize=size,
