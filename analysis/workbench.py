@@ -24,11 +24,11 @@ from .data.catalogue import commune_codes, load_areas, load_indicators, load_tar
 from .data.coverage import data_coverage
 from .data.observations import load_observations
 from .data.reform import areas_on_map
-from .reports.charts import dashboard, fan_chart, small_multiples
+from .reports.charts import chance_shown, dashboard, deadline_board, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import chance_text, fmt_number, needed_text, target_text, value_text
+from .words import fmt_number, needed_text, target_text, value_text
 
 __all__ = ["Workbench"]
 
@@ -178,7 +178,7 @@ class Workbench:
         for _, row in rows.iterrows():
             latest = "–" if _missing(row["latest_value"]) else \
                 f"{fmt_number(row['latest_value'], lang, 1)} ({row['latest_year']})"
-            chance = chance_text(row["probability"], lang)
+            chance = chance_shown(row, lang)  # "–" for an outcome already known (a 2022 milestone met)
             projected = "–" if _missing(row["projected_median"]) else (
                 f"{fmt_number(row['projected_median'], lang, 1)} "
                 f"[{fmt_number(row['projected_lo_80'], lang, 1)}–{fmt_number(row['projected_hi_80'], lang, 1)}]")
@@ -208,6 +208,11 @@ class Workbench:
 
     def dashboard(self, area: str = "848", size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
         return dashboard(self.table, self.lang, size=size, area=area)
+
+    def deadline_board(self, deadline: int = 2025, area: str = "848",
+                       deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
+        """One deadline of the dashboard, in text large enough for a slide (the deck's)."""
+        return deadline_board(self.table, deadline, self.lang, area=area, deadlines=deadlines)
 
     # ---- what if -----------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ and returns the problems it found as sentences, so that a failing test says what
 - text drawn on a data mark (a point, a line, a target diamond);
 - "…" anywhere (nothing may be cut), numbers written the other language's way;
 - a title whose last line is one word;
-- a panel's verdict badge inside its plot, a dashboard cell's text outside its cell.
+- a panel's verdict badge inside its plot, a dashboard cell's letters outside its cell or
+  touching its edge.
 """
 
 from __future__ import annotations
@@ -198,23 +199,46 @@ def badges_inside_plots(figure: Figure, renderer) -> list[str]:
     return problems
 
 
-def texts_outside_cells(figure: Figure, renderer) -> list[str]:
-    """Texts centred on a coloured cell (a dashboard verdict) but spilling out of it."""
+def ink_extent(text: Text, renderer) -> Bbox:
+    """The box a text's letters cover. Its layout box (:func:`extent`) gives each line the font's
+    height times the line spacing, so the stacked marks of Vietnamese ("Chuyển") can stand above
+    it, and a mark below the last line under it: the box is moved out to where the first line's
+    letters rise and the last line's sink."""
+    box = text.get_window_extent(renderer)
+    if text.get_rotation() % 360 or not text.get_text():
+        return box
+    _, lines, _ = text._get_layout(renderer)
+    prop = text.get_fontproperties()
+    (first, (_, ascent, _), _), (last, (_, _, descent), _) = lines[0], lines[-1]
+    above = below = 0.0
+    if first:
+        _, height, sink = renderer.get_text_width_height_descent(first, prop, ismath=False)
+        above = height - sink - ascent
+    if last:
+        _, _, sink = renderer.get_text_width_height_descent(last, prop, ismath=False)
+        below = sink - descent
+    return Bbox.from_extents(box.x0, box.y0 - below, box.x1, box.y1 + above)
+
+
+def texts_outside_cells(figure: Figure, renderer, air: float = 1.0) -> list[str]:
+    """Texts centred on a coloured cell (a dashboard verdict) whose letters spill out of it or
+    come closer than ``air`` points to its edges (touching them reads as cramped)."""
     problems = []
+    gap = renderer.points_to_pixels(air) - TOLERANCE
     for ax in figure.axes:
         cells = [patch for patch in ax.patches if isinstance(patch, Rectangle)]
         for text in ax.texts:
             if not text.get_text().strip():
                 continue
-            box = extent(text, renderer)
+            box = ink_extent(text, renderer)
             centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
             for cell in cells:
                 area = cell.get_window_extent(renderer)
                 if area.width >= 0.9 * ax.bbox.width:
                     continue  # a row's stripe, not a cell
-                if area.contains(*centre) and not (area.x0 - TOLERANCE <= box.x0 and box.x1 <= area.x1 + TOLERANCE
-                                                   and area.y0 - TOLERANCE <= box.y0 and box.y1 <= area.y1 + TOLERANCE):
-                    problems.append(f"{_name(text)} spills out of its cell")
+                if area.contains(*centre) and not (area.x0 + gap <= box.x0 and box.x1 <= area.x1 - gap
+                                                   and area.y0 + gap <= box.y0 and box.y1 <= area.y1 - gap):
+                    problems.append(f"{_name(text)} spills out of its cell or touches its edge")
     return problems
 
 

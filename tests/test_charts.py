@@ -8,20 +8,25 @@ The checks themselves are in ``layout_checks`` (and checked here on figures made
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from pptx import Presentation
 from pptx.util import Inches
 
 import builders
 import layout_checks as checks
 from analysis import Workbench
-from analysis.reports.charts import balanced_wrap, fit_lines, source_parts, text_width
+from analysis.assessment import VERDICTS, status_label
+from analysis.reports.charts import balanced_wrap, fit_lines, source_parts, text_width, verdict_line
 from analysis.reports.index_page import index_html
-from analysis.reports.slides import PICTURE_TOP, SlideContent, write_deck
+from analysis.reports.slides import PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, write_deck
 from analysis.reports.style import A4_LANDSCAPE, SLIDE, new_figure, render
+from analysis.text import label
 
 DISTRICT = "848"
 MARGIN = 3
@@ -50,6 +55,8 @@ def _figure(workbench: Workbench, kind: str, *args) -> Figure:
         return workbench.fan_chart(*args)
     if kind == "communes":
         return workbench.small_multiples(*args)
+    if kind == "board":
+        return workbench.deadline_board(int(args[0]))
     return workbench.dashboard(size=SLIDE if args == ("slide",) else A4_LANDSCAPE)
 
 
@@ -70,6 +77,9 @@ CASES = [
     ("old_map", "fan", "M1", DISTRICT),
     ("old_map", "communes", "T14"),
     ("old_map", "dashboard", "slide"),
+    ("old_map", "board", "2025"),
+    ("old_map", "board", "2030"),
+    ("english", "board", "2025"),
     ("new_map", "fan", "T14", DISTRICT),
     ("new_map", "fan", "T15", "29530-2025"),
     ("new_map", "communes", "T01"),
@@ -108,6 +118,25 @@ def test_the_checks_find_what_they_look_for():
     assert checks.lone_last_words(figure) == ["'Một tiêu đề dài\\n2025' leaves '2025' alone on its last line"]
     assert checks.badges_inside_plots(figure, renderer) == ["badge 'Có chuyển biến' sits inside its plot"]
     assert checks.number_format_problems(figure, "vi") == ["'0.5' writes '0.5'", "'1.5' writes '1.5'"]
+
+
+def test_the_cell_check_sees_letters_that_touch_their_cell():
+    # the dashboard's two-line verdict at 9 points, 0,88 apart, in a 19-point cell: its layout
+    # box fitted, but the marks of "Chuyển" and the dot of "đạt" touched the cell's edges
+    figure = new_figure(A4_LANDSCAPE)
+    figure.set_layout_engine("none")
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 842)
+    ax.set_ylim(0, 595)
+    for left, size, spacing in ((100, 9, 0.88), (300, 8, 1.0)):
+        ax.add_patch(Rectangle((left, 100), 112, 19.2, color="orange"))
+        ax.text(left + 56, 109.6, "Chuyển biến\nchậm, khó đạt†", ha="center", va="center", fontsize=size,
+                fontweight="bold", linespacing=spacing)
+    renderer = checks.prepare(figure)
+    assert checks.texts_outside_cells(figure, renderer) == [
+        "'Chuyển biến\\nchậm, khó đạt†' spills out of its cell or touches its edge"]
+    cramped, airy = ax.texts
+    assert checks.ink_extent(cramped, renderer).height > cramped.get_window_extent(renderer).height
 
 
 def test_a_panels_verdict_badge_sits_above_its_plot_on_every_panel(old_map):
@@ -264,3 +293,158 @@ def test_a_what_if_path_is_drawn_whole_and_unlike_the_reform_line(old_map):
     (reform,) = [line for line in ax.lines if line.get_label().startswith("1/7/2025")]
     assert max(scenario.get_ydata()) == 100 and ax.get_ylim()[1] >= 100
     assert scenario.get_color() != reform.get_color()
+
+
+# ---- words that mean one thing ------------------------------------------------------------
+
+
+CHANCE_BANDS = {"likely": (0.8, 1.0), "possible": (0.5, 0.8), "unlikely": (0.2, 0.5), "very_unlikely": (0.0, 0.2)}
+"""The chance bands of the tables' words (analysis.assessment.rates.probability_words)."""
+VERDICT_CHANCES = {"on_track": (0.5, 1.0), "needs_acceleration": (0.2, 1.0), "off_track": (0.0, 0.2),
+                   "moving_away": (0.0, 0.5)}
+"""The chances each verdict allows (analysis.assessment.verdict.decide)."""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_badge_never_says_a_chance_band_the_verdict_does_not_mean(lang):
+    # badges said "Khó đạt · 11 %" for off track (a chance under 20 %), while the tables say
+    # "Khó đạt" for 20–50 % and "Rất khó đạt" below 20 %
+    bands = {status_label(band, lang).lower(): span for band, span in CHANCE_BANDS.items()}
+    for verdict in VERDICTS:
+        words = label(f"short_{verdict}", lang).lower()
+        if words in bands:
+            low, high = bands[words]
+            allowed = VERDICT_CHANCES[verdict]
+            assert allowed[0] >= low and allowed[1] <= high, (verdict, words)
+    assert label("short_off_track", lang) == status_label("very_unlikely", lang)
+
+
+def test_a_known_outcome_shows_no_chance_and_a_missing_chance_no_dagger(old_map):
+    # M1 and M2 were met in 2022 (their deadline's own figure): "100 %" was their chance; T20 has
+    # one point and no chance, but its verdict carried the † of "judged by the chance"
+    figure = old_map.dashboard()
+    checks.prepare(figure)
+    texts = [text.get_text() for text in figure.axes[0].texts]
+    assert "Chưa đủ số liệu" in texts and "Chưa đủ số liệu†" not in texts
+
+    def row_of(target_id: str) -> list[str]:
+        (y,) = {text.get_position()[1] for text in figure.axes[0].texts
+                if text.get_text().startswith(f"{target_id}  ")}
+        return [text.get_text() for text in figure.axes[0].texts if text.get_position()[1] == y]
+
+    assert "100 %" not in row_of("M1") and row_of("M2").count("100 %") == 1  # M2's goal, not its chance
+    assert "Đã đạt (2022)" in row_of("M1") and row_of("M1").count("–") >= 2  # needed and chance
+    footer = "\n".join(text.get_text() for text in figure.texts)
+    assert "* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)" in footer
+    # T17's 2030 target is the plan's own: no star
+    assert "Có chuyển biến,\ncần đẩy nhanh" in row_of("T17")
+    m1 = old_map.rows("M1", DISTRICT).iloc[0]
+    assert verdict_line(m1, "vi") == "2022 — Đã đạt"
+    board = old_map.deadline_board(2025)
+    checks.prepare(board)
+    row_texts = [text.get_text() for text in board.axes[0].texts]
+    assert row_texts.count("–") >= 3  # M1, M2 and T20
+
+
+def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, tmp_path):
+    # the 2025 caption counted T17, a target for 2030 only, among "có chuyển biến, cần đẩy nhanh"
+    rows = old_map.table[old_map.table["area_code"] == DISTRICT]
+    for deadline in (2025, 2030):
+        board = old_map.deadline_board(deadline)
+        checks.prepare(board)
+        shown = sorted(text.get_text().split("  ")[0] for text in board.axes[0].texts
+                       if re.match(r"[TM]\d+  ", text.get_text()))
+        content = dashboard_slide(tmp_path / "board.png", rows, "vi", deadline)
+        noted = sorted(line.split(":")[0] for line in content.notes.split("\n") if not line.startswith("Nguồn"))
+        assert noted == shown
+        judged = rows[rows["target_id"].isin(shown) & (rows["deadline"] == deadline) & (rows["verdict"] != "")]
+        verdicts = [status_label(v, "vi").lower() for v in judged["verdict"]]
+        counted = sum(int(part.split(" ", 1)[0]) for part in content.caption.split(": ", 1)[1].split("; "))
+        assert counted == len(verdicts) + sum(rows["target_id"].isin(["M1", "M2"]) & (deadline == 2025))
+    caption = dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).caption
+    assert "1 có chuyển biến, cần đẩy nhanh" in caption  # T16 only
+    assert "T17" not in dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).notes
+
+
+def test_a_deadline_slide_shows_its_text_at_twelve_points_or_more(old_map, tmp_path):
+    board = old_map.deadline_board(2025)
+    checks.prepare(board)
+    assert min(text.get_fontsize() for text in checks.texts(board)) >= 12
+    picture = tmp_path / "board.png"
+    picture.write_bytes(render(board, "png"))
+    chart = tmp_path / "chart.png"
+    chart.write_bytes(render(new_figure(SLIDE), "png"))
+    deck = Presentation(str(write_deck(tmp_path / "deck.pptx", [SlideContent(picture, "2025: 3 đã đạt", ""),
+                                                                 SlideContent(chart, "2025 — Đã đạt", "")])))
+    board_slide, chart_slide = list(deck.slides)[1:]
+    (image,) = [shape for shape in board_slide.shapes if shape.shape_type == 13]
+    assert image.width == Inches(board.get_figwidth()) and image.height == Inches(board.get_figheight())  # 1:1
+    (caption,) = [shape for shape in board_slide.shapes if shape.has_text_frame]
+    assert caption.top >= image.top + image.height and caption.top + caption.height <= deck.slide_height
+    (image,) = [shape for shape in chart_slide.shapes if shape.shape_type == 13]
+    assert abs(image.height - 0.86 * deck.slide_height) < Inches(0.01)  # a 16:9 chart as before
+
+
+def test_every_target_moving_away_or_off_track_gets_slides_and_a_decided_milestone_none(old_map):
+    rows = old_map.table[old_map.table["area_code"] == DISTRICT]
+    chosen = deck_targets(rows, ["T01", "T06", "T07", "T08", "T14", "M1"], 2025)
+    at_2025 = rows[rows["deadline"] == 2025].set_index("target_id")["verdict"]
+    urgent = list(at_2025[at_2025.isin(["moving_away", "off_track", "deadline_missed"])].index)
+    assert {"T02", "T15"} <= set(urgent) and set(urgent) <= set(chosen)
+    assert "M1" not in chosen and "T05" not in chosen  # met in 2022; on track
+    assert chosen == [t for t in dict.fromkeys(rows["target_id"]) if t in chosen]  # the plan's order
+
+
+# ---- what the charts say -----------------------------------------------------------------
+
+
+def _legend_texts(figure: Figure) -> list[str]:
+    return [text.get_text() for ax in figure.axes if ax.get_legend() for text in ax.get_legend().get_texts()] + \
+        [text.get_text() for legend in figure.legends for text in legend.get_texts()]
+
+
+def test_a_fan_chart_explains_its_starred_target(old_map):
+    figure = old_map.fan_chart("T02", DISTRICT)
+    checks.prepare(figure)
+    assert any(text.startswith("Mục tiêu 2030*") for text in _legend_texts(figure))
+    footer = "\n".join(text.get_text() for text in figure.texts)
+    assert "* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)" in footer.replace("\n", " ")
+    figure = old_map.fan_chart("T17", DISTRICT)  # the plan's own 2030 target: no star, no note
+    assert "giả định" not in "\n".join(text.get_text() for text in figure.texts)
+
+
+def test_the_poverty_chart_says_how_the_earlier_standard_was_used(old_map):
+    # the projection used the yearly changes of the 2016–2020 points (not their level): the
+    # legend said "không dùng để dự báo" for all of them
+    projection = old_map.series("T01", DISTRICT).projection
+    assert projection.attrs["earlier_points_used"] == 5 and projection.attrs["break_used"] == 2021
+    texts = _legend_texts(old_map.fan_chart("T01", DISTRICT))
+    assert "Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)" in texts
+    assert "Chuẩn cũ (không dùng để dự báo)" in texts  # 2015, on the 2011–2015 line, is not used
+    # the 2022–2025 line applies from 2022; the series' first figure on it is the end-2021 review
+    assert any("Chuẩn nghèo đa chiều 2022–2025" in text and "từ năm 2021 (rà soát cuối năm 2021)" in text
+               for text in texts)
+
+
+def test_each_commune_panel_of_T14_draws_its_own_target_and_says_why(old_map):
+    figure = old_map.small_multiples("T14")
+    checks.prepare(figure)
+    footer = " ".join(text.get_text() for text in figure.texts).replace("\n", " ")
+    assert "Từng xã, thị trấn so với tỷ lệ người Khmer trong dân số của chính xã đó" in footer
+    rows = old_map.rows("T14")
+    targets = rows[rows["deadline"] == 2025].set_index("area_code")["target_value"]
+    panels = [ax for ax in figure.axes if ax.get_visible()]
+    levels = [[line.get_ydata()[0] for line in ax.lines if line.get_label() == "Mục tiêu của từng địa bàn"]
+              for ax in panels]
+    assert sorted(level for (level,) in levels) == pytest.approx(sorted(targets))
+    assert len(set(targets.round(1))) > 5  # the communes' own shares, not 20 % everywhere
+
+
+def test_a_small_panel_shows_the_met_line_apart_from_the_latest_value(old_map):
+    # T06: 98,9 % against "met from 99,5 %" was a hair apart on a shared 85–100 scale
+    figure = old_map.small_multiples("T06")
+    checks.prepare(figure)
+    district = figure.axes[0]
+    (met,) = {line.get_ydata()[0] for line in district.lines if line.get_label() == "Mức tính là đạt"}
+    low, high = district.get_ylim()
+    assert met == 99.5 and (met - 98.95) / (high - low) > 0.08

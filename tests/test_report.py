@@ -81,7 +81,7 @@ def summary_rows(report: Path) -> list[dict[str, str]]:
 def test_every_output_is_there(report):
     names = set(files(report))
     for name in ("summary.csv", "summary.xlsx", "slides.pptx", "index.html", "dashboard.png", "dashboard.svg",
-                 "dashboard.pdf", "dashboard_slide.png"):
+                 "dashboard.pdf", "dashboard_slide_2025.png", "dashboard_slide_2030.png"):
         assert name in names
     assert {"charts/fan/T01_848.png", "charts/fan/T01_848.svg", "charts/fan/T01_848.pdf",
             "charts/fan/T01_29434.png", "charts/fan/T01_29434.svg"} <= names
@@ -241,15 +241,20 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
 
     deck = Presentation(str(report / "slides.pptx"))
     slides = list(deck.slides)
-    assert len(slides) == 1 + 1 + 5 * 2  # title, dashboard, five focus targets: fan chart + communes
+    # title, the dashboard for 2025 and for 2030, the district fan chart of the five focus targets
+    # and of the six others off track or moving away in 2025 (T02, T03, T09, T10, T11, T15), and
+    # the communes of the five focus targets
+    assert len(slides) == 1 + 2 + (5 + 6) + 5
     text = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
     assert "Kế hoạch 20/KH-UBND" in text and "MINH HỌA" in text
     # every content slide says its verdict and needed rate in editable text, and why in its notes
-    poverty = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)
+    poverty = " ".join(shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
     assert poverty.startswith("2025 — ") and "cần giảm 3,0 điểm %" in poverty
-    assert "Năm 2024 giảm" in slides[2].notes_slide.notes_text_frame.text
+    assert "Năm 2024 giảm" in slides[3].notes_slide.notes_text_frame.text
     dashboard = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
     assert dashboard.startswith("2025: ") and "đúng tiến độ" in dashboard
+    later = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)
+    assert later.startswith("2030: ")
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
 
 
@@ -264,11 +269,11 @@ def test_index_links_every_file_that_exists(report):
 
 @pytest.mark.parametrize("name, size", [("charts/fan/T01_848.png", (1500, 2666)),
                                         ("charts/communes/T01_2025.png", (1500, 2666)),
-                                        ("dashboard_slide.png", (1500, 2666)),
+                                        ("dashboard_slide_2025.png", (1370, 2600)),
                                         ("dashboard.png", (1654, 2338))])
 def test_pngs_have_fixed_slide_and_a4_sizes_and_are_not_blank(report, name, size):
     image = imread(report / name)
-    assert image.shape[:2] == size  # 16:9 slide or A4 landscape at 200 dpi
+    assert image.shape[:2] == size  # 16:9 slide, a slide's dashboard or A4 landscape at 200 dpi
     gray = image[..., :3].mean(axis=2)
     assert gray.std() > 0.05 and (gray < 0.5).mean() > 0.002  # ink on the page
 

@@ -584,3 +584,14 @@ def test_a_commune_is_held_to_its_own_khmer_share():
         "số của xã (năm 2019). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
         "3 năm gần đây tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 40,8 % (khoảng dự báo "
         "80 %: 38,9–42,6 %).")
+
+
+def test_a_target_with_too_little_data_is_not_counted_as_judged_on_the_projection(vi):
+    # T20 awaits its 2025 figure like the others, but has one point and no projection: section I
+    # said "17 chỉ tiêu … được đánh giá theo dự báo" for the 16 judged on a projection's chance
+    verdicts = [Verdict("off_track", "", "", True, None, None), Verdict("too_little_data", "", "", True, None, None),
+                Verdict("on_track", "", "", False, None, None)]
+    text = summary_sentences(verdicts, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final")
+    assert "1 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in text
+    (summary,) = [p.text for p in vi.paragraphs if p.text.startswith("Kế hoạch đề ra")]
+    assert "16 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in summary.replace("\u00a0", " ")

@@ -36,20 +36,27 @@ from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_missing as _m
                      target_text, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
-__all__ = ["fan_chart", "small_multiples", "dashboard", "fmt_number", "target_text", "needed_text",
-           "balanced_wrap", "verdict_line"]
+__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "fmt_number", "target_text",
+           "needed_text", "balanced_wrap", "verdict_line", "decided", "has_chance", "chance_shown"]
 
 register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
-    "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used)"),
+    "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used for the projection)"),
+    "earlier_standard_changes": ("Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)",
+                                 "Earlier standard (its yearly changes used, not its level)"),
     "median": ("Dự báo (trung vị)", "Projection (median)"),
     "band80": ("Khoảng dự báo 80 %", "80 % interval"),
     "band95": ("Khoảng dự báo 95 %", "95 % interval"),
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
-    "standard_break": ("Đổi chuẩn từ năm {year}: {name}", "New standard from {year}: {name}"),
+    "met_line": ("Mức tính là đạt", "Counts as met from"),
+    "own_target_line": ("Mục tiêu của từng địa bàn", "Each area's own target"),
+    "standard_break": ("Đổi chuẩn: {name}; số liệu theo chuẩn này từ năm {year}",
+                       "New standard: {name}; figures on it from {year}"),
+    "standard_break_review": ("Đổi chuẩn: {name}; số liệu theo chuẩn này từ năm {year} (rà soát cuối năm {year})",
+                              "New standard: {name}; figures on it from {year} (the end-{year} review)"),
     "approximate_mark": ("Số liệu ước tính", "Estimate"),
     "needed_entry": ("Lộ trình cần đạt ({deadline}): {rate}", "Path needed ({deadline}): {rate}"),
     "source": ("Nguồn", "Source"),
@@ -73,11 +80,14 @@ register_labels({
     "indicator_col": ("Chỉ tiêu", "Target"),
     "target_col": ("Mục tiêu", "Goal"),
     "latest_col": ("Số liệu mới nhất", "Latest"),
+    "latest_in_col": ("Số liệu {year}", "Latest, {year}"),
     "needed_col": ("Cần mỗi năm", "Needed a year"),
     "status_col": ("Đánh giá", "Verdict"),
     "probability_col": ("Khả năng đạt", "Chance"),
     "dashboard_title": ("Tiến độ thực hiện các chỉ tiêu Kế hoạch 20/KH-UBND — {area}",
                         "Progress on the targets of Plan 20/KH-UBND — {area}"),
+    "board_title": ("Các chỉ tiêu Kế hoạch 20/KH-UBND — đánh giá năm {deadline} — {area}",
+                    "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm định trên chuỗi số liệu thật) và tốc độ "
                          "3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 % trở lên và tốc độ "
                          "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %. Chỉ tiêu hằng năm (giảm nghèo, việc "
@@ -86,8 +96,8 @@ register_labels({
                          "the last 3 years' pace against the yearly rate needed — \"on track\" at a chance of 50 % or "
                          "more with enough pace; \"slow progress, unlikely to be met\" below 20 %. Yearly targets (poverty, jobs, security, "
                          "defence) are judged year by year."),
-    "assumption_mark": ("* giá trị 2030 là giả định (kế hoạch chỉ đặt mục tiêu 2025)",
-                        "* 2030 value is an assumption (the plan sets the target for 2025 only)"),
+    "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
+                        "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
                       "by the chance of meeting it"),
     "district_panel": ("Toàn huyện", "District"),
@@ -100,7 +110,7 @@ register_labels({
     "short_hold": ("giữ", "hold"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
-    "short_off_track": ("Khó đạt", "Unlikely"),
+    "short_off_track": ("Rất khó đạt", "Very unlikely"),
     "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
     "short_deadline_missed": ("Không đạt", "Not met"),
     "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
@@ -244,7 +254,7 @@ def verdict_line(row: pd.Series, lang: str) -> str:
     parts = [f"{row['deadline']} — {status_label(row['verdict'], lang)}"]
     if not _missing(row["years_met"]):
         parts[0] += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
-    if not _missing(row["probability"]):
+    if has_chance(row):
         words = label("chance_to_hold" if _holding(row) else "chance", lang)
         parts.append(f"{words} {chance_text(row['probability'], lang)}")
     if row["awaiting_figure"]:
@@ -252,17 +262,53 @@ def verdict_line(row: pd.Series, lang: str) -> str:
     return " · ".join(parts)
 
 
+def _deadline_of(row: pd.Series) -> int:
+    return row["deadline"] if "deadline" in row.index else row.name  # dashboard rows are indexed by deadline
+
+
 def _holding(row: pd.Series) -> bool:
     """Met already, before the deadline: its chance is the chance of still meeting it then."""
-    deadline = row["deadline"] if "deadline" in row.index else row.name  # dashboard rows are indexed by deadline
-    return row["verdict"] == "achieved" and not _missing(row["latest_year"]) and deadline > row["latest_year"]
+    return row["verdict"] == "achieved" and not _missing(row["latest_year"]) and _deadline_of(row) > row["latest_year"]
+
+
+def decided(row: pd.Series) -> bool:
+    """Whether the verdict is the deadline year's own figure (met or not): a past, known
+    outcome, which has no chance.
+
+    >>> row = pd.Series({"verdict": "achieved", "deadline": 2022, "latest_year": 2024, "probability": 1.0})
+    >>> decided(row), decided(row.copy().replace({2024: 2021}))
+    (True, False)
+    """
+    return row["verdict"] in ("achieved", "deadline_missed") and not _missing(row["latest_year"]) \
+        and _deadline_of(row) <= row["latest_year"]
+
+
+def has_chance(row: pd.Series) -> bool:
+    """Whether the row has a chance worth showing: a projection's, not the 1 or 0 of an outcome
+    already known (:func:`decided`), nor none at all (too little data).
+
+    >>> has_chance(pd.Series({"verdict": "too_little_data", "deadline": 2025, "latest_year": 2023,
+    ...                       "probability": float("nan")}))
+    False
+    """
+    return not _missing(row["probability"]) and not decided(row)
+
+
+def chance_shown(row: pd.Series, lang: str) -> str:
+    """The chance as a table shows it: "83 %", or "–" when there is none to show (:func:`has_chance`).
+
+    >>> chance_shown(pd.Series({"verdict": "achieved", "deadline": 2022, "latest_year": 2022, "probability": 1.0}),
+    ...              "vi")
+    '–'
+    """
+    return chance_text(row["probability"], lang) if has_chance(row) else "–"
 
 
 def _short_verdict(row: pd.Series, lang: str) -> str:
     words = label(f"short_{row['verdict']}", lang)
     if _holding(row):
         words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
-    elif not _missing(row["probability"]) and row["verdict"] not in ("achieved", "deadline_missed"):
+    elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
         words += f" · {chance_text(row['probability'], lang)}"
     return words
 
@@ -362,6 +408,36 @@ def _standard_name(standard: str, lang: str) -> str:
     return match[lang].iloc[0] if len(match) else standard
 
 
+def _break_words(year: int, standard: str, lang: str) -> str:
+    """The legend of a standard's break: its name and the first year of figures on it. A
+    poverty standard is first used by the review at the end of the year before it applies (the
+    2022–2025 line by the end-2021 review), which the words then say, so that "2021" and
+    "2022–2025" do not read as a contradiction.
+
+    >>> _break_words(2021, "2022-2025", "vi")
+    'Đổi chuẩn: Chuẩn nghèo đa chiều 2022–2025 (NĐ 07/2021/NĐ-CP); số liệu theo chuẩn này từ năm 2021 (rà soát cuối năm 2021)'
+    >>> _break_words(2016, "2016-2020", "en")
+    'New standard: Multidimensional poverty line 2016–2020 (Decision 59/2015/QĐ-TTg); figures on it from 2016'
+    """
+    standards = load_standards()
+    match = standards[standards["standard"] == standard]
+    first = match["first_year"].iloc[0] if len(match) else None
+    review = first is not None and not _missing(first) and year < int(first)
+    return label("standard_break_review" if review else "standard_break", lang).format(
+        year=year, name=_standard_name(standard, lang))
+
+
+def _earlier_changes_used(earlier: pd.DataFrame, projection: pd.DataFrame | None) -> pd.DataFrame:
+    """The points on an earlier standard whose yearly changes (not their level) the projection
+    used for its trend and width (``attrs["earlier_points_used"]``, from ``attrs["first_year_used"]``
+    to the break); the others were not used at all."""
+    if projection is None or not len(earlier) or not projection.attrs.get("earlier_points_used"):
+        return earlier.iloc[0:0]
+    first = projection.attrs.get("first_year_used")
+    chosen = earlier if first is None else earlier.loc[earlier.index >= first]
+    return chosen.iloc[-int(projection.attrs["earlier_points_used"]):]
+
+
 # ---------------------------------------------------------------------------------------
 # fan chart
 
@@ -390,6 +466,8 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         if data.projection is not None:
             paragraphs.append(label("projection_word", lang).capitalize() + ": " +
                               data.projection.attrs["method_vi" if lang == "vi" else "method"])
+        if ((rows["origin"] == "assumption") & rows["target_value"].notna()).any():
+            paragraphs.append(label("assumption_mark", lang))  # the legend's "Mục tiêu 2030*"
         bottom = _footer(figure, rows, lang, paragraphs)
         if falls:
             grid = figure.add_gridspec(2, 1, height_ratios=(2.6, 1))
@@ -466,9 +544,14 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     last_deadline = int(rows["deadline"].max())
     first_shown, last_shown = _x_range(frame if detailed else used, last_deadline)
     size = 8 if detailed else 5
-    if len(earlier):
-        ax.plot(earlier.index, earlier["value"], "o", color=COLORS["grey"], markersize=6, alpha=0.7,
-                label=label("earlier_standard", lang), clip_on=False)
+    changes_used = _earlier_changes_used(earlier, projection)
+    if len(changes_used):
+        ax.plot(changes_used.index, changes_used["value"], "o", color=COLORS["grey"], markersize=6, alpha=0.7,
+                label=label("earlier_standard_changes", lang), clip_on=False)
+    unused = earlier.loc[~earlier.index.isin(changes_used.index)]
+    if len(unused):
+        ax.plot(unused.index, unused["value"], "o", markerfacecolor="white", markeredgecolor=COLORS["grey"],
+                markersize=6, alpha=0.7, label=label("earlier_standard", lang), clip_on=False)
     reform = getattr(data, "reform", None)
     if reform is not None and first_shown < reform.first_year - 0.5 < last_shown:
         # yearly figures from the reform's first year on are the new communes' (1/7/2025),
@@ -479,8 +562,7 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     if data.break_year is not None and detailed:
         # the standard's name goes in the legend too: across the plot it ran into the reform line
         ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2,
-                   label=label("standard_break", lang).format(year=data.break_year,
-                                                              name=_standard_name(data.standard, lang)))
+                   label=_break_words(data.break_year, data.standard, lang))
     if projection is not None and projection["median"].notna().any() and len(used):
         shown = projection.loc[projection.index <= last_deadline]
         years = np.r_[used.index[-1], shown.index]
@@ -550,9 +632,12 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                     color=COLORS["vermillion"], linewidth=1.5,
                     label=label("needed_entry", lang).format(deadline=deadline, rate=rate) if detailed
                     else label("needed_path", lang))
-        if detailed and end != level and row["kind"] != "yearly_reduction":
+        if end != level and row["kind"] != "yearly_reduction" and not _missing(row["latest_year"]):
+            # where the value counts as met (99,5 % for 100 %): in a small panel it is what tells
+            # 98,9 % from met, so it is named in the legend
             ax.plot([row["latest_year"], deadline], [end, end], linestyle=":", color=COLORS["vermillion"],
-                    linewidth=1.0, alpha=0.8)
+                    linewidth=1.0 if detailed else 1.3, alpha=0.8,
+                    label="_nolegend_" if detailed else label("met_line", lang))
     _limits(ax, rows, data, last_deadline, lang, detailed)
     if estimates:
         _mark_estimates(ax, used, lang, size, detailed)  # once every mark and the scale are there
@@ -657,9 +742,13 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     values = list(frame["value"]) + [v for v in rows["target_value"] if not _missing(v)]
     projection = data.projection
     if projection is not None:
-        bands = ["lo_95", "hi_95"] if detailed else ["lo_80", "hi_80"]
+        # a small panel's scale follows its points, targets and median, not a wide band, so that
+        # 98,9 % stays apart from 99,5 % (the band, clipped, still shows how wide it is)
+        bands = ["lo_95", "hi_95"] if detailed else ["median"]
         shown = projection.loc[projection.index <= last_deadline, bands].to_numpy().ravel()
         values += [v for v in shown if not math.isnan(v)]
+    if not detailed:
+        values += [v for v in rows["met_threshold"] if not _missing(v)]
     unit = rows.iloc[0]["unit"]
     if not values:  # nothing to draw: an empty frame with a sensible scale
         values = [0.0, 100.0] if unit == "percent" else [0.0, 1.0]
@@ -714,7 +803,12 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         first = rows.iloc[0]
         name = first["target_vi"] if lang == "vi" else first["target_en"]
         _title(figure, f"{name} — {label('small_multiples_title', lang)} {deadline}", 16)
-        bottom = _footer(figure, rows, lang, [])
+        # a target the plan sets for the district only, each commune compared with its own level
+        # (T14: its Khmer share of the population): the title's value is not the panels', so
+        # each panel draws its own and the footer says why
+        own_note = _commune_target_note(first["target_id"], lang)
+        own = bool(own_note) and (rows["area_kind"] != "district").any()
+        bottom = _footer(figure, rows, lang, [own_note] if own else [])
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         limits, drawn = [], []
         for ax, code in zip(axes, codes):
@@ -723,6 +817,9 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             limits.append(ax.get_ylim())
             chosen = area_rows[area_rows["deadline"] == deadline]
             row = chosen.iloc[0] if len(chosen) else area_rows.iloc[0]
+            if own and not _missing(row["target_value"]):
+                ax.axhline(row["target_value"], color=COLORS["vermillion"], linestyle=(0, (5, 3)), linewidth=1.0,
+                           alpha=0.7, label=label("own_target_line", lang), zorder=2)
             area = row["area_vi"] if lang == "vi" else row["area_en"]
             if row["area_kind"] == "district" and area == _catalogue_name(code, lang):
                 area = label("district_panel", lang)  # on the new map the former district keeps its own name
@@ -773,6 +870,16 @@ def _legend_columns(texts: list[str], figure: Figure, size: float) -> int:
     return 1
 
 
+def _commune_target_note(target_id: str, lang: str) -> str:
+    """The catalogue's note on what a commune is compared with, for a target set for the
+    district only ("" for the others)."""
+    from ..data.catalogue import load_targets
+
+    targets = load_targets()
+    match = targets.loc[targets["target_id"] == target_id, f"commune_target_note_{lang}"]
+    return str(match.iloc[0]) if len(match) and isinstance(match.iloc[0], str) else ""
+
+
 def _catalogue_name(code: str, lang: str) -> str:
     from ..data.catalogue import load_areas
 
@@ -790,16 +897,69 @@ def _district_first(column: pd.Series) -> pd.Series:
 # dashboard
 
 
+def column_rows(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...] = (2025, 2030)) -> pd.DataFrame:
+    """The row each target of ``rows`` (one area) shows in the dashboard's column for
+    ``deadline``, in the targets' order: its own row for that deadline; in the first column,
+    the earliest row of a target with no row for any of ``deadlines`` (the 2022 milestones,
+    "Đã đạt (2022)"). A target with nothing to show there is left out: T17, set for 2030
+    only, is not in the 2025 column. The deck's counts and the dashboard read the same rows.
+
+    >>> rows = pd.DataFrame({"target_id": ["T02", "T02", "T17", "M1"], "deadline": [2025, 2030, 2030, 2022]})
+    >>> column_rows(rows, 2025)["target_id"].tolist(), column_rows(rows, 2030)["target_id"].tolist()
+    (['T02', 'M1'], ['T02', 'T17'])
+    """
+    picked = []
+    for _, group in rows.groupby("target_id", sort=False):
+        own = group[group["deadline"] == deadline]
+        if len(own):
+            picked.append(own.iloc[0])
+        elif deadline == deadlines[0] and not group["deadline"].isin(deadlines).any():
+            picked.append(group.nsmallest(1, "deadline").iloc[0])
+    return pd.DataFrame(picked).reset_index(drop=True) if picked else rows.iloc[0:0]
+
+
+def _marked(row: pd.Series, lang: str, deadline: int) -> str:
+    """The verdict in words with its marks: * a 2030 target the plan does not set, † judged by
+    the chance while the deadline year's figure is awaited (only where there is a chance), and
+    the deadline's year when it is not the column's (a milestone of 2022)."""
+    words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
+        ("†" if row["awaiting_figure"] and has_chance(row) else "")
+    return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
+
+
+def _notes(shown: pd.DataFrame, lang: str) -> list[str]:
+    """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once."""
+    notes = []
+    if (shown["origin"] == "assumption").any():
+        notes.append(label("assumption_mark", lang))
+    awaiting = shown[shown["awaiting_figure"].astype(bool) & shown.apply(has_chance, axis=1)] if len(shown) else shown
+    if len(awaiting):
+        notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
+    if len(shown) and shown.apply(_holding, axis=1).any():
+        notes.append(label("holding_mark", lang))
+    return notes
+
+
+def _latest(row: pd.Series, lang: str) -> str:
+    if _missing(row["latest_value"]):
+        return "–"
+    return f"{'≈' if row['approximate'] else ''}{value_text(row['latest_value'], row['unit'], lang, compact=True)}" \
+           f" ({row['latest_year']})"
+
+
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,
               deadlines: tuple[int, ...] = (2025, 2030), area: str = "848") -> Figure:
     """One page: every target of ``area`` × deadline as a traffic-light table.
 
     The verdict is the page's main text: words on its colour, in bold. Targets whose only
-    deadline is earlier (the 2022 milestones) show that deadline's verdict in the first block.
+    deadline is earlier (the 2022 milestones) show that deadline's verdict in the first block
+    (:func:`column_rows`).
     """
     check_language(lang)
     rows = table[table["area_code"] == area]
     order = list(dict.fromkeys(rows["target_id"]))
+    columns = {deadline: column_rows(rows, deadline, deadlines).set_index("target_id") for deadline in deadlines}
+    shown = pd.concat(list(columns.values())) if len(rows) else rows
     name_w, goal_w, latest_w = 0.28, 0.085, 0.095
     gap = 0.015  # between the deadlines' blocks, so that one's headings do not run into the next's
     block = (1.0 - name_w - goal_w - latest_w - gap * (len(deadlines) - 1)) / len(deadlines)
@@ -816,12 +976,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
-        notes = [label("dashboard_method", lang), label("assumption_mark", lang)]
-        if rows["awaiting_figure"].any():
-            notes.append(label("awaiting_mark", lang).format(year=int(rows.loc[rows["awaiting_figure"], "deadline"].min())))
-        if rows.apply(_holding, axis=1).any():
-            notes.append(label("holding_mark", lang))
-        bottom = _footer(figure, rows, lang, notes)
+        bottom = _footer(figure, rows, lang, [label("dashboard_method", lang)] + _notes(shown, lang))
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
         ax = figure.add_subplot()
@@ -844,6 +999,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             room = width * 1.35 + gap if key == "probability_col" else width
             ax.text(x, header, fit(label(key, lang), room, 8, "bold", last_heavy=True), ha=align, va="center",
                     fontsize=8, fontweight="bold", linespacing=0.95)
+        two_line_verdicts = []
         for r, target_id in enumerate(order):
             y = 1.5 + r
             group = rows[rows["target_id"] == target_id].set_index("deadline")
@@ -857,46 +1013,220 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                                else first, lang, compact=True)
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
                     linespacing=0.95)
-            latest = "–" if _missing(first["latest_value"]) else \
-                f"{'≈' if first['approximate'] else ''}{value_text(first['latest_value'], first['unit'], lang, compact=True)}" \
-                f" ({first['latest_year']})"
+            latest = _latest(first, lang)
             if not _missing(first["years_met"]):
                 latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95)
-            shown = [d for d in deadlines if d in group.index] or [int(group.index.min())]
             for i, deadline in enumerate(deadlines):
                 left = name_w + goal_w + latest_w + i * (block + gap)
-                own = deadline if deadline in group.index else (shown[0] if i == 0 and shown[0] not in deadlines
-                                                                else None)
-                if own is None:
+                if target_id not in columns[deadline].index:
                     ax.text(left + block / 2, y, "–", ha="center", va="center", fontsize=8, color=COLORS["grey"])
                     continue
-                _dashboard_cell(ax, group.loc[own], own, left, y, need_w, status_w, chance_w, lang,
-                                earlier=own != deadline, fit=fit)
+                row = columns[deadline].loc[target_id]
+                verdict = _dashboard_cell(ax, row, deadline, left, y, need_w, status_w, chance_w, lang, fit=fit)
+                if verdict is not None and "\n" in verdict.get_text():
+                    two_line_verdicts.append(verdict)
+        _air_for_two_lines(figure, ax, two_line_verdicts)
     return figure
 
 
 VERDICT_SIZE = 9
 """Points of a dashboard verdict: the page's main text, bold on its colour, larger than the rest."""
+CELL_HEIGHT = 0.96
+"""Height of a verdict's coloured cell, as a share of its row."""
+VERDICT_AIR = 1.5
+"""Points kept free between a verdict's letters and the top and bottom of its cell."""
+TWO_LINE_INK = 2.1
+"""Height, in em, of the letters of two bold lines set at a line spacing of 1: the stacked
+marks of Vietnamese ("Chuyển") rise above the font's ascent, a dot below ("đạt") sinks under it."""
+
+
+def _air_for_two_lines(figure: Figure, ax, verdicts: list) -> None:
+    """Set two-line verdicts small enough that their letters keep :data:`VERDICT_AIR` inside
+    their cells, once the layout has fixed the rows' height."""
+    if not verdicts:
+        return
+    from .style import freeze_layout
+
+    freeze_layout(figure)
+    y0, y1 = ax.transData.transform([(0, 0), (0, CELL_HEIGHT)])[:, 1]
+    cell = abs(y1 - y0) * 72 / figure.dpi
+    size = min(VERDICT_SIZE, math.floor((cell - 2 * VERDICT_AIR) / TWO_LINE_INK * 10) / 10)
+    for text in verdicts:
+        text.set_fontsize(size)
 
 
 def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, need_w: float, status_w: float,
-                    chance_w: float, lang: str, earlier: bool, fit) -> None:
-    """One deadline of one target: needed a year, the verdict on its colour, the chance."""
+                    chance_w: float, lang: str, fit):
+    """One deadline of one target: needed a year, the verdict on its colour, the chance.
+    Returns the verdict's text (None for a projection only)."""
     if row["origin"] == "projection":
         text = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
-        return
+        return None
     ax.text(left + need_w / 2, y, fit(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6),
             ha="center", va="center", fontsize=7.6, linespacing=0.95)
-    words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
-        ("†" if row["awaiting_figure"] else "")
-    if earlier:
-        words = f"{words} ({deadline})"
     color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
-    ax.add_patch(Rectangle((left + need_w + 0.002, y - 0.46), status_w - 0.004, 0.92, color=color, linewidth=0))
-    ax.text(left + need_w + status_w / 2, y, fit(words, status_w - 0.006, VERDICT_SIZE, "bold"), ha="center",
-            va="center", fontsize=VERDICT_SIZE, fontweight="bold",
-            color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=0.88)
-    chance = chance_text(row["probability"], lang) + ("‡" if _holding(row) else "")
-    ax.text(left + need_w + status_w + chance_w / 2, y, chance, ha="center", va="center", fontsize=8.6)
+    ax.add_patch(Rectangle((left + need_w + 0.002, y - CELL_HEIGHT / 2), status_w - 0.004, CELL_HEIGHT, color=color,
+                           linewidth=0))
+    verdict = ax.text(left + need_w + status_w / 2, y, fit(_marked(row, lang, deadline), status_w - 0.006,
+                                                           VERDICT_SIZE, "bold"),
+                      ha="center", va="center", fontsize=VERDICT_SIZE, fontweight="bold",
+                      color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=1.0)
+    chance = chance_shown(row, lang) + ("‡" if _holding(row) else "")
+    ax.text(left + need_w + status_w + chance_w / 2, y, chance, ha="center", va="center", fontsize=CHANCE_SIZE)
+    return verdict
+
+
+CHANCE_SIZE = 8
+"""Points of a dashboard chance (below a two-line verdict's)."""
+
+
+# ---------------------------------------------------------------------------------------
+# one deadline on a slide
+
+
+BOARD = (13.0, 6.85)
+"""Inches of a deadline's dashboard on a slide: placed at its own size, under the slide's
+top margin and above its editable line, so that its 12-point text is 12 points on the screen."""
+BOARD_TEXT = 12.0
+"""Points of the smallest text of a deadline's dashboard."""
+BOARD_TITLE = 17.0
+BOARD_PAD = 5.0
+"""Points between a column's text and its edges."""
+BOARD_PITCH = (17.0, 21.0)
+"""The least and most points a one-line row of a deadline's dashboard takes."""
+BOARD_LINE = 1.17
+"""The height of a line of text, in em."""
+BOARD_LINE_PITCH = 1.1
+"""Em between the baselines of a name's lines."""
+BOARD_CAP = 0.73
+"""Height of a capital of the charts' font (DejaVu Sans), in em: a line is centred on it."""
+
+
+def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], lang: str):
+    """The rows a deadline's dashboard shows, each as (name, latest, verdict, chance) words, and
+    the headings. The latest year most rows share goes in the heading ("Số liệu 2024"); a row
+    of another year says its own ("8 (2023)")."""
+    shown = column_rows(rows, deadline, deadlines)
+    years = shown["latest_year"].dropna() if len(shown) else pd.Series(dtype=float)
+    common = int(years.max()) if len(years) else None
+    cells = []
+    for _, row in shown.iterrows():
+        name = row["target_vi"] if lang == "vi" else row["target_en"]
+        if row["origin"] == "projection":
+            words = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+            chance = "–"
+        else:
+            words = _marked(row, lang, deadline)
+            chance = chance_shown(row, lang) + ("‡" if _holding(row) else "")
+        latest = _latest(row, lang)
+        if not _missing(row["latest_year"]) and row["latest_year"] == common:
+            latest = latest.rsplit(" (", 1)[0]
+        cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
+    headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
+    if common is not None:
+        headers[1] = label("latest_in_col", lang).format(year=common)
+    return shown, cells, headers
+
+
+def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
+                   deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
+    """One deadline of the dashboard, for a slide: the rows the dashboard shows in that
+    deadline's column (:func:`column_rows`), each with its target, latest value, verdict on its
+    colour and chance, in text of at least :data:`BOARD_TEXT` points. The columns are as wide
+    as their words; the targets' names wrap, the verdicts do not."""
+    check_language(lang)
+    rows = table[table["area_code"] == area]
+    area_name = rows["area_vi" if lang == "vi" else "area_en"].iloc[0] if len(rows) else area
+    size = BOARD_TEXT
+    with matplotlib.rc_context(RC):
+        figure = new_figure(BOARD)
+        figure.set_layout_engine("none")
+        width, height = BOARD[0] * 72, BOARD[1] * 72
+        ax = figure.add_axes((0, 0, 1, 1))
+        ax.set_axis_off()
+        ax.set_xlim(0, width)
+        ax.set_ylim(0, height)
+        margin = 7.0
+        room = (width - 2 * margin) * WIDTH_SAFETY
+        title = fit_lines(label("board_title", lang).format(deadline=deadline, area=area_name), room, BOARD_TITLE,
+                          "bold")
+        ax.text(margin, height - margin, "\n".join(title), ha="left", va="top", fontsize=BOARD_TITLE,
+                fontweight="bold")
+        top = height - margin - len(title) * BOARD_TITLE * BOARD_LINE - 8
+
+        shown, cells, headers = _board_cells(rows, deadline, deadlines, lang)
+        # the columns are as wide on every deadline's slide: a presenter flips between them
+        every = [_board_cells(rows, other, deadlines, lang) for other in dict.fromkeys((deadline, *deadlines))]
+
+        def widest(column: int, weight: str = "normal") -> float:
+            texts = [cell[column] for _, others, _ in every for cell in others]
+            heads = [text_width(heads[column], size, "bold") for _, _, heads in every]
+            return max([text_width(text, size, weight) for text in texts] + heads)
+
+        latest_w = widest(1) + 2 * BOARD_PAD
+        status_w = widest(2, "bold") + 2 * BOARD_PAD
+        chance_w = widest(3) + 2 * BOARD_PAD
+        name_w = width - 2 * margin - latest_w - status_w - chance_w
+        names = [fit_lines(cell[0], (name_w - 2 * BOARD_PAD) * WIDTH_SAFETY, size) for cell in cells]
+
+        footer = []
+        notes = _notes(shown, lang)
+        if notes:
+            footer += fit_lines("\u2003\u2003".join(notes), room, size)
+        illustrative = bool(shown["illustrative"].any()) if len(shown) else False
+        line = size * BOARD_LINE
+        footer_h = line * (len(footer) + illustrative) + (6 if footer or illustrative else 0)
+        header_h = line + 6
+
+        def tall_row(n_lines: int) -> float:
+            """Points of a row of ``n_lines`` lines, :data:`BOARD_LINE_PITCH` apart."""
+            return (n_lines - 1) * BOARD_LINE_PITCH * size + line + 2
+
+        tall = [len(lines) for lines in names if len(lines) > 1]
+        tall_h = sum(tall_row(n_lines) for n_lines in tall)
+        singles = max(len(names) - len(tall), 1)
+        available = top - header_h - footer_h - margin - 4  # the footer keeps its distance from the last row
+        pitch = min(BOARD_PITCH[1], max(BOARD_PITCH[0], (available - tall_h) / singles))
+
+        def write(x: float, middle: float, lines: list[str], align: str, **style) -> None:
+            """``lines`` centred on ``middle`` by their capitals, each on its own baseline: centring
+            a text's box would move it with its letters (a dot below, a mark above)."""
+            for i, text in enumerate(lines):
+                baseline = middle + ((len(lines) - 1) / 2 - i) * BOARD_LINE_PITCH * size - BOARD_CAP * size / 2
+                ax.text(x, baseline, text, ha=align, va="baseline", fontsize=size, linespacing=1.0, **style)
+
+        left = margin
+        x_name, x_latest = left, left + name_w
+        x_status, x_chance = x_latest + latest_w, x_latest + latest_w + status_w
+        header_y = top - header_h / 2
+        for text, x, w, align in zip(headers, (x_name, x_latest, x_status, x_chance),
+                                     (name_w, latest_w, status_w, chance_w), ("left", "center", "center", "center")):
+            write(x + BOARD_PAD if align == "left" else x + w / 2, header_y, [text], align, fontweight="bold")
+        ax.add_patch(Rectangle((left, top - header_h), width - 2 * margin, 1.0, color="#333333", linewidth=0))
+        y = top - header_h - 2
+        for r, ((_, row), (_, latest, words, chance), lines) in enumerate(zip(shown.iterrows(), cells, names)):
+            row_h = tall_row(len(lines)) if len(lines) > 1 else pitch
+            middle = y - row_h / 2
+            if r % 2 == 0:
+                ax.add_patch(Rectangle((left, y - row_h), width - 2 * margin, row_h, color="#F3F3F3", linewidth=0))
+            write(x_name + BOARD_PAD, middle, lines, "left")
+            write(x_latest + latest_w / 2, middle, [latest], "center")
+            if row["origin"] == "projection":
+                write(x_status + status_w / 2, middle, [words], "center", color="#555555")
+            else:
+                color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+                ax.add_patch(Rectangle((x_status + 1, y - row_h + 0.5), status_w - 2, row_h - 1, color=color,
+                                       linewidth=0))
+                write(x_status + status_w / 2, middle, [words], "center", fontweight="bold",
+                      color="white" if row["verdict"] in DARK_VERDICTS else "black")
+            write(x_chance + chance_w / 2, middle, [chance], "center")
+            y -= row_h
+        if footer:
+            ax.text(margin, margin + line * illustrative + 4, "\n".join(footer), ha="left", va="bottom", fontsize=size,
+                    color="#404040", linespacing=1.0)
+        if illustrative:
+            ax.text(margin, margin, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=size,
+                    fontweight="bold", color=COLORS["vermillion"])
+    return figure

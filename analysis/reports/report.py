@@ -5,7 +5,7 @@ into a temporary folder that replaces ``--out`` only when everything succeeded:
 
 - ``charts/fan/<target>_<area>.png|svg`` (and ``.pdf`` for the district): fan charts;
 - ``charts/communes/<target>_<deadline>.png|svg|pdf``: small multiples for the focus targets;
-- ``dashboard.png|svg|pdf`` (A4) and ``dashboard_slide.png`` (16:9);
+- ``dashboard.png|svg|pdf`` (A4) and ``dashboard_slide_<deadline>.png`` (one deadline, for the deck);
 - ``summary.csv``, ``summary.xlsx``, ``slides.pptx`` and ``index.html``.
 
 Charts are drawn in parallel, one process per core (``WORKBENCH_JOBS`` sets the number);
@@ -36,14 +36,16 @@ from ..errors import DataError
 from ..export import atomic_folder, check_destination, write_text_atomic
 from .index_page import index_html, relative
 from ..data.problems import problem
-from .slides import dashboard_slide, fan_slide, multiples_slide, write_deck
-from .style import SLIDE, save_figure
+from .slides import dashboard_slide, deck_targets, fan_slide, multiples_slide, write_deck
+from .style import save_figure
 from .tables import write_summary_csv, write_summary_xlsx
 from ..workbench import Workbench
 
 __all__ = ["run_report", "FOCUS_DEADLINE"]
 
 FOCUS_DEADLINE = 2025
+DECK_DEADLINES = (2025, 2030)
+"""The deadlines of the dashboard, each on its own slide."""
 
 MAP_WORDS = {
     "old": "Bản đồ xã: cũ (15 xã, thị trấn của huyện Cầu Ngang, số liệu đến 2024; --map new cho 6 xã mới) / "
@@ -186,15 +188,18 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                "Writing the dashboard, summary tables, slides and index page")
         district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
         save_figure(workbench.dashboard(area=district), staging / "dashboard")
-        save_figure(workbench.dashboard(area=district, size=SLIDE), staging / "dashboard_slide", ("png",))
         files["dashboard"] = "dashboard"
         summary = workbench.summary()
         write_summary_csv(summary, staging / "summary.csv")
         write_summary_xlsx(summary, staging / "summary.xlsx", lang)
         files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"
-        slides = [dashboard_slide(staging / "dashboard_slide.png", table[table["area_code"] == district], lang,
-                                  FOCUS_DEADLINE)]
-        for target_id in focus:
+        district_rows = table[table["area_code"] == district]
+        slides = []
+        for deadline in DECK_DEADLINES:
+            stem = staging / f"dashboard_slide_{deadline}"
+            save_figure(workbench.deadline_board(deadline, area=district, deadlines=DECK_DEADLINES), stem, ("png",))
+            slides.append(dashboard_slide(stem.with_suffix(".png"), district_rows, lang, deadline, DECK_DEADLINES))
+        for target_id in deck_targets(district_rows, focus, FOCUS_DEADLINE):
             key = (target_id, district)
             if key in files["fans"]:
                 slides.append(fan_slide(staging / f"{files['fans'][key][0]}.png",

@@ -129,6 +129,18 @@ class Verdict:
     def reason(self, lang: str = "vi") -> str:
         return self.reason_vi if lang == "vi" else self.reason_en
 
+    @property
+    def judged_on_projection(self) -> bool:
+        """The deadline year's figure is awaited and the verdict comes from the projection's
+        chance for that year — not a row with too little data to project (T20), which has none.
+
+        >>> Verdict("off_track", "", "", True, None, None).judged_on_projection
+        True
+        >>> Verdict("too_little_data", "", "", True, None, None).judged_on_projection
+        False
+        """
+        return self.awaiting_figure and self.key not in ("", "too_little_data", "no_data")
+
 
 def verdict_of(row: pd.Series) -> Verdict:
     """The verdict of an assessment row (see :mod:`analysis.assessment.verdict`), as the review
@@ -559,7 +571,7 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     projections = len(verdicts) - len(judged)
     if projections:
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
-    awaiting = sum(v.awaiting_figure for v in judged)
+    awaiting = sum(v.judged_on_projection for v in judged)
     if awaiting:
         text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {year}, được đánh giá theo dự báo." if vi
                  else f" {awaiting} targets have no {year} figure yet and are judged on the projection.")

@@ -1,9 +1,11 @@
-"""The meeting deck: a title slide, the dashboard, and the focus targets (python-pptx).
+"""The meeting deck: a title slide, the dashboard one deadline a slide, and a slide for each
+target that needs the meeting's attention (python-pptx).
 
-Each content slide shows its chart (the 16:9 PNG; python-pptx cannot place SVG) above an
-editable line that says the verdict and the yearly rate needed, so a presenter can change the
-wording before the meeting; the chart's sentences (why) go in the speaker notes. The file is
-byte-for-byte reproducible (fixed document dates and zip timestamps).
+Each content slide shows its chart (a PNG; python-pptx cannot place SVG) above an editable
+line that says the verdict and the yearly rate needed (or, under a dashboard, how many targets
+stand where), so a presenter can change the wording before the meeting; the chart's sentences
+(why) go in the speaker notes. The file is byte-for-byte reproducible (fixed document dates and
+zip timestamps).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
@@ -22,10 +25,11 @@ from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import needed_words
-from .charts import balanced_wrap, verdict_line
-from .style import COLORS, SLIDE
+from .charts import balanced_wrap, column_rows, decided, source_parts, verdict_line
+from .style import COLORS, PNG_DPI, SLIDE
 
-__all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide"]
+__all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
+           "judged_rows", "ATTENTION"]
 
 register_labels({
     "deck_title": ("Tiến độ thực hiện Kế hoạch 20/KH-UBND", "Progress on Plan 20/KH-UBND"),
@@ -38,12 +42,17 @@ register_labels({
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
     "deck_needed": ("cần", "needed"),
     "deck_count": ("{deadline}: {counts}", "{deadline}: {counts}"),
+    "deck_sources": ("Nguồn", "Sources"),
 })
 
 PICTURE_SCALE = 0.86
-"""The chart fills this share of the slide's height; the editable line sits under it."""
+"""A 16:9 chart fills this share of the slide's height; the editable line sits under it."""
 PICTURE_TOP = 0.1
 """Inches between the slide's top edge and the chart, so that its title does not touch the edge."""
+CAPTION_ROOM = 0.55
+"""Inches a picture shown at its own size leaves under it for a two-line editable line."""
+ATTENTION = ("moving_away", "off_track", "deadline_missed")
+"""Verdicts that give a target its own slide, focus target or not."""
 _FIXED_DATE = dt.datetime(2022, 2, 21)
 
 
@@ -85,13 +94,38 @@ def judged_rows(rows: pd.DataFrame, year: int) -> pd.DataFrame:
     return pd.DataFrame(picked).reset_index(drop=True) if picked else rows.iloc[0:0]
 
 
-def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
-    """The dashboard: how many targets stand where, each at the deadline the review judges it by."""
-    at = judged_rows(rows, deadline)
-    at = at[at["verdict"] != ""]
-    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(at, lang))
-    notes = "\n".join(f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in at.iterrows())
-    return SlideContent(picture, caption, notes)
+def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
+                    deadlines: tuple[int, ...] = (2025, 2030)) -> SlideContent:
+    """One deadline of the dashboard: how many of the targets its picture shows stand where —
+    the same rows (:func:`~analysis.reports.charts.column_rows`): a target set for 2030 only
+    is not counted in 2025. Each row's verdict line and the sources go in the notes."""
+    shown = column_rows(rows, deadline, deadlines)
+    judged = shown[shown["verdict"] != ""]
+    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(judged, lang))
+    notes = [f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in shown.iterrows()]
+    sources = list(dict.fromkeys(part for text in shown["sources"] for part in source_parts(text, lang)))
+    if sources:
+        notes.append(f"{label('deck_sources', lang)}: " + "; ".join(sources))
+    return SlideContent(picture, caption, "\n".join(notes))
+
+
+def deck_targets(rows: pd.DataFrame, focus: list[str], year: int) -> list[str]:
+    """The targets of ``rows`` (one area) that get slides, in the plan's order: the ``focus``
+    targets and every target whose verdict at the deadline a report on ``year`` judges it by
+    (:func:`judged_rows`) is in :data:`ATTENTION` — less those already decided by their
+    deadline's own figure (a 2022 milestone met: its chart would show one old point).
+
+    >>> rows = pd.DataFrame({"target_id": ["T01", "T02", "T02", "T05", "T17", "M1"],
+    ...                      "deadline": [2025, 2025, 2030, 2025, 2030, 2022],
+    ...                      "verdict": ["off_track", "moving_away", "on_track", "on_track", "off_track", "achieved"],
+    ...                      "latest_year": [2024, 2024, 2024, 2024, 2024, 2022]})
+    >>> deck_targets(rows, focus=["T05", "M1"], year=2025)
+    ['T01', 'T02', 'T05', 'T17']
+    """
+    judged = judged_rows(rows, year)
+    chosen = judged[(judged["target_id"].isin(focus) | judged["verdict"].isin(ATTENTION))
+                    & ~judged.apply(decided, axis=1)]
+    return list(chosen["target_id"])
 
 
 def fan_slide(picture: Path, rows: pd.DataFrame, lang: str) -> SlideContent:
@@ -138,14 +172,14 @@ def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", l
     if illustrative:
         _text(title, label("deck_illustrative", lang), Inches(0.8), Inches(5.4), Pt(20), bold=True,
               color=COLORS["vermillion"])
-    height = int(deck.slide_height * PICTURE_SCALE)
-    width = int(deck.slide_width * PICTURE_SCALE)
     for content in slides:
         slide = deck.slides.add_slide(blank)
+        width, height = _picture_size(content.picture, deck)
         slide.shapes.add_picture(str(content.picture), Emu((deck.slide_width - width) // 2), Inches(PICTURE_TOP),
                                  width=Emu(width), height=Emu(height))
-        _text(slide, content.caption, Inches(0.6), Emu(height + Inches(PICTURE_TOP + 0.03)), Pt(13), bold=True,
-              height=SLIDE[1] * (1 - PICTURE_SCALE) - PICTURE_TOP - 0.08)
+        top = height + Inches(PICTURE_TOP + 0.03)
+        _text(slide, content.caption, Inches(0.6), Emu(top), Pt(13), bold=True,
+              height=(deck.slide_height - top) / Inches(1) - 0.05)
         slide.notes_slide.notes_text_frame.text = content.notes
     properties = deck.core_properties
     properties.title = label("deck_title", lang)
@@ -156,6 +190,19 @@ def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", l
     buffer = io.BytesIO()
     deck.save(buffer)
     return write_bytes_atomic(path, reproducible_office_file(buffer.getvalue()))
+
+
+def _picture_size(picture: Path, deck) -> tuple[int, int]:
+    """The picture's width and height on the slide (EMU): its own size (pixels at the charts'
+    dpi) when that fits above :data:`CAPTION_ROOM`, so that its text keeps its size in points
+    (a deadline's dashboard); else :data:`PICTURE_SCALE` of the slide (a 16:9 chart)."""
+    with Image.open(picture) as image:
+        pixels = image.size
+    width, height = (Inches(side / PNG_DPI) for side in pixels)
+    if width <= deck.slide_width and height <= Inches(SLIDE[1] - PICTURE_TOP - CAPTION_ROOM):
+        return int(width), int(height)
+    scale = min(deck.slide_width * PICTURE_SCALE / width, deck.slide_height * PICTURE_SCALE / height)
+    return int(width * scale), int(height * scale)
 
 
 def _text(slide, text: str, left, top, size, bold: bool = False, color: str = COLORS["black"],
