@@ -37,7 +37,8 @@ LOCK_WAIT_SECONDS = 600.0
 """How long a run waits for another run writing the same folder to finish moving it."""
 
 _REPORT_FILES = {"index.html", "summary.csv", "summary.xlsx", "slides.pptx", "dashboard.png", "dashboard.svg",
-                 "dashboard.pdf", "dashboard_slide.png", "charts", MANIFEST}
+                 "dashboard.pdf", "dashboard_slide.png", "dashboard_slide_2025.png",
+                 "dashboard_slide_2030.png", "charts", MANIFEST}
 _CHART_SUFFIXES = (".png", ".svg", ".pdf")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How text that a spreadsheet would run as a formula begins (OWASP, CSV injection)."""
