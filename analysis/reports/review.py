@@ -748,7 +748,8 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
 
 def appendix_needed(row: pd.Series, lang: str = "vi") -> str:
     """The "Cần mỗi năm" cell, as the dashboard says it: "+2,3 điểm %", "1.000 lao động",
-    "giữ mức hiện nay" when the latest value is beyond the target, "–" once met or judged.
+    "giữ mức hiện nay" when the latest value is beyond the target or met before the deadline,
+    "–" once the deadline's figure is in.
 
     >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025}
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": 2.28, "verdict": "off_track"}))
@@ -756,6 +757,8 @@ def appendix_needed(row: pd.Series, lang: str = "vi") -> str:
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -10.0, "verdict": "on_track"}))
     'giữ mức hiện nay'
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -0.5, "verdict": "achieved"}))
+    'giữ mức hiện nay'
+    >>> appendix_needed(pd.Series({**base, "deadline": 2022, "needed_points_per_year": -0.5, "verdict": "achieved"}))
     '–'
     """
     return spaced_percent(needed_text(row, lang, per_year=False))
