@@ -344,6 +344,9 @@ def test_a_known_outcome_shows_no_chance_and_a_missing_chance_no_dagger(old_map)
     checks.prepare(board)
     row_texts = [text.get_text() for text in board.axes[0].texts]
     assert row_texts.count("–") >= 3  # M1, M2 and T20
+    # like every chart, the slide names its sources (on one line: the notes name them all)
+    (sources,) = [line for text in row_texts for line in text.split("\n") if line.startswith("Nguồn: ")]
+    assert re.search(r"và \d+ nguồn khác", sources)
 
 
 def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, tmp_path):

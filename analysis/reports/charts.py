@@ -1130,6 +1130,22 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     return shown, cells, headers
 
 
+def _board_sources(rows: pd.DataFrame, lang: str, room: float, size: float) -> list[str]:
+    """The sources on one line of the slide's text size: as many as fit, then how many more
+    (the speaker notes and summary.xlsx name them all). Every chart names its sources."""
+    parts = list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang))) \
+        if len(rows) else []
+    if not parts:
+        return []
+    shown: list[str] = []
+    for i, part in enumerate(parts):
+        candidate = _sources_sentence(shown + [part], len(parts) - i - 1, lang)
+        if shown and len(fit_lines(candidate, room, size)) > 1:
+            break
+        shown.append(part)
+    return fit_lines(_sources_sentence(shown, len(parts) - len(shown), lang), room, size)
+
+
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
                    deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
     """One deadline of the dashboard, for a slide: the rows the dashboard shows in that
@@ -1175,6 +1191,7 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
         notes = _notes(shown, lang)
         if notes:
             footer += fit_lines("\u2003\u2003".join(notes), room, size)
+        footer += _board_sources(shown, lang, room, size)
         illustrative = bool(shown["illustrative"].any()) if len(shown) else False
         line = size * BOARD_LINE
         footer_h = line * (len(footer) + illustrative) + (6 if footer or illustrative else 0)
