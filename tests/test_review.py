@@ -595,3 +595,11 @@ def test_a_target_with_too_little_data_is_not_counted_as_judged_on_the_projectio
     assert "1 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in text
     (summary,) = [p.text for p in vi.paragraphs if p.text.startswith("Kế hoạch đề ra")]
     assert "16 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in summary.replace("\u00a0", " ")
+
+
+def test_a_review_of_an_earlier_year_names_the_deadline_year_it_awaits():
+    # a review of 2024 written after 2025 ended said "chưa có số liệu năm 2024", with figures to 2024 in
+    verdicts = [Verdict("off_track", "", "", True, None, None), Verdict("on_track", "", "", False, None, None)]
+    text = summary_sentences(verdicts, 21, 19, "huyện Cầu Ngang", 2024, 2024, "annual", awaited_year=2025)
+    assert "1 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in text
+    assert "năm 2024, được đánh giá" not in text

@@ -899,7 +899,9 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         [item.verdict for item in assessed], n_targets=len(items),
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=_area_in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
-        lang=lang, attention=attention, n_illustrative=sum(bool(item.row["illustrative"]) for item in assessed)))
+        lang=lang, attention=attention, n_illustrative=sum(bool(item.row["illustrative"]) for item in assessed),
+        awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
+                         default=None)))
 
     # II. target by target, grouped as the plan groups them
     document.add_paragraph(f"II. {label('rv_part_results', lang)}", style="Heading 1")

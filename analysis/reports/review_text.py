@@ -540,9 +540,11 @@ register_labels({
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
                       latest_year: int | None, year: int, kind: str, lang: str = "vi",
-                      attention: list[str] = (), n_illustrative: int = 0) -> str:
+                      attention: list[str] = (), n_illustrative: int = 0, awaited_year: int | None = None) -> str:
     """Section I of the report: how many targets stand where, in one paragraph. A row that is
     a projection only (no target for the year judged) is not counted among the assessed.
+    ``awaited_year`` is the deadline year whose figure the rows judged on a projection await
+    (2025 in a review of 2024 written after 2025 ended); by default ``year``.
 
     >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track", "")]
     >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
@@ -573,8 +575,9 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
     awaiting = sum(v.judged_on_projection for v in judged)
     if awaiting:
-        text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {year}, được đánh giá theo dự báo." if vi
-                 else f" {awaiting} targets have no {year} figure yet and are judged on the projection.")
+        awaited = awaited_year or year
+        text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {awaited}, được đánh giá theo dự báo." if vi
+                 else f" {awaiting} targets have no {awaited} figure yet and are judged on the projection.")
     if attention:
         text += (" Các chỉ tiêu cần tập trung chỉ đạo: " if vi else " Targets needing attention: ") + \
             "; ".join(attention) + "."
