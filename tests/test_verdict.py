@@ -170,6 +170,18 @@ def test_a_pace_since_the_baseline_is_not_called_slower_when_it_is_the_same_year
             "trong năm 2025" in row["verdict_reason_vi"])
 
 
+def test_a_series_that_turned_back_last_year_is_not_moving_away():
+    # 95,2 → 90,4 → 91,5 → 92,7: three years down 0,8 a year, the last two up; the chart rises
+    obs = observations({2021: 95.2, 2022: 90.4, 2023: 91.5, 2024: 92.7}, indicator="health_insurance_coverage")
+    row = one(obs, catalogue("T02"), areas=["848"])
+    assert row["probability"] < 0.2 and row["verdict"] == "off_track"
+    assert "3 năm gần đây giảm 0,8 điểm %/năm" in row["verdict_reason_vi"]
+    assert row["verdict_reason_vi"].endswith("Riêng năm 2024 đã tăng 1,2 điểm %, theo hướng mục tiêu.")
+    # still going down last year: moving away
+    down = observations({2021: 95.2, 2022: 94.0, 2023: 93.5, 2024: 92.7}, indicator="health_insurance_coverage")
+    assert one(down, catalogue("T02"), areas=["848"])["verdict"] == "moving_away"
+
+
 # ---- the verdict never contradicts its chance -----------------------------------------------
 
 def agrees(row) -> bool:

@@ -662,17 +662,21 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             deadline_met = bool(judged["met"].iloc[0]) if len(judged) else None
         elif deadline in values.index and rule is not None:
             deadline_met = rule.met(float(values[deadline]))
+    latest_change = math.nan
     if kind == "yearly_flow":
         tail = values[values.index > latest_year - RECENT_YEARS]
         recent, needed = float(tail.mean()) - float(target["low"]), 0.0
     else:
         recent = direction * row["observed_points_per_year_recent"]
         needed = direction * row["needed_points_per_year"]
+        if len(values) >= 2:
+            (year_before, before), (year_last, last) = list(values.iloc[-2:].items())
+            latest_change = direction * (float(last) - float(before)) / (int(year_last) - int(year_before))
     return Evidence(
         deadline=deadline, n_points=len(values), has_target=target["origin"] != "projection", latest_year=latest_year,
         latest_met=(not yearly) and rule is not None and rule.met(latest),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
-        recent=recent, needed=needed, since_base_enough=row["status"] == "on_track",
+        recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
     )
 
 
@@ -706,9 +710,17 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         "needed": needed_words,
         "base_year": row["base_year"],
         "awaiting": row["awaiting_figure"],
+        "latest_change": _latest_change_words(values, unit, lang),
         **_projection_words(row, rule, unit, lang),
         **_since_base_words(row, unit, lang),
     }
+
+
+def _latest_change_words(values, unit, lang) -> str:
+    """The change between the last two points in words ("tăng 1,2 điểm %"), or ""."""
+    if len(values) < 2:
+        return ""
+    return change_text(float(values.iloc[-1]) - float(values.iloc[-2]), unit, lang, per_year=False)
 
 
 def _projection_words(row, rule, unit, lang) -> dict:

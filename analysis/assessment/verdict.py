@@ -100,6 +100,8 @@ register_labels({
         "{short_word} {projected} ({goal} needed): chance {chance}."),
     "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng theo dự báo khả năng đạt chỉ {chance}.",
                                    "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection gives a chance of only {chance}."),
+    "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng mục tiêu.",
+                 "In {latest_year} alone it moved {change}, towards the target."),
     "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
                       "The last {recent_years} years: {recent}, away from the target; chance {chance}."),
 })
@@ -126,6 +128,10 @@ class Evidence:
     """Yearly change now needed, in the direction of progress (≤ 0: nothing to gain)."""
     since_base_enough: bool = False
     """The pace since the baseline was enough (the secondary status was on track)."""
+    latest_change: float = float("nan")
+    """The yearly change between the last two points, in the direction of progress: a series
+    that turned back towards the target last year is not "moving away" however its three years
+    add up."""
 
 
 def decide(e: Evidence) -> str:
@@ -143,6 +149,8 @@ def decide(e: Evidence) -> str:
     'moving_away'
     >>> decide(Evidence(2030, 10, latest_year=2024, probability=0.52, recent=-0.05, needed=0.38))
     'needs_acceleration'
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.15, recent=-0.8, needed=2.3, latest_change=1.2))
+    'off_track'
     >>> decide(Evidence(2025, 10, latest_year=2025, deadline_known=True, deadline_met=False))
     'deadline_missed'
     """
@@ -164,7 +172,8 @@ def decide(e: Evidence) -> str:
         if _pace_enough(e):
             return "on_track"
         return "needs_acceleration"
-    if not e.latest_met and not is_missing(e.recent) and e.recent < 0:
+    if not e.latest_met and not is_missing(e.recent) and e.recent < 0 \
+            and (is_missing(e.latest_change) or e.latest_change < 0):
         return "moving_away"
     return "needs_acceleration" if p >= off_band else "off_track"
 
@@ -214,6 +223,10 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     else:
         key = "r_short"
     text = label(key, lang).format(**fields)
+    if key in ("r_short", "r_chance_but_away") and not is_missing(e.recent) and e.recent < 0 \
+            and not is_missing(e.latest_change) and e.latest_change > 0 and words.get("latest_change"):
+        # the three years went the wrong way, the last one the right way: the chart shows both
+        text += " " + label("r_turned", lang).format(latest_year=e.latest_year, change=words["latest_change"])
     if words.get("awaiting"):
         text = label("awaiting", lang).format(year=e.deadline) + ". " + text
     return text

@@ -252,6 +252,8 @@ class ReasonParts:
     year_sentence: str = ""
     poverty: str = ""
     """What is still possible for the poverty fall ("Tỷ lệ còn dưới 3 % …")."""
+    turned: str = ""
+    """The last year's change when it turned towards the target ("Riêng năm 2024 đã tăng …")."""
 
 
 def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
@@ -285,6 +287,8 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
         else:
             if any(_match(key, sentence, lang, end="") is not None for key in ("below_low_end", "reaches_zero")):
                 found["poverty"] = sentence
+            elif _match("r_turned", sentence, lang, end="") is not None:
+                found["turned"] = sentence
             else:
                 found["core"].append(sentence)
     core = " ".join(found.pop("core"))
@@ -448,7 +452,7 @@ def _verdict_sentence(row: pd.Series, verdict: Verdict, parts: ReasonParts, lang
         # the latest figure is in the facts already: "Đã đạt năm 2024 (100 %)" → "Đã đạt năm 2024"
         fields = parts.core_fields
         core = core.replace(f"{fields['latest_year']} ({fields['latest']})", str(fields["latest_year"]), 1)
-    pieces = [text + ".", parts.awaiting, _capital(core), parts.poverty]
+    pieces = [text + ".", parts.awaiting, _capital(core), parts.turned, parts.poverty]
     return " ".join(piece for piece in pieces if piece)
 
 

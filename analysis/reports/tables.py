@@ -154,7 +154,8 @@ _METHOD_TEXT = {
         "hạn đạt mục tiêu, theo dự báo đã kiểm định trên chuỗi số liệu thật) xác định nhóm, tốc độ 3 năm gần đây so "
         "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50 % trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
         "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
-        "dưới 50 % — \"Xa dần mục tiêu\" nếu số liệu đi ngược hướng, \"Có chuyển biến, cần đẩy nhanh\" nếu khả năng "
+        "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm gần đây và cả năm gần nhất đều đi ngược hướng, \"Có chuyển "
+        "biến, cần đẩy nhanh\" nếu khả năng "
         "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %. Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
         "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
         "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
@@ -165,12 +166,14 @@ _METHOD_TEXT = {
         "Đạt: mục tiêu ghi tròn ở giới hạn (100 %, 0 %) được coi là đạt khi giá trị làm tròn bằng mục tiêu (từ 99,5 %); "
         "\"cơ bản không còn ấp đặc biệt khó khăn\" là toàn huyện còn không quá 1 ấp (data/targets.yaml, met_at); "
         "các mục tiêu khác so đúng như ghi (\"trên 80 %\" là lớn hơn 80).",
-        "Đảng viên người Khmer: toàn huyện so với 20 %; từng xã so với tỷ lệ người Khmer trong dân số của xã (kế hoạch "
-        "yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\").",
+        "Đảng viên người Khmer: kế hoạch đặt mức 20 % cho toàn huyện. Từng xã được so với tỷ lệ người Khmer trong dân "
+        "số của chính xã đó: đây là cách đọc của công cụ, theo yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\" "
+        "mà kế hoạch đặt cho cán bộ, công chức, viên chức (dòng 49 và 209), không phải chỉ tiêu kế hoạch giao cho xã.",
         "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn. \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
         "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức hiện nay\" khi "
-        "số liệu mới nhất đã vượt mục tiêu; \"–\" khi đã đạt hoặc đã có kết quả năm hạn. Giống bảng tổng hợp một trang.",
+        "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Giống bảng tổng "
+        "hợp một trang.",
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
         "độ thay đổi mỗi năm từ năm gốc (2021) so với tốc độ cần từ năm gốc để đạt mục tiêu như ghi (Eurostat, Thống "
         "kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc về 0; việc làm: bình quân mỗi năm so với mức mỗi năm). "
@@ -179,7 +182,9 @@ _METHOD_TEXT = {
         "đường từ năm gốc đến mục tiêu (UN coi từ 95 % là đạt hoặc đúng tiến độ, dưới 10 % là trì trệ).",
         "Mục tiêu 2030 của các chỉ tiêu chỉ đặt đến 2025 là giả định (giữ nguyên mức 2025), ghi \"Giả định\"; kế hoạch "
         "không đặt chỉ tiêu giảm nghèo đến 2030 nên dòng 2030 của chỉ tiêu này chỉ là dự báo.",
-        "Tỷ lệ hộ nghèo: chỉ dùng số liệu theo chuẩn nghèo hiện hành (2022–2025).",
+        "Tỷ lệ hộ nghèo: mức xuất phát của dự báo chỉ lấy theo chuẩn nghèo hiện hành (2022–2025, số liệu từ rà soát "
+        "cuối năm 2021); các số liệu theo chuẩn cũ chỉ góp tốc độ thay đổi hằng năm (cho xu hướng và độ rộng khoảng "
+        "dự báo), không góp mức.",
         "Dòng có \"Minh họa = có\" dựa trên số liệu minh họa, không phải số liệu thật.",
     ],
     "en": [
@@ -189,7 +194,8 @@ _METHOD_TEXT = {
         "band and the last 3 years' pace against the yearly rate needed decides within it: at a chance of 50 % or "
         "more — \"Achieved\" if the latest value already meets it, \"On track\" if the recent pace is enough (95 % of "
         "the rate needed), else \"Progress, needs to speed up\"; below 50 % — \"Moving away\" if the series runs the "
-        "wrong way, \"Progress, needs to speed up\" at a chance of 20 % or more, \"Slow progress, unlikely\" below. Once "
+        "wrong way over the last 3 years and in the last year, \"Progress, needs to speed up\" at a chance of 20 % or "
+        "more, \"Slow progress, unlikely\" below. Once "
         "the deadline's figure is in: \"Achieved\" or \"Not met\". So \"On track\" always comes with a chance of 50 % "
         "or more.",
         "A deadline year that has ended without its figure (\"awaiting the 2025 figure\") is judged by the chance that "
@@ -200,13 +206,14 @@ _METHOD_TEXT = {
         "Met: a target written as a whole number at a bound (100 %, 0 %) is met when the value rounds to it (from "
         "99.5 %); \"basically no especially difficult hamlets\" is at most 1 in the district (data/targets.yaml, "
         "met_at); other targets as written (\"above 80 %\" is more than 80).",
-        "Khmer party members: the district against 20 %; each commune against its own Khmer population share (the "
-        "plan asks for \"in proportion to the population in each locality\").",
+        "Khmer party members: the plan sets 20 % for the district. Each commune is compared with its own Khmer "
+        "population share: the workbench's reading, after the plan's \"in proportion to the population in each "
+        "locality\" for cadres and civil servants (lines 49 and 209), not a target the plan sets for communes.",
         "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of still meeting "
         "it at the deadline. \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Change needed: the average yearly change from the latest year to the deadline; \"hold the current level\" "
-        "when the latest value is beyond the target; \"–\" once met or once the deadline's result is in. As on the "
-        "dashboard.",
+        "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
+        "result is in. As on the dashboard.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
         "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
         "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
@@ -215,7 +222,9 @@ _METHOD_TEXT = {
         "average pace since the baseline (the UN calls 95 % or more met or on track, under 10 % stagnation).",
         "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so; the "
         "plan sets no 2030 poverty target, so that row is a projection only.",
-        "Poverty: only figures on the current poverty line (2022–2025) are used.",
+        "Poverty: the projection's level comes from the current poverty line only (2022–2025, figures from the end-2021 "
+        "review on); figures on earlier lines lend only their yearly changes (to the trend and the width of the "
+        "interval), not their level.",
         "Rows with \"Illustrative = yes\" rest on made-up illustrative data, not real figures.",
     ],
 }
