@@ -175,11 +175,21 @@ def _decimals_to_show(value: float, unit: str) -> int:
     return decimals
 
 
+CHANCE_EDGES = (0.2, 0.5, 0.8)
+"""Where the verdict (:data:`analysis.assessment.verdict.CHANCE_BANDS`) and the chance's words
+(likely, possible, unlikely, very unlikely) change."""
+
+
 def chance_text(probability: float, lang: str = "vi") -> str:
     """A probability as a planner reads it: "83 %", "< 1 %", "> 99 %", "–".
 
+    A chance just below a band's edge (20 %, 50 %, 80 %: where the verdict and the chance words
+    change) is never rounded up onto it: 19,6 % beside "Chuyển biến chậm, khó đạt" reads 19 %.
+
     >>> chance_text(0.8271), chance_text(0.0007), chance_text(0.9996, "en"), chance_text(float("nan"))
     ('83 %', '< 1 %', '> 99 %', '–')
+    >>> chance_text(0.196), chance_text(0.4996), chance_text(0.5), chance_text(0.204)
+    ('19 %', '49 %', '50 %', '20 %')
     """
     if is_missing(probability):
         return "–"
@@ -187,7 +197,11 @@ def chance_text(probability: float, lang: str = "vi") -> str:
         return "< 1 %"
     if 0.995 < probability < 1:
         return "> 99 %"
-    return f"{fmt_number(100 * probability, lang, 0)} %"
+    percent = round(100 * probability)
+    for edge in CHANCE_EDGES:
+        if probability < edge and percent >= round(100 * edge):
+            percent = round(100 * edge) - 1
+    return f"{fmt_number(percent, lang, 0)} %"
 
 
 def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True) -> str:

@@ -182,6 +182,21 @@ def test_a_series_that_turned_back_last_year_is_not_moving_away():
     assert one(down, catalogue("T02"), areas=["848"])["verdict"] == "moving_away"
 
 
+@given(st.floats(0.0, 1.0))
+def test_a_chance_is_never_shown_in_the_next_band(probability):
+    from analysis.assessment.rates import probability_words
+    from analysis.assessment.verdict import CHANCE_BANDS
+    from analysis.words import CHANCE_EDGES, chance_text
+
+    assert set(CHANCE_BANDS) <= set(CHANCE_EDGES)
+    shown = chance_text(probability)
+    if shown.startswith(("<", ">")):
+        return
+    percent = int(shown.removesuffix(" %")) / 100
+    # what the reader works out from the number is the band the verdict and the words used
+    assert probability_words(percent) == probability_words(probability) or percent in (0.0, 1.0), (probability, shown)
+
+
 # ---- the verdict never contradicts its chance -----------------------------------------------
 
 def agrees(row) -> bool:
