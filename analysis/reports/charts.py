@@ -29,6 +29,7 @@ from matplotlib.transforms import Bbox
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..assessment import TargetSeries, status_label
+from ..assessment.met import INTEGER_UNITS
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..text import check_language, label, register_labels
@@ -737,6 +738,10 @@ def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
     ax.axhline(0, color="#555555", linewidth=0.8)
 
 
+MIN_SPAN = {"percent": 5.0, "count": 2.0}
+"""The least height of a chart's scale, in points of a percentage or in units of a count."""
+
+
 def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detailed: bool = True) -> None:
     frame = data.series.frame if detailed else data.used
     values = list(frame["value"]) + [v for v in rows["target_value"] if not _missing(v)]
@@ -753,6 +758,16 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     if not values:  # nothing to draw: an empty frame with a sensible scale
         values = [0.0, 100.0] if unit == "percent" else [0.0, 1.0]
     low, high = min(values), max(values)
+    # a scale at least a few units tall: a commune with no hamlet for ten years is drawn on
+    # 0–2 hamlets, a share at 100 % on 95–100 %, not on a span of 10⁻¹⁰ that magnifies nothing
+    least = MIN_SPAN.get(unit, MIN_SPAN["count"] if unit in INTEGER_UNITS else 0.0)
+    if high - low < least:
+        middle = (low + high) / 2
+        low, high = middle - least / 2, middle + least / 2
+        if unit == "percent" and high > 100.0:
+            low, high = low - (high - 100.0), 100.0
+        if unit != "percentage_points" and unit != "percent_change" and low < 0.0:
+            low, high = 0.0, high - low
     pad = 0.08 * (high - low) if high > low else max(abs(high) * 0.1, 1.0)
     low, high = low - pad, high + pad
     if unit == "percent":
