@@ -603,3 +603,10 @@ def test_a_review_of_an_earlier_year_names_the_deadline_year_it_awaits():
     text = summary_sentences(verdicts, 21, 19, "huyện Cầu Ngang", 2024, 2024, "annual", awaited_year=2025)
     assert "1 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in text
     assert "năm 2024, được đánh giá" not in text
+
+
+def test_a_review_of_2025_says_the_district_ended_and_which_map_it_follows(vi):
+    paragraphs = [p.text for p in vi.paragraphs]
+    opening = next(i for i, text in enumerate(paragraphs) if text.startswith("Thực hiện Kế hoạch"))
+    assert paragraphs[opening + 1].startswith("Từ 1/7/2025 không còn cấp huyện")
+    assert paragraphs[opening + 1].endswith("theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 1/7/2025.")

@@ -55,7 +55,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .. import paths
 from ..assessment.assess import default_map
-from ..data.catalogue import load_areas
+from ..data.catalogue import load_areas, load_reforms
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
@@ -610,6 +610,26 @@ def _opening(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
             f"{name} reports the results for {when} as follows:")
 
 
+def _reform_sentence(reform, map_name: str, lang: str) -> str:
+    """The reform the period saw, in the catalogue's words, and which map the report follows.
+
+    >>> from analysis.data.catalogue import load_reforms
+    >>> print(_reform_sentence(load_reforms()[-1], "old", "vi"))  # doctest: +NORMALIZE_WHITESPACE
+    Từ 1/7/2025 không còn cấp huyện; tỉnh Trà Vinh hợp nhất vào tỉnh Vĩnh Long; 15 xã, thị trấn của huyện Cầu
+    Ngang sắp xếp thành 6 xã mới của tỉnh Vĩnh Long. Số liệu năm 2025 trở đi ghi theo xã mới. Báo cáo này tổng hợp
+    theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 1/7/2025.
+    """
+    summary = reform.summary_vi if lang == "vi" else reform.summary_en
+    if map_name == "old":
+        where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 1/7/2025."
+                 if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
+                 "they were before 1/7/2025.")
+    else:
+        where = ("Báo cáo này tổng hợp trên địa bàn huyện Cầu Ngang cũ, theo 6 xã mới."
+                 if lang == "vi" else "This report covers the former Cầu Ngang district through its 6 new communes.")
+    return f"{summary} {where}"
+
+
 def _closing(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
     name = settings.name or BLANK
     if lang == "vi":
@@ -889,6 +909,9 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     _page_number(section)
     _heading(document, settings, kind, year, lang)
     _paragraph(document, _opening(settings, kind, year, lang))
+    for reform in load_reforms():
+        if reform.summary_vi and year >= reform.first_year:  # the period saw the district end: say so first
+            _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang))
 
     # I. the overall picture
     document.add_paragraph(f"I. {label('rv_part_summary', lang)}", style="Heading 1")
