@@ -122,6 +122,12 @@ register_labels({
     "method_none": ("không tính tỷ số", "no ratio"),
     "un_progress": ("giữ tốc độ từ {base} thì đến {deadline} đi được {share} quãng đường từ năm gốc đến mục tiêu",
                     "at the pace since {base}, {share} of the way from the baseline to the target by {deadline}"),
+    "un_ahead": ("giữ tốc độ từ {base} thì đạt mục tiêu trước năm {deadline}",
+                 "at the pace since {base}, the target is reached before {deadline}"),
+    "pace_cumulative_met": ("tổng mức giảm từ {base} đã đủ {low} điểm %/năm tính bình quân (cộng dồn; đánh giá "
+                            "chính xét từng năm); không tính tỷ số tốc độ",
+                            "the total fall since {base} averages {low} points a year (cumulative; the verdict "
+                            "judges each year); no pace ratio"),
     "un_backwards": ("giữ tốc độ từ {base} thì đến {deadline} xa mục tiêu hơn năm gốc",
                      "at the pace since {base}, further from the target by {deadline} than at the baseline"),
 })
@@ -290,6 +296,9 @@ def pace_text(row: pd.Series, lang: str = "vi") -> str:
         return label(key, lang).format(deadline=deadline)
     if method == "fell_below_target":
         return label("pace_fell_back", lang).format(base=base)
+    if status == "achieved" and row.get("kind") == "yearly_reduction":
+        # a fall of 3 points a year, added up since the baseline: not the year-by-year reading
+        return label("pace_cumulative_met", lang).format(base=base, low=fmt_number(float(row["target_low"]), lang, 0))
     if status == "achieved":
         return label("pace_latest_meets", lang)
     ratio = row.get("status_ratio")
@@ -313,6 +322,8 @@ def un_progress_text(row: pd.Series, lang: str = "vi") -> str:
 
     >>> un_progress_text(pd.Series({"un_progress_ratio": 0.838, "base_year": 2021, "deadline": 2025}))
     'giữ tốc độ từ 2021 thì đến 2025 đi được 84 % quãng đường từ năm gốc đến mục tiêu'
+    >>> un_progress_text(pd.Series({"un_progress_ratio": 5.04, "base_year": 2021, "deadline": 2030}))
+    'giữ tốc độ từ 2021 thì đạt mục tiêu trước năm 2030'
     """
     ratio = row["un_progress_ratio"]
     if is_missing(ratio):
@@ -320,6 +331,8 @@ def un_progress_text(row: pd.Series, lang: str = "vi") -> str:
     base, deadline = _year(row["base_year"]), int(row["deadline"])
     if ratio < 0:
         return label("un_backwards", lang).format(base=base, deadline=deadline)
+    if ratio > 1:  # "504 % of the way" reads as nonsense: the pace reaches the target early
+        return label("un_ahead", lang).format(base=base, deadline=deadline)
     return label("un_progress", lang).format(base=base, deadline=deadline,
                                              share=f"{fmt_number(100 * float(ratio), lang, 0)} %")
 
