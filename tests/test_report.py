@@ -165,6 +165,10 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     district = {(target, deadline): row for (target, area, deadline), row in rows.items() if area == "Huyện Cầu Ngang"}
     jobs = district[("T05", 2025)]
     assert jobs["Cần thay đổi (từ nay đến năm hạn)"] == "1.000 lao động/năm"  # a unit and a thousands dot
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"]
+    assert all(cell.alignment.wrap_text for cell in sheet[2])  # a long reason wraps, not cut at the column edge
     assert re.fullmatch(r"\d\.\d{3} lao động", jobs["Giá trị mới nhất"])  # 1.120, not 1120.0
     # met already: what the dashboard says ("giữ mức hiện nay"), never a negative need
     assert district[("T12", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"

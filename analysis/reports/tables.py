@@ -432,6 +432,11 @@ def _append(sheet, values: list) -> None:
         if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
             cell.data_type = "s"
             cell.quotePrefix = True
+        # long texts (the reasons, the targets' names) wrap within their column instead of being cut
+        cell.alignment = _WRAPPED
+
+
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 def _summary_cell(row: pd.Series, key: str, lang: str):
