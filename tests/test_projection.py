@@ -275,6 +275,14 @@ def test_a_few_hamlets_move_by_whole_hamlets_not_by_ratios():
     assert project(series([1200, 1150, 1300, 1250, 1400]), 2030, bounds=(0, None)).attrs["model"]["space"] == "log"
 
 
+def test_two_years_of_jobs_give_a_wide_band_not_an_absurd_one():
+    # as log ratios compounded over six years, 1.200 and 1.500 jobs gave a 95 % upper end of
+    # 379 million workers for 2030; counted in workers the band is wide and sane
+    p = project(series([1200, 1500], 2023), 2030, bounds=(0, None))
+    assert p.attrs["model"]["space"] == "identity" and p["median"].tolist() == [1500.0] * 6
+    assert 5_000 < p.loc[2030, "hi_95"] < 50_000 and p.loc[2030, "lo_95"] == 0
+
+
 def test_a_share_of_a_few_units_on_its_bound_is_not_read_as_a_collapse():
     # A share of 2 hamlets is 50 % or 100 %: half a hamlet past the bound (the empirical logit),
     # so a fall from 100 to 50 is 1.6 logits, not 7, and the band is not 0–100 % at once.

@@ -29,7 +29,9 @@ values close to 0 % or 100 %. :func:`project` handles them in four steps, and
    that is far more accurate than a log scale — and their errors are measured as log ratios
    (of the distance to the bound, plus a tenth of its mean so that a dip towards zero does
    not explode them); a count of a few whole units (fewer than 10 on average: a commune's
-   hamlets) has its errors counted in units, since from 1 to 0 is one unit, not a collapse.
+   hamlets) has its errors counted in units, since from 1 to 0 is one unit, not a collapse, and
+   so has a quantity of two or three points: one or two errors compounded as log ratios gave
+   95 % bands of millions of times its level.
    Unbounded series stay as they are. Every number is mapped back and
    clipped to the bounds.
 3. **The median.** Five methods suited to short yearly series are fitted: random walk with
@@ -236,6 +238,10 @@ def _space_for(values: np.ndarray, bounds: tuple[float | None, float | None]) ->
     if low is not None and high is not None:
         return _Space("logit", float(low), float(high), _share_stretch(values, float(low), float(high)))
     if low is not None:
+        if len(values) < MIN_POINTS_ALL_METHODS:
+            # two or three points: one or two errors say little, and as log ratios compounded over
+            # the years they made 95 % bands of millions of workers for a commune's jobs
+            return _Space("identity", float(low), None)
         if step >= 1 and float(np.mean(values - low)) < SMALL_COUNT * step:
             # a few whole units (hamlets of a commune): errors are units gained or lost, not ratios
             return _Space("identity", float(low), None)
