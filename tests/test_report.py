@@ -232,11 +232,17 @@ def test_index_marks_a_chance_of_holding_and_explains_it(report):
     sections = dict(re.findall(r'<h3 id="([^"]+)">(.*?)(?=<h3 |</body>)', page, flags=re.S))
     note = '<p class="note">‡ đã đạt: khả năng giữ được mức đạt đến năm hạn</p>'
     held = re.findall(r"<tr><td>Huyện Cầu Ngang</td><td>2025</td><td>(.*?)</td><td>(\d+ %‡)</td>", sections["T04"])
-    assert len(held) == 1 and ">Đã đạt<" in held[0][0] and note in sections["T04"]
+    assert len(held) == 1 and ">Đã đạt†<" in held[0][0] and note in sections["T04"]
+    awaited = '<p class="note">† chờ số liệu năm 2025: đánh giá theo khả năng đạt</p>'
+    assumed = '<p class="note">* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)</p>'
     for target, section in sections.items():
-        assert ("‡</td>" in section) == (note in section), target  # the note goes with the mark
+        # each mark goes with its note, as on the dashboard
+        assert ("‡</td>" in section) == (note in section), target
+        assert ("†</span>" in section) == (awaited in section), target
+        assert ("*</span>" in section) == (assumed in section), target
         for verdict, _ in re.findall(r"<td>(<span[^>]*>[^<]*</span>)</td><td>(\d+ %‡)</td>", section):
-            assert ">Đã đạt<" in verdict
+            assert ">Đã đạt" in verdict
+    assert "*</span>" not in sections["T17"]  # the plan's own 2030 target
     assert re.search(r"<td>2022</td><td><span[^>]*>Đã đạt</span></td><td>–</td>", sections["M1"])
 
 

@@ -37,7 +37,7 @@ from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_missing as _m
                      target_text, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
-__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "fmt_number", "target_text",
+__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes", "fmt_number", "target_text",
            "needed_text", "balanced_wrap", "verdict_line", "decided", "has_chance", "chance_shown"]
 
 register_labels({
@@ -933,7 +933,7 @@ def column_rows(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...] = 
     return pd.DataFrame(picked).reset_index(drop=True) if picked else rows.iloc[0:0]
 
 
-def _marked(row: pd.Series, lang: str, deadline: int) -> str:
+def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
     """The verdict in words with its marks: * a 2030 target the plan does not set, † judged by
     the chance while the deadline year's figure is awaited (only where there is a chance), and
     the deadline's year when it is not the column's (a milestone of 2022)."""
@@ -942,7 +942,7 @@ def _marked(row: pd.Series, lang: str, deadline: int) -> str:
     return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
 
 
-def _notes(shown: pd.DataFrame, lang: str) -> list[str]:
+def mark_notes(shown: pd.DataFrame, lang: str) -> list[str]:
     """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once."""
     notes = []
     if (shown["origin"] == "assumption").any():
@@ -991,7 +991,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
-        bottom = _footer(figure, rows, lang, [label("dashboard_method", lang)] + _notes(shown, lang))
+        bottom = _footer(figure, rows, lang, [label("dashboard_method", lang)] + mark_notes(shown, lang))
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
         ax = figure.add_subplot()
@@ -1084,7 +1084,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
     color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
     ax.add_patch(Rectangle((left + need_w + 0.002, y - CELL_HEIGHT / 2), status_w - 0.004, CELL_HEIGHT, color=color,
                            linewidth=0))
-    verdict = ax.text(left + need_w + status_w / 2, y, fit(_marked(row, lang, deadline), status_w - 0.006,
+    verdict = ax.text(left + need_w + status_w / 2, y, fit(marked_verdict(row, lang, deadline), status_w - 0.006,
                                                            VERDICT_SIZE, "bold"),
                       ha="center", va="center", fontsize=VERDICT_SIZE, fontweight="bold",
                       color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=1.0)
@@ -1133,7 +1133,7 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
             words = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
             chance = "–"
         else:
-            words = _marked(row, lang, deadline)
+            words = marked_verdict(row, lang, deadline)
             chance = chance_shown(row, lang) + ("‡" if _holding(row) else "")
         latest = _latest(row, lang)
         if not _missing(row["latest_year"]) and row["latest_year"] == common:
@@ -1203,7 +1203,7 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
         names = [fit_lines(cell[0], (name_w - 2 * BOARD_PAD) * WIDTH_SAFETY, size) for cell in cells]
 
         footer = []
-        notes = _notes(shown, lang)
+        notes = mark_notes(shown, lang)
         if notes:
             footer += fit_lines("\u2003\u2003".join(notes), room, size)
         footer += _board_sources(shown, lang, room, size)

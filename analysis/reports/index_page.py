@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..assessment import status_label
-from ..words import chance_shown, is_holding
+from ..words import chance_shown
+from .charts import mark_notes, marked_verdict
 from .charts import DARK_VERDICTS
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
@@ -97,13 +97,14 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
                 if key in files["fans"] else html.escape(label("index_no_chart", lang))
             color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
             text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
-            words = status_label(row["verdict"], lang) if row["verdict"] else label("projection_only", lang)
+            # the verdict with the dashboard's marks (* assumed 2030 target, † awaited figure)
+            words = marked_verdict(row, lang, int(row["deadline"])) if row["verdict"] else label("projection_only", lang)
             verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
             out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
                        f"<td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
-        if rows.apply(is_holding, axis=1).any():  # the dashboard's footnote, under the table that needs it
-            out.append(f'<p class="note">{html.escape(label("holding_mark", lang))}</p>')
+        for note in mark_notes(rows[rows["verdict"] != ""], lang):  # the dashboard's footnotes, under the table
+            out.append(f'<p class="note">{html.escape(note)}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
