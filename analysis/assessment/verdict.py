@@ -151,6 +151,8 @@ def decide(e: Evidence) -> str:
     'needs_acceleration'
     >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.15, recent=-0.8, needed=2.3, latest_change=1.2))
     'off_track'
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.15, recent=-0.8, needed=2.3, latest_change=0.04))
+    'moving_away'
     >>> decide(Evidence(2025, 10, latest_year=2025, deadline_known=True, deadline_met=False))
     'deadline_missed'
     """
@@ -172,10 +174,19 @@ def decide(e: Evidence) -> str:
         if _pace_enough(e):
             return "on_track"
         return "needs_acceleration"
-    if not e.latest_met and not is_missing(e.recent) and e.recent < 0 \
-            and (is_missing(e.latest_change) or e.latest_change < 0):
+    if not e.latest_met and not is_missing(e.recent) and e.recent < 0 and not _turned(e):
         return "moving_away"
     return "needs_acceleration" if p >= off_band else "off_track"
+
+
+TURN_SHARE = 0.25
+"""A last year counts as a turn back towards the target when its change is at least this share
+of the three years' pace the other way: +1,2 after −0,8 a year is a turn, +0,04 is not."""
+
+
+def _turned(e: Evidence) -> bool:
+    return not is_missing(e.latest_change) and not is_missing(e.recent) \
+        and e.latest_change > 0 and e.latest_change >= TURN_SHARE * abs(e.recent)
 
 
 def _pace_enough(e: Evidence) -> bool:
@@ -223,8 +234,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     else:
         key = "r_short"
     text = label(key, lang).format(**fields)
-    if key in ("r_short", "r_chance_but_away") and not is_missing(e.recent) and e.recent < 0 \
-            and not is_missing(e.latest_change) and e.latest_change > 0 and words.get("latest_change"):
+    if key in ("r_short", "r_chance_but_away") and not is_missing(e.recent) and e.recent < 0 and _turned(e) \
+            and words.get("latest_change"):
         # the three years went the wrong way, the last one the right way: the chart shows both
         text += " " + label("r_turned", lang).format(latest_year=e.latest_year, change=words["latest_change"])
     if words.get("awaiting"):

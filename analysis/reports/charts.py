@@ -781,6 +781,8 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     ax.set_ylim(low, high)
     ax.set_xlim(*_x_range(frame, last_deadline))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if unit in INTEGER_UNITS and high - low <= 20:  # a few hamlets come whole: no tick at 0,25 hamlet
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if unit != "flag":
         ax.yaxis.set_major_formatter(_tick_formatter(ax, lang))
 

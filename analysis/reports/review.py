@@ -615,15 +615,16 @@ def _reform_sentence(reform, map_name: str, lang: str) -> str:
 
     >>> from analysis.data.catalogue import load_reforms
     >>> print(_reform_sentence(load_reforms()[-1], "old", "vi"))  # doctest: +NORMALIZE_WHITESPACE
-    Từ 1/7/2025 không còn cấp huyện; tỉnh Trà Vinh hợp nhất vào tỉnh Vĩnh Long; 15 xã, thị trấn của huyện Cầu
-    Ngang sắp xếp thành 6 xã mới của tỉnh Vĩnh Long. Số liệu năm 2025 trở đi ghi theo xã mới. Báo cáo này tổng hợp
-    theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 1/7/2025.
+    Từ ngày 01/7/2025, đơn vị hành chính cấp huyện kết thúc hoạt động; tỉnh Vĩnh Long, tỉnh Bến Tre và tỉnh Trà
+    Vinh hợp nhất thành tỉnh Vĩnh Long; 15 xã, thị trấn của huyện Cầu Ngang được sắp xếp thành 6 xã mới của tỉnh
+    Vĩnh Long. Số liệu từ năm 2025 được thống kê theo xã mới. Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và
+    15 xã, thị trấn trước ngày 01/7/2025.
     """
     summary = reform.summary_vi if lang == "vi" else reform.summary_en
     if map_name == "old":
-        where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 1/7/2025."
+        where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025."
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
-                 "they were before 1/7/2025.")
+                 "they were before 1 July 2025.")
     else:
         where = ("Báo cáo này tổng hợp trên địa bàn huyện Cầu Ngang cũ, theo 6 xã mới."
                  if lang == "vi" else "This report covers the former Cầu Ngang district through its 6 new communes.")
@@ -811,10 +812,12 @@ register_labels({
         "quân {recent} năm gần đây so với mức cần: đã đạt; đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
         "đây bằng từ {pace} mức cần trở lên); có chuyển biến, cần đẩy nhanh (khả năng từ {high} trở lên nhưng tốc "
         "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
-        "dần mục tiêu (khả năng dưới {high} và tốc độ gần đây ngược hướng mục tiêu); chỉ tiêu giao hằng năm được "
+        "dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm gần đây và cả năm gần nhất đều ngược hướng mục "
+        "tiêu); chỉ tiêu giao hằng năm được "
         "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
         "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
-        "“giữ mức hiện nay”: số liệu mới nhất đã vượt chỉ tiêu; “–”: đã đạt hoặc đã có kết quả năm phải đạt. Khả "
+        "“giữ mức hiện nay”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
+        "phải đạt. Khả "
         "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh; “–”: đã có số liệu của năm phải "
         "đạt.",
         "Notes: Code: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
@@ -823,11 +826,11 @@ register_labels({
         "is due and the average pace of the last {recent} years against the pace needed: achieved; on track "
         "(chance {high} or more and a recent pace of at least {pace} of the pace needed); progress, needs to speed "
         "up (chance {high} or more but the pace is short, or a chance from {low} to under {high}); slow progress, "
-        "unlikely to be met (chance under {low}); moving away (chance under {high} and a recent pace away from the "
-        "target); targets set for every year are judged year by year. “Awaiting the figure”: the year is due "
+        "unlikely to be met (chance under {low}); moving away (chance under {high}, and both the pace of the last "
+        "{recent} years and the last year's change away from the target); targets set for every year are judged year by year. “Awaiting the figure”: the year is due "
         "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
-        "needed from the latest figure to the year it is due; “hold the current level”: the latest figure is beyond "
-        "the target; “–”: met, or the result of the year it is due is in. Chance: of meeting the target in the "
+        "needed from the latest figure to the year it is due; “hold the current level”: the latest figure meets or "
+        "passes the target before the year it is due; “–”: the result of the year it is due is in. Chance: of meeting the target in the "
         "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in."),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
                                  "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "
