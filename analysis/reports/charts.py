@@ -363,18 +363,20 @@ def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
     return text
 
 
-def _source_lines(rows: pd.DataFrame, lang: str, width: float) -> list[str]:
-    """The sources, wrapped to at most two lines; beyond that, how many more (never cut)."""
+def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOOTER_SIZE,
+                  most: int = 2) -> list[str]:
+    """The sources, wrapped to at most ``most`` lines of ``size`` points; beyond that, how many
+    more (never cut: the speaker notes and summary.xlsx name them all)."""
     parts = list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang)))
     if not parts:
         return []
     shown: list[str] = []
     for i, part in enumerate(parts):
         candidate = _sources_sentence(shown + [part], len(parts) - i - 1, lang)
-        if shown and len(fit_lines(candidate, width, FOOTER_SIZE)) > 2:
+        if shown and len(fit_lines(candidate, width, size)) > most:
             break
         shown.append(part)
-    return fit_lines(_sources_sentence(shown, len(parts) - len(shown), lang), width, FOOTER_SIZE)
+    return fit_lines(_sources_sentence(shown, len(parts) - len(shown), lang), width, size)
 
 
 def _footer(figure: Figure, rows: pd.DataFrame, lang: str, paragraphs: list[str]) -> float:
@@ -1147,22 +1149,6 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     return shown, cells, headers
 
 
-def _board_sources(rows: pd.DataFrame, lang: str, room: float, size: float) -> list[str]:
-    """The sources on one line of the slide's text size: as many as fit, then how many more
-    (the speaker notes and summary.xlsx name them all). Every chart names its sources."""
-    parts = list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang))) \
-        if len(rows) else []
-    if not parts:
-        return []
-    shown: list[str] = []
-    for i, part in enumerate(parts):
-        candidate = _sources_sentence(shown + [part], len(parts) - i - 1, lang)
-        if shown and len(fit_lines(candidate, room, size)) > 1:
-            break
-        shown.append(part)
-    return fit_lines(_sources_sentence(shown, len(parts) - len(shown), lang), room, size)
-
-
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
                    deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
     """One deadline of the dashboard, for a slide: the rows the dashboard shows in that
@@ -1208,7 +1194,7 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
         notes = mark_notes(shown, lang)
         if notes:
             footer += fit_lines("\u2003\u2003".join(notes), room, size)
-        footer += _board_sources(shown, lang, room, size)
+        footer += _source_lines(shown, lang, room, size, most=1)  # every chart names its sources
         illustrative = bool(shown["illustrative"].any()) if len(shown) else False
         line = size * BOARD_LINE
         footer_h = line * (len(footer) + illustrative) + (6 if footer or illustrative else 0)
