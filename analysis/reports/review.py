@@ -1032,8 +1032,9 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
         data = load_observations(data)
         map_name = default_map(data)
     area = area or DEFAULT_AREA[map_name]
+    areas = load_areas()
     problems = []
-    if area not in load_areas().index:
+    if area not in areas.index:
         problems.append(problem("unknown_area", "--area", None, None, text=area,
                                 suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
                                 suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434."))
@@ -1043,10 +1044,14 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                 f"chọn một năm từ {PLAN_START} đến 2035.", f"choose a year from {PLAN_START} to 2035."))
     if problems:
         raise DataError(problems)
-    area = areas_on_map([area], map_name, load_areas())[0]  # "29416" on the new map is xã Cầu Ngang of 2025
-    for note in retired_notes([area], map_name, load_areas()):
+    # the review shares its folder with the report and with the planners' own files: checked before
+    # the document is built, and it writes over nothing but the files it wrote itself and nobody
+    # has changed since (sections III and IV are written by hand)
+    out = check_beside_data(out or paths.REPORTS_DIR, protected or [paths.DATA_DIR])
+    area = areas_on_map([area], map_name, areas)[0]  # "29416" on the new map is xã Cầu Ngang of 2025
+    for note in retired_notes([area], map_name, areas):
         print(note, file=sys.stderr)
-    settings = named_issuer(settings or load_review_settings(map_name=map_name, lang=lang), load_areas().loc[area], lang)
+    settings = named_issuer(settings or load_review_settings(map_name=map_name, lang=lang), areas.loc[area], lang)
     workbench = _workbench(data, lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
         raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
@@ -1054,10 +1059,6 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                  "chọn địa bàn khác, hoặc thêm số liệu của địa bàn này.",
                                  "choose another area, or add this area's figures.")])
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
-    # the review shares its folder with the report and with the planners' own files: it writes
-    # over nothing but the files it wrote itself and nobody has changed since (sections III and
-    # IV are written by hand)
-    out = check_beside_data(out or paths.REPORTS_DIR, protected or [paths.DATA_DIR])
     own = OwnFiles(out)
     docx_name, pdf_name = review_file_name(kind, year, lang=lang), review_file_name(kind, year, "pdf", lang)
     own.check([docx_name, pdf_name] if pdf else [docx_name], {docx_name: document})
