@@ -234,8 +234,7 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     else:
         key = "r_short"
     text = label(key, lang).format(**fields)
-    if key in ("r_short", "r_chance_but_away") and not is_missing(e.recent) and e.recent < 0 and _turned(e) \
-            and words.get("latest_change"):
+    if key in ("r_short", "r_chance_but_away") and _turned(e) and e.recent < 0 and words.get("latest_change"):
         # the three years went the wrong way, the last one the right way: the chart shows both
         text += " " + label("r_turned", lang).format(latest_year=e.latest_year, change=words["latest_change"])
     if words.get("awaiting"):
