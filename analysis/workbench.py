@@ -197,8 +197,11 @@ class Workbench:
 
     # ---- charts ------------------------------------------------------------------------
 
-    def fan_chart(self, target_id: str, area: str = "848") -> Figure:
-        return fan_chart(self.rows(target_id, area), self.series(target_id, area), self.lang)
+    def fan_chart(self, target_id: str, area: str = "848", footer_size: float | None = None) -> Figure:
+        """The fan chart of one target in one area (:func:`analysis.reports.charts.fan_chart`);
+        ``footer_size`` in points, for a chart printed smaller than a slide."""
+        extra = {} if footer_size is None else {"footer_size": footer_size}
+        return fan_chart(self.rows(target_id, area), self.series(target_id, area), self.lang, **extra)
 
     def small_multiples(self, target_id: str, deadline: int = 2025) -> Figure:
         rows = self.rows(target_id)

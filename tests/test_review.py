@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from docx.shared import Cm, Pt
 
-from analysis import load_targets, paths
+from analysis import Workbench, load_targets, paths
 from analysis.cli import main
 from analysis.reports import review
 from analysis.reports.review import load_review_settings, review_file_name, text_width_cm
@@ -191,6 +191,26 @@ def test_focus_charts_are_numbered_figures(vi):
     assert "(Xem Hình 1, Phụ lục 2.)" in body
 
 
+def test_charts_print_on_landscape_pages_with_a_footer_readable_on_paper():
+    document = Document()
+    workbench = Workbench(areas=["848"])
+    items = [item for item in review._items(workbench, "848", 2025, "vi") if item.figure is not None][:1]
+    review._figures(document, items, workbench, "848", "vi")
+    picture = document.inline_shapes[0]
+    assert round(picture.width.cm, 1) == review.FIGURE_WIDTH == 23.0
+    # the footer is set large enough that, printed at 23 cm instead of a slide's 33,9 cm, it measures 8 points
+    figure = workbench.fan_chart(items[0].target_id, "848", footer_size=review.PRINTED_FOOTER * review._print_ratio())
+    footer = next(t for t in figure.texts if t.get_text().startswith("Vì sao"))
+    printed = footer.get_fontsize() * picture.width.inches / figure.get_figwidth()
+    assert printed == pytest.approx(8.0, abs=0.01)
+
+
+def test_the_charts_appendix_is_landscape(vi):
+    orientations = [(round(s.page_width.cm, 1), round(s.page_height.cm, 1)) for s in vi.sections]
+    # body, Phụ lục 1 (table), Phụ lục 2 (charts), Phụ lục 3 (offices)
+    assert orientations == [(21.0, 29.7), (29.7, 21.0), (29.7, 21.0), (21.0, 29.7)]
+
+
 def test_a_page_per_office(vi):
     texts = [p.text for p in vi.paragraphs]
     offices = texts[texts.index("CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ"):]
@@ -214,8 +234,6 @@ def test_vietnamese_numbers_only(vi):
 
 
 def test_poverty_sentence_from_the_assessment(vi):
-    from analysis import Workbench
-
     row = Workbench(areas=["848"]).rows("T01", "848").set_index("deadline").loc[2025]
     body = " ".join(p.text for p in vi.paragraphs).replace("\u00a0", " ")
     latest = f"{row['latest_value']:.1f}".replace(".", ",")

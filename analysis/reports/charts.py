@@ -379,18 +379,19 @@ def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOO
     return fit_lines(_sources_sentence(shown, len(parts) - len(shown), lang), width, size)
 
 
-def _footer(figure: Figure, rows: pd.DataFrame, lang: str, paragraphs: list[str]) -> float:
-    """Write ``paragraphs`` and the sources at the bottom, each wrapped to the page's width;
-    for illustrative data, a red line under them. Returns the height used, as a fraction of
-    the figure."""
+def _footer(figure: Figure, rows: pd.DataFrame, lang: str, paragraphs: list[str],
+            size: float = FOOTER_SIZE) -> float:
+    """Write ``paragraphs`` and the sources at the bottom in ``size`` points, each wrapped to
+    the page's width; for illustrative data, a red line under them. Returns the height used,
+    as a fraction of the figure."""
     width = _room(figure)
-    text = [line for paragraph in paragraphs for line in fit_lines(paragraph, width, FOOTER_SIZE)] + \
-        _source_lines(rows, lang, width)
+    text = [line for paragraph in paragraphs for line in fit_lines(paragraph, width, size)] + \
+        _source_lines(rows, lang, width, size)
     illustrative = bool(rows["illustrative"].any())
     scale = SLIDE[1] / figure.get_figheight()
-    line = FOOTER_LINE * scale
+    line = FOOTER_LINE * scale * size / FOOTER_SIZE
     bottom = (0.036 * scale) if illustrative else 0.01
-    figure.text(0.01, bottom, "\n".join(text), ha="left", va="bottom", fontsize=FOOTER_SIZE, color="#404040",
+    figure.text(0.01, bottom, "\n".join(text), ha="left", va="bottom", fontsize=size, color="#404040",
                 linespacing=1.25)
     if illustrative:
         figure.text(0.01, 0.008 * scale, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=11,
@@ -445,13 +446,16 @@ def _earlier_changes_used(earlier: pd.DataFrame, projection: pd.DataFrame | None
 # fan chart
 
 
-def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario: pd.Series | None = None) -> Figure:
+def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario: pd.Series | None = None,
+              footer_size: float = FOOTER_SIZE) -> Figure:
     """Fan chart of one target in one area, on a 16:9 slide.
 
     ``rows`` are the :func:`analysis.assess` rows of the target and area (one per deadline);
     ``data`` the :class:`~analysis.assessment.TargetSeries` behind them; ``scenario`` an
     optional what-if path (year → value) drawn as a dotted line. A target read as yearly falls
     (poverty) gets a second panel with each year's fall against the 3–4 point band.
+    ``footer_size`` is the size of the notes and sources under the chart, in points: a document
+    that prints the slide smaller asks for larger ones, so that they stay readable on paper.
     """
     check_language(lang)
     rows = rows.sort_values("deadline")
@@ -471,7 +475,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
                               data.projection.attrs["method_vi" if lang == "vi" else "method"])
         if ((rows["origin"] == "assumption") & rows["target_value"].notna()).any():
             paragraphs.append(label("assumption_mark", lang))  # the legend's "Mục tiêu 2030*"
-        bottom = _footer(figure, rows, lang, paragraphs)
+        bottom = _footer(figure, rows, lang, paragraphs, footer_size)
         if falls:
             grid = figure.add_gridspec(2, 1, height_ratios=(2.6, 1))
             ax = figure.add_subplot(grid[0])

@@ -68,7 +68,7 @@ from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
-from .style import render
+from .style import SLIDE, render
 
 __all__ = ["build_review", "write_review", "run_review", "load_review_settings", "ReviewSettings",
            "add_review_arguments", "review_file_name", "KINDS", "MAPS", "SETTINGS_FILE"]
@@ -97,7 +97,12 @@ LANDSCAPE_MARGINS = (2.5, 2.0, 2.0, 2.0)
 CELL_PADDING = 0.19
 """Word's default left and right cell margin, in cm."""
 HEADER_COLUMNS = (6.3, TEXT_WIDTH - 6.3)
-FIGURE_WIDTH = 16.0
+FIGURE_WIDTH = 23.0
+"""Width (cm) of a chart on the landscape pages of Phụ lục 2: a slide printed at about two thirds
+of its size, small enough for the appendix heading and a caption to share the first page with it."""
+PRINTED_FOOTER = 8.0
+"""Points the notes and sources under a chart measure on paper (at the slide's own size they
+would print at under 6 points)."""
 
 register_labels({
     "rv_nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
@@ -851,10 +856,19 @@ register_labels({
 })
 
 
+def _print_ratio() -> float:
+    """How many times larger a slide chart is than its print in Phụ lục 2.
+
+    >>> round(_print_ratio(), 2)
+    1.47
+    """
+    return SLIDE[0] * 2.54 / FIGURE_WIDTH
+
+
 def _figures(document, items: list[_Item], workbench: Workbench, area: str, lang: str) -> None:
     area_name = None
     for item in (i for i in items if i.figure is not None):
-        figure = workbench.fan_chart(item.target_id, area)
+        figure = workbench.fan_chart(item.target_id, area, footer_size=PRINTED_FOOTER * _print_ratio())
         picture = render(figure, "png")
         paragraph = _paragraph(document, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=6)
         paragraph.paragraph_format.keep_with_next = True
@@ -958,7 +972,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     _appendix_heading(document, 1, "rv_appendix_table", settings, lang)
     _appendix_table(document, items, lang)
     figure_section = document.add_section(WD_SECTION.NEW_PAGE)
-    _portrait(figure_section)
+    _landscape(figure_section)
     figure_section.different_first_page_header_footer = False
     _appendix_heading(document, 2, "rv_appendix_figures", settings, lang)
     _figures(document, items, workbench, area, lang)
