@@ -150,6 +150,7 @@ def test_poverty_is_read_as_yearly_falls_and_has_no_2030_target(table):
 def test_milestones_of_2022_are_judged_at_their_deadline(table):
     m1 = table.query("target_id == 'M1'").iloc[0]
     assert m1["status"] == "achieved" and m1["status_method"] == "deadline_passed" and m1["probability"] == 1.0
+    assert m1["probability_words"] == ""  # a known outcome: no "likely" beside "achieved"
     assert not m1["illustrative"]  # the real recognition of 2022 (QĐ 625/QĐ-TTg)
 
 

@@ -452,7 +452,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     row["verdict"] = decide(evidence)
     if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
         row["probability"] = 1.0 if row["verdict"] == "achieved" else 0.0
-        row["probability_words"] = probability_words(row["probability"])
+        row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")
     own = _commune_target(target, code, context)
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule)
