@@ -8,6 +8,7 @@ plan's own writing ("99,7 %"). English text uses the English convention (11.3 %;
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -45,10 +46,20 @@ def fmt_number(value: float, lang: str = "vi", decimals: int = 1, sign: bool = F
     ('1.234,5', '1,234.5', '−0,83')
     >>> fmt_number(float("nan")), fmt_number(-0.04, "vi", 1)
     ('–', '0,0')
+
+    Halves round up, as on paper, from the number as written: 17,95 is 18,0 (the nearest binary
+    number to 17.95 lies just below it, and plain formatting would print 17,9).
+
+    >>> fmt_number(17.95), fmt_number(0.125, "vi", 2), fmt_number(2.5, "vi", 0)
+    ('18,0', '0,13', '3')
     """
     if is_missing(value):
         return "–"
-    text = f"{abs(value):,.{decimals}f}"
+    if not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    # the shortest decimal that reads back as the same float: what the source wrote
+    written = Decimal(repr(float(abs(value))))
+    text = f"{written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):,.{decimals}f}"
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     if value < 0 and float(text.replace(".", "").replace(",", "")) != 0:

@@ -223,3 +223,12 @@ def test_probabilities_lie_in_0_1_and_rise_as_the_target_is_loosened(values, goa
                                plan_start=2015)).iloc[0]
     assert 0 <= tight["probability"] <= 1
     assert rows.at[2030, "probability"] >= tight["probability"] - 1e-12
+
+
+def test_a_district_summed_from_communes_names_them_as_they_are():
+    """The 13 communes of T04 include no town: "13 xã", not "13 xã, thị trấn"."""
+    from analysis import Workbench
+
+    workbench = Workbench(areas=["848"])
+    assert workbench.series("T04", "848").used["source"].iloc[-1].startswith("tổng hợp từ 13 xã / sum of 13 communes — ")
+    assert workbench.series("T06", "848").used["source"].iloc[-1].startswith("tổng hợp từ 15 xã, thị trấn / ")

@@ -629,3 +629,14 @@ def test_a_review_of_2025_says_the_district_ended_and_which_map_it_follows(vi):
     opening = next(i for i, text in enumerate(paragraphs) if text.startswith("Thực hiện Kế hoạch"))
     assert paragraphs[opening + 1].startswith("Từ ngày 01/7/2025, đơn vị hành chính cấp huyện kết thúc hoạt động")
     assert paragraphs[opening + 1].endswith("theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025.")
+
+
+def test_the_end_of_period_counts_what_was_due_in_it_as_the_deck_does(vi):
+    table = Workbench(areas=["848"]).table
+    due = table[(table["area_code"] == "848") & (table["deadline"] <= 2025) & (table["verdict"] != "")]
+    due = due.sort_values("deadline").drop_duplicates("target_id", keep="last")
+    body = " ".join(p.text for p in vi.paragraphs)
+    assert f"đánh giá {len(due)} chỉ tiêu định lượng" in body and len(due) == 19
+    assert f"{int((due['verdict'] == 'needs_acceleration').sum())} chỉ tiêu có chuyển biến, cần đẩy nhanh" in body
+    # T17 is due in 2030 and said apart, not counted among the 19
+    assert "Ngoài ra, 1 chỉ tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II." in body

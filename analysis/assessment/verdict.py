@@ -93,13 +93,18 @@ register_labels({
         "Tốc độ từ {base_year} ({since}) đủ so với mức cần tính từ đầu kỳ, nhưng nay cần {needed}; khả năng đạt {chance}.",
         "The pace since {base_year} ({since}) was enough for what was needed from the start, but {needed} is needed "
         "now; chance {chance}."),
+    # the pace would do if it lasted; the projection, below the goal, says it will not: say both, so that
+    # "chuyển biến chậm" / "cần đẩy nhanh" reads as what the projection expects, not as the past
     "r_pace_enough_projection_short": (
-        "{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng dự báo năm {deadline} {short_word} {projected} "
-        "(cần {goal}): khả năng đạt {chance}.",
-        "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection for {deadline} is "
-        "{short_word} {projected} ({goal} needed): chance {chance}."),
-    "r_pace_enough_but_unlikely": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}, nhưng theo dự báo khả năng đạt chỉ {chance}.",
-                                   "The last {recent_years} years: {recent}, enough, as {needed} is needed, but the projection gives a chance of only {chance}."),
+        "{recent_years} năm gần đây {recent}, nếu giữ được thì đủ (cần {needed}), nhưng dự báo tốc độ chậm lại: năm "
+        "{deadline} {short_word} {projected} (cần {goal}); khả năng đạt {chance}.",
+        "The last {recent_years} years: {recent}, enough if it lasted ({needed} needed), but the projection expects it "
+        "to slow: {short_word} {projected} in {deadline} ({goal} needed); chance {chance}."),
+    "r_pace_enough_but_unlikely": (
+        "{recent_years} năm gần đây {recent}, nếu giữ được thì đủ (cần {needed}), nhưng theo dự báo khả năng đạt chỉ "
+        "{chance}.",
+        "The last {recent_years} years: {recent}, enough if it lasted ({needed} needed), but the projection gives a "
+        "chance of only {chance}."),
     "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng mục tiêu.",
                  "In {latest_year} alone it moved {change}, towards the target."),
     "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",

@@ -23,6 +23,7 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +31,11 @@ import pandas as pd
 
 from .catalogue import commune_codes
 
-__all__ = ["YearlySeries", "build_series", "since_latest_standard"]
+__all__ = ["YearlySeries", "build_series", "since_latest_standard", "AGGREGATED_SOURCE"]
+
+AGGREGATED_SOURCE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / sum of \d+ (?P<en>[^—]+?) — ")
+"""The note a summed area puts before the sources of the figures it summed ("tổng hợp từ 13 xã /
+sum of 13 communes — …"): the reports read it back to say it in one language."""
 
 COLUMNS = ["value", "numerator", "denominator", "standard", "illustrative", "source", "how", "approximate"]
 """``approximate``: the point is an estimate (a rate rebuilt without counts, or a share of a new
@@ -271,7 +276,10 @@ def build_series(
         if counts:
             from_count = _share_from_count(observations, counts, area, group, len(members))
             own = pd.concat([own, from_count.loc[~from_count.index.isin(own.index)]]).sort_index()
-        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags), own)
+        # "13 xã" when no town is among them (the communes of ethnic-minority areas), else "15 xã, thị trấn"
+        towns = any(areas.at[code, "kind"] == "town" for code in members if code in areas.index)
+        what = ("xã, thị trấn" if towns else "xã", "communes")
+        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what), own)
     population = areas["population_2019"].dropna().to_dict()
     merge = _merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
     for reform in reforms:

@@ -32,6 +32,7 @@ from ..assessment import TargetSeries, status_label
 from ..assessment.met import INTEGER_UNITS
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
+from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_missing as _missing, needed_text, needed_words,
                      target_text, unit_word, value_text)
@@ -314,8 +315,6 @@ def _short_verdict(row: pd.Series, lang: str) -> str:
     return words
 
 
-_AGGREGATE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / sum of \d+ (?P<en>[^—]+?) — ")
-"""The note the series puts before the sources of figures it summed ("… / sum of 15 communes — ")."""
 _BILINGUAL = re.compile(r"^(?P<vi>.*[^\x00-\x7f].*?) / (?P<en>[A-Z][\x20-\x2e\x30-\x7e]*)$")
 """A source said in both languages: "Số liệu minh họa, … (scripts/…) / Illustrative data, not real"."""
 _WORD_PAIR = re.compile(r"(\w+) / (\w+)\)")
@@ -336,7 +335,7 @@ def source_parts(sources: str, lang: str) -> list[str]:
     out: list[str] = []
     for chunk in str(sources or "").split("|"):
         chunk = chunk.strip()
-        aggregate = _AGGREGATE.match(chunk)
+        aggregate = AGGREGATED_SOURCE.match(chunk)
         if aggregate:
             out.append(f"tổng hợp từ {aggregate['n']} {aggregate['vi']}" if lang == "vi"
                        else f"sum of {aggregate['n']} {aggregate['en'].strip()}")

@@ -935,8 +935,13 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     latest = [int(item.row["latest_year"]) for item in assessed if pd.notna(item.row["latest_year"])]
     attention = [item.name for item in assessed if item.verdict.key in ("off_track", "moving_away", "deadline_missed")]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
+    # the end of the period counts what was due in it, as the deck's slide of that year does
+    due_later = [kind == "final" and int(item.row["deadline"]) > year for item in assessed]
+    counted = [item for item, after in zip(assessed, due_later) if not after]
+    later = pd.Series([int(i.row["deadline"]) for i, after in zip(assessed, due_later) if after],
+                      dtype=int).value_counts().to_dict()
     _paragraph(document, summary_sentences(
-        [item.verdict for item in assessed], n_targets=len(items),
+        [item.verdict for item in counted], n_targets=len(items), later=later,
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=_area_in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
         lang=lang, attention=attention, n_illustrative=sum(bool(item.row["illustrative"]) for item in assessed),

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
+from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import change_text, chance_text, decimals_for, fmt_number, needed_text, target_text, value_text
 
@@ -542,16 +543,22 @@ register_labels({
     "rv_projection_only_count": (
         "{n} chỉ tiêu Kế hoạch không đặt mức cho năm được đánh giá, chỉ nêu dự báo.",
         "{n} of the plan's targets set no level for the year judged: only a projection is given."),
+    "rv_later_count": (
+        "Ngoài ra, {n} chỉ tiêu có thời hạn đến năm {deadline} (không tính ở trên) được đánh giá tại mục II.",
+        "Another {n} target(s) due in {deadline} (not counted above) are assessed in section II."),
 })
 
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
                       latest_year: int | None, year: int, kind: str, lang: str = "vi",
-                      attention: list[str] = (), n_illustrative: int = 0, awaited_year: int | None = None) -> str:
+                      attention: list[str] = (), n_illustrative: int = 0, awaited_year: int | None = None,
+                      later: dict[int, int] | None = None) -> str:
     """Section I of the report: how many targets stand where, in one paragraph. A row that is
     a projection only (no target for the year judged) is not counted among the assessed.
     ``awaited_year`` is the deadline year whose figure the rows judged on a projection await
-    (2025 in a review of 2024 written after 2025 ended); by default ``year``.
+    (2025 in a review of 2024 written after 2025 ended); by default ``year``. ``later`` counts
+    the targets due after the period reviewed, by deadline: an end-of-period review counts only
+    the targets due in the period (as the deck's slide of that year does) and names the others.
 
     >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track", "")]
     >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
@@ -560,6 +567,11 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     4 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt;
     2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt. 1 chỉ tiêu Kế hoạch không đặt mức cho
     năm được đánh giá, chỉ nêu dự báo.
+    >>> print(summary_sentences(v[:1], 21, 19, "huyện Cầu Ngang", 2024, 2025, "final", later={2030: 1}))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Kế hoạch đề ra 21 chỉ tiêu, trong đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá
+    1 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ
+    tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II.
     """
     vi = lang == "vi"
     judged = [v for v in verdicts if v.key]
@@ -580,6 +592,8 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     projections = len(verdicts) - len(judged)
     if projections:
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
+    for deadline, n in sorted((later or {}).items()):
+        text += " " + label("rv_later_count", lang).format(n=n, deadline=deadline)
     awaiting = sum(v.judged_on_projection for v in judged)
     if awaiting:
         awaited = awaited_year or year
@@ -600,7 +614,6 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
 # table cells
 
 
-_AGGREGATED = re.compile(r"^tổng hợp từ (\d+) xã, thị trấn / sum of \d+ communes — ")
 _PUBLISHED = re.compile(r"^(?P<publisher>[^:]{2,60}): [^()]*(?P<when>\([^()]*\))?")
 """A published figure: its publisher and the first parenthesis after it (the date or decision)."""
 
@@ -612,6 +625,8 @@ def source_text(sources: str, lang: str = "vi") -> str:
     >>> source_text("tổng hợp từ 15 xã, thị trấn / sum of 15 communes — Số liệu minh họa, không phải "
     ...             "số liệu thật (scripts/x.py, seed 1) / Illustrative data, not real")
     'Tổng hợp từ 15 xã, thị trấn; số liệu minh họa (không phải số liệu thật)'
+    >>> source_text("tổng hợp từ 6 xã mới / sum of 6 new communes — Sở Nội vụ (2026)", "en")
+    'Sum of 6 new communes; Sở Nội vụ (2026)'
     >>> source_text("VP Điều phối NTM Trà Vinh: Trà Vinh có thêm 02 xã đạt chuẩn NTM (09/5/2022)", "en")
     'VP Điều phối NTM Trà Vinh (09/5/2022)'
     >>> source_text("Kinh tế & Đô thị: Công nhận 2 huyện (QĐ 624/QĐ-TTg, 6/2023) (3/13 xã / communes)")
@@ -620,10 +635,10 @@ def source_text(sources: str, lang: str = "vi") -> str:
     out: list[str] = []
     for chunk in str(sources or "").split(" | "):
         chunk = chunk.strip()
-        match = _AGGREGATED.match(chunk)
+        match = AGGREGATED_SOURCE.match(chunk)
         if match:
-            n = match.group(1)
-            out.append(f"Tổng hợp từ {n} xã, thị trấn" if lang == "vi" else f"Sum of {n} communes")
+            out.append(f"Tổng hợp từ {match['n']} {match['vi']}" if lang == "vi"
+                       else f"Sum of {match['n']} {match['en'].strip()}")
             chunk = chunk[match.end():]
         for part in (p.strip() for p in chunk.split("; ")):
             if not part:

@@ -27,7 +27,7 @@ from ..export import reproducible_office_file, write_bytes_atomic, write_text_at
 from ..text import check_language, label, register_labels
 from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, needed_text, target_text,
                      value_text)
-from .charts import DARK_VERDICTS
+from .charts import DARK_VERDICTS, source_parts
 from .style import STATUS_COLORS
 
 __all__ = ["summary_frame", "write_summary_csv", "write_summary_xlsx", "SUMMARY_COLUMNS"]
@@ -253,9 +253,10 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                    "observed_points_per_year_since_base", "cumulative_since_start", "cumulative_target", "years_met",
                    "years_counted", "verdict", "awaiting_figure", "status", "status_ratio", "status_method",
                    "un_progress_ratio", "un_status", "probability", "reach", "projected_median", "projected_lo_80",
-                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate",
-                   "sources"):
+                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate"):
         out[column] = table[column]
+    # the data say some sources in both languages ("… / Illustrative data, not real"): one, the reader's
+    out["sources"] = ["; ".join(source_parts(text, lang)) for text in table["sources"]]
     rows = [row for _, row in table.iterrows()]
     out["target_text"] = [target_text(row, lang) if row["origin"] != "projection" else "" for row in rows]
     out["met_rule"] = table[f"met_rule_{lang}"]
