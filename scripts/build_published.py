@@ -12,7 +12,8 @@ Decisions made here, each written down below rather than by editing data:
 - the poverty standard is kept only for indicators measured against a poverty line;
 - GROUPS maps the raw group names to the workbench's groups;
 - INFERRED_YEAR names the rows whose year the source does not state: their source line says so;
-- where sources conflict, every figure is kept and PREFERRED names the one to use, with why.
+- where sources conflict, every figure is kept and PREFERRED names the one to use, with why;
+- TITLE_WORDS says in Vietnamese the English words of a few source titles that reports print.
 
 Run: python scripts/build_published.py   (tests check the committed file matches its output)
 """
@@ -124,6 +125,21 @@ COLUMNS = ["indicator", "area_code", "group", "year", "standard", "value", "unit
            "qualifier", "source", "source_url", "quote", "note", "illustrative", "preferred", "source_row"]
 
 
+# the raw titles call a newspaper's topic page a "tag"; a Vietnamese report prints these titles
+TITLE_WORDS = {"Báo Trà Vinh (tag ": "Báo Trà Vinh (trang chủ đề "}
+
+
+def source_title(raw: str) -> str:
+    """The source's title as the reports print it.
+
+    >>> source_title("Báo Trà Vinh (tag Học sinh Khmer, 14/03/2023)")
+    'Báo Trà Vinh (trang chủ đề Học sinh Khmer, 14/03/2023)'
+    """
+    for english, vietnamese in TITLE_WORDS.items():
+        raw = raw.replace(english, vietnamese)
+    return raw
+
+
 def qualifier_of(unit_text: str) -> str:
     text = unit_text.lower()
     for word, qualifier in QUALIFIER_WORDS:
@@ -156,7 +172,7 @@ def build() -> list[dict]:
                     notes.append(f"Period as published: {record['poverty_standard']}.")
                 if record["notes"]:
                     notes.append(record["notes"])
-                source = record["source_title"]
+                source = source_title(record["source_title"])
                 if (name, line) in INFERRED_YEAR:
                     source += INFERRED_MARK
                     notes.append(f"Year inferred: {INFERRED_YEAR[(name, line)]}.")

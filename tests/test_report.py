@@ -117,7 +117,8 @@ def test_formula_payloads_from_the_data_stay_text_in_summary_xlsx(report):
     texts = [cell for sheet in book for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
     starts = [cell for cell in texts if cell.value.startswith(("=", "+", "-", "@"))]
     payloads = [cell for cell in starts if not re.match(r"\+\d", cell.value)]  # not our "+2,3 điểm %/năm"
-    assert {cell.value.split(" | ")[0] for cell in payloads} == {HYPERLINK, DDE}
+    # each payload is the first of its row's sources ("; " between them), whole
+    assert {cell.value.split("; ")[0] for cell in payloads} == {HYPERLINK, DDE}
     assert all(cell.data_type == "s" and cell.quotePrefix for cell in starts)
 
 

@@ -333,7 +333,7 @@ def source_parts(sources: str, lang: str) -> list[str]:
     ['Số liệu minh họa, không phải số liệu thật (scripts/x.py, seed 1)', 'Sở GD: Báo cáo (3/13 xã)']
     """
     out: list[str] = []
-    for chunk in str(sources or "").split("|"):
+    for chunk in str(sources or "").split(" | "):  # the assessment's separator: a "|" inside a source stays
         chunk = chunk.strip()
         aggregate = AGGREGATED_SOURCE.match(chunk)
         if aggregate:
