@@ -16,7 +16,7 @@ from .data.catalogue import load_units
 from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
-           "change_text", "needed_words", "is_missing", "is_holding", "deadline_figure_in", "chance_shown",
+           "change_text", "needed_words", "is_missing", "half_up", "is_holding", "deadline_figure_in", "chance_shown",
            "HOLDING_MARK"]
 
 register_labels({
@@ -57,14 +57,23 @@ def fmt_number(value: float, lang: str = "vi", decimals: int = 1, sign: bool = F
         return "–"
     if not math.isfinite(value):
         return "∞" if value > 0 else "−∞"
-    # the shortest decimal that reads back as the same float: what the source wrote
-    written = Decimal(repr(float(abs(value))))
-    text = f"{written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP):,.{decimals}f}"
+    text = f"{half_up(abs(value), decimals):,.{decimals}f}"
     if lang == "vi":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     if value < 0 and float(text.replace(".", "").replace(",", "")) != 0:
         return "−" + text
     return ("+" + text) if sign and value > 0 and float(text.replace(".", "").replace(",", "")) != 0 else text
+
+
+def half_up(value: float, decimals: int = 0) -> float:
+    """``value`` rounded as on paper: halves away from zero, from the number as written (the
+    shortest decimal that reads back as the same float), not from its binary neighbour.
+
+    >>> half_up(17.95, 1), round(17.95, 1), half_up(0.125, 2), half_up(-2.5), half_up(12.499999999999998)
+    (18.0, 17.9, 0.13, -3.0, 12.0)
+    """
+    written = Decimal(repr(float(value)))
+    return float(written.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def decimals_for(unit: str) -> int:
@@ -165,7 +174,7 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
         words = "" if compact else f" {unit_word(unit, lang)}"
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
     decimals = _decimals_to_show(value, unit)
-    if round(value, decimals) == 0:
+    if half_up(value, decimals) == 0:
         return label("hold_level", lang)
     if unit == "percent":
         words = label("points_per_year", lang) if per_year else label("points_word", lang)
@@ -181,7 +190,7 @@ def _decimals_to_show(value: float, unit: str) -> int:
     (1, 2, 1)
     """
     decimals = decimals_for(unit)
-    while value and round(abs(value), decimals) == 0 and decimals < 2:
+    while value and half_up(value, decimals) == 0 and decimals < 2:
         decimals += 1
     return decimals
 
@@ -208,7 +217,7 @@ def chance_text(probability: float, lang: str = "vi") -> str:
         return "< 1 %"
     if 0.995 < probability < 1:
         return "> 99 %"
-    percent = round(100 * probability)
+    percent = int(half_up(100 * probability))
     for edge in CHANCE_EDGES:
         if probability < edge and percent >= round(100 * edge):
             percent = round(100 * edge) - 1
@@ -226,7 +235,7 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     if is_missing(value):
         return "–"
     decimals = _decimals_to_show(value, unit)
-    if round(value, decimals) == 0:
+    if half_up(value, decimals) == 0:
         return label("no_change", lang)
     number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {fmt_number(abs(value), lang, decimals)}"
     if unit == "percent":

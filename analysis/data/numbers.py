@@ -177,6 +177,8 @@ class ParsedColumn:
 _BLANK, _NUMBER, _VI, _EN, _AMBIGUOUS, _INVALID, _DATE = range(7)
 _KIND_CODE = {"neutral": _NUMBER, "vi": _VI, "en": _EN, "ambiguous": _AMBIGUOUS, "invalid": _INVALID}
 _DATE_TYPES = (dt.date, dt.time, dt.timedelta)
+_NAN = float("nan")
+_CACHE_LIMIT = 100_000
 
 
 def date_text(cell: object) -> str:
@@ -192,8 +194,6 @@ def date_text(cell: object) -> str:
     if isinstance(cell, dt.time):
         return cell.strftime("%H:%M")
     return str(cell)
-_NAN = float("nan")
-_CACHE_LIMIT = 100_000
 
 
 class NumberColumnReader:

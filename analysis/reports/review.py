@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -936,10 +937,11 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     attention = [item.name for item in assessed if item.verdict.key in ("off_track", "moving_away", "deadline_missed")]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
     # the end of the period counts what was due in it, as the deck's slide of that year does
-    due_later = [kind == "final" and int(item.row["deadline"]) > year for item in assessed]
-    counted = [item for item, after in zip(assessed, due_later) if not after]
-    later = pd.Series([int(i.row["deadline"]) for i, after in zip(assessed, due_later) if after],
-                      dtype=int).value_counts().to_dict()
+    def due_later(item: _Item) -> bool:
+        return kind == "final" and int(item.row["deadline"]) > year
+
+    counted = [item for item in assessed if not due_later(item)]
+    later = Counter(int(item.row["deadline"]) for item in assessed if due_later(item))
     _paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
