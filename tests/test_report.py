@@ -386,3 +386,21 @@ def test_make_lab_opens_the_project_root_on_notebook_00():
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
     lab = makefile.split("\nlab:")[1].split("\n\n")[0]
     assert '--ServerApp.root_dir="$(CURDIR)"' in lab and "default_url=/lab/tree/notebooks/00_bat_dau.ipynb" in lab
+
+
+def test_the_index_links_the_word_review_whichever_command_ran_last(tmp_path):
+    # the index listed every output but the Word review, which a planner then had to find in the folder
+    out, data = tmp_path / "reports", str(paths.OBSERVATIONS_DIR / "published.csv")
+    link = '<a href="bao_cao_final_2025.docx">DOCX</a>'
+    assert main(["report", "--data", data, "--out", str(out), "--area", "848"]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "Báo cáo kết quả thực hiện (Word" in page and "Chưa có. Lệnh python -m analysis review" in page
+    assert main(["review", "--data", data, "--out", str(out), "--no-pdf"]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert f"Báo cáo tổng kết giai đoạn 2021–2025: {link}</li>" in page and "Chưa có. Lệnh" not in page
+    assert main(["report", "--data", data, "--out", str(out), "--area", "848"]) == 0  # the review is kept
+    assert link in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "bao_cao_final_2025.docx").is_file()
+    elsewhere = tmp_path / "my_folder"
+    assert main(["review", "--data", data, "--out", str(elsewhere), "--no-pdf"]) == 0
+    assert not (elsewhere / "index.html").exists()  # not a report's folder: no index made there

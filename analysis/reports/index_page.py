@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +14,12 @@ from .charts import DARK_VERDICTS
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
 
-__all__ = ["index_html"]
+__all__ = ["index_html", "review_files", "with_reviews"]
+
+REVIEW_NAME = re.compile(r"bao_cao_(?P<kind>annual|final)_(?P<year>\d{4})(?P<en>_en)?\.(?P<suffix>docx|pdf)")
+"""The file names the review command writes (``review.review_file_name``)."""
+REVIEWS_START, REVIEWS_END = "<!-- reviews -->", "<!-- /reviews -->"
+"""Around the list of Word reviews, which the review command renews when it adds one."""
 
 register_labels({
     "index_title": ("Báo cáo tiến độ Kế hoạch 20/KH-UBND — huyện Cầu Ngang",
@@ -23,6 +29,16 @@ register_labels({
     "index_slides": ("Bản trình chiếu (.pptx)", "Slide deck (.pptx)"),
     "index_summary_xlsx": ("Bảng tổng hợp (Excel)", "Summary table (Excel)"),
     "index_summary_csv": ("Bảng tổng hợp (CSV)", "Summary table (CSV)"),
+    "index_reviews": ("Báo cáo kết quả thực hiện (Word, thể thức Nghị định 30/2020)",
+                      "Reviews of the plan (Word, in the form of Decree 30/2020)"),
+    "index_review_final": ("Báo cáo tổng kết giai đoạn 2021–{year}", "End-of-period review 2021–{year}"),
+    "index_review_annual": ("Báo cáo kết quả năm {year}", "Review of {year}"),
+    "index_review_en": (" (tiếng Anh)", " (English)"),
+    "index_review_vi": ("", " (Vietnamese)"),
+    "index_no_review": ("Chưa có. Lệnh python -m analysis review --year 2025 (make report chạy sẵn) ghi báo cáo vào "
+                        "thư mục này và thêm liên kết ở đây.",
+                        "None yet. python -m analysis review --year 2025 (make report runs it) writes the review "
+                        "into this folder and links it here."),
     "index_multiples": ("So sánh các xã", "Communes side by side"),
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
@@ -43,9 +59,67 @@ def _link(path: str, text: str) -> str:
     return f'<a href="{html.escape(path)}">{html.escape(text)}</a>'
 
 
+def review_files(folder: Path) -> list[str]:
+    """The Word reviews (and their PDFs) in ``folder``, by name.
+
+    >>> import tempfile
+    >>> home = Path(tempfile.mkdtemp())
+    >>> for name in ("bao_cao_final_2025.pdf", "bao_cao_final_2025.docx", "notes.docx", "bao_cao_x.docx"):
+    ...     _ = (home / name).write_text("")
+    >>> review_files(home), review_files(home / "missing")
+    (['bao_cao_final_2025.docx', 'bao_cao_final_2025.pdf'], [])
+    """
+    if not folder.is_dir():
+        return []
+    return sorted(entry.name for entry in folder.iterdir() if entry.is_file() and REVIEW_NAME.fullmatch(entry.name))
+
+
+def _reviews_block(names: list[str], lang: str) -> str:
+    """The list of reviews, one line per document with its formats, between the markers.
+
+    >>> print(_reviews_block(["bao_cao_annual_2024.docx", "bao_cao_final_2025.docx", "bao_cao_final_2025.pdf"], "vi"))
+    <!-- reviews --><h2>Báo cáo kết quả thực hiện (Word, thể thức Nghị định 30/2020)</h2><ul>
+    <li>Báo cáo kết quả năm 2024: <a href="bao_cao_annual_2024.docx">DOCX</a></li>
+    <li>Báo cáo tổng kết giai đoạn 2021–2025: <a href="bao_cao_final_2025.docx">DOCX</a>, <a href="bao_cao_final_2025.pdf">PDF</a></li>
+    </ul><!-- /reviews -->
+    """
+    documents: dict[tuple, list[str]] = {}
+    for name in names:
+        match = REVIEW_NAME.fullmatch(name)
+        if match:
+            documents.setdefault((match["year"], match["kind"], bool(match["en"])), []).append(name)
+    out = [f"{REVIEWS_START}<h2>{html.escape(label('index_reviews', lang))}</h2><ul>"]
+    for (year, kind, english), files in sorted(documents.items()):
+        title = label(f"index_review_{kind}", lang).format(year=year)
+        title += label("index_review_en" if english else "index_review_vi", lang)
+        links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
+                          for name in sorted(files, key=lambda n: n.endswith(".pdf")))
+        out.append(f"<li>{html.escape(title)}: {links}</li>")
+    if not documents:
+        out.append(f"<li>{html.escape(label('index_no_review', lang))}</li>")
+    out.append(f"</ul>{REVIEWS_END}")
+    return "\n".join(out)
+
+
+def with_reviews(page: str, names: list[str]) -> str:
+    """``page`` (an index.html) with its list of reviews renewed for ``names``, in the page's
+    own language; a page without the list is returned as it is.
+
+    >>> page = '<html lang="en">' + _reviews_block([], "en") + '</html>'
+    >>> "End-of-period review 2021–2025 (Vietnamese): <a" in with_reviews(page, ["bao_cao_final_2025.docx"])
+    True
+    """
+    start, end = page.find(REVIEWS_START), page.find(REVIEWS_END)
+    if start < 0 or end < start:
+        return page
+    lang = "en" if '<html lang="en">' in page else "vi"
+    return page[:start] + _reviews_block(names, lang) + page[end + len(REVIEWS_END):]
+
+
 def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     """The page. ``files`` maps "dashboard", "slides", "summary_csv", "summary_xlsx",
-    "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths.
+    "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths,
+    and "reviews", when given, to the Word reviews' file names (:func:`review_files`).
 
     The chance is shown as in every table (:func:`analysis.words.chance_shown`): "57 %‡" for a
     target met already, with the dashboard's footnote under its table; "–" once the deadline's
@@ -73,6 +147,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f"<li>{html.escape(label('index_dashboard', lang))}: " + ", ".join(
         _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li></ul>")
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
+    out.append(_reviews_block(files.get("reviews", []), lang))
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
     # target by target, in the plan's order (the catalogue's), the district first

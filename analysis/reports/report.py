@@ -34,7 +34,7 @@ from ..data.observations import check_observations, protected_paths
 from .charts import fan_chart, small_multiples
 from ..errors import DataError
 from ..export import atomic_folder, check_destination, write_text_atomic
-from .index_page import index_html, relative
+from .index_page import index_html, relative, review_files
 from ..data.problems import problem
 from .slides import dashboard_slide, deck_targets, fan_slide, multiples_slide, write_deck
 from .style import save_figure
@@ -211,6 +211,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         write_deck(staging / "slides.pptx", slides, lang, int(latest.max()) if len(latest) else None,
                    bool(table["illustrative"].any()), map=workbench.map)
         files["slides"] = "slides.pptx"
+        files["reviews"] = review_files(Path(out))  # carried over into the new folder
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
     n_charts = len(fan_tasks) + len(multiple_tasks) + 1
     print(f"{table['target_id'].nunique()} chỉ tiêu, {table['area_code'].nunique()} địa bàn, {n_charts} biểu đồ / "

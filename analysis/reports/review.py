@@ -61,7 +61,7 @@ from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
-from ..export import OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic
+from ..export import MANIFEST, OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
@@ -69,6 +69,7 @@ from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
+from .index_page import review_files, with_reviews
 from .style import SLIDE, render
 
 __all__ = ["build_review", "write_review", "run_review", "load_review_settings", "ReviewSettings",
@@ -1088,7 +1089,18 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
         made = convert_to_pdf(written[0], out / pdf_name, write=lambda path, data: own.write(path.name, data))
         if made is not None:
             written.append(made)
+    _link_from_index(out)
     return written
+
+
+def _link_from_index(folder: Path) -> None:
+    """Renew the list of reviews on the index page of the report in ``folder``, if it is one."""
+    index = folder / "index.html"
+    if (folder / MANIFEST).is_file() and index.is_file():
+        page = index.read_text(encoding="utf-8")
+        renewed = with_reviews(page, review_files(folder))
+        if renewed != page:
+            write_text_atomic(index, renewed)
 
 
 def add_review_arguments(parser: argparse.ArgumentParser, options=None) -> None:
