@@ -146,8 +146,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     dashboard = files["dashboard"]
     out.append(f"<li>{html.escape(label('index_dashboard', lang))}: " + ", ".join(
         _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li></ul>")
+    out.append(_reviews_block(files.get("reviews", []), lang))  # above the dashboard's picture, in sight
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
-    out.append(_reviews_block(files.get("reviews", []), lang))
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
     # target by target, in the plan's order (the catalogue's), the district first
