@@ -215,6 +215,16 @@ def test_english_charts_give_sources_in_english_and_numbers_the_english_way(engl
         "a / b", "Kinh tế & Đô thị: (QĐ 624) (3/13 communes)"]
 
 
+def test_a_chart_says_how_it_projects_in_plain_words(old_map, english):
+    # the footer named logit spaces, Theta and h^0,7: nothing a meeting can read in ten seconds
+    for workbench, words in ((old_map, "Dự báo: xu hướng của 9 số liệu, kết hợp 3 cách tính"),
+                             (english, "Projection: the trend of the 9 points, 3 ways of reading it")):
+        footer = "\n".join(text.get_text() for text in workbench.fan_chart("T01", DISTRICT).texts)
+        assert words in " ".join(footer.split())
+        assert not re.search(r"logit|Theta|h\^|Laplace|kiểm định ngược|backtest", footer)
+    assert "Theta" in old_map.series("T01", DISTRICT).projection.attrs["method"]  # the full method stays
+
+
 def test_the_dashboard_verdict_is_its_largest_cell_text_and_stays_in_its_cell(old_map):
     figure = old_map.dashboard()
     renderer = checks.prepare(figure)

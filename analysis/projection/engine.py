@@ -512,7 +512,8 @@ def project(
     -------
     pandas.DataFrame
         One row per year after the last observation through ``until``; columns ``median`` and
-        ``lo_<level>``/``hi_<level>`` per level. ``attrs["method"]`` says what was done and why,
+        ``lo_<level>``/``hi_<level>`` per level. ``attrs["method"]`` says what was done and why
+        (``attrs["method_plain"]`` in plain words for a chart; each also ending ``_vi``),
         ``attrs["notes"]``/``attrs["notes_vi"]`` carry warnings in plain words,
         ``attrs["model"]`` the fitted predictive law (see :func:`probability_beyond`), and
         ``attrs["first_year_used"]``, ``["break_used"]``, ``["break_adjusted"]`` (overlap) and
@@ -604,7 +605,8 @@ def project(
     kept, weights, backtest_mae = evidence.kept, evidence.weights, evidence.backtest_mae
     method = _describe(space, kept, weights, n, k, backtest_mae, growth, law is not None, "en")
     return _finish(years, columns, table, method, notes, model, used,
-                   _describe(space, kept, weights, n, k, backtest_mae, growth, law is not None, "vi"))
+                   _describe(space, kept, weights, n, k, backtest_mae, growth, law is not None, "vi"),
+                   (plain_method(n, len(kept), "en"), plain_method(n, len(kept), "vi")))
 
 
 @dataclass
@@ -955,6 +957,39 @@ def _describe(space: _Space, kept: list[int], weights, n: int, k: float, mae: di
     return f"{median} {words['where'][space.kind]}{why}{intervals}"
 
 
+_PLAIN = {
+    "en": {"latest": "the latest value kept ({n} points are too few to tell a trend from year-to-year noise)",
+           "one": "the trend of the {n} points",
+           "several": "the trend of the {n} points, {m} ways of reading it combined by how well each one re-forecast "
+                      "the past years",
+           "intervals": "; the bands are as wide as the errors such projections made on real series"},
+    "vi": {"latest": "giữ mức mới nhất ({n} số liệu: quá ít để phân biệt xu hướng với dao động hằng năm)",
+           "one": "xu hướng của {n} số liệu",
+           "several": "xu hướng của {n} số liệu, kết hợp {m} cách tính, cách nào dự báo lại các năm đã qua sát hơn "
+                      "thì được tính nhiều hơn",
+           "intervals": "; độ rộng khoảng dự báo theo sai số thực tế của cách dự báo này trên chuỗi số liệu thật"},
+}
+
+
+def plain_method(n: int, methods: int, lang: str) -> str:
+    """What the projection did, in plain words for a chart shown at a meeting (``attrs["method_plain"]``
+    and ``["method_plain_vi"]``; ``attrs["method"]`` names the methods and the law).
+
+    >>> plain_method(3, 1, "vi")
+    'giữ mức mới nhất (3 số liệu: quá ít để phân biệt xu hướng với dao động hằng năm); độ rộng khoảng dự báo theo sai số thực tế của cách dự báo này trên chuỗi số liệu thật'
+    >>> plain_method(9, 3, "en").split(";")[0]
+    'the trend of the 9 points, 3 ways of reading it combined by how well each one re-forecast the past years'
+    """
+    words = _PLAIN[lang]
+    if n < MIN_POINTS_ALL_METHODS:
+        median = words["latest"]
+    elif methods == 1:
+        median = words["one"]
+    else:
+        median = words["several"]
+    return median.format(n=n, m=methods) + words["intervals"]
+
+
 def _number(value: float, lang: str) -> str:
     """A short number in the reader's convention (a decimal comma in Vietnamese).
 
@@ -966,11 +1001,12 @@ def _number(value: float, lang: str) -> str:
 
 
 def _finish(years, columns, table, method, notes, model: Model | None, used: dict,
-            method_vi: str = "") -> pd.DataFrame:
+            method_vi: str = "", plain: tuple[str, str] = ("no projection", "không dự báo")) -> pd.DataFrame:
     frame = pd.DataFrame(table, index=pd.Index(years, name="year"), columns=_column_index(tuple(columns)),
                          copy=False)
     frame.attrs["method"] = method
     frame.attrs["method_vi"] = method_vi or ("không dự báo" if method == "none" else method)
+    frame.attrs["method_plain"], frame.attrs["method_plain_vi"] = plain
     frame.attrs["notes"] = [en for en, _ in notes]
     frame.attrs["notes_vi"] = [vi for _, vi in notes]
     frame.attrs["model"] = model.__dict__.copy() if model is not None else None

@@ -471,7 +471,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         paragraphs += sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
         if data.projection is not None:
             paragraphs.append(label("projection_word", lang).capitalize() + ": " +
-                              data.projection.attrs["method_vi" if lang == "vi" else "method"])
+                              data.projection.attrs["method_plain_vi" if lang == "vi" else "method_plain"])
         if ((rows["origin"] == "assumption") & rows["target_value"].notna()).any():
             paragraphs.append(label("assumption_mark", lang))  # the legend's "Mục tiêu 2030*"
         bottom = _footer(figure, rows, lang, paragraphs, footer_size)
