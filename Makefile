@@ -44,5 +44,5 @@ data: $(STAMP) ## Rebuild the derived data files from data/raw and the seeded ge
 	$(BIN)/python scripts/make_illustrative_data.py
 	$(BIN)/python scripts/make_excel_template.py
 
-clean: ## Remove generated reports (keeps .venv)
-	rm -rf reports/
+clean: $(STAMP) ## Delete the generated reports; keeps the planners' own files and hand-edited reviews in reports/ (and .venv)
+	$(BIN)/python -m analysis clean

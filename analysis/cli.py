@@ -1,4 +1,4 @@
-"""The command line: ``python -m analysis report``, ``check`` and ``review``.
+"""The command line: ``python -m analysis report``, ``check``, ``review`` and ``clean``.
 
 Nothing ordinary ends in a traceback. Bad input (a :class:`~analysis.DataError`) is printed
 as its list of problems (file, row, column, what to do; the first
@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     _help(parser)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{report,check,review}",
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{report,check,review,clean}",
                                      title="lệnh / commands")
     report = commands.add_parser(
         "report",
@@ -97,6 +97,19 @@ def _parser() -> argparse.ArgumentParser:
     from .reports.review import add_review_arguments
 
     add_review_arguments(review, _help(review))
+    clean = commands.add_parser(
+        "clean",
+        help="xóa báo cáo do công cụ tạo ra, giữ tệp của người dùng / delete the report, keep the users' files",
+        description=(
+            "Xóa những gì lệnh report và review đã ghi vào thư mục; giữ mọi tệp khác (ghi chú, bản sao đã "
+            "đổi tên) và báo cáo Word đã sửa tay. / Delete what the report and review commands wrote into the "
+            "folder; keep every other file (notes, renamed copies) and any Word review changed by hand."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    _help(clean).add_argument("--out", type=Path, default=paths.REPORTS_DIR, metavar="FOLDER",
+                              help=f"thư mục báo cáo, mặc định {reports} / report folder, default {reports}")
     check = commands.add_parser(
         "check",
         help="kiểm tra tệp số liệu, liệt kê mọi lỗi / check observation files and list every problem",
@@ -130,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "clean":
+            return _clean(args.out)
         if args.command == "review":
             from .reports.review import run_review
 
@@ -158,6 +173,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ENVIRONMENT
     finally:
         restore()
+
+
+def _clean(folder: Path) -> int:
+    from .export import clean_report
+
+    if not folder.exists():
+        print(f"Không có {folder}: không có gì để xóa. / No {folder}: nothing to delete.")
+        return 0
+    kept = clean_report(folder)
+    if kept:
+        print(f"Đã xóa báo cáo trong {folder}; giữ lại {len(kept)} tệp không do công cụ ghi hoặc đã sửa tay: "
+              f"{', '.join(kept)}. / Deleted the report in {folder}; kept {len(kept)} file"
+              f"{'' if len(kept) == 1 else 's'} the workbench did not write or that were changed by hand.")
+    else:
+        print(f"Đã xóa {folder}. / Deleted {folder}.")
+    return 0
 
 
 def _catch_sigterm():

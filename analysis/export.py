@@ -25,7 +25,7 @@ from typing import Iterable, Iterator, Sequence
 from .errors import RefusedError
 
 __all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder", "check_destination",
-           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT", "OwnFiles", "check_beside_data"]
+           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT", "OwnFiles", "check_beside_data", "clean_report"]
 
 MANIFEST = ".workbench-report"
 """The file that marks a folder as written by the report command (and so replaceable by it)."""
@@ -161,6 +161,65 @@ class OwnFiles:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def clean_report(folder: str | Path) -> list[str]:
+    """Delete what the report and review commands wrote into ``folder``, and nothing else;
+    return the names of the files kept (sorted).
+
+    Kept: every file the commands did not write (a planner's notes, a renamed copy) and every
+    review changed by hand since it was written. The folder itself goes once nothing is left;
+    while something is, its manifest stays, so that the next report may still write there.
+    A folder no report wrote is refused (:class:`~analysis.errors.RefusedError`), untouched.
+
+    >>> import tempfile, pathlib
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> with atomic_folder(home / "reports") as staging:
+    ...     _ = (staging / "summary.csv").write_text("x"), (staging / "ghi_chu.txt").write_text("mine")
+    >>> own = OwnFiles(home / "reports")
+    >>> _ = own.write("bao_cao_final_2025.docx", b"v1"), own.write("bao_cao_final_2025.pdf", b"v1")
+    >>> _ = (home / "reports" / "bao_cao_final_2025.pdf").write_bytes(b"v1, signed")
+    >>> clean_report(home / "reports")
+    ['bao_cao_final_2025.pdf', 'ghi_chu.txt']
+    >>> sorted(p.name for p in (home / "reports").iterdir())
+    ['.workbench-own-files', '.workbench-report', 'bao_cao_final_2025.pdf', 'ghi_chu.txt']
+    >>> _ = [(home / "reports" / name).unlink() for name in ("bao_cao_final_2025.pdf", "ghi_chu.txt")]
+    >>> clean_report(home / "reports"), (home / "reports").exists()
+    ([], False)
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        return []
+    if not folder.is_dir() or folder.is_symlink():
+        raise _refuse(folder, "đây không phải là thư mục báo cáo.", "this is not a report folder.")
+    if any(folder.iterdir()) and not (folder / MANIFEST).is_file() and not _is_old_report(folder):
+        raise _refuse(folder, f"thư mục không do lệnh report tạo ra (không có tệp {MANIFEST}); không xóa gì.",
+                      f"the folder was not written by the report command (it has no {MANIFEST} file); nothing "
+                      "is deleted.")
+    own = OwnFiles(folder)
+    kept = []
+    for entry in sorted(folder.iterdir()):
+        name = entry.name
+        if name in (MANIFEST, OwnFiles.RECORD):
+            continue
+        unchanged = (name in own.hashes and entry.is_file() and not entry.is_symlink()
+                     and _sha256(entry.read_bytes()) == own.hashes[name])
+        if name in _REPORT_FILES or unchanged:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+            own.hashes.pop(name, None)
+        else:
+            kept.append(name)
+    if kept:
+        if own.hashes:
+            write_text_atomic(own._record, "".join(f"{d}  {n}\n" for n, d in sorted(own.hashes.items())))
+        else:
+            own._record.unlink(missing_ok=True)
+        return kept
+    shutil.rmtree(folder)
+    return kept
 
 
 # ---------------------------------------------------------------------------------------
