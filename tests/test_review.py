@@ -425,6 +425,17 @@ def test_poverty_paragraph_judges_each_year():
         "2.0 % (80 % projection interval: 1.5–2.7 %).")
 
 
+def test_a_real_latest_figure_after_illustrative_years_says_the_earlier_ones_are_illustrative():
+    # an office's real 2024 figure dropped the label, while the 2021 base and the 2024 fall were still made up
+    text = target_sentences(poverty(latest_illustrative=False), 2025, "Tỷ lệ hộ nghèo Khmer")
+    assert text.startswith("Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %) "
+                           "(số liệu năm 2024 là số liệu thật; các năm trước có số liệu minh họa). Riêng năm 2024")
+    english = target_sentences(poverty(latest_illustrative=False), 2025, "The rate", "en")
+    assert "(11.3 %) (the 2024 figure is real; earlier years include illustrative figures). In 2024" in english
+    real = target_sentences(poverty(latest_illustrative=False, illustrative=False), 2025, "Tỷ lệ hộ nghèo Khmer")
+    assert "minh họa" not in real
+
+
 def test_poverty_below_three_percent_keeps_what_is_possible():
     # 5.5 % → 2.4 %: a fall of 3.1 points met the year; below 3 % only what is left can go
     low = poverty(latest_value=2.4, base_value=11.3, target_value=0.0, observed_points_per_year_since_base=-2.97,

@@ -72,6 +72,8 @@ register_labels({
     "rv_flag_met": ("đã đạt", "met"),
     "rv_flag_not_met": ("chưa đạt", "not met"),
     "rv_change": (", {change} so với năm {base_year} ({base})", ", {change} from {base_year} ({base})"),
+    "rv_earlier_illustrative": (" (số liệu năm {year} là số liệu thật; các năm trước có số liệu minh họa)",
+                                " (the {year} figure is real; earlier years include illustrative figures)"),
     "rv_unchanged": (", không thay đổi so với năm {base_year}", ", unchanged from {base_year}"),
     "rv_average": (", bình quân {change}", ", on average {change}"),
     "rv_above_target": (", vượt {size} so với chỉ tiêu", ", {size} above the target"),
@@ -351,8 +353,11 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         return label("rv_latest_flag", lang).format(met=met, **fields)
     key = {"yearly_reduction": "rv_latest_end", "count_to_zero": "rv_latest_left", "at_most": "rv_latest_left"}
     text = label(key.get(kind, "rv_latest"), lang).format(value=_value(row, "latest_value", lang), **fields)
+    # a real latest figure after illustrative years: the changes quoted below rest on those years too
+    earlier = label("rv_earlier_illustrative", lang).format(year=year) \
+        if bool(row["illustrative"]) and not _latest_illustrative(row) else ""
     if kind == "yearly_flow" or _missing(row["base_year"]) or int(row["base_year"]) >= year:
-        return text  # a yearly count is judged year by year, not against its baseline
+        return text + earlier  # a yearly count is judged year by year, not against its baseline
     base_year = int(row["base_year"])
     # the difference of the two figures as printed: 95,2 % and 92,7 % are 2,5 points apart, even
     # when the unrounded values are 2,4 apart
@@ -367,7 +372,7 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         average = change_text(float(row["observed_points_per_year_since_base"]), unit, lang)
         if average not in parts.core:
             text += label("rv_average", lang).format(change=average)
-    return text
+    return text + earlier
 
 
 def _above_target(row: pd.Series, lang: str) -> str:
