@@ -27,6 +27,8 @@ register_labels({
     "index_files": ("Tệp cho cuộc họp", "Files for the meeting"),
     "index_dashboard": ("Bảng tổng hợp một trang", "One-page dashboard"),
     "index_slides": ("Bản trình chiếu (.pptx)", "Slide deck (.pptx)"),
+    "index_deadline_boards": ("Bảng tổng hợp theo năm hạn, cho trình chiếu (PNG)",
+                              "The dashboard by deadline, for slides (PNG)"),
     "index_summary_xlsx": ("Bảng tổng hợp (Excel)", "Summary table (Excel)"),
     "index_summary_csv": ("Bảng tổng hợp (CSV)", "Summary table (CSV)"),
     "index_reviews": ("Báo cáo kết quả thực hiện (Word, thể thức Nghị định 30/2020)",
@@ -119,7 +121,8 @@ def with_reviews(page: str, names: list[str]) -> str:
 def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     """The page. ``files`` maps "dashboard", "slides", "summary_csv", "summary_xlsx",
     "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths,
-    and "reviews", when given, to the Word reviews' file names (:func:`review_files`).
+    "deadline_boards", when given, each deadline to its board's stem, and "reviews", when given,
+    to the Word reviews' file names (:func:`review_files`).
 
     The chance is shown as in every table (:func:`analysis.words.chance_shown`): "57 %‡" for a
     target met already, with the dashboard's footnote under its table; "–" once the deadline's
@@ -145,7 +148,11 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
         out.append(f"<li>{_link(files[key], label(name, lang))}</li>")
     dashboard = files["dashboard"]
     out.append(f"<li>{html.escape(label('index_dashboard', lang))}: " + ", ".join(
-        _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li></ul>")
+        _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li>")
+    if files.get("deadline_boards"):
+        out.append(f"<li>{html.escape(label('index_deadline_boards', lang))}: " + ", ".join(
+            _link(f"{stem}.png", str(deadline)) for deadline, stem in sorted(files["deadline_boards"].items())) + "</li>")
+    out.append("</ul>")
     out.append(_reviews_block(files.get("reviews", []), lang))  # above the dashboard's picture, in sight
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")

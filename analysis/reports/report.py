@@ -195,8 +195,9 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"
         district_rows = table[table["area_code"] == district]
         slides = []
+        files["deadline_boards"] = {deadline: f"dashboard_slide_{deadline}" for deadline in DECK_DEADLINES}
         for deadline in DECK_DEADLINES:
-            stem = staging / f"dashboard_slide_{deadline}"
+            stem = staging / files["deadline_boards"][deadline]
             save_figure(workbench.deadline_board(deadline, area=district, deadlines=DECK_DEADLINES), stem, ("png",))
             slides.append(dashboard_slide(stem.with_suffix(".png"), district_rows, lang, deadline, DECK_DEADLINES))
         for target_id in deck_targets(district_rows, focus, FOCUS_DEADLINE):
