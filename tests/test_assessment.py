@@ -177,6 +177,13 @@ def test_too_little_data_and_no_data():
     assert one["status"] == "too_little_data" and math.isnan(one["probability"])
     none = assess(observations({2023: 4.0}, area="84"), target(values=((2025, 2.0),))).iloc[0]
     assert none["status"] == "no_data"
+    # a folder holding only some indicators: the others keep the catalogue's target (the dashboard said "–")
+    assert none["target_value"] == 2.0
+    fall = target(kind="yearly_reduction", values=((2025, math.nan),), plan_start=2021, low=3.0, high=4.0,
+                  every_year=True)
+    first = assess(observations({2024: 2.85}, standard="2022-2025"), fall).iloc[0]
+    assert first["verdict"] == "too_little_data"
+    assert pd.isna(first["years_met"]) and pd.isna(first["years_counted"])  # not "đạt 0/0 năm": no year judged
 
 
 def test_a_target_met_at_the_baseline_then_missed_is_moving_away():

@@ -392,6 +392,13 @@ def _assess_one(target, code, context: _Context) -> dict:
     notes_vi += _reform_notes(code, found, "vi")
     notes_en += _reform_notes(code, found, "en")
     if len(values) == 0:
+        if origin != "projection" and kind != "yearly_reduction":
+            # the catalogue's target, shown with or without figures (a yearly fall needs a figure to start from)
+            level, level_other = _read_target(target, code, area_kind, unit, values, math.nan, 0, 0, math.nan,
+                                              context, notes_vi, notes_en)[:2]
+            row.update(target_value=level)
+            if kind == "yearly_flow":
+                row["target_value_other_end"] = level_other
         row.update(status="no_data", verdict="no_data", notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en),
                    verdict_reason_vi=label("r_no_data", "vi"), verdict_reason_en=label("r_no_data", "en"))
         return row
@@ -445,7 +452,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     if kind in ("yearly_reduction", "yearly_flow") or target["every_year"]:
         record = yearly_record(values, plan_start, kind, target["low"], rule, reading)
         record = record[record["year"] <= deadline]
-        row.update(years_met=int(record["met"].sum()), years_counted=len(record))
+        if len(record):  # no year of the plan judged yet: nothing to count ("0/0 năm" said nothing)
+            row.update(years_met=int(record["met"].sum()), years_counted=len(record))
 
     row["awaiting_figure"] = bool(deadline < context.this_year and latest_year < deadline)
     evidence = _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record)

@@ -118,6 +118,9 @@ register_labels({
     "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
     "short_no_data": ("Không có số liệu", "No data"),
     "short_": ("Chỉ dự báo", "Projection only"),
+    "too_few_to_project": ("chưa đủ số liệu", "too few figures"),
+    "projection_only_bare_line": ("{deadline} — kế hoạch không đặt chỉ tiêu; chưa đủ số liệu để dự báo",
+                                  "{deadline} — no target in the plan; too few figures to project"),
 })
 
 DARK_VERDICTS = ("achieved", "on_track", "moving_away", "deadline_missed", "missed")
@@ -246,8 +249,23 @@ def _title(figure: Figure, text: str, size: float) -> None:
                     fontsize=size, fontweight="bold")
 
 
+def _projection_only(row: pd.Series, lang: str) -> str:
+    """A deadline the plan sets no target for, in a table cell: "Chỉ dự báo: 0,3 %".
+
+    >>> _projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "vi")
+    'Chỉ dự báo: 0,3 %'
+    >>> _projection_only(pd.Series({"projected_median": float("nan"), "unit": "percent"}), "vi")
+    'Chỉ dự báo: chưa đủ số liệu'
+    """
+    if _missing(row["projected_median"]):
+        return label("short_", lang) + ": " + label("too_few_to_project", lang)
+    return label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+
+
 def verdict_line(row: pd.Series, lang: str) -> str:
     """The subtitle line of one deadline: "2025 — Chuyển biến chậm, khó đạt · khả năng đạt 12 % · chờ số liệu năm 2025"."""
+    if row["origin"] == "projection" and _missing(row["projected_median"]):
+        return label("projection_only_bare_line", lang).format(deadline=row["deadline"])
     if row["origin"] == "projection":
         return label("projection_only_line", lang).format(
             deadline=row["deadline"], median=value_text(row["projected_median"], row["unit"], lang),
@@ -1083,7 +1101,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
     """One deadline of one target: needed a year, the verdict on its colour, the chance.
     Returns the verdict's text (None for a projection only)."""
     if row["origin"] == "projection":
-        text = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+        text = _projection_only(row, lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return None
     ax.text(left + need_w / 2, y, fit(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6),
@@ -1137,7 +1155,7 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     for _, row in shown.iterrows():
         name = row["target_vi"] if lang == "vi" else row["target_en"]
         if row["origin"] == "projection":
-            words = label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+            words = _projection_only(row, lang)
             chance = "–"
         else:
             words = marked_verdict(row, lang, deadline)
