@@ -29,6 +29,8 @@ its figure ("chờ số liệu năm 2025") is judged by the chance of that year'
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass
 
 from ..text import label, register_labels
@@ -76,8 +78,11 @@ register_labels({
                   "Met in {latest_year} ({latest}); chance of still meeting it in {deadline}: {chance}."),
     "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ {chance}.",
                           "Met in {latest_year} ({latest}), but the chance of still meeting it in {deadline} is only {chance}."),
-    "r_pace_enough": ("{recent_years} năm gần đây {recent}, đủ so với mức cần {needed}; khả năng đạt {chance}.",
-                      "The last {recent_years} years: {recent}, enough, as {needed} is needed; chance {chance}."),
+    "r_pace_enough": ("{recent_years} năm gần đây {recent}, {enough} so với mức cần {needed}; khả năng đạt {chance}.",
+                      "The last {recent_years} years: {recent}, {enough}, as {needed} is needed; chance {chance}."),
+    # a pace from ON_TRACK_PACE of the need up to the need counts as enough: "đủ" beside a smaller figure read wrong
+    "enough": ("đủ", "enough"),
+    "nearly_enough": ("gần đủ", "nearly enough"),
     "r_hold": ("Cần giữ mức hiện nay; khả năng đạt {chance}.", "The current level needs holding; chance {chance}."),
     "r_flow": ("Cần {needed} mỗi năm; {recent_years} năm gần đây bình quân {recent}; khả năng đạt {chance}.",
                "Needs {needed} every year; the last {recent_years} years averaged {recent}; chance {chance}."),
@@ -96,14 +101,14 @@ register_labels({
     # the pace would do if it lasted; the projection, below the goal, says it will not: say both, so that
     # "chuyển biến chậm" / "cần đẩy nhanh" reads as what the projection expects, not as the past
     "r_pace_enough_projection_short": (
-        "{recent_years} năm gần đây {recent}, nếu giữ được thì đủ (cần {needed}), nhưng dự báo tốc độ chậm lại: năm "
-        "{deadline} {short_word} {projected} (cần {goal}); khả năng đạt {chance}.",
-        "The last {recent_years} years: {recent}, enough if it lasted ({needed} needed), but the projection expects it "
-        "to slow: {short_word} {projected} in {deadline} ({goal} needed); chance {chance}."),
+        "{recent_years} năm gần đây {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng dự báo tốc độ chậm lại: "
+        "năm {deadline} {short_word} {projected} (cần {goal}); khả năng đạt {chance}.",
+        "The last {recent_years} years: {recent}, {enough} if it lasted ({needed} needed), but the projection expects "
+        "it to slow: {short_word} {projected} in {deadline} ({goal} needed); chance {chance}."),
     "r_pace_enough_but_unlikely": (
-        "{recent_years} năm gần đây {recent}, nếu giữ được thì đủ (cần {needed}), nhưng theo dự báo khả năng đạt chỉ "
-        "{chance}.",
-        "The last {recent_years} years: {recent}, enough if it lasted ({needed} needed), but the projection gives a "
+        "{recent_years} năm gần đây {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng theo dự báo khả năng đạt "
+        "chỉ {chance}.",
+        "The last {recent_years} years: {recent}, {enough} if it lasted ({needed} needed), but the projection gives a "
         "chance of only {chance}."),
     "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng mục tiêu.",
                  "In {latest_year} alone it moved {change}, towards the target."),
@@ -207,6 +212,9 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     chance = chance_text(e.probability, lang)
     fields = {"deadline": e.deadline, "latest_year": e.latest_year, "chance": chance,
               "recent_years": RECENT_YEARS, **words}
+    short_of_need = (not is_missing(e.needed) and not is_missing(e.recent) and e.recent < e.needed
+                     and not math.isclose(e.recent, e.needed, rel_tol=1e-9))  # 0.4 from sums of floats is 0.4
+    fields["enough"] = label("nearly_enough" if short_of_need else "enough", lang)
     if verdict == "no_data":
         key = "r_no_data"
     elif verdict == "":
