@@ -192,6 +192,7 @@ def test_a_target_met_at_the_baseline_then_missed_is_moving_away():
                         indicator="health_insurance_coverage")).iloc[0]
     assert row["status"] == "moving_away" and row["status_method"] == "fell_below_target"
     assert row["un_status"] == ""
+    assert "Đã đạt mục tiêu năm 2021 (95,5 %) nhưng nay thấp hơn." in row["notes_vi"]  # with its unit
 
 
 # ---- invariants --------------------------------------------------------------------------
