@@ -20,6 +20,11 @@ EXPECTED = {
     "corrupt.xlsx": [(None, None, "không mở được tệp", "cannot be opened")],
     "missing_column.csv": [(1, "source", 'thiếu cột "source"', 'column "source" is missing')],
     "missing_source.csv": [(2, "source", "bắt buộc phải có", "is required")],
+    # a required column typed differently is named, with the header cell to rename
+    "renamed_column.csv": [(1, "area_code", 'thiếu cột "area_code"; dòng tiêu đề có cột "area_cod"',
+                            'rename the column "area_cod" to "area_code"')],
+    # the template's data sheet with its value column renamed: which column, not "no sheet fits"
+    "template_value_renamed.xlsx": [(1, "value", 'thiếu cột "value"', 'column "value" is missing')],
     "unknown_indicator.csv": [(2, "indicator", 'không có chỉ tiêu "poverty_rate_houshold"',
                                "did you mean: poverty_rate_households")],
     "area_name_not_code.csv": [(2, "area_code", 'không có mã địa bàn "Kim Hòa"', "did you mean code 29434")],

@@ -515,6 +515,9 @@ def _choose_sheet(label: str, headers: list[tuple[str, tuple[int, list[object]] 
         return next((i for i in fitting if names[i] in DATA_SHEET_NAMES), fitting[0])
     if len(headers) == 1:
         return 0  # the only sheet: its missing columns are reported one by one
+    usual = [i for i, name in enumerate(names) if name in DATA_SHEET_NAMES and headers[i][1] is not None]
+    if usual:
+        return usual[0]  # the template's data sheet with a column renamed: say which one
     listed = ", ".join(f'"{name}"' for name, _ in headers) or "–"
     problems.append(problem("no_data_sheet", label, None, None, sheets=listed,
                             required=", ".join(REQUIRED_COLUMNS)))
@@ -631,8 +634,13 @@ def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns |
 def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     label, found = columns.label, columns.problems
     if columns.missing:
+        others = [name for name in columns.header if name and name not in COLUMNS]
         for column in columns.missing:
-            found.append(problem("missing_column", label, 1, column))
+            typed = difflib.get_close_matches(column, others, n=1, cutoff=0.6)
+            if typed:  # a required column typed differently: name the header cell to rename
+                found.append(problem("renamed_column", label, 1, column, typed=typed[0]))
+            else:
+                found.append(problem("missing_column", label, 1, column))
         return None
     n = len(columns.rows)
     if n == 0:

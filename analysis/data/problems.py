@@ -75,6 +75,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "thêm cột này vào dòng tiêu đề (tên cột xem trong mẫu data/templates/).",
         "add this column to the header row (column names are in the template in data/templates/).",
     ),
+    "renamed_column": (
+        'thiếu cột "{column}"; dòng tiêu đề có cột "{typed}".',
+        'column "{column}" is missing; the header row has a column "{typed}".',
+        'đổi tên cột "{typed}" thành "{column}" (tên cột xem trong mẫu data/templates/).',
+        'rename the column "{typed}" to "{column}" (column names are in the template in data/templates/).',
+    ),
     "missing_value": (
         "ô này đang trống nhưng bắt buộc phải có.",
         "this cell is empty but is required.",
