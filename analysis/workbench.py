@@ -24,7 +24,7 @@ from .data.catalogue import commune_codes, load_areas, load_indicators, load_tar
 from .data.coverage import data_coverage
 from .data.observations import load_observations
 from .data.reform import areas_on_map
-from .reports.charts import FOOTER_SIZE, chance_shown, dashboard, deadline_board, fan_chart, small_multiples
+from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline_board, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
@@ -197,7 +197,7 @@ class Workbench:
 
     # ---- charts ------------------------------------------------------------------------
 
-    def fan_chart(self, target_id: str, area: str = "848", footer_size: float = FOOTER_SIZE) -> Figure:
+    def fan_chart(self, target_id: str, area: str = "848", footer_size: float = SLIDE_FOOTER_SIZE) -> Figure:
         """The fan chart of one target in one area (:func:`analysis.reports.charts.fan_chart`);
         ``footer_size`` in points, for a chart printed smaller than a slide."""
         return fan_chart(self.rows(target_id, area), self.series(target_id, area), self.lang, footer_size=footer_size)
