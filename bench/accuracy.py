@@ -190,7 +190,8 @@ def main(argv=None) -> None:
             print(f"\nchance of a value at or above a threshold ({len(cases):,} held-out values × thresholds):")
             _print(probability.summary(cases))
             others = cases[cases["group"] != calibrate.UNEMPLOYMENT]
-            print(f"\nthe same without unemployment ({calibrate.UNEMPLOYMENT}, held out 2020–2024):")
+            print(f"\nthe same without unemployment ({calibrate.UNEMPLOYMENT}, "
+                  "held out 2021–2025 after the 2020 peak):")
             _print(probability.summary(others))
             print("\nengine, by stated chance:")
             _print(probability.reliability(cases), index=False)

@@ -25,8 +25,8 @@ The same steps are then repeated leaving out one indicator at a time and the lef
 indicator is scored: that is the out-of-sample figure the engine can promise. The chances
 at the thresholds of ``bench/probability.py`` are scored as the engine states them (for the
 value as reported, :func:`analysis.projection.engine.true_bar`), pooled over the left-out
-indicators, with and without unemployment (its held-out years are 2020–2024, the COVID
-shock), and once more with the gross completion rate, the one indicator projected as a
+indicators, with and without unemployment (its histories end at the 2020 COVID peak and hold out
+2021–2025, the recovery), and once more with the gross completion rate, the one indicator projected as a
 quantity (its law comes from M3 and Tourism), added as the engine states it.
 """
 
@@ -46,7 +46,7 @@ from bench.forecasters import drift_law
 from bench.probability import MULTIPLES, mean_yearly_change
 
 UNEMPLOYMENT = "SL.UEM.TOTL.ZS"
-"""ILO modelled unemployment: its held-out years are 2020–2024, the COVID shock."""
+"""ILO modelled unemployment: its histories end at the 2020 COVID peak and hold out 2021–2025."""
 CUTS = (0, 2, 3, 5, 8)
 """0: the full history; otherwise the last so many points."""
 FULL_WEIGHT = 4
