@@ -436,6 +436,13 @@ def test_a_real_latest_figure_after_illustrative_years_says_the_earlier_ones_are
     assert "minh họa" not in real
 
 
+def test_the_change_since_the_baseline_is_the_difference_of_the_printed_figures():
+    # 17,95 prints 18,0 (half up); the change from 17,43 (17,4) read "tăng 0,5" from a binary 17,9
+    text = target_sentences(row(kind="share_of_total", latest_value=17.95, base_value=17.43, target_value=20.0,
+                                verdict="off_track"), 2025, "Tỷ lệ đảng viên người Khmer")
+    assert "năm 2024 đạt 18,0 % (số liệu minh họa), tăng 0,6 điểm % so với năm 2021 (17,4 %)" in text
+
+
 def test_poverty_below_three_percent_keeps_what_is_possible():
     # 5.5 % → 2.4 %: a fall of 3.1 points met the year; below 3 % only what is left can go
     low = poverty(latest_value=2.4, base_value=11.3, target_value=0.0, observed_points_per_year_since_base=-2.97,

@@ -26,7 +26,7 @@ from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import change_text, chance_text, decimals_for, fmt_number, needed_text, target_text, value_text
+from ..words import change_text, chance_text, decimals_for, fmt_number, half_up, needed_text, target_text, value_text
 
 __all__ = [
     "Verdict",
@@ -362,7 +362,7 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     # the difference of the two figures as printed: 95,2 % and 92,7 % are 2,5 points apart, even
     # when the unrounded values are 2,4 apart
     decimals = decimals_for(unit)
-    change = round(float(row["latest_value"]), decimals) - round(float(row["base_value"]), decimals)
+    change = half_up(float(row["latest_value"]), decimals) - half_up(float(row["base_value"]), decimals)
     if change_text(change, unit, lang) == label("no_change", lang):
         text += label("rv_unchanged", lang).format(base_year=base_year)
     else:
@@ -380,7 +380,7 @@ def _above_target(row: pd.Series, lang: str) -> str:
     if row["unit"] != "percent" or INCREASING[row["kind"]] < 0 or row["kind"] == "yearly_flow":
         return ""
     margin = float(row["latest_value"]) - float(row["target_value"])
-    if round(margin, 1) <= 0:
+    if half_up(margin, 1) <= 0:
         return ""
     return label("rv_above_target", lang).format(size=f"{fmt_number(margin, lang, 1)} {label('points_word', lang)}")
 
