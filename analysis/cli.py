@@ -185,7 +185,8 @@ def _clean(folder: Path) -> int:
     if kept:
         print(f"Đã xóa báo cáo trong {folder}; giữ lại {len(kept)} tệp không do công cụ ghi hoặc đã sửa tay: "
               f"{', '.join(kept)}. / Deleted the report in {folder}; kept {len(kept)} file"
-              f"{'' if len(kept) == 1 else 's'} the workbench did not write or that were changed by hand.")
+              f"{'' if len(kept) == 1 else 's'} the workbench did not write or that "
+              f"{'was' if len(kept) == 1 else 'were'} changed by hand: {', '.join(kept)}.")
     else:
         print(f"Đã xóa {folder}. / Deleted {folder}.")
     return 0
