@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -709,6 +710,7 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         if one_year:
             needed_words += f" {label('in_year', lang)} {deadline}"
     return {
+        "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",
         "flow": kind == "yearly_flow",
         "no_previous": kind == "yearly_reduction" and deadline in values.index and deadline - 1 not in values.index,
@@ -723,6 +725,16 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         **_projection_words(row, rule, unit, lang),
         **_since_base_words(row, unit, lang),
     }
+
+
+def _first_figure(text: str) -> str:
+    """The direction word and first figure of a change in words, as printed.
+
+    >>> _first_figure("giảm 3,0 điểm %/năm"), _first_figure("giảm 3,0 điểm % trong năm 2025")
+    ('giảm 3,0', 'giảm 3,0')
+    """
+    found = re.match(r"\S+ [\d.,]+", text)
+    return found.group(0) if found else text
 
 
 def _latest_change_words(values, unit, lang) -> str:
@@ -741,7 +753,10 @@ def _projection_words(row, rule, unit, lang) -> dict:
         return {"projection_short": False}
     symbol = ("<" if rule.strict else "≤") if not rule.increasing else (">" if rule.strict else "≥")
     threshold = float(rule.threshold)
-    if unit == "percent":  # as many decimals as the threshold has: "≤ 0,05 %", not a rounded "≤ 0,1 %"
+    if row["kind"] == "yearly_reduction" and unit == "percent":
+        # a fall is judged on the figure as printed, to one decimal: the level as the chart's legend gives it
+        goal = value_text(rule.level, unit, lang)
+    elif unit == "percent":  # as many decimals as the threshold has: "≥ 99,5 %", not a rounded "≥ 100 %"
         decimals = next(d for d in range(4) if abs(round(threshold, d) - threshold) < 1e-9 or d == 3)
         goal = f"{fmt_number(threshold, lang, decimals)} %"
     else:

@@ -212,8 +212,9 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     chance = chance_text(e.probability, lang)
     fields = {"deadline": e.deadline, "latest_year": e.latest_year, "chance": chance,
               "recent_years": RECENT_YEARS, **words}
+    # "gần đủ" only where the printed figures differ: "giảm 3,0 … gần đủ (cần giảm 3,0 …)" read wrong
     short_of_need = (not is_missing(e.needed) and not is_missing(e.recent) and e.recent < e.needed
-                     and not math.isclose(e.recent, e.needed, rel_tol=1e-9))  # 0.4 from sums of floats is 0.4
+                     and not math.isclose(e.recent, e.needed, rel_tol=1e-9) and not words.get("same_pace_printed"))
     fields["enough"] = label("nearly_enough" if short_of_need else "enough", lang)
     if verdict == "no_data":
         key = "r_no_data"
