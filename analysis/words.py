@@ -273,13 +273,19 @@ def _deadline_of(row: pd.Series) -> int:
 
 def is_holding(row: pd.Series) -> bool:
     """Met already, before the deadline: its chance is the chance of still meeting it then
-    (shown with :data:`HOLDING_MARK`).
+    (shown with :data:`HOLDING_MARK`), whatever the verdict that chance gives ("latest_met"; a
+    row without it: when the verdict is "achieved").
 
     >>> row = pd.Series({"verdict": "achieved", "latest_year": 2024, "deadline": 2025})
     >>> is_holding(row), is_holding(row.copy().replace({2025: 2024})), is_holding(row.replace({"achieved": "on_track"}))
     (True, False, False)
+    >>> is_holding(pd.Series({"verdict": "needs_acceleration", "latest_met": True, "latest_year": 2024,
+    ...                       "deadline": 2025}))
+    True
     """
-    return row["verdict"] == "achieved" and not is_missing(row["latest_year"]) \
+    met = row["latest_met"] if "latest_met" in row.index and not is_missing(row["latest_met"]) \
+        else row["verdict"] == "achieved"
+    return bool(met) and row["verdict"] not in ("", "no_data") and not is_missing(row["latest_year"]) \
         and _deadline_of(row) > int(row["latest_year"])
 
 

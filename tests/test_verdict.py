@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 import builders
 from analysis import assess, load_targets
 from analysis.assessment import VERDICTS
-from analysis.words import fmt_number
+from analysis.words import chance_shown, fmt_number, is_holding
 
 AS_OF = dt.date(2026, 11, 29)
 
@@ -50,6 +50,16 @@ def test_poverty_falls_are_judged_year_by_year():
     assert row["status"] == "moderate"
     assert "Năm 2024 giảm 2,6 điểm %: không đạt; đạt 1/3 năm." in row["verdict_reason_vi"]
     assert row["awaiting_figure"] and row["verdict_reason_vi"].startswith("Chờ số liệu năm 2025.")
+
+
+def test_a_level_met_but_unlikely_to_hold_marks_its_chance_as_a_chance_of_holding():
+    # 100 % in 2024 with a 31 % chance of still meeting it in 2025: "cần đẩy nhanh 31 %" had no ‡, which
+    # the tables' note gives exactly to a chance of holding a level already met
+    row = one(observations({2019: 80.0, 2020: 100.0, 2021: 80.0, 2022: 100.0, 2023: 80.0, 2024: 100.0},
+                           indicator="poverty_rate_households"),
+              catalogue("T02", indicator="poverty_rate_households", value=100.0), areas=["848"])
+    assert row["latest_met"] and row["verdict"] != "achieved" and row["probability"] < 0.5
+    assert chance_shown(row).endswith("‡") and is_holding(row)
 
 
 def test_the_level_a_fall_must_reach_is_said_as_the_chart_says_it():

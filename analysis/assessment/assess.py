@@ -93,7 +93,7 @@ COLUMNS = [
     "observed_percent_per_year_since_base",
     "ratio_5y", "ratio_since_base",
     "cumulative_since_start", "cumulative_target", "years_met", "years_counted",
-    "verdict", "verdict_reason_vi", "verdict_reason_en", "awaiting_figure",
+    "verdict", "verdict_reason_vi", "verdict_reason_en", "awaiting_figure", "latest_met",
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
@@ -217,7 +217,8 @@ def assess(
                    "years_counted"):
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
-    for column in ("illustrative", "latest_illustrative", "approximate", "awaiting_figure", "target_illustrative"):
+    for column in ("illustrative", "latest_illustrative", "approximate", "awaiting_figure", "target_illustrative",
+                   "latest_met"):
         table[column] = table[column].astype(bool)
     return table
 
@@ -459,6 +460,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     row["awaiting_figure"] = bool(deadline < context.this_year and latest_year < deadline)
     evidence = _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record)
     row["verdict"] = decide(evidence)
+    row["latest_met"] = evidence.latest_met  # the chance before the deadline is then a chance of holding
     if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
         row["probability"] = 1.0 if row["verdict"] == "achieved" else 0.0
         row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")

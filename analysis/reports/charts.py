@@ -34,7 +34,7 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_missing as _missing, needed_text, needed_words,
+from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_holding, is_missing as _missing, needed_text, needed_words,
                      target_text, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
@@ -290,7 +290,7 @@ def _deadline_of(row: pd.Series) -> int:
 
 def _holding(row: pd.Series) -> bool:
     """Met already, before the deadline: its chance is the chance of still meeting it then."""
-    return row["verdict"] == "achieved" and not _missing(row["latest_year"]) and _deadline_of(row) > row["latest_year"]
+    return is_holding(row)
 
 
 def decided(row: pd.Series) -> bool:
