@@ -962,12 +962,14 @@ _PLAIN = {
            "one": "the trend of the {n} points",
            "several": "the trend of the {n} points, {m} ways of reading it combined by how well each one re-forecast "
                       "the past years",
-           "intervals": "; the bands are as wide as the errors such projections made on real series"},
+           "intervals": "; the bands are as wide as the errors this way of projecting made on many countries' "
+                        "statistics"},
     "vi": {"latest": "giữ mức mới nhất ({n} số liệu: quá ít để phân biệt xu hướng với dao động hằng năm)",
            "one": "xu hướng của {n} số liệu",
            "several": "xu hướng của {n} số liệu, kết hợp {m} cách tính, cách nào dự báo lại các năm đã qua sát hơn "
                       "thì được tính nhiều hơn",
-           "intervals": "; độ rộng khoảng dự báo theo sai số thực tế của cách dự báo này trên chuỗi số liệu thật"},
+           "intervals": "; độ rộng khoảng dự báo theo sai số của cách dự báo này khi kiểm chứng trên số liệu thống "
+                        "kê của nhiều nước"},
 }
 
 
@@ -976,7 +978,7 @@ def plain_method(n: int, methods: int, lang: str) -> str:
     and ``["method_plain_vi"]``; ``attrs["method"]`` names the methods and the law).
 
     >>> plain_method(3, 1, "vi")
-    'giữ mức mới nhất (3 số liệu: quá ít để phân biệt xu hướng với dao động hằng năm); độ rộng khoảng dự báo theo sai số thực tế của cách dự báo này trên chuỗi số liệu thật'
+    'giữ mức mới nhất (3 số liệu: quá ít để phân biệt xu hướng với dao động hằng năm); độ rộng khoảng dự báo theo sai số của cách dự báo này khi kiểm chứng trên số liệu thống kê của nhiều nước'
     >>> plain_method(9, 3, "en").split(";")[0]
     'the trend of the 9 points, 3 ways of reading it combined by how well each one re-forecast the past years'
     """

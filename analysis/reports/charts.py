@@ -90,11 +90,11 @@ register_labels({
                         "Progress on the targets of Plan 20/KH-UBND — {area}"),
     "board_title": ("Các chỉ tiêu Kế hoạch 20/KH-UBND — đánh giá năm {deadline} — {area}",
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
-    "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm định trên chuỗi số liệu thật) và tốc độ "
+    "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước) và tốc độ "
                          "3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 % trở lên và tốc độ "
                          "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %. Chỉ tiêu hằng năm (giảm nghèo, việc "
                          "làm, an ninh, quốc phòng) đánh giá từng năm.",
-                         "Verdict: from the chance of meeting the target (a projection checked on real series) and "
+                         "Verdict: from the chance of meeting the target (a projection checked on many countries' statistics) and "
                          "the last 3 years' pace against the yearly rate needed — \"on track\" at a chance of 50 % or "
                          "more with enough pace; \"slow progress, unlikely to be met\" below 20 %. Yearly targets (poverty, jobs, security, "
                          "defence) are judged year by year."),
@@ -112,7 +112,7 @@ register_labels({
     "short_hold": ("giữ", "hold"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
-    "short_off_track": ("Rất khó đạt", "Very unlikely"),
+    "short_off_track": ("Chậm, khó đạt", "Slow progress"),
     "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
     "short_deadline_missed": ("Không đạt", "Not met"),
     "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
@@ -489,7 +489,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         paragraphs = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
                       for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         paragraphs += sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
-        if data.projection is not None:
+        if data.projection is not None and data.projection.attrs["method"] != "none":  # not "Dự báo: không dự báo"
             paragraphs.append(label("projection_word", lang).capitalize() + ": " +
                               data.projection.attrs["method_plain_vi" if lang == "vi" else "method_plain"])
         if ((rows["origin"] == "assumption") & rows["target_value"].notna()).any():

@@ -51,9 +51,10 @@ register_labels({
     "index_chance": ("Khả năng đạt", "Chance"),
     "index_charts": ("Biểu đồ", "Charts"),
     "index_no_chart": ("chưa có số liệu, không có biểu đồ", "no figures yet, no chart"),
-    "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA cho các xã; các kết quả dựa trên chúng không "
-                           "phải số liệu thật.", "Note: this report uses ILLUSTRATIVE commune data; results built "
-                           "on it are not real figures."),
+    "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA (của các xã và một số chỉ tiêu của huyện; nguồn "
+                           "ghi dưới mỗi biểu đồ); các kết quả dựa trên chúng không phải số liệu thật.",
+                           "Note: this report uses ILLUSTRATIVE data (for the communes and some district targets; "
+                           "each chart names its sources); results built on it are not real figures."),
 })
 
 

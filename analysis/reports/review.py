@@ -825,7 +825,7 @@ register_labels({
         "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
         "“giữ mức hiện nay”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
         "phải đạt. Khả "
-        "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã hiệu chỉnh; “–”: đã có số liệu của năm phải "
+        "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước; “–”: đã có số liệu của năm phải "
         "đạt.",
         "Notes: Code: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
         "the year it is due; the line below (if any) is the level that counts as met. "

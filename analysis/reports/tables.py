@@ -157,7 +157,7 @@ _METHOD_TEXT = {
     "vi": [
         "Cách đọc bảng",
         "Đánh giá: trả lời câu hỏi của cuộc họp — có đạt chỉ tiêu đúng hạn không. Khả năng đạt (xác suất giá trị năm "
-        "hạn đạt mục tiêu, theo dự báo đã kiểm định trên chuỗi số liệu thật) xác định nhóm, tốc độ 3 năm gần đây so "
+        "hạn đạt mục tiêu, theo dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước) xác định nhóm, tốc độ 3 năm gần đây so "
         "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50 % trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
         "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
         "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm gần đây và cả năm gần nhất đều đi ngược hướng, \"Có chuyển "
@@ -196,7 +196,7 @@ _METHOD_TEXT = {
     "en": [
         "How to read this table",
         "Verdict: the meeting's question — will the target be met on time? The chance (the probability that the "
-        "deadline's value meets the target, from a projection whose intervals were checked on real series) sets the "
+        "deadline's value meets the target, from a projection whose intervals were checked on many countries' statistics) sets the "
         "band and the last 3 years' pace against the yearly rate needed decides within it: at a chance of 50 % or "
         "more — \"Achieved\" if the latest value already meets it, \"On track\" if the recent pace is enough (95 % of "
         "the rate needed), else \"Progress, needs to speed up\"; below 50 % — \"Moving away\" if the series runs the "
