@@ -840,7 +840,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
     codes = list(dict.fromkeys(rows.sort_values(["area_kind", "area_code"], key=_district_first)["area_code"]))
     ncols = 4 if len(codes) > 9 else 3 if len(codes) > 4 else 2
     nrows = max(1, math.ceil(len(codes) / ncols))
-    with matplotlib.rc_context({**RC, "axes.titlesize": 10.5, "xtick.labelsize": 8, "ytick.labelsize": 8}):
+    with matplotlib.rc_context({**RC, "axes.titlesize": 10.5, "xtick.labelsize": 9, "ytick.labelsize": 9}):
         figure = new_figure(SLIDE)
         first = rows.iloc[0]
         name = first["target_vi"] if lang == "vi" else first["target_en"]
