@@ -115,6 +115,8 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     >>> target_text(pd.Series({"kind": "yearly_reduction", "target_low": 3.0, "target_high": 4.0,
     ...                        "unit": "percent"}))
     'giảm 3–4 điểm %/năm'
+    >>> target_text(pd.Series({"kind": "count_to_zero", "target_value": 0.0, "met_threshold": 1.0, "unit": "hamlets"}))
+    '≤ 1 ấp'
     """
     kind, unit = row["kind"], row["unit"]
     if kind == "yearly_reduction":
@@ -130,6 +132,9 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     if is_missing(row.get("target_value")):
         return "–"
     if kind == "count_to_zero":
+        threshold = row.get("met_threshold")
+        if not is_missing(threshold) and threshold > 0:  # "cơ bản không còn": read as at most this many
+            return f"≤ {fmt_number(threshold, lang, 0)} {unit_word(unit, lang)}"
         return f"0 {unit_word(unit, lang)}"
     if unit == "flag":
         return label("met_word", lang)

@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 import builders
 from analysis import assess, load_targets
 from analysis.assessment import VERDICTS
-from analysis.words import chance_shown, fmt_number, is_holding
+from analysis.words import chance_shown, fmt_number, is_holding, target_text
 
 AS_OF = dt.date(2026, 11, 29)
 
@@ -131,6 +131,8 @@ def test_basically_no_especially_difficult_hamlets_means_at_most_one_in_the_dist
     commune = one(observations(hamlets, indicator="extremely_difficult_hamlets_count", group="all", area="29434"),
                   catalogue("T03"), areas=["29434"])
     assert commune["met_threshold"] == 0 and commune["verdict"] == "deadline_missed"
+    # the tables give the target as it is read: "0 ấp" beside "cần giảm 2 ấp" from 3 did not add up
+    assert (target_text(district), target_text(commune)) == ("≤ 1 ấp", "0 ấp")
 
 
 # ---- T14: each commune against its own Khmer population share --------------------------------
