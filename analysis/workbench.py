@@ -28,7 +28,7 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import fmt_number, needed_text, target_text, value_text
+from .words import decimals_for, fmt_number, needed_text, target_text, value_text
 
 __all__ = ["Workbench"]
 
@@ -176,12 +176,14 @@ class Workbench:
         lang = self.lang
         out = []
         for _, row in rows.iterrows():
+            # as many decimals as the unit is shown with: 3 hamlets, not "3,0"
+            decimals = decimals_for(row["unit"])
             latest = "–" if _missing(row["latest_value"]) else \
-                f"{fmt_number(row['latest_value'], lang, 1)} ({row['latest_year']})"
+                f"{fmt_number(row['latest_value'], lang, decimals)} ({row['latest_year']})"
             chance = chance_shown(row, lang)  # "–" for an outcome already known (a 2022 milestone met)
             projected = "–" if _missing(row["projected_median"]) else (
-                f"{fmt_number(row['projected_median'], lang, 1)} "
-                f"[{fmt_number(row['projected_lo_80'], lang, 1)}–{fmt_number(row['projected_hi_80'], lang, 1)}]")
+                f"{fmt_number(row['projected_median'], lang, decimals)} [{fmt_number(row['projected_lo_80'], lang, decimals)}"
+                f"–{fmt_number(row['projected_hi_80'], lang, decimals)}]")
             out.append({
                 label("ov_area", lang): row["area_vi" if lang == "vi" else "area_en"],
                 label("ov_deadline", lang): row["deadline"],

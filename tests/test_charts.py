@@ -475,3 +475,11 @@ def test_a_flat_series_is_drawn_on_a_scale_a_few_units_tall():
     assert low == 0 and high >= 2
     low, high = wb.fan_chart("T15", "29419").axes[0].get_ylim()  # 100 % every year
     assert high - low >= 5 and high <= 100.5
+
+
+def test_the_overview_writes_each_unit_with_its_own_decimals(old_map):
+    # hamlets read "3,0 (2024)" and "3,0 [2,0–4,0]" in notebook 05: a count has no decimals
+    hamlets = old_map.overview("T03").iloc[0]
+    assert hamlets.iloc[2] == "3 (2024)" and "," not in hamlets.iloc[7]
+    share = old_map.overview("T02").iloc[0]
+    assert re.fullmatch(r"\d+,\d \(\d{4}\)", share.iloc[2])
