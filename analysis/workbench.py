@@ -178,8 +178,9 @@ class Workbench:
         for _, row in rows.iterrows():
             # as many decimals as the unit is shown with: 3 hamlets, not "3,0"
             decimals = decimals_for(row["unit"])
-            latest = "–" if _missing(row["latest_value"]) else \
-                f"{fmt_number(row['latest_value'], lang, decimals)} ({row['latest_year']})"
+            shown = value_text(row["latest_value"], "flag", lang) if row["unit"] == "flag" else \
+                fmt_number(row["latest_value"], lang, decimals)  # a milestone met reads "Đạt", not "1"
+            latest = "–" if _missing(row["latest_value"]) else f"{shown} ({row['latest_year']})"
             chance = chance_shown(row, lang)  # "–" for an outcome already known (a 2022 milestone met)
             projected = "–" if _missing(row["projected_median"]) else (
                 f"{fmt_number(row['projected_median'], lang, decimals)} [{fmt_number(row['projected_lo_80'], lang, decimals)}"

@@ -483,3 +483,4 @@ def test_the_overview_writes_each_unit_with_its_own_decimals(old_map):
     assert hamlets.iloc[2] == "3 (2024)" and "," not in hamlets.iloc[7]
     share = old_map.overview("T02").iloc[0]
     assert re.fullmatch(r"\d+,\d \(\d{4}\)", share.iloc[2])
+    assert old_map.overview("M1").iloc[0].iloc[2] == "Đạt (2022)"  # a milestone met, not "1,0"
