@@ -149,6 +149,15 @@ def test_summary_xlsx_has_vietnamese_headers_and_coloured_statuses(report):
     assert fills["Đúng tiến độ"].endswith("009E73") and fills["Chuyển biến chậm, khó đạt"].endswith("E69F00")
 
 
+def test_people_read_how_it_was_projected_in_plain_words_machines_get_the_methods(report):
+    # the xlsx column named Theta, logit spaces and h^0,7; it is for people, summary.csv keeps the names
+    plain = [row["Cách dự báo"] for row in summary_sheet(report).values() if row["Cách dự báo"]]
+    assert plain and not any(re.search(r"logit|Theta|h\^|kiểm định ngược", text) for text in plain)
+    assert any(text.startswith("xu hướng của") for text in plain)
+    rows = summary_rows(report)
+    assert any("Theta" in row["method"] for row in rows) and list(rows[0])[-1] == "method_plain"
+
+
 def summary_sheet(report: Path) -> dict[tuple[str, str, int], dict]:
     """The rows of the summary sheet by (target, area name, deadline), each by its header."""
     import openpyxl

@@ -97,7 +97,8 @@ COLUMNS = [
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "reading", "projection_method", "projection_method_vi", "illustrative", "latest_illustrative", "approximate",
+    "reading", "projection_method", "projection_method_vi", "projection_method_plain", "projection_method_plain_vi",
+    "illustrative", "latest_illustrative", "approximate",
     "sources",
     "notes_vi", "notes_en",
 ]
@@ -386,6 +387,8 @@ def _assess_one(target, code, context: _Context) -> dict:
         "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False,
         "projection_method": projection.attrs["method"] if projection is not None else "",
         "projection_method_vi": projection.attrs["method_vi"] if projection is not None else "",
+        "projection_method_plain": projection.attrs["method_plain"] if projection is not None else "",
+        "projection_method_plain_vi": projection.attrs["method_plain_vi"] if projection is not None else "",
     })
     notes_vi, notes_en = [], []
     if projection is not None:

@@ -42,7 +42,7 @@ SUMMARY_COLUMNS = [
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
-    "un_status_text",
+    "un_status_text", "method_plain",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
 end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
@@ -75,7 +75,7 @@ register_labels({
     "col_reach": ("Năm dự báo đạt", "Year reached (projection)"),
     "col_median": ("Dự báo năm hạn (trung vị)", "Projected at deadline (median)"),
     "col_range95": ("Khoảng dự báo 95 %", "95 % projection range"),
-    "col_method": ("Phương pháp dự báo", "Projection method"),
+    "col_method": ("Cách dự báo", "How it was projected"),
     "col_illustrative": ("Minh họa", "Illustrative"),
     "col_approximate": ("Ước tính (≈)", "Estimated (≈)"),
     "col_sources": ("Nguồn số liệu", "Sources"),
@@ -88,8 +88,10 @@ register_labels({
     "sheet_summary": ("tong_hop", "summary"),
     "sheet_comparison": ("doi_chieu", "comparison"),
     "sheet_methods": ("phuong_phap", "methods"),
-    "summary_numbers_note": ("Số liệu dạng số (để tính toán) ở tệp summary.csv cùng thư mục.",
-                             "The figures as numbers (for calculations) are in summary.csv beside this file."),
+    "summary_numbers_note": ("Số liệu dạng số (để tính toán) và tên các phương pháp dự báo (cột method) ở tệp "
+                             "summary.csv cùng thư mục.",
+                             "The figures as numbers (for calculations) and the projection methods by name (column "
+                             "method) are in summary.csv beside this file."),
     "comparison_title": (
         "Đối chiếu với các phương pháp công bố (Eurostat, Thống kê Canada, SDSN, Liên Hợp Quốc), để so sánh với các "
         "bộ theo dõi mục tiêu phát triển bền vững. Đây không phải đánh giá: đánh giá của báo cáo ở trang tong_hop "
@@ -140,7 +142,7 @@ _XLSX_COLUMNS = [
     ("col_needed", "needed_text", 18), ("col_years_met", "years_met_text", 11),
     ("col_verdict_reason", "verdict_reason", 80), ("col_reach", "reach", 12),
     ("col_median", "projected_median", 14), ("col_range95", "projected_range_95", 20),
-    ("col_met_rule", "met_rule", 30), ("col_method", "method", 60), ("col_illustrative", "illustrative", 10),
+    ("col_met_rule", "met_rule", 30), ("col_method", "method_plain", 60), ("col_illustrative", "illustrative", 10),
     ("col_approximate", "approximate", 10), ("col_sources", "sources", 60), ("col_notes", "notes", 80),
 ]
 """The summary sheet: (header label, summary column or a text made from it, width). Every
@@ -268,6 +270,7 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     out["probability_words"] = [status_label(key, lang) for key in table["probability_words"]]
     out["reach"] = [status_label(str(key), lang) if str(key) == "not_by_2035" else str(key) for key in table["reach"]]
     out["method"] = table["projection_method_vi" if lang == "vi" else "projection_method"]
+    out["method_plain"] = table["projection_method_plain_vi" if lang == "vi" else "projection_method_plain"]
     out["notes"] = table["notes_vi" if lang == "vi" else "notes_en"]
     out["chance_text"] = [chance_shown(row, lang) for row in rows]
     out["holding"] = [is_holding(row) for row in rows]
