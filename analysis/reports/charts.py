@@ -34,8 +34,8 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_text, fmt_number, is_holding, is_missing as _missing, needed_text, needed_words,
-                     target_text, unit_word, value_text)
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, is_holding,
+                     is_missing as _missing, needed_text, needed_words, target_text, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes", "fmt_number", "target_text",
@@ -295,14 +295,13 @@ def _holding(row: pd.Series) -> bool:
 
 def decided(row: pd.Series) -> bool:
     """Whether the verdict is the deadline year's own figure (met or not): a past, known
-    outcome, which has no chance.
+    outcome, which has no chance (:func:`analysis.words.deadline_figure_in`).
 
     >>> row = pd.Series({"verdict": "achieved", "deadline": 2022, "latest_year": 2024, "probability": 1.0})
     >>> decided(row), decided(row.copy().replace({2024: 2021}))
     (True, False)
     """
-    return row["verdict"] in ("achieved", "deadline_missed") and not _missing(row["latest_year"]) \
-        and _deadline_of(row) <= row["latest_year"]
+    return deadline_figure_in(row)
 
 
 def has_chance(row: pd.Series) -> bool:
@@ -314,16 +313,6 @@ def has_chance(row: pd.Series) -> bool:
     False
     """
     return not _missing(row["probability"]) and not decided(row)
-
-
-def chance_shown(row: pd.Series, lang: str) -> str:
-    """The chance as a table shows it: "83 %", or "–" when there is none to show (:func:`has_chance`).
-
-    >>> chance_shown(pd.Series({"verdict": "achieved", "deadline": 2022, "latest_year": 2022, "probability": 1.0}),
-    ...              "vi")
-    '–'
-    """
-    return chance_text(row["probability"], lang) if has_chance(row) else "–"
 
 
 def _short_verdict(row: pd.Series, lang: str) -> str:
@@ -1115,7 +1104,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
                                                            VERDICT_SIZE, "bold"),
                       ha="center", va="center", fontsize=VERDICT_SIZE, fontweight="bold",
                       color="white" if row["verdict"] in DARK_VERDICTS else "black", linespacing=1.0)
-    chance = chance_shown(row, lang) + ("‡" if _holding(row) else "")
+    chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
     ax.text(left + need_w + status_w + chance_w / 2, y, chance, ha="center", va="center", fontsize=CHANCE_SIZE)
     return verdict
 
@@ -1161,7 +1150,7 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
             chance = "–"
         else:
             words = marked_verdict(row, lang, deadline)
-            chance = chance_shown(row, lang) + ("‡" if _holding(row) else "")
+            chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
         latest = _latest(row, lang)
         if not _missing(row["latest_year"]) and row["latest_year"] == common:
             latest = latest.rsplit(" (", 1)[0]
