@@ -28,7 +28,7 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import decimals_for, fmt_number, needed_text, target_text, value_text
+from .words import decimals_for, fmt_number, is_holding, needed_text, target_text, value_text
 
 __all__ = ["Workbench"]
 
@@ -42,6 +42,7 @@ register_labels({
     "ov_status": ("Đánh giá", "Verdict"),
     "ov_years_met": ("Số năm đạt", "Years met"),
     "ov_chance": ("Khả năng đạt", "Chance"),
+    "ov_chance_holding": ("Khả năng đạt (‡: giữ được mức đã đạt)", "Chance (‡: of still meeting it)"),
     "ov_reach": ("Dự báo đạt năm", "Reached (projection)"),
     "ov_projected": ("Dự báo năm hạn (80 %)", "Projected at deadline (80 %)"),
     "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
@@ -196,7 +197,10 @@ class Workbench:
                 label("ov_projected", lang): projected,
                 label("ov_reach", lang): status_label(str(row["reach"]), lang) if row["reach"] else "–",
             })
-        return pd.DataFrame(out)
+        frame = pd.DataFrame(out)
+        if any(is_holding(row) for _, row in rows.iterrows()):  # a table has no footnote: the header says it
+            frame = frame.rename(columns={label("ov_chance", lang): label("ov_chance_holding", lang)})
+        return frame
 
     # ---- charts ------------------------------------------------------------------------
 

@@ -484,3 +484,6 @@ def test_the_overview_writes_each_unit_with_its_own_decimals(old_map):
     share = old_map.overview("T02").iloc[0]
     assert re.fullmatch(r"\d+,\d \(\d{4}\)", share.iloc[2])
     assert old_map.overview("M1").iloc[0].iloc[2] == "Đạt (2022)"  # a milestone met, not "1,0"
+    attendance = old_map.overview("T06")  # communes at 100 %: their chance is a chance of holding
+    assert "Khả năng đạt (‡: giữ được mức đã đạt)" in attendance.columns
+    assert attendance["Khả năng đạt (‡: giữ được mức đã đạt)"].str.endswith("‡").any()
