@@ -155,8 +155,26 @@ class OwnFiles:
         """Write ``data`` to ``name`` atomically and record it."""
         path = write_bytes_atomic(self.folder / name, data)
         self.hashes[name] = _sha256(data)
-        write_text_atomic(self._record, "".join(f"{digest}  {n}\n" for n, digest in sorted(self.hashes.items())))
+        self._save()
         return path
+
+    def unchanged(self, name: str) -> bool:
+        """Whether ``name`` is a file this command wrote and nobody has changed since."""
+        path = self.folder / name
+        return name in self.hashes and path.is_file() and not path.is_symlink() \
+            and _sha256(path.read_bytes()) == self.hashes[name]
+
+    def forget(self, names: Iterable[str]) -> None:
+        """Stop recording ``names`` (deleted); the record goes with the last of them."""
+        for name in names:
+            self.hashes.pop(name, None)
+        if self.hashes:
+            self._save()
+        else:
+            self._record.unlink(missing_ok=True)
+
+    def _save(self) -> None:
+        write_text_atomic(self._record, "".join(f"{digest}  {n}\n" for n, digest in sorted(self.hashes.items())))
 
 
 def _sha256(data: bytes) -> str:
@@ -197,28 +215,23 @@ def clean_report(folder: str | Path) -> list[str]:
                       f"the folder was not written by the report command (it has no {MANIFEST} file); nothing "
                       "is deleted.")
     own = OwnFiles(folder)
-    kept = []
+    kept, deleted = [], []
     for entry in sorted(folder.iterdir()):
         name = entry.name
         if name in (MANIFEST, OwnFiles.RECORD):
             continue
-        unchanged = (name in own.hashes and entry.is_file() and not entry.is_symlink()
-                     and _sha256(entry.read_bytes()) == own.hashes[name])
-        if name in _REPORT_FILES or unchanged:
+        if name in _REPORT_FILES or own.unchanged(name):
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
-            own.hashes.pop(name, None)
+            deleted.append(name)
         else:
             kept.append(name)
-    if kept:
-        if own.hashes:
-            write_text_atomic(own._record, "".join(f"{d}  {n}\n" for n, d in sorted(own.hashes.items())))
-        else:
-            own._record.unlink(missing_ok=True)
+    if not kept:
+        shutil.rmtree(folder)
         return kept
-    shutil.rmtree(folder)
+    own.forget(deleted)
     return kept
 
 
