@@ -38,8 +38,9 @@ from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figur
                      is_missing as _missing, needed_text, needed_words, target_text, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
-__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes", "fmt_number", "target_text",
-           "needed_text", "balanced_wrap", "verdict_line", "decided", "has_chance", "chance_shown"]
+__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
+           "fmt_number", "target_text", "needed_text", "balanced_wrap", "verdict_line", "decided", "has_chance",
+           "chance_shown"]
 
 register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
@@ -90,12 +91,14 @@ register_labels({
                         "Progress on the targets of Plan 20/KH-UBND — {area}"),
     "board_title": ("Các chỉ tiêu Kế hoạch 20/KH-UBND — đánh giá năm {deadline} — {area}",
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
-    "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước) và tốc độ "
-                         "3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 % trở lên và tốc độ "
+    "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
+                         "nước) và tốc độ 3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 "
+                         "% trở lên và tốc độ "
                          "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %. Chỉ tiêu hằng năm (giảm nghèo, việc "
                          "làm, an ninh, quốc phòng) đánh giá từng năm.",
-                         "Verdict: from the chance of meeting the target (a projection checked on many countries' statistics) and "
-                         "the last 3 years' pace against the yearly rate needed — \"on track\" at a chance of 50 % or "
+                         "Verdict: from the chance of meeting the target (a projection checked on many countries' "
+                         "statistics) and the last 3 years' pace against the yearly rate needed — \"on track\" at a "
+                         "chance of 50 % or "
                          "more with enough pace; \"slow progress, unlikely to be met\" below 20 %. Yearly targets (poverty, jobs, security, "
                          "defence) are judged year by year."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
@@ -277,20 +280,11 @@ def verdict_line(row: pd.Series, lang: str) -> str:
     if not _missing(row["years_met"]):
         parts[0] += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
     if has_chance(row):
-        words = label("chance_to_hold" if _holding(row) else "chance", lang)
+        words = label("chance_to_hold" if is_holding(row) else "chance", lang)
         parts.append(f"{words} {chance_text(row['probability'], lang)}")
     if row["awaiting_figure"]:
         parts.append(label("awaiting", lang).format(year=row["deadline"]).lower())
     return " · ".join(parts)
-
-
-def _deadline_of(row: pd.Series) -> int:
-    return row["deadline"] if "deadline" in row.index else row.name  # dashboard rows are indexed by deadline
-
-
-def _holding(row: pd.Series) -> bool:
-    """Met already, before the deadline: its chance is the chance of still meeting it then."""
-    return is_holding(row)
 
 
 def decided(row: pd.Series) -> bool:
@@ -317,7 +311,7 @@ def has_chance(row: pd.Series) -> bool:
 
 def _short_verdict(row: pd.Series, lang: str) -> str:
     words = label(f"short_{row['verdict']}", lang)
-    if _holding(row):
+    if is_holding(row):
         words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
     elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
         words += f" · {chance_text(row['probability'], lang)}"
@@ -966,7 +960,7 @@ def mark_notes(shown: pd.DataFrame, lang: str) -> list[str]:
     awaiting = shown[shown["awaiting_figure"].astype(bool) & shown.apply(has_chance, axis=1)] if len(shown) else shown
     if len(awaiting):
         notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
-    if len(shown) and shown.apply(_holding, axis=1).any():
+    if len(shown) and shown.apply(is_holding, axis=1).any():
         notes.append(label("holding_mark", lang))
     return notes
 
