@@ -179,13 +179,17 @@ class Workbench:
         for _, row in rows.iterrows():
             # as many decimals as the unit is shown with: 3 hamlets, not "3,0"
             decimals = decimals_for(row["unit"])
-            shown = value_text(row["latest_value"], "flag", lang) if row["unit"] == "flag" else \
-                fmt_number(row["latest_value"], lang, decimals)  # a milestone met reads "Đạt", not "1"
-            latest = "–" if _missing(row["latest_value"]) else f"{shown} ({row['latest_year']})"
+            if _missing(row["latest_value"]):
+                latest = "–"
+            else:  # a milestone met reads "Đạt", not "1"
+                shown = value_text(row["latest_value"], "flag", lang) if row["unit"] == "flag" else \
+                    fmt_number(row["latest_value"], lang, decimals)
+                latest = f"{shown} ({row['latest_year']})"
             chance = chance_shown(row, lang)  # "–" for an outcome already known (a 2022 milestone met)
             projected = "–" if _missing(row["projected_median"]) else (
-                f"{fmt_number(row['projected_median'], lang, decimals)} [{fmt_number(row['projected_lo_80'], lang, decimals)}"
-                f"–{fmt_number(row['projected_hi_80'], lang, decimals)}]")
+                f"{fmt_number(row['projected_median'], lang, decimals)} "
+                f"[{fmt_number(row['projected_lo_80'], lang, decimals)}–"
+                f"{fmt_number(row['projected_hi_80'], lang, decimals)}]")
             out.append({
                 label("ov_area", lang): row["area_vi" if lang == "vi" else "area_en"],
                 label("ov_deadline", lang): row["deadline"],

@@ -615,7 +615,8 @@ def _status(row, target, kind, direction, values, since, base_year, base_value, 
         # It met the target at the baseline and has since fallen short: a ratio to the
         # distance still to go is meaningless (the distance had the other sign).
         row.update(status="moving_away", status_method="fell_below_target")
-        notes_vi.append(f"Đã đạt mục tiêu năm {base_year} ({value_text(base_value, row['unit'], 'vi')}) nhưng nay thấp hơn.")
+        notes_vi.append(f"Đã đạt mục tiêu năm {base_year} ({value_text(base_value, row['unit'], 'vi')}) nhưng nay "
+                        "thấp hơn.")
         notes_en.append(f"Met the target in {base_year} ({value_text(base_value, row['unit'], 'en')}) but has fallen "
                         "short since.")
     else:

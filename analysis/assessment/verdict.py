@@ -30,7 +30,6 @@ its figure ("chờ số liệu năm 2025") is judged by the chance of that year'
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass
 
 from ..text import label, register_labels

@@ -9,8 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..words import chance_shown
-from .charts import mark_notes, marked_verdict
-from .charts import DARK_VERDICTS
+from .charts import DARK_VERDICTS, mark_notes, marked_verdict
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
 
@@ -152,7 +151,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
         _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li>")
     if files.get("deadline_boards"):
         out.append(f"<li>{html.escape(label('index_deadline_boards', lang))}: " + ", ".join(
-            _link(f"{stem}.png", str(deadline)) for deadline, stem in sorted(files["deadline_boards"].items())) + "</li>")
+            _link(f"{stem}.png", str(deadline)) for deadline, stem in sorted(files["deadline_boards"].items()))
+            + "</li>")
     out.append("</ul>")
     out.append(_reviews_block(files.get("reviews", []), lang))  # above the dashboard's picture, in sight
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
@@ -181,7 +181,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
             text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
             # the verdict with the dashboard's marks (* assumed 2030 target, † awaited figure)
-            words = marked_verdict(row, lang, int(row["deadline"])) if row["verdict"] else label("projection_only", lang)
+            words = marked_verdict(row, lang, int(row["deadline"])) if row["verdict"] \
+                else label("projection_only", lang)
             verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
             out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
                        f"<td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")

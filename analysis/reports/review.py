@@ -61,7 +61,8 @@ from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
-from ..export import MANIFEST, OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic, write_text_atomic
+from ..export import (MANIFEST, OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic,
+                      write_text_atomic)
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
@@ -825,7 +826,8 @@ register_labels({
         "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
         "“giữ mức hiện nay”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
         "phải đạt. Khả "
-        "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước; “–”: đã có số liệu của năm phải "
+        "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
+        "nước; “–”: đã có số liệu của năm phải "
         "đạt.",
         "Notes: Code: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
         "the year it is due; the line below (if any) is the level that counts as met. "
@@ -834,10 +836,12 @@ register_labels({
         "(chance {high} or more and a recent pace of at least {pace} of the pace needed); progress, needs to speed "
         "up (chance {high} or more but the pace is short, or a chance from {low} to under {high}); slow progress, "
         "unlikely to be met (chance under {low}); moving away (chance under {high}, and both the pace of the last "
-        "{recent} years and the last year's change away from the target); targets set for every year are judged year by year. “Awaiting the figure”: the year is due "
+        "{recent} years and the last year's change away from the target); targets set for every year are judged year "
+        "by year. “Awaiting the figure”: the year is due "
         "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
         "needed from the latest figure to the year it is due; “hold the current level”: the latest figure meets or "
-        "passes the target before the year it is due; “–”: the result of the year it is due is in. Chance: of meeting the target in the "
+        "passes the target before the year it is due; “–”: the result of the year it is due is in. Chance: of "
+        "meeting the target in the "
         "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in."),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
                                  "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "

@@ -159,7 +159,8 @@ _METHOD_TEXT = {
     "vi": [
         "Cách đọc bảng",
         "Đánh giá: trả lời câu hỏi của cuộc họp — có đạt chỉ tiêu đúng hạn không. Khả năng đạt (xác suất giá trị năm "
-        "hạn đạt mục tiêu, theo dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước) xác định nhóm, tốc độ 3 năm gần đây so "
+        "hạn đạt mục tiêu, theo dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước) xác định nhóm, tốc độ 3 "
+        "năm gần đây so "
         "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50 % trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
         "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
         "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm gần đây và cả năm gần nhất đều đi ngược hướng, \"Có chuyển "
@@ -198,7 +199,8 @@ _METHOD_TEXT = {
     "en": [
         "How to read this table",
         "Verdict: the meeting's question — will the target be met on time? The chance (the probability that the "
-        "deadline's value meets the target, from a projection whose intervals were checked on many countries' statistics) sets the "
+        "deadline's value meets the target, from a projection whose intervals were checked on many countries' "
+        "statistics) sets the "
         "band and the last 3 years' pace against the yearly rate needed decides within it: at a chance of 50 % or "
         "more — \"Achieved\" if the latest value already meets it, \"On track\" if the recent pace is enough (95 % of "
         "the rate needed), else \"Progress, needs to speed up\"; below 50 % — \"Moving away\" if the series runs the "
@@ -230,7 +232,8 @@ _METHOD_TEXT = {
         "average pace since the baseline (the UN calls 95 % or more met or on track, under 10 % stagnation).",
         "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so; the "
         "plan sets no 2030 poverty target, so that row is a projection only.",
-        "Poverty: the projection's level comes from the current poverty line only (2022–2025, figures from the end-2021 "
+        "Poverty: the projection's level comes from the current poverty line only (2022–2025, figures from the "
+        "end-2021 "
         "review on); figures on earlier lines lend only their yearly changes (to the trend and the width of the "
         "interval), not their level.",
         "Rows with \"Illustrative = yes\" rest on made-up illustrative data, not real figures.",
