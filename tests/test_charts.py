@@ -487,3 +487,15 @@ def test_the_overview_writes_each_unit_with_its_own_decimals(old_map):
     attendance = old_map.overview("T06")  # communes at 100 %: their chance is a chance of holding
     assert "Khả năng đạt (‡: giữ được mức đã đạt)" in attendance.columns
     assert attendance["Khả năng đạt (‡: giữ được mức đã đạt)"].str.endswith("‡").any()
+
+
+@pytest.mark.parametrize("target, area", [("T06", "29455"), ("T01", "29419"), ("T05", DISTRICT)])
+def test_every_tick_label_reads_back_as_the_value_of_its_gridline(old_map, target, area):
+    # steps of 2,5 once wrote 82,5 as "83": a reader took the line marked 98 for 98 %
+    figure = old_map.fan_chart(target, area)
+    checks.prepare(figure)
+    ax = figure.axes[0]
+    for tick, text in zip(ax.get_yticks(), ax.get_yticklabels()):
+        if ax.get_ylim()[0] <= tick <= ax.get_ylim()[1]:
+            written = float(text.get_text().replace(".", "").replace(",", ".").replace("\u2212", "-"))
+            assert written == pytest.approx(tick, abs=1e-9), (text.get_text(), tick)

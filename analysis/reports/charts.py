@@ -796,15 +796,37 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
 
 
 def _tick_formatter(ax, lang: str) -> FuncFormatter:
-    """Tick labels written the way the reader of ``lang`` writes numbers ("2.250", "99,5")."""
+    """Tick labels written the way the reader of ``lang`` writes numbers ("2.250", "99,5"), with
+    as many decimals as the ticks need: steps of 2,5 are labelled 82,5 and 85,0, never 83 and 85.
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> _ = ax.set_yticks([82.5, 85.0, 87.5])
+    >>> formatter = _tick_formatter(ax, "vi")
+    >>> [formatter(v, 0) for v in (82.5, 85.0, 87.5)]
+    ['82,5', '85,0', '87,5']
+    >>> _ = ax.set_yticks([0, 500, 1000]); [formatter(v, 0) for v in (0, 500, 1000)]
+    ['0', '500', '1.000']
+    """
 
     def tick(value, _position):
-        ticks = ax.yaxis.get_majorticklocs()
-        step = float(np.min(np.diff(ticks))) if len(ticks) > 1 else 1.0
-        decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step > 0 else 0
-        return fmt_number(value, lang, decimals)
+        return fmt_number(value, lang, _tick_decimals(ax.yaxis.get_majorticklocs()))
 
     return FuncFormatter(tick)
+
+
+def _tick_decimals(ticks) -> int:
+    """Fewest decimals (up to 6) that write every tick exactly.
+
+    >>> _tick_decimals([0, 2.5, 5]), _tick_decimals([0.1, 0.2]), _tick_decimals([10, 20])
+    (1, 1, 0)
+    """
+    ticks = np.asarray(ticks, float)
+    scale = float(np.max(np.abs(np.diff(ticks)))) if ticks.size > 1 else 1.0
+    for decimals in range(7):
+        if np.allclose(ticks, np.round(ticks, decimals), rtol=0, atol=1e-6 * max(scale, 1e-12)):
+            return decimals
+    return 6
 
 
 # ---------------------------------------------------------------------------------------
