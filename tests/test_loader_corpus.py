@@ -38,8 +38,18 @@ EXPECTED = {
     "percent_sign.csv": [(2, "value", "có dấu %", "without %")],
     "year_out_of_range.csv": [(2, "year", "năm 1890 nằm ngoài khoảng 1990–2035", "outside 1990–2035")],
     "year_not_integer.csv": [(2, "year", '"2020.5" không phải là một năm', "is not a year")],
-    "ambiguous_number.csv": [(2, "value", '"1.234" có thể là 1234 (kiểu Việt Nam) hoặc 1.234', "nothing in the file"),
-                             (3, "value", '"1.105" có thể là 1105', "could be 1105")],
+    # each sentence writes both readings its own way: 1,234 is one and a bit to a Vietnamese reader
+    "ambiguous_number.csv": [(2, "value", '"1.234" có thể là 1.234 (đọc kiểu Việt Nam) hoặc 1,234 (đọc kiểu tiếng Anh)',
+                              "could be 1,234 (read the Vietnamese way) or 1.234 (read the English way)"),
+                             (3, "value", '"1.105" có thể là 1.105 (đọc kiểu Việt Nam) hoặc 1,105', "could be 1,105")],
+    # a count written "1.120" beside an English-style rate is not read as 1,12 workers, nor "2.000" as 2
+    "count_read_by_other_cells.csv": [
+        (3, "value", '"1.120" được đọc là 1,12 theo cách ghi số của các ô khác trong tệp, nhưng đây là số đếm '
+                     "(lao động): có thể ý là 1.120", "it may mean 1,120"),
+        (4, "value", '"2.000" được đọc là 2 theo', "it may mean 2,000")],
+    # English-locale Excel stores a typed 1.120 as the number 1,12
+    "count_not_whole.csv": [(2, "value", "1,12 không phải số nguyên, nhưng chỉ tiêu new_jobs_khmer_workers đếm lao động",
+                             "1.12 is not a whole number")],
     "mixed_number_format.csv": [(None, "value", "trộn hai kiểu ghi số", "mixes two number styles")],
     "bad_layout.csv": [(3, None, "có 10 ô, trong khi tiêu đề có 9 cột", "has 10 cells")],
     "unit_mismatch.csv": [(2, "unit", 'đơn vị "households" không khớp', "does not match the unit")],

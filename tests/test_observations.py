@@ -158,3 +158,22 @@ def test_a_real_office_figure_supersedes_the_illustrative_one(tmp_path):
     assert len(rows) == 2
     assert rows.loc[rows["preferred"], "value"].tolist() == [94.1]
     assert not rows.loc[rows["preferred"], "illustrative"].item()
+
+
+def test_a_figure_for_a_year_still_to_come_is_refused_and_this_years_estimate_read(tmp_path):
+    # a typed 2030 for 2025 would judge the 2030 target today, and wipe the 2025 verdict
+    from analysis import DataError
+    from analysis.data.observations import this_year
+
+    now = this_year()
+    header = "indicator,area_code,group,year,value,source\n"
+    (tmp_path / "estimate.csv").write_text(header + f"health_insurance_coverage,29431,khmer,{now},95.4,BHXH\n",
+                                           encoding="utf-8")
+    assert load_observations(tmp_path / "estimate.csv")["year"].tolist() == [now]
+    (tmp_path / "future.csv").write_text(header + f"health_insurance_coverage,29431,khmer,{now + 1},95.4,BHXH\n",
+                                         encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "future.csv")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "year")
+    assert f"năm {now + 1} chưa đến (năm nay là {now})" in problem.describe("vi")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..data.catalogue import INTEGER_UNITS
 from ..text import label, register_labels
 from .rates import missing
 
@@ -30,10 +31,6 @@ __all__ = ["MetRule", "met_rule", "meets", "INCREASING", "INTEGER_UNITS"]
 INCREASING = {"at_least": 1, "above": 1, "share_of_total": 1, "yearly_flow": 1,
               "at_most": -1, "count_to_zero": -1, "yearly_reduction": -1}
 """+1 where a higher value is progress, -1 where a lower one is."""
-
-INTEGER_UNITS = ("households", "persons", "communes", "district_units", "hamlets", "party_members", "pupils",
-                 "workers", "flag")
-"""Units counted in whole numbers: a projection within half a unit of the target meets it."""
 
 register_labels({
     "met_rule_bound": ("Đạt khi {symbol} {threshold} ({target} theo độ chính xác kế hoạch ghi, làm tròn)",

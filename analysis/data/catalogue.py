@@ -33,7 +33,13 @@ __all__ = [
     "TARGET_KINDS",
     "GROUPS",
     "MAPS",
+    "INTEGER_UNITS",
 ]
+
+INTEGER_UNITS = ("households", "persons", "communes", "district_units", "hamlets", "party_members", "pupils",
+                 "workers", "flag")
+"""Units counted in whole numbers: a figure in them has no decimals, and a projection within
+half a unit of the target meets it."""
 
 TARGET_KINDS = (
     "at_least",

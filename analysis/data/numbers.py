@@ -168,6 +168,11 @@ class ParsedColumn:
     """The first cell showing each convention (``"vi"``, ``"en"``): its position and text."""
     blank: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """Positions of blank cells."""
+    inferred: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """Positions of cells that could be read either way ("1.120") and were read in the
+    convention other cells show: right for a rate, but a count of workers is never 1,12."""
+    alternative: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    """For each position: the reading in the other convention (NaN where there is none)."""
 
     @property
     def values(self) -> list[float | None]:
@@ -291,6 +296,13 @@ class NumberColumnReader:
         mixed = len(own) > 1
         convention = None if mixed else decide_convention(own, file_evidence)
         ambiguous: list[int] = []
+        inferred = np.zeros(0, dtype=np.int64)
+        alternative = np.full(len(numbers), np.nan)
+        if convention is not None and not mixed:
+            inferred = np.flatnonzero(kinds == _AMBIGUOUS)
+            if inferred.size:
+                english = np.array(self._english, dtype=float)
+                alternative[inferred] = (english if convention is Convention.VIETNAMESE else numbers)[inferred]
         if mixed:
             numbers[(kinds == _VI) | (kinds == _EN) | (kinds == _AMBIGUOUS)] = np.nan
         elif convention is Convention.ENGLISH:
@@ -310,6 +322,8 @@ class NumberColumnReader:
             dates=np.flatnonzero(kinds == _DATE).tolist(),
             examples=dict(self._shown),
             blank=np.flatnonzero(kinds == _BLANK),
+            inferred=inferred,
+            alternative=alternative,
         )
 
 

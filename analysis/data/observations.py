@@ -39,8 +39,9 @@ from tqdm import tqdm
 from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
-from .catalogue import GROUPS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
-from .numbers import NumberColumnReader, date_text
+from .catalogue import GROUPS, INTEGER_UNITS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
+from .numbers import Convention, NumberColumnReader, date_text
+from .numbers import parse as parse_number
 from .problems import problem
 from .reform import resolve_areas
 from .xlsx import XlsxWorkbook
@@ -666,10 +667,17 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
         if name not in columns.numbers:
             data[name] = np.full(n, np.nan)
             data[f"_percent_{name}"] = np.zeros(n, dtype=bool)
+            data[f"_other_{name}"] = np.full(n, np.nan)
+            data[f"_typed_{name}"] = np.full(n, "", dtype=object)
             continue
         reader = columns.numbers[name]
         parsed = reader.finish(file_shows)
         data[name] = parsed.numbers
+        # "1.120" read by the other cells' style: kept with its other reading, for counts to refuse
+        data[f"_other_{name}"] = parsed.alternative
+        typed = np.full(n, "", dtype=object)
+        typed[parsed.inferred] = [reader.texts[i] for i in parsed.inferred]
+        data[f"_typed_{name}"] = typed
         percent = columns.percent[name]
         data[f"_percent_{name}"] = (np.frombuffer(percent, dtype=np.int8).astype(bool) if len(percent)
                                     else np.zeros(n, dtype=bool))
@@ -679,10 +687,10 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
             found.append(problem(kind, label, int(rows[i]), name, text=text))
         for i in parsed.ambiguous:
             text = reader.texts[i]
-            as_vi, as_en = text.replace(".", ""), text.replace(",", "")
-            if "," in text:
-                as_vi, as_en = text.replace(",", "."), text.replace(",", "")
-            found.append(problem("ambiguous_number", label, int(rows[i]), name, text=text, as_vi=as_vi, as_en=as_en))
+            # floats: each sentence writes both readings its own way (1.120 or 1,12 in Vietnamese)
+            found.append(problem("ambiguous_number", label, int(rows[i]), name, text=text,
+                                 as_vi=parse_number(text, Convention.VIETNAMESE),
+                                 as_en=parse_number(text, Convention.ENGLISH)))
         for i in parsed.dates:
             found.append(_date_problem(label, int(rows[i]), name, reader.texts[i]))
         if parsed.mixed:
@@ -807,10 +815,13 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
          choices=", ".join(QUALIFIERS))
     year = frame["year"]
     emit(year.notna() & ~year.between(1990, 2035), "year_range", "year", year=_whole(year))
+    now = this_year()
+    emit(year.between(now + 1, 2035), "year_future", "year", year=_whole(year), now=now)
 
     unit_of = indicator.map(ctx.indicators["unit"])
     _check_units(frame, unit_of, emit)
     _check_standards(frame, ctx, emit)
+    _check_whole_counts(frame, unit_of, ctx.units, emit)
     converted = _convert_percent_cells(frame, unit_of, emit)
 
     value, numerator, denominator = frame["value"], frame["numerator"], frame["denominator"]
@@ -840,6 +851,37 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     warnings_found: list[Problem] = []
     _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
     return problems, warnings_found, converted
+
+
+def this_year() -> int:
+    """The current year: no figure can belong to a later one (a typed 2030 for 2025 would
+    otherwise judge the 2030 target today)."""
+    return dt.date.today().year
+
+
+def _check_whole_counts(frame: pd.DataFrame, unit_of: pd.Series, units: pd.DataFrame, emit: _Emit) -> None:
+    """Counts (workers, households, hamlets; any numerator or denominator) are whole numbers.
+
+    A count cell that could be read either way ("1.120", "2.000"), was read by the style of the
+    file's other cells, and would also be a whole number read the other way is refused: 1,12 or
+    2 workers is what an English-style neighbour makes of a Vietnamese thousand (read the
+    Vietnamese way, "1.288" is 1288 and 1,288 is no count: that reading stands). Any other
+    count with decimals is refused too (English-locale Excel stores a typed 1.120 as the
+    number 1,12)."""
+    # a %-formatted count cell is refused as such (it shows another figure than the one stored)
+    whole_value = unit_of.isin([u for u in INTEGER_UNITS if u != "flag"]) & ~frame["_percent_value"]
+    unit_vi = unit_of.map(units["vi"]).fillna("")
+    unit_en = unit_of.map(units["en"]).fillna("")
+    count_words = ("số đếm", "counts")
+    for column, counted in (("value", whole_value), ("numerator", True), ("denominator", True)):
+        numbers, other, typed = frame[column], frame.pop(f"_other_{column}"), frame.pop(f"_typed_{column}")
+        inferred = (typed != "") & counted & (other % 1 == 0)
+        emit(inferred, "ambiguous_count", column, text=typed, read=numbers, other=other,
+             unit_vi=unit_vi if column == "value" else count_words[0],
+             unit_en=unit_en if column == "value" else count_words[1])
+        if column == "value":
+            emit(whole_value & ~inferred & numbers.notna() & (numbers % 1 != 0), "count_not_whole", column,
+                 value=numbers, indicator=frame["indicator"], unit_vi=unit_vi, unit_en=unit_en)
 
 
 def _lower(series: pd.Series) -> pd.Series:

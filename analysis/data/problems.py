@@ -100,10 +100,28 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "write the number only, without % (the unit goes in the unit column).",
     ),
     "ambiguous_number": (
-        '"{text}" có thể là {as_vi} (kiểu Việt Nam) hoặc {as_en} (kiểu tiếng Anh); tệp không cho biết kiểu nào.',
-        '"{text}" could be {as_vi} (Vietnamese style) or {as_en} (English style); nothing in the file says which.',
+        '"{text}" có thể là {as_vi} (đọc kiểu Việt Nam) hoặc {as_en} (đọc kiểu tiếng Anh); tệp không cho biết '
+        'kiểu nào.',
+        '"{text}" could be {as_vi} (read the Vietnamese way) or {as_en} (read the English way); nothing in the file '
+        'says which.',
         "ghi số không có dấu phân cách hàng nghìn (ví dụ 1234), hoặc ghi rõ phần thập phân bằng dấu phẩy (ví dụ 1,234).",
         "write numbers without a thousands separator (e.g. 1234), or make the decimal part explicit (e.g. 1,234 in Vietnamese style).",
+    ),
+    "ambiguous_count": (
+        '"{text}" được đọc là {read} theo cách ghi số của các ô khác trong tệp, nhưng đây là số đếm ({unit_vi}): '
+        'có thể ý là {other}.',
+        '"{text}" was read as {read}, the way other cells of the file write numbers, but this is a count '
+        '({unit_en}): it may mean {other}.',
+        "ghi số đếm không có dấu phân cách hàng nghìn (ví dụ 1120).",
+        "write counts without a thousands separator (e.g. 1120).",
+    ),
+    "count_not_whole": (
+        "{value} không phải số nguyên, nhưng chỉ tiêu {indicator} đếm {unit_vi}.",
+        "{value} is not a whole number, but indicator {indicator} counts {unit_en}.",
+        "ghi số nguyên, không có dấu phân cách hàng nghìn (ví dụ 1120, không phải 1.120 hay 1,12); trên Excel kiểu "
+        "tiếng Anh, gõ 1120.",
+        "write a whole number without a thousands separator (e.g. 1120, not 1.120 or 1,12); in English-style Excel, "
+        "type 1120.",
     ),
     "mixed_number_format": (
         "cột trộn hai kiểu ghi số: {vi_example} (kiểu Việt Nam) và {en_example} (kiểu tiếng Anh).",
@@ -116,6 +134,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         '"{text}" is not a year.',
         "ghi năm bằng 4 chữ số, ví dụ 2024.",
         "write the year as four digits, for example 2024.",
+    ),
+    "year_future": (
+        "năm {year} chưa đến (năm nay là {now}): chưa thể có số liệu của năm này.",
+        "year {year} has not come yet (this year is {now}): there can be no figure for it.",
+        "kiểm tra lại năm; số liệu ước tính của năm nay ghi năm {now}.",
+        "check the year; an estimate for this year is written as {now}.",
     ),
     "year_range": (
         "năm {year} nằm ngoài khoảng 1990–2035.",
