@@ -47,6 +47,22 @@ EXPECTED = {
         (3, "value", '"1.120" được đọc là 1,12 theo cách ghi số của các ô khác trong tệp, nhưng đây là số đếm '
                      "(lao động): có thể ý là 1.120", "it may mean 1,120"),
         (4, "value", '"2.000" được đọc là 2 theo', "it may mean 2,000")],
+    # an office adding a year by copying the year and value columns: the copy would be dropped
+    "repeated_column.csv": [(1, "year", 'cột "year" xuất hiện 2 lần trong dòng tiêu đề (cột D, G)',
+                             "only one can be read"),
+                            (1, "value", 'cột "value" xuất hiện 2 lần trong dòng tiêu đề (cột E, H)',
+                             'column "value" appears 2 times')],
+    # 95,4 typed without quotes in a comma-separated file: 95 as the value, "4" as the source
+    "split_decimal.csv": [(2, None, 'số "95,4" có vẻ bị tách làm hai ô ở dấu phẩy thập phân',
+                           'put the number in quotes ("95,4")')],
+    # a lone row marked not preferred would never be used
+    "lone_not_preferred.csv": [(2, "preferred", "mọi dòng số liệu health_insurance_coverage của địa bàn 848, năm 2024 "
+                                "đều ghi preferred = FALSE", "would not be used")],
+    # a copied sheet ("du_lieu (2)"): reading one sheet would drop the other's rows
+    "two_data_sheets.xlsx": [(None, None, 'tệp có 2 trang số liệu ("du_lieu", "du_lieu (2)")',
+                              "the other's figures would be lost")],
+    # a draft row hidden rather than deleted
+    "hidden_row.xlsx": [(3, None, "dòng này đang bị ẩn trong Excel nhưng có số liệu", "this row is hidden in Excel")],
     # English-locale Excel stores a typed 1.120 as the number 1,12
     "count_not_whole.csv": [(2, "value", "1,12 không phải số nguyên, nhưng chỉ tiêu new_jobs_khmer_workers đếm lao động",
                              "1.12 is not a whole number")],

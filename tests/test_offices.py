@@ -64,13 +64,33 @@ def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
 
 def test_a_file_the_loader_cannot_read_is_named_not_skipped_in_silence(capsys):
     (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
-    (paths.OFFICES_DIR / "xa_vinh_kim_2024.ods").write_bytes(b"PK")
+    (paths.OFFICES_DIR / "cong_van.docx").write_bytes(b"PK")
     (paths.OFFICES_DIR / "README.md").write_text("đọc tôi")
     (paths.OFFICES_DIR / "~$xa_kim_hoa_2024.xlsx").write_bytes(b"lock")
     assert main(["check"]) == 0  # a warning: the figures that can be read are read
     out = capsys.readouterr().out
-    assert "xa_vinh_kim_2024.ods" in out and "không được đọc" in out and "lưu lại dưới dạng .xlsx" in out
+    assert "Tệp không được đọc (1) / Files not read (1):" in out  # not under "the figures are still used"
+    assert "cong_van.docx" in out and "số liệu vẫn được dùng" not in out
     assert "README.md" not in out and "~$" not in out
+
+
+@pytest.mark.parametrize("name", ["xa_vinh_kim_2024.ods", "xa_vinh_kim_2024.xlsm"])
+def test_a_spreadsheet_the_loader_cannot_read_stops_the_load(capsys, name):
+    # its figures would be lost: refused like bad data, with how to save it as .xlsx
+    (paths.OFFICES_DIR / name).write_bytes(b"PK")
+    assert main(["check"]) == 2
+    out = "".join(capsys.readouterr())
+    assert name in out and "lưu lại dạng .xlsx" in out and "số liệu trong tệp sẽ bị bỏ sót" in out
+
+
+def test_files_in_a_subfolder_of_the_offices_folder_are_read():
+    # an e-mailed archive unpacked into data/offices/ makes a folder
+    (paths.OFFICES_DIR / "so lieu cac xa 2024").mkdir()
+    (paths.OFFICES_DIR / "so lieu cac xa 2024" / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
+    (paths.OFFICES_DIR / "__MACOSX").mkdir()
+    (paths.OFFICES_DIR / "__MACOSX" / "._xa_kim_hoa_2024.csv").write_bytes(b"\x00\x05")
+    frame = load_observations()
+    assert frame["file"].str.endswith("so lieu cac xa 2024/xa_kim_hoa_2024.csv").sum() == 1
 
 
 def test_an_empty_or_missing_offices_folder_is_not_a_problem(monkeypatch, tmp_path):

@@ -45,6 +45,7 @@ from .numbers import parse as parse_number
 from .problems import problem
 from .reform import resolve_areas
 from .xlsx import XlsxWorkbook
+from openpyxl.utils import get_column_letter
 
 __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources", "protected_paths",
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
@@ -85,6 +86,9 @@ DATA_SHEET_NAMES = ("du_lieu", "dữ liệu", "data", "so_lieu", "số liệu")
 """Preferred names of the data sheet when several visible sheets have the right header row."""
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
+SPREADSHEET_SUFFIXES = (".ods", ".fods", ".xlsm", ".xlsb", ".numbers", ".et")
+"""Spreadsheets the loader does not read: one in a data folder is refused (its figures would
+be lost), where any other file is only named in a warning."""
 PERCENT_UNITS = ("percent", "percentage_points")
 FRACTION_GUARD_ABOVE = 5.0
 """A percentage in (0, 1] is flagged when the other values of its series are all above this."""
@@ -168,9 +172,19 @@ class ObservationCheck:
             return []
         from ..errors import numbered_lines
 
-        n = len(self.warnings)
-        lines = [f"Cảnh báo ({_count_vi(n)}; số liệu vẫn được dùng) / Warnings ({n:,}; the figures are still used):"]
-        return lines + numbered_lines(self.warnings, limit=None)
+        files = [w for w in self.warnings if w.row is None and w.column is None]
+        figures = [w for w in self.warnings if w not in files]
+        lines = []
+        if figures:
+            n = len(figures)
+            lines.append(f"Cảnh báo ({_count_vi(n)}; số liệu vẫn được dùng) / Warnings ({n:,}; the figures are "
+                         "still used):")
+            lines += numbered_lines(figures, limit=None)
+        if files:
+            n = len(files)
+            lines.append(f"Tệp không được đọc ({_count_vi(n)}) / Files not read ({n:,}):")
+            lines += numbered_lines(files, limit=None)
+        return lines
 
 
 def _count_vi(n: int) -> str:
@@ -231,11 +245,17 @@ def _data_files(path: Path, problems: list[Problem], optional: bool = False,
             problems.append(problem("unsupported_file_type", label, None, None, suffix=path.suffix or "?"))
             return []
         return [path]
-    entries = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith((".", "~$")))
+    # subfolders too: an e-mailed archive unpacked into data/offices/ makes one
+    entries = sorted(p for p in path.rglob("*") if p.is_file()
+                     and not any(part.startswith((".", "~$", "__MACOSX")) for part in p.relative_to(path).parts))
     files = [p for p in entries if p.suffix.lower() in DATA_SUFFIXES]
+    # a spreadsheet that cannot be read holds figures that would be lost: refused, not skipped
+    problems.extend(problem("spreadsheet_not_read", _display(p), None, None, suffix=p.suffix.lower())
+                    for p in entries if p.suffix.lower() in SPREADSHEET_SUFFIXES)
     if skipped is not None:
         skipped.extend(problem("file_not_read", _display(p), None, None, suffix=p.suffix or p.name)
-                       for p in entries if p not in files and not p.stem.upper().startswith("README"))
+                       for p in entries if p not in files and p.suffix.lower() not in SPREADSHEET_SUFFIXES
+                       and not p.stem.upper().startswith("README"))
     if not files and not optional:
         problems.append(problem("no_files", label, None, None))
     return files
@@ -339,12 +359,18 @@ class _FlagColumn:
 class _FileColumns:
     """The known columns of one file, filled one row at a time."""
 
-    def __init__(self, label: str, header: list[str], sheet: str | None = None):
+    def __init__(self, label: str, header: list[str], sheet: str | None = None, header_row: int = 1):
         self.label, self.header, self.sheet = label, header, sheet
         self.position: dict[str, int] = {}
+        self.problems: list[Problem] = []
         for i, name in enumerate(header):
             if name in COLUMNS and name not in self.position:
                 self.position[name] = i
+        for name in self.position:
+            where = [get_column_letter(i + 1) for i, typed in enumerate(header) if typed == name]
+            if len(where) > 1:  # a second year/value pair copied to add a year: it would be dropped
+                self.problems.append(problem("repeated_column", label, header_row, name, count=len(where),
+                                             letters=", ".join(where)))
         self.rows = array("q")
         self.text = {n: _TextColumn() for n in TEXT_COLUMNS if n in self.position}
         self.numbers = {n: NumberColumnReader() for n in NUMBER_COLUMNS if n in self.position}
@@ -354,7 +380,6 @@ class _FileColumns:
         self.flags = {n: _FlagColumn() for n in FLAG_COLUMNS if n in self.position}
         self.dropped = 0
         """Rows left out because they could not be read (already reported)."""
-        self.problems: list[Problem] = []
         columns = [*self.text.items(), *self.numbers.items(), *self.flags.items()]
         if self.year is not None:
             columns.append(("year", self.year))
@@ -441,6 +466,7 @@ def _read_csv_lines(lines, label: str, problems: list[Problem], raw, size: int) 
     reader = csv.reader(chain([first_line.lstrip("\ufeff")], lines), delimiter=delimiter)
     columns: _FileColumns | None = None
     found: list[Problem] = []
+    split_at: list[int] = []
     with _progress(label, size, "B") as progress:
         position = 0
         try:
@@ -448,10 +474,16 @@ def _read_csv_lines(lines, label: str, problems: list[Problem], raw, size: int) 
                 if not any(cell.strip() for cell in record):
                     continue
                 if columns is None:
-                    columns = _FileColumns(label, [_column_name(c) for c in record])
+                    columns = _FileColumns(label, [_column_name(c) for c in record], header_row=reader.line_num)
                     if columns.missing:
                         break
                     width = len(columns.header)
+                    split_at = _split_positions(columns) if delimiter == "," else []
+                    continue
+                if split_at and _split_decimal(record, split_at):
+                    whole, part = _split_decimal(record, split_at)
+                    found.append(problem("split_decimal", label, reader.line_num, None, whole=whole, part=part))
+                    columns.dropped += 1
                     continue
                 if len(record) != width:
                     # Trailing empty cells are harmless; anything else means broken quoting or separators.
@@ -475,6 +507,34 @@ def _read_csv_lines(lines, label: str, problems: list[Problem], raw, size: int) 
         return None
     columns.problems.extend(found)
     return columns
+
+
+_DIGITS = re.compile(r"[+\-\u2212]?\d+")
+_DECIMAL_PART = re.compile(r"\d{1,6}")
+
+
+def _split_positions(columns: _FileColumns) -> list[int]:
+    """Number columns followed by a text column (unit, source…): in a comma-separated file a
+    decimal comma typed without quotes ("95,4") splits there, and a text cell holding only
+    digits ("4" as a source) is the sign of it."""
+    text_columns = set(TEXT_COLUMNS) - {"area_code", "indicator", "group"}
+    return [i for name in NUMBER_COLUMNS if (i := columns.position.get(name)) is not None
+            and i + 1 < len(columns.header) and columns.header[i + 1] in text_columns]
+
+
+def _split_decimal(record: list[str], positions: list[int]) -> tuple[str, str] | None:
+    """The two halves of a decimal split at its comma, if the record shows one.
+
+    >>> _split_decimal(["health", "29431", "khmer", "2025", "95", "4", "UBND"], [4])
+    ('95', '4')
+    >>> _split_decimal(["health", "29431", "khmer", "2025", "95", "UBND"], [4]) is None
+    True
+    """
+    for i in positions:
+        if (i + 1 < len(record) and _DIGITS.fullmatch(record[i].strip())
+                and _DECIMAL_PART.fullmatch(record[i + 1].strip())):
+            return record[i].strip(), record[i + 1].strip()
+    return None
 
 
 # ---------------------------------------------------------------------------------------
@@ -512,8 +572,12 @@ def _choose_sheet(label: str, headers: list[tuple[str, tuple[int, list[object]] 
     fitting = [i for i, (_, first) in enumerate(headers)
                if first is not None and not (set(REQUIRED_COLUMNS) - {_column_name(c) for c in first[1]})]
     names = [nfc(name).strip().lower() for name, _ in headers]
+    if len(fitting) > 1:  # a copied sheet ("du_lieu (2)"): reading one would drop the other's rows
+        problems.append(problem("several_data_sheets", label, None, None, count=len(fitting),
+                                sheets=", ".join(f'"{headers[i][0]}"' for i in fitting)))
+        return None
     if fitting:
-        return next((i for i in fitting if names[i] in DATA_SHEET_NAMES), fitting[0])
+        return fitting[0]
     if len(headers) == 1:
         return 0  # the only sheet: its missing columns are reported one by one
     usual = [i for i, name in enumerate(names) if name in DATA_SHEET_NAMES and headers[i][1] is not None]
@@ -541,7 +605,8 @@ def _sheet_columns(label: str, headers: list[tuple[str, tuple[int, list[object]]
         problems.append(problem("empty_file", label, None, None))
         return None
     header_row, header = first
-    return chosen, header_row, _FileColumns(label, [_column_name(c) for c in header], sheet=title)
+    return chosen, header_row, _FileColumns(label, [_column_name(c) for c in header], sheet=title,
+                                            header_row=header_row)
 
 
 def _add_sheet_rows(columns: _FileColumns, rows: Iterable[tuple[int, list[object], Sequence[bool]]]) -> None:
@@ -583,6 +648,7 @@ def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns 
                     yield row
 
             _add_sheet_rows(columns, counted(book.rows(sheet, min_row=header_row + 1, width=len(columns.header))))
+        _refuse_hidden_rows(columns, book.hidden_rows)
         return columns
 
 
@@ -625,7 +691,17 @@ def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns |
 
     _add_sheet_rows(columns, ((number, values, [c in wanted and is_percent(number - 1, c) for c in range(len(values))])
                               for number, values in rows(sheet, start=header_row)))
+    _refuse_hidden_rows(columns, [r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden])
     return columns
+
+
+def _refuse_hidden_rows(columns: _FileColumns, hidden: Sequence[int]) -> None:
+    """A hidden row with figures is how an office sets a draft aside: neither used nor dropped
+    without a word."""
+    if hidden:
+        read = set(np.frombuffer(columns.rows, dtype=np.int64).tolist()) if len(columns.rows) else set()
+        columns.problems.extend(problem("hidden_row", columns.label, row, None)
+                                for row in sorted(set(hidden) & read))
 
 
 # ---------------------------------------------------------------------------------------
@@ -847,6 +923,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     keyed = _real_supersedes_illustrative(keyed)
     frame.loc[dated, "preferred"] = keyed["preferred"]
     _check_duplicates(keyed, emit)
+    _check_something_preferred(keyed, emit)
 
     warnings_found: list[Problem] = []
     _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
@@ -989,6 +1066,18 @@ def _check_duplicates(frame: pd.DataFrame, emit_all: _Emit) -> None:
     emit = _Emit(repeated, emit_all.out)
     emit(later & same_file, "duplicate_key", None, other_row=first_row)
     emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file)
+
+
+def _check_something_preferred(frame: pd.DataFrame, emit_all: _Emit) -> None:
+    """``preferred`` = FALSE chooses between rows of one figure (two rows all FALSE are a
+    duplicate, reported as such); a lone row marked FALSE would not be used, without a word."""
+    frame = frame[~(frame["illustrative"].astype(bool) & ~frame["preferred"].astype(bool)
+                    & frame.duplicated(KEY, keep=False))]
+    lone = frame[~frame.duplicated(KEY, keep=False) & ~frame["preferred"].astype(bool)]
+    if lone.empty:
+        return
+    _Emit(lone, emit_all.out)(np.ones(len(lone), dtype=bool), "none_preferred", "preferred",
+                              indicator=lone["indicator"], area=lone["area_code"], year=_whole(lone["year"]))
 
 
 def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit, areas: pd.DataFrame) -> None:

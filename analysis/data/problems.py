@@ -63,6 +63,49 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "ghi số liệu vào trang du_lieu của mẫu data/templates/; dòng đầu tiên phải có các cột: {required}.",
         "enter the data on the du_lieu sheet of the template in data/templates/; its first row must hold: {required}.",
     ),
+    "several_data_sheets": (
+        "tệp có {count} trang số liệu ({sheets}): chỉ đọc được một trang mỗi tệp, số liệu ở trang kia sẽ bị bỏ sót.",
+        "the file has {count} data sheets ({sheets}): one sheet is read per file, so the other's figures would be lost.",
+        "chép các dòng vào một trang (du_lieu) rồi xóa trang kia, hoặc lưu mỗi trang thành một tệp riêng.",
+        "copy the rows onto one sheet (du_lieu) and delete the other, or save each sheet as a file of its own.",
+    ),
+    "repeated_column": (
+        'cột "{column}" xuất hiện {count} lần trong dòng tiêu đề (cột {letters}): chỉ đọc được một cột.',
+        'column "{column}" appears {count} times in the header row (columns {letters}): only one can be read.',
+        "mỗi năm một dòng: chuyển số liệu ở cột lặp sang các dòng mới (mỗi dòng một chỉ tiêu, địa bàn, năm), rồi "
+        "xóa cột lặp.",
+        "one row per year: move the figures of the repeated column to new rows (one indicator, area and year "
+        "each), then delete the repeated column.",
+    ),
+    "hidden_row": (
+        "dòng này đang bị ẩn trong Excel nhưng có số liệu: không rõ có nên dùng hay không.",
+        "this row is hidden in Excel but holds figures: it is unclear whether it should be used.",
+        "hiện dòng đó ra (chuột phải > Unhide), rồi xóa nếu là bản nháp hoặc giữ lại nếu cần dùng.",
+        "unhide it (right-click > Unhide), then delete it if it is a draft or keep it if it should be used.",
+    ),
+    "split_decimal": (
+        'số "{whole},{part}" có vẻ bị tách làm hai ô ở dấu phẩy thập phân (tệp CSV dùng dấu phẩy ngăn cột), nên các '
+        "cột sau bị lệch.",
+        'the number "{whole},{part}" seems split into two cells at its decimal comma (the CSV file separates columns '
+        "with commas), so the columns after it are shifted.",
+        'đặt số trong ngoặc kép ("{whole},{part}"), hoặc lưu tệp bằng Excel dạng CSV UTF-8 (Excel tiếng Việt dùng '
+        "dấu ; ngăn cột).",
+        'put the number in quotes ("{whole},{part}"), or save the file from Excel as CSV UTF-8 (Vietnamese Excel '
+        "separates columns with ;).",
+    ),
+    "spreadsheet_not_read": (
+        "tệp {suffix} trong thư mục số liệu không đọc được (chỉ đọc .csv, .xlsx, .xls): số liệu trong tệp sẽ bị bỏ sót.",
+        "a {suffix} file in the data folder cannot be read (only .csv, .xlsx and .xls are): its figures would be lost.",
+        "mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx (Excel Workbook), rồi xóa tệp {suffix}.",
+        "open it in Excel or LibreOffice, save it as .xlsx (Excel Workbook), then delete the {suffix} file.",
+    ),
+    "none_preferred": (
+        "mọi dòng số liệu {indicator} của địa bàn {area}, năm {year} đều ghi preferred = FALSE: số liệu này sẽ "
+        "không được dùng.",
+        "every row of {indicator} for area {area}, year {year} says preferred = FALSE: the figure would not be used.",
+        "để trống cột preferred (hoặc ghi TRUE) ở dòng cần dùng.",
+        "leave preferred blank (or write TRUE) on the row to use.",
+    ),
     "bad_layout": (
         "dòng này có {found} ô, trong khi tiêu đề có {expected} cột.",
         "this row has {found} cells while the header has {expected} columns.",

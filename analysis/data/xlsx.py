@@ -45,6 +45,8 @@ class XlsxWorkbook:
     """An .xlsx workbook opened to read its sheets' rows; close it (or use ``with``) when done."""
 
     def __init__(self, path: Path | str):
+        self.hidden_rows: list[int] = []
+        """Hidden rows met by the latest :meth:`rows` (their numbers)."""
         reader = ExcelReader(str(path), read_only=True, data_only=True)
         try:
             # The parts openpyxl's load_workbook reads, without opening every sheet.
@@ -91,9 +93,10 @@ class XlsxWorkbook:
         """Each row of ``sheet`` from ``min_row`` on that holds at least one cell: its number
         (1-based, as Excel shows it), its values by column (``None`` where no cell is written; at
         least ``width`` of them) and, by column, whether the cell is a number formatted as a
-        percentage."""
+        percentage. The numbers of the hidden rows read are collected in ``hidden_rows``."""
         strings, dates, durations, percent, epoch = (self._strings, self._dates, self._durations,
                                                      self._percent, self._epoch)
+        self.hidden_rows: list[int] = []
         columns: dict[str, int] = {}
         row_number = 0
         with self._archive.open(sheet.part) as source:
@@ -102,6 +105,8 @@ class XlsxWorkbook:
                 written = row.get("r")
                 row_number = int(written) if written else row_number + 1
                 if row_number >= min_row and len(row):
+                    if row.get("hidden") in ("1", "true"):
+                        self.hidden_rows.append(row_number)
                     values: list[object] = [None] * width
                     percents = [False] * width
                     position = -1
