@@ -499,3 +499,16 @@ def test_every_tick_label_reads_back_as_the_value_of_its_gridline(old_map, targe
         if ax.get_ylim()[0] <= tick <= ax.get_ylim()[1]:
             written = float(text.get_text().replace(".", "").replace(",", ".").replace("\u2212", "-"))
             assert written == pytest.approx(tick, abs=1e-9), (text.get_text(), tick)
+
+
+def test_a_milestone_chart_shows_the_latest_figure_the_tables_quote_and_names_no_band_it_lacks(old_map):
+    # M2 (2022) has figures to 2024: the tables say "100,0 % (2024)", so the chart shows 2024;
+    # no projection is drawn before its deadline, so no band, median or method is named
+    figure = old_map.fan_chart("M2", DISTRICT)
+    ax = figure.axes[0]
+    assert ax.get_xlim()[1] > 2024
+    assert any(2024 in line.get_xdata() for line in ax.get_lines())
+    texts = _legend_texts(figure)
+    assert not any(text.startswith(("Khoảng dự báo", "Dự báo", "1/7/2025")) for text in texts)
+    assert not any("Dự báo:" in text.get_text() for text in figure.texts)
+    assert any("Dự báo:" in text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)

@@ -472,7 +472,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         paragraphs = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
                       for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         paragraphs += sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
-        if data.projection is not None and data.projection.attrs["method"] != "none":  # not "Dự báo: không dự báo"
+        if _projection_shown(data, int(rows["deadline"].max())) is not None:  # not "Dự báo: không dự báo"
             paragraphs.append(label("projection_word", lang).capitalize() + ": " +
                               data.projection.attrs["method_plain_vi" if lang == "vi" else "method_plain"])
         if ((rows["origin"] == "assumption") & rows["target_value"].notna()).any():
@@ -527,9 +527,21 @@ FAN_LEGEND_WIDTH = 365
 
 def _x_range(frame: pd.DataFrame, last_deadline: int) -> tuple[float, float]:
     """The years a fan shows: its data (at least the four years before the last deadline) to
-    the last deadline."""
+    the last deadline, or to the latest figure when that is later (a milestone of 2022 with
+    figures to 2024: the tables quote the 2024 figure, so the chart shows it)."""
     start = int(frame.index.min()) if len(frame) else last_deadline - 10
-    return min(start, last_deadline - 4) - 0.5, last_deadline + 0.8
+    end = max(last_deadline, int(frame.index.max())) if len(frame) else last_deadline
+    return min(start, last_deadline - 4) - 0.5, end + 0.8
+
+
+def _projection_shown(data: TargetSeries, last_deadline: int) -> pd.DataFrame | None:
+    """The projected years a fan draws (up to the last deadline), ``None`` when there are none:
+    then neither its bands nor its method are named."""
+    projection = data.projection
+    if projection is None or projection.attrs["method"] == "none" or not projection["median"].notna().any():
+        return None
+    shown = projection.loc[projection.index <= last_deadline]
+    return shown if len(shown) and len(data.used) else None
 
 
 def _holds(row: pd.Series) -> bool:
@@ -562,7 +574,8 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
         ax.plot(unused.index, unused["value"], "o", markerfacecolor="white", markeredgecolor=COLORS["grey"],
                 markersize=6, alpha=0.7, label=label("earlier_standard", lang), clip_on=False)
     reform = getattr(data, "reform", None)
-    if reform is not None and first_shown < reform.first_year - 0.5 < last_shown:
+    if reform is not None and first_shown < reform.first_year - 0.5 and reform.first_year + 0.5 < last_shown:
+        # (only when a year after it is on the scale: a line at the scale's edge says nothing)
         # yearly figures from the reform's first year on are the new communes' (1/7/2025),
         # named in the legend, so that its words never run into the data or other labels
         words = reform.line_vi if lang == "vi" else reform.line_en
@@ -572,8 +585,8 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
         # the standard's name goes in the legend too: across the plot it ran into the reform line
         ax.axvline(data.break_year - 0.5, color=COLORS["grey"], linestyle=":", linewidth=1.2,
                    label=_break_words(data.break_year, data.standard, lang))
-    if projection is not None and projection["median"].notna().any() and len(used):
-        shown = projection.loc[projection.index <= last_deadline]
+    shown = _projection_shown(data, last_deadline)
+    if shown is not None:
         years = np.r_[used.index[-1], shown.index]
 
         def joined(column):
@@ -586,8 +599,8 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                         label=label("band80", lang))
         ax.plot(years, joined("median"), color=COLORS["blue"], linewidth=2.4 if detailed else 2,
                 label=label("median", lang))
-    # points after the last deadline (a milestone of 2022 with figures to 2024) are off the
-    # chart; being unclipped, they would otherwise be drawn over the legend
+    # points beyond the scale (a small panel's) are left out: unclipped, they would be drawn
+    # over the legend
     used = used.loc[used.index <= last_shown]
     real = used[~used["illustrative"]]
     made_up = used[used["illustrative"]]
