@@ -321,10 +321,14 @@ def test_same_inputs_give_byte_identical_files_in_parallel_or_not(report, report
 def test_english_report_with_progress_on_stderr_when_it_is_not_a_terminal(tmp_path, capsys):
     out = tmp_path / "en"
     assert main(["report", "--out", str(out), "--area", "848", "--lang", "en"]) == 0
-    err = capsys.readouterr().err
+    printed = capsys.readouterr()
+    err = printed.err
     for stage in ("[1/4]", "[2/4]", "[3/4]", "[4/4]"):
         assert stage in err
     assert re.search(r"charts: 100%.* (\d+)/\1 ", err), err  # the chart bar, finished
+    # the closing line counts the charts stage 3 said it would draw (it once said one more)
+    drawn = re.search(r"Drawing (\d+) charts", err).group(1)
+    assert f"{drawn} biểu đồ và 3 bảng điều khiển" in printed.out and f"{drawn} charts and 3 dashboards" in printed.out
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig")
     assert "On track" in set(summary["verdict_text"])
     assert summary["status_text"].str.startswith("pace since 20").any()  # a pace, not a second verdict

@@ -214,10 +214,12 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         files["slides"] = "slides.pptx"
         files["reviews"] = review_files(Path(out))  # carried over into the new folder
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
-    n_charts = len(fan_tasks) + len(multiple_tasks) + 1
-    print(f"{table['target_id'].nunique()} chỉ tiêu, {table['area_code'].nunique()} địa bàn, {n_charts} biểu đồ / "
-          f"{table['target_id'].nunique()} targets, {table['area_code'].nunique()} area"
-          f"{'' if table['area_code'].nunique() == 1 else 's'}, {n_charts} charts.")
+    # the same count as stage 3 said it drew; the dashboards are named apart
+    n_charts, n_boards = len(fan_tasks) + len(multiple_tasks), 1 + len(DECK_DEADLINES)
+    n_targets, n_areas = table["target_id"].nunique(), table["area_code"].nunique()
+    print(f"{n_targets} chỉ tiêu, {n_areas} địa bàn, {n_charts} biểu đồ và {n_boards} bảng điều khiển / "
+          f"{n_targets} targets, {n_areas} area{'' if n_areas == 1 else 's'}, {n_charts} chart"
+          f"{'' if n_charts == 1 else 's'} and {n_boards} dashboards.")
     print(f"Kết quả ở / Outputs in: {Path(out).resolve()}")
     print(f"Mở / Open: {Path(out).resolve() / 'index.html'}")
     return 0
