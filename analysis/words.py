@@ -116,7 +116,10 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     ...                        "unit": "percent"}))
     'giảm 3–4 điểm %/năm'
     >>> target_text(pd.Series({"kind": "count_to_zero", "target_value": 0.0, "met_threshold": 1.0, "unit": "hamlets"}))
-    '≤ 1 ấp'
+    '0 ấp'
+
+    The plan's value, as the chart's diamond marks it; what counts as met ("cơ bản không còn":
+    at most 1 hamlet; 100 %: from 99,5 %) is said beside it where it differs.
     """
     kind, unit = row["kind"], row["unit"]
     if kind == "yearly_reduction":
@@ -132,9 +135,6 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     if is_missing(row.get("target_value")):
         return "–"
     if kind == "count_to_zero":
-        threshold = row.get("met_threshold")
-        if not is_missing(threshold) and threshold > 0:  # "cơ bản không còn": read as at most this many
-            return f"≤ {fmt_number(threshold, lang, 0)} {unit_word(unit, lang)}"
         return f"0 {unit_word(unit, lang)}"
     if unit == "flag":
         return label("met_word", lang)

@@ -69,6 +69,9 @@ register_labels({
                             "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
     "chance": ("khả năng đạt", "chance"),
     "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
+    "threshold_mark": ("Tính là đạt: {pairs} (theo độ chính xác kế hoạch ghi); cột cần mỗi năm tính tới mức đó",
+                       "Counted as met: {pairs} (at the precision the plan writes); the yearly need is to that level"),
+    "threshold_pair": ("{target} khi {symbol} {threshold}", "{target} at {symbol} {threshold}"),
     "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of still meeting "
                      "it at the deadline"),
     "projection_word": ("dự báo", "projection"),
@@ -987,8 +990,10 @@ def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
     return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
 
 
-def mark_notes(shown: pd.DataFrame, lang: str) -> list[str]:
-    """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once."""
+def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False) -> list[str]:
+    """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once; with
+    ``thresholds`` (a table with the target and the yearly need), also what counts as met
+    where it is not the target's own figure ("100 % khi ≥ 99,5 %")."""
     notes = []
     if (shown["origin"] == "assumption").any():
         notes.append(label("assumption_mark", lang))
@@ -997,6 +1002,19 @@ def mark_notes(shown: pd.DataFrame, lang: str) -> list[str]:
         notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
     if len(shown) and shown.apply(is_holding, axis=1).any():
         notes.append(label("holding_mark", lang))
+    pairs = []  # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
+    for _, row in (shown if thresholds else shown.iloc[0:0]).iterrows():
+        threshold = row.get("met_threshold")
+        if row["kind"] in ("yearly_reduction", "yearly_flow") or _missing(threshold) \
+                or _missing(row["target_value"]) or threshold == row["target_value"]:
+            continue
+        pair = label("threshold_pair", lang).format(
+            target=target_text(row, lang), symbol="≥" if threshold < row["target_value"] else "≤",
+            threshold=value_text(threshold, row["unit"], lang, exact=True))
+        if pair not in pairs:
+            pairs.append(pair)
+    if pairs:
+        notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs)))
     return notes
 
 
@@ -1036,7 +1054,10 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
-        bottom = _footer(figure, rows, lang, [label("dashboard_method", lang)] + mark_notes(shown, lang))
+        marks = mark_notes(shown, lang, thresholds=True)
+        # the marks' short notes share lines, so that the table keeps its size
+        paragraphs = [label("dashboard_method", lang)] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
+        bottom = _footer(figure, rows, lang, paragraphs + marks[-1:])
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
         ax = figure.add_subplot()

@@ -90,7 +90,8 @@ register_labels({
     "rv_above": ("trên {value}", "above {value}"),
     "rv_at_most": ("không quá {value}", "at most {value}"),
     "rv_none_left": ("không còn ({value})", "none left ({value})"),
-    "rv_basically_none_left": ("cơ bản không còn ({value})", "basically none left ({value})"),
+    "rv_basically_none_left": ("cơ bản không còn ({value}; tính là đạt khi còn không quá {threshold})",
+                               "basically none left ({value}; counted as met at {threshold} or fewer)"),
     "rv_met_from": ("tính là đạt khi từ {threshold} trở lên", "counted as met from {threshold}"),
     "rv_met_below": ("tính là đạt khi dưới {threshold}", "counted as met below {threshold}"),
     # after the verdict
@@ -324,7 +325,8 @@ def _target_phrase(row: pd.Series, lang: str) -> str:
     threshold = row.get("met_threshold")
     if kind == "count_to_zero":
         key = "rv_basically_none_left" if _present(threshold) and threshold > row["target_value"] else "rv_none_left"
-        return label(key, lang).format(value=value)
+        return label(key, lang).format(value=value, threshold=_value(row, "met_threshold", lang)
+                                       if _present(threshold) else "")
     if unit == "percent" and row["target_value"] == 100 and kind in ("at_least", "share_of_total"):
         phrase = value
     else:
