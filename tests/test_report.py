@@ -189,6 +189,9 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     milestone = district[("M1", 2022)]
     assert (milestone["Giá trị mới nhất"], milestone["Mục tiêu"], milestone["Khả năng đạt"]) == ("Đạt", "Đạt", "–")
     assert district[("T10", 2025)]["Cần thay đổi (từ nay đến năm hạn)"].endswith(" điểm %/năm")
+    # a commune's T14 target is the workbench's reading (its own Khmer share), not the plan's
+    assert district[("T14", 2025)]["Nguồn mục tiêu"] == "Kế hoạch"
+    assert rows[("T14", "Xã Kim Hòa", 2025)]["Nguồn mục tiêu"] == "Cách đọc của công cụ"
     for row in rows.values():
         assert isinstance(row["Năm hạn"], int)
         for name, value in row.items():

@@ -145,6 +145,11 @@ def test_a_commune_party_share_is_compared_with_its_own_khmer_share():
     assert row["target_value"] == pytest.approx(100 * 5179 / 7861)  # Kim Hòa, census 1/4/2019
     assert not row["target_illustrative"]
     assert "65,9 %" in row["notes_vi"] and "20 %" in row["notes_vi"]
+    # the plan set 20 % for the district only: the commune's target is the workbench's reading
+    assert row["origin"] == "reading"
+    district = one(observations({2021: 16.0, 2022: 17.0, 2023: 18.0, 2024: 18.5}, indicator="party_members_share"),
+                   catalogue("T14"), areas=["848"])
+    assert district["origin"] == "plan"
 
 
 def test_a_commune_without_census_figures_uses_the_illustrative_share_and_says_so():

@@ -374,7 +374,9 @@ def _assess_one(target, code, context: _Context) -> dict:
         "area_vi": _area_name(code, area_row, found.reform, context.map, "vi"),
         "area_en": _area_name(code, area_row, found.reform, context.map, "en"),
         "area_kind": area_kind,
-        "deadline": deadline, "origin": origin,
+        # a commune compared with its own level (T14) has a target the plan did not set for it
+        "deadline": deadline,
+        "origin": "reading" if origin == "plan" and _commune_target(target, code, context) is not None else origin,
         "assumption_vi": target["note_vi"], "assumption_en": target["note_en"],
         "target_low": target["low"], "target_high": target["high"], "target_illustrative": False,
         "n_points": len(values), "standard": standard,

@@ -82,6 +82,7 @@ register_labels({
     "col_notes": ("Ghi chú", "Notes"),
     "origin_plan": ("Kế hoạch", "Plan"),
     "origin_assumption": ("Giả định", "Assumption"),
+    "origin_reading": ("Cách đọc của công cụ", "Workbench's reading"),
     "origin_projection": ("Chỉ dự báo", "Projection only"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
