@@ -658,3 +658,12 @@ def test_the_end_of_period_counts_what_was_due_in_it_as_the_deck_does(vi):
     assert f"{int((due['verdict'] == 'needs_acceleration').sum())} chỉ tiêu có chuyển biến, cần đẩy nhanh" in body
     # T17 is due in 2030 and said apart, not counted among the 19
     assert "Ngoài ra, 1 chỉ tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II." in body
+
+
+def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
+    # 19,98 % prints as 20,0 %: beside "từ 20 % trở lên" it read as met, next to a chance of 49 %
+    at_bar = row(target_value=20.0, met_threshold=20.0, latest_value=19.6, projected_median=19.98,
+                 projected_lo_80=19.8, projected_hi_80=20.2, probability=0.49, verdict="needs_acceleration")
+    text = target_sentences(at_bar, 2025, "Tỷ lệ cán bộ người Khmer")
+    assert "Ước thực hiện năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %: 19,8–20,2 %)." in text
+    assert "sát mức chỉ tiêu" not in target_sentences(row(), 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")

@@ -96,6 +96,7 @@ register_labels({
     "rv_met_below": ("tính là đạt khi dưới {threshold}", "counted as met below {threshold}"),
     # after the verdict
     "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
+    "rv_at_bar": ("{value}, sát mức chỉ tiêu", "{value}, right at the target's level"),
     "rv_estimate": ("Ước thực hiện năm {year} khoảng {value} (khoảng dự báo 80 %: {interval}).",
                     "The {year} estimate is about {value} (80 % projection interval: {interval})."),
     "rv_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}; dự báo năm {deadline} khoảng {value} "
@@ -418,8 +419,13 @@ def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
     if _missing(row.get("projected_median")) or row["unit"] == "flag":
         return ""
     deadline = int(row["deadline"])
-    return label(key, lang).format(year=deadline, deadline=deadline, interval=_interval(row, lang),
-                                   value=value_text(float(row["projected_median"]), row["unit"], lang))
+    value = value_text(float(row["projected_median"]), row["unit"], lang)
+    bar = row.get("met_threshold")
+    if row["kind"] not in ("yearly_reduction", "yearly_flow") and not _missing(bar) \
+            and value == value_text(float(bar), row["unit"], lang):
+        # "khoảng 20,0 %" against "từ 20 % trở lên" reads as met beside a chance of one half
+        value = label("rv_at_bar", lang).format(value=value)
+    return label(key, lang).format(year=deadline, deadline=deadline, interval=_interval(row, lang), value=value)
 
 
 def _progress_needed(row: pd.Series) -> float:
