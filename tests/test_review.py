@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 import shutil
 from pathlib import Path
@@ -90,7 +92,8 @@ def test_heading_has_issuer_national_heading_number_and_date(vi):
     top = vi.tables[0]
     left = [p.text for p in top.cell(0, 0).paragraphs]
     right = [p.text for p in top.cell(0, 1).paragraphs]
-    assert left[:2] == ["UBND HUYỆN CẦU NGANG", "PHÒNG DÂN TỘC"]
+    # written after 1/7/2025: issued by the province department, not by the district that ended
+    assert left[:2] == ["UBND TỈNH VĨNH LONG", "SỞ DÂN TỘC VÀ TÔN GIÁO"]
     assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert re.fullmatch(r"Số: \s+/BC-……", top.cell(1, 0).text.replace("\u00a0", " "))
     assert top.cell(1, 1).text == "……, ngày …… tháng …… năm ……"
@@ -139,7 +142,7 @@ def test_signature_and_recipients(vi):
     head = block.cell(0, 0).paragraphs[0].runs[0]
     assert head.bold and head.italic and head.font.size == Pt(12)
     lines = [p.text for p in block.cell(0, 0).paragraphs[1:]]
-    assert lines[0] == "- UBND huyện (b/c);" and lines[-1] == "- Lưu: VT."
+    assert lines[0] == "- UBND tỉnh (b/c);" and lines[-1] == "- Lưu: VT."
     assert all(p.runs[0].font.size == Pt(11) for p in block.cell(0, 0).paragraphs[1:])
     signer = [p.text for p in block.cell(0, 1).paragraphs if p.text]
     assert signer == ["………………", "………………"]
@@ -281,10 +284,15 @@ def test_english_version_on_the_new_map(en):
     assert not any(re.search(r"\d,\d(?!\d{2})", text) for text in all_text(en))  # no decimal comma
 
 
-def test_settings_follow_the_map_and_options():
-    old, new = load_review_settings(map_name="old"), load_review_settings(map_name="new")
-    assert (old.parent, old.body) == ("UBND HUYỆN CẦU NGANG", "PHÒNG DÂN TỘC")
-    assert (new.parent, new.body) == ("UBND TỈNH VĨNH LONG", "SỞ DÂN TỘC VÀ TÔN GIÁO")
+def test_settings_follow_the_date_of_the_review_and_options():
+    # a review written after 1/7/2025 is issued by a body that exists, whichever map its figures follow
+    before = load_review_settings(map_name="old", as_of=dt.date(2025, 6, 30))
+    after = load_review_settings(map_name="old", as_of=dt.date(2025, 7, 1))
+    assert (before.parent, before.body) == ("UBND HUYỆN CẦU NGANG", "PHÒNG DÂN TỘC")
+    assert (after.parent, after.body) == ("UBND TỈNH VĨNH LONG", "SỞ DÂN TỘC VÀ TÔN GIÁO")
+    assert load_review_settings(map_name="new", as_of=dt.date(2026, 11, 30)).body == "SỞ DÂN TỘC VÀ TÔN GIÁO"
+    assert load_review_settings(date="15/03/2025", as_of=dt.date(2026, 11, 30)).body == "PHÒNG DÂN TỘC"
+    assert load_review_settings(issuer="district_office").body == "PHÒNG DÂN TỘC"
     commune = load_review_settings(issuer="commune")
     assert commune.parent == "" and commune.body.startswith("ỦY BAN NHÂN DÂN XÃ")
     chosen = load_review_settings(number="07", date="2025-02-03")

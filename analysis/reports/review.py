@@ -210,18 +210,23 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def load_review_settings(path: str | Path | None = None, map_name: str = "old", lang: str = "vi",
-                         issuer: str | None = None, **overrides: str | None) -> ReviewSettings:
-    """The settings of the review for ``map_name`` and ``lang``, from ``data/review.yaml``.
+                         issuer: str | None = None, as_of: dt.date | None = None,
+                         **overrides: str | None) -> ReviewSettings:
+    """The settings of the review in ``lang``, from ``data/review.yaml``.
 
-    ``issuer`` picks one of the file's issuers (default: the map's); ``overrides`` (number,
-    symbol, place, date, signer_title, signer_name, body, parent) replace the file's values
-    when not ``None``. Bad settings raise :class:`~analysis.DataError` naming the key.
+    ``issuer`` picks one of the file's issuers; by default the one of the review's date (the
+    ``date`` setting, else ``as_of``, else today): the district's office before 1 July 2025, the
+    province department from then on, whichever commune map (``map_name``) the figures follow —
+    a review written in 2026 on the old communes' figures is not issued by a district that no
+    longer exists. ``overrides`` (number, symbol, place, date, signer_title, signer_name, body,
+    parent) replace the file's values when not ``None``. Bad settings raise
+    :class:`~analysis.DataError` naming the key.
 
     >>> s = load_review_settings(map_name="new")
     >>> s.parent, s.body, s.number
     ('UBND TỈNH VĨNH LONG', 'SỞ DÂN TỘC VÀ TÔN GIÁO', '')
-    >>> load_review_settings(date="2025-12-10", signer_name="Nguyễn Văn A").date
-    datetime.date(2025, 12, 10)
+    >>> load_review_settings(date="2025-02-10", signer_name="Nguyễn Văn A").body
+    'PHÒNG DÂN TỘC'
     """
     check_language(lang)
     path = Path(path or SETTINGS_FILE)
@@ -236,7 +241,9 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
                                            "sửa cú pháp YAML (thụt lề, dấu ngoặc kép), lưu UTF-8.",
                                            "fix the YAML syntax (indentation, quotes); save as UTF-8.")]) from None
     issuers = data.get("issuers") or {}
-    chosen = issuer or (data.get("default_issuer") or {}).get(map_name)
+    given = overrides.get("date") if overrides.get("date") is not None else data.get("date", "")
+    dated = _parse_date(nfc(str(given or "")).strip()) or as_of or dt.date.today()
+    chosen = issuer or _default_issuer(data.get("default_issuer") or {}, dated)
     if chosen not in issuers:
         names = ", ".join(sorted(issuers)) or "–"
         raise DataError([_settings_problem(shown, "issuers", f'không có cơ quan ban hành "{chosen}".',
@@ -269,6 +276,14 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
         number=values["number"], symbol=values["symbol"], place=values["place"], date=date,
         signer_title=values["signer_title"], signer_name=values["signer_name"], subjects=subjects,
     )
+
+
+def _default_issuer(rule: dict, dated: dt.date) -> str | None:
+    """The issuer of a review dated ``dated``: ``before`` the day in ``from``, ``after`` it."""
+    ended = _parse_date(str(rule.get("from", "")))
+    if ended is None:
+        return rule.get("after") or rule.get("before")
+    return rule.get("before") if dated < ended else rule.get("after")
 
 
 def _shown(path: Path) -> str:
