@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from .data.catalogue import load_units
+from .data.catalogue import INTEGER_UNITS, load_units
 from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
@@ -81,9 +81,18 @@ def decimals_for(unit: str) -> int:
     return 1 if unit in ("percent", "percentage_points", "percent_change", "million_vnd") else 0
 
 
-def unit_word(unit: str, lang: str) -> str:
-    """The unit in words ("hộ", "lao động")."""
-    return load_units().at[unit, lang]
+def unit_word(unit: str, lang: str, number: str = "") -> str:
+    """The unit in words ("hộ", "lao động"); in English, singular after a ``number`` written 1.
+
+    >>> unit_word("hamlets", "en", "1"), unit_word("hamlets", "en", "−1"), unit_word("hamlets", "en", "0,3")
+    ('hamlet', 'hamlet', 'hamlets')
+    >>> unit_word("party_members", "en", "1"), unit_word("hamlets", "vi", "1")
+    ('party member', 'ấp')
+    """
+    word = load_units().at[unit, lang]
+    if lang == "en" and number.lstrip("+-\u2212 ") == "1" and unit in INTEGER_UNITS and word.endswith("s"):
+        return word[:-1]
+    return word
 
 
 def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False, exact: bool = False) -> str:
@@ -99,7 +108,7 @@ def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False,
         return f"{number} %"
     if unit == "flag":
         return label("met_word" if value >= 1 else "not_met_word", lang)
-    return number if compact else f"{number} {unit_word(unit, lang)}"
+    return number if compact else f"{number} {unit_word(unit, lang, number)}"
 
 
 def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
@@ -184,7 +193,8 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     if unit == "percent":
         words = label("points_per_year", lang) if per_year else label("points_word", lang)
         return f"{fmt_number(value, lang, decimals, sign=True)} {words}"
-    return f"{fmt_number(value, lang, decimals, sign=True)} {unit_word(unit, lang)}{suffix}"
+    number = fmt_number(value, lang, decimals, sign=True)
+    return f"{number} {unit_word(unit, lang, number)}{suffix}"
 
 
 def _decimals_to_show(value: float, unit: str) -> int:
@@ -242,11 +252,12 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     decimals = _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         return label("no_change", lang)
-    number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {fmt_number(abs(value), lang, decimals)}"
+    amount = fmt_number(abs(value), lang, decimals)
+    number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {amount}"
     if unit == "percent":
         return f"{number} {label('points_per_year' if per_year else 'points_word', lang)}"
     suffix = label("per_year", lang) if per_year else ""
-    return f"{number} {unit_word(unit, lang)}{suffix}"
+    return f"{number} {unit_word(unit, lang, amount)}{suffix}"
 
 
 def needed_words(row: pd.Series, lang: str = "vi") -> str:

@@ -638,7 +638,7 @@ def test_a_target_with_too_little_data_is_not_counted_as_judged_on_the_projectio
                 Verdict("on_track", "", "", False, None, None)]
     text = summary_sentences(verdicts, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final")
     assert "1 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in text
-    (summary,) = [p.text for p in vi.paragraphs if p.text.startswith("Kế hoạch đề ra")]
+    (summary,) = [p.text for p in vi.paragraphs if p.text.startswith("Báo cáo theo dõi")]
     assert "16 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in summary.replace("\u00a0", " ")
 
 

@@ -752,7 +752,8 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
     _run(paragraph, ": ")
     if item.row is None:
         office = "; ".join(name for _, name in item.offices)
-        _run(paragraph, qualitative_sentence(office, lang) if item.qualitative else label("rv_not_here", lang))
+        _run(paragraph, qualitative_sentence(office, lang, settings.name) if item.qualitative
+             else label("rv_not_here", lang))
         if item.qualitative:
             _dotted_lines(document, 2)
         return

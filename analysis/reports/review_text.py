@@ -61,6 +61,8 @@ register_labels({
                           "population ({year}{illustrative})."),
     "rv_no_data": ("Chưa có số liệu để đánh giá chỉ tiêu này; đề nghị cơ quan chủ trì cung cấp số liệu.",
                    "There are no figures to assess this target yet; the office in charge is asked to supply them."),
+    "rv_qualitative_own": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:",
+                           "A qualitative target, not assessed with figures; assessment:"),
     "rv_qualitative": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị {office} đánh giá cụ thể.",
                        "A qualitative target, not assessed with figures; {office} is asked to assess it."),
     # the latest figure
@@ -540,12 +542,17 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     return spaced_percent(" ".join(s for s in sentences if s))
 
 
-def qualitative_sentence(office: str, lang: str = "vi") -> str:
-    """What the report says of a target the plan states without a number.
+def qualitative_sentence(office: str, lang: str = "vi", issuer: str = "") -> str:
+    """What the report says of a target the plan states without a number: a request to the
+    office in charge, or, when that office issues the report, a lead-in to its own words.
 
     >>> qualitative_sentence("Phòng Dân tộc")
     'Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị Phòng Dân tộc đánh giá cụ thể.'
+    >>> qualitative_sentence("Phòng Dân tộc", issuer="Phòng Dân tộc huyện Cầu Ngang")
+    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:'
     """
+    if office and issuer and issuer.lower().startswith(office.lower()):
+        return label("rv_qualitative_own", lang)  # the report does not ask its issuer to write it
     return label("rv_qualitative", lang).format(office=office)
 
 
@@ -558,7 +565,7 @@ register_labels({
         "{n} of the plan's targets set no level for the year judged: only a projection is given."),
     "rv_later_count": (
         "Ngoài ra, {n} chỉ tiêu có thời hạn đến năm {deadline} (không tính ở trên) được đánh giá tại mục II.",
-        "Another {n} target(s) due in {deadline} (not counted above) are assessed in section II."),
+        "{n} more {targets} due in {deadline} (not counted above) {are} assessed in section II."),
 })
 
 
@@ -576,14 +583,14 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track", "")]
     >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
     ... # doctest: +NORMALIZE_WHITESPACE
-    Kế hoạch đề ra 21 chỉ tiêu, trong đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá
-    4 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt;
+    Báo cáo theo dõi 21 chỉ tiêu và mốc của Kế hoạch (kể cả mục tiêu chung và nhiệm vụ có số liệu), trong
+    đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 4 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt;
     2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt. 1 chỉ tiêu Kế hoạch không đặt mức cho
     năm được đánh giá, chỉ nêu dự báo.
     >>> print(summary_sentences(v[:1], 21, 19, "huyện Cầu Ngang", 2024, 2025, "final", later={2030: 1}))
     ... # doctest: +NORMALIZE_WHITESPACE
-    Kế hoạch đề ra 21 chỉ tiêu, trong đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá
-    1 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ
+    Báo cáo theo dõi 21 chỉ tiêu và mốc của Kế hoạch (kể cả mục tiêu chung và nhiệm vụ có số liệu), trong
+    đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 1 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ
     tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II.
     """
     vi = lang == "vi"
@@ -596,17 +603,22 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     data = ((f"theo số liệu đến năm {latest_year}" if vi else f"on figures up to {latest_year}")
             if latest_year else ("chưa có số liệu" if vi else "with no figures yet"))
     if vi:
-        text = (f"Kế hoạch đề ra {n_targets} chỉ tiêu, trong đó {n_quantitative} chỉ tiêu định lượng. {when}, "
+        # the workbench's list (targets of II.2 and II.3, general aims of II.1, tasks of IV.2 with figures),
+        # not a count the plan gives: "Kế hoạch đề ra 22 chỉ tiêu" sent readers counting
+        text = (f"Báo cáo theo dõi {n_targets} chỉ tiêu và mốc của Kế hoạch (kể cả mục tiêu chung và nhiệm vụ có "
+                f"số liệu), trong đó {n_quantitative} chỉ tiêu định lượng. {when}, "
                 f"đánh giá {len(judged)} chỉ tiêu định lượng tại {area} ({data}): " + "; ".join(pieces) + ".")
     else:
-        text = (f"The plan sets {n_targets} targets, {n_quantitative} of them with numbers. {when}, the "
-                f"{len(judged)} numeric targets assessed in {area} ({data}) stand as follows: "
+        text = (f"The review follows {n_targets} of the plan's targets and milestones (general aims and tasks "
+                f"with figures included), {n_quantitative} of them with numbers. {when}, the "
+                f"{len(judged)} numeric target{'' if len(judged) == 1 else 's'} assessed in {area} ({data}) stand as follows: "
                 + "; ".join(pieces) + ".")
     projections = len(verdicts) - len(judged)
     if projections:
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
     for deadline, n in sorted((later or {}).items()):
-        text += " " + label("rv_later_count", lang).format(n=n, deadline=deadline)
+        text += " " + label("rv_later_count", lang).format(n=n, deadline=deadline, targets="target" if n == 1
+                                                             else "targets", are="is" if n == 1 else "are")
     awaiting = sum(v.judged_on_projection for v in judged)
     if awaiting:
         awaited = awaited_year or year
