@@ -50,11 +50,32 @@ register_labels({
     "index_chance": ("Khả năng đạt", "Chance"),
     "index_charts": ("Biểu đồ", "Charts"),
     "index_no_chart": ("chưa có số liệu, không có biểu đồ", "no figures yet, no chart"),
-    "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA (của các xã và một số chỉ tiêu của huyện; nguồn "
-                           "ghi dưới mỗi biểu đồ); các kết quả dựa trên chúng không phải số liệu thật.",
-                           "Note: this report uses ILLUSTRATIVE data (for the communes and some district targets; "
-                           "each chart names its sources); results built on it are not real figures."),
+    "index_illustrative": ("Lưu ý: báo cáo này dùng số liệu MINH HỌA ({which}; nguồn ghi dưới mỗi biểu đồ); các kết "
+                           "quả dựa trên chúng không phải số liệu thật.",
+                           "Note: this report uses ILLUSTRATIVE data ({which}; each chart names its sources); "
+                           "results built on it are not real figures."),
+    "index_illustrative_district": ("ở {n}/{total} chỉ tiêu cấp huyện", "in {n} of {total} district targets"),
+    "index_illustrative_communes": ("ở các xã", "for the communes"),
+    "index_and": (" và ", " and "),
 })
+
+
+def _illustrative_note(table: pd.DataFrame, lang: str) -> str:
+    """Where the illustrative data are, counted: "18/20 chỉ tiêu cấp huyện", not "một số".
+
+    >>> t = pd.DataFrame({"target_id": ["T01", "T02", "T01"], "area_kind": ["district", "district", "commune"],
+    ...                   "illustrative": [True, False, True]})
+    >>> _illustrative_note(t, "vi")[:86]
+    'Lưu ý: báo cáo này dùng số liệu MINH HỌA (ở 1/2 chỉ tiêu cấp huyện và ở các xã; nguồn '
+    """
+    district = table[table["area_kind"] == "district"]
+    parts = []
+    if district["illustrative"].any():
+        parts.append(label("index_illustrative_district", lang).format(
+            n=district.loc[district["illustrative"], "target_id"].nunique(), total=district["target_id"].nunique()))
+    if table.loc[table["area_kind"] != "district", "illustrative"].any():
+        parts.append(label("index_illustrative_communes", lang))
+    return label("index_illustrative", lang).format(which=label("index_and", lang).join(parts))
 
 
 def _link(path: str, text: str) -> str:
@@ -141,7 +162,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
         f"<h1>{html.escape(label('index_title', lang))}</h1>",
     ]
     if table["illustrative"].any():
-        out.append(f'<p class="warn">{html.escape(label("index_illustrative", lang))}</p>')
+        out.append(f'<p class="warn">{html.escape(_illustrative_note(table, lang))}</p>')
     out.append(f"<h2>{html.escape(label('index_files', lang))}</h2><ul>")
     for key, name in (("slides", "index_slides"), ("summary_xlsx", "index_summary_xlsx"),
                       ("summary_csv", "index_summary_csv")):
