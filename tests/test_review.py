@@ -675,3 +675,9 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
     text = target_sentences(at_bar, 2025, "Tỷ lệ cán bộ người Khmer")
     assert "Ước thực hiện năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %: 19,8–20,2 %)." in text
     assert "sát mức chỉ tiêu" not in target_sentences(row(), 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
+
+
+def test_a_general_aim_without_a_year_says_how_it_is_read(vi):
+    # T20 is a general aim of II.1: "đến năm 2025" alone presented it as a dated target
+    (t20,) = [t for t in all_text(vi) if t.startswith("Số xã đặc biệt khó khăn") or "0 xã)" in t][:1]
+    assert "Kế hoạch nêu đây là mục tiêu chung, không ghi năm: công cụ đánh giá ở năm cuối giai đoạn 2021–2025." in t20

@@ -393,6 +393,9 @@ def _assess_one(target, code, context: _Context) -> dict:
         "projection_method_plain_vi": projection.attrs["method_plain_vi"] if projection is not None else "",
     })
     notes_vi, notes_en = [], []
+    if origin == "plan" and target["note_vi"]:  # how the plan's target is read (T20: a general aim, no year)
+        notes_vi.append(target["note_vi"])
+        notes_en.append(target["note_en"])
     if projection is not None:
         notes_vi += projection.attrs["notes_vi"]
         notes_en += projection.attrs["notes"]

@@ -528,7 +528,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
             sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
         sentences.append(_rule_note(row, lang))
         assumption = _text_or_empty(row, f"assumption_{lang}")
-        if row.get("origin") == "assumption" and assumption:
+        if assumption and row.get("origin") in ("assumption", "plan"):  # plan: how it is read (T20: no year)
             sentences.append(assumption)
         sentences.append(_verdict_sentence(row, verdict, parts, lang))
         if verdict.awaiting_figure:
