@@ -153,6 +153,26 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     return f"{symbol} {value_text(row['target_value'], unit, lang, compact, exact=True)}"
 
 
+def target_with_threshold(row: pd.Series, lang: str = "vi") -> str:
+    """The target with what counts as met where that differs ("100 % (đạt ≥ 99,5 %)", "0 ấp
+    (đạt ≤ 1 ấp)"): a table without footnotes then adds up with the yearly need beside it.
+
+    >>> target_with_threshold(pd.Series({"kind": "count_to_zero", "target_value": 0.0, "met_threshold": 1.0,
+    ...                                  "unit": "hamlets"}))
+    '0 ấp (đạt ≤ 1 ấp)'
+    >>> target_with_threshold(pd.Series({"kind": "above", "target_value": 80.0, "met_threshold": 80.0,
+    ...                                  "unit": "percent"}))
+    '> 80 %'
+    """
+    text = target_text(row, lang)
+    threshold = row.get("met_threshold")
+    if row["kind"] in ("yearly_reduction", "yearly_flow") or is_missing(threshold) \
+            or is_missing(row.get("target_value")) or threshold == row["target_value"]:
+        return text
+    symbol = "≥" if threshold < row["target_value"] else "≤"
+    return f"{text} ({label('met_word', lang).lower()} {symbol} {value_text(threshold, row['unit'], lang, exact=True)})"
+
+
 INCREASING_KINDS = ("at_least", "above", "share_of_total", "yearly_flow")
 """Kinds of target where a higher value is progress."""
 

@@ -28,7 +28,8 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import decimals_for, fmt_number, is_holding, needed_text, target_text, value_text
+from .words import (decimals_for, fmt_number, is_holding, needed_text, target_text, target_with_threshold,
+                    value_text)
 
 __all__ = ["Workbench"]
 
@@ -194,7 +195,7 @@ class Workbench:
                 label("ov_area", lang): row["area_vi" if lang == "vi" else "area_en"],
                 label("ov_deadline", lang): row["deadline"],
                 label("ov_latest", lang): latest,
-                label("ov_target", lang): target_text(row, lang) if row["origin"] != "projection" else "–",
+                label("ov_target", lang): target_with_threshold(row, lang) if row["origin"] != "projection" else "–",
                 label("ov_needed", lang): needed_text(row, lang, per_year=False),
                 label("ov_status", lang): _verdict_words(row, lang),
                 label("ov_chance", lang): chance,

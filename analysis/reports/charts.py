@@ -35,7 +35,8 @@ from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, is_holding,
-                     is_missing as _missing, needed_text, needed_words, target_text, unit_word, value_text)
+                     is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold, unit_word,
+                     value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
@@ -721,13 +722,7 @@ def _touches(line: Line2D, box: Bbox, pixels: float) -> bool:
 def _target_words(row: pd.Series, lang: str) -> str:
     if row["kind"] == "yearly_reduction":
         return f"{target_text(row, lang)} → {value_text(row['target_value'], row['unit'], lang)}"
-    if row["kind"] == "yearly_flow":
-        return target_text(row, lang)
-    text = target_text(row, lang)
-    if not _missing(row.get("met_threshold")) and row["met_threshold"] != row["target_value"]:
-        text += f" ({label('met_word', lang).lower()} {'≥' if row['met_threshold'] < row['target_value'] else '≤'} " \
-                f"{value_text(row['met_threshold'], row['unit'], lang, exact=True)})"
-    return text
+    return target_with_threshold(row, lang)
 
 
 def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
