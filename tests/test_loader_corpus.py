@@ -17,7 +17,7 @@ EXPECTED = {
     "empty.csv": [(None, None, "không có dòng số liệu", "no data rows")],
     "header_only.csv": [(None, None, "không có dòng số liệu", "no data rows")],
     "encoding_cp1258.csv": [(None, None, "không ở mã UTF-8", "not UTF-8")],
-    "corrupt.xlsx": [(None, None, "không mở được tệp", "cannot be opened")],
+    "corrupt.xlsx": [(None, None, "không mở được tệp: tệp bị hỏng, chưa chép xong", "ask the sender to send it again")],
     "missing_column.csv": [(1, "source", 'thiếu cột "source"', 'column "source" is missing')],
     "missing_source.csv": [(2, "source", "bắt buộc phải có", "is required")],
     # a required column typed differently is named, with the header cell to rename
@@ -33,7 +33,10 @@ EXPECTED = {
     "numerator_above_denominator.csv": [(2, "numerator", "tử số 300 lớn hơn mẫu số 200",
                                          "numerator 300 is larger than the denominator 200")],
     "value_disagrees_with_counts.csv": [(2, "value", "không khớp với tử số/mẫu số", "60/200 = 30 %")],
-    "duplicate_keys.csv": [(4, None, "trùng chỉ tiêu, địa bàn, nhóm, năm", "same indicator, area, group, year")],
+    # the figure and both values named; the fix that works (a blank preferred counts as TRUE)
+    "duplicate_keys.csv": [(4, None, "health_insurance_coverage, địa bàn 29434, năm 2022: giá trị 90,8 trùng chỉ tiêu, "
+                                     "địa bàn, nhóm, năm (và chuẩn) với dòng 2 (91,5)",
+                            "write preferred = FALSE on the row not to use")],
     "non_numeric.csv": [(2, "value", '"chín mươi" không phải là một số', "is not a number")],
     "percent_sign.csv": [(2, "value", "có dấu %", "without %")],
     "year_out_of_range.csv": [(2, "year", "năm 1890 nằm ngoài khoảng 1990–2035", "outside 1990–2035")],

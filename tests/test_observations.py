@@ -177,3 +177,12 @@ def test_a_figure_for_a_year_still_to_come_is_refused_and_this_years_estimate_re
     (problem,) = caught.value.problems
     assert (problem.row, problem.column) == (2, "year")
     assert f"năm {now + 1} chưa đến (năm nay là {now})" in problem.describe("vi")
+
+
+def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
+    # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
+    (tmp_path / "ngheo.csv").write_text(
+        "indicator,area_code,group,year,standard,value,source\n"
+        "poverty_rate_households,29434,khmer,2023,2022–2025,3.1,Phòng LĐ-TB&XH\n"
+        "poverty_rate_households,29434,khmer,2024,2022 - 2025,2.5,Phòng LĐ-TB&XH\n", encoding="utf-8")
+    assert load_observations(tmp_path / "ngheo.csv")["standard"].tolist() == ["2022-2025", "2022-2025"]

@@ -547,7 +547,7 @@ def _read_excel(path: Path, label: str, problems: list[Problem]) -> _FileColumns
             return _read_xls(path, label, problems)
         return _read_xlsx(path, label, problems)
     except Exception as exc:  # noqa: BLE001 - any reader failure means the same to a planner
-        problems.append(problem("unreadable", label, None, None, detail=type(exc).__name__))
+        problems.append(problem("damaged_file", label, None, None, detail=type(exc).__name__))
         return None
 
 
@@ -919,7 +919,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
          denominator=denominator, computed=computed.round(2))
 
     dated = year.notna()
-    keyed = frame.loc[dated, KEY + ["illustrative", "preferred", "file", "row"]]
+    keyed = frame.loc[dated, KEY + ["value", "illustrative", "preferred", "file", "row"]]
     keyed = _real_supersedes_illustrative(keyed)
     frame.loc[dated, "preferred"] = keyed["preferred"]
     _check_duplicates(keyed, emit)
@@ -980,9 +980,16 @@ def _check_units(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -> None:
     frame["unit"] = canonical.where(given != "", unit_of.fillna(""))
 
 
+_DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2212]\s*")
+
+
 def _check_standards(frame: pd.DataFrame, ctx: _Context, emit: _Emit) -> None:
     """Indicators measured against a standard (the poverty lines) must say which one:
-    the lines are not comparable, so a figure without its line cannot be placed."""
+    the lines are not comparable, so a figure without its line cannot be placed. A range typed
+    with another dash or spaces ("2022–2025", "2022 - 2025", as Word writes it) is read as the
+    catalogue writes it."""
+    frame["standard"] = frame["standard"].map(
+        {text: _DASHES.sub("-", text) for text in frame["standard"].unique()})
     indicator, standard, year = frame["indicator"], frame["standard"], frame["year"]
     family = indicator.map(ctx.indicators["standards"])
     emit((family == "") & (standard != ""), "standard_not_applicable", "standard", indicator=indicator,
@@ -1059,13 +1066,17 @@ def _check_duplicates(frame: pd.DataFrame, emit_all: _Emit) -> None:
     groups = repeated.groupby(KEY, sort=False, dropna=False)
     preferred = groups["preferred"].transform("sum")
     first_file, first_row = groups["file"].transform("first"), groups["row"].transform("first")
+    first_value = groups["value"].transform("first")
     later = repeated.duplicated(KEY, keep="first") & (preferred != 1)
     if not later.any():
         return
     same_file = (first_file == repeated["file"]).to_numpy()
     emit = _Emit(repeated, emit_all.out)
-    emit(later & same_file, "duplicate_key", None, other_row=first_row)
-    emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file)
+    # the figure and both values named: the planner sees at once whether the two rows agree
+    named = dict(indicator=repeated["indicator"], area=repeated["area_code"], year=_whole(repeated["year"]),
+                 value=repeated["value"], other_value=first_value)
+    emit(later & same_file, "duplicate_key", None, other_row=first_row, **named)
+    emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file, **named)
 
 
 def _check_something_preferred(frame: pd.DataFrame, emit_all: _Emit) -> None:

@@ -57,6 +57,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
         "open the file in Excel and save it again as .xlsx or CSV UTF-8.",
     ),
+    "damaged_file": (
+        "không mở được tệp: tệp bị hỏng, chưa chép xong, hoặc không thật sự là tệp Excel (ví dụ trang web lưu thành "
+        ".xls) ({detail}).",
+        "the file cannot be opened: it is damaged, incompletely copied, or not really an Excel file (e.g. a web page "
+        "saved as .xls) ({detail}).",
+        "mở tệp bằng Excel: nếu không mở được, đề nghị nơi gửi gửi lại tệp; nếu mở được, lưu lại dạng .xlsx.",
+        "open it in Excel: if it does not open, ask the sender to send it again; if it does, save it as .xlsx.",
+    ),
     "no_data_sheet": (
         "không trang nào đang hiện ({sheets}) có dòng tiêu đề với đủ các cột bắt buộc.",
         "no visible sheet ({sheets}) has a header row with every required column.",
@@ -327,16 +335,25 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
     ),
     "duplicate_key": (
-        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với dòng {other_row}.",
-        "same indicator, area, group, year (and standard) as row {other_row}.",
-        "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
-        "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
+        "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với "
+        "dòng {other_row} ({other_value}).",
+        "{indicator}, area {area}, year {year}: the value {value} has the same indicator, area, group, year (and "
+        "standard) as row {other_row} ({other_value}).",
+        "xóa dòng thừa; nếu cả hai nguồn đều cần giữ, ghi preferred = FALSE ở dòng không dùng (ô trống được tính là "
+        "TRUE).",
+        "delete the extra row; if both sources must be kept, write preferred = FALSE on the row not to use (a blank "
+        "counts as TRUE).",
     ),
     "duplicate_key_other_file": (
-        "trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với dòng {other_row} của {other_file}.",
-        "same indicator, area, group, year (and standard) as row {other_row} of {other_file}.",
-        "giữ một dòng, hoặc nếu các nguồn khác nhau đều cần giữ thì ghi preferred = TRUE cho đúng một dòng.",
-        "keep one row, or if both sources must be kept, set preferred = TRUE on exactly one of them.",
+        "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với "
+        "dòng {other_row} của {other_file} ({other_value}).",
+        "{indicator}, area {area}, year {year}: the value {value} has the same indicator, area, group, year (and "
+        "standard) as row {other_row} of {other_file} ({other_value}).",
+        "người quản lý một trong hai tệp xóa dòng thừa (tệp của một phòng: đề nghị phòng gửi lại tệp đã sửa); nếu cả "
+        "hai nguồn đều cần giữ, ghi preferred = FALSE ở dòng không dùng (ô trống được tính là TRUE).",
+        "whoever keeps one of the two files deletes the extra row (an office's file: ask the office to send it "
+        "again); if both sources must be kept, write preferred = FALSE on the row not to use (a blank counts as "
+        "TRUE).",
     ),
     # ---- catalogue files ----
     "yaml_syntax": (
