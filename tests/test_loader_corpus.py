@@ -58,6 +58,9 @@ EXPECTED = {
     # 95,4 typed without quotes in a comma-separated file: 95 as the value, "4" as the source
     "split_decimal.csv": [(2, None, 'số "95,4" có vẻ bị tách làm hai ô ở dấu phẩy thập phân',
                            'put the number in quotes ("95,4")')],
+    # notes and signatures typed under the data: one problem a row, not one per empty cell
+    "notes_under_the_data.csv": [(3, "indicator", 'dòng này chỉ có chữ ("Ghi chú: số liệu tạm tính")', "not a data row"),
+                                 (4, "indicator", '("Người lập biểu")', "it is not a data row")],
     # a lone row marked not preferred would never be used
     "lone_not_preferred.csv": [(2, "preferred", "mọi dòng số liệu health_insurance_coverage của địa bàn 848, năm 2024 "
                                 "đều ghi preferred = FALSE", "would not be used")],

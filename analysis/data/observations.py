@@ -791,7 +791,25 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     del data
     columns.text.clear()
     columns.numbers.clear()
-    return frame
+    return _without_note_rows(frame, columns)
+
+
+def _without_note_rows(frame: pd.DataFrame, columns: _FileColumns) -> pd.DataFrame:
+    """Rows with words but no area, year or value ("Ghi chú: …", "Người lập biểu") are notes
+    typed under the data: one problem each, not one per empty cell."""
+    loose = (frame["area_code"] == "").to_numpy() & frame["year"].isna().to_numpy() & frame["value"].isna().to_numpy()
+    if not loose.any():
+        return frame
+    found = columns.problems
+    rows = set(frame.loc[loose, "row"].tolist())
+    found[:] = [p for p in found if not (p.row in rows and p.column in ("year", "value"))]
+    notes = frame[loose]
+    named = np.zeros(len(notes), dtype=bool)  # each row named once, at its first cell with words
+    for name in TEXT_COLUMNS:
+        words = (notes[name] != "").to_numpy() & ~named
+        _Emit(notes, found)(words, "note_row", name, text=notes[name].str.slice(0, 60))
+        named |= words
+    return frame[~loose].reset_index(drop=True)
 
 
 def _date_problem(label: str, row: int, column: str, text: str) -> Problem:

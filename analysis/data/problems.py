@@ -57,6 +57,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "mở tệp bằng Excel và lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
         "open the file in Excel and save it again as .xlsx or CSV UTF-8.",
     ),
+    "note_row": (
+        'dòng này chỉ có chữ ("{text}"), không có địa bàn, năm hay giá trị: không phải một dòng số liệu.',
+        'this row holds only words ("{text}"), no area, year or value: it is not a data row.',
+        "xóa dòng này khỏi trang số liệu; ghi chú về một số liệu ghi vào cột note của dòng đó, chữ ký để ở văn "
+        "bản gửi kèm.",
+        "delete the row from the data sheet; a note on a figure goes in that row's note column, signatures in the "
+        "covering letter.",
+    ),
     "damaged_file": (
         "không mở được tệp: tệp bị hỏng, chưa chép xong, hoặc không thật sự là tệp Excel (ví dụ trang web lưu thành "
         ".xls) ({detail}).",
