@@ -186,3 +186,15 @@ def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_wri
         "poverty_rate_households,29434,khmer,2023,2022–2025,3.1,Phòng LĐ-TB&XH\n"
         "poverty_rate_households,29434,khmer,2024,2022 - 2025,2.5,Phòng LĐ-TB&XH\n", encoding="utf-8")
     assert load_observations(tmp_path / "ngheo.csv")["standard"].tolist() == ["2022-2025", "2022-2025"]
+
+
+def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):
+    # "29431-2025" is the catalogue's own code; an office writes 29431, read with the row's year
+    from analysis import DataError
+
+    (tmp_path / "ten.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                      "health_insurance_coverage,Xã Vinh Kim,khmer,2024,95.4,UBND\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "ten.csv")
+    (problem,) = caught.value.problems
+    assert problem.fix_vi == '"Xã Vinh Kim" là tên địa bàn; hãy ghi mã 29431.'

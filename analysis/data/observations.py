@@ -1144,8 +1144,13 @@ def _fold(text: str) -> str:
 
 
 def _area_names(areas: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    names = {_fold(n): (code, n) for code, n in areas["name_en"].items()}
-    names.update({_fold(n): (code, nfc(n)) for code, n in areas["name_vi"].items()})
+    """Area names (folded) → (the code an office writes, the name). The code is the GSO code
+    where there is one: "29431" is xã Vinh Kim before the reform and the new xã Vinh Kim from
+    2025, read with the row's year; the catalogue's own "29431-2025" is not for typing."""
+    typed = {code: str(gso) if isinstance(gso, str) and gso.strip() else code
+             for code, gso in areas["gso_code"].items()} if "gso_code" in areas else {}
+    names = {_fold(n): (typed.get(code, code), n) for code, n in areas["name_en"].items()}
+    names.update({_fold(n): (typed.get(code, code), nfc(n)) for code, n in areas["name_vi"].items()})
     return names
 
 
