@@ -230,3 +230,15 @@ def test_an_office_csv_with_formula_text_is_read_as_text(tmp_path):
     row = load_observations(path).iloc[0]
     assert (row["source"], row["quote"], row["note"]) == ('=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0",
                                                           "@SUM(1)")
+
+
+def test_a_title_above_the_header_is_skipped_as_a_reader_skips_it(tmp_path):
+    # an office's sheet opening with "BÁO CÁO SỐ LIỆU … XÃ KIM HÒA" and a blank line: six "missing
+    # column" problems on row 1 before; the instructions sheet, whose column names sit under its
+    # own title, is still not taken for data
+    row = ["health_insurance_coverage", "29434", "khmer", 2024, None, 95.4, None, None, "BHXH huyện"]
+    path = workbook(tmp_path / "tieu_de.xlsx", {
+        "huong_dan": [["Hướng dẫn"], HEADER],
+        "du_lieu": [["BÁO CÁO SỐ LIỆU NĂM 2024 — XÃ KIM HÒA"], [None], HEADER, row]})
+    obs = load_observations(path)
+    assert obs["value"].tolist() == [95.4] and obs["row"].tolist() == [4]

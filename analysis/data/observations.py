@@ -551,12 +551,37 @@ def _read_excel(path: Path, label: str, problems: list[Problem]) -> _FileColumns
         return None
 
 
+TITLE_ROWS = 10
+"""Filled rows searched for the header row: an office's sheet may open with a title
+("BÁO CÁO SỐ LIỆU … XÃ VINH KIM") and a blank line above the column names."""
+
+
+class _Header(tuple):
+    """A sheet's header row: (row number, cells), whether title rows sat above it and whether
+    any filled row follows it."""
+
+    titled: bool = False
+    rows_below: bool = True
+
+
 def _first_filled_row(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int, list[object]] | None:
-    """The first of the numbered rows with a filled cell, with its number."""
-    for number, cells in rows:
-        if any(_filled(c) for c in cells):
-            return number, list(cells)
-    return None
+    """The header row among the numbered rows: the first filled row, or, when it lacks the
+    required columns, the first of the next few filled rows that has them all (title rows
+    above the header are skipped, as a person reading the sheet skips them; the result is
+    then marked ``titled``)."""
+    first = None
+    filled = ((n, c) for n, c in rows if any(_filled(v) for v in c))
+    for seen, (number, cells) in enumerate(filled):
+        if first is None:
+            first = _Header((number, list(cells)))
+        if not set(REQUIRED_COLUMNS) - {_column_name(c) for c in cells}:
+            header = _Header((number, list(cells)))
+            header.titled = seen > 0
+            header.rows_below = next(filled, None) is not None
+            return header
+        if seen + 1 >= TITLE_ROWS:
+            break
+    return first
 
 
 def _xlsx_header(book: XlsxWorkbook, sheet) -> tuple[int, list[object]] | None:
@@ -571,6 +596,12 @@ def _choose_sheet(label: str, headers: list[tuple[str, tuple[int, list[object]] 
     sheets with their first filled row (``None`` when empty)."""
     fitting = [i for i, (_, first) in enumerate(headers)
                if first is not None and not (set(REQUIRED_COLUMNS) - {_column_name(c) for c in first[1]})]
+    # a sheet with figures under its header comes first (the instructions sheet shows the column
+    # names under its own title, an empty copy of the data sheet holds nothing); then one whose
+    # header opens the sheet
+    for mark, keep in (("rows_below", True), ("titled", False)):
+        if len(fitting) > 1 and any(getattr(headers[i][1], mark) == keep for i in fitting):
+            fitting = [i for i in fitting if getattr(headers[i][1], mark) == keep]
     names = [nfc(name).strip().lower() for name, _ in headers]
     if len(fitting) > 1:  # a copied sheet ("du_lieu (2)"): reading one would drop the other's rows
         problems.append(problem("several_data_sheets", label, None, None, count=len(fitting),
