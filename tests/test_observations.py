@@ -198,3 +198,16 @@ def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):
         load_observations(tmp_path / "ten.csv")
     (problem,) = caught.value.problems
     assert problem.fix_vi == '"Xã Vinh Kim" là tên địa bàn; hãy ghi mã 29431.'
+
+
+def test_an_indicator_id_in_capitals_is_read_and_one_typed_by_name_gets_its_id(tmp_path):
+    from analysis import DataError
+
+    header = "indicator,area_code,group,year,value,source\n"
+    (tmp_path / "hoa.csv").write_text(header + "Right_Age_Attendance_Primary,29434,khmer,2024,99.4,Phòng GD\n",
+                                      encoding="utf-8")
+    assert load_observations(tmp_path / "hoa.csv")["indicator"].tolist() == ["right_age_attendance_primary"]
+    (tmp_path / "ten.csv").write_text(header + "Tỷ lệ hộ nghèo,29434,khmer,2024,3.2,Phòng LĐ\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "ten.csv")
+    assert caught.value.problems[0].fix_vi == '"Tỷ lệ hộ nghèo" là tên chỉ tiêu; hãy ghi mã poverty_rate_households.'

@@ -907,10 +907,15 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
         what_vi, what_en = _WHAT[column]
         emit(frame[column] == "", "missing_value", column, what=what_vi, what_en=what_en)
 
+    # an id typed with capitals or spaces ("Right_Age_Attendance_Primary") is the id
+    lowered = _lower(indicator).str.strip()
+    frame["indicator"] = indicator = lowered.where(lowered.isin(ctx.indicators.index), indicator)
     known_indicator = indicator.isin(ctx.indicators.index)
     unknown = (indicator != "") & ~known_indicator
     if unknown.any():
-        hints = _hints(indicator[unknown].unique(), list(ctx.indicators.index), {})
+        names = {_fold(name): (code, nfc(name)) for column in ("vi", "en")
+                 for code, name in ctx.indicators[column].items()}
+        hints = _hints(indicator[unknown].unique(), list(ctx.indicators.index), names, "indicator")
         emit(unknown, "unknown_indicator", "indicator", text=indicator,
              suggest_vi=_Lookup("text", {t: h[0] for t, h in hints.items()}, _GENERIC_HINT[0]),
              suggest_en=_Lookup("text", {t: h[1] for t, h in hints.items()}, _GENERIC_HINT[1]))
@@ -1193,18 +1198,23 @@ office's typing) the others get the generic advice, which keeps checking fast.""
 _GENERIC_HINT = ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
 
 
-def _hints(texts, choices: list[str], names: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def _hints(texts, choices: list[str], names: dict[str, tuple[str, str]],
+           what: str = "area") -> dict[str, tuple[str, str]]:
     """Suggestions for the first :data:`SUGGESTION_LIMIT` distinct texts (the rest get the generic one)."""
-    return {text: _suggest(text, choices, names) for text in texts[:SUGGESTION_LIMIT]}
+    return {text: _suggest(text, choices, names, what) for text in texts[:SUGGESTION_LIMIT]}
 
 
-def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]]) -> tuple[str, str]:
-    """Words for "did you mean …": an area typed by name (with or without its accents), or an
-    id with a typo."""
+_NAME_OF = {"area": ("tên địa bàn", "an area name"), "indicator": ("tên chỉ tiêu", "an indicator's name")}
+
+
+def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]], what: str = "area") -> tuple[str, str]:
+    """Words for "did you mean …": an area or an indicator typed by name (with or without its
+    accents), or an id with a typo."""
     key = _fold(text)
     if key in names:
         code, name = names[key]
-        return (f'"{text}" là tên địa bàn; hãy ghi mã {code}.', f'"{text}" is an area name; write its code {code}.')
+        name_vi, name_en = _NAME_OF[what]
+        return (f'"{text}" là {name_vi}; hãy ghi mã {code}.', f'"{text}" is {name_en}; write its code {code}.')
     for folded, (code, name) in names.items():
         if key and folded.endswith(" " + key):
             return (f"có phải mã {code} ({name})?", f"did you mean code {code} ({name})?")
