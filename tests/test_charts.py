@@ -512,3 +512,14 @@ def test_a_milestone_chart_shows_the_latest_figure_the_tables_quote_and_names_no
     assert not any(text.startswith(("Khoảng dự báo", "Dự báo", "1/7/2025")) for text in texts)
     assert not any("Dự báo:" in text.get_text() for text in figure.texts)
     assert any("Dự báo:" in text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_dashboard_footnote_defines_every_verdict_it_judges_by_the_chance(lang, old_map, english):
+    # "Có chuyển biến, cần đẩy nhanh" at 51 % beside "Đúng tiến độ" at 61 % read as a contradiction
+    # when only two of the labels were explained
+    workbench = old_map if lang == "vi" else english
+    footer = " ".join(text.get_text() for text in workbench.dashboard().texts).replace("\n", " ")
+    for key in ("on_track", "needs_acceleration", "off_track", "moving_away"):
+        words = status_label(key, lang)
+        assert f'"{words if lang == "vi" else words.lower()}"' in footer, words

@@ -97,14 +97,17 @@ register_labels({
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
                          "nước) và tốc độ 3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 "
-                         "% trở lên và tốc độ "
-                         "đủ; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %. Chỉ tiêu hằng năm (giảm nghèo, việc "
-                         "làm, an ninh, quốc phòng) đánh giá từng năm.",
+                         "% trở lên và tốc độ đủ; \"Có chuyển biến, cần đẩy nhanh\" khi khả năng từ 50 % nhưng tốc độ "
+                         "chưa đủ, hoặc khả năng 20–50 %; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %; \"Xa "
+                         "dần mục tiêu\" khi khả năng dưới 50 % và 3 năm gần đây đi ngược hướng. Chỉ "
+                         "tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
                          "Verdict: from the chance of meeting the target (a projection checked on many countries' "
                          "statistics) and the last 3 years' pace against the yearly rate needed — \"on track\" at a "
-                         "chance of 50 % or "
-                         "more with enough pace; \"slow progress, unlikely to be met\" below 20 %. Yearly targets (poverty, jobs, security, "
-                         "defence) are judged year by year."),
+                         "chance of 50 % or more with enough pace; \"progress, needs to speed up\" at 50 % or more "
+                         "without enough pace, or at 20–50 %; \"slow progress, unlikely to be met\" below 20 %; "
+                         "\"moving away from the target\" below 50 % with the last 3 years going the wrong way. "
+                         "Yearly targets "
+                         "(poverty, jobs, security, defence) are judged year by year."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
@@ -328,6 +331,9 @@ _WORD_PAIR = re.compile(r"(\w+) / (\w+)\)")
 """Two words for one thing at the end of a parenthesis: "(3/13 xã / communes)"."""
 
 
+_SCRIPT_NOTE = re.compile(r"\s*\(scripts/[^()]*\)")
+
+
 def source_parts(sources: str, lang: str) -> list[str]:
     """The sources of a summary row ("a | b; c"), each once, in the reader's language where the
     data say them in both.
@@ -335,9 +341,12 @@ def source_parts(sources: str, lang: str) -> list[str]:
     >>> text = ("tổng hợp từ 15 xã, thị trấn / sum of 15 communes — Số liệu minh họa, không phải số liệu "
     ...         "thật (scripts/x.py, seed 1) / Illustrative data, not real | Sở GD: Báo cáo (3/13 xã / communes)")
     >>> source_parts(text, "en")
-    ['sum of 15 communes', 'Illustrative data, not real (scripts/x.py, seed 1)', 'Sở GD: Báo cáo (3/13 communes)']
+    ['sum of 15 communes', 'Illustrative data, not real', 'Sở GD: Báo cáo (3/13 communes)']
     >>> source_parts(text, "vi")[1:]
-    ['Số liệu minh họa, không phải số liệu thật (scripts/x.py, seed 1)', 'Sở GD: Báo cáo (3/13 xã)']
+    ['Số liệu minh họa, không phải số liệu thật', 'Sở GD: Báo cáo (3/13 xã)']
+
+    The script that made illustrative data ("scripts/x.py, seed 1") is for the README and
+    summary.csv, not for a meeting: a planner cannot explain a seed.
     """
     out: list[str] = []
     for chunk in str(sources or "").split(" | "):  # the assessment's separator: a "|" inside a source stays
@@ -358,7 +367,7 @@ def source_parts(sources: str, lang: str) -> list[str]:
                 else:
                     part = " ".join([both["en"].strip(), *notes]) if "(" not in both["en"] else both["en"].strip()
             part = _WORD_PAIR.sub(lambda m: (m[1] if lang == "vi" else m[2]) + ")", part)
-            out.append(part)
+            out.append(_SCRIPT_NOTE.sub("", part))
     return list(dict.fromkeys(out))
 
 
