@@ -74,6 +74,7 @@ register_labels({
     "col_probability_words": ("Đánh giá khả năng", "Chance in words"),
     "col_reach": ("Năm dự báo đạt", "Year reached (projection)"),
     "col_median": ("Dự báo năm hạn (trung vị)", "Projected at deadline (median)"),
+    "col_range80": ("Khoảng dự báo 80 %", "80 % projection range"),
     "col_range95": ("Khoảng dự báo 95 %", "95 % projection range"),
     "col_method": ("Cách dự báo", "How it was projected"),
     "col_illustrative": ("Minh họa", "Illustrative"),
@@ -142,7 +143,8 @@ _XLSX_COLUMNS = [
     ("col_verdict", "verdict_text", 26), ("col_probability", "chance_text", 11),
     ("col_needed", "needed_text", 18), ("col_years_met", "years_met_text", 11),
     ("col_verdict_reason", "verdict_reason", 80), ("col_reach", "reach", 12),
-    ("col_median", "projected_median", 14), ("col_range95", "projected_range_95", 20),
+    ("col_median", "projected_median", 14), ("col_range80", "projected_range_80", 20),
+    ("col_range95", "projected_range_95", 20),
     ("col_met_rule", "met_rule", 30), ("col_method", "method_plain", 60), ("col_illustrative", "illustrative", 10),
     ("col_approximate", "approximate", 10), ("col_sources", "sources", 60), ("col_notes", "notes", 80),
 ]
@@ -461,9 +463,10 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
         return f"≈{text}" if row["approximate"] and text != "–" else text
     if key == "projected_median":
         return quantity_text(row["projected_median"], row["unit"], lang, projected=True)
-    if key == "projected_range_95":
-        low = quantity_text(row["projected_lo_95"], row["unit"], lang, projected=True, bare=True)
-        high = quantity_text(row["projected_hi_95"], row["unit"], lang, projected=True)
+    if key in ("projected_range_80", "projected_range_95"):  # the review quotes the 80 % one
+        level = key[-2:]
+        low = quantity_text(row[f"projected_lo_{level}"], row["unit"], lang, projected=True, bare=True)
+        high = quantity_text(row[f"projected_hi_{level}"], row["unit"], lang, projected=True)
         return "–" if "–" in (low, high) else f"{low} – {high}"
     if key == "needed_text" and row["verdict"] == "":
         return "–"
