@@ -211,3 +211,37 @@ def test_an_indicator_id_in_capitals_is_read_and_one_typed_by_name_gets_its_id(t
     with pytest.raises(DataError) as caught:
         load_observations(tmp_path / "ten.csv")
     assert caught.value.problems[0].fix_vi == '"Tỷ lệ hộ nghèo" là tên chỉ tiêu; hãy ghi mã poverty_rate_households.'
+
+
+@pytest.mark.parametrize("indicator, values, year", [
+    ("right_age_attendance_primary", ["98.8", "99.0", "9.92", "99.3"], 2023),  # 9,92 typed for 99,2
+    ("new_jobs_khmer_workers", ["1120", "1150", "1180", "118"], 2024),  # at the series' end
+])
+def test_a_misplaced_decimal_point_is_warned_about_and_the_figure_kept(tmp_path, indicator, values, year):
+    from analysis.data.observations import check_observations
+
+    (tmp_path / "gd.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"{indicator},29434,khmer,{2021 + i},{v},Phòng GD\n" for i, v in enumerate(values)), encoding="utf-8")
+    check = check_observations(tmp_path / "gd.csv")
+    assert check.problems == [] and len(check.observations) == 4
+    (warning,) = check.warnings
+    assert warning.row == year - 2019 and "có thể gõ nhầm vị trí dấu thập phân" in warning.message_vi
+
+
+def test_a_steep_real_fall_is_no_decimal_slip(tmp_path):
+    # a poverty rate falling from 30 % to 1 % over a decade never moves tenfold in a year
+    from analysis.data.observations import check_observations
+
+    values = [30.1, 24.0, 18.2, 13.5, 9.8, 6.9, 4.6, 3.0, 1.9, 1.1]
+    (tmp_path / "ngheo.csv").write_text("indicator,area_code,group,year,standard,value,source\n" + "".join(
+        f"poverty_rate_households,29434,khmer,{2012 + i},mixed,{v},Phòng LĐ\n" for i, v in enumerate(values)),
+        encoding="utf-8")
+    assert check_observations(tmp_path / "ngheo.csv").warnings == []
+
+
+def test_units_an_office_writes_in_words_are_read(tmp_path):
+    # "người" for workers was refused: workers, pupils and party members are people
+    (tmp_path / "ld.csv").write_text("indicator,area_code,group,year,value,unit,source\n"
+                                     "new_jobs_khmer_workers,29434,khmer,2024,120,người,Phòng LĐ\n"
+                                     "new_jobs_khmer_workers,29434,khmer,2023,110,lao động,Phòng LĐ\n", encoding="utf-8")
+    assert load_observations(tmp_path / "ld.csv")["unit"].tolist() == ["workers", "workers"]

@@ -40,7 +40,7 @@ from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
 from .catalogue import GROUPS, INTEGER_UNITS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
-from .numbers import Convention, NumberColumnReader, date_text
+from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem
 from .reform import resolve_areas
@@ -96,7 +96,10 @@ FRACTION_GUARD_ABOVE = 5.0
 _TRUE = {"true", "1", "yes", "có", "co", "x", "đúng"}
 _FALSE = {"false", "0", "no", "không", "khong", ""}
 _UNIT_ALIASES = {"%": "percent", "phần trăm": "percent", "pct": "percent", "hộ": "households",
-                 "người": "persons", "xã": "communes", "ấp": "hamlets", "điểm %": "percentage_points"}
+                 "người": "persons", "xã": "communes", "ấp": "hamlets", "điểm %": "percentage_points",
+                 "lao động": "workers", "học sinh": "pupils", "đảng viên": "party_members"}
+_PEOPLE_UNITS = ("persons", "workers", "pupils", "party_members")
+"""Units an office may write as "người": workers, pupils and party members are people."""
 _WHAT = {
     "indicator": ("mã chỉ tiêu", "the indicator id"),
     "area_code": ("mã địa bàn", "the area code"),
@@ -981,6 +984,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
 
     warnings_found: list[Problem] = []
     _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
+    _check_decimal_slips(frame, unit_of, _Emit(frame, warnings_found))
     return problems, warnings_found, converted
 
 
@@ -1029,6 +1033,7 @@ def _check_units(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -> None:
     given = frame["unit"]
     lowered = _lower(given)
     canonical = lowered.map(_UNIT_ALIASES).fillna(lowered)
+    canonical = canonical.where(~((lowered == "người") & unit_of.isin(_PEOPLE_UNITS)), unit_of)
     mismatch = (given != "") & unit_of.notna() & (canonical != unit_of)
     emit(mismatch, "unit_mismatch", "unit", text=given, indicator=frame["indicator"], expected=unit_of)
     frame["unit"] = canonical.where(given != "", unit_of.fillna(""))
@@ -1166,6 +1171,60 @@ def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit, ar
     mask[suspicious.index[suspicious.to_numpy()]] = True
     emit(mask, "fraction_of_percent", "value", value=value, indicator=frame["indicator"],
          times_100=(value * 100).round(6))
+
+
+SLIP_RATIO = (7.0, 14.0)
+"""A value this many times above or below both neighbouring years (one at a series' end) is
+flagged as a misplaced decimal point: 9,92 typed for 99,2. Real yearly series do not jump
+tenfold from one year to the next and back (a poverty rate falling from 30 % to 1 % over a
+decade changes by far less than that in a year)."""
+
+
+def _check_decimal_slips(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -> None:
+    """Warn about a value about ten times off its neighbouring years in its own series."""
+    levels = unit_of.notna() & ~unit_of.isin(["percentage_points", "percent_change", "flag"])
+    rows = levels & (frame["value"] > 0) & frame["year"].notna() & frame["preferred"].astype(bool)
+    if rows.sum() < 3:
+        return
+    series = frame.loc[rows, ["indicator", "area_code", "group", "standard", "year", "value"]].sort_values(
+        ["indicator", "area_code", "group", "standard", "year"])
+    same = series[["indicator", "area_code", "group", "standard"]]
+    before_same = (same == same.shift(1)).all(axis=1)
+    after_same = (same == same.shift(-1)).all(axis=1)
+    value = series["value"]
+    low, high = SLIP_RATIO
+
+    def off(ratio: pd.Series) -> pd.Series:
+        return ((ratio >= low) & (ratio <= high)) | ((ratio >= 1 / high) & (ratio <= 1 / low))
+
+    ratio_before = value / value.shift(1)
+    ratio_after = value / value.shift(-1)
+    # both neighbours say the same (off by ten, the same way); at a series' end, its one neighbour
+    # and the one beyond it agree with each other, so that the end itself is the odd one
+    inner = (before_same & after_same & off(ratio_before) & off(ratio_after)
+             & ((ratio_before > 1) == (ratio_after > 1)))
+
+    def steady(a: pd.Series, b: pd.Series) -> pd.Series:  # two neighbours agree with each other
+        return (a / b).between(0.5, 2.0)
+
+    first = ~before_same & after_same & (same == same.shift(-2)).all(axis=1) & off(ratio_after) \
+        & steady(value.shift(-1), value.shift(-2))
+    last = before_same & ~after_same & (same == same.shift(2)).all(axis=1) & off(ratio_before) \
+        & steady(value.shift(1), value.shift(2))
+    flagged = (inner | first | last).reindex(frame.index, fill_value=False)
+    if not flagged.any():
+        return
+    # the neighbouring years named in the message, each language writing its numbers its way
+    neighbours = {lang: pd.Series("", index=frame.index, dtype=object) for lang in ("vi", "en")}
+    key = ["indicator", "area_code", "group", "standard"]
+    for index in flagged.index[flagged.to_numpy()]:
+        position = series.index.get_loc(index)
+        around = [series.iloc[p] for p in (position - 1, position + 1)
+                  if 0 <= p < len(series) and (series.iloc[p][key] == series.iloc[position][key]).all()]
+        for lang, texts in neighbours.items():
+            texts[index] = "; ".join(f"{int(p['year'])}: {format_number(float(p['value']), lang)}" for p in around)
+    emit(flagged, "decimal_slip", "value", value=frame["value"], indicator=frame["indicator"],
+         neighbours_vi=neighbours["vi"], neighbours_en=neighbours["en"])
 
 
 # ---------------------------------------------------------------------------------------

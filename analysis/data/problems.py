@@ -48,8 +48,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "empty_file": (
         "tệp không có dòng số liệu nào.",
         "the file has no data rows.",
-        "điền số liệu bên dưới dòng tiêu đề (xem mẫu data/templates/).",
-        "fill in data under the header row (see the template in data/templates/).",
+        "điền số liệu bên dưới dòng tiêu đề (xem mẫu data/templates/); nếu đơn vị không có số liệu để gửi, chuyển "
+        "tệp ra khỏi thư mục số liệu.",
+        "fill in data under the header row (see the template in data/templates/); if the office has no figures to "
+        "send, move the file out of the data folder.",
     ),
     "unreadable": (
         "không mở được tệp ({detail}).",
@@ -341,6 +343,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "group are all above 5 %; it may be a fraction (0.125 for 12.5 %).",
         "nếu ý là {times_100} % thì ghi {times_100}; nếu số liệu đúng là {value} % thì bỏ qua cảnh báo này.",
         "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
+    ),
+    "decimal_slip": (
+        "{value} khác khoảng 10 lần so với các năm liền kề của chỉ tiêu {indicator} cho địa bàn và nhóm này "
+        "({neighbours_vi}); có thể gõ nhầm vị trí dấu thập phân.",
+        "{value} is about 10 times off the neighbouring years of {indicator} for this area and group "
+        "({neighbours_en}); the decimal point may be misplaced.",
+        "kiểm tra lại số liệu gốc; nếu số liệu đúng là {value} thì bỏ qua cảnh báo này.",
+        "check the source; if the figure really is {value}, ignore this warning.",
     ),
     "duplicate_key": (
         "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với "
