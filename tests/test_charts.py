@@ -382,6 +382,11 @@ def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, t
     caption = dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).caption
     assert "1 có chuyển biến, cần đẩy nhanh" in caption  # T16 only
     assert "T17" not in dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).notes
+    # what the counts hold that the year does not say: the 2022 milestones, the assumed 2030 targets
+    assert caption.endswith(" (tính cả 2 mốc năm 2022)")
+    later = rows[(rows["deadline"] == 2030) & (rows["verdict"] != "")]
+    assumed = f"({(later['origin'] == 'assumption').sum()}/{len(later)} mục tiêu năm 2030 là giả định*)"
+    assert dashboard_slide(tmp_path / "board.png", rows, "vi", 2030).caption.endswith(assumed)
 
 
 def test_a_deadline_slide_shows_its_text_at_twelve_points_or_more(old_map, tmp_path):

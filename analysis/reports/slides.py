@@ -42,6 +42,9 @@ register_labels({
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
     "deck_needed": ("cần", "needed"),
     "deck_count": ("{deadline}: {counts}", "{deadline}: {counts}"),
+    "deck_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
+    "deck_assumed": (" ({n}/{total} mục tiêu năm {deadline} là giả định*)",
+                     " ({n} of {total} targets for {deadline} are assumptions*)"),
     "deck_sources": ("Nguồn", "Sources"),
 })
 
@@ -102,6 +105,15 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
     shown = column_rows(rows, deadline, deadlines)
     judged = shown[shown["verdict"] != ""]
     caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(judged, lang))
+    # what the counts hold that the year does not say: milestones of another year, assumed targets
+    other = judged[judged["deadline"] != deadline]
+    if len(other):
+        years = ", ".join(str(y) for y in sorted(other["deadline"].unique()))
+        caption += label("deck_milestones", lang).format(n=len(other), years=years, s="" if len(other) == 1 else "s")
+    assumed = judged[(judged["deadline"] == deadline) & (judged["origin"] == "assumption")]
+    if len(assumed):
+        caption += label("deck_assumed", lang).format(n=len(assumed), total=int((judged["deadline"] == deadline).sum()),
+                                                      deadline=deadline)
     notes = [f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in shown.iterrows()]
     sources = list(dict.fromkeys(part for text in shown["sources"] for part in source_parts(text, lang)))
     if sources:
