@@ -35,8 +35,11 @@ register_labels({
     "deck_title": ("Tiến độ thực hiện Kế hoạch 20/KH-UBND", "Progress on Plan 20/KH-UBND"),
     "deck_subtitle_new": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — địa bàn huyện Cầu Ngang cũ, tỉnh Vĩnh Long",
                           "Comprehensive development of the Khmer community — former Cầu Ngang district, Vĩnh Long"),
-    "deck_subtitle": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — huyện Cầu Ngang, tỉnh Trà Vinh",
-                      "Comprehensive development of the Khmer community — Cầu Ngang district, Trà Vinh"),
+    # the deck is shown after the 2025 reform: the old map's units are named as they were, and where they are now
+    "deck_subtitle": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — huyện Cầu Ngang, tỉnh Trà Vinh (cũ), nay "
+                      "thuộc tỉnh Vĩnh Long",
+                      "Comprehensive development of the Khmer community — Cầu Ngang district, Trà Vinh (former), now "
+                      "in Vĩnh Long province"),
     "deck_data_to": ("Số liệu đến năm", "Data up to"),
     "deck_illustrative": ("Lưu ý: nhiều số liệu trong bản này là số liệu MINH HỌA, không phải số liệu thật.",
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
