@@ -680,4 +680,13 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
 def test_a_general_aim_without_a_year_says_how_it_is_read(vi):
     # T20 is a general aim of II.1: "đến năm 2025" alone presented it as a dated target
     (t20,) = [t for t in all_text(vi) if t.startswith("Số xã đặc biệt khó khăn") or "0 xã)" in t][:1]
-    assert "Kế hoạch nêu đây là mục tiêu chung, không ghi năm: công cụ đánh giá ở năm cuối giai đoạn 2021–2025." in t20
+    assert "Kế hoạch nêu đây là mục tiêu chung, không ghi năm: đánh giá ở năm cuối giai đoạn 2021–2025." in t20
+
+
+def test_after_the_reform_requests_go_to_the_bodies_that_took_over_the_offices_tasks(vi):
+    # the plan names the district's offices, which ended on 1/7/2025: "Đề nghị Công an huyện … gửi về Sở"
+    # asked bodies that no longer exist
+    requests = [t for t in all_text(vi) if t.startswith("Đề nghị ")]
+    assert requests and all(t.startswith("Đề nghị cơ quan, đơn vị tiếp nhận nhiệm vụ của ") for t in requests)
+    assert load_review_settings(as_of=dt.date(2026, 11, 30)).after_reform
+    assert not load_review_settings(as_of=dt.date(2025, 3, 1)).after_reform

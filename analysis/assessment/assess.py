@@ -33,7 +33,7 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import change_text, fmt_number, target_text, value_text
+from ..words import change_text, fmt_number, target_text, unit_word, value_text
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -355,6 +355,13 @@ def _recent_change(values: pd.Series) -> float:
     return (float(window.iloc[-1]) - float(window.iloc[0])) / (latest_year - int(window.index[0]))
 
 
+def _unit_after(unit: str):
+    """The words of a count's unit after a number ("1 ấp"); percentages carry their own "%"."""
+    if unit in ("percent", "percentage_points", "percent_change"):
+        return None
+    return lambda number, lang: unit_word(unit, lang, number)
+
+
 def _assess_one(target, code, context: _Context) -> dict:
     kind, deadline, origin = target["kind"], int(target["deadline"]), target["origin"]
     direction = INCREASING[kind]
@@ -441,8 +448,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     level, level_other, status_level, rule, target_illustrative = target_read
     row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
                met_threshold=rule.threshold if rule is not None else math.nan,
-               met_rule_vi=rule.words("vi", fmt_number) if rule is not None else "",
-               met_rule_en=rule.words("en", fmt_number) if rule is not None else "")
+               met_rule_vi=rule.words("vi", fmt_number, _unit_after(unit)) if rule is not None else "",
+               met_rule_en=rule.words("en", fmt_number, _unit_after(unit)) if rule is not None else "")
     if kind in ("yearly_reduction", "yearly_flow"):
         row["target_value_other_end"] = level_other
 

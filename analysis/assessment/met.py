@@ -80,10 +80,11 @@ class MetRule:
             return self.threshold
         return self.threshold - 0.5 if self.increasing else self.threshold + 0.5
 
-    def words(self, lang: str, fmt) -> str:
+    def words(self, lang: str, fmt, unit=None) -> str:
         """The rule in words for a chart footer or a table, or "" when the target is as written.
 
-        ``fmt`` formats a number (e.g. :func:`analysis.reports.charts.fmt_number`).
+        ``fmt`` formats a number (e.g. :func:`analysis.words.fmt_number`); ``unit``, when given,
+        words the unit after it (``unit(number_text, lang)``: "Đạt khi ≤ 1 ấp", not "≤ 1").
         """
         if self.source == "as_written":
             return ""
@@ -94,6 +95,8 @@ class MetRule:
             return label("met_rule_bound", lang).format(symbol=symbol, threshold=f"{threshold} %",
                                                         target=f"{target} %")
         note = self.note_vi if lang == "vi" else self.note_en
+        if unit is not None:
+            threshold = f"{threshold} {unit(threshold, lang)}"
         return label("met_rule_catalogue", lang).format(symbol=symbol, threshold=threshold, note=note)
 
 

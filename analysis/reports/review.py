@@ -164,6 +164,9 @@ class ReviewSettings:
     signer_title: str = ""
     signer_name: str = ""
     subjects: dict[str, str] = field(default_factory=dict)
+    after_reform: bool = False
+    """Dated after the district ended: its offices are asked through the bodies that took over
+    their tasks."""
 
 
 def named_issuer(settings: ReviewSettings, area: pd.Series, lang: str) -> ReviewSettings:
@@ -275,15 +278,20 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
         recipients=tuple(nfc(str(line)) for line in entry.get(f"recipients_{lang}", []) or []),
         number=values["number"], symbol=values["symbol"], place=values["place"], date=date,
         signer_title=values["signer_title"], signer_name=values["signer_name"], subjects=subjects,
+        after_reform=_after_reform(data.get("default_issuer") or {}, dated),
     )
+
+
+def _after_reform(rule: dict, dated: dt.date) -> bool:
+    """Whether a review dated ``dated`` is written on or after the day in ``from`` (the district
+    ended); without that day, it is."""
+    ended = _parse_date(str(rule.get("from", "")))
+    return ended is None or dated >= ended
 
 
 def _default_issuer(rule: dict, dated: dt.date) -> str | None:
     """The issuer of a review dated ``dated``: ``before`` the day in ``from``, ``after`` it."""
-    ended = _parse_date(str(rule.get("from", "")))
-    if ended is None:
-        return rule.get("after") or rule.get("before")
-    return rule.get("before") if dated < ended else rule.get("after")
+    return (rule.get("after") or rule.get("before")) if _after_reform(rule, dated) else rule.get("before")
 
 
 def _shown(path: Path) -> str:
@@ -752,7 +760,8 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
     _run(paragraph, ": ")
     if item.row is None:
         office = "; ".join(name for _, name in item.offices)
-        _run(paragraph, qualitative_sentence(office, lang, settings.name) if item.qualitative
+        _run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
+                                             settings.name) if item.qualitative
              else label("rv_not_here", lang))
         if item.qualitative:
             _dotted_lines(document, 2)
@@ -868,6 +877,8 @@ register_labels({
     "rv_office_intro": (
         "Các chỉ tiêu do {office} chủ trì theo dõi (mục {section} của Kế hoạch):",
         "The targets {office} follows as office in charge (section {section} of the plan):"),
+    "rv_office_successor": ("cơ quan, đơn vị tiếp nhận nhiệm vụ của {office} (từ 01/7/2025)",
+                            "the body that took over the tasks of {office} (from 1 July 2025)"),
     "rv_office_request": (
         "Đề nghị {office} rà soát số liệu nêu trên, bổ sung số liệu mới (nếu có) và gửi kết quả thực hiện về "
         "{issuer} để tổng hợp (Kế hoạch quy định báo cáo trước ngày 15/12 hằng năm).",
@@ -925,8 +936,16 @@ def _offices(document, items: list[_Item], year: int, settings: ReviewSettings, 
         for letter, item in zip(POINT_LETTERS[lang], office_items):
             _target_paragraph(document, item, letter, year, settings, workbench, lang)
         if not (settings.name or "").startswith(office):  # the issuing office does not write to itself
-            _paragraph(document, label("rv_office_request", lang).format(office=office,
+            asked = _office_now(office, settings, lang)
+            _paragraph(document, label("rv_office_request", lang).format(office=asked[:1].upper() + asked[1:]
+                                                                           if lang == "en" else asked,
                                                                            issuer=settings.name or BLANK), italic=True)
+
+
+def _office_now(office: str, settings: ReviewSettings, lang: str) -> str:
+    """The office a request goes to: after the district ended, the body that took over its tasks
+    (the plan names the district's offices, which no longer exist)."""
+    return label("rv_office_successor", lang).format(office=office) if settings.after_reform else office
 
 
 def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSettings, area: str = "848",
