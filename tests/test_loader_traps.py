@@ -242,3 +242,13 @@ def test_a_title_above_the_header_is_skipped_as_a_reader_skips_it(tmp_path):
         "du_lieu": [["BÁO CÁO SỐ LIỆU NĂM 2024 — XÃ KIM HÒA"], [None], HEADER, row]})
     obs = load_observations(path)
     assert obs["value"].tolist() == [95.4] and obs["row"].tolist() == [4]
+
+
+def test_a_formula_without_a_saved_result_is_named_not_called_empty(tmp_path):
+    # a workbook written by a tool that does not compute formulas: the office sees a number in Excel
+    path = workbook(tmp_path / "cong_thuc.xlsx", {"du_lieu": [
+        HEADER, ["health_insurance_coverage", "29434", "khmer", 2024, None, "=ROUND(G2/H2*100,2)", 950, 1000,
+                 "BHXH huyện"]]})
+    (found,) = problems_of(path)
+    assert (found.row, found.column) == (2, "value")
+    assert found.message_vi.startswith("ô có công thức (=ROUND(G2/H2*100,2)) nhưng chưa có kết quả được lưu")

@@ -793,7 +793,8 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
                                     else np.zeros(n, dtype=bool))
         for i in parsed.invalid:
             text = reader.texts[i]
-            kind = "percent_sign" if text.endswith("%") else "not_a_number"
+            kind = "percent_sign" if text.endswith("%") else \
+                "formula_without_value" if text.startswith("=") else "not_a_number"
             found.append(problem(kind, label, int(rows[i]), name, text=text))
         for i in parsed.ambiguous:
             text = reader.texts[i]

@@ -67,6 +67,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "delete the row from the data sheet; a note on a figure goes in that row's note column, signatures in the "
         "covering letter.",
     ),
+    "formula_without_value": (
+        'ô có công thức ({text}) nhưng chưa có kết quả được lưu (tệp do một chương trình khác Excel tạo ra).',
+        'the cell holds a formula ({text}) but no saved result (the file was made by a program other than Excel).',
+        "mở tệp bằng Excel để công thức được tính, lưu lại rồi gửi; hoặc ghi thẳng con số vào ô.",
+        "open the file in Excel so that the formula is computed, save it and send it again; or type the number in.",
+    ),
     "damaged_file": (
         "không mở được tệp: tệp bị hỏng, chưa chép xong, hoặc không thật sự là tệp Excel (ví dụ trang web lưu thành "
         ".xls) ({detail}).",

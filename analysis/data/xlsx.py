@@ -28,7 +28,7 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 __all__ = ["XlsxWorkbook", "Sheet"]
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_ROW, _VALUE, _INLINE, _TEXT, _RUN = (_NS + t for t in ("row", "v", "is", "t", "r"))
+_ROW, _VALUE, _INLINE, _TEXT, _RUN, _FORMULA = (_NS + t for t in ("row", "v", "is", "t", "r", "f"))
 _DIMENSION, _SHEET_DATA = _NS + "dimension", _NS + "sheetData"
 
 
@@ -123,6 +123,9 @@ class XlsxWorkbook:
                             continue
                         text = cell.findtext(_VALUE)
                         if not text:
+                            formula = cell.findtext(_FORMULA)
+                            if formula:  # written by a tool that does not compute: not an empty cell
+                                values[position] = "=" + formula
                             continue
                         if kind == "n":
                             value = _number(text)
