@@ -516,6 +516,8 @@ def test_a_milestone_chart_shows_the_latest_figure_the_tables_quote_and_names_no
     texts = _legend_texts(figure)
     assert not any(text.startswith(("Khoảng dự báo", "Dự báo", "1/7/2025")) for text in texts)
     assert not any("Dự báo:" in text.get_text() for text in figure.texts)
+    # nor a met line drawn backwards from the 2024 figure to the 2022 milestone
+    assert not any(line.get_linestyle() == ":" for line in ax.get_lines())
     assert any("Dự báo:" in text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)
 
 

@@ -669,7 +669,8 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                     color=COLORS["vermillion"], linewidth=1.5,
                     label=label("needed_entry", lang).format(deadline=deadline, rate=rate) if detailed
                     else label("needed_path", lang))
-        if end != level and row["kind"] != "yearly_reduction" and not _missing(row["latest_year"]):
+        if end != level and row["kind"] != "yearly_reduction" and not _missing(row["latest_year"]) \
+                and deadline > row["latest_year"]:  # not backwards from a later figure to a past milestone
             # where the value counts as met (99,5 % for 100 %): in a small panel it is what tells
             # 98,9 % from met, so it is named in the legend
             ax.plot([row["latest_year"], deadline], [end, end], linestyle=":", color=COLORS["vermillion"],
