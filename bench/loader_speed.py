@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 from openpyxl.utils import get_column_letter  # noqa: E402
 
 from analysis import load_areas, load_indicators  # noqa: E402
+from analysis.data.catalogue import INTEGER_UNITS  # noqa: E402
 from analysis.data.observations import COLUMNS  # noqa: E402
 
 SOURCES = 5
@@ -58,7 +59,9 @@ def _rows(n: int, kind: str):
         for source in range(SOURCES):
             if written == n:
                 return
-            value = f"{(written * 7919) % 10000 / 100:.2f}".replace(".", ",")
+            # counts are whole numbers (a count with decimals is refused); other values have two decimals
+            value = (str((written * 7919) % 10000) if indicators.at[indicator, "unit"] in INTEGER_UNITS
+                     else f"{(written * 7919) % 10000 / 100:.2f}".replace(".", ","))
             yield {
                 "indicator": indicator,
                 "area_code": f"Xã số {written}" if kind == "unknown_areas" else area,

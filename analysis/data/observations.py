@@ -170,10 +170,17 @@ class ObservationCheck:
         return lines
 
     def warning_lines(self) -> list[str]:
-        """The warnings, numbered, each in Vietnamese then English (nothing when there are none)."""
+        """The warnings, numbered, each in Vietnamese then English (nothing when there are none);
+        at most :data:`~analysis.errors.PRINT_LIMIT` of each kind, then how many more (a wrong
+        export must not print a million lines)."""
         if not self.warnings:
             return []
-        from ..errors import numbered_lines
+        from ..errors import PRINT_LIMIT, numbered_lines
+
+        def listed(warnings: list[Problem]) -> list[str]:
+            more = len(warnings) - PRINT_LIMIT
+            return numbered_lines(warnings) + ([f"… và {_count_vi(more)} cảnh báo khác / … and {more:,} more."]
+                                               if more > 0 else [])
 
         files = [w for w in self.warnings if w.row is None and w.column is None]
         figures = [w for w in self.warnings if w not in files]
@@ -182,11 +189,11 @@ class ObservationCheck:
             n = len(figures)
             lines.append(f"Cảnh báo ({_count_vi(n)}; số liệu vẫn được dùng) / Warnings ({n:,}; the figures are "
                          "still used):")
-            lines += numbered_lines(figures, limit=None)
+            lines += listed(figures)
         if files:
             n = len(files)
             lines.append(f"Tệp không được đọc ({_count_vi(n)}) / Files not read ({n:,}):")
-            lines += numbered_lines(files, limit=None)
+            lines += listed(files)
         return lines
 
 
@@ -1187,11 +1194,12 @@ def _check_decimal_slips(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -
     rows = levels & (frame["value"] > 0) & frame["year"].notna() & frame["preferred"].astype(bool)
     if rows.sum() < 3:
         return
-    series = frame.loc[rows, ["indicator", "area_code", "group", "standard", "year", "value"]].sort_values(
-        ["indicator", "area_code", "group", "standard", "year"])
-    same = series[["indicator", "area_code", "group", "standard"]]
-    before_same = (same == same.shift(1)).all(axis=1)
-    after_same = (same == same.shift(-1)).all(axis=1)
+    key = ["indicator", "area_code", "group", "standard"]
+    picked = frame.loc[rows, key + ["year", "value"]]
+    # one integer per series: shifting and comparing it is cheap on a million-row export
+    series = picked.assign(_series=picked.groupby(key, sort=False).ngroup()).sort_values(["_series", "year"])
+    group = series["_series"]
+    before_same, after_same = group == group.shift(1), group == group.shift(-1)
     value = series["value"]
     low, high = SLIP_RATIO
 
@@ -1208,20 +1216,19 @@ def _check_decimal_slips(frame: pd.DataFrame, unit_of: pd.Series, emit: _Emit) -
     def steady(a: pd.Series, b: pd.Series) -> pd.Series:  # two neighbours agree with each other
         return (a / b).between(0.5, 2.0)
 
-    first = ~before_same & after_same & (same == same.shift(-2)).all(axis=1) & off(ratio_after) \
+    first = ~before_same & after_same & (group == group.shift(-2)) & off(ratio_after) \
         & steady(value.shift(-1), value.shift(-2))
-    last = before_same & ~after_same & (same == same.shift(2)).all(axis=1) & off(ratio_before) \
+    last = before_same & ~after_same & (group == group.shift(2)) & off(ratio_before) \
         & steady(value.shift(1), value.shift(2))
     flagged = (inner | first | last).reindex(frame.index, fill_value=False)
     if not flagged.any():
         return
     # the neighbouring years named in the message, each language writing its numbers its way
     neighbours = {lang: pd.Series("", index=frame.index, dtype=object) for lang in ("vi", "en")}
-    key = ["indicator", "area_code", "group", "standard"]
     for index in flagged.index[flagged.to_numpy()]:
         position = series.index.get_loc(index)
         around = [series.iloc[p] for p in (position - 1, position + 1)
-                  if 0 <= p < len(series) and (series.iloc[p][key] == series.iloc[position][key]).all()]
+                  if 0 <= p < len(series) and series.iloc[p]["_series"] == series.iloc[position]["_series"]]
         for lang, texts in neighbours.items():
             texts[index] = "; ".join(f"{int(p['year'])}: {format_number(float(p['value']), lang)}" for p in around)
     emit(flagged, "decimal_slip", "value", value=frame["value"], indicator=frame["indicator"],
