@@ -530,3 +530,17 @@ def test_the_dashboard_footnote_defines_every_verdict_it_judges_by_the_chance(la
     for key in ("on_track", "needs_acceleration", "off_track", "moving_away"):
         words = status_label(key, lang)
         assert f'"{words if lang == "vi" else words.lower()}"' in footer, words
+
+
+@pytest.mark.parametrize("target", ["T01", "T06", "T03"])
+def test_a_deck_chart_is_readable_from_the_back_of_the_room_and_leaves_why_and_how_to_the_notes(old_map, target):
+    # the report's chart on a slide printed its legend at 9 points and its footer at 8,6
+    from analysis.reports.charts import DECK_TEXT_SIZE, fan_chart
+
+    rows, data = old_map.rows(target, DISTRICT), old_map.series(target, DISTRICT)
+    figure = fan_chart(rows, data, "vi", for_deck=True)
+    assert _layout_problems(figure, "vi") == []
+    legend = figure.axes[0].get_legend()
+    assert {text.get_fontsize() for text in legend.get_texts()} == {DECK_TEXT_SIZE}
+    footer = " ".join(text.get_text() for text in figure.texts)
+    assert "Vì sao" not in footer and "Dự báo:" not in footer and "Nguồn:" in footer

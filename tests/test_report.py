@@ -283,6 +283,10 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     poverty = " ".join(shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
     assert poverty.startswith("2025 — ") and "cần giảm 3,0 điểm %" in poverty
     assert "Năm 2024 giảm" in slides[3].notes_slide.notes_text_frame.text
+    # the chart on a target's slide is the deck's large-text version; how it was projected goes to the notes
+    assert "Dự báo: xu hướng của" in slides[3].notes_slide.notes_text_frame.text
+    pictures = [shape.image.blob for shape in slides[3].shapes if shape.shape_type == 13]
+    assert pictures == [(report / "charts" / "deck" / "T01_848.png").read_bytes()]
     dashboard = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
     assert dashboard.startswith("2025: ") and "đúng tiến độ" in dashboard
     later = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)

@@ -464,7 +464,7 @@ def _earlier_changes_used(earlier: pd.DataFrame, projection: pd.DataFrame | None
 
 
 def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario: pd.Series | None = None,
-              footer_size: float = SLIDE_FOOTER_SIZE) -> Figure:
+              footer_size: float = SLIDE_FOOTER_SIZE, for_deck: bool = False) -> Figure:
     """Fan chart of one target in one area, on a 16:9 slide.
 
     ``rows`` are the :func:`analysis.assess` rows of the target and area (one per deadline);
@@ -473,6 +473,10 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
     (poverty) gets a second panel with each year's fall against the 3–4 point band.
     ``footer_size`` is the size of the notes and sources under the chart, in points: a document
     that prints the slide smaller asks for larger ones, so that they stay readable on paper.
+    ``for_deck`` makes the version a meeting room reads: legend and footer at
+    :data:`DECK_TEXT_SIZE`, and the footer keeps only what reading the chart needs (when a
+    target counts as met, the assumed 2030 target, the sources); why and how it was projected
+    go in the slide's notes (:func:`deck_notes`).
     """
     check_language(lang)
     rows = rows.sort_values("deadline")
@@ -484,15 +488,15 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         name = first["target_vi"] if lang == "vi" else first["target_en"]
         area = first["area_vi"] if lang == "vi" else first["area_en"]
         _title(figure, f"{name} — {area}", 17)
-        paragraphs = [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
-                      for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
-        paragraphs += sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
-        if _projection_shown(data, int(rows["deadline"].max())) is not None:  # not "Dự báo: không dự báo"
-            paragraphs.append(label("projection_word", lang).capitalize() + ": " +
-                              data.projection.attrs["method_plain_vi" if lang == "vi" else "method_plain"])
-        if ((rows["origin"] == "assumption") & rows["target_value"].notna()).any():
-            paragraphs.append(label("assumption_mark", lang))  # the legend's "Mục tiêu 2030*"
-        bottom = _footer(figure, rows, lang, paragraphs, footer_size)
+        why = [] if for_deck else [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
+                                   for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
+        rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
+        method = [] if for_deck else _method_line(rows, data, lang)
+        assumed = [label("assumption_mark", lang)] if ((rows["origin"] == "assumption")
+                                                       & rows["target_value"].notna()).any() else []
+        legend_size = DECK_TEXT_SIZE if for_deck else FAN_LEGEND_SIZE
+        bottom = _footer(figure, rows, lang, why + rules + method + assumed,
+                         DECK_TEXT_SIZE if for_deck else footer_size)
         if falls:
             grid = figure.add_gridspec(2, 1, height_ratios=(2.6, 1))
             ax = figure.add_subplot(grid[0])
@@ -521,12 +525,12 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         for each in figure.axes:
             for handle, text in zip(*each.get_legend_handles_labels()):
                 handles.append(handle)
-                texts.append("\n".join(fit_lines(text, FAN_LEGEND_WIDTH, FAN_LEGEND_SIZE)))
+                texts.append("\n".join(fit_lines(text, FAN_LEGEND_WIDTH, legend_size)))
         right = 1.0
         if handles:
-            widest = max(text_width(line, FAN_LEGEND_SIZE) for text in texts for line in text.split("\n"))
-            right = 1 - (widest + 4.5 * FAN_LEGEND_SIZE) / (figure.get_figwidth() * 72 * WIDTH_SAFETY)
-            legend = ax.legend(handles, texts, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=FAN_LEGEND_SIZE)
+            widest = max(text_width(line, legend_size) for text in texts for line in text.split("\n"))
+            right = 1 - (widest + 4.5 * legend_size) / (figure.get_figwidth() * 72 * WIDTH_SAFETY)
+            legend = ax.legend(handles, texts, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=legend_size)
             legend.set_in_layout(False)
         figure.get_layout_engine().set(rect=(0, bottom, right, 1 - bottom))
         if rows["illustrative"].any():
@@ -535,9 +539,25 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
 
 
 FAN_LEGEND_SIZE = 10.5
+DECK_TEXT_SIZE = 13.0
+"""Points of a deck chart's legend and footer: the deck shows the chart at 0,86 of the slide,
+where they measure 11,2 points, readable from the back of a meeting room."""
 """Points of a fan chart's legend."""
 FAN_LEGEND_WIDTH = 365
 """Points a legend entry's words may take on one line before they wrap (the reform line fits whole)."""
+
+
+def _method_line(rows: pd.DataFrame, data: TargetSeries, lang: str) -> list[str]:
+    """"Dự báo: …" in plain words, when a projection is drawn (not "Dự báo: không dự báo")."""
+    if _projection_shown(data, int(rows["deadline"].max())) is None:
+        return []
+    return [label("projection_word", lang).capitalize() + ": " +
+            data.projection.attrs["method_plain_vi" if lang == "vi" else "method_plain"]]
+
+
+def deck_notes(rows: pd.DataFrame, data: TargetSeries, lang: str) -> list[str]:
+    """What a deck chart leaves to the slide's notes: how it was projected."""
+    return _method_line(rows, data, lang)
 
 
 def _x_range(frame: pd.DataFrame, last_deadline: int) -> tuple[float, float]:

@@ -26,6 +26,7 @@ register_labels({
     "index_files": ("Tệp cho cuộc họp", "Files for the meeting"),
     "index_dashboard": ("Bảng tổng hợp một trang", "One-page dashboard"),
     "index_slides": ("Bản trình chiếu (.pptx)", "Slide deck (.pptx)"),
+    "index_deck_fans": ("Biểu đồ trong bản trình chiếu, chữ lớn (PNG)", "The deck's charts, in large text (PNG)"),
     "index_deadline_boards": ("Bảng tổng hợp theo năm hạn, cho trình chiếu (PNG)",
                               "The dashboard by deadline, for slides (PNG)"),
     "index_summary_xlsx": ("Bảng tổng hợp (Excel)", "Summary table (Excel)"),
@@ -142,8 +143,9 @@ def with_reviews(page: str, names: list[str]) -> str:
 def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     """The page. ``files`` maps "dashboard", "slides", "summary_csv", "summary_xlsx",
     "multiples" (target → stem) and "fans" ((target, area) → (stem, formats)) to relative paths,
-    "deadline_boards", when given, each deadline to its board's stem, and "reviews", when given,
-    to the Word reviews' file names (:func:`review_files`).
+    "deadline_boards", when given, each deadline to its board's stem, "deck_fans", when given,
+    each target to the stem of its chart drawn for the deck, and "reviews", when given, to the
+    Word reviews' file names (:func:`review_files`).
 
     The chance is shown as in every table (:func:`analysis.words.chance_shown`): "57 %‡" for a
     target met already, with the dashboard's footnote under its table; "–" once the deadline's
@@ -170,6 +172,9 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     dashboard = files["dashboard"]
     out.append(f"<li>{html.escape(label('index_dashboard', lang))}: " + ", ".join(
         _link(f"{dashboard}.{fmt}", fmt.upper()) for fmt in ("png", "svg", "pdf")) + "</li>")
+    if files.get("deck_fans"):
+        out.append(f"<li>{html.escape(label('index_deck_fans', lang))}: " + ", ".join(
+            _link(f"{stem}.png", target) for target, stem in files["deck_fans"].items()) + "</li>")
     if files.get("deadline_boards"):
         out.append(f"<li>{html.escape(label('index_deadline_boards', lang))}: " + ", ".join(
             _link(f"{stem}.png", str(deadline)) for deadline, stem in sorted(files["deadline_boards"].items()))

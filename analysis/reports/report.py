@@ -31,7 +31,7 @@ from tqdm import tqdm
 from ..data.catalogue import load_areas, load_targets
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import check_observations, protected_paths
-from .charts import fan_chart, small_multiples
+from .charts import deck_notes, fan_chart, small_multiples
 from ..errors import DataError
 from ..export import atomic_folder, check_destination, write_text_atomic
 from .index_page import index_html, relative, review_files
@@ -64,6 +64,12 @@ def _jobs() -> int:
 def _draw_fan(task):
     rows, data, lang, stem, formats = task
     save_figure(fan_chart(rows, data, lang), stem, formats)
+    return stem
+
+
+def _draw_deck_fan(task):
+    rows, data, lang, stem = task
+    save_figure(fan_chart(rows, data, lang, for_deck=True), stem, ("png",))
     return stem
 
 
@@ -176,7 +182,19 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
             stem = staging / "charts" / "communes" / f"{target_id}_{FOCUS_DEADLINE}"
             multiple_tasks.append((rows, data_by_area, lang, stem))
             files["multiples"][target_id] = relative(stem, staging)
-        total = len(fan_tasks) + len(multiple_tasks)
+        # the deck's own version of its targets' district charts: larger text, why and how in the notes
+        district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
+        district_rows = table[table["area_code"] == district]
+        deck_ids = deck_targets(district_rows, focus, FOCUS_DEADLINE)
+        deck_tasks = []
+        files["deck_fans"] = {}
+        for target_id in deck_ids:
+            if (target_id, district) in files["fans"]:
+                stem = staging / "charts" / "deck" / f"{target_id}_{district}"
+                deck_tasks.append((workbench.rows(target_id, district), workbench.series(target_id, district), lang,
+                                   stem))
+                files["deck_fans"][target_id] = relative(stem, staging)
+        total = len(fan_tasks) + len(multiple_tasks) + len(deck_tasks)
         _stage(3, f"Vẽ {total} biểu đồ", f"Drawing {total} chart{'' if total == 1 else 's'}")
         terminal = sys.stderr.isatty()
         with tqdm(total=total, desc="Biểu đồ / charts", unit="", file=sys.stderr, disable=False,
@@ -184,27 +202,27 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
             with _chart_pool(_jobs(), total) as pool:
                 _run(fan_tasks, _draw_fan, pool, progress)
                 _run(multiple_tasks, _draw_multiples, pool, progress)
+                _run(deck_tasks, _draw_deck_fan, pool, progress)
         _stage(4, "Ghi bảng điều khiển, bảng tổng hợp, bản trình chiếu và trang mục lục",
                "Writing the dashboard, summary tables, slides and index page")
-        district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
         save_figure(workbench.dashboard(area=district), staging / "dashboard")
         files["dashboard"] = "dashboard"
         summary = workbench.summary()
         write_summary_csv(summary, staging / "summary.csv")
         write_summary_xlsx(summary, staging / "summary.xlsx", lang)
         files["summary_csv"], files["summary_xlsx"] = "summary.csv", "summary.xlsx"
-        district_rows = table[table["area_code"] == district]
         slides = []
         files["deadline_boards"] = {deadline: f"dashboard_slide_{deadline}" for deadline in DECK_DEADLINES}
         for deadline in DECK_DEADLINES:
             stem = staging / files["deadline_boards"][deadline]
             save_figure(workbench.deadline_board(deadline, area=district, deadlines=DECK_DEADLINES), stem, ("png",))
             slides.append(dashboard_slide(stem.with_suffix(".png"), district_rows, lang, deadline, DECK_DEADLINES))
-        for target_id in deck_targets(district_rows, focus, FOCUS_DEADLINE):
-            key = (target_id, district)
-            if key in files["fans"]:
-                slides.append(fan_slide(staging / f"{files['fans'][key][0]}.png",
-                                        workbench.rows(target_id, district), lang))
+        for target_id in deck_ids:
+            if target_id in files["deck_fans"]:
+                slides.append(fan_slide(staging / f"{files['deck_fans'][target_id]}.png",
+                                        workbench.rows(target_id, district), lang,
+                                        deck_notes(workbench.rows(target_id, district),
+                                                   workbench.series(target_id, district), lang)))
             if target_id in files["multiples"]:
                 slides.append(multiples_slide(staging / f"{files['multiples'][target_id]}.png",
                                               table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))
@@ -215,7 +233,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         files["reviews"] = review_files(Path(out))  # carried over into the new folder
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
     # the same count as stage 3 said it drew; the dashboards are named apart
-    n_charts, n_boards = len(fan_tasks) + len(multiple_tasks), 1 + len(DECK_DEADLINES)
+    n_charts, n_boards = len(fan_tasks) + len(multiple_tasks) + len(deck_tasks), 1 + len(DECK_DEADLINES)
     n_targets, n_areas = table["target_id"].nunique(), table["area_code"].nunique()
     print(f"{n_targets} chỉ tiêu, {n_areas} địa bàn, {n_charts} biểu đồ và {n_boards} bảng điều khiển / "
           f"{n_targets} targets, {n_areas} area{'' if n_areas == 1 else 's'}, {n_charts} chart"

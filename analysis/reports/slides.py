@@ -14,6 +14,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 from PIL import Image
@@ -143,8 +144,9 @@ def deck_targets(rows: pd.DataFrame, focus: list[str], year: int) -> list[str]:
     return list(chosen["target_id"])
 
 
-def fan_slide(picture: Path, rows: pd.DataFrame, lang: str) -> SlideContent:
-    """One target in one area: each deadline's verdict with the yearly rate needed; why, in the notes."""
+def fan_slide(picture: Path, rows: pd.DataFrame, lang: str, extra_notes: Sequence[str] = ()) -> SlideContent:
+    """One target in one area: each deadline's verdict with the yearly rate needed; why (and
+    ``extra_notes``: how it was projected), in the notes."""
     parts, notes = [], []
     for _, row in rows.sort_values("deadline").iterrows():
         line = verdict_line(row, lang)
@@ -153,7 +155,7 @@ def fan_slide(picture: Path, rows: pd.DataFrame, lang: str) -> SlideContent:
             line += f" · {label('deck_needed', lang)} {needed}"
         parts.append(line)
         notes.append(f"{row['deadline']}: {row[f'verdict_reason_{lang}']}")
-    return SlideContent(picture, "\n".join(parts), "\n".join(notes))
+    return SlideContent(picture, "\n".join(parts), "\n".join([*notes, *extra_notes]))
 
 
 def multiples_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
