@@ -690,3 +690,13 @@ def test_after_the_reform_requests_go_to_the_bodies_that_took_over_the_offices_t
     assert requests and all(t.startswith("Đề nghị cơ quan, đơn vị tiếp nhận nhiệm vụ của ") for t in requests)
     assert load_review_settings(as_of=dt.date(2026, 11, 30)).after_reform
     assert not load_review_settings(as_of=dt.date(2025, 3, 1)).after_reform
+
+
+def test_the_illustrative_data_are_said_first_and_in_bold(vi):
+    # at the end of section I's long paragraph, the warning was easy to miss
+    texts = [p for p in vi.paragraphs if p.text]
+    start = next(i for i, p in enumerate(texts) if p.text.startswith("I. "))
+    warning = texts[start + 1]
+    assert warning.text.startswith("Lưu ý: ") and "số liệu minh họa" in warning.text
+    assert all(run.bold for run in warning.runs)
+    assert texts[start + 2].text.startswith("Báo cáo theo dõi") and "Lưu ý" not in texts[start + 2].text

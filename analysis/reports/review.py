@@ -67,7 +67,7 @@ from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
 from ..workbench import Workbench
-from .review_text import (POINT_LETTERS, Verdict, plan_cell, qualitative_sentence,
+from .review_text import (POINT_LETTERS, Verdict, illustrative_sentence, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
 from .index_page import review_files, with_reviews
@@ -982,11 +982,15 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
 
     counted = [item for item in assessed if not due_later(item)]
     later = Counter(int(item.row["deadline"]) for item in assessed if due_later(item))
+    # the illustrative data said first and in bold: at the end of a long paragraph it was missed
+    n_illustrative = sum(bool(item.row["illustrative"]) for item in assessed)
+    if n_illustrative:
+        _paragraph(document, illustrative_sentence(n_illustrative, lang), bold=True)
     _paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=_area_in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
-        lang=lang, attention=attention, n_illustrative=sum(bool(item.row["illustrative"]) for item in assessed),
+        lang=lang, attention=attention,
         awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
                          default=None)))
 

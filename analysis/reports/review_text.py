@@ -35,6 +35,7 @@ __all__ = [
     "reason_parts",
     "target_sentences",
     "qualitative_sentence",
+    "illustrative_sentence",
     "summary_sentences",
     "source_text",
     "spaced_percent",
@@ -628,11 +629,21 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
         text += (" Các chỉ tiêu cần tập trung chỉ đạo: " if vi else " Targets needing attention: ") + \
             "; ".join(attention) + "."
     if n_illustrative:
-        text += (f" Lưu ý: {n_illustrative} chỉ tiêu được đánh giá trên số liệu minh họa, không phải số liệu thật; "
-                 "cần thay bằng số liệu chính thức của các cơ quan trước khi ban hành báo cáo." if vi else
-                 f" Note: {n_illustrative} targets are assessed on illustrative figures, not real data; replace "
-                 "them with the offices' official figures before the report is issued.")
+        text += " " + illustrative_sentence(n_illustrative, lang)
     return spaced_percent(text)
+
+
+def illustrative_sentence(n: int, lang: str = "vi") -> str:
+    """The warning that ``n`` targets rest on illustrative figures.
+
+    >>> illustrative_sentence(18)[:60]
+    'Lưu ý: 18 chỉ tiêu được đánh giá trên số liệu minh họa, khôn'
+    """
+    if lang == "vi":
+        return (f"Lưu ý: {n} chỉ tiêu được đánh giá trên số liệu minh họa, không phải số liệu thật; cần thay bằng "
+                "số liệu chính thức của các cơ quan trước khi ban hành báo cáo.")
+    return (f"Note: {n} targets are assessed on illustrative figures, not real data; replace them with the "
+            "offices' official figures before the report is issued.")
 
 
 # ---------------------------------------------------------------------------------------
