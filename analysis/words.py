@@ -165,12 +165,24 @@ def target_with_threshold(row: pd.Series, lang: str = "vi") -> str:
     '> 80 %'
     """
     text = target_text(row, lang)
+    phrase = threshold_phrase(row, lang)
+    return f"{text} ({label('met_word', lang).lower()} {phrase})" if phrase else text
+
+
+def threshold_phrase(row: pd.Series, lang: str = "vi") -> str:
+    """What counts as met where it is not the target's own figure ("≥ 99,5 %" for 100 %,
+    "≤ 1 ấp" for none left); "" where it is, and for targets read year by year.
+
+    >>> threshold_phrase(pd.Series({"kind": "at_least", "target_value": 100.0, "met_threshold": 99.5,
+    ...                             "unit": "percent"}))
+    '≥ 99,5 %'
+    """
     threshold = row.get("met_threshold")
     if row["kind"] in ("yearly_reduction", "yearly_flow") or is_missing(threshold) \
             or is_missing(row.get("target_value")) or threshold == row["target_value"]:
-        return text
+        return ""
     symbol = "≥" if threshold < row["target_value"] else "≤"
-    return f"{text} ({label('met_word', lang).lower()} {symbol} {value_text(threshold, row['unit'], lang, exact=True)})"
+    return f"{symbol} {value_text(threshold, row['unit'], lang, exact=True)}"
 
 
 INCREASING_KINDS = ("at_least", "above", "share_of_total", "yearly_flow")

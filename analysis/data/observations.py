@@ -39,7 +39,8 @@ from tqdm import tqdm
 from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
-from .catalogue import GROUPS, INTEGER_UNITS, _display, load_areas, load_indicators, load_reforms, load_standards, load_units
+from .catalogue import (GROUPS, INTEGER_UNITS, _display, load_areas, load_indicators, load_reforms, load_standards,
+                        load_units)
 from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem
@@ -83,7 +84,8 @@ KEY = ["indicator", "area_code", "group", "year", "standard"]
 """The columns that identify one observation."""
 
 DATA_SHEET_NAMES = ("du_lieu", "dữ liệu", "data", "so_lieu", "số liệu")
-"""Preferred names of the data sheet when several visible sheets have the right header row."""
+"""Usual names of the data sheet: when no visible sheet has every required column, the one so
+named is read, so that its missing columns are named (two sheets that have them all are refused)."""
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xls")
 SPREADSHEET_SUFFIXES = (".ods", ".fods", ".xlsm", ".xlsb", ".numbers", ".et")
@@ -490,9 +492,9 @@ def _read_csv_lines(lines, label: str, problems: list[Problem], raw, size: int) 
                     width = len(columns.header)
                     split_at = _split_positions(columns) if delimiter == "," else []
                     continue
-                if split_at and _split_decimal(record, split_at):
-                    whole, part = _split_decimal(record, split_at)
-                    found.append(problem("split_decimal", label, reader.line_num, None, whole=whole, part=part))
+                if split_at and (halves := _split_decimal(record, split_at)):
+                    found.append(problem("split_decimal", label, reader.line_num, None, whole=halves[0],
+                                         part=halves[1]))
                     columns.dropped += 1
                     continue
                 if len(record) != width:

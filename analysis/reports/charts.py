@@ -35,8 +35,8 @@ from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, is_holding,
-                     is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold, unit_word,
-                     value_text)
+                     is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold,
+                     threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
@@ -72,7 +72,7 @@ register_labels({
     "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
     "threshold_mark": ("Tính là đạt: {pairs} (theo độ chính xác kế hoạch ghi); cột cần mỗi năm tính tới mức đó",
                        "Counted as met: {pairs} (at the precision the plan writes); the yearly need is to that level"),
-    "threshold_pair": ("{target} khi {symbol} {threshold}", "{target} at {symbol} {threshold}"),
+    "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of still meeting "
                      "it at the deadline"),
     "projection_word": ("dự báo", "projection"),
@@ -99,17 +99,15 @@ register_labels({
                          "nước) và tốc độ 3 năm gần đây so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 "
                          "% trở lên và tốc độ đủ; \"Có chuyển biến, cần đẩy nhanh\" khi khả năng từ 50 % nhưng tốc độ "
                          "chưa đủ, hoặc khả năng 20–50 %; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %; \"Xa "
-                         "dần mục tiêu\" khi khả năng dưới 50 % và cả 3 năm gần đây lẫn năm gần nhất đều đi ngược hướng. "
-                         "Chỉ "
-                         "tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
+                         "dần mục tiêu\" khi khả năng dưới 50 % và cả 3 năm gần đây lẫn năm gần nhất đều đi ngược "
+                         "hướng. Chỉ tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
                          "Verdict: from the chance of meeting the target (a projection checked on many countries' "
                          "statistics) and the last 3 years' pace against the yearly rate needed — \"on track\" at a "
                          "chance of 50 % or more with enough pace; \"progress, needs to speed up\" at 50 % or more "
                          "without enough pace, or at 20–50 %; \"slow progress, unlikely to be met\" below 20 %; "
                          "\"moving away from the target\" below 50 % with both the last 3 years and the latest year "
-                         "going the wrong way. "
-                         "Yearly targets "
-                         "(poverty, jobs, security, defence) are judged year by year."),
+                         "going the wrong way. Yearly targets (poverty, jobs, security, defence) are judged year by "
+                         "year."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
@@ -476,7 +474,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
     ``for_deck`` makes the version a meeting room reads: legend and footer at
     :data:`DECK_TEXT_SIZE`, and the footer keeps only what reading the chart needs (when a
     target counts as met, the assumed 2030 target, the sources); why and how it was projected
-    go in the slide's notes (:func:`deck_notes`).
+    go in the slide's notes (:func:`method_lines`).
     """
     check_language(lang)
     rows = rows.sort_values("deadline")
@@ -491,7 +489,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         why = [] if for_deck else [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
                                    for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
-        method = [] if for_deck else _method_line(rows, data, lang)
+        method = [] if for_deck else method_lines(rows, data, lang)
         assumed = [label("assumption_mark", lang)] if ((rows["origin"] == "assumption")
                                                        & rows["target_value"].notna()).any() else []
         legend_size = DECK_TEXT_SIZE if for_deck else FAN_LEGEND_SIZE
@@ -539,25 +537,21 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
 
 
 FAN_LEGEND_SIZE = 10.5
+"""Points of a fan chart's legend."""
 DECK_TEXT_SIZE = 13.0
 """Points of a deck chart's legend and footer: the deck shows the chart at 0,86 of the slide,
 where they measure 11,2 points, readable from the back of a meeting room."""
-"""Points of a fan chart's legend."""
 FAN_LEGEND_WIDTH = 365
 """Points a legend entry's words may take on one line before they wrap (the reform line fits whole)."""
 
 
-def _method_line(rows: pd.DataFrame, data: TargetSeries, lang: str) -> list[str]:
-    """"Dự báo: …" in plain words, when a projection is drawn (not "Dự báo: không dự báo")."""
+def method_lines(rows: pd.DataFrame, data: TargetSeries, lang: str) -> list[str]:
+    """"Dự báo: …" in plain words, when a projection is drawn (not "Dự báo: không dự báo"):
+    under a fan chart, or in the notes of the deck's slide."""
     if _projection_shown(data, int(rows["deadline"].max())) is None:
         return []
     return [label("projection_word", lang).capitalize() + ": " +
             data.projection.attrs["method_plain_vi" if lang == "vi" else "method_plain"]]
-
-
-def deck_notes(rows: pd.DataFrame, data: TargetSeries, lang: str) -> list[str]:
-    """What a deck chart leaves to the slide's notes: how it was projected."""
-    return _method_line(rows, data, lang)
 
 
 def _x_range(frame: pd.DataFrame, last_deadline: int) -> tuple[float, float]:
@@ -1029,17 +1023,10 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False) -> list
         notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
     if len(shown) and shown.apply(is_holding, axis=1).any():
         notes.append(label("holding_mark", lang))
-    pairs = []  # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
-    for _, row in (shown if thresholds else shown.iloc[0:0]).iterrows():
-        threshold = row.get("met_threshold")
-        if row["kind"] in ("yearly_reduction", "yearly_flow") or _missing(threshold) \
-                or _missing(row["target_value"]) or threshold == row["target_value"]:
-            continue
-        pair = label("threshold_pair", lang).format(
-            target=target_text(row, lang), symbol="≥" if threshold < row["target_value"] else "≤",
-            threshold=value_text(threshold, row["unit"], lang, exact=True))
-        if pair not in pairs:
-            pairs.append(pair)
+    # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
+    pairs = [label("threshold_pair", lang).format(target=target_text(row, lang), phrase=phrase)
+             for _, row in (shown.iterrows() if thresholds else ()) if (phrase := threshold_phrase(row, lang))]
+    pairs = list(dict.fromkeys(pairs))
     if pairs:
         notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs)))
     return notes

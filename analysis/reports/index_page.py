@@ -213,7 +213,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
                        f"<td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
-        for note in mark_notes(rows[rows["verdict"] != ""], lang, thresholds=True):  # the dashboard's footnotes, under the table
+        # the dashboard's footnotes, under the table
+        for note in mark_notes(rows[rows["verdict"] != ""], lang, thresholds=True):
             out.append(f'<p class="note">{html.escape(note)}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"

@@ -31,7 +31,7 @@ from tqdm import tqdm
 from ..data.catalogue import load_areas, load_targets
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import check_observations, protected_paths
-from .charts import deck_notes, fan_chart, small_multiples
+from .charts import fan_chart, method_lines, small_multiples
 from ..errors import DataError
 from ..export import atomic_folder, check_destination, write_text_atomic
 from .index_page import index_html, relative, review_files
@@ -186,13 +186,14 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         district = "848" if areas is None or "848" in areas else table["area_code"].iloc[0]
         district_rows = table[table["area_code"] == district]
         deck_ids = deck_targets(district_rows, focus, FOCUS_DEADLINE)
-        deck_tasks = []
+        deck_tasks, deck_notes = [], {}
         files["deck_fans"] = {}
         for target_id in deck_ids:
             if (target_id, district) in files["fans"]:
                 stem = staging / "charts" / "deck" / f"{target_id}_{district}"
-                deck_tasks.append((workbench.rows(target_id, district), workbench.series(target_id, district), lang,
-                                   stem))
+                rows, data = workbench.rows(target_id, district), workbench.series(target_id, district)
+                deck_tasks.append((rows, data, lang, stem))
+                deck_notes[target_id] = method_lines(rows, data, lang)  # what the deck's chart leaves out
                 files["deck_fans"][target_id] = relative(stem, staging)
         total = len(fan_tasks) + len(multiple_tasks) + len(deck_tasks)
         _stage(3, f"Vẽ {total} biểu đồ", f"Drawing {total} chart{'' if total == 1 else 's'}")
@@ -220,9 +221,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         for target_id in deck_ids:
             if target_id in files["deck_fans"]:
                 slides.append(fan_slide(staging / f"{files['deck_fans'][target_id]}.png",
-                                        workbench.rows(target_id, district), lang,
-                                        deck_notes(workbench.rows(target_id, district),
-                                                   workbench.series(target_id, district), lang)))
+                                        workbench.rows(target_id, district), lang, deck_notes[target_id]))
             if target_id in files["multiples"]:
                 slides.append(multiples_slide(staging / f"{files['multiples'][target_id]}.png",
                                               table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))

@@ -585,14 +585,14 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
     ... # doctest: +NORMALIZE_WHITESPACE
     Báo cáo theo dõi 21 chỉ tiêu và mốc của Kế hoạch (kể cả mục tiêu chung và nhiệm vụ có số liệu), trong
-    đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 4 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt;
-    2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt. 1 chỉ tiêu Kế hoạch không đặt mức cho
+    đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 4 chỉ tiêu định lượng tại huyện
+    Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt; 2 chỉ tiêu đúng tiến độ; 1 chỉ tiêu chuyển biến chậm, khó đạt. 1 chỉ tiêu Kế hoạch không đặt mức cho
     năm được đánh giá, chỉ nêu dự báo.
     >>> print(summary_sentences(v[:1], 21, 19, "huyện Cầu Ngang", 2024, 2025, "final", later={2030: 1}))
     ... # doctest: +NORMALIZE_WHITESPACE
     Báo cáo theo dõi 21 chỉ tiêu và mốc của Kế hoạch (kể cả mục tiêu chung và nhiệm vụ có số liệu), trong
-    đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 1 chỉ tiêu định lượng tại huyện Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ
-    tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II.
+    đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 1 chỉ tiêu định lượng tại huyện
+    Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II.
     """
     vi = lang == "vi"
     judged = [v for v in verdicts if v.key]
@@ -612,7 +612,8 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     else:
         text = (f"The review follows {n_targets} of the plan's targets and milestones (general aims and tasks "
                 f"with figures included), {n_quantitative} of them with numbers. {when}, the "
-                f"{len(judged)} numeric target{'' if len(judged) == 1 else 's'} assessed in {area} ({data}) stand as follows: "
+                f"{len(judged)} numeric target{'' if len(judged) == 1 else 's'} assessed in {area} ({data}) stand "
+                "as follows: "
                 + "; ".join(pieces) + ".")
     projections = len(verdicts) - len(judged)
     if projections:
