@@ -295,6 +295,17 @@ def test_a_share_of_a_few_units_on_its_bound_is_not_read_as_a_collapse():
     assert p.loc[2030, "lo_80"] > 50 and p.loc[2030, "hi_95"] == 100
 
 
+def test_a_share_of_a_few_units_whose_count_changes_is_still_counted_in_units():
+    # A commune's right-age pupils: 21 of 22 for four years, 22 of 22, 22 of 23, then 23 of 23. No one
+    # count fits every year; read with a single count the 95 % band for 2030 reached 0,03 %.
+    pupils = series([21 / 22] * 4 + [1, 22 / 23, 1, 1, 1, 1]) * 100
+    p = project(pupils.round(2), 2030, bounds=(0, 100))
+    assert p.attrs["model"]["shift"] == pytest.approx(100 / 23 / 2)  # half a pupil of 23
+    assert p.loc[2030, "lo_95"] > 30 and p.loc[2030, "lo_80"] > 85 and p.loc[2030, "hi_95"] == 100
+    # a value that is no small count's share (82,19 %) keeps the survey's narrow stretch
+    assert P._share_stretch(np.array([95.45, 82.19, 100.0]), 0, 100) == pytest.approx(0.1)
+
+
 def test_bad_arguments_are_refused():
     with pytest.raises(ValueError, match="outside the bounds"):
         project(series([50.0, 120.0]), 2020, bounds=(0, 100))

@@ -206,8 +206,8 @@ def _log_shift(gap: np.ndarray, step: float) -> float:
 
 def _share_stretch(values: np.ndarray, low: float, high: float) -> float:
     """How far past each bound the logit space of a share reaches: SHARE_STRETCH of the range,
-    and, for a share of a few units (k of n, n at most FEW_UNITS) that sits on a bound, half a
-    unit.
+    and, for a share of a few units (each value k of n, n at most FEW_UNITS, and n free to change
+    from year to year) that sits on a bound, half a unit (of the largest n).
 
     A share of a few units moves by whole units: one of two hamlets is 50 %. Measured from 0.1 %
     past the bound, a move from 100 % to 50 % would look like a fall of seven logits, and the
@@ -219,17 +219,25 @@ def _share_stretch(values: np.ndarray, low: float, high: float) -> float:
     (25.0, 3.3333333333333335)
     >>> _share_stretch(np.array([82.19, 83.74, 100.0]), 0, 100), _share_stretch(np.array([0.0, 0.0]), 0, 100)
     (0.1, 0.1)
+    >>> round(_share_stretch(np.array([95.45, 95.65, 100.0]), 0, 100), 3)  # 21 of 22, 22 of 23, 23 of 23
+    2.174
     """
     stretch = SHARE_STRETCH * (high - low)
     on_bound = (values == low) | (values == high)
     if not on_bound.any() or on_bound.all():  # never on a bound, or never off it: nothing to read
         return stretch
     fractions = (values - low) / (high - low)
-    for n in range(1, FEW_UNITS + 1):
-        # reported to two decimals of a percent: 66,67 % is 2 of 3
-        if np.all(np.abs(fractions * n - np.round(fractions * n)) <= n * 0.00006):
-            return max(stretch, (high - low) / n / 2)
-    return stretch
+    # each value's smallest n for which it is k of n, reported to two decimals of a percent (66,67 % is
+    # 2 of 3); the count may change from year to year (21 of 22 pupils, then 23 of 23)
+    counts = np.multiply.outer(fractions, _UNIT_COUNTS)
+    fits = np.abs(counts - np.round(counts)) <= _UNIT_COUNTS * 0.00006
+    if not fits.any(axis=1).all():
+        return stretch
+    largest = int(_UNIT_COUNTS[np.argmax(fits, axis=1)].max())
+    return max(stretch, (high - low) / largest / 2)
+
+
+_UNIT_COUNTS = np.arange(1, FEW_UNITS + 1)
 
 
 def _space_for(values: np.ndarray, bounds: tuple[float | None, float | None]) -> _Space:
