@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import itertools
 import re
 import shutil
 from pathlib import Path
@@ -124,6 +125,20 @@ def test_parts_in_order(vi):
                           "3. Định hướng đến năm 2030 (mục II.3 của Kế hoạch)",
                           "4. Nhiệm vụ phát triển kinh tế - xã hội (mục IV.2 của Kế hoạch)"]
     assert level2[4:7] == ["1. Khó khăn, vướng mắc", "2. Nguyên nhân", "3. Đề xuất, kiến nghị"]
+
+
+def test_targets_needing_attention_are_listed_one_per_line_with_their_place_in_section_two(vi):
+    texts = [p.text.replace("\u00a0", " ") for p in vi.paragraphs]
+    lead = texts.index("Các chỉ tiêu cần tập trung chỉ đạo:")
+    assert lead < texts.index("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
+    lines = list(itertools.takewhile(lambda t: t.startswith("- "), texts[lead + 1:]))
+    # the shipped data: poverty (II.2.a) off track first, party members in hamlets (II.2.p) last
+    assert lines[0] == "- Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm (mục II.2.a);"
+    assert lines[-1].endswith("(mục II.2.p).") and all(line.endswith(";") for line in lines[:-1])
+    # each place names the point that speaks of that target
+    for line in lines:
+        name, place = re.match(r"- (.*) \(mục II\.2\.(\w+)\)[;.]$", line).groups()
+        assert any(t.startswith(f"{place}) {name}:") for t in texts), line
 
 
 def test_every_target_in_plan_order_with_vietnamese_point_letters(vi):

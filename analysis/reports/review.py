@@ -67,7 +67,7 @@ from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
 from ..workbench import Workbench
-from .review_text import (POINT_LETTERS, Verdict, illustrative_sentence, plan_cell, qualitative_sentence,
+from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
 from .index_page import review_files, with_reviews
@@ -974,7 +974,12 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     # I. the overall picture
     document.add_paragraph(f"I. {label('rv_part_summary', lang)}", style="Heading 1")
     latest = [int(item.row["latest_year"]) for item in assessed if pd.notna(item.row["latest_year"])]
-    attention = [item.name for item in assessed if item.verdict.key in ("off_track", "moving_away", "deadline_missed")]
+    sections = list(dict.fromkeys(item.section for item in items))
+    places = {item.target_id: f"II.{sections.index(item.section) + 1}.{letter}"
+              for section in sections
+              for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == section))}
+    attention = [(item.name, places[item.target_id]) for item in assessed
+                 if item.verdict.key in ("off_track", "moving_away", "deadline_missed")]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
     # the end of the period counts what was due in it, as the deck's slide of that year does
     def due_later(item: _Item) -> bool:
@@ -990,13 +995,14 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         [item.verdict for item in counted], n_targets=len(items), later=later,
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=_area_in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
-        lang=lang, attention=attention,
+        lang=lang,
         awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
                          default=None)))
+    for number, line in enumerate(attention_lines(attention, lang)):
+        _paragraph(document, line, before=6 if number == 0 else 0)
 
     # II. target by target, grouped as the plan groups them
     document.add_paragraph(f"II. {label('rv_part_results', lang)}", style="Heading 1")
-    sections = list(dict.fromkeys(item.section for item in items))
     for number, plan_section in enumerate(sections, start=1):
         vi, en = _SECTION_TITLES.get(plan_section, (plan_section, plan_section))
         words = f"(mục {plan_section} của Kế hoạch)" if lang == "vi" else f"(section {plan_section} of the plan)"

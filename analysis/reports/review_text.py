@@ -35,6 +35,7 @@ __all__ = [
     "reason_parts",
     "target_sentences",
     "qualitative_sentence",
+    "attention_lines",
     "illustrative_sentence",
     "summary_sentences",
     "source_text",
@@ -564,6 +565,7 @@ register_labels({
     "rv_projection_only_count": (
         "{n} chỉ tiêu Kế hoạch không đặt mức cho năm được đánh giá, chỉ nêu dự báo.",
         "{n} of the plan's targets set no level for the year judged: only a projection is given."),
+    "rv_attention": ("Các chỉ tiêu cần tập trung chỉ đạo:", "Targets needing attention:"),
     "rv_later_count": (
         "Ngoài ra, {n} chỉ tiêu có thời hạn đến năm {deadline} (không tính ở trên) được đánh giá tại mục II.",
         "{n} more {targets} due in {deadline} (not counted above) {are} assessed in section II."),
@@ -632,6 +634,25 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     if n_illustrative:
         text += " " + illustrative_sentence(n_illustrative, lang)
     return spaced_percent(text)
+
+
+def attention_lines(targets: list[tuple[str, str]], lang: str = "vi") -> list[str]:
+    """The targets needing attention, one line each with where section II speaks of it, after
+    a lead-in: eleven target names in the middle of section I's paragraph were not read.
+    ``targets``: (name, place in section II) pairs, in the report's order.
+
+    >>> attention_lines([("Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm", "II.2.a"), ("Bảo hiểm y tế", "II.2.b")])
+    ['Các chỉ tiêu cần tập trung chỉ đạo:', '- Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm (mục II.2.a);', \
+'- Bảo hiểm y tế (mục II.2.b).']
+    >>> attention_lines([("Health insurance", "II.2.b")], "en"), attention_lines([])
+    (['Targets needing attention:', '- Health insurance (section II.2.b).'], [])
+    """
+    if not targets:
+        return []
+    place = "mục" if lang == "vi" else "section"
+    lines = [f"- {name} ({place} {where})" for name, where in targets]
+    ends = [";"] * (len(lines) - 1) + ["."]
+    return [label("rv_attention", lang)] + [spaced_percent(line + end) for line, end in zip(lines, ends)]
 
 
 def illustrative_sentence(n: int, lang: str = "vi") -> str:
