@@ -271,6 +271,22 @@ def chance_text(probability: float, lang: str = "vi") -> str:
     return f"{fmt_number(percent, lang, 0)} %"
 
 
+def years_span(first: int, last: int, lang: str = "vi", every_year: bool = True) -> str:
+    """The years a figure covers, named: "3 năm 2022–2024", "năm 2024" ("2022–2024", "2024" in
+    English). Named, not "3 năm gần đây": a report read in 2026 about figures up to 2024 would
+    have its reader count back from 2026. ``every_year`` False: some years in between have no
+    figure, so their number is not said.
+
+    >>> years_span(2022, 2024), years_span(2024, 2024), years_span(2022, 2024, "en"), years_span(2022, 2024, every_year=False)
+    ('3 năm 2022–2024', 'năm 2024', '2022–2024', 'các năm 2022–2024')
+    """
+    if first == last:
+        return f"năm {last}" if lang == "vi" else str(last)
+    if lang != "vi":
+        return f"{first}–{last}"
+    return f"{last - first + 1} năm {first}–{last}" if every_year else f"các năm {first}–{last}"
+
+
 def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True) -> str:
     """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm".
 

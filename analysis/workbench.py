@@ -65,7 +65,7 @@ class Workbench:
 
     >>> wb = Workbench()
     >>> wb.overview("T12", deadline=2030).iloc[0]["Đánh giá"]
-    'Đúng tiến độ (đạt 4/4 năm)'
+    'Đúng tiến độ (đạt 4 trong 4 năm)'
     """
 
     def __init__(self, data: str | Path | pd.DataFrame | None = None, lang: str = "vi", areas: list[str] | None = None,

@@ -119,7 +119,7 @@ def test_jobs_are_judged_year_by_year_without_carrying_a_surplus(table):
     row = table.query("target_id == 'T05' and deadline == 2025").iloc[0]
     assert row["needed_points_per_year"] == 1000 and row["needed_points_per_year_other_end"] == 1500
     assert row["years_met"] == int((jobs.loc[2021:2024] >= 1000).sum()) and row["years_counted"] == 4
-    assert f"đạt {row['years_met']}/4 năm" in row["verdict_reason_vi"]
+    assert f"đạt {row['years_met']} trong 4 năm" in row["verdict_reason_vi"]
     assert row["status_method"] == "flow_ratio"  # the secondary status keeps its method
     assert row["status_ratio"] == pytest.approx(jobs.loc[2021:2024].mean() / 1000)
     assert row["cumulative_since_start"] == jobs.loc[2021:2024].sum()
@@ -183,7 +183,7 @@ def test_too_little_data_and_no_data():
                   every_year=True)
     first = assess(observations({2024: 2.85}, standard="2022-2025"), fall).iloc[0]
     assert first["verdict"] == "too_little_data"
-    assert pd.isna(first["years_met"]) and pd.isna(first["years_counted"])  # not "đạt 0/0 năm": no year judged
+    assert pd.isna(first["years_met"]) and pd.isna(first["years_counted"])  # not "đạt 0 trong 0 năm": no year judged
 
 
 def test_a_target_met_at_the_baseline_then_missed_is_moving_away():

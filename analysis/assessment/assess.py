@@ -33,7 +33,7 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import change_text, fmt_number, target_text, unit_word, value_text
+from ..words import change_text, fmt_number, target_text, unit_word, value_text, years_span
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -68,7 +68,7 @@ register_labels({
     "year_rise": ("Năm {year} tăng {fall} điểm %: không đạt", "{year}: up {fall} points, not met"),
     "year_value_met": ("Năm {year}: {value}, đạt", "{year}: {value}, met"),
     "year_value_missed": ("Năm {year}: {value}, không đạt", "{year}: {value}, not met"),
-    "years_met": ("đạt {met}/{counted} năm", "met in {met} of {counted} years"),
+    "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
     "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm/năm không còn khả thi; cần giảm hết phần còn lại.",
                       "The rate is below {low} %, so a fall of {low} points a year is no longer possible; "
                       "what is left needs to go."),
@@ -78,6 +78,11 @@ register_labels({
                        "The commune's target: {value} (its Khmer share of the population in {year}{illustrative})."),
     "illustrative_suffix": (", số liệu minh họa", ", illustrative"),
     "in_year": ("trong năm", "in"),
+    "from_year": ("so với năm", "from"),
+    "goal_at_least": ("từ {value} trở lên", "at least {value}"),
+    "goal_above": ("trên {value}", "above {value}"),
+    "goal_at_most": ("không quá {value}", "at most {value}"),
+    "goal_below": ("dưới {value}", "below {value}"),
 })
 
 
@@ -717,15 +722,24 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         value_words = change_text(float(deadline_value) - float(values[deadline - 1]), "percent", lang, per_year=False)
     else:
         value_words = value_text(deadline_value, unit, lang, exact=True) if not missing(deadline_value) else "–"
+    latest_year = int(row["latest_year"])
     if kind == "yearly_flow":
-        tail = values[values.index > int(row["latest_year"]) - RECENT_YEARS]
+        tail = values[values.index > latest_year - RECENT_YEARS]
         recent_words = value_text(float(tail.mean()), unit, lang)
         needed_words = value_text(float(target["low"]), unit, lang)
+        recent_span = years_span(int(tail.index[0]), latest_year, lang,
+                                 every_year=len(tail) == latest_year - int(tail.index[0]) + 1)
     else:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
-        one_year = deadline - int(row["latest_year"]) == 1  # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"
+        window_start = int(values.index[values.index >= latest_year - RECENT_YEARS][0])
+        # the years whose changes the pace averages: from 2021 to 2024 are the changes of 2022–2024
+        recent_span = years_span(window_start + 1, latest_year, lang)
+        one_year = deadline - latest_year == 1  # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"
         needed_words = change_text(row["needed_points_per_year"], unit, lang, per_year=not one_year)
-        if one_year:
+        if one_year and row["awaiting_figure"]:
+            # the year has ended, its figure is awaited: the change it needed, from the latest figure
+            needed_words += f" {label('from_year', lang)} {latest_year}"
+        elif one_year:
             needed_words += f" {label('in_year', lang)} {deadline}"
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
@@ -737,6 +751,7 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         "value": value_words,
         "recent": recent_words,
         "needed": needed_words,
+        "recent_span": recent_span,
         "base_year": row["base_year"],
         "awaiting": row["awaiting_figure"],
         "latest_change": _latest_change_words(values, unit, lang),
@@ -769,7 +784,9 @@ def _projection_words(row, rule, unit, lang) -> dict:
     median = row["projected_median"]
     if rule is None or missing(median) or row["kind"] == "yearly_flow":
         return {"projection_short": False}
-    symbol = ("<" if rule.strict else "≤") if not rule.increasing else (">" if rule.strict else "≥")
+    # in words, as a report writes it: "(cần từ 60 % trở lên)", not "(cần ≥ 60 %)"
+    bar = {(False, True): "goal_below", (False, False): "goal_at_most", (True, True): "goal_above",
+           (True, False): "goal_at_least"}[(rule.increasing, rule.strict)]
     threshold = float(rule.threshold)
     if row["kind"] == "yearly_reduction" and unit == "percent":
         # a fall is judged on the figure as printed, to one decimal: the level as the chart's legend gives it
@@ -783,7 +800,7 @@ def _projection_words(row, rule, unit, lang) -> dict:
     short_word = {("vi", True): "chỉ", ("vi", False): "vẫn còn", ("en", True): "only",
                   ("en", False): "still"}[(lang, rule.increasing)]
     return {"projection_short": not rule.met(float(median)), "projected": value_text(median, unit, lang),
-            "goal": f"{symbol} {goal}", "short_word": short_word}
+            "goal": label(bar, lang).format(value=goal), "short_word": short_word}
 
 
 def _since_base_words(row, unit, lang) -> dict:

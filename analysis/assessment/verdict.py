@@ -73,46 +73,47 @@ register_labels({
                   "Only {n} point ({latest_year}): too few to project."),
     "r_flag_met": ("Năm {deadline}: đã đạt.", "{deadline}: met."),
     "r_flag_missed": ("Năm {deadline}: chưa đạt.", "{deadline}: not met."),
-    "r_met_now": ("Đã đạt năm {latest_year} ({latest}); khả năng giữ được đến năm {deadline}: {chance}.",
+    "r_met_now": ("Đã đạt năm {latest_year} ({latest}); khả năng năm {deadline} vẫn đạt: {chance}.",
                   "Met in {latest_year} ({latest}); chance of still meeting it in {deadline}: {chance}."),
-    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ {chance}.",
+    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng năm {deadline} vẫn đạt chỉ {chance}.",
                           "Met in {latest_year} ({latest}), but the chance of still meeting it in {deadline} is only {chance}."),
-    "r_pace_enough": ("{recent_years} năm gần đây {recent}, {enough} so với mức cần {needed}; khả năng đạt {chance}.",
-                      "The last {recent_years} years: {recent}, {enough}, as {needed} is needed; chance {chance}."),
+    "r_pace_enough": ("{recent_span} {recent}, {enough} so với mức cần {needed}; khả năng đạt {chance}.",
+                      "{recent_span}: {recent}, {enough}, as {needed} is needed; chance {chance}."),
     # a pace from ON_TRACK_PACE of the need up to the need counts as enough: "đủ" beside a smaller figure read wrong
     "enough": ("đủ", "enough"),
     "nearly_enough": ("gần đủ", "nearly enough"),
-    "r_hold": ("Cần giữ mức hiện nay; khả năng đạt {chance}.", "The current level needs holding; chance {chance}."),
-    "r_flow": ("Cần {needed} mỗi năm; {recent_years} năm gần đây bình quân {recent}; khả năng đạt {chance}.",
-               "Needs {needed} every year; the last {recent_years} years averaged {recent}; chance {chance}."),
-    "r_chance_but_slow": ("Khả năng đạt {chance}, nhưng {recent_years} năm gần đây chỉ {recent}, chưa bằng mức cần {needed}.",
-                          "Chance {chance}, but the last {recent_years} years only {recent}, while {needed} is needed."),
-    "r_chance_but_away": ("Khả năng đạt {chance}, nhưng {recent_years} năm gần đây {recent}, ngược hướng mục tiêu (cần {needed}).",
-                          "Chance {chance}, but the last {recent_years} years: {recent}, away from the target, while {needed} is needed."),
-    "r_short": ("Cần {needed}, {recent_years} năm gần đây {recent}; khả năng đạt {chance}.",
-                "Needed: {needed}; the last {recent_years} years: {recent}; chance {chance}."),
-    "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_years} năm gần đây chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
-                            "The pace since {base_year} was enough, but the last {recent_years} years slowed ({recent}, while {needed} is needed); chance {chance}."),
+    "r_hold": ("Cần giữ mức năm {latest_year}; khả năng đạt {chance}.", "The {latest_year} level needs holding; chance {chance}."),
+    "r_flow": ("Cần {needed} mỗi năm; {recent_span} bình quân {recent}; khả năng đạt {chance}.",
+               "Needs {needed} every year; {recent_span} averaged {recent}; chance {chance}."),
+    "r_chance_but_slow": ("Khả năng đạt {chance}, nhưng {recent_span} chỉ {recent}, chưa bằng mức cần {needed}.",
+                          "Chance {chance}, but in {recent_span} only {recent}, while {needed} is needed."),
+    "r_chance_but_away": ("Khả năng đạt {chance}, nhưng {recent_span} {recent}, ngược hướng mục tiêu (cần {needed}).",
+                          "Chance {chance}, but in {recent_span}: {recent}, away from the target, while {needed} is needed."),
+    "r_short": ("Cần {needed}, {recent_span} {recent}; khả năng đạt {chance}.",
+                "Needed: {needed}; {recent_span}: {recent}; chance {chance}."),
+    "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_span} chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
+                            "The pace since {base_year} was enough, but it slowed in {recent_span} ({recent}, while {needed} is needed); chance {chance}."),
     "r_since_base_enough_needs_more": (
-        "Tốc độ từ {base_year} ({since}) đủ so với mức cần tính từ đầu kỳ, nhưng nay cần {needed}; khả năng đạt {chance}.",
-        "The pace since {base_year} ({since}) was enough for what was needed from the start, but {needed} is needed "
-        "now; chance {chance}."),
+        "Tốc độ từ {base_year} ({since}) đủ so với mức cần tính từ đầu kỳ, nhưng để đạt cần {needed}; khả năng đạt "
+        "{chance}.",
+        "The pace since {base_year} ({since}) was enough for what was needed from the start, but meeting it needs "
+        "{needed}; chance {chance}."),
     # the pace would do if it lasted; the projection, below the goal, says it will not: say both, so that
     # "chuyển biến chậm" / "cần đẩy nhanh" reads as what the projection expects, not as the past
     "r_pace_enough_projection_short": (
-        "{recent_years} năm gần đây {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng dự báo tốc độ chậm lại: "
+        "{recent_span} {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng dự báo tốc độ chậm lại: "
         "năm {deadline} {short_word} {projected} (cần {goal}); khả năng đạt {chance}.",
-        "The last {recent_years} years: {recent}, {enough} if it lasted ({needed} needed), but the projection expects "
+        "{recent_span}: {recent}, {enough} if it lasted ({needed} needed), but the projection expects "
         "it to slow: {short_word} {projected} in {deadline} ({goal} needed); chance {chance}."),
     "r_pace_enough_but_unlikely": (
-        "{recent_years} năm gần đây {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng theo dự báo khả năng đạt "
+        "{recent_span} {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng theo dự báo khả năng đạt "
         "chỉ {chance}.",
-        "The last {recent_years} years: {recent}, {enough} if it lasted ({needed} needed), but the projection gives a "
+        "{recent_span}: {recent}, {enough} if it lasted ({needed} needed), but the projection gives a "
         "chance of only {chance}."),
     "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng mục tiêu.",
                  "In {latest_year} alone it moved {change}, towards the target."),
-    "r_moving_away": ("{recent_years} năm gần đây {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
-                      "The last {recent_years} years: {recent}, away from the target; chance {chance}."),
+    "r_moving_away": ("{recent_span} {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
+                      "{recent_span}: {recent}, away from the target; chance {chance}."),
 })
 
 

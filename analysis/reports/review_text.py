@@ -113,6 +113,8 @@ register_labels({
     "rv_need_years": ("Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} cần {change}.",
                       "To meet the target: {change} from {first} to {deadline}."),
     "rv_keep": ("Cần tiếp tục duy trì kết quả đến năm {deadline}.", "The result must be held until {deadline}."),
+    # the deadline year has ended and its figure is awaited: holding it "until 2025" is past
+    "rv_keep_awaiting": ("Cần tiếp tục duy trì kết quả đã đạt.", "The result must be held."),
     "rv_see_figure": ("(Xem Hình {figure}, Phụ lục 2.)", "(See Figure {figure}, Appendix 2.)"),
 })
 
@@ -268,13 +270,13 @@ class ReasonParts:
 def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
     """Split a verdict reason into its sentences and sort them with the assessment's own templates.
 
-    >>> parts = reason_parts("Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm 2,7 điểm %/năm; "
-    ...                      "khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm.")
+    >>> parts = reason_parts("Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm 2022–2024 giảm 2,7 điểm %/năm; "
+    ...                      "khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm.")
     >>> parts.awaiting, parts.core_key, parts.core_fields["needed"], parts.core_fields["chance"]
     ('Chờ số liệu năm 2025.', 'r_short', 'giảm 3,0 điểm %/năm', '< 1 %')
     >>> parts.year_key, parts.year_fields
     ('year_fall_missed', {'year': '2024', 'fall': '1,7', 'met': '1', 'counted': '3'})
-    >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2030: 90 %.").core_key
+    >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng năm 2030 vẫn đạt: 90 %.").core_key
     'r_met_now'
     """
     found: dict = {"core": []}
@@ -496,11 +498,11 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     ...     "needed_points_per_year": -3.0, "projected_median": 2.0, "projected_lo_80": 1.46,
     ...     "projected_hi_80": 2.71, "verdict": "off_track", "awaiting_figure": True, "years_met": 1,
     ...     "years_counted": 3, "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm "
-    ...     "gần đây giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1/3 năm."})
+    ...     "2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm."})
     >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
     Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
     giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 1 trong 3 năm.
-    Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm gần đây giảm
+    Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm 2022–2024 giảm
     2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
     check_language(lang)
@@ -536,7 +538,8 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
         if verdict.awaiting_figure:
             sentences.append(_projection_sentence(row, "rv_estimate", lang))
         if verdict.key == "achieved" and deadline > int(row["latest_year"]):
-            sentences.append(label("rv_keep", lang).format(deadline=deadline))
+            sentences.append(label("rv_keep_awaiting" if verdict.awaiting_figure else "rv_keep", lang)
+                             .format(deadline=deadline))
         elif verdict.key not in ("achieved", "deadline_missed"):
             sentences.append(_need_sentence(row, lang, parts))
     if figure is not None:
@@ -624,8 +627,15 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
         text += " " + label("rv_later_count", lang).format(n=n, deadline=deadline, targets="target" if n == 1
                                                              else "targets", are="is" if n == 1 else "are")
     awaiting = sum(v.judged_on_projection for v in judged)
-    if awaiting:
-        awaited = awaited_year or year
+    # a target awaiting its figure with too little data to project (T20) awaits it too: counted apart
+    without_figure = sum(v.awaiting_figure for v in judged)
+    awaited = awaited_year or year
+    if awaiting and without_figure > awaiting:
+        text += (f" {without_figure} chỉ tiêu chưa có số liệu năm {awaited}; trong đó {awaiting} chỉ tiêu được đánh "
+                 "giá theo dự báo." if vi else
+                 f" {without_figure} targets have no {awaited} figure yet; {awaiting} of them are judged on the "
+                 "projection.")
+    elif awaiting:
         text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {awaited}, được đánh giá theo dự báo." if vi
                  else f" {awaiting} targets have no {awaited} figure yet and are judged on the projection.")
     if attention:
