@@ -31,6 +31,7 @@ register_labels({
     "no_change": ("không đổi", "no change"),
     "every_year": ("mỗi năm", "every year"),
     "in_year_words": ("trong năm", "in"),
+    "from_year_words": ("so với năm", "from"),
 })
 
 
@@ -316,6 +317,8 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
     ...                  "verdict": "off_track", "deadline": 2025, "latest_year": 2024})
     >>> needed_words(row), needed_words(row.copy().replace({2025: 2030}), "en")
     ('giảm 3,0 điểm % trong năm 2025', 'down 3.0 pts/yr')
+    >>> needed_words(pd.concat([row, pd.Series({"awaiting_figure": True})]))  # 2025 has ended, its figure awaited
+    'giảm 3,0 điểm % so với năm 2024'
     """
     short = needed_text(row, lang)
     if short in ("–", label("hold_level", lang)):
@@ -324,6 +327,8 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
         return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
     one_year = int(row["deadline"]) - int(row["latest_year"]) == 1
     text = change_text(row["needed_points_per_year"], row["unit"], lang, per_year=not one_year)
+    if one_year and bool(row.get("awaiting_figure", False)):
+        return f"{text} {label('from_year_words', lang)} {row['latest_year']}"
     return f"{text} {label('in_year_words', lang)} {row['deadline']}" if one_year else text
 
 
