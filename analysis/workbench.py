@@ -90,7 +90,7 @@ class Workbench:
         assessed (the province, say) is assessed on demand."""
         rows = self.table[self.table["target_id"] == target_id]
         if area is not None:
-            area = areas_on_map([area], self.map, self.areas)[0]
+            area = self._area(area)
             rows = rows[rows["area_code"] == area]
             if rows.empty:
                 extra = assess(self.observations, self.targets[self.targets["target_id"] == target_id],
@@ -100,6 +100,16 @@ class Workbench:
                 self.table = pd.concat([self.table, extra], ignore_index=True)
                 rows = extra
         return rows.sort_values(["area_code", "deadline"], key=self._district_first)
+
+    def _area(self, area) -> str:
+        """An area code as a planner passes it, read on this map: a number (papermill's ``-p AREA 29434``
+        and ``AREA = 29434`` without quotes give one) is its code, and on the new map a GSO code that a
+        new commune carries means that commune.
+
+        >>> Workbench(areas=["848"])._area(29434)
+        '29434'
+        """
+        return areas_on_map([str(area).strip()], self.map, self.areas)[0]
 
     def series(self, target_id: str, area: str) -> TargetSeries:
         """The series and projection behind a target in an area."""
@@ -115,7 +125,7 @@ class Workbench:
     def observed(self, indicator: str, area: str, group: str, real_only: bool = False) -> pd.DataFrame:
         """The observation rows of one series, as a planner would read them."""
         obs = self.observations
-        rows = obs[(obs["indicator"] == indicator) & (obs["area_code"] == area) & (obs["group"] == group)]
+        rows = obs[(obs["indicator"] == indicator) & (obs["area_code"] == self._area(area)) & (obs["group"] == group)]
         if real_only:
             rows = rows[~rows["illustrative"]]
         columns = ["year", "standard", "value", "qualifier", "preferred", "illustrative", "source"]
@@ -158,7 +168,7 @@ class Workbench:
 
     def status_table(self, area: str = "848") -> pd.DataFrame:
         """Every target of ``area`` × deadline, in words (the dashboard as a table)."""
-        rows = self.table[self.table["area_code"] == area]
+        rows = self.table[self.table["area_code"] == self._area(area)]
         words = self._words(rows)
         words.insert(0, label("col_target", self.lang), list(rows["target_id"] + " " + rows[f"target_{self.lang}"]))
         return words.drop(columns=[label("ov_area", self.lang)])
@@ -221,12 +231,12 @@ class Workbench:
         return small_multiples(rows, data, self.lang, deadline=deadline)
 
     def dashboard(self, area: str = "848", size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
-        return dashboard(self.table, self.lang, size=size, area=area)
+        return dashboard(self.table, self.lang, size=size, area=self._area(area))
 
     def deadline_board(self, deadline: int = 2025, area: str = "848",
                        deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
         """One deadline of the dashboard, in text large enough for a slide (the deck's)."""
-        return deadline_board(self.table, deadline, self.lang, area=area, deadlines=deadlines)
+        return deadline_board(self.table, deadline, self.lang, area=self._area(area), deadlines=deadlines)
 
     # ---- what if -----------------------------------------------------------------------
 
@@ -241,6 +251,7 @@ class Workbench:
         compared with the target at each deadline. The projection itself does not change: it
         is what the data say.
         """
+        area = self._area(area)
         chosen = self.targets[self.targets["target_id"] == target_id].copy()
         if target is not None:
             if chosen["kind"].iloc[0] in ("yearly_reduction", "yearly_flow"):

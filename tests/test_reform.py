@@ -106,6 +106,16 @@ def test_the_map_follows_the_data_and_can_be_chosen(data_with_new_communes):
     assert Workbench().map == "old"  # the shipped data alone: no new commune has figures yet
 
 
+def test_an_area_given_as_a_number_or_by_its_gso_code_means_the_same_area(data_with_new_communes):
+    # papermill's "-p AREA 29431" passes a number: the notebooks stopped with a pandas TypeError
+    new = Workbench(data_with_new_communes)
+    by_text, by_number = new.status_table("29431-2025"), new.status_table(29431)
+    assert len(by_text) > 0 and by_number.equals(by_text)
+    assert new.rows("T01", 29431)["area_code"].unique().tolist() == ["29431-2025"]
+    indicator = new.targets.loc[new.targets["target_id"] == "T01", "indicator"].iloc[0]
+    assert len(new.observed(indicator, 29431, "khmer")) == len(new.observed(indicator, "29431-2025", "khmer")) > 0
+
+
 def test_the_new_map_report_carries_the_new_communes_and_the_reform_line(data_with_new_communes, tmp_path):
     out = tmp_path / "reports"
     areas = ["848", "29416-2025", "29530-2025"]
