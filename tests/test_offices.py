@@ -8,7 +8,7 @@ import pytest
 
 from analysis import DataError, Workbench, load_observations, paths
 from analysis.cli import main
-from analysis.data.observations import default_sources
+from analysis.data.observations import check_observations, default_sources
 
 ROW = ("indicator,area_code,group,year,value,numerator,denominator,source\n"
        "health_insurance_coverage,29434,khmer,2024,94.1,4873,5179,Bảo hiểm xã hội huyện\n")
@@ -60,6 +60,22 @@ def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
     out = capsys.readouterr().out
     assert "xa_kim_hoa_2024.csv: 1 dòng / 1 row" in out
     assert "data/observations/published.csv" in out and "(213 thật" in out  # 212 published + the office's
+
+
+def test_the_report_counts_every_file_it_read_above_the_excel_ones_it_lists():
+    # "Đã đọc 1 tệp" above the one Excel file listed read as if the office's CSV had been left out
+    import openpyxl
+
+    (paths.OFFICES_DIR / "bhxh_2024.csv").write_text(ROW, encoding="utf-8")
+    book = openpyxl.Workbook()
+    header, row = (line.split(",") for line in ROW.strip().split("\n"))
+    book.active.append(header)
+    book.active.append([*row[:1], "29416", *row[2:]])
+    book.save(paths.OFFICES_DIR / "xa_cau_ngang_2024.xlsx")
+    lines = check_observations(paths.OFFICES_DIR).summary_lines(every_file=False)
+    assert lines[0] == "Đã đọc 2 tệp, trong đó 1 tệp Excel / Read 2 files, 1 of them Excel:"
+    assert len(lines) == 2 and "xa_cau_ngang_2024.xlsx" in lines[1]
+    assert check_observations(paths.OFFICES_DIR).summary_lines()[0] == "Đã đọc 2 tệp / Read 2 files:"
 
 
 def test_a_file_the_loader_cannot_read_is_named_not_skipped_in_silence(capsys):

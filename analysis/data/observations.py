@@ -155,11 +155,18 @@ class ObservationCheck:
 
     def summary_lines(self, every_file: bool = True) -> list[str]:
         """What was read, file by file, in both languages (sheets read, cells converted);
-        with ``every_file=False`` only the Excel files (which sheet was read, what was converted)."""
+        with ``every_file=False`` only the Excel files are listed (which sheet was read, what was
+        converted), under a count of every file read: "Đã đọc 1 tệp" above one Excel file read as if
+        the office's CSV beside it had been left out."""
         shown = [read for read in self.files if every_file or read.sheet is not None or read.converted_rows]
         if not shown:
             return []
-        lines = [f"Đã đọc {len(shown)} tệp / Read {len(shown)} file{'s' * (len(shown) != 1)}:"]
+        total = len(self.files)
+        if len(shown) == total:
+            lines = [f"Đã đọc {total} tệp / Read {total} file{'s' * (total != 1)}:"]
+        else:
+            lines = [f"Đã đọc {total} tệp, trong đó {len(shown)} tệp Excel / Read {total} files, "
+                     f"{len(shown)} of them Excel:"]
         for read in shown:
             sheet = f', trang / sheet "{read.sheet}"' if read.sheet is not None else ""
             lines.append(f"  {read.file}{sheet}: {_count_vi(read.rows)} dòng / {read.rows:,} row{'' if read.rows == 1 else 's'}")
