@@ -2,6 +2,7 @@
 # Every target creates .venv at the project root from the pinned dependencies when it is missing.
 
 PYTHON ?= python3
+LAB_ARGS ?=
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -28,7 +29,7 @@ test: $(STAMP) ## Run every test: unit, doctests, data, notebooks (nbval, strict
 	$(BIN)/python -m pytest
 
 lab: $(STAMP) ## Open JupyterLab at the project root, on notebook 00 (reports/ and data/templates/ reachable)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks/00_bat_dau.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks/00_bat_dau.ipynb $(LAB_ARGS)
 
 notebooks: $(STAMP) ## Re-run every notebook and store its outputs (after new data or a package change)
 	$(BIN)/python scripts/run_notebooks.py
