@@ -281,7 +281,7 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     # the communes of the five focus targets
     assert len(slides) == 1 + 2 + (5 + 6) + 5
     text = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
-    assert "Kế hoạch 20/KH-UBND" in text and "MINH HỌA" in text
+    assert "Kế hoạch 20/KH-UBND" in text and "MINH HỌA" in text and "Số liệu đến năm 2024" in text
     # every content slide says its verdict and needed rate in editable text, and why in its notes
     poverty = " ".join(shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
     assert poverty.startswith("2025 — ") and "cần giảm 3,0 điểm %" in poverty
@@ -295,6 +295,17 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     later = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)
     assert later.startswith("2030: ")
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
+
+
+def test_the_title_slide_gives_the_districts_latest_year_and_the_communes_later_one(tmp_path):
+    from pptx import Presentation
+
+    from analysis.reports.slides import write_deck
+
+    write_deck(tmp_path / "deck.pptx", [], "vi", 2024, communes_to=2025)
+    title = Presentation(str(tmp_path / "deck.pptx")).slides[0]
+    text = " ".join(shape.text_frame.text for shape in title.shapes if shape.has_text_frame)
+    assert "Số liệu đến năm 2024 (một số xã đến năm 2025)" in text
 
 
 def test_index_links_every_file_that_exists(report):

@@ -42,6 +42,7 @@ register_labels({
                       "Comprehensive development of the Khmer community — Cầu Ngang district, Trà Vinh (former), now "
                       "in Vĩnh Long province"),
     "deck_data_to": ("Số liệu đến năm", "Data up to"),
+    "deck_communes_to": ("(một số xã đến năm {year})", "(some communes to {year})"),
     "deck_illustrative": ("Lưu ý: nhiều số liệu trong bản này là số liệu MINH HỌA, không phải số liệu thật.",
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
     "deck_needed": ("cần", "needed"),
@@ -172,9 +173,10 @@ def _rgb(hex_color: str) -> RGBColor:
 
 
 def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", latest_year: int | None = None,
-               illustrative: bool = False, map: str = "old") -> Path:
+               illustrative: bool = False, map: str = "old", communes_to: int | None = None) -> Path:
     """Write the deck: a title slide, then one slide per :class:`SlideContent`; the subtitle names
-    the district (old map) or the former district's area in Vĩnh Long (new map)."""
+    the district (old map) or the former district's area in Vĩnh Long (new map). ``latest_year``
+    is the district's latest figure; ``communes_to`` a later year some communes already report."""
     check_language(lang)
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
@@ -184,8 +186,10 @@ def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", l
     subtitle = label("deck_subtitle_new" if map == "new" else "deck_subtitle", lang)
     _text(title, balanced_wrap(subtitle, 60), Inches(0.8), Inches(3.1), Pt(24), height=1.4)
     if latest_year is not None:
-        _text(title, f"{label('deck_data_to', lang)} {latest_year}", Inches(0.8), Inches(4.6), Pt(18),
-              color=COLORS["grey"])
+        data_to = f"{label('deck_data_to', lang)} {latest_year}"
+        if communes_to is not None and communes_to > latest_year:
+            data_to += " " + label("deck_communes_to", lang).format(year=communes_to)
+        _text(title, data_to, Inches(0.8), Inches(4.6), Pt(18), color=COLORS["grey"])
     if illustrative:
         _text(title, label("deck_illustrative", lang), Inches(0.8), Inches(5.4), Pt(20), bold=True,
               color=COLORS["vermillion"])
