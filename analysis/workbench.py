@@ -137,7 +137,9 @@ class Workbench:
         """What is loaded, in one line.
 
         >>> print(Workbench(lang="en").describe())  # doctest: +ELLIPSIS
-        22 targets (20 with numbers); 2680 observation rows: 212 real, 2468 illustrative; ...
+        22 targets (20 with numbers); 2,680 observation rows: 212 real, 2,468 illustrative; ...
+        >>> print(Workbench().describe())  # doctest: +ELLIPSIS
+        22 chỉ tiêu (20 chỉ tiêu định lượng); 2.680 dòng số liệu: 212 số liệu thật, 2.468 số liệu minh họa; ...
         """
         obs = self.observations
         real = int((~obs["illustrative"]).sum())
@@ -145,10 +147,11 @@ class Workbench:
         assessed = self.table["area_code"].nunique()
         if self.lang == "vi":
             return (f"{self.targets['target_id'].nunique()} chỉ tiêu ({quantitative} chỉ tiêu định lượng); "
-                    f"{len(obs)} dòng số liệu: {real} số liệu thật, {len(obs) - real} số liệu minh họa; "
+                    f"{fmt_number(len(obs), 'vi', 0)} dòng số liệu: {fmt_number(real, 'vi', 0)} số liệu thật, "
+                    f"{fmt_number(len(obs) - real, 'vi', 0)} số liệu minh họa; "
                     f"đánh giá tại {assessed} địa bàn.")
-        return (f"{self.targets['target_id'].nunique()} targets ({quantitative} with numbers); {len(obs)} observation "
-                f"rows: {real} real, {len(obs) - real} illustrative; assessed in {assessed} areas.")
+        return (f"{self.targets['target_id'].nunique()} targets ({quantitative} with numbers); {len(obs):,} observation "
+                f"rows: {real:,} real, {len(obs) - real:,} illustrative; assessed in {assessed} areas.")
 
     def plan_targets(self) -> pd.DataFrame:
         """The plan's targets as a table: deadline, goal, whether the value is the plan's, office."""

@@ -596,8 +596,17 @@ def _subject(item: _Item, settings: ReviewSettings, workbench: Workbench, lang: 
 
 
 def _area_in_sentence(name: str, lang: str) -> str:
-    """"Huyện Cầu Ngang" → "huyện Cầu Ngang" inside a Vietnamese sentence."""
-    return name[0].lower() + name[1:] if lang == "vi" and name else name
+    """"Huyện Cầu Ngang" → "huyện Cầu Ngang" inside a Vietnamese sentence; "Former Cầu Ngang
+    district" → "former Cầu Ngang district" inside an English one.
+
+    >>> _area_in_sentence("Huyện Cầu Ngang", "vi"), _area_in_sentence("Former Cầu Ngang district", "en")
+    ('huyện Cầu Ngang', 'former Cầu Ngang district')
+    >>> _area_in_sentence("Cầu Ngang district", "en")
+    'Cầu Ngang district'
+    """
+    if lang == "vi" and name or name.startswith("Former "):
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _number_line(settings: ReviewSettings, lang: str) -> str:
