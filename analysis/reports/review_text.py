@@ -110,6 +110,8 @@ register_labels({
     "rv_projection_only_bare": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}.",
                                 "The plan sets no target for {deadline}."),
     "rv_need_one_year": ("Để đạt chỉ tiêu, năm {deadline} cần {change}.", "To meet the target: {change} in {deadline}."),
+    "rv_need_since": ("Để đạt chỉ tiêu, năm {deadline} cần {change} so với năm {latest_year}.",
+                      "To meet the target: {change} by {deadline} from {latest_year}."),
     "rv_need_years": ("Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} cần {change}.",
                       "To meet the target: {change} from {first} to {deadline}."),
     "rv_keep": ("Cần tiếp tục duy trì kết quả đến năm {deadline}.", "The result must be held until {deadline}."),
@@ -457,6 +459,10 @@ def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
     if first == deadline:
         return label("rv_need_one_year", lang).format(deadline=deadline,
                                                        change=change_text(needed, unit, lang, per_year=False))
+    if bool(row.get("awaiting_figure", False)):
+        # the deadline year has ended: not "từ năm 2024 đến năm 2025 cần giảm 4 xã/năm", but what it needed in all
+        return label("rv_need_since", lang).format(deadline=deadline, latest_year=first - 1, change=change_text(
+            needed * (deadline - first + 1), unit, lang, per_year=False))
     return label("rv_need_years", lang).format(first=first, deadline=deadline, change=change_text(needed, unit, lang))
 
 
