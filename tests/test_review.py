@@ -43,7 +43,7 @@ def vi(vi_file):
 
 @pytest.fixture(scope="module")
 def en(tmp_path_factory):
-    path = build(tmp_path_factory.mktemp("en"), "--lang", "en", "--map", "new", "--number", "125",
+    path = build(tmp_path_factory.mktemp("en"), "--lang", "en", "--map", "new", "--number", "125", "--symbol", "SDTTG",
                  "--date", "2026-01-05", "--signer-title", "DIRECTOR", "--signer-name", "Nguyễn Văn A")
     return Document(str(path))
 
@@ -288,7 +288,7 @@ def test_english_version_on_the_new_map(en):
                                                                "DEPARTMENT OF ETHNIC AND RELIGIOUS AFFAIRS"]
     assert [p.text for p in top.cell(0, 1).paragraphs][:2] == ["SOCIALIST REPUBLIC OF VIET NAM",
                                                                "Independence - Freedom - Happiness"]
-    assert top.cell(1, 0).text == "No.: 125/BC-……"
+    assert top.cell(1, 0).text == "No.: 125/BC-SDTTG"
     assert top.cell(1, 1).text == "……, 05 January 2026"
     assert headings(en, 1)[0] == "I. OVERVIEW"
     block = next(t for t in en.tables if t.cell(0, 0).paragraphs[0].text == "Recipients:")

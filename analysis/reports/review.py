@@ -1193,6 +1193,9 @@ def add_review_arguments(parser: argparse.ArgumentParser, options=None) -> None:
                               "province_department, commune")
     options.add_argument("--number", default=None, help="số văn bản (mặc định để trống) / the report's number "
                                                         "(default: a blank to fill in)")
+    options.add_argument("--symbol", default=None,
+                         help='ký hiệu sau "BC-", ví dụ "SDTTG" / the issuing body\'s abbreviation after "BC-" '
+                              "(default: a blank)")
     options.add_argument("--place", default=None, help="địa danh (mặc định để trống) / place of issue (default: a blank)")
     options.add_argument("--date", default=None, metavar="DD/MM/YYYY",
                          help="ngày ban hành (mặc định để trống) / date of issue (default: a blank)")
@@ -1211,7 +1214,7 @@ def run_review(args: argparse.Namespace) -> int:
     args.map_name = args.map_name or default_map(data)
     args.data = data
     settings = load_review_settings(args.settings, map_name=args.map_name, lang=args.lang, issuer=args.issuer,
-                                    number=args.number, place=args.place, date=args.date,
+                                    number=args.number, symbol=args.symbol, place=args.place, date=args.date,
                                     signer_title=args.signer_title, signer_name=args.signer_name)
     written = write_review(data=args.data, out=args.out, year=args.year, kind=args.kind, lang=args.lang,
                            map_name=args.map_name, area=args.area, settings=settings, pdf=not args.no_pdf,
