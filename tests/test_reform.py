@@ -116,10 +116,13 @@ def test_an_area_given_as_a_number_or_by_its_gso_code_means_the_same_area(data_w
     assert len(new.observed(indicator, 29431, "khmer")) == len(new.observed(indicator, "29431-2025", "khmer")) > 0
 
 
-def test_the_new_map_report_carries_the_new_communes_and_the_reform_line(data_with_new_communes, tmp_path):
+def test_the_new_map_report_carries_the_new_communes_and_the_reform_line(data_with_new_communes, tmp_path, capsys):
     out = tmp_path / "reports"
     areas = ["848", "29416-2025", "29530-2025"]
     assert main(["report", "--data", str(data_with_new_communes), "--out", str(out), "--area", *areas]) == 0
+    # the map follows the data: the report says which file brought the new communes' figures
+    (reason,) = [line for line in capsys.readouterr().err.splitlines() if line.startswith("Vì có số liệu của xã mới")]
+    assert reason.endswith("figures of the new communes: " + str(data_with_new_communes / "new_communes_2025_2026.csv"))
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", dtype={"area_code": str})
     assert set(summary["area_code"]) == set(areas)
     row = summary.query("target_id == 'T02' and area_code == '848' and deadline == 2030").iloc[0]

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
+import pandas as pd
 from tqdm import tqdm
 
 from ..data.catalogue import load_areas, load_targets
@@ -46,6 +47,22 @@ __all__ = ["run_report", "FOCUS_DEADLINE"]
 FOCUS_DEADLINE = 2025
 DECK_DEADLINES = (2025, 2030)
 """The deadlines of the dashboard, each on its own slide."""
+
+def new_map_reason(observations: pd.DataFrame, areas: pd.DataFrame, shown: int = 3) -> str:
+    """Which files put figures of the new communes in, so that the report follows the new map.
+
+    >>> obs = pd.DataFrame({"area_code": ["29431-2025", "848", "29416-2025"],
+    ...                     "file": ["data/offices/vinh_kim.xlsx", "data/observations/published.csv", "x.csv"]})
+    >>> print(new_map_reason(obs, load_areas()))  # doctest: +NORMALIZE_WHITESPACE
+    Vì có số liệu của xã mới trong / Because these files have figures of the new communes:
+    data/offices/vinh_kim.xlsx, x.csv
+    """
+    new = areas.index[areas["map"] == "new"]
+    files = sorted(set(observations.loc[observations["area_code"].isin(new), "file"].astype(str)))
+    more = f" … (+{len(files) - shown})" if len(files) > shown else ""
+    return ("Vì có số liệu của xã mới trong / Because these files have figures of the new communes: "
+            + ", ".join(files[:shown]) + more)
+
 
 MAP_WORDS = {
     "old": "Bản đồ xã: cũ (15 xã, thị trấn của huyện Cầu Ngang, số liệu đến 2024; --map new cho 6 xã mới) / "
@@ -157,6 +174,9 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
     _stage(2, "Đánh giá chỉ tiêu và dự báo", "Assessing the targets and projecting")
     workbench = Workbench(checked.observations, lang=lang, areas=areas, map=map)
     print(MAP_WORDS[workbench.map], file=sys.stderr, flush=True)
+    if map is None and workbench.map == "new":
+        # one office's 2025 file turns the whole report to the new communes: say which file did
+        print(new_map_reason(checked.observations, area_table), file=sys.stderr, flush=True)
     for note in retired_notes(areas_on_map(areas, workbench.map, area_table), workbench.map, area_table):
         print(note, file=sys.stderr, flush=True)
     table = workbench.table
