@@ -25,7 +25,7 @@ register_labels({
     "points_per_year": ("điểm %/năm", "pts/yr"),
     "points_word": ("điểm %", "pts"),
     "per_year": ("/năm", "/yr"),
-    "hold_level": ("giữ mức hiện nay", "hold the current level"),
+    "hold_level": ("giữ mức đã đạt", "hold the level reached"),
     "rise_word": ("tăng", "up"),
     "fall_word": ("giảm", "down"),
     "no_change": ("không đổi", "no change"),
@@ -192,20 +192,20 @@ INCREASING_KINDS = ("at_least", "above", "share_of_total", "yearly_flow")
 
 def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_year: bool = True) -> str:
     """The yearly change needed from now: "+2,3 điểm %/năm", "1.000 lao động/năm", or
-    "giữ mức hiện nay" when nothing needs to change. ``per_year=False`` drops "/năm" for a
+    "giữ mức đã đạt" when nothing needs to change. ``per_year=False`` drops "/năm" for a
     column already headed "Cần mỗi năm".
 
     >>> row = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": 2.28, "verdict": "off_track"})
     >>> needed_text(row), needed_text(row, per_year=False)
     ('+2,3 điểm %/năm', '+2,3 điểm %')
     >>> needed_text(row.copy().replace({2.28: 0.001})), needed_text(row.copy().replace({2.28: -10.0}))
-    ('giữ mức hiện nay', 'giữ mức hiện nay')
+    ('giữ mức đã đạt', 'giữ mức đã đạt')
     >>> needed_text(row.copy().replace({2.28: 0.04}))
     '+0,04 điểm %/năm'
     >>> met = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": -0.5, "verdict": "achieved",
     ...                  "latest_year": 2024, "deadline": 2030})
     >>> needed_text(met), needed_text(met.copy().replace({2030: 2022}))
-    ('giữ mức hiện nay', '–')
+    ('giữ mức đã đạt', '–')
     
     """
     verdict = row.get("verdict", row.get("status", ""))
@@ -311,7 +311,7 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
 
 def needed_words(row: pd.Series, lang: str = "vi") -> str:
     """What is needed from now, said in a sentence: "giảm 3,0 điểm % trong năm 2025",
-    "tăng 0,4 điểm %/năm", "1.000 lao động mỗi năm", "giữ mức hiện nay" ("" when nothing is).
+    "tăng 0,4 điểm %/năm", "1.000 lao động mỗi năm", "giữ mức đã đạt" ("" when nothing is).
 
     >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "needed_points_per_year": -3.0,
     ...                  "verdict": "off_track", "deadline": 2025, "latest_year": 2024})

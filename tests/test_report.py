@@ -180,11 +180,11 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     sheet = openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"]
     assert all(cell.alignment.wrap_text for cell in sheet[2])  # a long reason wraps, not cut at the column edge
     assert re.fullmatch(r"\d\.\d{3} lao động", jobs["Giá trị mới nhất"])  # 1.120, not 1120.0
-    # met already: what the dashboard says ("giữ mức hiện nay"), never a negative need
-    assert district[("T12", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
-    assert district[("T13", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
+    # met already: what the dashboard says ("giữ mức đã đạt"), never a negative need
+    assert district[("T12", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức đã đạt"
+    assert district[("T13", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức đã đạt"
     met = district[("T04", 2025)]
-    assert met["Đánh giá"] == "Đã đạt" and met["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức hiện nay"
+    assert met["Đánh giá"] == "Đã đạt" and met["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức đã đạt"
     assert re.fullmatch(r"\d+ %‡", met["Khả năng đạt"])  # the chance of holding it
     milestone = district[("M1", 2022)]
     assert (milestone["Giá trị mới nhất"], milestone["Mục tiêu"], milestone["Khả năng đạt"]) == ("Đạt", "Đạt", "–")

@@ -182,7 +182,7 @@ def test_appendix_has_one_row_per_assessed_target(vi):
 def test_appendix_rows_carry_the_dashboards_codes_and_words(vi):
     """A reader matches a row with the dashboard by its code, and reads there the same change
     needed and the same chance: "–" for a milestone judged on its own year's figure (M1, M2),
-    "giữ mức hiện nay" for a target met already (T04) with its chance of holding marked ‡ and explained."""
+    "giữ mức đã đạt" for a target met already (T04) with its chance of holding marked ‡ and explained."""
     table = appendix_table(vi)
     cells = {r.cells[1].text: [c.text.replace("\u00a0", " ") for c in r.cells] for r in table.rows[1:]}
     targets = load_targets()
@@ -190,9 +190,9 @@ def test_appendix_rows_carry_the_dashboards_codes_and_words(vi):
     assert cells["T01"][2].startswith("Giảm tỷ lệ hộ nghèo") and cells["M1"][2].startswith("Huyện Cầu Ngang đạt chuẩn")
     for milestone in ("M1", "M2"):
         assert cells[milestone][5] == "Đã đạt" and cells[milestone][6:8] == ["–", "–"]
-    assert cells["T04"][5].startswith("Đã đạt") and cells["T04"][6] == "giữ mức hiện nay"  # as the dashboard
+    assert cells["T04"][5].startswith("Đã đạt") and cells["T04"][6] == "giữ mức đã đạt"  # as the dashboard
     assert re.fullmatch(r"\d+ %‡", cells["T04"][7])
-    assert cells["T12"][6] == "giữ mức hiện nay" and "‡" not in cells["T12"][7]  # met every year, judged yearly
+    assert cells["T12"][6] == "giữ mức đã đạt" and "‡" not in cells["T12"][7]  # met every year, judged yearly
     assert cells["T05"][6] == "1.000 lao động"
     note = next(p.text for p in vi.paragraphs if p.text.startswith("Ghi chú: Mã:"))
     assert note.endswith("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn.")
@@ -420,7 +420,7 @@ def poverty(**values) -> pd.Series:
                   "observed_points_per_year_since_base": -2.7157, "needed_points_per_year": -3.0,
                   "probability": 0.0025, "projected_median": 2.0, "projected_lo_80": 1.46, "projected_hi_80": 2.71,
                   "verdict": "off_track", "years_met": 1, "years_counted": 3,
-                  "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm 2022–2024 giảm 2,7 điểm "
+                  "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm "
                                        "%/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm.",
                   "verdict_reason_en": "Awaiting the 2025 figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 "
                                        "pts/yr; chance < 1 %. 2024: down 1.7 points, not met; met in 1 of 3 years.",
@@ -436,7 +436,7 @@ def test_poverty_paragraph_judges_each_year():
         "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm 2024 còn 3,2 % (số liệu minh họa), giảm 8,1 điểm % "
         "so với năm 2021 (11,3 %). Riêng năm 2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ "
         "năm 2021, đạt chỉ tiêu 1 trong 3 năm. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
-        "3,0 điểm %/năm, 3 năm 2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng "
+        "3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng "
         "2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).")
     assert text.count("giảm 2,7") == 1 and text.count("< 1 %") == 1
     english = target_sentences(poverty(), 2025, "The Khmer household poverty rate", "en")
@@ -473,14 +473,14 @@ def test_poverty_below_three_percent_keeps_what_is_possible():
                   awaiting_figure=False, verdict_reason_vi=(
                       "3 năm 2022–2024 giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, nhưng dự báo còn "
                       "nhiều bất định: khả năng đạt 35 %. Năm 2024 giảm 3,1 điểm %: đạt; đạt 2 trong 3 năm. Tỷ lệ còn dưới "
-                      "3 %, mức giảm 3 điểm/năm không còn khả thi; cần giảm hết phần còn lại."))
+                      "3 %, mức giảm 3 điểm %/năm không còn khả thi; cần giảm hết phần còn lại."))
     text = target_sentences(low, 2024, "Tỷ lệ hộ nghèo")
     # 2.4 − 11.3 = −8.9; the average since 2021, −2.97 a year, reads "giảm 3,0" like the reason's
     assert text == (
         "Tỷ lệ hộ nghèo cuối năm 2024 còn 2,4 %, giảm 8,9 điểm % so với năm 2021 (11,3 %). Riêng năm 2024 giảm "
         "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 2 trong 3 năm. Đánh giá: Có "
         "chuyển biến, cần đẩy nhanh. 3 năm 2022–2024 giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, "
-        "nhưng dự báo còn nhiều bất định: khả năng đạt 35 %. Tỷ lệ còn dưới 3 %, mức giảm 3 điểm/năm không còn khả "
+        "nhưng dự báo còn nhiều bất định: khả năng đạt 35 %. Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả "
         "thi; cần giảm hết phần còn lại.")
 
 
@@ -522,14 +522,14 @@ def test_a_100_percent_target_is_met_from_99_5():
     # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
     short = row(latest_value=98.947, base_value=97.994, target_value=100.0, met_threshold=99.5,
                 needed_points_per_year=0.5532, probability=0.0013, verdict="off_track",
-                verdict_reason_vi="Chờ số liệu năm 2025. Cần tăng 0,6 điểm %/năm, 3 năm 2022–2024 tăng 0,3 điểm "
+                verdict_reason_vi="Chờ số liệu năm 2025. Cần tăng 0,6 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,3 điểm "
                                   "%/năm; khả năng đạt < 1 %.")
     text = target_sentences(short, 2025, "Tỷ lệ đi học đúng độ tuổi")
     assert "năm 2024 đạt 98,9 % (số liệu minh họa), tăng 0,9 điểm % so với năm 2021 (98,0 %)." in text
     assert "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên)." in text
     assert text.count("0,6 điểm %") == 1 and "Để đạt chỉ tiêu" not in text
     assert plan_cell(short) == "100 % (2025)\nđạt khi ≥ 99,5 %" and needed_cell(short) == "+0,6 điểm %"
-    assert needed_cell(met) == "giữ mức hiện nay"
+    assert needed_cell(met) == "giữ mức đã đạt"
 
 
 def test_a_level_target_moving_away_says_what_is_needed():
@@ -582,10 +582,10 @@ def test_a_deadline_already_judged_says_its_figure_once():
 
 def test_verdict_reasons_split_into_their_parts():
     parts = reason_parts("Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu năm 2025. "
-                         "Cần tăng 25,1 điểm %/năm, 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %.")
+                         "Cần tăng 25,1 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %.")
     assert parts.commune == {"value": "65,9 %", "year": "2019", "illustrative": ""}
     assert (parts.awaiting, parts.core_key, parts.year_key) == ("Chờ số liệu năm 2025.", "r_short", "")
-    assert parts.core == "Cần tăng 25,1 điểm %/năm, 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %."
+    assert parts.core == "Cần tăng 25,1 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %."
     english = reason_parts("Awaiting the 2025 figure. Needs 1,000 workers every year; the last 3 years averaged 1,083 "
                            "workers; chance 96 %. 2024: 1,120 workers, met; met in 3 of 4 years.", "en")
     assert (english.core_key, english.year_key) == ("r_flow", "year_value_met")
@@ -636,13 +636,13 @@ def test_a_commune_is_held_to_its_own_khmer_share():
                   needed_points_per_year=25.07, probability=0.0001, verdict="off_track", kind="share_of_total",
                   projected_median=40.8, projected_lo_80=38.9, projected_hi_80=42.6, illustrative=False,
                   verdict_reason_vi="Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu "
-                                    "năm 2025. Cần tăng 25,1 điểm %/năm, 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng "
+                                    "năm 2025. Cần tăng 25,1 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng "
                                     "đạt < 1 %.")
     assert target_sentences(commune, 2025, "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên") == (
         "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên năm 2024 đạt 40,8 %, tăng 1,7 điểm % so với năm 2021 "
         "(39,1 %). Chỉ tiêu Kế hoạch đến năm 2025 đối với xã: từ 65,9 % trở lên, bằng tỷ lệ người Khmer trong dân "
         "số của xã (năm 2019). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
-        "3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 40,8 % (khoảng dự báo "
+        "trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 40,8 % (khoảng dự báo "
         "80 %: 38,9–42,6 %).")
 
 
@@ -698,7 +698,7 @@ def test_a_general_aim_without_a_year_says_how_it_is_read(vi):
     (t20,) = [t for t in all_text(vi) if t.startswith("Số xã đặc biệt khó khăn") or "0 xã)" in t][:1]
     assert "Kế hoạch nêu đây là mục tiêu chung, không ghi năm: đánh giá ở năm cuối giai đoạn 2021 - 2025." in t20
     # 2025 has ended and its figure is awaited: what it needed in all, not "từ năm 2024 đến năm 2025 … xã/năm"
-    assert "Để đạt chỉ tiêu, năm 2025 cần giảm 8 xã so với năm 2023." in t20 and "xã/năm" not in t20
+    assert "Để đạt chỉ tiêu, năm 2025 cần giảm 8 xã so với năm 2023 (bình quân giảm 4 xã/năm)." in t20
 
 
 def test_after_the_reform_requests_go_to_the_bodies_that_took_over_the_offices_tasks(vi):

@@ -84,7 +84,7 @@ def test_below_3_percent_the_year_needs_all_that_is_left():
               areas=["84"])
     assert row["target_value"] == 0.0
     assert row["needed_points_per_year"] == pytest.approx(-2.03 / 2)
-    assert ("Tỷ lệ còn dưới 3 %, mức giảm 3 điểm/năm không còn khả thi; cần giảm hết phần còn lại."
+    assert ("Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả thi; cần giảm hết phần còn lại."
             in row["verdict_reason_vi"])
     assert row["verdict"] in ("off_track", "needs_acceleration") and row["probability"] < 0.5
 

@@ -69,7 +69,7 @@ register_labels({
     "year_value_met": ("Năm {year}: {value}, đạt", "{year}: {value}, met"),
     "year_value_missed": ("Năm {year}: {value}, không đạt", "{year}: {value}, not met"),
     "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
-    "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm/năm không còn khả thi; cần giảm hết phần còn lại.",
+    "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm %/năm không còn khả thi; cần giảm hết phần còn lại.",
                       "The rate is below {low} %, so a fall of {low} points a year is no longer possible; "
                       "what is left needs to go."),
     "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %: cần giảm hết phần còn lại.",
@@ -83,6 +83,8 @@ register_labels({
     "goal_above": ("trên {value}", "above {value}"),
     "goal_at_most": ("không quá {value}", "at most {value}"),
     "goal_below": ("dưới {value}", "below {value}"),
+    "goal_zero": ("về {value}", "down to {value}"),
+    "goal_with_threshold": ("{target}, tính là đạt khi {bar}", "{target}, counted as met at {bar}"),
 })
 
 
@@ -799,8 +801,17 @@ def _projection_words(row, rule, unit, lang) -> dict:
     # a rising target falls short at "only" its projection, a falling one is "still" above it
     short_word = {("vi", True): "chỉ", ("vi", False): "vẫn còn", ("en", True): "only",
                   ("en", False): "still"}[(lang, rule.increasing)]
+    if row["kind"] == "yearly_reduction" and rule.level == 0:
+        words = label("goal_zero", lang).format(value=value_text(0, unit, lang, exact=True))  # not "không quá 0,0 %"
+    else:
+        words = label(bar, lang).format(value=goal)
+        target = row.get("target_value")
+        if row["kind"] != "yearly_reduction" and not missing(target) and float(target) != threshold:
+            # the plan's value is the target; the level counted as met is said beside it, never instead of it
+            words = label("goal_with_threshold", lang).format(
+                target=value_text(float(target), unit, lang, exact=True), bar=words)
     return {"projection_short": not rule.met(float(median)), "projected": value_text(median, unit, lang),
-            "goal": label(bar, lang).format(value=goal), "short_word": short_word}
+            "goal": words, "short_word": short_word}
 
 
 def _since_base_words(row, unit, lang) -> dict:

@@ -89,7 +89,7 @@ register_labels({
                           "Chance {chance}, but in {recent_span} only {recent}, while {needed} is needed."),
     "r_chance_but_away": ("Khả năng đạt {chance}, nhưng {recent_span} {recent}, ngược hướng mục tiêu (cần {needed}).",
                           "Chance {chance}, but in {recent_span}: {recent}, away from the target, while {needed} is needed."),
-    "r_short": ("Cần {needed}, {recent_span} {recent}; khả năng đạt {chance}.",
+    "r_short": ("Cần {needed}, trong khi {recent_span} {recent}; khả năng đạt {chance}.",
                 "Needed: {needed}; {recent_span}: {recent}; chance {chance}."),
     "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_span} chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
                             "The pace since {base_year} was enough, but it slowed in {recent_span} ({recent}, while {needed} is needed); chance {chance}."),

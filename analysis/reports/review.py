@@ -811,16 +811,16 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
 
 def appendix_needed(row: pd.Series, lang: str = "vi") -> str:
     """The "Cần mỗi năm" cell, as the dashboard says it: "+2,3 điểm %", "1.000 lao động",
-    "giữ mức hiện nay" when the latest value is beyond the target or met before the deadline,
+    "giữ mức đã đạt" when the latest value is beyond the target or met before the deadline,
     "–" once the deadline's figure is in.
 
     >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025}
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": 2.28, "verdict": "off_track"}))
     '+2,3 điểm %'
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -10.0, "verdict": "on_track"}))
-    'giữ mức hiện nay'
+    'giữ mức đã đạt'
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -0.5, "verdict": "achieved"}))
-    'giữ mức hiện nay'
+    'giữ mức đã đạt'
     >>> appendix_needed(pd.Series({**base, "deadline": 2022, "needed_points_per_year": -0.5, "verdict": "achieved"}))
     '–'
     """
@@ -851,14 +851,14 @@ register_labels({
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
         "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
         "liệu mới nhất và năm của số liệu. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
-        "quân {recent} năm gần đây so với mức cần: đã đạt; đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
+        "quân {recent} năm có số liệu gần nhất so với mức cần: đã đạt; đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
         "đây bằng từ {pace} mức cần trở lên); có chuyển biến, cần đẩy nhanh (khả năng từ {high} trở lên nhưng tốc "
         "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
-        "dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm gần đây và cả năm gần nhất đều ngược hướng mục "
+        "dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm có số liệu gần nhất và cả năm gần nhất đều ngược hướng mục "
         "tiêu); chỉ tiêu giao hằng năm được "
         "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
         "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
-        "“giữ mức hiện nay”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
+        "“giữ mức đã đạt”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
         "phải đạt. Khả "
         "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
         "nước; “–”: đã có số liệu của năm phải "
@@ -873,7 +873,7 @@ register_labels({
         "{recent} years and the last year's change away from the target); targets set for every year are judged year "
         "by year. “Awaiting the figure”: the year is due "
         "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
-        "needed from the latest figure to the year it is due; “hold the current level”: the latest figure meets or "
+        "needed from the latest figure to the year it is due; “hold the level reached”: the latest figure meets or "
         "passes the target before the year it is due; “–”: the result of the year it is due is in. Chance: of "
         "meeting the target in the "
         "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in."),

@@ -110,8 +110,8 @@ register_labels({
     "rv_projection_only_bare": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}.",
                                 "The plan sets no target for {deadline}."),
     "rv_need_one_year": ("Để đạt chỉ tiêu, năm {deadline} cần {change}.", "To meet the target: {change} in {deadline}."),
-    "rv_need_since": ("Để đạt chỉ tiêu, năm {deadline} cần {change} so với năm {latest_year}.",
-                      "To meet the target: {change} by {deadline} from {latest_year}."),
+    "rv_need_since": ("Để đạt chỉ tiêu, năm {deadline} cần {change} so với năm {latest_year} (bình quân {per_year}).",
+                      "To meet the target: {change} by {deadline} from {latest_year} ({per_year} on average)."),
     "rv_need_years": ("Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} cần {change}.",
                       "To meet the target: {change} from {first} to {deadline}."),
     "rv_keep": ("Cần tiếp tục duy trì kết quả đến năm {deadline}.", "The result must be held until {deadline}."),
@@ -272,7 +272,7 @@ class ReasonParts:
 def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
     """Split a verdict reason into its sentences and sort them with the assessment's own templates.
 
-    >>> parts = reason_parts("Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm 2022–2024 giảm 2,7 điểm %/năm; "
+    >>> parts = reason_parts("Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm %/năm; "
     ...                      "khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm.")
     >>> parts.awaiting, parts.core_key, parts.core_fields["needed"], parts.core_fields["chance"]
     ('Chờ số liệu năm 2025.', 'r_short', 'giảm 3,0 điểm %/năm', '< 1 %')
@@ -462,7 +462,7 @@ def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
     if bool(row.get("awaiting_figure", False)):
         # the deadline year has ended: not "từ năm 2024 đến năm 2025 cần giảm 4 xã/năm", but what it needed in all
         return label("rv_need_since", lang).format(deadline=deadline, latest_year=first - 1, change=change_text(
-            needed * (deadline - first + 1), unit, lang, per_year=False))
+            needed * (deadline - first + 1), unit, lang, per_year=False), per_year=change_text(needed, unit, lang))
     return label("rv_need_years", lang).format(first=first, deadline=deadline, change=change_text(needed, unit, lang))
 
 
@@ -503,12 +503,12 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     ...     "illustrative": False, "observed_points_per_year_since_base": -2.7157,
     ...     "needed_points_per_year": -3.0, "projected_median": 2.0, "projected_lo_80": 1.46,
     ...     "projected_hi_80": 2.71, "verdict": "off_track", "awaiting_figure": True, "years_met": 1,
-    ...     "years_counted": 3, "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm "
+    ...     "years_counted": 3, "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm "
     ...     "2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm."})
     >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
     Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
     giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 1 trong 3 năm.
-    Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, 3 năm 2022–2024 giảm
+    Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm
     2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
     check_language(lang)
@@ -776,7 +776,7 @@ def needed_cell(row: pd.Series, lang: str = "vi") -> str:
     >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025, "verdict": "on_track"}
     >>> needed_cell(pd.Series({**base, "needed_points_per_year": 2.28})), \\
     ...     needed_cell(pd.Series({**base, "needed_points_per_year": -10.0}))
-    ('+2,3 điểm %', 'giữ mức hiện nay')
+    ('+2,3 điểm %', 'giữ mức đã đạt')
     """
     if _missing(row["latest_year"]) or int(row["deadline"]) <= int(row["latest_year"]) \
             or not _text_or_empty(row, "verdict"):

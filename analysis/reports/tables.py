@@ -97,7 +97,7 @@ register_labels({
     "comparison_title": (
         "Đối chiếu với các phương pháp công bố (Eurostat, Thống kê Canada, SDSN, Liên Hợp Quốc), để so sánh với các "
         "bộ theo dõi mục tiêu phát triển bền vững. Đây không phải đánh giá: đánh giá của báo cáo ở trang tong_hop "
-        "(theo khả năng đạt và tốc độ 3 năm gần đây). Các phương pháp này so tốc độ từ năm gốc với mục tiêu như "
+        "(theo khả năng đạt và tốc độ 3 năm có số liệu gần nhất). Các phương pháp này so tốc độ từ năm gốc với mục tiêu như "
         "ghi, nên có thể khác đánh giá.",
         "Comparison with published methods (Eurostat, Statistics Canada, SDSN, the United Nations), for comparison "
         "with SDG trackers. This is not a verdict: the report's verdict is on the summary sheet (from the chance of "
@@ -163,10 +163,10 @@ _METHOD_TEXT = {
         "Cách đọc bảng",
         "Đánh giá: trả lời câu hỏi của cuộc họp — có đạt chỉ tiêu đúng hạn không. Khả năng đạt (xác suất giá trị năm "
         "hạn đạt mục tiêu, theo dự báo đã kiểm chứng trên số liệu thống kê của nhiều nước) xác định nhóm, tốc độ 3 "
-        "năm gần đây so "
+        "năm có số liệu gần nhất so "
         "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50 % trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
         "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
-        "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm gần đây và cả năm gần nhất đều đi ngược hướng, \"Có chuyển "
+        "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm có số liệu gần nhất và cả năm gần nhất đều đi ngược hướng, \"Có chuyển "
         "biến, cần đẩy nhanh\" nếu khả năng "
         "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %. Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
         "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
@@ -183,7 +183,7 @@ _METHOD_TEXT = {
         "mà kế hoạch đặt cho cán bộ, công chức, viên chức (dòng 49 và 209), không phải chỉ tiêu kế hoạch giao cho xã.",
         "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn. \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
-        "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức hiện nay\" khi "
+        "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức đã đạt\" khi "
         "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Giống bảng tổng "
         "hợp một trang.",
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
@@ -224,7 +224,7 @@ _METHOD_TEXT = {
         "locality\" for cadres and civil servants (lines 49 and 209), not a target the plan sets for communes.",
         "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of still meeting "
         "it at the deadline. \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
-        "Change needed: the average yearly change from the latest year to the deadline; \"hold the current level\" "
+        "Change needed: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
         "result is in. As on the dashboard.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
