@@ -96,20 +96,55 @@ def unit_word(unit: str, lang: str, number: str = "") -> str:
     return word
 
 
-def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False, exact: bool = False) -> str:
+def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False, exact: bool = False,
+               decimals: int | None = None) -> str:
     """A value with its unit: "19,9 %", "1.120 lao động"; ``compact`` drops count units,
-    ``exact`` shows a whole number without decimals (targets: "95 %", "99,7 %").
+    ``exact`` shows a whole number without decimals (targets: "95 %", "99,7 %"); ``decimals``
+    overrides the unit's (see :func:`decimals_against`).
 
     >>> value_text(19.887, "percent"), value_text(1120, "workers"), value_text(1120, "workers", "en", compact=True)
     ('19,9 %', '1.120 lao động', '1,120')
     """
-    decimals = 0 if exact and float(value).is_integer() else decimals_for(unit)
+    if decimals is None:
+        decimals = 0 if exact and float(value).is_integer() else decimals_for(unit)
     number = fmt_number(value, lang, decimals)
     if unit == "percent":
         return f"{number} %"
     if unit == "flag":
         return label("met_word" if value >= 1 else "not_met_word", lang)
     return number if compact else f"{number} {unit_word(unit, lang, number)}"
+
+
+def decimals_against(value: float, row: pd.Series, decimals: int | None = None) -> int | None:
+    """The decimals to print ``value`` with so that, printed, it meets the row's target exactly
+    when it does: 19,97 % against "≥ 20 %" is "19,97 %", not "20,0 %" beside "chưa đạt";
+    99,46 % against "tính là đạt khi từ 99,5 %" is "99,46 %". ``decimals`` (by default
+    ``None``: the caller's usual ones) when they already agree, and for a row without a
+    threshold or not a percentage (counts are whole).
+
+    >>> row = pd.Series({"unit": "percent", "kind": "at_least", "met_threshold": 20.0, "met_strict": False})
+    >>> decimals_against(19.97, row), decimals_against(19.5, row), decimals_against(20.04, row)
+    (2, None, None)
+    >>> decimals_against(80.004, pd.Series({"unit": "percent", "kind": "above", "met_threshold": 80.0,
+    ...                                     "met_strict": True}))
+    3
+    """
+    threshold = row.get("met_threshold")
+    if is_missing(value) or is_missing(threshold) or row.get("unit") != "percent" or row.get("kind") \
+            in ("yearly_reduction", "yearly_flow"):  # a yearly target judges each year's change, not a level
+        return decimals
+    increasing, strict = row.get("kind") in INCREASING_KINDS, bool(row.get("met_strict", False))
+
+    def meets(x: float) -> bool:
+        if increasing:
+            return x > threshold if strict else x >= threshold - 1e-9
+        return x < threshold if strict else x <= threshold + 1e-9
+
+    shown = decimals_for(row["unit"]) if decimals is None else decimals
+    start = shown
+    while shown < 3 and meets(half_up(float(value), shown)) != meets(float(value)):
+        shown += 1
+    return shown if shown != start else decimals
 
 
 def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:

@@ -413,6 +413,14 @@ def row(**values) -> pd.Series:
     return pd.Series(base)
 
 
+def test_a_latest_figure_is_printed_on_its_side_of_the_target():
+    # 99,46 % printed "99,5 %" beside "tính là đạt khi từ 99,5 % trở lên" and a verdict of not met
+    short = row(latest_value=99.46, target_value=100.0, met_threshold=99.5, needed_points_per_year=0.04)
+    text = target_sentences(short, 2025, "Tỷ lệ hộ sử dụng điện")
+    assert "năm 2024 đạt 99,46 %" in text and "99,5 % (" not in text
+    assert "năm 2024 đạt 92,7 %" in target_sentences(row(), 2025, "Tỷ lệ")  # the usual decimal where it agrees
+
+
 def poverty(**values) -> pd.Series:
     """T01 in 2025: 11.32 % (2021) → 7.24 → 4.89 → 3.18 % (2024); falls 4.1, 2.4, 1.7 points."""
     return row(**{"kind": "yearly_reduction", "latest_value": 3.17739, "base_value": 11.3246, "target_value": 0.17739,

@@ -202,6 +202,17 @@ def test_a_pace_within_the_tolerance_of_the_need_is_nearly_enough_not_enough():
     assert "nếu giữ được thì đủ (cần tăng 0,4" in printed_alike["verdict_reason_vi"]
 
 
+def test_a_deadline_figure_just_short_of_the_target_is_not_printed_as_the_target():
+    # "Năm 2025: 20,0 %, chưa đạt mục tiêu ≥ 20 %" — 19,97 rounded to one decimal read as met
+    obs = observations({2021: 18.7, 2022: 19.0, 2023: 19.5, 2024: 19.5, 2025: 19.97},
+                       indicator="khmer_cadres_civil_servants_share")
+    row = one(obs, catalogue("T16"), areas=["848"])
+    assert row["verdict"] == "deadline_missed" and "Năm 2025: 19,97 %, chưa đạt" in row["verdict_reason_vi"]
+    met = one(observations({2021: 18.7, 2022: 19.0, 2023: 19.5, 2024: 19.5, 2025: 20.04},
+                           indicator="khmer_cadres_civil_servants_share"), catalogue("T16"), areas=["848"])
+    assert "Năm 2025: 20,0 %, đạt" in met["verdict_reason_vi"]
+
+
 def test_a_pace_since_the_baseline_is_not_called_slower_when_it_is_the_same_years():
     # from 2021 to 2024 the pace since the baseline and that of the last 3 years are one number
     obs = observations({2021: 18.6, 2022: 18.9, 2023: 19.3, 2024: 19.6}, indicator="khmer_cadres_civil_servants_share")

@@ -33,7 +33,7 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import change_text, fmt_number, target_text, unit_word, value_text, years_span
+from ..words import change_text, decimals_against, fmt_number, target_text, unit_word, value_text, years_span
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -93,7 +93,7 @@ COLUMNS = [
     "area_code", "area_vi", "area_en", "area_kind", "deadline", "origin", "assumption_vi", "assumption_en",
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
     "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
-    "met_threshold", "met_rule_vi", "met_rule_en",
+    "met_threshold", "met_strict", "met_rule_vi", "met_rule_en",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
@@ -455,6 +455,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     level, level_other, status_level, rule, target_illustrative = target_read
     row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
                met_threshold=rule.threshold if rule is not None else math.nan,
+               met_strict=bool(rule.strict) if rule is not None else False,
                met_rule_vi=rule.words("vi", fmt_number, _unit_after(unit)) if rule is not None else "",
                met_rule_en=rule.words("en", fmt_number, _unit_after(unit)) if rule is not None else "")
     if kind in ("yearly_reduction", "yearly_flow"):
@@ -722,8 +723,9 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
     deadline_value = values.get(deadline, math.nan)
     if kind == "yearly_reduction" and deadline - 1 in values.index and not missing(deadline_value):
         value_words = change_text(float(deadline_value) - float(values[deadline - 1]), "percent", lang, per_year=False)
-    else:
-        value_words = value_text(deadline_value, unit, lang, exact=True) if not missing(deadline_value) else "–"
+    else:  # as many decimals as it takes for the figure as printed to agree with "đạt"/"chưa đạt"
+        value_words = value_text(deadline_value, unit, lang, exact=True,
+                                 decimals=decimals_against(deadline_value, row)) if not missing(deadline_value) else "–"
     latest_year = int(row["latest_year"])
     if kind == "yearly_flow":
         tail = values[values.index > latest_year - RECENT_YEARS]
@@ -748,7 +750,8 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         "flag": unit == "flag",
         "flow": kind == "yearly_flow",
         "no_previous": kind == "yearly_reduction" and deadline in values.index and deadline - 1 not in values.index,
-        "latest": value_text(row["latest_value"], unit, lang, exact=True),
+        "latest": value_text(row["latest_value"], unit, lang, exact=True,
+                             decimals=decimals_against(row["latest_value"], row)),
         "target": target_words,
         "value": value_words,
         "recent": recent_words,

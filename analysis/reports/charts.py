@@ -34,7 +34,7 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, is_holding,
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, decimals_against, deadline_figure_in, fmt_number, is_holding,
                      is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold,
                      threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
@@ -70,8 +70,9 @@ register_labels({
                             "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
     "chance": ("khả năng đạt", "chance"),
     "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
-    "threshold_mark": ("Tính là đạt: {pairs} (theo độ chính xác kế hoạch ghi); cột cần mỗi năm tính tới mức đó",
-                       "Counted as met: {pairs} (at the precision the plan writes); the yearly need is to that level"),
+    "threshold_mark": ("Tính là đạt: {pairs} (theo độ chính xác kế hoạch ghi)",
+                       "Counted as met: {pairs} (at the precision the plan writes)"),
+    "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of still meeting "
                      "it at the deadline"),
@@ -1011,10 +1012,11 @@ def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
     return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
 
 
-def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False) -> list[str]:
+def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_column: bool = True) -> list[str]:
     """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once; with
-    ``thresholds`` (a table with the target and the yearly need), also what counts as met
-    where it is not the target's own figure ("100 % khi ≥ 99,5 %")."""
+    ``thresholds`` (a table with the target), also what counts as met where it is not the
+    target's own figure ("100 % khi ≥ 99,5 %"), and, with ``needed_column``, that the table's
+    yearly need is to that level."""
     notes = []
     if (shown["origin"] == "assumption").any():
         notes.append(label("assumption_mark", lang))
@@ -1028,15 +1030,17 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False) -> list
              for _, row in (shown.iterrows() if thresholds else ()) if (phrase := threshold_phrase(row, lang))]
     pairs = list(dict.fromkeys(pairs))
     if pairs:
-        notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs)))
+        notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs))
+                     + (label("threshold_mark_needed", lang) if needed_column else ""))
     return notes
 
 
 def _latest(row: pd.Series, lang: str) -> str:
     if _missing(row["latest_value"]):
         return "–"
-    return f"{'≈' if row['approximate'] else ''}{value_text(row['latest_value'], row['unit'], lang, compact=True)}" \
-           f" ({row['latest_year']})"
+    shown = value_text(row["latest_value"], row["unit"], lang, compact=True,
+                       decimals=decimals_against(row["latest_value"], row))
+    return f"{'≈' if row['approximate'] else ''}{shown} ({row['latest_year']})"
 
 
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,

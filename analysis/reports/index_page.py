@@ -214,7 +214,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
                        f"<td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
         # the dashboard's footnotes, under the table
-        for note in mark_notes(rows[rows["verdict"] != ""], lang, thresholds=True):
+        for note in mark_notes(rows[rows["verdict"] != ""], lang, thresholds=True, needed_column=False):
             out.append(f'<p class="note">{html.escape(note)}</p>')
     out.append("</body></html>")
     return "\n".join(out) + "\n"

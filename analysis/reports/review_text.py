@@ -26,7 +26,8 @@ from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import change_text, chance_text, decimals_for, fmt_number, half_up, needed_text, target_text, value_text
+from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, needed_text,
+                     target_text, value_text)
 
 __all__ = [
     "Verdict",
@@ -319,8 +320,10 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
 
 
 def _value(row: pd.Series, column: str, lang: str) -> str:
-    """A value of the row with its unit; whole numbers without decimals ("100 %")."""
-    return value_text(float(row[column]), row["unit"], lang, exact=True)
+    """A value of the row with its unit; whole numbers without decimals ("100 %"); the latest
+    figure with the decimals that keep it on its side of the target (:func:`decimals_against`)."""
+    decimals = decimals_against(float(row[column]), row) if column == "latest_value" else None
+    return value_text(float(row[column]), row["unit"], lang, exact=True, decimals=decimals)
 
 
 def _target_phrase(row: pd.Series, lang: str) -> str:
