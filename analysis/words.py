@@ -115,12 +115,14 @@ def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False,
     return number if compact else f"{number} {unit_word(unit, lang, number)}"
 
 
-def decimals_against(value: float, row: pd.Series, decimals: int | None = None) -> int | None:
+def decimals_against(value: float, row: pd.Series, decimals: int | None = None, need: bool = False) -> int | None:
     """The decimals to print ``value`` with so that, printed, it meets the row's target exactly
     when it does: 19,97 % against "≥ 20 %" is "19,97 %", not "20,0 %" beside "chưa đạt";
-    99,46 % against "tính là đạt khi từ 99,5 %" is "99,46 %". ``decimals`` (by default
-    ``None``: the caller's usual ones) when they already agree, and for a row without a
-    threshold or not a percentage (counts are whole).
+    99,46 % against "tính là đạt khi từ 99,5 %" is "99,46 %". With ``need`` (``value`` is the
+    latest figure, printed beside the change needed in the one year left), also so that the
+    printed figure and the printed need add up to the target: 17,95 % beside "cần tăng 2,1 điểm %"
+    to reach 20 %, not "18,0 %". ``decimals`` (by default ``None``: the caller's usual ones) when
+    they already agree, and for a row without a threshold or not a percentage (counts are whole).
 
     >>> row = pd.Series({"unit": "percent", "kind": "at_least", "met_threshold": 20.0, "met_strict": False})
     >>> decimals_against(19.97, row), decimals_against(19.5, row), decimals_against(20.04, row)
@@ -128,6 +130,10 @@ def decimals_against(value: float, row: pd.Series, decimals: int | None = None) 
     >>> decimals_against(80.004, pd.Series({"unit": "percent", "kind": "above", "met_threshold": 80.0,
     ...                                     "met_strict": True}))
     3
+    >>> one_year = pd.concat([row, pd.Series({"deadline": 2025, "latest_year": 2024, "needed_points_per_year": 2.05})])
+    >>> decimals_against(17.95, one_year, need=True), decimals_against(17.95, one_year), decimals_against(17.9, \
+one_year.replace({2.05: 2.1}), need=True)
+    (2, None, None)
     """
     threshold = row.get("met_threshold")
     if is_missing(value) or is_missing(threshold) or row.get("unit") != "percent" or row.get("kind") \
@@ -140,10 +146,21 @@ def decimals_against(value: float, row: pd.Series, decimals: int | None = None) 
             return x > threshold if strict else x >= threshold - 1e-9
         return x < threshold if strict else x <= threshold + 1e-9
 
+    needed = row.get("needed_points_per_year")
+    one_year = need and not is_missing(needed) and not is_missing(row.get("latest_year")) \
+        and _deadline_of(row) - int(row["latest_year"]) == 1 and not meets(float(value))
+    need_decimals = _decimals_to_show(float(needed), "percent") if one_year else 0
+
+    def adds_up(shown: int) -> bool:  # the target less the figure as printed is the need as printed
+        return not one_year or half_up(threshold - half_up(float(value), shown), need_decimals) \
+            == half_up(float(needed), need_decimals)
+
     shown = decimals_for(row["unit"]) if decimals is None else decimals
     start = shown
     while shown < 3 and meets(half_up(float(value), shown)) != meets(float(value)):
         shown += 1
+    # a need not worked out from this threshold never adds up: then the figure keeps its decimals
+    shown = next((d for d in range(shown, 4) if adds_up(d)), shown)
     return shown if shown != start else decimals
 
 

@@ -197,7 +197,7 @@ class Workbench:
                 latest = "–"
             else:  # a milestone met reads "Đạt", not "1"
                 shown = value_text(row["latest_value"], "flag", lang) if row["unit"] == "flag" else \
-                    fmt_number(row["latest_value"], lang, decimals_against(row["latest_value"], row, decimals))
+                    fmt_number(row["latest_value"], lang, decimals_against(row["latest_value"], row, decimals, need=True))
                 latest = f"{shown} ({row['latest_year']})"
             chance = chance_shown(row, lang)  # "–" for an outcome already known (a 2022 milestone met)
             projected = "–" if _missing(row["projected_median"]) else (

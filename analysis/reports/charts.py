@@ -1039,7 +1039,7 @@ def _latest(row: pd.Series, lang: str) -> str:
     if _missing(row["latest_value"]):
         return "–"
     shown = value_text(row["latest_value"], row["unit"], lang, compact=True,
-                       decimals=decimals_against(row["latest_value"], row))
+                       decimals=decimals_against(row["latest_value"], row, need=True))
     return f"{'≈' if row['approximate'] else ''}{shown} ({row['latest_year']})"
 
 

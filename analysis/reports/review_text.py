@@ -321,8 +321,9 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
 
 def _value(row: pd.Series, column: str, lang: str) -> str:
     """A value of the row with its unit; whole numbers without decimals ("100 %"); the latest
-    figure with the decimals that keep it on its side of the target (:func:`decimals_against`)."""
-    decimals = decimals_against(float(row[column]), row) if column == "latest_value" else None
+    figure with the decimals that keep it on its side of the target and add up with the need
+    (:func:`decimals_against`)."""
+    decimals = decimals_against(float(row[column]), row, need=True) if column == "latest_value" else None
     return value_text(float(row[column]), row["unit"], lang, exact=True, decimals=decimals)
 
 
