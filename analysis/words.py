@@ -377,11 +377,27 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
         return "" if short == "–" else short
     if row["kind"] == "yearly_flow":
         return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
-    one_year = int(row["deadline"]) - int(row["latest_year"]) == 1
-    text = change_text(row["needed_points_per_year"], row["unit"], lang, per_year=not one_year)
-    if one_year and bool(row.get("awaiting_figure", False)):
-        return f"{text} {label('from_year_words', lang)} {row['latest_year']}"
-    return f"{text} {label('in_year_words', lang)} {row['deadline']}" if one_year else text
+    return change_needed(row["needed_points_per_year"], row["unit"], int(row["deadline"]), int(row["latest_year"]),
+                         bool(row.get("awaiting_figure", False)), lang)
+
+
+def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awaiting: bool, lang: str = "vi") -> str:
+    """The change needed, in words: a yearly rate ("tăng 0,4 điểm %/năm"), or, with one year left,
+    the change in that year ("giảm 3,0 điểm % trong năm 2025") — from the latest figure once that
+    year has ended and its figure is ``awaiting`` ("giảm 3,0 điểm % so với năm 2024").
+
+    >>> change_needed(-3.0, "percent", 2025, 2024, False), change_needed(-3.0, "percent", 2025, 2024, True)
+    ('giảm 3,0 điểm % trong năm 2025', 'giảm 3,0 điểm % so với năm 2024')
+    >>> change_needed(0.4, "percent", 2030, 2024, True, "en")
+    'up 0.4 pts/yr'
+    """
+    one_year = deadline - latest_year == 1
+    text = change_text(needed, unit, lang, per_year=not one_year)
+    if not one_year:
+        return text
+    if awaiting:
+        return f"{text} {label('from_year_words', lang)} {latest_year}"
+    return f"{text} {label('in_year_words', lang)} {deadline}"
 
 
 HOLDING_MARK = "‡"

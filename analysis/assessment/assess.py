@@ -33,7 +33,8 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import change_text, decimals_against, fmt_number, target_text, unit_word, value_text, years_span
+from ..words import (change_needed, change_text, decimals_against, fmt_number, target_text, unit_word, value_text,
+                     years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -77,8 +78,6 @@ register_labels({
     "commune_target": ("Mục tiêu của xã: {value} (tỷ lệ người Khmer trong dân số năm {year}{illustrative}).",
                        "The commune's target: {value} (its Khmer share of the population in {year}{illustrative})."),
     "illustrative_suffix": (", số liệu minh họa", ", illustrative"),
-    "in_year": ("trong năm", "in"),
-    "from_year": ("so với năm", "from"),
     "goal_at_least": ("từ {value} trở lên", "at least {value}"),
     "goal_above": ("trên {value}", "above {value}"),
     "goal_at_most": ("không quá {value}", "at most {value}"),
@@ -353,10 +352,15 @@ def _unit_share(target, code, context: _Context) -> tuple[float, bool, int] | No
     return float(last["value"]), bool(last["illustrative"]), int(last["year"])
 
 
+def _recent_window(values: pd.Series) -> pd.Series:
+    """The points the recent pace is measured between: the last RECENT_YEARS years of change."""
+    return values[values.index >= int(values.index[-1]) - RECENT_YEARS]
+
+
 def _recent_change(values: pd.Series) -> float:
     """Mean yearly change over the last RECENT_YEARS years (or what the series has)."""
     latest_year = int(values.index[-1])
-    window = values[values.index >= latest_year - RECENT_YEARS]
+    window = _recent_window(values)
     if len(window) < 2:
         return math.nan
     return (float(window.iloc[-1]) - float(window.iloc[0])) / (latest_year - int(window.index[0]))
@@ -735,16 +739,11 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
                                  every_year=len(tail) == latest_year - int(tail.index[0]) + 1)
     else:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
-        window_start = int(values.index[values.index >= latest_year - RECENT_YEARS][0])
         # the years whose changes the pace averages: from 2021 to 2024 are the changes of 2022–2024
-        recent_span = years_span(window_start + 1, latest_year, lang)
-        one_year = deadline - latest_year == 1  # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"
-        needed_words = change_text(row["needed_points_per_year"], unit, lang, per_year=not one_year)
-        if one_year and row["awaiting_figure"]:
-            # the year has ended, its figure is awaited: the change it needed, from the latest figure
-            needed_words += f" {label('from_year', lang)} {latest_year}"
-        elif one_year:
-            needed_words += f" {label('in_year', lang)} {deadline}"
+        recent_span = years_span(int(_recent_window(values).index[0]) + 1, latest_year, lang)
+        # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
+        needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
+                                     bool(row["awaiting_figure"]), lang)
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",

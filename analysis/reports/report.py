@@ -248,10 +248,9 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         # the district's latest year: "Số liệu đến năm 2025" over a district whose figures end in 2024
         # because two new communes sent 2025 said more than the deck shows
         latest, everywhere = district_rows["latest_year"].dropna(), table["latest_year"].dropna()
-        write_deck(staging / "slides.pptx", slides, lang,
-                   int(latest.max()) if len(latest) else int(everywhere.max()) if len(everywhere) else None,
-                   bool(table["illustrative"].any()), map=workbench.map,
-                   communes_to=int(everywhere.max()) if len(everywhere) else None)
+        communes_to = int(everywhere.max()) if len(everywhere) else None
+        write_deck(staging / "slides.pptx", slides, lang, int(latest.max()) if len(latest) else communes_to,
+                   bool(table["illustrative"].any()), map=workbench.map, communes_to=communes_to)
         files["slides"] = "slides.pptx"
         files["reviews"] = review_files(Path(out))  # carried over into the new folder
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
