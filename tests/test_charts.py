@@ -408,12 +408,12 @@ def test_a_deadline_slide_shows_its_text_at_twelve_points_or_more(old_map, tmp_p
     assert abs(image.height - 0.86 * deck.slide_height) < Inches(0.01)  # a 16:9 chart as before
 
 
-def test_every_target_moving_away_or_off_track_gets_slides_and_a_decided_milestone_none(old_map):
+def test_every_target_needing_a_change_of_pace_gets_slides_and_a_decided_milestone_none(old_map):
     rows = old_map.table[old_map.table["area_code"] == DISTRICT]
     chosen = deck_targets(rows, ["T01", "T06", "T07", "T08", "T14", "M1"], 2025)
     at_2025 = rows[rows["deadline"] == 2025].set_index("target_id")["verdict"]
-    urgent = list(at_2025[at_2025.isin(["moving_away", "off_track", "deadline_missed"])].index)
-    assert {"T02", "T15"} <= set(urgent) and set(urgent) <= set(chosen)
+    urgent = list(at_2025[at_2025.isin(["needs_acceleration", "moving_away", "off_track", "deadline_missed"])].index)
+    assert {"T02", "T15", "T16"} <= set(urgent) and set(urgent) <= set(chosen)
     assert "M1" not in chosen and "T05" not in chosen  # met in 2022; on track
     assert chosen == [t for t in dict.fromkeys(rows["target_id"]) if t in chosen]  # the plan's order
 

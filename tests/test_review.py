@@ -132,13 +132,27 @@ def test_targets_needing_attention_are_listed_one_per_line_with_their_place_in_s
     lead = texts.index("Các chỉ tiêu cần tập trung chỉ đạo:")
     assert lead < texts.index("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
     lines = list(itertools.takewhile(lambda t: t.startswith("- "), texts[lead + 1:]))
-    # the shipped data: poverty (II.2.a) off track first, party members in hamlets (II.2.p) last
+    # the shipped data: poverty (II.2.a) off track first; the 2030 target of advanced new-rural communes
+    # (II.3.a, needing acceleration) last
     assert lines[0] == "- Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm (mục II.2.a);"
-    assert lines[-1].endswith("(mục II.2.p).") and all(line.endswith(";") for line in lines[:-1])
-    # each place names the point that speaks of that target
+    assert lines[-1].endswith("(mục II.3.a).") and all(line.endswith(";") for line in lines[:-1])
+    # the points of sections II.2 and II.3: their names and verdicts
+    points, part = {}, None
+    for text in texts[texts.index("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU"):texts.index("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ")]:
+        part = text[0] if re.match(r"^\d\. ", text) else part
+        point = re.match(r"^([a-zđ])\) ([^:]*):", text)
+        if point and part in ("2", "3") and "Đánh giá: " in text:
+            points[(part, point.group(1))] = (point.group(2), re.search(r"Đánh giá: ([^.]*)\.", text).group(1))
+    listed = {}
     for line in lines:
-        name, place = re.match(r"- (.*) \(mục II\.2\.(\w+)\)[;.]$", line).groups()
-        assert any(t.startswith(f"{place}) {name}:") for t in texts), line
+        name, part, letter = re.match(r"- (.*) \(mục II\.(\d)\.(\w+)\)[;.]$", line).groups()
+        listed[(part, letter)] = name
+    # each place names the point that speaks of that target
+    assert all(points[place][0] == name for place, name in listed.items())
+    # every point whose verdict asks for a change of pace is listed ("cần đẩy nhanh" too), and only those
+    pace = {"Có chuyển biến, cần đẩy nhanh", "Chuyển biến chậm, khó đạt", "Xa dần mục tiêu", "Không đạt"}
+    assert "Có chuyển biến, cần đẩy nhanh" in {verdict for _, verdict in points.values()}
+    assert set(listed) == {place for place, (_, verdict) in points.items() if verdict in pace}
 
 
 def test_every_target_in_plan_order_with_vietnamese_point_letters(vi):

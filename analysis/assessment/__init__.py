@@ -5,9 +5,9 @@ from .assess import COLUMNS, UNTIL, TargetSeries, assess, series_key, status_lab
 from .met import MetRule, meets, met_rule
 from .rates import (RequiredRate, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, probability_words,
                     required_rate, status_from_ratio, un_status)
-from .verdict import VERDICTS
+from .verdict import NEEDS_ATTENTION, VERDICTS
 
-__all__ = ["COLUMNS", "UNTIL", "MetRule", "RequiredRate", "TargetSeries", "VERDICTS", "assess",
+__all__ = ["COLUMNS", "NEEDS_ATTENTION", "UNTIL", "MetRule", "RequiredRate", "TargetSeries", "VERDICTS", "assess",
            "expected_progress_ratio", "growth_rate_ratio", "linear_rate_ratio", "meets", "met_rule",
            "probability_words", "required_rate", "series_key", "status_from_ratio", "status_label",
            "target_series", "un_status"]

@@ -35,11 +35,15 @@ from dataclasses import dataclass
 from ..text import label, register_labels
 from ..words import chance_text, is_missing
 
-__all__ = ["VERDICTS", "Evidence", "decide", "ON_TRACK_PACE", "RECENT_YEARS", "CHANCE_BANDS"]
+__all__ = ["VERDICTS", "NEEDS_ATTENTION", "Evidence", "decide", "ON_TRACK_PACE", "RECENT_YEARS", "CHANCE_BANDS"]
 
 VERDICTS = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
             "too_little_data", "no_data")
 """The verdict keys, best first; a projection-only row has the verdict ""."""
+NEEDS_ATTENTION = ("needs_acceleration", "off_track", "moving_away", "deadline_missed")
+"""The verdicts a report lists among the targets needing attention and gives a slide of their
+own: every verdict that says the pace must change, including "cần đẩy nhanh" (a target at a
+49 % chance whose pace falls short needs the meeting's attention as much as one at 15 %)."""
 
 ON_TRACK_PACE = 0.95
 """The recent pace must be at least this share of the rate needed to be "on track" (the

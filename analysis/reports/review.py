@@ -64,7 +64,7 @@ from ..errors import DataError, Problem
 from ..export import (MANIFEST, OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic,
                       write_text_atomic)
 from ..text import check_language, label, nfc, register_labels
-from ..assessment.verdict import CHANCE_BANDS, ON_TRACK_PACE, RECENT_YEARS
+from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
 from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
@@ -988,7 +988,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
               for section in sections
               for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == section))}
     attention = [(item.name, places[item.target_id]) for item in assessed
-                 if item.verdict.key in ("off_track", "moving_away", "deadline_missed")]
+                 if item.verdict.key in NEEDS_ATTENTION]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
     # the end of the period counts what was due in it, as the deck's slide of that year does
     def due_later(item: _Item) -> bool:

@@ -22,7 +22,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from ..assessment import status_label
+from ..assessment import NEEDS_ATTENTION, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import needed_words
@@ -30,7 +30,7 @@ from .charts import balanced_wrap, column_rows, decided, source_parts, verdict_l
 from .style import COLORS, PNG_DPI, SLIDE
 
 __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
-           "judged_rows", "ATTENTION"]
+           "judged_rows"]
 
 register_labels({
     "deck_title": ("Tiến độ thực hiện Kế hoạch 20/KH-UBND", "Progress on Plan 20/KH-UBND"),
@@ -59,8 +59,6 @@ PICTURE_TOP = 0.1
 """Inches between the slide's top edge and the chart, so that its title does not touch the edge."""
 CAPTION_ROOM = 0.55
 """Inches a picture shown at its own size leaves under it for a two-line editable line."""
-ATTENTION = ("moving_away", "off_track", "deadline_missed")
-"""Verdicts that give a target its own slide, focus target or not."""
 _FIXED_DATE = dt.datetime(2022, 2, 21)
 
 
@@ -129,7 +127,7 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
 def deck_targets(rows: pd.DataFrame, focus: list[str], year: int) -> list[str]:
     """The targets of ``rows`` (one area) that get slides, in the plan's order: the ``focus``
     targets and every target whose verdict at the deadline a report on ``year`` judges it by
-    (:func:`judged_rows`) is in :data:`ATTENTION` — less those already decided by their
+    (:func:`judged_rows`) needs attention (:data:`~analysis.assessment.verdict.NEEDS_ATTENTION`) — less those already decided by their
     deadline's own figure (a 2022 milestone met: its chart would show one old point).
 
     >>> rows = pd.DataFrame({"target_id": ["T01", "T02", "T02", "T05", "T17", "M1"],
@@ -140,7 +138,7 @@ def deck_targets(rows: pd.DataFrame, focus: list[str], year: int) -> list[str]:
     ['T01', 'T02', 'T05', 'T17']
     """
     judged = judged_rows(rows, year)
-    chosen = judged[(judged["target_id"].isin(focus) | judged["verdict"].isin(ATTENTION))
+    chosen = judged[(judged["target_id"].isin(focus) | judged["verdict"].isin(NEEDS_ATTENTION))
                     & ~judged.apply(decided, axis=1)]
     return list(chosen["target_id"])
 
