@@ -587,9 +587,10 @@ register_labels({
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
                       latest_year: int | None, year: int, kind: str, lang: str = "vi",
-                      attention: list[str] = (), n_illustrative: int = 0, awaited_year: int | None = None,
-                      later: dict[int, int] | None = None) -> str:
-    """Section I of the report: how many targets stand where, in one paragraph. A row that is
+                      awaited_year: int | None = None, later: dict[int, int] | None = None) -> str:
+    """Section I of the report: how many targets stand where, in one paragraph (the targets
+    needing attention follow it one per line, :func:`attention_lines`; the illustrative data is
+    said before it, :func:`illustrative_sentence`). A row that is
     a projection only (no target for the year judged) is not counted among the assessed.
     ``awaited_year`` is the deadline year whose figure the rows judged on a projection await
     (2025 in a review of 2024 written after 2025 ended); by default ``year``. ``later`` counts
@@ -648,11 +649,6 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     elif awaiting:
         text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {awaited}, được đánh giá theo dự báo." if vi
                  else f" {awaiting} targets have no {awaited} figure yet and are judged on the projection.")
-    if attention:
-        text += (" Các chỉ tiêu cần tập trung chỉ đạo: " if vi else " Targets needing attention: ") + \
-            "; ".join(attention) + "."
-    if n_illustrative:
-        text += " " + illustrative_sentence(n_illustrative, lang)
     return spaced_percent(text)
 
 
