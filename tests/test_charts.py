@@ -544,3 +544,14 @@ def test_a_deck_chart_is_readable_from_the_back_of_the_room_and_leaves_why_and_h
     assert {text.get_fontsize() for text in legend.get_texts()} == {DECK_TEXT_SIZE}
     footer = " ".join(text.get_text() for text in figure.texts)
     assert "Vì sao" not in footer and "Dự báo:" not in footer and "Nguồn:" in footer
+
+
+def test_a_dashboard_explains_met_not_yet_secure_only_where_it_shows_it(old_map):
+    # Thuận Hòa: 6 of 6 hamlets with Khmer party members in 2024, 5 of 6 in four of the ten years
+    commune = old_map.dashboard("29440")
+    texts = [text.get_text() for text in commune.texts + commune.axes[0].texts]
+    assert "Đã đạt, chưa vững†" in texts
+    assert any("\"Đã đạt, chưa vững\": đã đạt nhưng khả năng giữ được đến năm hạn dưới 50 %." in " ".join(t.split())
+               for t in texts)
+    district = old_map.dashboard()
+    assert not any("chưa vững" in text.get_text() for text in district.texts + district.axes[0].texts)

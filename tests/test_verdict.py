@@ -60,6 +60,21 @@ def test_a_level_met_but_unlikely_to_hold_marks_its_chance_as_a_chance_of_holdin
               catalogue("T02", indicator="poverty_rate_households", value=100.0), areas=["848"])
     assert row["latest_met"] and row["verdict"] != "achieved" and row["probability"] < 0.5
     assert chance_shown(row).endswith("‡") and is_holding(row)
+    # and it is "met, not yet secure": not "cần đẩy nhanh" (a level reached cannot be sped up) nor "khó đạt"
+    # beside a figure that meets the target
+    assert row["verdict"] == "met_at_risk"
+    assert row["verdict_reason_vi"] == ("Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %) nhưng khả năng năm 2025 vẫn "
+                                        f"đạt chỉ {fmt_number(row['probability'] * 100, 'vi', 0)} %.")
+
+
+def test_the_shipped_communes_met_but_unlikely_to_hold_are_met_not_yet_secure():
+    # T15 in the old communes: 5 or 6 of 6 hamlets by turns, 6 of 6 in 2024 (Thuận Hòa 29440)
+    table = assess(as_of=AS_OF)
+    met = table[table["latest_met"].eq(True) & (table["deadline"] > table["latest_year"])]
+    assert ((met["probability"] < 0.5) == (met["verdict"] == "met_at_risk")).all()
+    assert ((met["probability"] >= 0.5) == (met["verdict"] == "achieved")).all()
+    thuan_hoa = table.set_index(["target_id", "area_code", "deadline"]).loc[("T15", "29440", 2025)]
+    assert thuan_hoa["verdict"] == "met_at_risk" and thuan_hoa["latest_value"] == 100.0
 
 
 def test_the_level_a_fall_must_reach_is_said_as_the_chart_says_it():
@@ -256,7 +271,7 @@ def agrees(row) -> bool:
     p = row["probability"]
     if row["verdict"] in ("on_track",) or (row["verdict"] == "achieved" and not row["deadline"] <= row["latest_year"]):
         return p >= 0.5
-    if row["verdict"] in ("off_track", "moving_away"):
+    if row["verdict"] in ("off_track", "moving_away", "met_at_risk"):
         return p < 0.5
     return True
 

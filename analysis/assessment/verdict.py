@@ -16,14 +16,17 @@ question, in this order:
    three years, in the direction of progress) against the **rate now needed** (from the
    latest year to the deadline) decides within it:
 
-   - chance ≥ 50 %: ``achieved`` if the latest value already meets the target (a level
-     target), else ``on_track`` if the recent pace is at least 95 % of the rate needed (or
+   - the latest value already meets the target (a level target): ``achieved`` if the chance of
+     still meeting it at the deadline is at least 50 %, else ``met_at_risk`` ("đã đạt, chưa
+     vững"): a level already reached cannot be "sped up", and "khó đạt" beside a figure that
+     meets the target reads as a contradiction;
+   - chance ≥ 50 %: ``on_track`` if the recent pace is at least 95 % of the rate needed (or
      nothing needs to change), else ``needs_acceleration``;
    - chance < 50 %: ``moving_away`` if the recent pace runs against the target, else
      ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
 
 So ``on_track`` and ``achieved`` (before the deadline) always come with a chance of at least
-50 %, and ``off_track`` and ``moving_away`` with less. A deadline year that has ended without
+50 %, and ``met_at_risk``, ``off_track`` and ``moving_away`` with less. A deadline year that has ended without
 its figure ("chờ số liệu năm 2025") is judged by the chance of that year's value.
 """
 
@@ -37,13 +40,14 @@ from ..words import chance_text, is_missing
 
 __all__ = ["VERDICTS", "NEEDS_ATTENTION", "Evidence", "decide", "ON_TRACK_PACE", "RECENT_YEARS", "CHANCE_BANDS"]
 
-VERDICTS = ("achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
+VERDICTS = ("achieved", "on_track", "met_at_risk", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
             "too_little_data", "no_data")
 """The verdict keys, best first; a projection-only row has the verdict ""."""
-NEEDS_ATTENTION = ("needs_acceleration", "off_track", "moving_away", "deadline_missed")
+NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "off_track", "moving_away", "deadline_missed")
 """The verdicts a report lists among the targets needing attention and gives a slide of their
-own: every verdict that says the pace must change, including "cần đẩy nhanh" (a target at a
-49 % chance whose pace falls short needs the meeting's attention as much as one at 15 %)."""
+own: every verdict short of "on track", including "cần đẩy nhanh" (a target at a 49 % chance
+whose pace falls short needs the meeting's attention as much as one at 15 %) and a level met
+that is unlikely to hold."""
 
 ON_TRACK_PACE = 0.95
 """The recent pace must be at least this share of the rate needed to be "on track" (the
@@ -56,6 +60,7 @@ CHANCE_BANDS = (0.5, 0.2)
 register_labels({
     "achieved": ("Đã đạt", "Achieved"),
     "on_track": ("Đúng tiến độ", "On track"),
+    "met_at_risk": ("Đã đạt, chưa vững", "Met, not yet secure"),
     "needs_acceleration": ("Có chuyển biến, cần đẩy nhanh", "Progress, needs to speed up"),
     "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
     "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),
@@ -169,6 +174,8 @@ def decide(e: Evidence) -> str:
     'moving_away'
     >>> decide(Evidence(2025, 10, latest_year=2025, deadline_known=True, deadline_met=False))
     'deadline_missed'
+    >>> decide(Evidence(2025, 10, latest_year=2024, latest_met=True, probability=0.31, recent=0.0, needed=0.0))
+    'met_at_risk'
     """
     if e.n_points == 0:
         return "no_data"
@@ -182,13 +189,13 @@ def decide(e: Evidence) -> str:
     if is_missing(p):
         return "too_little_data"
     low_band, off_band = CHANCE_BANDS
+    if e.latest_met:
+        return "achieved" if p >= low_band else "met_at_risk"
     if p >= low_band:
-        if e.latest_met:
-            return "achieved"
         if _pace_enough(e):
             return "on_track"
         return "needs_acceleration"
-    if not e.latest_met and not is_missing(e.recent) and e.recent < 0 and not _turned(e):
+    if not is_missing(e.recent) and e.recent < 0 and not _turned(e):
         return "moving_away"
     return "needs_acceleration" if p >= off_band else "off_track"
 

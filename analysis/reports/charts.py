@@ -109,6 +109,8 @@ register_labels({
                          "\"moving away from the target\" below 50 % with both the last 3 years and the latest year "
                          "going the wrong way. Yearly targets (poverty, jobs, security, defence) are judged year by "
                          "year."),
+    "dashboard_at_risk": ("\"Đã đạt, chưa vững\": đã đạt nhưng khả năng giữ được đến năm hạn dưới 50 %.",
+                          "\"Met, not yet secure\": met already, with a chance under 50 % of holding to the deadline."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
@@ -122,6 +124,7 @@ register_labels({
     "short_achieved": ("Đã đạt", "Achieved"),
     "short_hold": ("giữ", "hold"),
     "short_on_track": ("Đúng tiến độ", "On track"),
+    "short_met_at_risk": ("Đạt, chưa vững", "Met, at risk"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
     "short_off_track": ("Chậm, khó đạt", "Slow progress"),
     "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
@@ -1074,7 +1077,10 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
         marks = mark_notes(shown, lang, thresholds=True)
         # the marks' short notes share lines, so that the table keeps its size
-        paragraphs = [label("dashboard_method", lang)] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
+        # a verdict few tables show is explained only where it is shown: the note keeps its three lines
+        method = label("dashboard_method", lang) + (f" {label('dashboard_at_risk', lang)}"
+                                                    if shown["verdict"].eq("met_at_risk").any() else "")
+        paragraphs = [method] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
         bottom = _footer(figure, rows, lang, paragraphs + marks[-1:])
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)

@@ -547,7 +547,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
         sentences.append(_verdict_sentence(row, verdict, parts, lang))
         if verdict.awaiting_figure:
             sentences.append(_projection_sentence(row, "rv_estimate", lang))
-        if verdict.key == "achieved" and deadline > int(row["latest_year"]):
+        if verdict.key in ("achieved", "met_at_risk") and deadline > int(row["latest_year"]):
             sentences.append(label("rv_keep_awaiting" if verdict.awaiting_figure else "rv_keep", lang)
                              .format(deadline=deadline))
         elif verdict.key not in ("achieved", "deadline_missed"):

@@ -22,7 +22,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
-from ..assessment import NEEDS_ATTENTION, status_label
+from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import needed_words
@@ -79,9 +79,7 @@ def _counts(rows: pd.DataFrame, lang: str) -> str:
     '1 đúng tiến độ; 1 có chuyển biến, cần đẩy nhanh; 2 chuyển biến chậm, khó đạt'
     """
     counts = rows["verdict"].value_counts()
-    order = ["achieved", "on_track", "needs_acceleration", "off_track", "moving_away", "deadline_missed",
-             "too_little_data", "no_data"]
-    return "; ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in order if key in counts)
+    return "; ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in VERDICTS if key in counts)
 
 
 def judged_rows(rows: pd.DataFrame, year: int) -> pd.DataFrame:

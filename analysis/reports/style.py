@@ -45,6 +45,7 @@ COLORS = {
 STATUS_COLORS = {
     "achieved": COLORS["green"],
     "on_track": COLORS["green"],
+    "met_at_risk": COLORS["sky"],
     "needs_acceleration": COLORS["yellow"],
     "off_track": COLORS["orange"],
     "moving_away": COLORS["vermillion"],

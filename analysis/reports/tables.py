@@ -168,7 +168,8 @@ _METHOD_TEXT = {
         "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Có chuyển biến, cần đẩy nhanh\"; khả năng "
         "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm có số liệu gần nhất và cả năm gần nhất đều đi ngược hướng, \"Có chuyển "
         "biến, cần đẩy nhanh\" nếu khả năng "
-        "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %. Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
+        "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %; số liệu mới nhất đã đạt mà khả năng giữ được dưới "
+        "50 % — \"Đã đạt, chưa vững\". Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
         "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
         "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
         "mục tiêu.",
@@ -208,7 +209,8 @@ _METHOD_TEXT = {
         "more — \"Achieved\" if the latest value already meets it, \"On track\" if the recent pace is enough (95 % of "
         "the rate needed), else \"Progress, needs to speed up\"; below 50 % — \"Moving away\" if the series runs the "
         "wrong way over the last 3 years and in the last year, \"Progress, needs to speed up\" at a chance of 20 % or "
-        "more, \"Slow progress, unlikely\" below. Once "
+        "more, \"Slow progress, unlikely\" below; a latest value that meets it with a chance under 50 % of holding "
+        "— \"Met, not yet secure\". Once "
         "the deadline's figure is in: \"Achieved\" or \"Not met\". So \"On track\" always comes with a chance of 50 % "
         "or more.",
         "A deadline year that has ended without its figure (\"awaiting the 2025 figure\") is judged by the chance that "
