@@ -20,13 +20,23 @@ EXPECTED = {
     "corrupt.xlsx": [(None, None, "không mở được tệp: tệp bị hỏng, chưa chép xong", "ask the sender to send it again")],
     "missing_column.csv": [(1, "source", 'thiếu cột "source"', 'column "source" is missing')],
     "missing_source.csv": [(2, "source", "bắt buộc phải có", "is required")],
+    # a figure not known yet: the row is deleted, not filled with a 0 to get past the check
+    "blank_value.csv": [(3, "value", "Cách sửa: điền giá trị (chưa có số liệu thì xóa cả dòng, đừng ghi 0).",
+                         "delete the row rather than write 0")],
     # a required column typed differently is named, with the header cell to rename
     "renamed_column.csv": [(1, "area_code", 'thiếu cột "area_code"; dòng tiêu đề có cột "area_cod"',
                             'rename the column "area_cod" to "area_code"')],
+    # an optional column typed differently: its figures would be dropped without a word
+    "misspelt_column.csv": [(1, "denominatr", 'cột "denominatr" không có trong mẫu; có phải cột "denominator"? Để nguyên '
+                                              "thì số liệu của cột này bị bỏ qua", 'rename the column "denominatr" to "denominator"'),
+                            (1, "prefered", 'có phải cột "preferred"?', 'rename the column "prefered" to "preferred"')],
     # the template's data sheet with its value column renamed: which column, not "no sheet fits"
     "template_value_renamed.xlsx": [(1, "value", 'thiếu cột "value"', 'column "value" is missing')],
     "unknown_indicator.csv": [(2, "indicator", 'không có chỉ tiêu "poverty_rate_houshold"',
                                "did you mean: poverty_rate_households")],
+    # a name without its accents that several areas end with: each offered, not a group of communes named after it
+    "area_name_without_accents.csv": [(2, "area_code", "có phải một trong các mã: 29416 (Xã Cầu Ngang); 848 (Huyện Cầu "
+                                                       "Ngang); 29416 (Thị trấn Cầu Ngang)?", "848 (Huyện Cầu Ngang)")],
     "area_name_not_code.csv": [(2, "area_code", 'không có mã địa bàn "Kim Hòa"', "did you mean code 29434")],
     "unknown_group.csv": [(2, "group", '"khơme" không phải là giá trị hợp lệ', "use one of: all, khmer")],
     "percent_out_of_range.csv": [(2, "value", "tỷ lệ 125 nằm ngoài khoảng 0–100 %", "outside 0–100 %")],

@@ -129,3 +129,16 @@ def test_several_paths_at_once(tmp_path):
     obs = load_observations([paths.OBSERVATIONS_DIR / "published.csv", tmp_path / "a.csv", Path(tmp_path)])
     assert (obs["file"].str.endswith("a.csv")).sum() == 1  # a file named twice is read once
     assert len(obs) == len(load_observations(paths.OBSERVATIONS_DIR / "published.csv")) + 1
+
+
+def test_an_office_keeping_all_its_figures_in_the_offices_folder_is_not_sent_to_the_shipped_one(monkeypatch, tmp_path):
+    # the shipped files moved away: data/offices/ alone is read, and only both folders empty is a problem
+    monkeypatch.setattr(paths, "OBSERVATIONS_DIR", tmp_path / "observations")
+    (tmp_path / "observations").mkdir()
+    (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
+    frame = load_observations()
+    assert len(frame) == 1 and frame["file"].iloc[0].endswith("xa_kim_hoa_2024.csv")
+    (paths.OFFICES_DIR / "xa_kim_hoa_2024.csv").unlink()
+    with pytest.raises(DataError, match="không có tệp .csv") as caught:
+        load_observations()
+    assert len(caught.value.problems) == 1 and "observations" in caught.value.problems[0].file

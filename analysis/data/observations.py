@@ -758,10 +758,22 @@ def _refuse_hidden_rows(columns: _FileColumns, hidden: Sequence[int]) -> None:
 # one file's cells → a typed table and the problems found in single cells
 
 
+MISSPELT_CUTOFF = 0.8
+"""How close (difflib ratio) an unknown header must be to an optional column to be taken for
+it misspelt: "denominatr" (0.95) and "prefered" (0.94) are; a column of notes of one's own
+("ghi_chu_xa") is not, and stays ignored."""
+
+
 def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     label, found = columns.label, columns.problems
+    others = [name for name in columns.header if name and name not in COLUMNS]
+    absent = [name for name in COLUMNS if name not in columns.header and name not in columns.missing]
+    for typed in others:
+        # an optional column typed differently would be dropped without a word, with its figures
+        meant = difflib.get_close_matches(typed, absent, n=1, cutoff=MISSPELT_CUTOFF)
+        if meant:
+            found.append(problem("misspelt_column", label, 1, typed, meant=meant[0]))
     if columns.missing:
-        others = [name for name in columns.header if name and name not in COLUMNS]
         for column in columns.missing:
             typed = difflib.get_close_matches(column, others, n=1, cutoff=0.6)
             if typed:  # a required column typed differently: name the header cell to rename
@@ -827,7 +839,10 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
                                  en_example=f'"{en_text}" (dòng/row {rows[en_i]})'))
         if name == "value":
             for i in parsed.blank:
-                found.append(problem("missing_value", label, int(rows[i]), "value", what="giá trị", what_en="the value"))
+                # a figure not known yet is a row left out, not a 0 typed to get past the check
+                found.append(problem("missing_value", label, int(rows[i]), "value",
+                                     what="giá trị (chưa có số liệu thì xóa cả dòng, đừng ghi 0)",
+                                     what_en="the value (if the figure is not known, delete the row rather than write 0)"))
 
     for name, default in (("illustrative", False), ("preferred", True)):
         if name not in columns.flags:
@@ -1291,9 +1306,14 @@ def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]], w
         code, name = names[key]
         name_vi, name_en = _NAME_OF[what]
         return (f'"{text}" là {name_vi}; hãy ghi mã {code}.', f'"{text}" is {name_en}; write its code {code}.')
-    for folded, (code, name) in names.items():
-        if key and folded.endswith(" " + key):
-            return (f"có phải mã {code} ({name})?", f"did you mean code {code} ({name})?")
+    # "Cau Ngang" names the district, the old town and the new commune: each is offered, shortest
+    # name first (a group of communes named after the district last)
+    endings = sorted((len(folded), folded) for folded in names if key and folded.endswith(" " + key))
+    if endings:
+        listed = [f"{names[folded][0]} ({names[folded][1]})" for _, folded in endings[:3]]
+        if len(listed) == 1:
+            return (f"có phải mã {listed[0]}?", f"did you mean code {listed[0]}?")
+        return (f"có phải một trong các mã: {'; '.join(listed)}?", f"did you mean one of the codes: {'; '.join(listed)}?")
     close = difflib.get_close_matches(text, choices, n=3, cutoff=0.6)
     if close:
         listed = ", ".join(close)
@@ -1337,11 +1357,16 @@ def check_observations(
     seen: set[Path] = set()
     files = []
     skipped: list[Problem] = []
+    # the shipped folder and the offices' folder are one store: an office that keeps all its figures
+    # in data/offices/ is not sent to fill data/observations/; only both empty is a problem
+    either = path is None
     for source in sources:
-        for file in _data_files(source, problems, optional=source in optional, skipped=skipped):
+        for file in _data_files(source, problems, optional=either or source in optional, skipped=skipped):
             if file.resolve() not in seen:
                 seen.add(file.resolve())
                 files.append(file)
+    if either and not files:
+        problems.append(problem("no_files", " + ".join(_display(s) for s in sources), None, None))
     for file in files:
         label = _display(file)
         reader = _read_csv if file.suffix.lower() == ".csv" else _read_excel

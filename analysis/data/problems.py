@@ -148,6 +148,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         'đổi tên cột "{typed}" thành "{column}" (tên cột xem trong mẫu data/templates/).',
         'rename the column "{typed}" to "{column}" (column names are in the template in data/templates/).',
     ),
+    "misspelt_column": (
+        'cột "{column}" không có trong mẫu; có phải cột "{meant}"? Để nguyên thì số liệu của cột này bị bỏ qua.',
+        'column "{column}" is not in the template; did you mean "{meant}"? Its figures would be ignored.',
+        'đổi tên cột "{column}" thành "{meant}", hoặc xóa cột nếu không dùng (tên cột xem trong mẫu '
+        'data/templates/).',
+        'rename the column "{column}" to "{meant}", or delete it if it is not used (column names are in the '
+        'template in data/templates/).',
+    ),
     "missing_value": (
         "ô này đang trống nhưng bắt buộc phải có.",
         "this cell is empty but is required.",
