@@ -253,7 +253,8 @@ def _data_files(path: Path, problems: list[Problem], optional: bool = False,
                 skipped: list[Problem] | None = None) -> list[Path]:
     """The data files of ``path`` (a file or a folder). Other files of a folder are not read;
     each one is added to ``skipped`` (an office's .ods would otherwise be left out without a
-    word), except hidden files, Office lock files (~$…) and READMEs."""
+    word), except hidden files and READMEs; an Excel lock file (~$…) is added as a workbook
+    still open."""
     label = _display(path)
     if not path.exists():
         if not optional:
@@ -272,6 +273,11 @@ def _data_files(path: Path, problems: list[Problem], optional: bool = False,
     problems.extend(problem("spreadsheet_not_read", _display(p), None, None, suffix=p.suffix.lower())
                     for p in entries if p.suffix.lower() in SPREADSHEET_SUFFIXES)
     if skipped is not None:
+        # Excel's lock file "~$name.xlsx" sits beside a workbook still open: what is read may not be what was typed
+        skipped.extend(problem("open_in_excel", _display(p), None, None, lock=p.name,
+                               workbook=next((w.name for w in files if w.parent == p.parent
+                                              and w.name.endswith(p.name[2:])), p.name[2:]))
+                       for p in sorted(path.rglob("~$*")) if p.is_file())
         skipped.extend(problem("file_not_read", _display(p), None, None, suffix=p.suffix or p.name)
                        for p in entries if p not in files and p.suffix.lower() not in SPREADSHEET_SUFFIXES
                        and not p.stem.upper().startswith("README"))

@@ -33,6 +33,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "nếu tệp có số liệu, lưu lại dưới dạng .xlsx hoặc .csv (UTF-8); nếu không, chuyển tệp ra khỏi thư mục.",
         "if it holds figures, save it as .xlsx or .csv (UTF-8); if not, move it out of the folder.",
     ),
+    "open_in_excel": (
+        "bảng tính {workbook} đang mở trong Excel (có tệp khóa {lock}): số liệu đọc là bản đã lưu lần cuối.",
+        "the workbook {workbook} is open in Excel (lock file {lock}): the figures read are those last saved.",
+        "lưu và đóng bảng tính rồi chạy lại, để những gì vừa nhập không bị bỏ sót.",
+        "save and close the workbook, then run again, so that nothing just typed is left out.",
+    ),
     "unsupported_file_type": (
         "không đọc được loại tệp {suffix}.",
         "files of type {suffix} cannot be read.",
