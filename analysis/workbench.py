@@ -50,7 +50,33 @@ register_labels({
     "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),
     "scenario": ("Kịch bản", "Scenario"),
     "compute": ("Tính và vẽ", "Compute and draw"),
+    "obs_year": ("Năm", "Year"),
+    "obs_standard": ("Chuẩn", "Standard"),
+    "obs_value": ("Giá trị", "Value"),
+    "obs_qualifier": ("Nguồn ghi", "As the source says"),
+    "obs_preferred": ("Được dùng", "Used"),
+    "obs_illustrative": ("Minh họa", "Illustrative"),
+    "obs_source": ("Nguồn", "Source"),
+    "qualifier_more_than": ("hơn", "more than"),
+    "qualifier_at_least": ("ít nhất", "at least"),
+    "qualifier_nearly": ("gần", "nearly"),
+    "qualifier_about": ("khoảng", "about"),
+    "qualifier_less_than": ("dưới", "less than"),
+    "qualifier_at_most": ("không quá", "at most"),
+    "qualifier_expected": ("dự kiến", "expected"),
 })
+
+
+def _as_reported(value: float, lang: str) -> str:
+    """A reported value with its own decimals (up to 3), the language's way: 3,61 · 1.120 · 12,88.
+
+    >>> _as_reported(3.61, "vi"), _as_reported(6750.0, "vi"), _as_reported(12.875, "en")
+    ('3,61', '6.750', '12.875')
+    """
+    if _missing(value):
+        return "–"
+    decimals = next((d for d in range(4) if abs(round(value, d) - value) < 1e-9), 3)
+    return fmt_number(value, lang, decimals)
 
 
 class Workbench:
@@ -123,13 +149,30 @@ class Workbench:
         return data_coverage(self.observations, self.targets, lang=self.lang)
 
     def observed(self, indicator: str, area: str, group: str, real_only: bool = False) -> pd.DataFrame:
-        """The observation rows of one series, as a planner would read them."""
+        """The observation rows of one series, as a planner would read them: headed in the
+        workbench's language, each value with the decimals it was reported with, written the
+        language's way (3,61; 6.750 in Vietnamese).
+
+        >>> Workbench().observed("poverty_rate_households", "84", "khmer", real_only=True).iloc[-1]["Giá trị"]
+        '1,45'
+        """
         obs = self.observations
         rows = obs[(obs["indicator"] == indicator) & (obs["area_code"] == self._area(area)) & (obs["group"] == group)]
         if real_only:
             rows = rows[~rows["illustrative"]]
-        columns = ["year", "standard", "value", "qualifier", "preferred", "illustrative", "source"]
-        return rows[columns].sort_values(["year", "preferred"], ascending=[True, False]).reset_index(drop=True)
+        rows = rows.sort_values(["year", "preferred"], ascending=[True, False])
+        lang = self.lang
+        word = {True: label("yes", lang), False: label("no", lang)}
+        table = pd.DataFrame({
+            "obs_year": rows["year"].astype(int),
+            "obs_standard": rows["standard"],
+            "obs_value": [_as_reported(float(v), lang) for v in rows["value"]],
+            "obs_qualifier": [label(f"qualifier_{q}", lang) if q else "" for q in rows["qualifier"]],
+            "obs_preferred": rows["preferred"].map(word),
+            "obs_illustrative": rows["illustrative"].map(word),
+            "obs_source": rows["source"],
+        })
+        return table.rename(columns=lambda key: label(key, lang)).reset_index(drop=True)
 
     # ---- tables ------------------------------------------------------------------------
 
@@ -154,11 +197,17 @@ class Workbench:
                 f"rows: {real:,} real, {len(obs) - real:,} illustrative; assessed in {assessed} areas.")
 
     def plan_targets(self) -> pd.DataFrame:
-        """The plan's targets as a table: deadline, goal, whether the value is the plan's, office."""
+        """The plan's targets as a table: deadline, goal, whether the value is the plan's, office.
+
+        >>> Workbench().plan_targets().query("`Mã` == 'T01'")["Mục tiêu"].tolist()  # 2030: a projection only
+        ['giảm 3–4 điểm %/năm', '–']
+        """
         lang = self.lang
         out = []
         for _, row in self.targets.iterrows():
-            goal = "–" if row["kind"] == "qualitative" else target_text(self._goal_row(row), lang)
+            # a year the plan sets no target for (T01 in 2030) has no goal to write
+            goal = "–" if row["kind"] == "qualitative" or row["origin"] == "projection" \
+                else target_text(self._goal_row(row), lang)
             out.append({
                 label("col_target_id", lang): row["target_id"],
                 label("col_target", lang): row[lang],

@@ -171,24 +171,24 @@ def summary_sheet(report: Path) -> dict[tuple[str, str, int], dict]:
 def test_summary_xlsx_says_what_the_dashboard_says(report):
     rows = summary_sheet(report)
     header = list(next(iter(rows.values())))
-    assert "Cần thay đổi (từ nay đến năm hạn)" in header and not any("(điểm)" in name for name in header)
+    assert "Cần mỗi năm (từ số liệu mới nhất đến năm hạn)" in header and not any("(điểm)" in name for name in header)
     district = {(target, deadline): row for (target, area, deadline), row in rows.items() if area == "Huyện Cầu Ngang"}
     jobs = district[("T05", 2025)]
-    assert jobs["Cần thay đổi (từ nay đến năm hạn)"] == "1.000 lao động/năm"  # a unit and a thousands dot
+    assert jobs["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "1.000 lao động/năm"  # a unit and a thousands dot
     import openpyxl
 
     sheet = openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"]
     assert all(cell.alignment.wrap_text for cell in sheet[2])  # a long reason wraps, not cut at the column edge
     assert re.fullmatch(r"\d\.\d{3} lao động", jobs["Giá trị mới nhất"])  # 1.120, not 1120.0
     # met already: what the dashboard says ("giữ mức đã đạt"), never a negative need
-    assert district[("T12", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức đã đạt"
-    assert district[("T13", 2025)]["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức đã đạt"
+    assert district[("T12", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "giữ mức đã đạt"
+    assert district[("T13", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "giữ mức đã đạt"
     met = district[("T04", 2025)]
-    assert met["Đánh giá"] == "Đã đạt" and met["Cần thay đổi (từ nay đến năm hạn)"] == "giữ mức đã đạt"
+    assert met["Đánh giá"] == "Đã đạt" and met["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "giữ mức đã đạt"
     assert re.fullmatch(r"\d+ %‡", met["Khả năng đạt"])  # the chance of holding it
     milestone = district[("M1", 2022)]
     assert (milestone["Giá trị mới nhất"], milestone["Mục tiêu"], milestone["Khả năng đạt"]) == ("Đạt", "Đạt", "–")
-    assert district[("T10", 2025)]["Cần thay đổi (từ nay đến năm hạn)"].endswith(" điểm %/năm")
+    assert district[("T10", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"].endswith(" điểm %/năm")
     # the 80 % range the review quotes is in the table too, inside the 95 % one
     def bounds(level: int) -> list[float]:
         written = district[("T02", 2025)][f"Khoảng dự báo {level} %"]

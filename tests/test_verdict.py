@@ -199,7 +199,7 @@ def test_a_pace_that_was_enough_but_a_low_chance_says_where_the_projection_ends(
     # the label says "chậm"; the reason says why: the pace would do, the projection expects it to slow
     assert ("3 năm 2022–2024 tăng 0,5 điểm %/năm, nếu giữ được thì đủ (cần tăng 0,4 điểm % so với năm 2024), nhưng dự "
             f"báo tốc độ chậm lại: năm 2025 chỉ {median} % (cần trên 99,7 %)" in row["verdict_reason_vi"])
-    assert (f"but the projection expects it to slow: only {median.replace(',', '.')} % in 2025 (above 99.7 % needed)"
+    assert (f"but the projection expects it to slow: only {median.replace(',', '.')} % in 2025 (needed: above 99.7 %)"
             in row["verdict_reason_en"])
 
 

@@ -84,6 +84,11 @@ register_labels({
     "goal_below": ("dưới {value}", "below {value}"),
     "goal_zero": ("về {value}", "down to {value}"),
     "goal_with_threshold": ("{target}, tính là đạt khi {bar}", "{target}, counted as met at {bar}"),
+    # the level counted as met after "counted as met at": "at 99.5 % or more", not "at at least 99.5 %"
+    "met_at_least": ("từ {value} trở lên", "{value} or more"),
+    "met_above": ("trên {value}", "more than {value}"),
+    "met_at_most": ("không quá {value}", "{value} or less"),
+    "met_below": ("dưới {value}", "less than {value}"),
 })
 
 
@@ -811,7 +816,8 @@ def _projection_words(row, rule, unit, lang) -> dict:
         if row["kind"] != "yearly_reduction" and not missing(target) and float(target) != threshold:
             # the plan's value is the target; the level counted as met is said beside it, never instead of it
             words = label("goal_with_threshold", lang).format(
-                target=value_text(float(target), unit, lang, exact=True), bar=words)
+                target=value_text(float(target), unit, lang, exact=True),
+                bar=label(bar.replace("goal_", "met_"), lang).format(value=goal))
     return {"projection_short": not rule.met(float(median)), "projected": value_text(median, unit, lang),
             "goal": words, "short_word": short_word}
 

@@ -113,7 +113,7 @@ register_labels({
         "{recent_span} {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng dự báo tốc độ chậm lại: "
         "năm {deadline} {short_word} {projected} (cần {goal}); khả năng đạt {chance}.",
         "{recent_span}: {recent}, {enough} if it lasted ({needed} needed), but the projection expects "
-        "it to slow: {short_word} {projected} in {deadline} ({goal} needed); chance {chance}."),
+        "it to slow: {short_word} {projected} in {deadline} (needed: {goal}); chance {chance}."),
     "r_pace_enough_but_unlikely": (
         "{recent_span} {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng theo dự báo khả năng đạt "
         "chỉ {chance}.",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .catalogue import commune_codes, load_areas
+from .catalogue import commune_codes, load_areas, load_indicators
 from ..errors import problems_frame
 from .observations import check_observations
 
@@ -26,14 +26,18 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
     >>> cov = data_coverage(load_observations(), load_targets()).set_index("target_id")
     >>> int(cov.at["T01", "real_points"]), int(cov.at["T01", "illustrative_points"]) > 100
     (5, True)
+    >>> int(cov.at["T12", "illustrative_points"])  # the communes' yes/no the share is built from
+    150
     """
     areas = load_areas()
+    flags = load_indicators()["flags"]
     local = [district] + commune_codes(areas, district)
     rows = []
     for _, target in targets.drop_duplicates("target_id").iterrows():
         if target["kind"] == "qualitative":
             continue
-        indicators = {target["indicator"], target["numerator_indicator"]} - {""}
+        # a share of communes is built from each commune's yes/no: those points are its data too
+        indicators = {target["indicator"], target["numerator_indicator"], flags.get(target["indicator"], "")} - {""}
         mask = observations["indicator"].isin(indicators) & observations["preferred"] & \
             ((observations["group"] == target["group"]) | observations["indicator"].ne(target["indicator"]))
         found = observations[mask]

@@ -62,7 +62,7 @@ register_labels({
     "col_latest_value": ("Giá trị mới nhất", "Latest value"),
     "col_target_text": ("Mục tiêu", "Goal"),
     "col_target_value": ("Giá trị mục tiêu", "Target value"),
-    "col_needed": ("Cần thay đổi (từ nay đến năm hạn)", "Change needed (from now to the deadline)"),
+    "col_needed": ("Cần mỗi năm (từ số liệu mới nhất đến năm hạn)", "Needed a year (from the latest figure to the deadline)"),
     "col_verdict": ("Đánh giá", "Verdict"),
     "col_verdict_reason": ("Vì sao", "Why"),
     "col_years_met": ("Số năm đạt", "Years met"),
