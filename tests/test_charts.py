@@ -352,7 +352,7 @@ def test_a_known_outcome_shows_no_chance_and_a_missing_chance_no_dagger(old_map)
     footer = "\n".join(text.get_text() for text in figure.texts)
     assert "* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)" in footer
     # T17's 2030 target is the plan's own: no star
-    assert "Có chuyển biến,\ncần đẩy nhanh" in row_of("T17")
+    assert "Cần đẩy nhanh tiến độ" in [" ".join(cell.split()) for cell in row_of("T17")]
     m1 = old_map.rows("M1", DISTRICT).iloc[0]
     assert verdict_line(m1, "vi") == "2022 — Đã đạt"
     board = old_map.deadline_board(2025)
@@ -365,7 +365,7 @@ def test_a_known_outcome_shows_no_chance_and_a_missing_chance_no_dagger(old_map)
 
 
 def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, tmp_path):
-    # the 2025 caption counted T17, a target for 2030 only, among "có chuyển biến, cần đẩy nhanh"
+    # the 2025 caption counted T17, a target for 2030 only, among "cần đẩy nhanh tiến độ"
     rows = old_map.table[old_map.table["area_code"] == DISTRICT]
     for deadline in (2025, 2030):
         board = old_map.deadline_board(deadline)
@@ -380,7 +380,7 @@ def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, t
         counted = sum(int(part.split(" ", 1)[0]) for part in content.caption.split(": ", 1)[1].split("; "))
         assert counted == len(verdicts) + sum(rows["target_id"].isin(["M1", "M2"]) & (deadline == 2025))
     caption = dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).caption
-    assert "1 có chuyển biến, cần đẩy nhanh" in caption  # T16 only
+    assert "1 cần đẩy nhanh tiến độ" in caption  # T16 only
     assert "T17" not in dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).notes
     # what the counts hold that the year does not say: the 2022 milestones, the assumed 2030 targets
     assert caption.endswith(" (tính cả 2 mốc năm 2022)")
@@ -523,7 +523,7 @@ def test_a_milestone_chart_shows_the_latest_figure_the_tables_quote_and_names_no
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_dashboard_footnote_defines_every_verdict_it_judges_by_the_chance(lang, old_map, english):
-    # "Có chuyển biến, cần đẩy nhanh" at 51 % beside "Đúng tiến độ" at 61 % read as a contradiction
+    # "Cần đẩy nhanh tiến độ" at 51 % beside "Đúng tiến độ" at 61 % read as a contradiction
     # when only two of the labels were explained
     workbench = old_map if lang == "vi" else english
     footer = " ".join(text.get_text() for text in workbench.dashboard().texts).replace("\n", " ")

@@ -150,8 +150,8 @@ def test_targets_needing_attention_are_listed_one_per_line_with_their_place_in_s
     # each place names the point that speaks of that target
     assert all(points[place][0] == name for place, name in listed.items())
     # every point whose verdict asks for a change of pace is listed ("cần đẩy nhanh" too), and only those
-    pace = {"Có chuyển biến, cần đẩy nhanh", "Chuyển biến chậm, khó đạt", "Xa dần mục tiêu", "Không đạt"}
-    assert "Có chuyển biến, cần đẩy nhanh" in {verdict for _, verdict in points.values()}
+    pace = {"Cần đẩy nhanh tiến độ", "Chuyển biến chậm, khó đạt", "Xa dần mục tiêu", "Không đạt"}
+    assert "Cần đẩy nhanh tiến độ" in {verdict for _, verdict in points.values()}
     assert set(listed) == {place for place, (_, verdict) in points.items() if verdict in pace}
 
 
@@ -506,8 +506,8 @@ def test_poverty_below_three_percent_keeps_what_is_possible():
     # 2.4 − 11.3 = −8.9; the average since 2021, −2.97 a year, reads "giảm 3,0" like the reason's
     assert text == (
         "Tỷ lệ hộ nghèo cuối năm 2024 còn 2,4 %, giảm 8,9 điểm % so với năm 2021 (11,3 %). Riêng năm 2024 giảm "
-        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 2 trong 3 năm. Đánh giá: Có "
-        "chuyển biến, cần đẩy nhanh. 3 năm 2022–2024 giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, "
+        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 2 trong 3 năm. Đánh giá: Cần "
+        "đẩy nhanh tiến độ. 3 năm 2022–2024 giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, "
         "nhưng dự báo còn nhiều bất định: khả năng đạt 35 %. Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả "
         "thi; cần giảm hết phần còn lại.")
 
@@ -640,12 +640,12 @@ def test_summary_counts_each_verdict():
                 for key in ("achieved", "achieved", "on_track", "needs_acceleration", "moving_away")]
     text = summary_sentences(verdicts, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final")
     away = verdicts[-1].words("vi").lower()  # the assessment's words for "moving_away"
-    assert ("(theo số liệu đến năm 2024): 2 chỉ tiêu đã đạt; 1 chỉ tiêu đúng tiến độ; 1 chỉ tiêu có chuyển biến, "
-            f"cần đẩy nhanh; 1 chỉ tiêu {away}.") in text
+    assert ("(theo số liệu đến năm 2024): 2 chỉ tiêu đã đạt; 1 chỉ tiêu đúng tiến độ; 1 chỉ tiêu cần đẩy nhanh "
+            f"tiến độ; 1 chỉ tiêu {away}.") in text
     assert "3 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo." in text
     assert "tập trung chỉ đạo" not in text and "minh họa" not in text  # each a paragraph of its own
     english = summary_sentences(verdicts, 21, 19, "Cầu Ngang district", 2024, 2025, "final", lang="en")
-    assert "stand as follows: achieved: 2; on track: 1; progress, needs to speed up: 1; moving away" in english
+    assert "stand as follows: achieved: 2; on track: 1; needs to speed up: 1; moving away" in english
 
 
 def test_sources_in_short():
@@ -706,7 +706,7 @@ def test_the_end_of_period_counts_what_was_due_in_it_as_the_deck_does(vi):
     due = due.sort_values("deadline").drop_duplicates("target_id", keep="last")
     body = " ".join(p.text for p in vi.paragraphs)
     assert f"đánh giá {len(due)} chỉ tiêu định lượng" in body and len(due) == 19
-    assert f"{int((due['verdict'] == 'needs_acceleration').sum())} chỉ tiêu có chuyển biến, cần đẩy nhanh" in body
+    assert f"{int((due['verdict'] == 'needs_acceleration').sum())} chỉ tiêu cần đẩy nhanh tiến độ" in body
     # T17 is due in 2030 and said apart, not counted among the 19
     assert "Ngoài ra, 1 chỉ tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II." in body
 

@@ -862,7 +862,7 @@ def status_label(key: str, lang: str = "vi") -> str:
     """Words for a verdict, status, UN status, probability or reach key (``""`` for none).
 
     >>> status_label("moderate", "en"), status_label("likely"), status_label("needs_acceleration")
-    ('Moderate progress, acceleration needed', 'Nhiều khả năng đạt', 'Có chuyển biến, cần đẩy nhanh')
+    ('Moderate progress, acceleration needed', 'Nhiều khả năng đạt', 'Cần đẩy nhanh tiến độ')
     """
     if not key:
         return ""

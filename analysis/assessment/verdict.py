@@ -61,7 +61,7 @@ register_labels({
     "achieved": ("Đã đạt", "Achieved"),
     "on_track": ("Đúng tiến độ", "On track"),
     "met_at_risk": ("Đã đạt, chưa vững", "Met, not yet secure"),
-    "needs_acceleration": ("Có chuyển biến, cần đẩy nhanh", "Progress, needs to speed up"),
+    "needs_acceleration": ("Cần đẩy nhanh tiến độ", "Needs to speed up"),
     "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
     "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),
     "deadline_missed": ("Không đạt", "Not met"),

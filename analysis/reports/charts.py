@@ -98,13 +98,13 @@ register_labels({
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
                          "nước) và tốc độ 3 năm có số liệu gần nhất so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 "
-                         "% trở lên và tốc độ đủ; \"Có chuyển biến, cần đẩy nhanh\" khi khả năng từ 50 % nhưng tốc độ "
+                         "% trở lên và tốc độ đủ; \"Cần đẩy nhanh tiến độ\" khi khả năng từ 50 % nhưng tốc độ "
                          "chưa đủ, hoặc khả năng 20–50 %; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %; \"Xa "
                          "dần mục tiêu\" khi khả năng dưới 50 % và cả 3 năm đó lẫn năm gần nhất đều đi ngược "
                          "hướng. Chỉ tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
                          "Verdict: from the chance of meeting the target (a projection checked on many countries' "
                          "statistics) and the last 3 years' pace against the yearly rate needed — \"on track\" at a "
-                         "chance of 50 % or more with enough pace; \"progress, needs to speed up\" at 50 % or more "
+                         "chance of 50 % or more with enough pace; \"needs to speed up\" at 50 % or more "
                          "without enough pace, or at 20–50 %; \"slow progress, unlikely to be met\" below 20 %; "
                          "\"moving away from the target\" below 50 % with both the last 3 years and the latest year "
                          "going the wrong way. Yearly targets (poverty, jobs, security, defence) are judged year by "

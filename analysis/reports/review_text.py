@@ -164,7 +164,7 @@ def verdict_of(row: pd.Series) -> Verdict:
     ...                  "awaiting_figure": True, "years_met": pd.NA, "years_counted": pd.NA})
     >>> v = verdict_of(row)
     >>> v.key, v.awaiting_figure, v.words("vi"), v.years_met
-    ('needs_acceleration', True, 'Có chuyển biến, cần đẩy nhanh', None)
+    ('needs_acceleration', True, 'Cần đẩy nhanh tiến độ', None)
     >>> verdict_of(row.copy().replace({"needs_acceleration": ""})).words("vi")
     'Chỉ dự báo (không có chỉ tiêu)'
     """

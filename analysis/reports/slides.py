@@ -76,7 +76,7 @@ def _counts(rows: pd.DataFrame, lang: str) -> str:
     some verdicts hold a comma).
 
     >>> _counts(pd.DataFrame({"verdict": ["off_track", "on_track", "off_track", "needs_acceleration"]}), "vi")
-    '1 đúng tiến độ; 1 có chuyển biến, cần đẩy nhanh; 2 chuyển biến chậm, khó đạt'
+    '1 đúng tiến độ; 1 cần đẩy nhanh tiến độ; 2 chuyển biến chậm, khó đạt'
     """
     counts = rows["verdict"].value_counts()
     return "; ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in VERDICTS if key in counts)
