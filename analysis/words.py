@@ -17,7 +17,7 @@ from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
            "change_text", "needed_words", "is_missing", "half_up", "is_holding", "deadline_figure_in", "chance_shown",
-           "HOLDING_MARK"]
+           "latest_decimals", "need_decimals", "HOLDING_MARK"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -120,9 +120,11 @@ def decimals_against(value: float, row: pd.Series, decimals: int | None = None, 
     when it does: 19,97 % against "≥ 20 %" is "19,97 %", not "20,0 %" beside "chưa đạt";
     99,46 % against "tính là đạt khi từ 99,5 %" is "99,46 %". With ``need`` (``value`` is the
     latest figure, printed beside the change needed in the one year left), also so that the
-    printed figure and the printed need add up to the target: 17,95 % beside "cần tăng 2,1 điểm %"
-    to reach 20 %, not "18,0 %". ``decimals`` (by default ``None``: the caller's usual ones) when
-    they already agree, and for a row without a threshold or not a percentage (counts are whole).
+    figure and the need, printed with as many decimals, add up to the target: 17,95 % and "cần
+    tăng 2,05 điểm %" to reach 20 % (at one decimal, 18,0 + 2,1 = 20,1; the need is then printed
+    with these decimals too, :func:`need_decimals`). ``decimals`` (by default ``None``: the
+    caller's usual ones) when they already agree, and for a row without a threshold or not a
+    percentage (counts are whole).
 
     >>> row = pd.Series({"unit": "percent", "kind": "at_least", "met_threshold": 20.0, "met_strict": False})
     >>> decimals_against(19.97, row), decimals_against(19.5, row), decimals_against(20.04, row)
@@ -147,13 +149,11 @@ one_year.replace({2.05: 2.1}), need=True)
         return x < threshold if strict else x <= threshold + 1e-9
 
     needed = row.get("needed_points_per_year")
-    one_year = need and not is_missing(needed) and not is_missing(row.get("latest_year")) \
-        and _deadline_of(row) - int(row["latest_year"]) == 1 and not meets(float(value))
-    need_decimals = _decimals_to_show(float(needed), "percent") if one_year else 0
+    one_year = need and not is_missing(needed) and _one_year_left(row) and not meets(float(value))
 
-    def adds_up(shown: int) -> bool:  # the target less the figure as printed is the need as printed
-        return not one_year or half_up(threshold - half_up(float(value), shown), need_decimals) \
-            == half_up(float(needed), need_decimals)
+    def adds_up(shown: int) -> bool:  # the figure and the need, printed alike, make the target printed alike
+        return not one_year or abs(half_up(float(value), shown) + half_up(float(needed), shown)
+                                   - half_up(threshold, shown)) < 1e-9
 
     shown = decimals_for(row["unit"]) if decimals is None else decimals
     start = shown
@@ -162,6 +162,44 @@ one_year.replace({2.05: 2.1}), need=True)
     # a need not worked out from this threshold never adds up: then the figure keeps its decimals
     shown = next((d for d in range(shown, 4) if adds_up(d)), shown)
     return shown if shown != start else decimals
+
+
+def _one_year_left(row) -> bool:
+    latest, deadline = row.get("latest_year"), row.get("deadline")
+    return not is_missing(latest) and not is_missing(deadline) and int(deadline) - int(latest) == 1
+
+
+def latest_decimals(row: pd.Series) -> int | None:
+    """The decimals the latest figure is printed with, in every table and sentence: the
+    assessment's ``latest_decimals`` (one choice per target and area, so that its 2025 and 2030
+    rows print it alike), else what :func:`decimals_against` asks for this row (``None``: the
+    unit's usual ones).
+
+    >>> row = pd.Series({"unit": "percent", "kind": "at_least", "met_threshold": 20.0, "met_strict": False,
+    ...                  "latest_value": 17.95, "latest_year": 2024, "deadline": 2030})
+    >>> latest_decimals(row), latest_decimals(pd.concat([row, pd.Series({"latest_decimals": 2})]))
+    (None, 2)
+    """
+    if "latest_decimals" in row.index:  # the assessment's choice; NA: the unit's usual decimals
+        return None if is_missing(row["latest_decimals"]) else int(row["latest_decimals"])
+    return None if is_missing(row.get("latest_value")) else decimals_against(float(row["latest_value"]), row, need=True)
+
+
+def need_decimals(row) -> int | None:
+    """With one year left, the decimals the need is printed with so that it adds up with the
+    latest figure printed beside it (:func:`decimals_against`): "17,95 %" and "cần tăng
+    2,05 điểm %" to reach 20 %. ``None`` (the need's usual decimals) otherwise.
+
+    >>> row = {"unit": "percent", "kind": "at_least", "met_threshold": 20.0, "met_strict": False, "latest_value": 17.95,
+    ...        "latest_year": 2024, "deadline": 2025, "needed_points_per_year": 2.05}
+    >>> need_decimals(row), need_decimals({**row, "latest_value": 17.9, "needed_points_per_year": 2.1})
+    (2, None)
+    """
+    if not _one_year_left(row) or is_missing(row.get("latest_value")) or is_missing(row.get("needed_points_per_year")):
+        return None
+    shown = decimals_against(float(row["latest_value"]), row, need=True)
+    usual = _decimals_to_show(float(row["needed_points_per_year"]), row.get("unit", ""))
+    return shown if shown is not None and shown > usual else None
 
 
 def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
@@ -272,7 +310,7 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     if row["kind"] == "yearly_flow":
         words = "" if compact else f" {unit_word(unit, lang)}"
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
-    decimals = _decimals_to_show(value, unit)
+    decimals = need_decimals(row) or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         return label("hold_level", lang)
     if unit == "percent":
@@ -340,7 +378,7 @@ def years_span(first: int, last: int, lang: str = "vi", every_year: bool = True)
     return f"{last - first + 1} năm {first}–{last}" if every_year else f"các năm {first}–{last}"
 
 
-def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True) -> str:
+def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True, decimals: int | None = None) -> str:
     """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm".
 
     >>> change_text(0.354, "percent"), change_text(-2.716, "percent"), change_text(-2.716, "percent", "en")
@@ -350,7 +388,7 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     """
     if is_missing(value):
         return "–"
-    decimals = _decimals_to_show(value, unit)
+    decimals = decimals or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         return label("no_change", lang)
     amount = fmt_number(abs(value), lang, decimals)
@@ -378,10 +416,11 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
     if row["kind"] == "yearly_flow":
         return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
     return change_needed(row["needed_points_per_year"], row["unit"], int(row["deadline"]), int(row["latest_year"]),
-                         bool(row.get("awaiting_figure", False)), lang)
+                         bool(row.get("awaiting_figure", False)), lang, decimals=need_decimals(row))
 
 
-def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awaiting: bool, lang: str = "vi") -> str:
+def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awaiting: bool, lang: str = "vi",
+                  decimals: int | None = None) -> str:
     """The change needed, in words: a yearly rate ("tăng 0,4 điểm %/năm"), or, with one year left,
     the change in that year ("giảm 3,0 điểm % trong năm 2025") — from the latest figure once that
     year has ended and its figure is ``awaiting`` ("giảm 3,0 điểm % so với năm 2024").
@@ -392,7 +431,7 @@ def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awa
     'up 0.4 pts/yr'
     """
     one_year = deadline - latest_year == 1
-    text = change_text(needed, unit, lang, per_year=not one_year)
+    text = change_text(needed, unit, lang, per_year=not one_year, decimals=decimals)
     if not one_year:
         return text
     if awaiting:

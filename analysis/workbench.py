@@ -28,7 +28,7 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import (decimals_against, decimals_for, fmt_number, is_holding, needed_text, target_text, target_with_threshold,
+from .words import (latest_decimals, decimals_for, fmt_number, is_holding, needed_text, target_text, target_with_threshold,
                     value_text)
 
 __all__ = ["Workbench"]
@@ -246,7 +246,7 @@ class Workbench:
                 latest = "–"
             else:  # a milestone met reads "Đạt", not "1"
                 shown = value_text(row["latest_value"], "flag", lang) if row["unit"] == "flag" else \
-                    fmt_number(row["latest_value"], lang, decimals_against(row["latest_value"], row, decimals, need=True))
+                    fmt_number(row["latest_value"], lang, latest_decimals(row) or decimals)
                 latest = f"{shown} ({row['latest_year']})"
             chance = chance_shown(row, lang)  # "–" for an outcome already known (a 2022 milestone met)
             projected = "–" if _missing(row["projected_median"]) else (

@@ -33,8 +33,8 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import (change_needed, change_text, decimals_against, fmt_number, target_text, unit_word, value_text,
-                     years_span)
+from ..words import (change_needed, change_text, decimals_against, fmt_number, need_decimals, target_text, unit_word,
+                     value_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -103,7 +103,7 @@ COLUMNS = [
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
     "observed_percent_per_year_since_base",
     "ratio_5y", "ratio_since_base",
-    "cumulative_since_start", "cumulative_target", "years_met", "years_counted",
+    "cumulative_since_start", "cumulative_target", "years_met", "years_counted", "latest_decimals",
     "verdict", "verdict_reason_vi", "verdict_reason_en", "awaiting_figure", "latest_met",
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
@@ -225,8 +225,9 @@ def assess(
         for code in codes:
             rows.append(_assess_one(target, code, context))
     table = pd.DataFrame(rows, columns=COLUMNS)
+    table["latest_decimals"] = _latest_decimals(table)
     for column in ("latest_year", "base_year", "first_year_used", "reach_year", "n_points", "years_met",
-                   "years_counted"):
+                   "years_counted", "latest_decimals"):
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
     for column in ("illustrative", "latest_illustrative", "approximate", "awaiting_figure", "target_illustrative",
@@ -725,6 +726,15 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
     )
 
 
+def _latest_decimals(table: pd.DataFrame) -> pd.Series:
+    """The decimals each row's latest figure is printed with: the most any row of its target and
+    area needs (:func:`analysis.words.decimals_against`), so that its 2025 and 2030 rows print it
+    alike ("17,95 %" in both, not "18,0 %" in the 2030 one); NA for the unit's usual decimals."""
+    wanted = pd.Series([decimals_against(row["latest_value"], row, need=True) for _, row in table.iterrows()],
+                       index=table.index, dtype="Int64")
+    return wanted.groupby([table["target_id"], table["area_code"]]).transform("max")
+
+
 def _reason_words(row, target, lang, values, deadline, rule) -> dict:
     unit = row["unit"]
     kind = row["kind"]
@@ -748,14 +758,14 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         recent_span = years_span(int(_recent_window(values).index[0]) + 1, latest_year, lang)
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
-                                     bool(row["awaiting_figure"]), lang)
+                                     bool(row["awaiting_figure"]), lang, decimals=need_decimals(row))
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",
         "flow": kind == "yearly_flow",
         "no_previous": kind == "yearly_reduction" and deadline in values.index and deadline - 1 not in values.index,
         "latest": value_text(row["latest_value"], unit, lang, exact=True,
-                             decimals=decimals_against(row["latest_value"], row)),
+                             decimals=decimals_against(row["latest_value"], row, need=True)),
         "target": target_words,
         "value": value_words,
         "recent": recent_words,

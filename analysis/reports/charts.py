@@ -34,7 +34,7 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, decimals_against, deadline_figure_in, fmt_number, is_holding,
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, latest_decimals, deadline_figure_in, fmt_number, is_holding,
                      is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold,
                      threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
@@ -1041,8 +1041,7 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
 def _latest(row: pd.Series, lang: str) -> str:
     if _missing(row["latest_value"]):
         return "–"
-    shown = value_text(row["latest_value"], row["unit"], lang, compact=True,
-                       decimals=decimals_against(row["latest_value"], row, need=True))
+    shown = value_text(row["latest_value"], row["unit"], lang, compact=True, decimals=latest_decimals(row))
     return f"{'≈' if row['approximate'] else ''}{shown} ({row['latest_year']})"
 
 

@@ -26,7 +26,7 @@ from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, needed_text,
+from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, need_decimals, needed_text,
                      target_text, value_text)
 
 __all__ = [
@@ -323,7 +323,7 @@ def _value(row: pd.Series, column: str, lang: str) -> str:
     """A value of the row with its unit; whole numbers without decimals ("100 %"); the latest
     figure with the decimals that keep it on its side of the target and add up with the need
     (:func:`decimals_against`)."""
-    decimals = decimals_against(float(row[column]), row, need=True) if column == "latest_value" else None
+    decimals = latest_decimals(row) if column == "latest_value" else None
     return value_text(float(row[column]), row["unit"], lang, exact=True, decimals=decimals)
 
 
@@ -457,12 +457,15 @@ def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
         return ""
     unit = "percent" if row["kind"] == "yearly_reduction" else row["unit"]
     needed = float(row["needed_points_per_year"])
-    if change_text(needed, unit, lang, per_year=False) in parts.core or change_text(needed, unit, lang) == \
-            label("no_change", lang):
+    # with one year left, as many decimals as the latest figure printed beside it (17,95 % and 2,05)
+    decimals = need_decimals(row)
+    if change_text(needed, unit, lang, per_year=False, decimals=decimals) in parts.core or \
+            change_text(needed, unit, lang) == label("no_change", lang):
         return ""
     if first == deadline:
         return label("rv_need_one_year", lang).format(deadline=deadline,
-                                                       change=change_text(needed, unit, lang, per_year=False))
+                                                       change=change_text(needed, unit, lang, per_year=False,
+                                                                          decimals=decimals))
     if bool(row.get("awaiting_figure", False)):
         # the deadline year has ended: not "từ năm 2024 đến năm 2025 cần giảm 4 xã/năm", but what it needed in all
         return label("rv_need_since", lang).format(deadline=deadline, latest_year=first - 1, change=change_text(
@@ -757,7 +760,8 @@ def result_cell(row: pd.Series, lang: str = "vi") -> str:
     """The "Thực hiện (năm)" cell: the latest value and its year ("92,7 % (2024)")."""
     if _missing(row["latest_value"]):
         return "–"
-    text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True)} ({int(row['latest_year'])})"
+    text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True, decimals=latest_decimals(row))} " \
+        f"({int(row['latest_year'])})"
     if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
     return text

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, needed_text, target_text,
+from ..words import (chance_shown, decimals_for, latest_decimals, fmt_number, is_holding, is_missing, needed_text, target_text,
                      value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import STATUS_COLORS
@@ -42,14 +42,16 @@ SUMMARY_COLUMNS = [
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
-    "un_status_text", "method_plain",
+    "un_status_text", "method_plain", "latest_decimals",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
 end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
 published methods, kept for comparison with other SDG trackers, and ``status_text`` says what
 ``status`` compares, as a pace and never in a verdict's words. ``chance_text`` is the chance as
 the tables show it ("57 %‡", "–"); ``holding`` marks a target met already, whose chance is
-the chance of still meeting it at the deadline. ``un_status_text`` says the UN ratio in words."""
+the chance of still meeting it at the deadline. ``un_status_text`` says the UN ratio in words.
+``latest_decimals`` is how many decimals every output prints ``latest_value`` with (empty: the
+unit's usual ones)."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -263,7 +265,8 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                    "observed_points_per_year_since_base", "cumulative_since_start", "cumulative_target", "years_met",
                    "years_counted", "verdict", "awaiting_figure", "status", "status_ratio", "status_method",
                    "un_progress_ratio", "un_status", "probability", "reach", "projected_median", "projected_lo_80",
-                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate"):
+                   "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate",
+                   "latest_decimals"):
         out[column] = table[column]
     # the data say some sources in both languages ("… / Illustrative data, not real"): one, the reader's
     out["sources"] = ["; ".join(source_parts(text, lang)) for text in table["sources"]]
@@ -461,7 +464,7 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
     if key in ("illustrative", "approximate"):
         return label("yes" if row[key] else "no", lang)
     if key == "latest_value":
-        text = quantity_text(row["latest_value"], row["unit"], lang)
+        text = quantity_text(row["latest_value"], row["unit"], lang, decimals=latest_decimals(row))
         return f"≈{text}" if row["approximate"] and text != "–" else text
     if key == "projected_median":
         return quantity_text(row["projected_median"], row["unit"], lang, projected=True)
@@ -478,7 +481,8 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
     return value
 
 
-def quantity_text(value: float, unit: str, lang: str = "vi", projected: bool = False, bare: bool = False) -> str:
+def quantity_text(value: float, unit: str, lang: str = "vi", projected: bool = False, bare: bool = False,
+                  decimals: int | None = None) -> str:
     """A value of the summary sheet as the dashboard writes it ("99,4 %", "1.120 lao động",
     "Đạt"); ``bare`` drops the unit (the first end of a range); a projected yes/no is "–".
 
@@ -490,8 +494,8 @@ def quantity_text(value: float, unit: str, lang: str = "vi", projected: bool = F
     if is_missing(value) or (projected and unit == "flag"):
         return "–"
     if bare and unit != "flag":
-        return fmt_number(float(value), lang, decimals_for(unit))
-    return value_text(float(value), unit, lang)
+        return fmt_number(float(value), lang, decimals_for(unit) if decimals is None else decimals)
+    return value_text(float(value), unit, lang, decimals=decimals)
 
 
 def _comparison_cell(row: pd.Series, key: str, lang: str):
