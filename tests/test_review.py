@@ -490,7 +490,8 @@ def test_the_change_since_the_baseline_is_the_difference_of_the_printed_figures(
     beside_need = target_sentences(row(kind="share_of_total", latest_value=17.95, base_value=17.43, target_value=20.0,
                                        met_threshold=20.0, needed_points_per_year=2.05, verdict="off_track"),
                                    2025, "Tỷ lệ đảng viên người Khmer")
-    assert "năm 2024 đạt 17,95 % (số liệu minh họa), tăng 0,6 điểm % so với năm 2021 (17,4 %)" in beside_need
+    # and the baseline beside it too: 17,95 − 17,43 = 0,52 (17,95 − 17,4 = 0,55 printed 0,6)
+    assert "năm 2024 đạt 17,95 % (số liệu minh họa), tăng 0,52 điểm % so với năm 2021 (17,43 %)" in beside_need
     assert "cần tăng 2,05 điểm %" in beside_need and "2,1" not in beside_need
 
 

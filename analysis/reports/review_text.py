@@ -321,9 +321,9 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
 
 def _value(row: pd.Series, column: str, lang: str) -> str:
     """A value of the row with its unit; whole numbers without decimals ("100 %"); the latest
-    figure with the decimals that keep it on its side of the target and add up with the need
-    (:func:`decimals_against`)."""
-    decimals = latest_decimals(row) if column == "latest_value" else None
+    figure, and the baseline it is compared with, with the decimals that keep the latest on its
+    side of the target and add up with the need (:func:`analysis.words.latest_decimals`)."""
+    decimals = latest_decimals(row) if column in ("latest_value", "base_value") else None
     return value_text(float(row[column]), row["unit"], lang, exact=True, decimals=decimals)
 
 
@@ -376,12 +376,14 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     base_year = int(row["base_year"])
     # the difference of the two figures as printed: 95,2 % and 92,7 % are 2,5 points apart, even
     # when the unrounded values are 2,4 apart
-    decimals = decimals_for(unit)
+    # (17,95 % against 17,43 %: 0,52 points, all three with the latest figure's decimals)
+    decimals = latest_decimals(row) or decimals_for(unit)
     change = half_up(float(row["latest_value"]), decimals) - half_up(float(row["base_value"]), decimals)
     if change_text(change, unit, lang) == label("no_change", lang):
         text += label("rv_unchanged", lang).format(base_year=base_year)
     else:
-        text += label("rv_change", lang).format(change=change_text(change, unit, lang, per_year=False),
+        text += label("rv_change", lang).format(change=change_text(change, unit, lang, per_year=False,
+                                                                   decimals=latest_decimals(row)),
                                                 base_year=base_year, base=_value(row, "base_value", lang))
     if kind == "yearly_reduction" and _present(row.get("observed_points_per_year_since_base")):
         average = change_text(float(row["observed_points_per_year_since_base"]), unit, lang)
