@@ -151,9 +151,12 @@ one_year.replace({2.05: 2.1}), need=True)
     needed = row.get("needed_points_per_year")
     one_year = need and not is_missing(needed) and _one_year_left(row) and not meets(float(value))
 
-    def adds_up(shown: int) -> bool:  # the figure and the need, printed alike, make the target printed alike
-        return not one_year or abs(half_up(float(value), shown) + half_up(float(needed), shown)
-                                   - half_up(threshold, shown)) < 1e-9
+    def adds_up(shown: int) -> bool:  # the figure and the need, as printed, make the target printed alike
+        if not one_year:
+            return True
+        need_shown = max(shown, _decimals_to_show(float(needed), "percent"))  # 0,04 keeps its second decimal
+        return abs(half_up(float(value), shown) + half_up(float(needed), need_shown)
+                   - half_up(threshold, max(shown, need_shown))) < 1e-9
 
     shown = decimals_for(row["unit"]) if decimals is None else decimals
     start = shown
@@ -388,7 +391,8 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     """
     if is_missing(value):
         return "–"
-    decimals = decimals or _decimals_to_show(value, unit)
+    if decimals is None:
+        decimals = _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         return label("no_change", lang)
     amount = fmt_number(abs(value), lang, decimals)

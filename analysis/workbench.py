@@ -53,7 +53,8 @@ register_labels({
     "obs_year": ("Năm", "Year"),
     "obs_standard": ("Chuẩn", "Standard"),
     "obs_value": ("Giá trị", "Value"),
-    "obs_qualifier": ("Nguồn ghi", "As the source says"),
+    "obs_qualifier": ("Ghi kèm", "Noted as"),
+    "obs_mixed": ("nhiều chuẩn", "mixed"),
     "obs_preferred": ("Được dùng", "Used"),
     "obs_illustrative": ("Minh họa", "Illustrative"),
     "obs_source": ("Nguồn", "Source"),
@@ -165,7 +166,7 @@ class Workbench:
         word = {True: label("yes", lang), False: label("no", lang)}
         table = pd.DataFrame({
             "obs_year": rows["year"].astype(int),
-            "obs_standard": rows["standard"],
+            "obs_standard": [label("obs_mixed", lang) if s == "mixed" else s for s in rows["standard"]],
             "obs_value": [_as_reported(float(v), lang) for v in rows["value"]],
             "obs_qualifier": [label(f"qualifier_{q}", lang) if q else "" for q in rows["qualifier"]],
             "obs_preferred": rows["preferred"].map(word),

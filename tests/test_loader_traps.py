@@ -252,3 +252,15 @@ def test_a_formula_without_a_saved_result_is_named_not_called_empty(tmp_path):
     (found,) = problems_of(path)
     assert (found.row, found.column) == (2, "value")
     assert found.message_vi.startswith("ô có công thức (=ROUND(G2/H2*100,2)) nhưng chưa có kết quả được lưu")
+
+
+def test_a_column_of_ones_own_is_ignored_and_only_a_misspelt_figure_column_refused(tmp_path):
+    # "notes" and "ghi_chu_xa" lose no figure: read as before; "denominatr" would lose one: refused
+    own = tmp_path / "own.csv"
+    own.write_text("indicator,area_code,group,year,value,source,notes,ghi_chu_xa\n"
+                   'health_insurance_coverage,29434,khmer,2023,"91,5",BHXH huyện,tạm tính,x\n', encoding="utf-8")
+    assert load_observations(own)["value"].tolist() == [91.5]
+    misspelt = tmp_path / "misspelt.csv"
+    misspelt.write_text(own.read_text(encoding="utf-8").replace("notes,", "denominatr,"), encoding="utf-8")
+    with pytest.raises(DataError, match='có phải cột "denominator"'):
+        load_observations(misspelt)

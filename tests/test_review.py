@@ -15,6 +15,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 from analysis import Workbench, load_targets, paths
+from analysis.assessment import NEEDS_ATTENTION, status_label
 from analysis.cli import main
 from analysis.reports import review
 from analysis.reports.review import load_review_settings, review_file_name, text_width_cm
@@ -150,7 +151,7 @@ def test_targets_needing_attention_are_listed_one_per_line_with_their_place_in_s
     # each place names the point that speaks of that target
     assert all(points[place][0] == name for place, name in listed.items())
     # every point whose verdict asks for a change of pace is listed ("cần đẩy nhanh" too), and only those
-    pace = {"Cần đẩy nhanh tiến độ", "Chuyển biến chậm, khó đạt", "Xa dần mục tiêu", "Không đạt"}
+    pace = {status_label(key) for key in NEEDS_ATTENTION}
     assert "Cần đẩy nhanh tiến độ" in {verdict for _, verdict in points.values()}
     assert set(listed) == {place for place, (_, verdict) in points.items() if verdict in pace}
 

@@ -13,7 +13,7 @@ question, in this order:
 3. fewer than two points on the current standard → ``too_little_data`` (no projection);
 4. otherwise the **chance** of meeting the target at the deadline, from the calibrated
    projection, sets the band and the **recent pace** (the mean yearly change over the last
-   three years, in the direction of progress) against the **rate now needed** (from the
+   three years, in the direction of progress) against the **rate needed** (from the
    latest year to the deadline) decides within it:
 
    - the latest value already meets the target (a level target): ``achieved`` if the chance of
@@ -60,7 +60,7 @@ CHANCE_BANDS = (0.5, 0.2)
 register_labels({
     "achieved": ("Đã đạt", "Achieved"),
     "on_track": ("Đúng tiến độ", "On track"),
-    "met_at_risk": ("Đã đạt, chưa vững", "Met, not yet secure"),
+    "met_at_risk": ("Đã đạt, chưa bền vững", "Met, not yet secure"),
     "needs_acceleration": ("Cần đẩy nhanh tiến độ", "Needs to speed up"),
     "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
     "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),

@@ -249,6 +249,10 @@ def _sources(path) -> tuple[list[Path], set[Path]]:
     return [Path(p) for p in path], set()
 
 
+SPREADSHEET_LOCKS = (".xlsx", ".xls", ".xlsm")
+"""Lock files of these are Excel's (a Word document's "~$…docx" is not a workbook)."""
+
+
 def _data_files(path: Path, problems: list[Problem], optional: bool = False,
                 skipped: list[Problem] | None = None) -> list[Path]:
     """The data files of ``path`` (a file or a folder). Other files of a folder are not read;
@@ -274,10 +278,12 @@ def _data_files(path: Path, problems: list[Problem], optional: bool = False,
                     for p in entries if p.suffix.lower() in SPREADSHEET_SUFFIXES)
     if skipped is not None:
         # Excel's lock file "~$name.xlsx" sits beside a workbook still open: what is read may not be what was typed
+        locks = sorted(p for p in path.rglob("~$*") if p.is_file() and p.suffix.lower() in SPREADSHEET_LOCKS
+                       and not any(part.startswith((".", "__MACOSX")) for part in p.relative_to(path).parts))
         skipped.extend(problem("open_in_excel", _display(p), None, None, lock=p.name,
                                workbook=next((w.name for w in files if w.parent == p.parent
                                               and w.name.endswith(p.name[2:])), p.name[2:]))
-                       for p in sorted(path.rglob("~$*")) if p.is_file())
+                       for p in locks)
         skipped.extend(problem("file_not_read", _display(p), None, None, suffix=p.suffix or p.name)
                        for p in entries if p not in files and p.suffix.lower() not in SPREADSHEET_SUFFIXES
                        and not p.stem.upper().startswith("README"))
@@ -768,12 +774,16 @@ MISSPELT_CUTOFF = 0.8
 """How close (difflib ratio) an unknown header must be to an optional column to be taken for
 it misspelt: "denominatr" (0.95) and "prefered" (0.94) are; a column of notes of one's own
 ("ghi_chu_xa") is not, and stays ignored."""
+FIGURE_COLUMNS = ("standard", "unit", "numerator", "denominator", "qualifier", "illustrative", "preferred")
+"""The optional columns whose loss changes what is read (a figure, its standard or unit, which
+row is used): a header that is one of them misspelt is refused. A misspelt note, quote or
+link (a column "notes" of one's own) loses no figure and stays ignored."""
 
 
 def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     label, found = columns.label, columns.problems
     others = [name for name in columns.header if name and name not in COLUMNS]
-    absent = [name for name in COLUMNS if name not in columns.header and name not in columns.missing]
+    absent = [name for name in FIGURE_COLUMNS if name not in columns.header]
     for typed in others:
         # an optional column typed differently would be dropped without a word, with its figures
         meant = difflib.get_close_matches(typed, absent, n=1, cutoff=MISSPELT_CUTOFF)

@@ -36,8 +36,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "open_in_excel": (
         "bảng tính {workbook} đang mở trong Excel (có tệp khóa {lock}): số liệu đọc là bản đã lưu lần cuối.",
         "the workbook {workbook} is open in Excel (lock file {lock}): the figures read are those last saved.",
-        "lưu và đóng bảng tính rồi chạy lại, để những gì vừa nhập không bị bỏ sót.",
-        "save and close the workbook, then run again, so that nothing just typed is left out.",
+        "lưu và đóng bảng tính rồi chạy lại, để những gì vừa nhập không bị bỏ sót (đã đóng mà tệp khóa vẫn còn thì "
+        "xóa tệp khóa).",
+        "save and close the workbook, then run again, so that nothing just typed is left out (if it is closed and "
+        "the lock file is still there, delete the lock file).",
     ),
     "unsupported_file_type": (
         "không đọc được loại tệp {suffix}.",

@@ -109,7 +109,7 @@ register_labels({
                          "\"moving away from the target\" below 50 % with both the last 3 years and the latest year "
                          "going the wrong way. Yearly targets (poverty, jobs, security, defence) are judged year by "
                          "year."),
-    "dashboard_at_risk": ("\"Đã đạt, chưa vững\": đã đạt nhưng khả năng giữ được đến năm hạn dưới 50 %.",
+    "dashboard_at_risk": ("\"Đã đạt, chưa bền vững\": đã đạt nhưng khả năng giữ được đến năm hạn dưới 50 %.",
                           "\"Met, not yet secure\": met already, with a chance under 50 % of holding to the deadline."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
@@ -124,7 +124,7 @@ register_labels({
     "short_achieved": ("Đã đạt", "Achieved"),
     "short_hold": ("giữ", "hold"),
     "short_on_track": ("Đúng tiến độ", "On track"),
-    "short_met_at_risk": ("Đạt, chưa vững", "Met, at risk"),
+    "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
     "short_off_track": ("Chậm, khó đạt", "Slow progress"),
     "short_moving_away": ("Xa dần mục tiêu", "Moving away"),

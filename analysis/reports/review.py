@@ -851,7 +851,7 @@ register_labels({
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
         "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
         "liệu mới nhất và năm của số liệu. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
-        "quân {recent} năm có số liệu gần nhất so với mức cần: đã đạt; đã đạt, chưa vững (số liệu mới nhất đã đạt "
+        "quân {recent} năm có số liệu gần nhất so với mức cần: đã đạt; đã đạt, chưa bền vững (số liệu mới nhất đã đạt "
         "nhưng khả năng giữ được dưới {high}); đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
         "đây bằng từ {pace} mức cần trở lên); cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc "
         "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "

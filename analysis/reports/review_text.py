@@ -776,8 +776,8 @@ def _latest_illustrative(row: pd.Series) -> bool:
 
 
 def needed_cell(row: pd.Series, lang: str = "vi") -> str:
-    """The "Cần mỗi năm" cell: the yearly change needed from the latest figure; "giữ mức hiện
-    nay" when the latest value already meets the target; "–" when there is nothing to judge.
+    """The "Cần mỗi năm" cell: the yearly change needed from the latest figure; "giữ mức đã
+    đạt" when the latest value already meets the target; "–" when there is nothing to judge.
 
     >>> base = {"kind": "at_least", "unit": "percent", "latest_year": 2024, "deadline": 2025, "verdict": "on_track"}
     >>> needed_cell(pd.Series({**base, "needed_points_per_year": 2.28})), \\

@@ -171,7 +171,7 @@ _METHOD_TEXT = {
         "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm có số liệu gần nhất và cả năm gần nhất đều đi ngược hướng, \"Cần đẩy "
         "nhanh tiến độ\" nếu khả năng "
         "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %; số liệu mới nhất đã đạt mà khả năng giữ được dưới "
-        "50 % — \"Đã đạt, chưa vững\". Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
+        "50 % — \"Đã đạt, chưa bền vững\". Khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
         "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
         "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
         "mục tiêu.",
