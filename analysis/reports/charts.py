@@ -76,6 +76,7 @@ register_labels({
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of still meeting "
                      "it at the deadline"),
+    "holding_at_risk": (" (dưới 50 %: \"Đã đạt, chưa bền vững\")", " (under 50 %: \"met, not yet secure\")"),
     "projection_word": ("dự báo", "projection"),
     "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
                              "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
@@ -109,8 +110,6 @@ register_labels({
                          "\"moving away from the target\" below 50 % with both the last 3 years and the latest year "
                          "going the wrong way. Yearly targets (poverty, jobs, security, defence) are judged year by "
                          "year."),
-    "dashboard_at_risk": ("\"Đã đạt, chưa bền vững\": đã đạt nhưng khả năng giữ được đến năm hạn dưới 50 %.",
-                          "\"Met, not yet secure\": met already, with a chance under 50 % of holding to the deadline."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
@@ -1027,7 +1026,9 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
     if len(awaiting):
         notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
     if len(shown) and shown.apply(is_holding, axis=1).any():
-        notes.append(label("holding_mark", lang))
+        # the verdict a chance of holding under 50 % gives is explained where it is shown
+        at_risk = shown["verdict"].eq("met_at_risk").any()
+        notes.append(label("holding_mark", lang) + (label("holding_at_risk", lang) if at_risk else ""))
     # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
     pairs = [label("threshold_pair", lang).format(target=target_text(row, lang), phrase=phrase)
              for _, row in (shown.iterrows() if thresholds else ()) if (phrase := threshold_phrase(row, lang))]
@@ -1076,10 +1077,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
         marks = mark_notes(shown, lang, thresholds=True)
         # the marks' short notes share lines, so that the table keeps its size
-        # a verdict few tables show is explained only where it is shown: the note keeps its three lines
-        method = label("dashboard_method", lang) + (f" {label('dashboard_at_risk', lang)}"
-                                                    if shown["verdict"].eq("met_at_risk").any() else "")
-        paragraphs = [method] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
+        paragraphs = [label("dashboard_method", lang)] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
         bottom = _footer(figure, rows, lang, paragraphs + marks[-1:])
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
