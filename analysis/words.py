@@ -17,7 +17,7 @@ from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
            "change_text", "needed_words", "is_missing", "half_up", "is_holding", "deadline_figure_in", "chance_shown",
-           "latest_decimals", "need_decimals", "HOLDING_MARK"]
+           "exact_decimals", "latest_decimals", "need_decimals", "HOLDING_MARK"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -113,6 +113,16 @@ def value_text(value: float, unit: str, lang: str = "vi", compact: bool = False,
     if unit == "flag":
         return label("met_word" if value >= 1 else "not_met_word", lang)
     return number if compact else f"{number} {unit_word(unit, lang, number)}"
+
+
+def exact_decimals(value: float, most: int = 3) -> int:
+    """The fewest decimals (up to ``most``) that write ``value`` exactly: a reported 3,61 or a
+    threshold of 99,5 keeps its own, a whole 6.750 none.
+
+    >>> exact_decimals(3.61), exact_decimals(6750.0), exact_decimals(99.5), exact_decimals(100 / 3)
+    (2, 0, 1, 3)
+    """
+    return next((d for d in range(most + 1) if abs(round(value, d) - value) < 1e-9), most)
 
 
 def decimals_against(value: float, row: pd.Series, decimals: int | None = None, need: bool = False) -> int | None:

@@ -28,8 +28,8 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import (latest_decimals, decimals_for, fmt_number, is_holding, needed_text, target_text, target_with_threshold,
-                    value_text)
+from .words import (decimals_for, exact_decimals, fmt_number, is_holding, latest_decimals, needed_text, target_text,
+                    target_with_threshold, value_text)
 
 __all__ = ["Workbench"]
 
@@ -76,8 +76,7 @@ def _as_reported(value: float, lang: str) -> str:
     """
     if _missing(value):
         return "–"
-    decimals = next((d for d in range(4) if abs(round(value, d) - value) < 1e-9), 3)
-    return fmt_number(value, lang, decimals)
+    return fmt_number(value, lang, exact_decimals(value))
 
 
 class Workbench:

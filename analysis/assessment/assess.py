@@ -33,8 +33,8 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import (change_needed, change_text, decimals_against, fmt_number, need_decimals, target_text, unit_word,
-                     value_text, years_span)
+from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, need_decimals,
+                     target_text, unit_word, value_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -811,8 +811,7 @@ def _projection_words(row, rule, unit, lang) -> dict:
         # a fall is judged on the figure as printed, to one decimal: the level as the chart's legend gives it
         goal = value_text(rule.level, unit, lang)
     elif unit == "percent":  # as many decimals as the threshold has: "≥ 99,5 %", not a rounded "≥ 100 %"
-        decimals = next(d for d in range(4) if abs(round(threshold, d) - threshold) < 1e-9 or d == 3)
-        goal = f"{fmt_number(threshold, lang, decimals)} %"
+        goal = f"{fmt_number(threshold, lang, exact_decimals(threshold))} %"
     else:
         goal = value_text(threshold, unit, lang, exact=True)
     # a rising target falls short at "only" its projection, a falling one is "still" above it

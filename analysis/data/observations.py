@@ -269,17 +269,17 @@ def _data_files(path: Path, problems: list[Problem], optional: bool = False,
             problems.append(problem("unsupported_file_type", label, None, None, suffix=path.suffix or "?"))
             return []
         return [path]
-    # subfolders too: an e-mailed archive unpacked into data/offices/ makes one
-    entries = sorted(p for p in path.rglob("*") if p.is_file()
-                     and not any(part.startswith((".", "~$", "__MACOSX")) for part in p.relative_to(path).parts))
+    # subfolders too: an e-mailed archive unpacked into data/offices/ makes one (walked once)
+    found = sorted(p for p in path.rglob("*") if p.is_file()
+                   and not any(part.startswith((".", "__MACOSX")) for part in p.relative_to(path).parts))
+    entries = [p for p in found if not any(part.startswith("~$") for part in p.relative_to(path).parts)]
     files = [p for p in entries if p.suffix.lower() in DATA_SUFFIXES]
     # a spreadsheet that cannot be read holds figures that would be lost: refused, not skipped
     problems.extend(problem("spreadsheet_not_read", _display(p), None, None, suffix=p.suffix.lower())
                     for p in entries if p.suffix.lower() in SPREADSHEET_SUFFIXES)
     if skipped is not None:
         # Excel's lock file "~$name.xlsx" sits beside a workbook still open: what is read may not be what was typed
-        locks = sorted(p for p in path.rglob("~$*") if p.is_file() and p.suffix.lower() in SPREADSHEET_LOCKS
-                       and not any(part.startswith((".", "__MACOSX")) for part in p.relative_to(path).parts))
+        locks = [p for p in found if p.name.startswith("~$") and p.suffix.lower() in SPREADSHEET_LOCKS]
         skipped.extend(problem("open_in_excel", _display(p), None, None, lock=p.name,
                                workbook=next((w.name for w in files if w.parent == p.parent
                                               and w.name.endswith(p.name[2:])), p.name[2:]))

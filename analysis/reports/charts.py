@@ -34,9 +34,9 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, latest_decimals, deadline_figure_in, fmt_number, is_holding,
-                     is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold,
-                     threshold_phrase, unit_word, value_text)
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, is_holding,
+                     is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
+                     target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",

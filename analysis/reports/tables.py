@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_for, latest_decimals, fmt_number, is_holding, is_missing, needed_text, target_text,
-                     value_text)
+from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, latest_decimals, needed_text,
+                     target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import STATUS_COLORS
 
