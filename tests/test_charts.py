@@ -567,3 +567,19 @@ def test_the_index_explains_met_not_yet_secure_in_the_section_that_shows_it(old_
     assert "‡ đã đạt: khả năng giữ được mức đạt đến năm hạn (dưới 50 %: &quot;Đã đạt, chưa bền vững&quot;)" \
         in sections["T15"]
     assert "chưa bền vững" not in sections["T04"]  # met and likely to hold: the note stays short
+
+
+def test_a_badge_showing_the_chance_of_holding_a_met_level_is_explained_below(old_map):
+    # T15 in 2025: communes at 6 of 6 hamlets read "Đạt, chưa bền vững · giữ 19 %" with no word on "giữ"
+    rows = old_map.rows("T15")
+    badges = rows[rows["deadline"] == 2025]
+    assert badges["verdict"].eq("met_at_risk").any()
+    figure = old_map.small_multiples("T15")
+    checks.prepare(figure)
+    footer = " ".join(text.get_text() for text in figure.texts).replace("\n", " ")
+    assert '"giữ": đã đạt; khả năng giữ được mức đạt đến năm 2025 (dưới 50 %: "Đạt, chưa bền vững")' in footer
+    # and not where no badge shows a chance of holding (T07: no area at its target)
+    figure = old_map.small_multiples("T07")
+    checks.prepare(figure)
+    assert not any('"giữ"' in text.get_text() for text in figure.texts)
+    assert not _layout_problems(old_map.small_multiples("T15"), "vi")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from .catalogue import commune_codes, load_areas, load_indicators
 from ..errors import problems_frame
@@ -79,6 +80,19 @@ _PROBLEM_HEADERS = {
 }
 
 
+class _ProblemTable(Styler):
+    """A styled table whose plain-text form is the table itself, not the object's address: the
+    notebook stores both forms, and an address changes on every run.
+
+    >>> print(repr(_ProblemTable(pd.DataFrame({"Dòng": [2], "Cột": ["value"]}))))
+     Dòng   Cột
+        2 value
+    """
+
+    def __repr__(self) -> str:
+        return self.data.to_string(index=False)
+
+
 def show_problems(problems: pd.DataFrame, lang: str = "vi", file: bool = False):
     """The problems of :func:`check_files` as a table for a notebook, each message whole
     (a plain DataFrame display cuts text at 50 characters) and row numbers as integers.
@@ -96,7 +110,7 @@ def show_problems(problems: pd.DataFrame, lang: str = "vi", file: bool = False):
     if not file:
         headers.pop("file")
     table = problems[list(headers)].rename(columns=headers)
-    return (table.style.hide(axis="index").format(na_rep="")
+    return (_ProblemTable(table).hide(axis="index").format(na_rep="")
             .set_properties(**{"text-align": "left", "white-space": "pre-wrap"})
             .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
             .set_uuid("problems"))

@@ -122,6 +122,9 @@ register_labels({
     "why": ("Vì sao", "Why"),
     "short_achieved": ("Đã đạt", "Achieved"),
     "short_hold": ("giữ", "hold"),
+    "hold_badge_note": ("\"giữ\": đã đạt; khả năng giữ được mức đạt đến năm {deadline} (dưới 50 %: \"Đạt, chưa bền vững\")",
+                        "\"hold\": met already; the chance of still meeting it in {deadline} (under 50 %: \"met, not "
+                        "secure\")"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
@@ -885,7 +888,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
     codes = list(dict.fromkeys(rows.sort_values(["area_kind", "area_code"], key=_district_first)["area_code"]))
     ncols = 4 if len(codes) > 9 else 3 if len(codes) > 4 else 2
     nrows = max(1, math.ceil(len(codes) / ncols))
-    with matplotlib.rc_context({**RC, "axes.titlesize": 10.5, "xtick.labelsize": 9, "ytick.labelsize": 9}):
+    with matplotlib.rc_context({**RC, "axes.titlesize": PANEL_TITLE_SIZE, "xtick.labelsize": 9, "ytick.labelsize": 9}):
         figure = new_figure(SLIDE)
         first = rows.iloc[0]
         name = first["target_vi"] if lang == "vi" else first["target_en"]
@@ -895,27 +898,34 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         # each panel draws its own and the footer says why
         own_note = _commune_target_note(first["target_id"], lang)
         own = bool(own_note) and (rows["area_kind"] != "district").any()
-        bottom = _footer(figure, rows, lang, [own_note] if own else [], SLIDE_FOOTER_SIZE)
+        badges = {code: _badge_row(rows[rows["area_code"] == code], deadline) for code in codes}
+        # a badge's "giữ 31 %" is a chance of holding a level met, not of meeting it: said once, below
+        holding = [label("hold_badge_note", lang).format(deadline=deadline)] \
+            if any(is_holding(row) for row in badges.values()) else []
+        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding, SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
+        titles = {code: _panel_title(badges[code], code, lang) for code in codes}
+        stacked = _badges_stacked(figure, ncols, [(titles[code], _short_verdict(badges[code], lang)) for code in codes])
         limits, drawn = [], []
         for ax, code in zip(axes, codes):
             area_rows = rows[rows["area_code"] == code].sort_values("deadline")
             drawn.append(_draw_fan(ax, area_rows, data[code], lang, detailed=False, estimates=False))
             limits.append(ax.get_ylim())
-            chosen = area_rows[area_rows["deadline"] == deadline]
-            row = chosen.iloc[0] if len(chosen) else area_rows.iloc[0]
+            row = badges[code]
             if own and not _missing(row["target_value"]):
                 ax.axhline(row["target_value"], color=COLORS["vermillion"], linestyle=(0, (5, 3)), linewidth=1.0,
                            alpha=0.7, label=label("own_target_line", lang), zorder=2)
-            area = row["area_vi"] if lang == "vi" else row["area_en"]
-            if row["area_kind"] == "district" and area == _catalogue_name(code, lang):
-                area = label("district_panel", lang)  # on the new map the former district keeps its own name
-            ax.set_title(area, loc="left", fontweight="bold")
-            color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
-            # the badge's box, not only its words, ends at the panel's right edge and above its top
             pad = 0.25 * BADGE_SIZE
-            ax.annotate(_short_verdict(row, lang), (1.0, 1.0), xycoords="axes fraction", xytext=(-pad, pad + 2),
-                        textcoords="offset points", ha="right", va="bottom", fontsize=BADGE_SIZE, fontweight="bold",
+            # the badge sits at the panel's right, beside the name; where a name and a badge do not
+            # both fit, every badge of the figure goes under its name, at the left, the name raised
+            # above it
+            ax.set_title(titles[code], loc="left", fontweight="bold",
+                         pad=BADGE_SIZE * 1.2 + 4 * pad + 6 if stacked else None)
+            color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+            # the badge's box, not only its words, ends within the panel's width and above its top
+            ax.annotate(_short_verdict(row, lang), (0.0 if stacked else 1.0, 1.0), xycoords="axes fraction",
+                        xytext=(pad if stacked else -pad, pad + 2), textcoords="offset points",
+                        ha="left" if stacked else "right", va="bottom", fontsize=BADGE_SIZE, fontweight="bold",
                         color="white" if row["verdict"] in DARK_VERDICTS else "black",
                         bbox={"boxstyle": "round,pad=0.25", "facecolor": color, "edgecolor": "none"})
             if row["illustrative"]:
@@ -938,6 +948,43 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         figure.legend(list(handles.values()), list(handles), loc="lower right", bbox_to_anchor=(0.995, bottom),
                       ncols=columns, fontsize=LEGEND_SIZE)
     return figure
+
+
+def _panel_title(row: pd.Series, code: str, lang: str) -> str:
+    """A panel's name: the area's, or "Toàn huyện" for the district on the map it was drawn on."""
+    area = row["area_vi"] if lang == "vi" else row["area_en"]
+    if row["area_kind"] == "district" and area == _catalogue_name(code, lang):
+        return label("district_panel", lang)  # on the new map the former district keeps its own name
+    return area
+
+
+PANEL_TITLE_SIZE = 10.5
+"""Points of a small multiple's panel name."""
+
+
+def _badges_stacked(figure: Figure, ncols: int, pairs: list[tuple[str, str]]) -> bool:
+    """Whether some panel's name and verdict badge would not fit side by side: "Xã Thạnh Hòa Sơn"
+    beside "Đạt, chưa bền vững · giữ 25 %" is wider than a panel of a 4 × 4 slide. A panel is
+    taken as its share of the figure less the y axis' labels and the gaps between panels.
+
+    >>> figure = new_figure(SLIDE)
+    >>> _badges_stacked(figure, 4, [("Xã Trường Thọ", "Đã đạt · giữ 61 %")])
+    False
+    >>> _badges_stacked(figure, 4, [("Xã Thạnh Hòa Sơn", "Đạt, chưa bền vững · giữ 25 %")])
+    True
+    """
+    panel = (_room(figure) - 40) / ncols - 12
+    badge_room = 2 * 0.25 * BADGE_SIZE + 8  # the badge's padding and a gap before the name
+    return any(text_width(title, PANEL_TITLE_SIZE, "bold") + text_width(badge, BADGE_SIZE, "bold") + badge_room > panel
+               for title, badge in pairs)
+
+
+def _badge_row(area_rows: pd.DataFrame, deadline: int) -> pd.Series:
+    """The row a panel's badge shows: the deadline's, or the area's first (a target with one
+    earlier deadline)."""
+    area_rows = area_rows.sort_values("deadline")
+    chosen = area_rows[area_rows["deadline"] == deadline]
+    return chosen.iloc[0] if len(chosen) else area_rows.iloc[0]
 
 
 LEGEND_SIZE = 9
