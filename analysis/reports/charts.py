@@ -965,7 +965,8 @@ PANEL_TITLE_SIZE = 10.5
 def _badges_stacked(figure: Figure, ncols: int, pairs: list[tuple[str, str]]) -> bool:
     """Whether some panel's name and verdict badge would not fit side by side: "Xã Thạnh Hòa Sơn"
     beside "Đạt, chưa bền vững · giữ 25 %" is wider than a panel of a 4 × 4 slide. A panel is
-    taken as its share of the figure less the y axis' labels and the gaps between panels.
+    taken as its share of the figure less the y axis' labels and the gaps between panels (on a
+    slide of 4 columns, 216 points where the drawn panels measure 225).
 
     >>> figure = new_figure(SLIDE)
     >>> _badges_stacked(figure, 4, [("Xã Trường Thọ", "Đã đạt · giữ 61 %")])
@@ -973,7 +974,7 @@ def _badges_stacked(figure: Figure, ncols: int, pairs: list[tuple[str, str]]) ->
     >>> _badges_stacked(figure, 4, [("Xã Thạnh Hòa Sơn", "Đạt, chưa bền vững · giữ 25 %")])
     True
     """
-    panel = (_room(figure) - 40) / ncols - 12
+    panel = (_room(figure) - 30) / ncols - 4
     badge_room = 2 * 0.25 * BADGE_SIZE + 8  # the badge's padding and a gap before the name
     return any(text_width(title, PANEL_TITLE_SIZE, "bold") + text_width(badge, BADGE_SIZE, "bold") + badge_room > panel
                for title, badge in pairs)
