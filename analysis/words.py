@@ -454,7 +454,7 @@ def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awa
 
 
 HOLDING_MARK = "‡"
-"""Beside a chance that is the chance of still meeting, at the deadline, a target met already."""
+"""Beside a chance that is the chance of holding a target met already to its deadline."""
 
 
 def _deadline_of(row: pd.Series) -> int:

@@ -541,13 +541,13 @@ def test_a_100_percent_target_is_met_from_99_5():
     met = row(latest_value=100.0, base_value=100.0, target_value=100.0, met_threshold=99.5,
               needed_points_per_year=-0.5, probability=0.965, projected_median=99.98, projected_lo_80=99.9,
               projected_hi_80=100.0, verdict="achieved",
-              verdict_reason_vi="Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %); khả năng năm 2025 vẫn đạt: 97 %.")
+              verdict_reason_vi="Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2025: 97 %.")
     text = target_sentences(met, 2025, "Tỷ lệ xã đạt chuẩn nông thôn mới")
     # the latest 100 % is said once: the reason's "(100 %)" goes
     assert text == (
         "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 100 % (số liệu minh họa), không thay đổi so với năm 2021. "
         "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt. Chờ số liệu "
-        "năm 2025. Đã đạt năm 2024; khả năng năm 2025 vẫn đạt: 97 %. Ước thực hiện năm 2025 khoảng 100,0 % "
+        "năm 2025. Đã đạt năm 2024; khả năng giữ được đến năm 2025: 97 %. Ước thực hiện năm 2025 khoảng 100,0 % "
         "(khoảng dự báo 80 %: 99,9–100,0 %). Cần tiếp tục duy trì kết quả đã đạt.")  # 2025 has ended
     # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
     short = row(latest_value=98.947, base_value=97.994, target_value=100.0, met_threshold=99.5,

@@ -57,6 +57,10 @@ register_labels({
     "possible": ("Có thể đạt", "Possible"),
     "unlikely": ("Khó đạt", "Unlikely"),
     "very_unlikely": ("Rất khó đạt", "Very unlikely"),
+    "hold_likely": ("Nhiều khả năng giữ được", "Likely to hold"),
+    "hold_possible": ("Có thể giữ được", "May hold"),
+    "hold_unlikely": ("Khó giữ được", "Unlikely to hold"),
+    "hold_very_unlikely": ("Rất khó giữ được", "Very unlikely to hold"),
     "not_by_2035": ("Chưa đạt đến năm 2035", "Not by 2035"),
     "growth_rate_ratio": ("Tỷ số tốc độ tăng trưởng (Eurostat, Thống kê Canada)",
                           "Growth-rate ratio (Eurostat, Statistics Canada)"),
@@ -676,15 +680,28 @@ def _status_ratio(target, kind, direction, base_year, base_value, latest_year, l
     return ratio, "growth_rate_ratio"
 
 
+def _holding(target, kind, latest, rule) -> bool:
+    """Whether a target's latest figure meets a level already, so that its chance before the
+    deadline is a chance of holding it (a yearly target is judged year by year, never held)."""
+    yearly = kind in ("yearly_reduction", "yearly_flow") or bool(target["every_year"])
+    return (not yearly) and rule is not None and rule.met(latest)
+
+
 def _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit) -> None:
     """The chance of meeting the target at the deadline, and the year the projection meets it."""
     if projection is None or len(values) < 2 or rule is None:
         return
+    holding = _holding(target, kind, latest, rule)
     if deadline in projection.index:
         threshold = rule.projection_threshold(unit)
-        row["probability"] = probability_beyond(projection, deadline, threshold, above=direction > 0,
-                                                strict=rule.strict)
-    row["probability_words"] = probability_words(row["probability"])
+        # a level met already is held to the deadline only if it is still met in every year up to it:
+        # its chance is at most the least of those years' chances (without this, a commune at 100 %
+        # whose projection dips and comes back read "not yet secure" for 2025 but "achieved" for
+        # 2030, from the same figure)
+        years = [year for year in projection.index if latest_year < year <= deadline] if holding else [deadline]
+        row["probability"] = min(probability_beyond(projection, year, threshold, above=direction > 0,
+                                                    strict=rule.strict) for year in years or [deadline])
+    row["probability_words"] = probability_words(row["probability"], holding=holding)
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
     if kind != "yearly_flow" and rule.met(latest):
@@ -699,7 +716,6 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
 
 
 def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:
-    yearly = kind in ("yearly_reduction", "yearly_flow") or bool(target["every_year"])
     deadline_known = deadline <= latest_year
     deadline_met = None
     if deadline_known:
@@ -720,7 +736,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             latest_change = direction * (float(last) - float(before)) / (int(year_last) - int(year_before))
     return Evidence(
         deadline=deadline, n_points=len(values), has_target=target["origin"] != "projection", latest_year=latest_year,
-        latest_met=(not yearly) and rule is not None and rule.met(latest),
+        latest_met=_holding(target, kind, latest, rule),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
     )

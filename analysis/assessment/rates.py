@@ -163,18 +163,22 @@ def un_status(ratio: float) -> str:
     return "un_stagnation"
 
 
-def probability_words(probability: float) -> str:
-    """Words for a probability of meeting a target.
+def probability_words(probability: float, holding: bool = False) -> str:
+    """Words for a probability of meeting a target, or, ``holding``, of still meeting a level
+    met already (beside "Đã đạt, chưa bền vững", "Rất khó đạt" read as a second verdict).
 
     >>> [probability_words(p) for p in (0.9, 0.8, 0.6, 0.5, 0.3, 0.2, 0.1)]
     ['likely', 'likely', 'possible', 'possible', 'unlikely', 'unlikely', 'very_unlikely']
+    >>> probability_words(0.19, holding=True)
+    'hold_very_unlikely'
     """
     if math.isnan(probability):
         return ""
+    prefix = "hold_" if holding else ""
     if probability >= 0.8:
-        return "likely"
+        return prefix + "likely"
     if probability >= 0.5:
-        return "possible"
+        return prefix + "possible"
     if probability >= 0.2:
-        return "unlikely"
-    return "very_unlikely"
+        return prefix + "unlikely"
+    return prefix + "very_unlikely"

@@ -74,8 +74,8 @@ register_labels({
                        "Counted as met: {pairs} (at the precision the plan writes)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
-    "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of still meeting "
-                     "it at the deadline"),
+    "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of holding it "
+                     "to the deadline"),
     "holding_at_risk": (" (dưới 50 %: \"Đã đạt, chưa bền vững\")", " (under 50 %: \"met, not yet secure\")"),
     "projection_word": ("dự báo", "projection"),
     "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
@@ -123,7 +123,7 @@ register_labels({
     "short_achieved": ("Đã đạt", "Achieved"),
     "short_hold": ("giữ", "hold"),
     "hold_badge_note": ("\"giữ\": đã đạt; khả năng giữ được mức đạt đến năm {deadline} (dưới 50 %: \"Đạt, chưa bền vững\")",
-                        "\"hold\": met already; the chance of still meeting it in {deadline} (under 50 %: \"met, not "
+                        "\"hold\": met already; the chance of holding it to {deadline} (under 50 %: \"met, not "
                         "secure\")"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),

@@ -279,7 +279,7 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
     ('Chờ số liệu năm 2025.', 'r_short', 'giảm 3,0 điểm %/năm', '< 1 %')
     >>> parts.year_key, parts.year_fields
     ('year_fall_missed', {'year': '2024', 'fall': '1,7', 'met': '1', 'counted': '3'})
-    >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng năm 2030 vẫn đạt: 90 %.").core_key
+    >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2030: 90 %.").core_key
     'r_met_now'
     """
     found: dict = {"core": []}

@@ -49,7 +49,7 @@ end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_
 published methods, kept for comparison with other SDG trackers, and ``status_text`` says what
 ``status`` compares, as a pace and never in a verdict's words. ``chance_text`` is the chance as
 the tables show it ("57 %‡", "–"); ``holding`` marks a target met already, whose chance is
-the chance of still meeting it at the deadline. ``un_status_text`` says the UN ratio in words.
+the chance of holding it to the deadline. ``un_status_text`` says the UN ratio in words.
 ``latest_decimals`` is how many decimals every output prints ``latest_value`` with (empty: the
 unit's usual ones)."""
 
@@ -184,7 +184,8 @@ _METHOD_TEXT = {
         "Đảng viên người Khmer: kế hoạch đặt mức 20 % cho toàn huyện. Từng xã được so với tỷ lệ người Khmer trong dân "
         "số của chính xã đó: đây là cách đọc của công cụ, theo yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\" "
         "mà kế hoạch đặt cho cán bộ, công chức, viên chức (dòng 49 và 209), không phải chỉ tiêu kế hoạch giao cho xã.",
-        "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn. \"–\": "
+        "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn "
+        "(năm nào cũng còn đạt: khả năng nhỏ nhất trong các năm đến năm hạn). \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
         "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức đã đạt\" khi "
         "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Giống bảng tổng "
@@ -226,8 +227,8 @@ _METHOD_TEXT = {
         "Khmer party members: the plan sets 20 % for the district. Each commune is compared with its own Khmer "
         "population share: the workbench's reading, after the plan's \"in proportion to the population in each "
         "locality\" for cadres and civil servants (lines 49 and 209), not a target the plan sets for communes.",
-        "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of still meeting "
-        "it at the deadline. \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
+        "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of holding it to "
+        "the deadline (still met every year until then: the least of those years' chances). \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Change needed: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
         "result is in. As on the dashboard.",
