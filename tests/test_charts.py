@@ -583,3 +583,13 @@ def test_a_badge_showing_the_chance_of_holding_a_met_level_is_explained_below(ol
     checks.prepare(figure)
     assert not any('"giữ"' in text.get_text() for text in figure.texts)
     assert not _layout_problems(old_map.small_multiples("T15"), "vi")
+
+
+def test_a_yearly_fall_on_the_board_says_its_latest_fall_beside_its_level(old_map):
+    # "Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm · 3,2 %" read as a fall of 3,2 points, inside 3–4,
+    # beside "Chuyển biến chậm, khó đạt"; the 2024 fall was 1,709 points
+    texts = [text.get_text() for text in old_map.deadline_board(2025).axes[0].texts]
+    assert "3,2 % (giảm 1,7)" in texts
+    assert "92,7 %" in texts  # a level target keeps its figure alone
+    rows = old_map.rows("T01", DISTRICT)
+    assert rows["latest_year_change"].iloc[0] == pytest.approx(-1.709, abs=1e-3)

@@ -105,7 +105,7 @@ COLUMNS = [
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
-    "observed_percent_per_year_since_base",
+    "observed_percent_per_year_since_base", "latest_year_change",
     "ratio_5y", "ratio_since_base",
     "cumulative_since_start", "cumulative_target", "years_met", "years_counted", "latest_decimals",
     "verdict", "verdict_reason_vi", "verdict_reason_en", "awaiting_figure", "latest_met",
@@ -448,6 +448,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     recent = _recent_change(values)
     row.update(latest_year=latest_year, latest_value=latest, base_year=base_year, base_value=base_value,
                first_year_used=int(values.index[0]), observed_points_per_year_recent=recent)
+    if latest_year - 1 in values.index:  # the latest year's own change (a yearly fall is judged on it)
+        row["latest_year_change"] = latest - float(values[latest_year - 1])
     window = values[values.index >= latest_year - 5]
     if len(window) >= 2:
         row["observed_points_per_year_5y"] = (latest - float(window.iloc[0])) / (latest_year - int(window.index[0]))

@@ -34,8 +34,8 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, is_holding,
-                     is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, change_text, deadline_figure_in, fmt_number,
+                     is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
                      target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
@@ -1273,11 +1273,28 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
         latest = _latest(row, lang)
         if not _missing(row["latest_year"]) and row["latest_year"] == common:
             latest = latest.rsplit(" (", 1)[0]
+        latest += _fall_words(row, lang)
         cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
     headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
     if common is not None:
         headers[1] = label("latest_in_col", lang).format(year=common)
     return shown, cells, headers
+
+
+def _fall_words(row: pd.Series, lang: str) -> str:
+    """A yearly fall's latest year, beside its level: "3,2 %" alone under "Giảm … 3–4 điểm % mỗi
+    năm" read as a fall of 3,2 points; " (giảm 1,7)" says the fall the target is judged on, in the
+    target's own points (a board's column is as wide as its widest cell).
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year_change": -1.7})
+    >>> _fall_words(row, "vi"), _fall_words(row, "en")
+    (' (giảm 1,7)', ' (down 1.7)')
+    """
+    change = row.get("latest_year_change")
+    if row["kind"] != "yearly_reduction" or _missing(change):
+        return ""
+    words = change_text(change, row["unit"], lang, per_year=False)
+    return f" ({words.removesuffix(' ' + label('points_word', lang)) if row['unit'] == 'percent' else words})"
 
 
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
