@@ -261,7 +261,21 @@ def test_a_series_that_turned_back_last_year_is_not_moving_away():
     assert row["verdict_reason_vi"].endswith("Riêng năm 2024 đã tăng 1,2 điểm %, theo hướng mục tiêu.")
     # still going down last year: moving away
     down = observations({2021: 95.2, 2022: 94.0, 2023: 93.5, 2024: 92.7}, indicator="health_insurance_coverage")
-    assert one(down, catalogue("T02"), areas=["848"])["verdict"] == "moving_away"
+    row = one(down, catalogue("T02"), areas=["848"])
+    assert row["verdict"] == "moving_away" and row["projected_median"] < 92.7  # and the chart's line goes down
+
+
+def test_moving_away_is_never_said_beside_a_projection_that_comes_back():
+    # T08 in Xã Long Sơn (29443): 40,1 → 39,8 → 39,6, "Xa dần mục tiêu" beside a projected line rising to
+    # 47,4 % by 2030; every shipped "xa dần" had a projection nearer the target than its latest figure
+    table = assess(as_of=AS_OF)
+    decided = table[table["verdict"] != ""]
+    towards = (decided["projected_median"] - decided["latest_value"]) * (decided["target_value"] - decided["latest_value"])
+    assert not (decided["verdict"].eq("moving_away") & (towards > 0)).any()
+    long_son = decided[(decided["target_id"] == "T08") & (decided["area_code"] == "29443")].set_index("deadline")
+    assert long_son.at[2030, "projected_median"] > long_son.at[2030, "latest_value"]
+    assert list(long_son["verdict"]) == ["off_track", "off_track"]
+    assert "giảm 0,2 điểm %/năm" in long_son.at[2030, "verdict_reason_vi"]  # the wrong way is still said
 
 
 @given(st.floats(0.0, 1.0))

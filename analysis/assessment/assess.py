@@ -741,6 +741,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
         latest_met=_holding(target, kind, latest, rule),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
+        projected_change=(direction * (row["projected_median"] - latest) if kind != "yearly_flow" else math.nan),
     )
 
 

@@ -17,12 +17,14 @@ question, in this order:
    latest year to the deadline) decides within it:
 
    - the latest value already meets the target (a level target): ``achieved`` if the chance of
-     still meeting it at the deadline is at least 50 %, else ``met_at_risk`` ("đã đạt, chưa
+     holding it to the deadline is at least 50 %, else ``met_at_risk`` ("đã đạt, chưa bền
      vững"): a level already reached cannot be "sped up", and "khó đạt" beside a figure that
      meets the target reads as a contradiction;
    - chance ≥ 50 %: ``on_track`` if the recent pace is at least 95 % of the rate needed (or
      nothing needs to change), else ``needs_acceleration``;
-   - chance < 50 %: ``moving_away`` if the recent pace runs against the target, else
+   - chance < 50 %: ``moving_away`` if the recent pace runs against the target, the last year
+     did not turn back and the projection does not bring it nearer by the deadline either (a
+     chart whose projected line rises towards the target is not "xa dần mục tiêu"), else
      ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
 
 So ``on_track`` and ``achieved`` (before the deadline) always come with a chance of at least
@@ -147,6 +149,8 @@ class Evidence:
     """Yearly change now needed, in the direction of progress (≤ 0: nothing to gain)."""
     since_base_enough: bool = False
     """The pace since the baseline was enough (the secondary status was on track)."""
+    projected_change: float = float("nan")
+    """The projection's median at the deadline less the latest value, in the direction of progress."""
     latest_change: float = float("nan")
     """The yearly change between the last two points, in the direction of progress: a series
     that turned back towards the target last year is not "moving away" however its three years
@@ -172,6 +176,9 @@ def decide(e: Evidence) -> str:
     'off_track'
     >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.15, recent=-0.8, needed=2.3, latest_change=0.04))
     'moving_away'
+    >>> decide(Evidence(2025, 10, latest_year=2024, probability=0.15, recent=-0.8, needed=2.3, latest_change=0.04,
+    ...                 projected_change=0.85))
+    'off_track'
     >>> decide(Evidence(2025, 10, latest_year=2025, deadline_known=True, deadline_met=False))
     'deadline_missed'
     >>> decide(Evidence(2025, 10, latest_year=2024, latest_met=True, probability=0.31, recent=0.0, needed=0.0))
@@ -195,7 +202,7 @@ def decide(e: Evidence) -> str:
         if _pace_enough(e):
             return "on_track"
         return "needs_acceleration"
-    if not is_missing(e.recent) and e.recent < 0 and not _turned(e):
+    if not is_missing(e.recent) and e.recent < 0 and not _turned(e) and not _projected_back(e):
         return "moving_away"
     return "needs_acceleration" if p >= off_band else "off_track"
 
@@ -208,6 +215,12 @@ of the three years' pace the other way: +1,2 after −0,8 a year is a turn, +0,0
 def _turned(e: Evidence) -> bool:
     return not is_missing(e.latest_change) and not is_missing(e.recent) \
         and e.latest_change > 0 and e.latest_change >= TURN_SHARE * abs(e.recent)
+
+
+def _projected_back(e: Evidence) -> bool:
+    """The projection brings the series nearer the target by the deadline (a noisy commune
+    series that fell is expected to come back part of the way)."""
+    return not is_missing(e.projected_change) and e.projected_change > 0
 
 
 def _pace_enough(e: Evidence) -> bool:

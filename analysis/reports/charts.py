@@ -101,14 +101,14 @@ register_labels({
                          "nước) và tốc độ 3 năm có số liệu gần nhất so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 "
                          "% trở lên và tốc độ đủ; \"Cần đẩy nhanh tiến độ\" khi khả năng từ 50 % nhưng tốc độ "
                          "chưa đủ, hoặc khả năng 20–50 %; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %; \"Xa "
-                         "dần mục tiêu\" khi khả năng dưới 50 % và cả 3 năm đó lẫn năm gần nhất đều đi ngược "
-                         "hướng. Chỉ tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
+                         "dần mục tiêu\" khi khả năng dưới 50 %, 3 năm đó ngược hướng, cả năm gần nhất lẫn dự báo "
+                         "chưa quay lại. Chỉ tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
                          "Verdict: from the chance of meeting the target (a projection checked on many countries' "
-                         "statistics) and the last 3 years' pace against the yearly rate needed — \"on track\" at a "
+                         "statistics) and the pace of the 3 latest years with figures against the yearly rate needed — \"on track\" at a "
                          "chance of 50 % or more with enough pace; \"needs to speed up\" at 50 % or more "
                          "without enough pace, or at 20–50 %; \"slow progress, unlikely to be met\" below 20 %; "
-                         "\"moving away from the target\" below 50 % with both the last 3 years and the latest year "
-                         "going the wrong way. Yearly targets (poverty, jobs, security, defence) are judged year by "
+                         "\"moving away from the target\" below 50 % when those 3 years went the wrong way and neither "
+                         "the latest year nor the projection turns back. Yearly targets (poverty, jobs, security, defence) are judged year by "
                          "year."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
