@@ -361,12 +361,19 @@ def chance_text(probability: float, lang: str = "vi") -> str:
     ('83 %', '< 1 %', '> 99 %', '–')
     >>> chance_text(0.196), chance_text(0.4996), chance_text(0.5), chance_text(0.204)
     ('19 %', '49 %', '50 %', '20 %')
+
+    A projection's chance of exactly 1 or 0 (a commune with no especially difficult hamlet for
+    ten years, and none allowed) is still a projection, not a certainty: a known outcome has no
+    chance to print (the tables show "–", :func:`chance_shown`).
+
+    >>> chance_text(1.0), chance_text(0.0)
+    ('> 99 %', '< 1 %')
     """
     if is_missing(probability):
         return "–"
-    if 0 < probability < 0.005:
+    if probability < 0.005:
         return "< 1 %"
-    if 0.995 < probability < 1:
+    if probability > 0.995:
         return "> 99 %"
     percent = int(half_up(100 * probability))
     for edge in CHANCE_EDGES:
