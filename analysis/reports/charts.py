@@ -1078,13 +1078,35 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
         at_risk = shown["verdict"].eq("met_at_risk").any()
         notes.append(label("holding_mark", lang) + (label("holding_at_risk", lang) if at_risk else ""))
     # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
-    pairs = [label("threshold_pair", lang).format(target=target_text(row, lang), phrase=phrase)
-             for _, row in (shown.iterrows() if thresholds else ()) if (phrase := threshold_phrase(row, lang))]
-    pairs = list(dict.fromkeys(pairs))
+    pairs = list(dict.fromkeys(_threshold_pairs(shown, lang))) if thresholds else []
     if pairs:
         notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs))
                      + (label("threshold_mark_needed", lang) if needed_column else ""))
     return notes
+
+
+def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
+    """"0 ấp khi ≤ 1 ấp" for each row whose met level is not its target's figure; where the
+    table's other areas of the same target have another (a commune has no especially difficult
+    hamlet left only at 0, the district "basically" at 1), the areas it is said for are named:
+    "0 ấp khi ≤ 1 ấp (Huyện Cầu Ngang)".
+
+    >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
+    ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
+    >>> _threshold_pairs(rows, "vi"), _threshold_pairs(rows.iloc[:1], "vi")
+    (['0 ấp khi ≤ 1 ấp (Huyện Cầu Ngang)'], ['0 ấp khi ≤ 1 ấp'])
+    """
+    pairs = []
+    for _, rows in shown.groupby("target_id", sort=False):
+        phrases = [threshold_phrase(row, lang) for _, row in rows.iterrows()]
+        for phrase in dict.fromkeys(p for p in phrases if p):
+            having = [row for (_, row), p in zip(rows.iterrows(), phrases) if p == phrase]
+            pair = label("threshold_pair", lang).format(target=target_text(having[0], lang), phrase=phrase)
+            if len(having) < len(rows):
+                names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
+                pair = f"{pair} ({', '.join(names)})"
+            pairs.append(pair)
+    return pairs
 
 
 def _latest(row: pd.Series, lang: str) -> str:
