@@ -351,3 +351,12 @@ def test_the_latest_figure_and_the_need_of_the_one_year_left_add_up_as_printed(h
     shown, decimals = printed(value_text(latest, "percent", decimals=latest_decimals(row)))
     need, need_decimals = printed(needed_text(row, per_year=False))
     assert abs(shown + need - half_up(threshold, max(decimals, need_decimals))) < 1e-9, (shown, need)
+
+
+def test_a_yearly_fall_target_adds_up_as_printed():
+    # Nhị Trường (29446), T01: 3,65 % in 2024 and a fall of 3 points; its target printed "0,6 %" (the float
+    # 0,6499…) beside "3,7 %" and "giảm 3,0"
+    from analysis.words import value_text
+    row = one(observations({2022: 9.8, 2023: 6.1, 2024: 3.65}, standard="2022-2025"), catalogue("T01"), areas=["848"])
+    assert value_text(row["latest_value"], "percent") == "3,7 %"
+    assert value_text(row["target_value"], "percent") == "0,7 %"

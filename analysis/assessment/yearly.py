@@ -36,14 +36,18 @@ def required_fall(previous: float, low: float, reading: str = "points") -> float
 
 
 def reduction_level(latest: float, years: int, low: float, reading: str = "points") -> float:
-    """The rate reached after ``years`` yearly falls of ``low`` from ``latest`` (never below 0).
+    """The rate reached after ``years`` yearly falls of ``low`` from ``latest`` (never below 0),
+    in points as written: 3,65 − 3 is 0,65, which prints "0,7" beside "3,7 %" and "giảm 3,0", not
+    the float 0,6499999… that printed "0,6".
 
-    >>> reduction_level(3.2, 1, 3), reduction_level(5.0, 2, 3), round(reduction_level(10.0, 2, 3, "relative"), 3)
-    (0.20000000000000018, 0.0, 9.409)
+    >>> reduction_level(3.2, 1, 3), reduction_level(3.65, 1, 3), reduction_level(5.0, 2, 3)
+    (0.2, 0.65, 0.0)
+    >>> round(reduction_level(10.0, 2, 3, "relative"), 3)
+    9.409
     """
     if reading == "relative":
         return latest * (1 - low / 100) ** years
-    return max(latest - low * years, 0.0)
+    return max(round(latest - low * years, 10), 0.0)
 
 
 def yearly_record(values: pd.Series, start: int, kind: str, low: float, rule: MetRule | None = None,
