@@ -360,3 +360,13 @@ def test_a_yearly_fall_target_adds_up_as_printed():
     row = one(observations({2022: 9.8, 2023: 6.1, 2024: 3.65}, standard="2022-2025"), catalogue("T01"), areas=["848"])
     assert value_text(row["latest_value"], "percent") == "3,7 %"
     assert value_text(row["target_value"], "percent") == "0,7 %"
+
+
+def test_a_level_met_for_years_was_reached_in_the_first_of_them():
+    # M2 "Đã đạt (2022)" was "reached" in 2024, its latest year, in summary.xlsx's "Năm dự báo đạt"
+    table = assess(as_of=AS_OF)
+    m2 = table[(table["target_id"] == "M2") & (table["area_code"] == "848")].iloc[0]
+    assert m2["verdict"] == "achieved" and m2["reach"] == "2022"
+    row = one(observations({2019: 90.0, 2020: 96.0, 2021: 94.0, 2022: 95.5, 2023: 96.0, 2024: 97.0},
+                           indicator="health_insurance_coverage"), catalogue("T02"), areas=["848"])
+    assert row["reach"] == "2022"  # 2020 met too, but 2021 fell back

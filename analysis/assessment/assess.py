@@ -707,7 +707,13 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
     if kind != "yearly_flow" and rule.met(latest):
+        # met since the first year of its latest run of met figures: M2, met in 2022 and every year
+        # since, was "reached" in 2024 (its latest year) beside "Đã đạt (2022)"
         reach = latest_year
+        for year, value in reversed(list(values.items())):
+            if not rule.met(float(value)):
+                break
+            reach = int(year)
     else:
         threshold = rule.projection_threshold(unit)
         reach = next((int(year) for year, median in projection["median"].items()
