@@ -24,6 +24,7 @@ register_labels({
     "not_met_word": ("Chưa đạt", "Not met"),
     "points_per_year": ("điểm %/năm", "pts/yr"),
     "points_word": ("điểm %", "pts"),
+    "more_than": ("hơn", "more than"),
     "per_year": ("/năm", "/yr"),
     "hold_level": ("giữ mức đã đạt", "hold the level reached"),
     "rise_word": ("tăng", "up"),
@@ -305,6 +306,8 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     ('giữ mức đã đạt', 'giữ mức đã đạt')
     >>> needed_text(row.copy().replace({2.28: 0.04}))
     '+0,04 điểm %/năm'
+    >>> needed_text(pd.concat([row, pd.Series({"met_strict": True})]), per_year=False)
+    'hơn +2,3 điểm %'
     >>> met = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": -0.5, "verdict": "achieved",
     ...                  "latest_year": 2024, "deadline": 2030})
     >>> needed_text(met), needed_text(met.copy().replace({2030: 2022}))
@@ -326,11 +329,19 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     decimals = need_decimals(row) or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         return label("hold_level", lang)
+    # a target "above" a level is passed, not reached: 46,8 % + 33,2 is 80,0, not above 80 %
+    beyond = f"{label('more_than', lang)} " if _strict(row) else ""
     if unit == "percent":
         words = label("points_per_year", lang) if per_year else label("points_word", lang)
-        return f"{fmt_number(value, lang, decimals, sign=True)} {words}"
+        return f"{beyond}{fmt_number(value, lang, decimals, sign=True)} {words}"
     number = fmt_number(value, lang, decimals, sign=True)
-    return f"{number} {unit_word(unit, lang, number)}{suffix}"
+    return f"{beyond}{number} {unit_word(unit, lang, number)}{suffix}"
+
+
+def _strict(row) -> bool:
+    """The target is passed, not reached ("trên 80 %"): a need to it is "more than" the change."""
+    strict = row.get("met_strict", False)
+    return bool(strict) and not is_missing(strict)
 
 
 def _decimals_to_show(value: float, unit: str) -> int:
@@ -398,13 +409,17 @@ def years_span(first: int, last: int, lang: str = "vi", every_year: bool = True)
     return f"{last - first + 1} năm {first}–{last}" if every_year else f"các năm {first}–{last}"
 
 
-def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True, decimals: int | None = None) -> str:
-    """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm".
+def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True, decimals: int | None = None,
+                more_than: bool = False) -> str:
+    """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm";
+    ``more_than`` a change that must pass it ("tăng hơn 33,2 điểm %" to be above 80 % from 46,8).
 
     >>> change_text(0.354, "percent"), change_text(-2.716, "percent"), change_text(-2.716, "percent", "en")
     ('tăng 0,4 điểm %/năm', 'giảm 2,7 điểm %/năm', 'down 2.7 pts/yr')
     >>> change_text(0.001, "percent"), change_text(50, "workers", per_year=False), change_text(-1 / 3, "hamlets")
     ('không đổi', 'tăng 50 lao động', 'giảm 0,3 ấp/năm')
+    >>> change_text(33.2, "percent", per_year=False, more_than=True), change_text(33.2, "percent", "en", more_than=True)
+    ('tăng hơn 33,2 điểm %', 'up more than 33.2 pts/yr')
     """
     if is_missing(value):
         return "–"
@@ -413,7 +428,8 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     if half_up(value, decimals) == 0:
         return label("no_change", lang)
     amount = fmt_number(abs(value), lang, decimals)
-    number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {amount}"
+    beyond = f"{label('more_than', lang)} " if more_than else ""
+    number = f"{label('rise_word' if value > 0 else 'fall_word', lang)} {beyond}{amount}"
     if unit == "percent":
         return f"{number} {label('points_per_year' if per_year else 'points_word', lang)}"
     suffix = label("per_year", lang) if per_year else ""
@@ -437,11 +453,12 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
     if row["kind"] == "yearly_flow":
         return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
     return change_needed(row["needed_points_per_year"], row["unit"], int(row["deadline"]), int(row["latest_year"]),
-                         bool(row.get("awaiting_figure", False)), lang, decimals=need_decimals(row))
+                         bool(row.get("awaiting_figure", False)), lang, decimals=need_decimals(row),
+                         more_than=_strict(row))
 
 
 def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awaiting: bool, lang: str = "vi",
-                  decimals: int | None = None) -> str:
+                  decimals: int | None = None, more_than: bool = False) -> str:
     """The change needed, in words: a yearly rate ("tăng 0,4 điểm %/năm"), or, with one year left,
     the change in that year ("giảm 3,0 điểm % trong năm 2025") — from the latest figure once that
     year has ended and its figure is ``awaiting`` ("giảm 3,0 điểm % so với năm 2024").
@@ -452,7 +469,7 @@ def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awa
     'up 0.4 pts/yr'
     """
     one_year = deadline - latest_year == 1
-    text = change_text(needed, unit, lang, per_year=not one_year, decimals=decimals)
+    text = change_text(needed, unit, lang, per_year=not one_year, decimals=decimals, more_than=more_than)
     if not one_year:
         return text
     if awaiting:

@@ -783,7 +783,8 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         recent_span = years_span(int(_recent_window(values).index[0]) + 1, latest_year, lang)
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
-                                     bool(row["awaiting_figure"]), lang, decimals=need_decimals(row))
+                                     bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),
+                                     more_than=bool(row["met_strict"]))
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",
