@@ -24,7 +24,7 @@ from analysis import Workbench
 from analysis.assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from analysis.reports.charts import balanced_wrap, fit_lines, source_parts, text_width, verdict_line
 from analysis.reports.index_page import index_html
-from analysis.reports.slides import PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, write_deck
+from analysis.reports.slides import PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, multiples_slide, write_deck
 from analysis.reports.style import A4_LANDSCAPE, SLIDE, new_figure, render
 from analysis.text import label
 
@@ -377,10 +377,11 @@ def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, t
         assert noted == shown
         judged = rows[rows["target_id"].isin(shown) & (rows["deadline"] == deadline) & (rows["verdict"] != "")]
         verdicts = [status_label(v, "vi").lower() for v in judged["verdict"]]
-        counted = sum(int(part.split(" ", 1)[0]) for part in content.caption.split(": ", 1)[1].split("; "))
+        assert content.caption.startswith(f"{deadline}, số chỉ tiêu — ")
+        counted = sum(int(number) for number in re.findall(r": (\d+)", content.caption))
         assert counted == len(verdicts) + sum(rows["target_id"].isin(["M1", "M2"]) & (deadline == 2025))
     caption = dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).caption
-    assert "1 cần đẩy nhanh tiến độ" in caption  # T16 only
+    assert "Cần đẩy nhanh tiến độ: 1;" in caption  # T16 only
     assert "T17" not in dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).notes
     # what the counts hold that the year does not say: the 2022 milestones, the assumed 2030 targets
     assert caption.endswith(" (tính cả 2 mốc năm 2022)")
@@ -593,3 +594,13 @@ def test_a_yearly_fall_on_the_board_says_its_latest_fall_beside_its_level(old_ma
     assert "92,7 %" in texts  # a level target keeps its figure alone
     rows = old_map.rows("T01", DISTRICT)
     assert rows["latest_year_change"].iloc[0] == pytest.approx(-1.709, abs=1e-3)
+
+
+def test_a_commune_slide_says_it_counts_areas(old_map, tmp_path):
+    # "2025: 16 chuyển biến chậm, khó đạt" on a slide "theo xã" read as 16 communes: it is the district and 15
+    rows = old_map.rows("T01")
+    caption = multiples_slide(tmp_path / "t01.png", rows, "vi", 2025).caption
+    at = rows[rows["deadline"] == 2025]
+    assert caption == f"2025, số địa bàn (huyện và các xã) — Chuyển biến chậm, khó đạt: {len(at)}"
+    english = multiples_slide(tmp_path / "t01.png", rows, "en", 2025).caption
+    assert english == f"2025, areas (district and communes) — Slow progress, unlikely to be met: {len(at)}"

@@ -46,7 +46,11 @@ register_labels({
     "deck_illustrative": ("Lưu ý: nhiều số liệu trong bản này là số liệu MINH HỌA, không phải số liệu thật.",
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
     "deck_needed": ("cần", "needed"),
-    "deck_count": ("{deadline}: {counts}", "{deadline}: {counts}"),
+    # what is counted is said ("16 chuyển biến chậm" on a slide of communes read as 16 communes), and each
+    # verdict comes before its number ("3 needs to speed up" is not English)
+    "deck_count": ("{deadline}, số chỉ tiêu — {counts}", "{deadline}, targets — {counts}"),
+    "deck_count_areas": ("{deadline}, số địa bàn (huyện và các xã) — {counts}",
+                         "{deadline}, areas (district and communes) — {counts}"),
     "deck_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
     "deck_assumed": (" ({n}/{total} mục tiêu năm {deadline} là giả định*)",
                      " ({n} of {total} targets for {deadline} are assumptions*)"),
@@ -72,14 +76,14 @@ class SlideContent:
 
 
 def _counts(rows: pd.DataFrame, lang: str) -> str:
-    """"3 đúng tiến độ; 2 chuyển biến chậm, khó đạt" for the verdicts of ``rows`` (semicolons:
+    """"Đúng tiến độ: 3; Chuyển biến chậm, khó đạt: 2" for the verdicts of ``rows`` (semicolons:
     some verdicts hold a comma).
 
-    >>> _counts(pd.DataFrame({"verdict": ["off_track", "on_track", "off_track", "needs_acceleration"]}), "vi")
-    '1 đúng tiến độ; 1 cần đẩy nhanh tiến độ; 2 chuyển biến chậm, khó đạt'
+    >>> _counts(pd.DataFrame({"verdict": ["off_track", "on_track", "off_track", "needs_acceleration"]}), "en")
+    'On track: 1; Needs to speed up: 1; Slow progress, unlikely to be met: 2'
     """
     counts = rows["verdict"].value_counts()
-    return "; ".join(f"{counts[key]} {status_label(key, lang).lower()}" for key in VERDICTS if key in counts)
+    return "; ".join(f"{status_label(key, lang)}: {counts[key]}" for key in VERDICTS if key in counts)
 
 
 def judged_rows(rows: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -158,7 +162,7 @@ def fan_slide(picture: Path, rows: pd.DataFrame, lang: str, extra_notes: Sequenc
 def multiples_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
     """A target by commune: how many communes stand where; each area's verdict in the notes."""
     at = rows[rows["deadline"] == deadline]
-    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(at, lang))
+    caption = label("deck_count_areas", lang).format(deadline=deadline, counts=_counts(at, lang))
     area = "area_vi" if lang == "vi" else "area_en"
     notes = "\n".join(f"{r[area]}: {verdict_line(r, lang)}" for _, r in at.iterrows())
     return SlideContent(picture, caption, notes)
