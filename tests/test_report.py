@@ -302,9 +302,9 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     pictures = [shape.image.blob for shape in slides[3].shapes if shape.shape_type == 13]
     assert pictures == [(report / "charts" / "deck" / "T01_848.png").read_bytes()]
     dashboard = " ".join(shape.text_frame.text for shape in slides[1].shapes if shape.has_text_frame)
-    assert dashboard.startswith("2025: ") and "đúng tiến độ" in dashboard
+    assert dashboard.startswith("2025, số chỉ tiêu — ") and "Đúng tiến độ: " in dashboard
     later = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)
-    assert later.startswith("2030: ")
+    assert later.startswith("2030, số chỉ tiêu — ")
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
 
 

@@ -373,3 +373,13 @@ def test_a_level_met_for_years_was_reached_in_the_first_of_them():
     row = one(observations({2019: 90.0, 2020: 96.0, 2021: 94.0, 2022: 95.5, 2023: 96.0, 2024: 97.0},
                            indicator="health_insurance_coverage"), catalogue("T02"), areas=["848"])
     assert row["reach"] == "2022"  # 2020 met too, but 2021 fell back
+
+
+def test_english_reasons_read_as_english():
+    # "(needed: at most 0 hamlets)" and "meeting it needs up 0.4 pts from 2024"
+    table = assess(as_of=AS_OF)
+    reasons = " ".join(table["verdict_reason_en"])
+    assert "at most 0 " not in reasons and "needed: down to 0 hamlets" in reasons
+    assert "meeting it needs" not in reasons
+    vi = " ".join(table["verdict_reason_vi"])
+    assert "không quá 0 ấp" not in vi and "cần về 0 ấp" in vi

@@ -843,8 +843,10 @@ def _projection_words(row, rule, unit, lang) -> dict:
     # a rising target falls short at "only" its projection, a falling one is "still" above it
     short_word = {("vi", True): "chỉ", ("vi", False): "vẫn còn", ("en", True): "only",
                   ("en", False): "still"}[(lang, rule.increasing)]
-    if row["kind"] == "yearly_reduction" and rule.level == 0:
-        words = label("goal_zero", lang).format(value=value_text(0, unit, lang, exact=True))  # not "không quá 0,0 %"
+    if (row["kind"] == "yearly_reduction" and rule.level == 0) or (not rule.increasing and not rule.strict
+                                                                    and threshold == 0):
+        # not "không quá 0,0 %", nor "(needed: at most 0 hamlets)"
+        words = label("goal_zero", lang).format(value=value_text(0, unit, lang, exact=True))
     else:
         words = label(bar, lang).format(value=goal)
         target = row.get("target_value")

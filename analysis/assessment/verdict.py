@@ -107,7 +107,7 @@ register_labels({
     "r_since_base_enough_needs_more": (
         "Tốc độ từ {base_year} ({since}) đủ so với mức cần tính từ đầu kỳ, nhưng để đạt cần {needed}; khả năng đạt "
         "{chance}.",
-        "The pace since {base_year} ({since}) was enough for what was needed from the start, but meeting it needs "
+        "The pace since {base_year} ({since}) was enough for what was needed from the start, but to meet it: "
         "{needed}; chance {chance}."),
     # the pace would do if it lasted; the projection, below the goal, says it will not: say both, so that
     # "chuyển biến chậm" / "cần đẩy nhanh" reads as what the projection expects, not as the past

@@ -126,7 +126,7 @@ register_labels({
     "rv_appendix_offices": ("CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ", "TARGETS BY OFFICE IN CHARGE"),
     "rv_figure": ("Hình", "Figure"),
     "rv_col_no": ("STT", "No."),
-    "rv_col_code": ("Mã", "Code"),
+    "rv_col_code": ("Mã", "ID"),  # "Code" wrapped as "Cod/e" in its 1,2 cm column
     "rv_col_target": ("Chỉ tiêu", "Target"),
     "rv_col_plan": ("Kế hoạch", "Plan"),
     "rv_col_result": ("Thực hiện (năm)", "Result (year)"),
@@ -864,7 +864,7 @@ register_labels({
         "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
         "nước; “–”: đã có số liệu của năm phải "
         "đạt, hoặc chưa đủ số liệu để dự báo.",
-        "Notes: Code: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
+        "Notes: ID: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
         "the year it is due; the line below (if any) is the level that counts as met. "
         "Result: the latest figure and its year. Assessment: from the chance of meeting the target in the year it "
         "is due and the average pace of the {recent} latest years with figures against the pace needed: achieved; met, not yet "
