@@ -604,3 +604,17 @@ def test_a_commune_slide_says_it_counts_areas(old_map, tmp_path):
     assert caption == f"2025, số địa bàn (huyện và các xã) — Chuyển biến chậm, khó đạt: {len(at)}"
     english = multiples_slide(tmp_path / "t01.png", rows, "en", 2025).caption
     assert english == f"2025, areas (district and communes) — Slow progress, unlikely to be met: {len(at)}"
+
+
+def test_a_table_of_targets_says_row_by_row_which_figures_are_made_up(old_map):
+    # one "MINH HỌA" banner under 20 rows, 2 of them published figures (T20, M1), said nothing of which
+    board = old_map.deadline_board(2025)
+    texts = {text.get_text(): text for text in board.axes[0].texts}
+    assert "MINH HỌA — số liệu in nghiêng là số liệu minh họa, không phải số liệu thật" in texts
+    assert texts["92,7 %"].get_fontstyle() == "italic"  # T02, made up
+    assert texts["8 (2023)"].get_fontstyle() == "normal"  # T20, published
+    assert texts["Đạt (2022)"].get_fontstyle() == "normal"  # M1, published
+    dashboard = old_map.dashboard()
+    latest = {text.get_text(): text for text in dashboard.axes[0].texts}
+    assert latest["92,7 % (2024)"].get_fontstyle() == "italic" and latest["8 (2023)"].get_fontstyle() == "normal"
+    assert any(t.get_text().startswith("MINH HỌA — số liệu in nghiêng") for t in dashboard.texts)

@@ -4,7 +4,7 @@ Each chart must be understood in ten seconds by someone who has never seen the w
 the title says what and where, the subtitle says the verdict and its chance, the legend says
 what each mark is (and the target's value and the yearly rate needed), the lines under the
 plot say why, and the footer says where the numbers come from — and, when any of them are made
-up, says so in red: "MINH HỌA / ILLUSTRATIVE". Nothing is cut: long texts are wrapped.
+up, says so in red: "MINH HỌA" (in a table, the made-up figures are in italics). Nothing is cut: long texts are wrapped.
 
 All functions return a :class:`matplotlib.figure.Figure` of a fixed size (see
 :mod:`analysis.reports.style`); nothing is drawn on pyplot's global state.
@@ -66,8 +66,11 @@ register_labels({
     "source": ("Nguồn", "Source"),
     "more_sources": ("và {n} nguồn khác (xem bảng tổng hợp)", "and {n} more sources (see the summary table)"),
     "more_source": ("và {n} nguồn khác (xem bảng tổng hợp)", "and {n} more source (see the summary table)"),
-    "illustrative_banner": ("MINH HỌA / ILLUSTRATIVE — số liệu minh họa, không phải số liệu thật",
-                            "ILLUSTRATIVE / MINH HỌA — made-up data, not real figures"),
+    "illustrative_banner": ("MINH HỌA — số liệu minh họa, không phải số liệu thật",
+                            "ILLUSTRATIVE — made-up data, not real figures"),
+    # a table of targets holds real and made-up figures side by side: which is which is said row by row
+    "illustrative_banner_rows": ("MINH HỌA — số liệu in nghiêng là số liệu minh họa, không phải số liệu thật",
+                                 "ILLUSTRATIVE — figures in italics are made up, not real"),
     "chance": ("khả năng đạt", "chance"),
     "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
     "threshold_mark": ("Tính là đạt: {pairs} (theo độ chính xác kế hoạch ghi)",
@@ -401,10 +404,10 @@ def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOO
 
 
 def _footer(figure: Figure, rows: pd.DataFrame, lang: str, paragraphs: list[str],
-            size: float = FOOTER_SIZE) -> float:
+            size: float = FOOTER_SIZE, banner: str = "illustrative_banner") -> float:
     """Write ``paragraphs`` and the sources at the bottom in ``size`` points, each wrapped to
-    the page's width; for illustrative data, a red line under them. Returns the height used,
-    as a fraction of the figure."""
+    the page's width; for illustrative data, a red line under them (``banner``). Returns the
+    height used, as a fraction of the figure."""
     width = _room(figure)
     text = [line for paragraph in paragraphs for line in fit_lines(paragraph, width, size)] + \
         _source_lines(rows, lang, width, size)
@@ -415,7 +418,7 @@ def _footer(figure: Figure, rows: pd.DataFrame, lang: str, paragraphs: list[str]
     figure.text(0.01, bottom, "\n".join(text), ha="left", va="bottom", fontsize=size, color="#404040",
                 linespacing=1.25)
     if illustrative:
-        figure.text(0.01, 0.008 * scale, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=11,
+        figure.text(0.01, 0.008 * scale, label(banner, lang), ha="left", va="bottom", fontsize=11,
                     fontweight="bold", color=COLORS["vermillion"])
     return bottom + line * len(text) + 0.012 * scale
 
@@ -1148,7 +1151,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         marks = mark_notes(shown, lang, thresholds=True)
         # the marks' short notes share lines, so that the table keeps its size
         paragraphs = [label("dashboard_method", lang)] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
-        bottom = _footer(figure, rows, lang, paragraphs + marks[-1:])
+        bottom = _footer(figure, rows, lang, paragraphs + marks[-1:], banner="illustrative_banner_rows")
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
         ax = figure.add_subplot()
@@ -1188,7 +1191,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             latest = _latest(first, lang)
             if not _missing(first["years_met"]):
                 latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
-            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95)
+            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95,
+                    fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
                 left = name_w + goal_w + latest_w + i * (block + gap)
                 if target_id not in columns[deadline].index:
@@ -1402,7 +1406,8 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
             if r % 2 == 0:
                 ax.add_patch(Rectangle((left, y - row_h), width - 2 * margin, row_h, color="#F3F3F3", linewidth=0))
             write(x_name + BOARD_PAD, middle, lines, "left")
-            write(x_latest + latest_w / 2, middle, [latest], "center")
+            write(x_latest + latest_w / 2, middle, [latest], "center",
+                  fontstyle="italic" if row["latest_illustrative"] else "normal")
             if row["origin"] == "projection":
                 write(x_status + status_w / 2, middle, [words], "center", color="#555555")
             else:
@@ -1417,6 +1422,6 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
             ax.text(margin, margin + line * illustrative + 4, "\n".join(footer), ha="left", va="bottom", fontsize=size,
                     color="#404040", linespacing=1.0)
         if illustrative:
-            ax.text(margin, margin, label("illustrative_banner", lang), ha="left", va="bottom", fontsize=size,
+            ax.text(margin, margin, label("illustrative_banner_rows", lang), ha="left", va="bottom", fontsize=size,
                     fontweight="bold", color=COLORS["vermillion"])
     return figure
