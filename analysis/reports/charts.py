@@ -47,8 +47,11 @@ register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
     "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used for the projection)"),
+    "earlier_standard_word": ("Chuẩn cũ", "Earlier standard"),
     "earlier_standard_changes": ("Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)",
                                  "Earlier standard (its yearly changes used, not its level)"),
+    # hollow is made up, as for the current standard's points; a cross is not used at all
+    "earlier_illustrative": ("Chuẩn cũ, minh họa", "Earlier standard, illustrative"),
     "median": ("Dự báo (trung vị)", "Projection (median)"),
     "band80": ("Khoảng dự báo 80 %", "80 % interval"),
     "band95": ("Khoảng dự báo 95 %", "95 % interval"),
@@ -604,13 +607,17 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     first_shown, last_shown = _x_range(frame if detailed else used, last_deadline)
     size = 8 if detailed else 5
     changes_used = _earlier_changes_used(earlier, projection)
-    if len(changes_used):
-        ax.plot(changes_used.index, changes_used["value"], "o", color=COLORS["grey"], markersize=6, alpha=0.7,
-                label=label("earlier_standard_changes", lang), clip_on=False)
+    for made_up, points in changes_used.groupby(changes_used["illustrative"].astype(bool)) if len(changes_used) else ():
+        words = label("earlier_standard_changes", lang)
+        if made_up:
+            words = words.replace(label("earlier_standard_word", lang), label("earlier_illustrative", lang), 1)
+        ax.plot(points.index, points["value"], "o", markerfacecolor="white" if made_up else COLORS["grey"],
+                markeredgecolor=COLORS["grey"], markeredgewidth=1.3, markersize=6, alpha=0.8, label=words,
+                clip_on=False)
     unused = earlier.loc[~earlier.index.isin(changes_used.index)]
     if len(unused):
-        ax.plot(unused.index, unused["value"], "o", markerfacecolor="white", markeredgecolor=COLORS["grey"],
-                markersize=6, alpha=0.7, label=label("earlier_standard", lang), clip_on=False)
+        ax.plot(unused.index, unused["value"], "x", color=COLORS["grey"], markeredgewidth=1.3, markersize=6,
+                alpha=0.8, label=label("earlier_standard", lang), clip_on=False)
     reform = getattr(data, "reform", None)
     if reform is not None and first_shown < reform.first_year - 0.5 and reform.first_year + 0.5 < last_shown:
         # (only when a year after it is on the scale: a line at the scale's edge says nothing)
