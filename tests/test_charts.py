@@ -623,3 +623,13 @@ def test_a_table_of_targets_says_row_by_row_which_figures_are_made_up(old_map):
     latest = {text.get_text(): text for text in dashboard.axes[0].texts}
     assert latest["92,7 % (2024)"].get_fontstyle() == "italic" and latest["8 (2023)"].get_fontstyle() == "normal"
     assert any(t.get_text().startswith("MINH HỌA — số liệu in nghiêng") for t in dashboard.texts)
+
+
+def test_small_multiples_say_their_unit_and_tell_the_own_target_from_the_path(old_map):
+    figure = old_map.small_multiples("T14")
+    panels = [ax for ax in figure.axes if ax.get_visible()]
+    assert [ax.get_ylabel() for ax in panels[::4]] == ["%"] * 4  # the first panel of each row
+    own = {line.get_linestyle() for ax in panels for line in ax.lines if line.get_label() == "Mục tiêu của từng địa bàn"}
+    path = {line.get_linestyle() for ax in panels for line in ax.lines if line.get_label() == "Lộ trình cần đạt"}
+    assert own == {"-"} and "-" not in path  # both orange: one solid, one dashed
+    assert old_map.small_multiples("T03").axes[0].get_ylabel() == "ấp"

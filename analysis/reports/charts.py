@@ -923,8 +923,9 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             limits.append(ax.get_ylim())
             row = badges[code]
             if own and not _missing(row["target_value"]):
-                ax.axhline(row["target_value"], color=COLORS["vermillion"], linestyle=(0, (5, 3)), linewidth=1.0,
-                           alpha=0.7, label=label("own_target_line", lang), zorder=2)
+                # solid: the path needed beside it is dashed in the same colour
+                ax.axhline(row["target_value"], color=COLORS["vermillion"], linestyle="-", linewidth=1.0,
+                           alpha=0.55, label=label("own_target_line", lang), zorder=2)
             pad = 0.25 * BADGE_SIZE
             # the badge sits at the panel's right, beside the name; where a name and a badge do not
             # both fit, every badge of the figure goes under its name, at the left, the name raised
@@ -942,8 +943,11 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
                 _watermark(ax, lang, size=20)
         for ax in axes[len(codes):]:
             ax.set_visible(False)
-        # the panels share one scale: the union of what each needs
+        # the panels share one scale: the union of what each needs; its unit is said on each row's first panel
         axes[0].set_ylim(min(low for low, _ in limits), max(high for _, high in limits))
+        unit = first["unit"]
+        for ax in axes[:len(codes):ncols]:
+            ax.set_ylabel(unit_word(unit, lang) if unit != "percent" else "%", fontsize=9)
         for ax, used in zip(axes, drawn):
             _mark_estimates(ax, used, lang, 5, detailed=False)
         # the legend lists what the panels draw, once each
