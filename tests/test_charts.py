@@ -633,3 +633,9 @@ def test_small_multiples_say_their_unit_and_tell_the_own_target_from_the_path(ol
     path = {line.get_linestyle() for ax in panels for line in ax.lines if line.get_label() == "Lộ trình cần đạt"}
     assert own == {"-"} and "-" not in path  # both orange: one solid, one dashed
     assert old_map.small_multiples("T03").axes[0].get_ylabel() == "ấp"
+
+
+def test_the_yearly_jobs_target_range_is_named_in_the_legend(old_map):
+    # T05's peach band of 1.000–1.500 workers a year was drawn with no legend entry
+    texts = _legend_texts(old_map.fan_chart("T05", DISTRICT))
+    assert "Khoảng mục tiêu: 1.000–1.500 lao động/năm" in texts

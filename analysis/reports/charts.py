@@ -48,6 +48,7 @@ register_labels({
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
     "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used for the projection)"),
     "earlier_standard_word": ("Chuẩn cũ", "Earlier standard"),
+    "target_band": ("Khoảng mục tiêu: {target}", "Target range: {target}"),
     "earlier_standard_changes": ("Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)",
                                  "Earlier standard (its yearly changes used, not its level)"),
     # hollow is made up, as for the current standard's points; a cross is not used at all
@@ -687,8 +688,10 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             # a count every year: the band the yearly figure must reach, not a path
             start = int(row["latest_year"]) if not _missing(row["latest_year"]) else deadline - 1
             if deadline == int(rows.loc[rows["kind"] == "yearly_flow", "deadline"].min()):
+                # named in the legend, and under the projection's bands, which keep their blue
                 ax.fill_between([start, last_deadline], row["target_low"], row["target_high"],
-                                color=COLORS["vermillion"], alpha=0.10, linewidth=0)
+                                color=COLORS["vermillion"], alpha=0.10, linewidth=0, zorder=0.5,
+                                label=label("target_band", lang).format(target=target_text(row, lang)))
                 ax.plot([start, last_deadline], [row["target_low"]] * 2, linestyle="--", color=COLORS["vermillion"],
                         linewidth=1.5, label=label("needed_path", lang) + (": " + needed_text(row, lang)
                                                                            if detailed else ""))
