@@ -639,3 +639,10 @@ def test_the_yearly_jobs_target_range_is_named_in_the_legend(old_map):
     # T05's peach band of 1.000–1.500 workers a year was drawn with no legend entry
     texts = _legend_texts(old_map.fan_chart("T05", DISTRICT))
     assert "Khoảng mục tiêu: 1.000–1.500 lao động/năm" in texts
+
+
+def test_the_dotted_line_where_a_target_counts_as_met_is_named_once(old_map):
+    # a fan chart drew "≥ 99,5 %" as a dotted line with no legend entry (the commune panels named it)
+    texts = _legend_texts(old_map.fan_chart("T06", DISTRICT))
+    assert texts.count("Mức tính là đạt: ≥ 99,5 %") == 1
+    assert "Mức tính là đạt: ≤ 1 ấp" in _legend_texts(old_map.fan_chart("T03", DISTRICT))

@@ -60,6 +60,7 @@ register_labels({
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
     "met_line": ("Mức tính là đạt", "Counts as met from"),
+    "met_line_value": ("Mức tính là đạt: {phrase}", "Counts as met: {phrase}"),
     "own_target_line": ("Mục tiêu của từng địa bàn", "Each area's own target"),
     "standard_break": ("Đổi chuẩn: {name}; số liệu theo chuẩn này từ năm {year}",
                        "New standard: {name}; figures on it from {year}"),
@@ -705,10 +706,12 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
         if end != level and row["kind"] != "yearly_reduction" and not _missing(row["latest_year"]) \
                 and deadline > row["latest_year"]:  # not backwards from a later figure to a past milestone
             # where the value counts as met (99,5 % for 100 %): in a small panel it is what tells
-            # 98,9 % from met, so it is named in the legend
+            # 98,9 % from met; every dotted line drawn is named in the legend, once
+            words = label("met_line_value", lang).format(phrase=threshold_phrase(row, lang)) if detailed \
+                else label("met_line", lang)
             ax.plot([row["latest_year"], deadline], [end, end], linestyle=":", color=COLORS["vermillion"],
                     linewidth=1.0 if detailed else 1.3, alpha=0.8,
-                    label="_nolegend_" if detailed else label("met_line", lang))
+                    label="_nolegend_" if any(line.get_label() == words for line in ax.lines) else words)
     _limits(ax, rows, data, last_deadline, lang, detailed)
     if estimates:
         _mark_estimates(ax, used, lang, size, detailed)  # once every mark and the scale are there
