@@ -722,7 +722,11 @@ def _heading(document, settings: ReviewSettings, kind: str, year: int, lang: str
 
 
 def _signature(document, settings: ReviewSettings, lang: str) -> None:
-    """"Nơi nhận:" on the left, the signer on the right."""
+    """"Nơi nhận:" on the left, the signer on the right, on the page of the report's last lines."""
+    # the block alone at the top of a page (page 7 held only "Nơi nhận" and the signature) reads as torn
+    # from the report it signs: the last two paragraphs go with it
+    for paragraph in document.paragraphs[-2:]:
+        paragraph.paragraph_format.keep_with_next = True
     table = _table(document, [7.0, TEXT_WIDTH - 7.0], rows=1, grid=False)
     left, right = table.cell(0, 0), table.cell(0, 1)
     head = left.paragraphs[0]
