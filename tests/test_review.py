@@ -747,3 +747,10 @@ def test_the_illustrative_data_are_said_first_and_in_bold(vi):
     assert warning.text.startswith("Lưu ý: ") and "số liệu minh họa" in warning.text
     assert all(run.bold for run in warning.runs)
     assert texts[start + 2].text.startswith("Báo cáo theo dõi") and "Lưu ý" not in texts[start + 2].text
+
+
+def test_the_signature_never_stands_alone_on_a_page(vi):
+    # page 7 held only "Nơi nhận" and the signer: the closing paragraphs go with the block
+    texts = [p.text for p in vi.paragraphs]
+    closing = texts.index(next(t for t in texts if t.startswith("Trên đây là báo cáo")))
+    assert vi.paragraphs[closing].paragraph_format.keep_with_next
