@@ -24,7 +24,7 @@ register_labels({
     "not_met_word": ("Chưa đạt", "Not met"),
     "points_per_year": ("điểm %/năm", "pts/yr"),
     "points_word": ("điểm %", "pts"),
-    "more_than": ("hơn", "more than"),
+    "more_than": ("hơn", "over"),  # "more than" took two lines in the dashboard's narrow column
     "per_year": ("/năm", "/yr"),
     "hold_level": ("giữ mức đã đạt", "hold the level reached"),
     "rise_word": ("tăng", "up"),
@@ -419,7 +419,7 @@ def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True
     >>> change_text(0.001, "percent"), change_text(50, "workers", per_year=False), change_text(-1 / 3, "hamlets")
     ('không đổi', 'tăng 50 lao động', 'giảm 0,3 ấp/năm')
     >>> change_text(33.2, "percent", per_year=False, more_than=True), change_text(33.2, "percent", "en", more_than=True)
-    ('tăng hơn 33,2 điểm %', 'up more than 33.2 pts/yr')
+    ('tăng hơn 33,2 điểm %', 'up over 33.2 pts/yr')
     """
     if is_missing(value):
         return "–"

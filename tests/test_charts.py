@@ -646,3 +646,10 @@ def test_the_dotted_line_where_a_target_counts_as_met_is_named_once(old_map):
     texts = _legend_texts(old_map.fan_chart("T06", DISTRICT))
     assert texts.count("Mức tính là đạt: ≥ 99,5 %") == 1
     assert "Mức tính là đạt: ≤ 1 ấp" in _legend_texts(old_map.fan_chart("T03", DISTRICT))
+
+
+def test_the_dashboards_marks_break_between_notes_never_inside_one():
+    # "† awaiting the 2025" / "figure: judged by the chance of meeting it" read as two notes
+    figure = Workbench(lang="en").dashboard()
+    footer = "\n".join(text.get_text() for text in figure.texts)
+    assert "† awaiting the 2025 figure: judged by the chance of meeting it" in footer.replace("\u00a0", " ")

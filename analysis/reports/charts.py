@@ -1166,8 +1166,10 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         figure = new_figure(size)
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
         marks = mark_notes(shown, lang, thresholds=True)
-        # the marks' short notes share lines, so that the table keeps its size
-        paragraphs = [label("dashboard_method", lang)] + (["\u2003\u2003".join(marks[:-1])] if len(marks) > 1 else [])
+        # the marks' short notes share lines, so that the table keeps its size; a line breaks between two
+        # notes, never inside one ("† awaiting the 2025 / figure: …" read as two notes)
+        shared = "\u2003 ".join(mark.replace(" ", NBSP) for mark in marks[:-1])
+        paragraphs = [label("dashboard_method", lang)] + ([shared] if len(marks) > 1 else [])
         bottom = _footer(figure, rows, lang, paragraphs + marks[-1:], banner="illustrative_banner_rows")
         # a margin on each side, as on the other charts: a printer cuts what touches the edge
         figure.get_layout_engine().set(rect=(0.008, bottom, 0.984, 0.99 - bottom), h_pad=0.04, w_pad=0)
