@@ -306,8 +306,9 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     ('giữ mức đã đạt', 'giữ mức đã đạt')
     >>> needed_text(row.copy().replace({2.28: 0.04}))
     '+0,04 điểm %/năm'
-    >>> needed_text(pd.concat([row, pd.Series({"met_strict": True})]), per_year=False)
-    'hơn +2,3 điểm %'
+    >>> strict = pd.concat([row, pd.Series({"met_strict": True, "latest_year": 2024, "deadline": 2025})])
+    >>> needed_text(strict, per_year=False), needed_text(strict.replace({2025: 2030}), per_year=False)
+    ('hơn +2,3 điểm %', '+2,3 điểm %')
     >>> met = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": -0.5, "verdict": "achieved",
     ...                  "latest_year": 2024, "deadline": 2030})
     >>> needed_text(met), needed_text(met.copy().replace({2030: 2022}))
@@ -328,9 +329,14 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
     decimals = need_decimals(row) or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
+        met = row.get("latest_met")
+        if _strict(row) and met is not None and not is_missing(met) and not bool(met):
+            # exactly at "trên 80 %": holding 80,0 does not pass it
+            words = label("points_word", lang) if unit == "percent" else unit_word(unit, lang)
+            return f"{label('more_than', lang)} 0 {words}"
         return label("hold_level", lang)
     # a target "above" a level is passed, not reached: 46,8 % + 33,2 is 80,0, not above 80 %
-    beyond = f"{label('more_than', lang)} " if _strict(row) else ""
+    beyond = f"{label('more_than', lang)} " if more_than_needed(row) else ""
     if unit == "percent":
         words = label("points_per_year", lang) if per_year else label("points_word", lang)
         return f"{beyond}{fmt_number(value, lang, decimals, sign=True)} {words}"
@@ -339,9 +345,22 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
 
 
 def _strict(row) -> bool:
-    """The target is passed, not reached ("trên 80 %"): a need to it is "more than" the change."""
+    """The target is passed, not reached ("trên 80 %")."""
     strict = row.get("met_strict", False)
     return bool(strict) and not is_missing(strict)
+
+
+def more_than_needed(row) -> bool:
+    """Whether the need is said as "more than" it ("hơn +33,2 điểm %"): a target above a level
+    ("trên 80 %") with one year left, where the figure and the need as printed add up to the level
+    itself (46,8 + 33,2 is 80,0, not above it). A rate over several years is said as it is: "hơn
+    +0,1" for a need of 0,057 a year would overstate it.
+
+    >>> row = {"met_strict": True, "latest_year": 2024, "deadline": 2025}
+    >>> more_than_needed(row), more_than_needed({**row, "deadline": 2030})
+    (True, False)
+    """
+    return _strict(row) and _one_year_left(row)
 
 
 def _decimals_to_show(value: float, unit: str) -> int:
@@ -377,14 +396,14 @@ def chance_text(probability: float, lang: str = "vi") -> str:
     ten years, and none allowed) is still a projection, not a certainty: a known outcome has no
     chance to print (the tables show "–", :func:`chance_shown`).
 
-    >>> chance_text(1.0), chance_text(0.0)
-    ('> 99 %', '< 1 %')
+    >>> chance_text(1.0), chance_text(0.0), chance_text(0.995)
+    ('> 99 %', '< 1 %', '> 99 %')
     """
     if is_missing(probability):
         return "–"
     if probability < 0.005:
         return "< 1 %"
-    if probability > 0.995:
+    if probability >= 0.995:  # 0,995 rounds to 100 %
         return "> 99 %"
     percent = int(half_up(100 * probability))
     for edge in CHANCE_EDGES:
@@ -454,7 +473,7 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
         return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
     return change_needed(row["needed_points_per_year"], row["unit"], int(row["deadline"]), int(row["latest_year"]),
                          bool(row.get("awaiting_figure", False)), lang, decimals=need_decimals(row),
-                         more_than=_strict(row))
+                         more_than=more_than_needed(row))
 
 
 def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awaiting: bool, lang: str = "vi",

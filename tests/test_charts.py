@@ -638,7 +638,7 @@ def test_small_multiples_say_their_unit_and_tell_the_own_target_from_the_path(ol
 def test_the_yearly_jobs_target_range_is_named_in_the_legend(old_map):
     # T05's peach band of 1.000–1.500 workers a year was drawn with no legend entry
     texts = _legend_texts(old_map.fan_chart("T05", DISTRICT))
-    assert "Khoảng mục tiêu: 1.000–1.500 lao động/năm" in texts
+    assert "Khoảng mục tiêu mỗi năm" in texts and "Mục tiêu 2025: 1.000–1.500 lao động/năm" in texts
 
 
 def test_the_dotted_line_where_a_target_counts_as_met_is_named_once(old_map):

@@ -373,6 +373,9 @@ def test_a_level_met_for_years_was_reached_in_the_first_of_them():
     row = one(observations({2019: 90.0, 2020: 96.0, 2021: 94.0, 2022: 95.5, 2023: 96.0, 2024: 97.0},
                            indicator="health_insurance_coverage"), catalogue("T02"), areas=["848"])
     assert row["reach"] == "2022"  # 2020 met too, but 2021 fell back
+    always = one(observations({2019: 96.0, 2020: 97.0, 2021: 96.5}, indicator="health_insurance_coverage"),
+                 catalogue("T02"), areas=["848"])
+    assert always["reach"] == "≤ 2019"  # met since its first figure: not "reached in 2019"
 
 
 def test_english_reasons_read_as_english():

@@ -33,8 +33,8 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, need_decimals,
-                     target_text, unit_word, value_text, years_span)
+from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, more_than_needed,
+                     need_decimals, target_text, unit_word, value_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -721,6 +721,8 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
                      None)
     row["reach_year"] = reach if reach is not None else pd.NA
     row["reach"] = str(reach) if reach is not None else "not_by_2035"
+    if reach is not None and reach == int(values.index[0]) and rule.met(latest):
+        row["reach"] = f"≤ {reach}"  # met since the first figure there is: reached then or before
 
 
 def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:
@@ -784,7 +786,7 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),
-                                     more_than=bool(row["met_strict"]))
+                                     more_than=more_than_needed(row))
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",
@@ -903,7 +905,7 @@ def status_label(key: str, lang: str = "vi") -> str:
     """
     if not key:
         return ""
-    if key.isdigit():
+    if key.removeprefix("≤ ").isdigit():  # a reach year: "2028", or "≤ 2015" (met since the first figure)
         return key
     return label(key, lang)
 

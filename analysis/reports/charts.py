@@ -48,7 +48,7 @@ register_labels({
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
     "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used for the projection)"),
     "earlier_standard_word": ("Chuẩn cũ", "Earlier standard"),
-    "target_band": ("Khoảng mục tiêu: {target}", "Target range: {target}"),
+    "target_band": ("Khoảng mục tiêu mỗi năm", "Target range each year"),
     "earlier_standard_changes": ("Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)",
                                  "Earlier standard (its yearly changes used, not its level)"),
     # hollow is made up, as for the current standard's points; a cross is not used at all
@@ -82,6 +82,7 @@ register_labels({
                        "Counted as met: {pairs} (at the precision the plan writes)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
+    "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
     "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of holding it "
                      "to the deadline"),
     "holding_at_risk": (" (dưới 50 %: \"Đã đạt, chưa bền vững\")", " (under 50 %: \"met, not yet secure\")"),
@@ -692,7 +693,7 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                 # named in the legend, and under the projection's bands, which keep their blue
                 ax.fill_between([start, last_deadline], row["target_low"], row["target_high"],
                                 color=COLORS["vermillion"], alpha=0.10, linewidth=0, zorder=0.5,
-                                label=label("target_band", lang).format(target=target_text(row, lang)))
+                                label=label("target_band", lang))  # its values are the target's own entry
                 ax.plot([start, last_deadline], [row["target_low"]] * 2, linestyle="--", color=COLORS["vermillion"],
                         linewidth=1.5, label=label("needed_path", lang) + (": " + needed_text(row, lang)
                                                                            if detailed else ""))
@@ -1109,12 +1110,12 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     """"0 ấp khi ≤ 1 ấp" for each row whose met level is not its target's figure; where the
     table's other areas of the same target have another (a commune has no especially difficult
     hamlet left only at 0, the district "basically" at 1), the areas it is said for are named:
-    "0 ấp khi ≤ 1 ấp (Huyện Cầu Ngang)".
+    "0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang".
 
     >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
     ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
     >>> _threshold_pairs(rows, "vi"), _threshold_pairs(rows.iloc[:1], "vi")
-    (['0 ấp khi ≤ 1 ấp (Huyện Cầu Ngang)'], ['0 ấp khi ≤ 1 ấp'])
+    (['0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang'], ['0 ấp khi ≤ 1 ấp'])
     """
     pairs = []
     for _, rows in shown.groupby("target_id", sort=False):
@@ -1124,7 +1125,7 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
             pair = label("threshold_pair", lang).format(target=target_text(having[0], lang), phrase=phrase)
             if len(having) < len(rows):
                 names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
-                pair = f"{pair} ({', '.join(names)})"
+                pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
             pairs.append(pair)
     return pairs
 
@@ -1316,9 +1317,11 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
             words = marked_verdict(row, lang, deadline)
             chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
         latest = _latest(row, lang)
+        fall = _fall_words(row, lang)
         if not _missing(row["latest_year"]) and row["latest_year"] == common:
-            latest = latest.rsplit(" (", 1)[0]
-        latest += _fall_words(row, lang)
+            latest = latest.rsplit(" (", 1)[0] + fall
+        elif fall:  # "3,2 % (2023; giảm 1,7)", not "3,2 % (2023) (giảm 1,7)"
+            latest = f"{latest[:-1]}; {fall.strip()[1:]}"
         cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
     headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
     if common is not None:

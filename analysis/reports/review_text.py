@@ -26,8 +26,8 @@ from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, need_decimals, needed_text,
-                     target_text, value_text)
+from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, more_than_needed,
+                     need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
     "Verdict",
@@ -461,13 +461,14 @@ def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
     needed = float(row["needed_points_per_year"])
     # with one year left, as many decimals as the latest figure printed beside it (17,95 % and 2,05)
     decimals = need_decimals(row)
-    if change_text(needed, unit, lang, per_year=False, decimals=decimals) in parts.core or \
+    beyond = more_than_needed(row)  # "tăng hơn 33,2 điểm %" to be above 80 %, as the reason says it
+    if change_text(needed, unit, lang, per_year=False, decimals=decimals, more_than=beyond) in parts.core or \
             change_text(needed, unit, lang) == label("no_change", lang):
         return ""
     if first == deadline:
         return label("rv_need_one_year", lang).format(deadline=deadline,
                                                        change=change_text(needed, unit, lang, per_year=False,
-                                                                          decimals=decimals))
+                                                                          decimals=decimals, more_than=beyond))
     if bool(row.get("awaiting_figure", False)):
         # the deadline year has ended: not "từ năm 2024 đến năm 2025 cần giảm 4 xã/năm", but what it needed in all
         return label("rv_need_since", lang).format(deadline=deadline, latest_year=first - 1, change=change_text(

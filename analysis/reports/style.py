@@ -101,6 +101,9 @@ def new_figure(size: tuple[float, float] = SLIDE) -> Figure:
     1,…"); with the frame, the notebook shows the whole page, as the report saves it.
 
     >>> figure = new_figure()
+    >>> ax = figure.add_subplot()
+    >>> note = figure.text(0.5, 0.5, "chú thích ngoài bố cục")
+    >>> note.set_in_layout(False)
     >>> [round(float(v), 6) for v in figure.get_tightbbox().bounds] == [0, 0, *SLIDE]
     True
     """
