@@ -21,13 +21,22 @@ sys.path.insert(0, str(ROOT))
 from analysis.export import write_text_atomic  # noqa: E402
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def run(path: Path) -> None:
     book = nbformat.read(path, as_version=4)
     client = NotebookClient(book, timeout=600, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
-    for cell in book.cells:
+    for number, cell in enumerate(book.cells):
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view is not None:
+                # a widget's id is a fresh random one in every kernel; without its live state it
+                # points at nothing, so a fixed one keeps an unchanged notebook's file unchanged
+                view["model_id"] = f"{path.stem}-{number}"
     book.metadata.pop("widgets", None)  # live widget state: meaningless outside a running kernel
     write_text_atomic(path, nbformat.writes(book) + "\n")
     print(f"ran {path.relative_to(ROOT)}")
