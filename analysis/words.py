@@ -330,7 +330,7 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     decimals = need_decimals(row) or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         met = row.get("latest_met")
-        if _strict(row) and met is not None and not is_missing(met) and not bool(met):
+        if _strict(row) and not is_missing(met) and not bool(met):
             # exactly at "trên 80 %": holding 80,0 does not pass it
             words = label("points_word", lang) if unit == "percent" else unit_word(unit, lang)
             return f"{label('more_than', lang)} 0 {words}"

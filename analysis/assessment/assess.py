@@ -714,15 +714,16 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
             if not rule.met(float(value)):
                 break
             reach = int(year)
+        # met since the first figure there is: reached then or before
+        reach_words = f"≤ {reach}" if reach == int(values.index[0]) else str(reach)
     else:
         threshold = rule.projection_threshold(unit)
         reach = next((int(year) for year, median in projection["median"].items()
                       if not math.isnan(median) and (median >= threshold if direction > 0 else median <= threshold)),
                      None)
+        reach_words = str(reach) if reach is not None else "not_by_2035"
     row["reach_year"] = reach if reach is not None else pd.NA
-    row["reach"] = str(reach) if reach is not None else "not_by_2035"
-    if reach is not None and reach == int(values.index[0]) and rule.met(latest):
-        row["reach"] = f"≤ {reach}"  # met since the first figure there is: reached then or before
+    row["reach"] = reach_words
 
 
 def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:

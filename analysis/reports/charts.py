@@ -47,12 +47,12 @@ register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
     "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used for the projection)"),
-    "earlier_standard_word": ("Chuẩn cũ", "Earlier standard"),
     "target_band": ("Khoảng mục tiêu mỗi năm", "Target range each year"),
     "earlier_standard_changes": ("Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)",
                                  "Earlier standard (its yearly changes used, not its level)"),
     # hollow is made up, as for the current standard's points; a cross is not used at all
-    "earlier_illustrative": ("Chuẩn cũ, minh họa", "Earlier standard, illustrative"),
+    "earlier_standard_changes_illustrative": ("Chuẩn cũ, minh họa (chỉ dùng tốc độ thay đổi, không dùng mức)",
+                                              "Earlier standard, illustrative (its yearly changes used, not its level)"),
     "median": ("Dự báo (trung vị)", "Projection (median)"),
     "band80": ("Khoảng dự báo 80 %", "80 % interval"),
     "band95": ("Khoảng dự báo 95 %", "95 % interval"),
@@ -610,13 +610,12 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     first_shown, last_shown = _x_range(frame if detailed else used, last_deadline)
     size = 8 if detailed else 5
     changes_used = _earlier_changes_used(earlier, projection)
-    for made_up, points in changes_used.groupby(changes_used["illustrative"].astype(bool)) if len(changes_used) else ():
-        words = label("earlier_standard_changes", lang)
-        if made_up:
-            words = words.replace(label("earlier_standard_word", lang), label("earlier_illustrative", lang), 1)
-        ax.plot(points.index, points["value"], "o", markerfacecolor="white" if made_up else COLORS["grey"],
-                markeredgecolor=COLORS["grey"], markeredgewidth=1.3, markersize=6, alpha=0.8, label=words,
-                clip_on=False)
+    for made_up, key in ((False, "earlier_standard_changes"), (True, "earlier_standard_changes_illustrative")):
+        points = changes_used[changes_used["illustrative"].astype(bool) == made_up]
+        if len(points):
+            ax.plot(points.index, points["value"], "o", markerfacecolor="white" if made_up else COLORS["grey"],
+                    markeredgecolor=COLORS["grey"], markeredgewidth=1.3, markersize=6, alpha=0.8,
+                    label=label(key, lang), clip_on=False)
     unused = earlier.loc[~earlier.index.isin(changes_used.index)]
     if len(unused):
         ax.plot(unused.index, unused["value"], "x", color=COLORS["grey"], markeredgewidth=1.3, markersize=6,
@@ -1130,11 +1129,16 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     return pairs
 
 
-def _latest(row: pd.Series, lang: str) -> str:
+def _latest_value(row: pd.Series, lang: str) -> str:
     if _missing(row["latest_value"]):
         return "–"
     shown = value_text(row["latest_value"], row["unit"], lang, compact=True, decimals=latest_decimals(row))
-    return f"{'≈' if row['approximate'] else ''}{shown} ({row['latest_year']})"
+    return f"{'≈' if row['approximate'] else ''}{shown}"
+
+
+def _latest(row: pd.Series, lang: str) -> str:
+    value = _latest_value(row, lang)
+    return value if _missing(row["latest_value"]) else f"{value} ({row['latest_year']})"
 
 
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,
@@ -1316,12 +1320,10 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
         else:
             words = marked_verdict(row, lang, deadline)
             chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
-        latest = _latest(row, lang)
-        fall = _fall_words(row, lang)
-        if not _missing(row["latest_year"]) and row["latest_year"] == common:
-            latest = latest.rsplit(" (", 1)[0] + fall
-        elif fall:  # "3,2 % (2023; giảm 1,7)", not "3,2 % (2023) (giảm 1,7)"
-            latest = f"{latest[:-1]}; {fall.strip()[1:]}"
+        # in brackets: a year other than the heading's, and a yearly fall's own fall ("3,2 % (2023; giảm 1,7)")
+        notes = [] if _missing(row["latest_year"]) or row["latest_year"] == common else [str(row["latest_year"])]
+        notes += [fall] if (fall := _fall_words(row, lang)) else []
+        latest = _latest_value(row, lang) + (f" ({'; '.join(notes)})" if notes else "")
         cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
     headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
     if common is not None:
@@ -1331,18 +1333,18 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
 
 def _fall_words(row: pd.Series, lang: str) -> str:
     """A yearly fall's latest year, beside its level: "3,2 %" alone under "Giảm … 3–4 điểm % mỗi
-    năm" read as a fall of 3,2 points; " (giảm 1,7)" says the fall the target is judged on, in the
-    target's own points (a board's column is as wide as its widest cell).
+    năm" read as a fall of 3,2 points; "giảm 1,7" says the fall the target is judged on, in the
+    target's own points (a board's column is as wide as its widest cell); "" for other targets.
 
     >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year_change": -1.7})
     >>> _fall_words(row, "vi"), _fall_words(row, "en")
-    (' (giảm 1,7)', ' (down 1.7)')
+    ('giảm 1,7', 'down 1.7')
     """
     change = row.get("latest_year_change")
     if row["kind"] != "yearly_reduction" or _missing(change):
         return ""
     words = change_text(change, row["unit"], lang, per_year=False)
-    return f" ({words.removesuffix(' ' + label('points_word', lang)) if row['unit'] == 'percent' else words})"
+    return words.removesuffix(" " + label("points_word", lang)) if row["unit"] == "percent" else words
 
 
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
