@@ -457,16 +457,16 @@ def test_poverty_paragraph_judges_each_year():
     text = target_sentences(poverty(), 2025, "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer")
     assert text == (
         "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm 2024 còn 3,2 % (số liệu minh họa), giảm 8,1 điểm % "
-        "so với năm 2021 (11,3 %). Riêng năm 2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ "
-        "năm 2021, đạt chỉ tiêu 1 trong 3 năm. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
+        "so với năm 2021 (11,3 %). Riêng năm 2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; trong 3 "
+        "năm kể từ sau năm 2021, đạt chỉ tiêu 1 năm. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
         "3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng "
         "2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).")
     assert text.count("giảm 2,7") == 1 and text.count("< 1 %") == 1
     english = target_sentences(poverty(), 2025, "The Khmer household poverty rate", "en")
     assert english == (
         "The Khmer household poverty rate stood at 3.2 % at the end of 2024 (illustrative figure), down 8.1 pts "
-        "from 2021 (11.3 %). In 2024 alone it fell by 1.7 pts, short of the target of down 3–4 pts/yr; since 2021 "
-        "the target was met in 1 of 3 years. Assessment: Slow progress, unlikely to be met. Awaiting the 2025 "
+        "from 2021 (11.3 %). In 2024 alone it fell by 1.7 pts, short of the target of down 3–4 pts/yr; in the 3 "
+        "years after 2021, the target was met in 1. Assessment: Slow progress, unlikely to be met. Awaiting the 2025 "
         "figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 pts/yr; chance < 1 %. The 2025 estimate is about "
         "2.0 % (80 % projection interval: 1.5–2.7 %).")
 
@@ -508,7 +508,7 @@ def test_poverty_below_three_percent_keeps_what_is_possible():
     # 2.4 − 11.3 = −8.9; the average since 2021, −2.97 a year, reads "giảm 3,0" like the reason's
     assert text == (
         "Tỷ lệ hộ nghèo cuối năm 2024 còn 2,4 %, giảm 8,9 điểm % so với năm 2021 (11,3 %). Riêng năm 2024 giảm "
-        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 2 trong 3 năm. Đánh giá: Cần "
+        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; trong 3 năm kể từ sau năm 2021, đạt chỉ tiêu 2 năm. Đánh giá: Cần "
         "đẩy nhanh tiến độ. 3 năm 2022–2024 giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, "
         "nhưng dự báo còn nhiều bất định: khả năng đạt 35 %. Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả "
         "thi; cần giảm hết phần còn lại.")
@@ -525,7 +525,7 @@ def test_jobs_are_judged_year_by_year_without_a_running_total():
     # 2022–2024: 1.040, 1.090, 1.120 → 1.083 on average; 2021 (930) fell short: 3 of 4 years met
     assert text == (
         "Số lao động người Khmer được tạo việc làm mới năm 2024 đạt 1.120 lao động (số liệu minh họa), đạt chỉ tiêu "
-        "1.000–1.500 lao động/năm; tính từ năm 2021, đạt chỉ tiêu 3 trong 4 năm. Đánh giá: Đúng tiến độ. Chờ số liệu "
+        "1.000–1.500 lao động/năm; trong 4 năm kể từ năm 2021, đạt chỉ tiêu 3 năm. Đánh giá: Đúng tiến độ. Chờ số liệu "
         "năm 2025. Cần 1.000 lao động mỗi năm; 3 năm 2022–2024 bình quân 1.083 lao động; khả năng đạt 96 %. Ước thực "
         "hiện năm 2025 khoảng 1.138 lao động (khoảng dự báo 80 %: 1.049–1.234 lao động).")
     assert "lũy kế" not in text and "820" not in text and text.count("1.120") == 1
@@ -533,8 +533,8 @@ def test_jobs_are_judged_year_by_year_without_a_running_total():
     short["latest_value"] = 980.0
     short["verdict_reason_vi"] = short["verdict_reason_vi"].replace("1.120 lao động, đạt; đạt 3 trong 4",
                                                                     "980 lao động, không đạt; đạt 2 trong 4")
-    assert ("năm 2024 đạt 980 lao động (số liệu minh họa), chưa đạt chỉ tiêu 1.000–1.500 lao động/năm; tính từ năm "
-            "2021, đạt chỉ tiêu 2 trong 4 năm.") in target_sentences(short, 2025, "Số lao động")
+    assert ("năm 2024 đạt 980 lao động (số liệu minh họa), chưa đạt chỉ tiêu 1.000–1.500 lao động/năm; trong 4 năm "
+            "kể từ năm 2021, đạt chỉ tiêu 2 năm.") in target_sentences(short, 2025, "Số lao động")
 
 
 def test_a_100_percent_target_is_met_from_99_5():

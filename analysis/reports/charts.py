@@ -78,8 +78,12 @@ register_labels({
                                  "ILLUSTRATIVE — figures in italics are made up, not real"),
     "chance": ("khả năng đạt", "chance"),
     "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
-    "threshold_mark": ("Tính là đạt: {pairs} (theo độ chính xác kế hoạch ghi)",
-                       "Counted as met: {pairs} (at the precision the plan writes)"),
+    "threshold_mark": ("Tính là đạt: {pairs}", "Counted as met: {pairs}"),
+    # why the met level is not the figure written: 100 % is written to a whole percent; "cơ bản
+    # không còn" (basically none left) is a reading of the plan's words, not a rounding
+    "threshold_reason_rounding": (" (làm tròn theo độ chính xác kế hoạch ghi)",
+                                  " (rounded to the precision the plan writes)"),
+    "threshold_reason_reading": (" (cách hiểu lời văn kế hoạch)", " (a reading of the plan's words)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
@@ -1098,7 +1102,7 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
         at_risk = shown["verdict"].eq("met_at_risk").any()
         notes.append(label("holding_mark", lang) + (label("holding_at_risk", lang) if at_risk else ""))
     # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
-    pairs = list(dict.fromkeys(_threshold_pairs(shown, lang))) if thresholds else []
+    pairs = _threshold_pairs(shown, lang) if thresholds else []
     if pairs:
         notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs))
                      + (label("threshold_mark_needed", lang) if needed_column else ""))
@@ -1106,17 +1110,23 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
 
 
 def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
-    """"0 ấp khi ≤ 1 ấp" for each row whose met level is not its target's figure; where the
-    table's other areas of the same target have another (a commune has no especially difficult
+    """"0 ấp khi ≤ 1 ấp" for each row whose met level is not its target's figure, once each; where
+    the table's other areas of the same target have another (a commune has no especially difficult
     hamlet left only at 0, the district "basically" at 1), the areas it is said for are named:
-    "0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang".
+    "0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang". Why follows each group: roundings of a whole-percent
+    bound first, then readings of the plan's words.
 
     >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
     ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
-    >>> _threshold_pairs(rows, "vi"), _threshold_pairs(rows.iloc[:1], "vi")
-    (['0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang'], ['0 ấp khi ≤ 1 ấp'])
+    >>> _threshold_pairs(rows, "vi")
+    ['0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
+    >>> share = pd.DataFrame({"target_id": "T06", "kind": "at_least", "unit": "percent", "target_value": [100.0],
+    ...                       "met_threshold": [99.5], "area_vi": ["Huyện Cầu Ngang"]})
+    >>> _threshold_pairs(pd.concat([rows, share]), "vi")  # doctest: +NORMALIZE_WHITESPACE
+    ['100 % khi ≥ 99,5 % (làm tròn theo độ chính xác kế hoạch ghi)',
+     '0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
     """
-    pairs = []
+    pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_reading": []}
     for _, rows in shown.groupby("target_id", sort=False):
         phrases = [threshold_phrase(row, lang) for _, row in rows.iterrows()]
         for phrase in dict.fromkeys(p for p in phrases if p):
@@ -1125,8 +1135,17 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
             if len(having) < len(rows):
                 names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
                 pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
-            pairs.append(pair)
-    return pairs
+            group = pairs["threshold_reason_rounding" if _rounds_to_bound(having[0]) else "threshold_reason_reading"]
+            if pair not in group:
+                group.append(pair)
+    return [text for reason, group in pairs.items() if group
+            for text in group[:-1] + [group[-1] + label(reason, lang)]]
+
+
+def _rounds_to_bound(row: pd.Series) -> bool:
+    """Whether the met level is the target's whole-percent bound rounded (100 % met at 99,5 %),
+    rather than a reading of the plan's words set in the catalogue."""
+    return row["unit"] == "percent" and row["target_value"] in (0, 100)
 
 
 def _latest_value(row: pd.Series, lang: str) -> str:

@@ -88,8 +88,12 @@ register_labels({
     "rv_year_met": ("đạt chỉ tiêu {target}", "meeting the target of {target}"),
     "rv_year_missed": ("chưa đạt chỉ tiêu {target}", "short of the target of {target}"),
     "rv_every_year": ("hằng năm {target}", "{target} every year"),
-    "rv_years_met": ("tính từ năm {start}, đạt chỉ tiêu {met} trong {counted} năm",
-                     "since {start} the target was met in {met} of {counted} years"),
+    # a yearly fall is counted from the year after the baseline, a yearly count or level from the
+    # baseline itself: "tính từ năm 2021" said both, beside "1 trong 3" and "3 trong 4"
+    "rv_years_met": ("trong {counted} năm kể từ năm {start}, đạt chỉ tiêu {met} năm",
+                     "in the {counted} years from {start}, the target was met in {met}"),
+    "rv_years_met_after": ("trong {counted} năm kể từ sau năm {start}, đạt chỉ tiêu {met} năm",
+                           "in the {counted} years after {start}, the target was met in {met}"),
     # the target
     "rv_at_least": ("từ {value} trở lên", "{value} or more"),
     "rv_above": ("trên {value}", "above {value}"),
@@ -414,7 +418,8 @@ def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts, plan_start: int
         target = label("rv_every_year", lang).format(target=target)
     met = label("rv_year_missed" if parts.year_key.endswith("missed") or parts.year_key == "year_rise"
                 else "rv_year_met", lang).format(target=target)
-    years = label("rv_years_met", lang).format(start=plan_start, met=fields["met"], counted=fields["counted"])
+    years = label("rv_years_met_after" if row["kind"] == "yearly_reduction" else "rv_years_met", lang).format(
+        start=plan_start, met=fields["met"], counted=fields["counted"])
     if row["kind"] == "yearly_reduction":
         key = "rv_year_rise" if parts.year_key == "year_rise" else "rv_year_fall"
         return "", f"{label(key, lang).format(year=fields['year'], fall=fields['fall'])}, {met}; {years}."
@@ -517,7 +522,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     ...     "2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm."})
     >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
     Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
-    giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; tính từ năm 2021, đạt chỉ tiêu 1 trong 3 năm.
+    giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; trong 3 năm kể từ sau năm 2021, đạt chỉ tiêu 1 năm.
     Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm
     2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
