@@ -459,7 +459,7 @@ def test_poverty_paragraph_judges_each_year():
         "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm 2024 còn 3,2 % (số liệu minh họa), giảm 8,1 điểm % "
         "so với năm 2021 (11,3 %). Riêng năm 2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; trong 3 "
         "năm kể từ sau năm 2021, đạt chỉ tiêu 1 năm. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
-        "3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng "
+        "3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng "
         "2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).")
     assert text.count("giảm 2,7") == 1 and text.count("< 1 %") == 1
     english = target_sentences(poverty(), 2025, "The Khmer household poverty rate", "en")
@@ -467,7 +467,7 @@ def test_poverty_paragraph_judges_each_year():
         "The Khmer household poverty rate stood at 3.2 % at the end of 2024 (illustrative figure), down 8.1 pts "
         "from 2021 (11.3 %). In 2024 alone it fell by 1.7 pts, short of the target of down 3–4 pts/yr; in the 3 "
         "years after 2021, the target was met in 1. Assessment: Slow progress, unlikely to be met. Awaiting the 2025 "
-        "figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 pts/yr; chance < 1 %. The 2025 estimate is about "
+        "figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 pts/yr; chance < 1 %. The 2025 projection is about "
         "2.0 % (80 % projection interval: 1.5–2.7 %).")
 
 
@@ -526,8 +526,8 @@ def test_jobs_are_judged_year_by_year_without_a_running_total():
     assert text == (
         "Số lao động người Khmer được tạo việc làm mới năm 2024 đạt 1.120 lao động (số liệu minh họa), đạt chỉ tiêu "
         "1.000–1.500 lao động/năm; trong 4 năm kể từ năm 2021, đạt chỉ tiêu 3 năm. Đánh giá: Đúng tiến độ. Chờ số liệu "
-        "năm 2025. Cần 1.000 lao động mỗi năm; 3 năm 2022–2024 bình quân 1.083 lao động; khả năng đạt 96 %. Ước thực "
-        "hiện năm 2025 khoảng 1.138 lao động (khoảng dự báo 80 %: 1.049–1.234 lao động).")
+        "năm 2025. Cần 1.000 lao động mỗi năm; 3 năm 2022–2024 bình quân 1.083 lao động; khả năng đạt 96 %. Dự báo "
+        "năm 2025 khoảng 1.138 lao động (khoảng dự báo 80 %: 1.049–1.234 lao động).")
     assert "lũy kế" not in text and "820" not in text and text.count("1.120") == 1
     short = jobs.copy()
     short["latest_value"] = 980.0
@@ -547,7 +547,7 @@ def test_a_100_percent_target_is_met_from_99_5():
     assert text == (
         "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 100 % (số liệu minh họa), không thay đổi so với năm 2021. "
         "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt. Chờ số liệu "
-        "năm 2025. Đã đạt năm 2024; khả năng giữ được đến năm 2025: 97 %. Ước thực hiện năm 2025 khoảng 100,0 % "
+        "năm 2025. Đã đạt năm 2024; khả năng giữ được đến năm 2025: 97 %. Dự báo năm 2025 khoảng 100,0 % "
         "(khoảng dự báo 80 %: 99,9–100,0 %). Cần tiếp tục duy trì kết quả đã đạt.")  # 2025 has ended
     # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
     short = row(latest_value=98.947, base_value=97.994, target_value=100.0, met_threshold=99.5,
@@ -570,7 +570,7 @@ def test_a_level_target_moving_away_says_what_is_needed():
     assert text == (
         "Tỷ lệ người Khmer tham gia bảo hiểm y tế năm 2024 đạt 92,7 % (số liệu minh họa), giảm 2,5 điểm % so với "
         "năm 2021 (95,2 %). Chỉ tiêu Kế hoạch đến năm 2025: từ 95 % trở lên. Đánh giá: Xa dần mục tiêu. Chờ số liệu "
-        "năm 2025. 3 năm 2022–2024 giảm 0,8 điểm %/năm, ngược hướng mục tiêu; khả năng đạt 14 %. Ước thực hiện năm "
+        "năm 2025. 3 năm 2022–2024 giảm 0,8 điểm %/năm, ngược hướng mục tiêu; khả năng đạt 14 %. Dự báo năm "
         "2025 khoảng 93,3 % (khoảng dự báo 80 %: 90,4–95,4 %). Để đạt chỉ tiêu, năm 2025 cần tăng 2,3 điểm %.")
     english = target_sentences(row(), 2025, "The share of Khmer people with health insurance", "en")
     assert english.startswith("The share of Khmer people with health insurance was 92.7 % in 2024 "
@@ -671,7 +671,7 @@ def test_a_commune_is_held_to_its_own_khmer_share():
         "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên năm 2024 đạt 40,8 %, tăng 1,7 điểm % so với năm 2021 "
         "(39,1 %). Chỉ tiêu Kế hoạch đến năm 2025 đối với xã: từ 65,9 % trở lên, bằng tỷ lệ người Khmer trong dân "
         "số của xã (năm 2019). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
-        "trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 40,8 % (khoảng dự báo "
+        "trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng 40,8 % (khoảng dự báo "
         "80 %: 38,9–42,6 %).")
 
 
@@ -718,7 +718,7 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
     at_bar = row(target_value=20.0, met_threshold=20.0, latest_value=19.6, projected_median=19.98,
                  projected_lo_80=19.8, projected_hi_80=20.2, probability=0.49, verdict="needs_acceleration")
     text = target_sentences(at_bar, 2025, "Tỷ lệ cán bộ người Khmer")
-    assert "Ước thực hiện năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %: 19,8–20,2 %)." in text
+    assert "Dự báo năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %: 19,8–20,2 %)." in text
     assert "sát mức chỉ tiêu" not in target_sentences(row(), 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
 
 

@@ -106,8 +106,8 @@ register_labels({
     # after the verdict
     "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
     "rv_at_bar": ("{value}, sát mức chỉ tiêu", "{value}, right at the target's level"),
-    "rv_estimate": ("Ước thực hiện năm {year} khoảng {value} (khoảng dự báo 80 %: {interval}).",
-                    "The {year} estimate is about {value} (80 % projection interval: {interval})."),
+    "rv_estimate": ("Dự báo năm {year} khoảng {value} (khoảng dự báo 80 %: {interval}).",
+                    "The {year} projection is about {value} (80 % projection interval: {interval})."),
     "rv_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}; dự báo năm {deadline} khoảng {value} "
                            "(khoảng dự báo 80 %: {interval}).",
                            "The plan sets no target for {deadline}; the projection for {deadline} is about {value} "
@@ -524,7 +524,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
     giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; trong 3 năm kể từ sau năm 2021, đạt chỉ tiêu 1 năm.
     Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm
-    2,7 điểm %/năm; khả năng đạt < 1 %. Ước thực hiện năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
+    2,7 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
     check_language(lang)
     verdict = verdict_of(row)
