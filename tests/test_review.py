@@ -546,7 +546,7 @@ def test_a_100_percent_target_is_met_from_99_5():
     # the latest 100 % is said once: the reason's "(100 %)" goes
     assert text == (
         "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 100 % (số liệu minh họa), không thay đổi so với năm 2021. "
-        "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt. Chờ số liệu "
+        "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (báo cáo này tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt. Chờ số liệu "
         "năm 2025. Đã đạt năm 2024; khả năng giữ được đến năm 2025: 97 %. Dự báo năm 2025 khoảng 100,0 % "
         "(khoảng dự báo 80 %: 99,9–100,0 %). Cần tiếp tục duy trì kết quả đã đạt.")  # 2025 has ended
     # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
@@ -556,7 +556,7 @@ def test_a_100_percent_target_is_met_from_99_5():
                                   "%/năm; khả năng đạt < 1 %.")
     text = target_sentences(short, 2025, "Tỷ lệ đi học đúng độ tuổi")
     assert "năm 2024 đạt 98,9 % (số liệu minh họa), tăng 0,9 điểm % so với năm 2021 (98,0 %)." in text
-    assert "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (tính là đạt khi từ 99,5 % trở lên)." in text
+    assert "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (báo cáo này tính là đạt khi từ 99,5 % trở lên)." in text
     assert text.count("0,6 điểm %") == 1 and "Để đạt chỉ tiêu" not in text
     assert plan_cell(short) == "100 % (2025)\nđạt khi ≥ 99,5 %" and needed_cell(short) == "+0,6 điểm %"
     assert needed_cell(met) == "giữ mức đã đạt"
@@ -603,7 +603,7 @@ def test_a_deadline_already_judged_says_its_figure_once():
                verdict_reason_vi="Năm 2022: 100 %, đạt mục tiêu 100 %.")
     assert target_sentences(done, 2025, "Tỷ lệ xã") == (
         "Tỷ lệ xã năm 2024 đạt 100 % (số liệu minh họa), tăng 12,5 điểm % so với năm 2021 (87,5 %). Chỉ tiêu Kế "
-        "hoạch đến năm 2022: 100 % (tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt (năm 2022: 100 %).")
+        "hoạch đến năm 2022: 100 % (báo cáo này tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt (năm 2022: 100 %).")
     missed = row(latest_year=2022, latest_value=87.5, base_value=80.0, target_value=100.0, met_threshold=99.5,
                  deadline=2022, verdict="deadline_missed", awaiting_figure=False, probability=0.0,
                  verdict_reason_vi="Năm 2022: 87,5 %, chưa đạt mục tiêu 100 %.")
