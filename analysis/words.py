@@ -428,6 +428,22 @@ def years_span(first: int, last: int, lang: str = "vi", every_year: bool = True)
     return f"{last - first + 1} năm {first}–{last}" if every_year else f"các năm {first}–{last}"
 
 
+def fall_words(row: pd.Series, lang: str = "vi") -> str:
+    """A yearly fall's latest year, beside its level: "3,2 %" alone under "giảm 3–4 điểm %/năm"
+    read as a fall of 3,2 points; "giảm 1,7" says the fall the target is judged on, in the
+    target's own points (a table's column is as wide as its widest cell); "" for other targets.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year_change": -1.7})
+    >>> fall_words(row, "vi"), fall_words(row, "en")
+    ('giảm 1,7', 'down 1.7')
+    """
+    change = row.get("latest_year_change")
+    if row["kind"] != "yearly_reduction" or is_missing(change):
+        return ""
+    words = change_text(change, row["unit"], lang, per_year=False)
+    return words.removesuffix(" " + label("points_word", lang)) if row["unit"] == "percent" else words
+
+
 def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True, decimals: int | None = None,
                 more_than: bool = False) -> str:
     """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm";

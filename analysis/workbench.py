@@ -55,7 +55,7 @@ register_labels({
     "obs_value": ("Giá trị", "Value"),
     "obs_qualifier": ("Ghi kèm", "Noted as"),
     "obs_mixed": ("nhiều chuẩn", "mixed"),
-    "obs_preferred": ("Được dùng", "Used"),
+    "obs_preferred": ("Số được chọn của năm", "Chosen for the year"),
     "obs_illustrative": ("Minh họa", "Illustrative"),
     "obs_source": ("Nguồn", "Source"),
     "qualifier_more_than": ("hơn", "more than"),

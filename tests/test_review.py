@@ -29,7 +29,8 @@ ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
 def build(out: Path, *extra: str) -> Path:
     assert main(["review", "--year", "2025", "--out", str(out), "--no-pdf", *extra]) == 0
     lang = extra[extra.index("--lang") + 1] if "--lang" in extra else "vi"
-    return out / review_file_name("final", 2025, lang=lang)
+    area = extra[extra.index("--area") + 1] + "-2025" if "--area" in extra and "new" in extra else None
+    return out / review_file_name("final", 2025, lang=lang, area=area)
 
 
 @pytest.fixture(scope="module")
@@ -365,9 +366,15 @@ def test_a_code_typed_on_the_new_map_means_the_new_commune_and_an_empty_review_i
 
     (tmp_path / "so_lieu").mkdir()
     data = builders.data_with_new_communes(tmp_path / "so_lieu")
+    district = build(tmp_path / "out", "--data", str(data), "--map", "new")
     written = build(tmp_path / "out", "--data", str(data), "--map", "new", "--area", "29416")
     text = " ".join(p.text for p in Document(written).paragraphs)
     assert re.search(r"đánh giá [1-9]\d* chỉ tiêu định lượng tại xã Cầu Ngang", text), text[:400]
+    # the commune's review has a name of its own: it took the place of the district's, whose PDF
+    # then stood beside it under one name; and it says which area it covers, not the 6 communes
+    assert written.name == "bao_cao_final_2025_29416-2025.docx" and district.name == "bao_cao_final_2025.docx"
+    assert district.is_file()
+    assert "Báo cáo này tổng hợp trên địa bàn xã Cầu Ngang." in text and "theo 6 xã mới" not in text
     assert main(["review", "--data", str(data), "--map", "new", "--area", "29434", "--no-pdf",
                  "--out", str(tmp_path / "old_unit")]) == 0
     assert "29434 (Xã Kim Hòa) không còn từ 1/7/2025, đã nhập vào Xã Vinh Kim (29431-2025)" in capsys.readouterr().err
@@ -446,7 +453,7 @@ def poverty(**values) -> pd.Series:
                   "verdict_reason_vi": "Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm "
                                        "%/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm.",
                   "verdict_reason_en": "Awaiting the 2025 figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 "
-                                       "pts/yr; chance < 1 %. 2024: down 1.7 points, not met; met in 1 of 3 years.",
+                                       "pts/yr; chance < 1 %. 2024: down 1.7 pts, not met; met in 1 of 3 years.",
                   **values})
 
 

@@ -34,7 +34,7 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, change_text, deadline_figure_in, fmt_number,
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fall_words, fmt_number,
                      is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
                      target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
@@ -56,6 +56,8 @@ register_labels({
     "median": ("Dự báo (trung vị)", "Projection (median)"),
     "band80": ("Khoảng dự báo 80 %", "80 % interval"),
     "band95": ("Khoảng dự báo 95 %", "95 % interval"),
+    "band95_clipped": ("Khoảng dự báo 95 % (năm {year}: {interval}, vượt khung)",
+                       "95 % interval ({year}: {interval}, beyond the frame)"),
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
@@ -811,24 +813,36 @@ def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
 
 MIN_SPAN = {"percent": 5.0, "count": 2.0}
 """The least height of a chart's scale, in points of a percentage or in units of a count."""
+WIDE_BAND = 2.0
+"""A fan's scale leaves out its 95 % band when the band would make the scale more than this many
+times as tall as the points, targets, median and 80 % band need: a province's Khmer poverty at
+1,4 % with a 95 % band reaching 77 % by 2030 pressed every real figure onto the axis. The band
+then runs off the frame, and its legend entry gives its ends."""
 
 
 def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detailed: bool = True) -> None:
     frame = data.series.frame if detailed else data.used
     values = list(frame["value"]) + [v for v in rows["target_value"] if not _missing(v)]
     projection = data.projection
+    wide: list[float] = []
     if projection is not None:
         # a small panel's scale follows its points, targets and median, not a wide band, so that
         # 98,9 % stays apart from 99,5 % (the band, clipped, still shows how wide it is)
-        bands = ["lo_95", "hi_95"] if detailed else ["median"]
-        shown = projection.loc[projection.index <= last_deadline, bands].to_numpy().ravel()
-        values += [v for v in shown if not math.isnan(v)]
+        bands = ["lo_80", "hi_80", "median"] if detailed else ["median"]
+        shown = projection.loc[projection.index <= last_deadline]
+        values += [v for v in shown[bands].to_numpy().ravel() if not math.isnan(v)]
+        if detailed:
+            wide = [v for v in shown[["lo_95", "hi_95"]].to_numpy().ravel() if not math.isnan(v)]
     if not detailed:
         values += [v for v in rows["met_threshold"] if not _missing(v)]
     unit = rows.iloc[0]["unit"]
     if not values:  # nothing to draw: an empty frame with a sensible scale
         values = [0.0, 100.0] if unit == "percent" else [0.0, 1.0]
     low, high = min(values), max(values)
+    if wide and max(high, *wide) - min(low, *wide) <= WIDE_BAND * max(high - low, MIN_SPAN.get(unit, 0.0)):
+        low, high = min(low, *wide), max(high, *wide)
+    elif wide:
+        _name_clipped_band(ax, projection.loc[projection.index <= last_deadline], unit, lang)
     # a scale at least a few units tall: a commune with no hamlet for ten years is drawn on
     # 0–2 hamlets, a share at 100 % on 95–100 %, not on a span of 10⁻¹⁰ that magnifies nothing
     least = MIN_SPAN.get(unit, MIN_SPAN["count"] if unit in INTEGER_UNITS else 0.0)
@@ -856,6 +870,19 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     if unit != "flag":
         ax.yaxis.set_major_formatter(_tick_formatter(ax, lang))
+
+
+def _name_clipped_band(ax, shown: pd.DataFrame, unit: str, lang: str) -> None:
+    """Give the 95 % band's legend entry its ends in the last year drawn, since the band runs
+    off the frame (:data:`WIDE_BAND`)."""
+    last = shown.dropna(subset=["lo_95", "hi_95"])
+    if not len(last):
+        return
+    year, ends = int(last.index[-1]), last.iloc[-1]
+    interval = f"{value_text(float(ends['lo_95']), unit, lang)}–{value_text(float(ends['hi_95']), unit, lang)}"
+    for band in ax.collections:
+        if band.get_label() == label("band95", lang):
+            band.set_label(label("band95_clipped", lang).format(year=year, interval=interval))
 
 
 def _tick_formatter(ax, lang: str) -> FuncFormatter:
@@ -1156,8 +1183,19 @@ def _latest_value(row: pd.Series, lang: str) -> str:
 
 
 def _latest(row: pd.Series, lang: str) -> str:
+    """The latest figure and its year, and a yearly fall's own fall, as the boards show it:
+    "3,2 % (2024; giảm 1,7)" beside "giảm 3–4 điểm %/năm", where "3,2 %" alone read as a fall.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_value": 3.2, "latest_year": 2024,
+    ...                  "latest_year_change": -1.7, "approximate": False, "latest_decimals": 1})
+    >>> _latest(row, "vi"), _latest(row.drop("latest_year_change"), "en")
+    ('3,2 % (2024; giảm 1,7)', '3.2 % (2024)')
+    """
     value = _latest_value(row, lang)
-    return value if _missing(row["latest_value"]) else f"{value} ({row['latest_year']})"
+    if _missing(row["latest_value"]):
+        return value
+    fall = fall_words(row, lang)
+    return f"{value} ({row['latest_year']}{'; ' + fall if fall else ''})"
 
 
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,
@@ -1173,7 +1211,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
     order = list(dict.fromkeys(rows["target_id"]))
     columns = {deadline: column_rows(rows, deadline, deadlines).set_index("target_id") for deadline in deadlines}
     shown = pd.concat(list(columns.values())) if len(rows) else rows
-    name_w, goal_w, latest_w = 0.28, 0.085, 0.095
+    name_w, goal_w, latest_w = 0.27, 0.09, 0.11
     gap = 0.015  # between the deadlines' blocks, so that one's headings do not run into the next's
     block = (1.0 - name_w - goal_w - latest_w - gap * (len(deadlines) - 1)) / len(deadlines)
     need_w, status_w = block * 0.27, block * 0.51
@@ -1341,29 +1379,13 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
             chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
         # in brackets: a year other than the heading's, and a yearly fall's own fall ("3,2 % (2023; giảm 1,7)")
         notes = [] if _missing(row["latest_year"]) or row["latest_year"] == common else [str(row["latest_year"])]
-        notes += [fall] if (fall := _fall_words(row, lang)) else []
+        notes += [fall] if (fall := fall_words(row, lang)) else []
         latest = _latest_value(row, lang) + (f" ({'; '.join(notes)})" if notes else "")
         cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
     headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
     if common is not None:
         headers[1] = label("latest_in_col", lang).format(year=common)
     return shown, cells, headers
-
-
-def _fall_words(row: pd.Series, lang: str) -> str:
-    """A yearly fall's latest year, beside its level: "3,2 %" alone under "Giảm … 3–4 điểm % mỗi
-    năm" read as a fall of 3,2 points; "giảm 1,7" says the fall the target is judged on, in the
-    target's own points (a board's column is as wide as its widest cell); "" for other targets.
-
-    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year_change": -1.7})
-    >>> _fall_words(row, "vi"), _fall_words(row, "en")
-    ('giảm 1,7', 'down 1.7')
-    """
-    change = row.get("latest_year_change")
-    if row["kind"] != "yearly_reduction" or _missing(change):
-        return ""
-    words = change_text(change, row["unit"], lang, per_year=False)
-    return words.removesuffix(" " + label("points_word", lang)) if row["unit"] == "percent" else words
 
 
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..words import chance_shown
+from ..words import chance_shown, target_text
 from .charts import DARK_VERDICTS, mark_notes, marked_verdict
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
 
 __all__ = ["index_html", "review_files", "with_reviews"]
 
-REVIEW_NAME = re.compile(r"bao_cao_(?P<kind>annual|final)_(?P<year>\d{4})(?P<en>_en)?\.(?P<suffix>docx|pdf)")
+REVIEW_NAME = re.compile(r"bao_cao_(?P<kind>annual|final)_(?P<year>\d{4})(?:_(?P<area>\d[\d-]*))?(?P<en>_en)?"
+                         r"\.(?P<suffix>docx|pdf)")
 """The file names the review command writes (``review.review_file_name``)."""
 REVIEWS_START, REVIEWS_END = "<!-- reviews -->", "<!-- /reviews -->"
 """Around the list of Word reviews, which the review command renews when it adds one."""
@@ -47,6 +48,7 @@ register_labels({
                       "Every chart comes as PNG (slides), SVG and PDF (print) where listed."),
     "index_area": ("Địa bàn", "Area"),
     "index_deadline": ("Năm hạn", "Deadline"),
+    "index_target": ("Mục tiêu", "Target"),
     "index_verdict": ("Đánh giá", "Verdict"),
     "index_chance": ("Khả năng đạt", "Chance"),
     "index_charts": ("Biểu đồ", "Charts"),
@@ -106,15 +108,19 @@ def _reviews_block(names: list[str], lang: str) -> str:
     <li>Báo cáo kết quả năm 2024: <a href="bao_cao_annual_2024.docx">DOCX</a></li>
     <li>Báo cáo tổng kết giai đoạn 2021–2025: <a href="bao_cao_final_2025.docx">DOCX</a>, <a href="bao_cao_final_2025.pdf">PDF</a></li>
     </ul><!-- /reviews -->
+    >>> "tổng kết giai đoạn 2021–2025 — Xã Vinh Kim: <a" in _reviews_block(["bao_cao_final_2025_29431-2025.docx"], "vi")
+    True
     """
     documents: dict[tuple, list[str]] = {}
     for name in names:
         match = REVIEW_NAME.fullmatch(name)
         if match:
-            documents.setdefault((match["year"], match["kind"], bool(match["en"])), []).append(name)
+            documents.setdefault((match["year"], match["kind"], match["area"] or "", bool(match["en"])), []).append(name)
     out = [f"{REVIEWS_START}<h2>{html.escape(label('index_reviews', lang))}</h2><ul>"]
-    for (year, kind, english), files in sorted(documents.items()):
+    for (year, kind, area, english), files in sorted(documents.items()):
         title = label(f"index_review_{kind}", lang).format(year=year)
+        if area:  # a commune's own review: "— Xã Vinh Kim"
+            title += f" — {_area_name(area, lang)}"
         title += label("index_review_en" if english else "index_review_vi", lang)
         links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
@@ -123,6 +129,18 @@ def _reviews_block(names: list[str], lang: str) -> str:
         out.append(f"<li>{html.escape(label('index_no_review', lang))}</li>")
     out.append(f"</ul>{REVIEWS_END}")
     return "\n".join(out)
+
+
+def _area_name(code: str, lang: str) -> str:
+    """An area's name from the catalogue, or its code when the catalogue does not have it.
+
+    >>> _area_name("29431-2025", "vi"), _area_name("00000", "vi")
+    ('Xã Vinh Kim', '00000')
+    """
+    from ..data.catalogue import load_areas
+
+    areas = load_areas()
+    return str(areas.loc[code, "name_vi" if lang == "vi" else "name_en"]) if code in areas.index else code
 
 
 def with_reviews(page: str, names: list[str]) -> str:
@@ -186,7 +204,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
     # target by target, in the plan's order (the catalogue's), the district first
     header = "".join(f"<th>{html.escape(label(key, lang))}</th>"
-                     for key in ("index_area", "index_deadline", "index_verdict", "index_chance", "index_charts"))
+                     for key in ("index_area", "index_deadline", "index_target", "index_verdict", "index_chance",
+                                 "index_charts"))
     for target_id in dict.fromkeys(table["target_id"]):
         rows = table[table["target_id"] == target_id]
         name = rows["target_vi" if lang == "vi" else "target_en"].iloc[0]
@@ -210,8 +229,11 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             words = marked_verdict(row, lang, int(row["deadline"])) if row["verdict"] \
                 else label("projection_only", lang)
             verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
-            out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{verdict}</td>"
-                       f"<td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
+            # each row's own target: a commune of T14 is judged against its own Khmer population
+            # share, and "Đã đạt" under a heading of 20 % read as 20 % reached
+            goal = target_text(row, lang) if row["verdict"] else "–"
+            out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{html.escape(goal)}</td>"
+                       f"<td>{verdict}</td><td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
         # the dashboard's footnotes, under the table
         for note in mark_notes(rows[rows["verdict"] != ""], lang, thresholds=True, needed_column=False):

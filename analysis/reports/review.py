@@ -544,14 +544,17 @@ def _judged_deadline(deadlines: list[int], year: int) -> int:
     return later[0] if later else max(deadlines)
 
 
-def review_file_name(kind: str, year: int, suffix: str = "docx", lang: str = "vi") -> str:
-    """``bao_cao_final_2025.docx`` (Vietnamese); ``bao_cao_final_2025_en.docx`` (English), so that
-    one never overwrites the other.
+def review_file_name(kind: str, year: int, suffix: str = "docx", lang: str = "vi", area: str | None = None) -> str:
+    """``bao_cao_final_2025.docx`` (Vietnamese); ``bao_cao_final_2025_en.docx`` (English); a
+    commune's review carries its code, so that no review overwrites another, nor sits beside
+    another area's PDF under the same name.
 
     >>> review_file_name("final", 2025), review_file_name("annual", 2024, "pdf", "en")
     ('bao_cao_final_2025.docx', 'bao_cao_annual_2024_en.pdf')
+    >>> review_file_name("final", 2025, area="29431-2025")
+    'bao_cao_final_2025_29431-2025.docx'
     """
-    return f"bao_cao_{kind}_{year}{'' if lang == 'vi' else '_' + lang}.{suffix}"
+    return f"bao_cao_{kind}_{year}{'_' + area if area else ''}{'' if lang == 'vi' else '_' + lang}.{suffix}"
 
 
 def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]:
@@ -650,8 +653,9 @@ def _opening(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
             f"{name} reports the results for {when} as follows:")
 
 
-def _reform_sentence(reform, map_name: str, lang: str) -> str:
-    """The reform the period saw, in the catalogue's words, and which map the report follows.
+def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = None) -> str:
+    """The reform the period saw, in the catalogue's words, and which map the report follows;
+    a commune's review (``area_name``) says it covers that commune.
 
     >>> from analysis.data.catalogue import load_reforms
     >>> print(_reform_sentence(load_reforms()[-1], "old", "vi"))  # doctest: +NORMALIZE_WHITESPACE
@@ -659,9 +663,14 @@ def _reform_sentence(reform, map_name: str, lang: str) -> str:
     Vinh hợp nhất thành tỉnh Vĩnh Long; 15 xã, thị trấn của huyện Cầu Ngang được sắp xếp thành 6 xã mới của tỉnh
     Vĩnh Long. Số liệu từ năm 2025 được thống kê theo xã mới. Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và
     15 xã, thị trấn trước ngày 01/7/2025.
+    >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Vinh Kim").endswith("Báo cáo này tổng hợp trên địa bàn xã Vinh Kim.")
+    True
     """
     summary = reform.summary_vi if lang == "vi" else reform.summary_en
-    if map_name == "old":
+    if area_name:
+        where = (f"Báo cáo này tổng hợp trên địa bàn {_area_in_sentence(area_name, lang)}." if lang == "vi"
+                 else f"This report covers {_area_in_sentence(area_name, lang)}.")
+    elif map_name == "old":
         where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025."
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
                  "they were before 1 July 2025.")
@@ -985,7 +994,9 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     _paragraph(document, _opening(settings, kind, year, lang))
     for reform in load_reforms():
         if reform.summary_vi and year >= reform.first_year:  # the period saw the district end: say so first
-            _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang))
+            commune = None if area == DEFAULT_AREA[workbench.map] else \
+                load_areas().loc[area, "name_vi" if lang == "vi" else "name_en"]
+            _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang, area_name=commune))
 
     # I. the overall picture
     document.add_paragraph(f"I. {label('rv_part_summary', lang)}", style="Heading 1")
@@ -1147,7 +1158,8 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                  "choose another area, or add this area's figures.")])
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
     own = OwnFiles(out)
-    docx_name, pdf_name = review_file_name(kind, year, lang=lang), review_file_name(kind, year, "pdf", lang)
+    own_name = None if area == DEFAULT_AREA[map_name] else area
+    docx_name, pdf_name = (review_file_name(kind, year, suffix, lang, own_name) for suffix in ("docx", "pdf"))
     own.check([docx_name, pdf_name] if pdf else [docx_name], {docx_name: document})
     written = [own.write(docx_name, document)]
     if pdf:

@@ -26,7 +26,8 @@ from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, more_than_needed,
+from ..words import (change_text, chance_text, decimals_for, fall_words, fmt_number, half_up, latest_decimals,
+                     more_than_needed,
                      need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
@@ -765,11 +766,19 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
 
 
 def result_cell(row: pd.Series, lang: str = "vi") -> str:
-    """The "Thực hiện (năm)" cell: the latest value and its year ("92,7 % (2024)")."""
+    """The "Thực hiện (năm)" cell: the latest value and its year ("92,7 % (2024)"), and a yearly
+    fall's own fall ("3,2 % (2024; giảm 1,7)"), as the dashboard shows it.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_value": 3.2, "latest_year": 2024,
+    ...                  "latest_year_change": -1.7, "illustrative": False})
+    >>> result_cell(row)
+    '3,2 % (2024; giảm 1,7)'
+    """
     if _missing(row["latest_value"]):
         return "–"
+    fall = fall_words(row, lang)
     text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True, decimals=latest_decimals(row))} " \
-        f"({int(row['latest_year'])})"
+        f"({int(row['latest_year'])}{'; ' + fall if fall else ''})"
     if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
     return text

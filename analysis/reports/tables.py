@@ -103,7 +103,7 @@ register_labels({
         "ghi, nên có thể khác đánh giá.",
         "Comparison with published methods (Eurostat, Statistics Canada, SDSN, the United Nations), for comparison "
         "with SDG trackers. This is not a verdict: the report's verdict is on the summary sheet (from the chance of "
-        "meeting the target and the last 3 years' pace). These methods compare the pace since the baseline with the "
+        "meeting the target and the pace of the 3 latest years with figures). These methods compare the pace since the baseline with the "
         "target as written, so they may differ from the verdict."),
     "pace_enough": ("tốc độ từ {base} đủ so với mức cần từ năm gốc (tỷ số {ratio})",
                     "pace since {base} enough for the pace needed from the baseline (ratio {ratio})"),
@@ -188,7 +188,7 @@ _METHOD_TEXT = {
         "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn "
         "(năm nào cũng còn đạt: khả năng nhỏ nhất trong các năm đến năm hạn). \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
-        "Cần thay đổi: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức đã đạt\" khi "
+        "Cần mỗi năm: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức đã đạt\" khi "
         "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Giống bảng tổng "
         "hợp một trang.",
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
@@ -199,8 +199,8 @@ _METHOD_TEXT = {
         "đường từ năm gốc đến mục tiêu (UN coi từ 95 % là đạt hoặc đúng tiến độ, dưới 10 % là trì trệ).",
         "Mục tiêu 2030 của các chỉ tiêu chỉ đặt đến 2025 là giả định (giữ nguyên mức 2025), ghi \"Giả định\"; kế hoạch "
         "không đặt chỉ tiêu giảm nghèo đến 2030 nên dòng 2030 của chỉ tiêu này chỉ là dự báo.",
-        "Tỷ lệ hộ nghèo: mức xuất phát của dự báo chỉ lấy theo chuẩn nghèo hiện hành (2022–2025, số liệu từ rà soát "
-        "cuối năm 2021); các số liệu theo chuẩn cũ chỉ góp tốc độ thay đổi hằng năm (cho xu hướng và độ rộng khoảng "
+        "Tỷ lệ hộ nghèo: mức xuất phát của dự báo chỉ lấy theo chuẩn nghèo mới nhất có số liệu (chuẩn "
+        "2022–2025, số liệu từ rà soát cuối năm 2021); các số liệu theo chuẩn cũ chỉ góp tốc độ thay đổi hằng năm (cho xu hướng và độ rộng khoảng "
         "dự báo), không góp mức.",
         "Dòng có \"Minh họa = có\" dựa trên số liệu minh họa, không phải số liệu thật.",
     ],
@@ -230,7 +230,7 @@ _METHOD_TEXT = {
         "locality\" for cadres and civil servants (lines 49 and 209), not a target the plan sets for communes.",
         "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of holding it to "
         "the deadline (still met every year until then: the least of those years' chances). \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
-        "Change needed: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
+        "Needed a year: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
         "result is in. As on the dashboard.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
@@ -241,9 +241,8 @@ _METHOD_TEXT = {
         "average pace since the baseline (the UN calls 95 % or more met or on track, under 10 % stagnation).",
         "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so; the "
         "plan sets no 2030 poverty target, so that row is a projection only.",
-        "Poverty: the projection's level comes from the current poverty line only (2022–2025, figures from the "
-        "end-2021 "
-        "review on); figures on earlier lines lend only their yearly changes (to the trend and the width of the "
+        "Poverty: the projection's level comes only from the latest poverty line with figures (the "
+        "2022–2025 line, figures from the end-2021 review on); figures on earlier lines lend only their yearly changes (to the trend and the width of the "
         "interval), not their level.",
         "Rows with \"Illustrative = yes\" rest on made-up illustrative data, not real figures.",
     ],
@@ -275,7 +274,7 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     rows = [row for _, row in table.iterrows()]
     out["target_text"] = [target_text(row, lang) if row["origin"] != "projection" else "" for row in rows]
     out["met_rule"] = table[f"met_rule_{lang}"]
-    out["needed_text"] = [needed_text(row, lang) for row in rows]
+    out["needed_text"] = [needed_text(row, lang, per_year=False) for row in rows]  # under "Cần mỗi năm"
     out["verdict_text"] = [status_label(key, lang) if key else label("projection_only", lang)
                            for key in table["verdict"]]
     out["verdict_reason"] = table[f"verdict_reason_{lang}"]
