@@ -488,6 +488,22 @@ def test_a_flat_series_is_drawn_on_a_scale_a_few_units_tall():
     assert high - low >= 5 and high <= 100.5
 
 
+def test_a_band_far_taller_than_the_data_runs_off_the_frame_and_its_legend_gives_its_ends(old_map):
+    # the province's real Khmer poverty, 3,61 → 2,03 → 1,45 % on the current standard: a 95 % band
+    # reaching about 77 % by 2030 pressed every real figure onto the axis
+    ax = old_map.fan_chart("T01", "84").axes[0]
+    low, high = ax.get_ylim()
+    (band,) = [c.get_label() for c in ax.collections if c.get_label().startswith("Khoảng dự báo 95 %")]
+    ends = re.fullmatch(r"Khoảng dự báo 95 % \(năm 2030: (\d+,\d) %–(\d+,\d) %, vượt khung\)", band)
+    assert ends and high < 20 < float(ends[2].replace(",", ".")), (band, high)
+    # primary attendance: a band within twice the data's height stays whole on the scale
+    ax = old_map.fan_chart("T06", DISTRICT).axes[0]
+    assert "Khoảng dự báo 95 %" in [c.get_label() for c in ax.collections]
+    band = next(c for c in ax.collections if c.get_label() == "Khoảng dự báo 95 %")
+    lowest = band.get_paths()[0].vertices[:, 1].min()
+    assert ax.get_ylim()[0] <= lowest
+
+
 def test_the_overview_writes_each_unit_with_its_own_decimals(old_map):
     # hamlets read "3,0 (2024)" and "3,0 [2,0–4,0]" in notebook 05: a count has no decimals
     hamlets = old_map.overview("T03").iloc[0]
