@@ -228,6 +228,28 @@ def test_a_misplaced_decimal_point_is_warned_about_and_the_figure_kept(tmp_path,
     assert warning.row == year - 2019 and "có thể gõ nhầm vị trí dấu thập phân" in warning.message_vi
 
 
+@pytest.mark.parametrize("value, numerator, denominator, warned", [
+    (2.23, 45, 2500, True),  # 1,8 %: within 0,5 point, but a fifth off near 0
+    (99.4, 990, 1000, True),  # 99,0 %: a fall to 99,0 meets "99 %", 99,4 was well above it
+    (50.2, 500, 1000, False),  # 0,2 point off 50 %: nothing a verdict turns on
+    (2.25, 45, 2000, False),  # 2,25 % exactly
+    (1.8, 45, 2500, False),  # rounded as written
+])
+def test_a_value_well_off_its_counts_near_a_bound_is_warned_about(tmp_path, value, numerator, denominator, warned):
+    from analysis.data.observations import check_observations
+
+    (tmp_path / "xa.csv").write_text(
+        "indicator,area_code,group,year,standard,value,unit,numerator,denominator,source\n"
+        f"poverty_rate_households,29434,khmer,2024,2022-2025,{value},percent,{numerator},{denominator},Phòng LĐ\n",
+        encoding="utf-8")
+    check = check_observations(tmp_path / "xa.csv")
+    assert check.problems == [] and len(check.observations) == 1
+    assert [w.row for w in check.warnings] == ([2] if warned else [])
+    if warned:
+        computed = f"{100 * numerator / denominator:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+        assert f"= {computed} %)" in check.warnings[0].message_vi  # "45/2.500 = 1,8 %", written the Vietnamese way
+
+
 def test_a_steep_real_fall_is_no_decimal_slip(tmp_path):
     # a poverty rate falling from 30 % to 1 % over a decade never moves tenfold in a year
     from analysis.data.observations import check_observations

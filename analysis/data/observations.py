@@ -1031,6 +1031,12 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     _check_something_preferred(keyed, emit)
 
     warnings_found: list[Problem] = []
+    # within 0,5 point but well off near a bound: 2,23 % beside 45/2.500 = 1,8 %
+    near_bound = np.minimum(computed, 100 - computed)
+    strays = (is_percent & (denominator > 0) & (numerator >= 0) & (numerator <= denominator) & ~disagrees
+              & ((value - computed).abs() > np.maximum(0.05, 0.1 * near_bound)))
+    _Emit(frame, warnings_found)(strays, "value_strays_from_counts", "value", value=value, numerator=numerator,
+                                 denominator=denominator, computed=computed.round(2))
     _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
     _check_decimal_slips(frame, unit_of, _Emit(frame, warnings_found))
     return problems, warnings_found, converted

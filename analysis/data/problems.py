@@ -358,6 +358,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "sửa giá trị hoặc các số đếm cho khớp nhau.",
         "correct the value or the counts so that they agree.",
     ),
+    "value_strays_from_counts": (
+        "giá trị {value} % khác tỷ lệ tính từ tử số/mẫu số ({numerator}/{denominator} = {computed} %) nhiều hơn "
+        "sai số làm tròn (tuy chưa quá 0,5 điểm %): ở mức thấp hoặc gần 100 %, khác biệt này có thể làm đổi đánh giá.",
+        "the value {value} % differs from numerator/denominator ({numerator}/{denominator} = {computed} %) by more "
+        "than rounding (though by under 0.5 points): near 0 or 100 % such a difference can change the verdict.",
+        "kiểm tra lại giá trị và các số đếm; nếu cả hai đều đúng (khác thời điểm, khác nguồn) thì bỏ qua cảnh báo này.",
+        "check the value and the counts; if both are right (different dates or sources), ignore this warning.",
+    ),
     "fraction_of_percent": (
         "tỷ lệ {value} % nằm trong khoảng 0–1, trong khi các giá trị khác của chỉ tiêu {indicator} "
         "cho địa bàn và nhóm này đều trên 5 %; có thể đây là phân số (0,125 thay cho 12,5 %).",
