@@ -390,7 +390,9 @@ def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):
     assert main(["review", "--out", str(out), "--no-pdf", "--area", "99999"]) == 2
     assert main(["review", "--out", str(out), "--no-pdf", "--date", "31/02/2025"]) == 2
     assert main(["review", "--out", str(out), "--no-pdf", "--issuer", "nobody"]) == 2
+    assert main(["review", "--out", str(out), "--no-pdf", "--year", "2031"]) == 2  # the plan's last deadline is 2030
     message = capsys.readouterr().err
+    assert "chọn một năm từ 2021 đến 2030" in message
     assert "99999" in message and '"issuers"' in message and "nobody" in message
     assert '--date: "31/02/2025" không phải là ngày' in message  # the option named, not the settings file
     assert not out.exists()

@@ -56,7 +56,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .. import paths
 from ..assessment.assess import default_map
-from ..data.catalogue import load_areas, load_reforms
+from ..data.catalogue import load_areas, load_reforms, load_targets
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
@@ -1136,10 +1136,11 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
         problems.append(problem("unknown_area", "--area", None, None, text=area,
                                 suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
                                 suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434."))
-    if not PLAN_START <= year <= 2035:
+    last = int(load_targets()["deadline"].max())  # 2030: the plan's last orientation; a later year judges nothing
+    if not PLAN_START <= year <= last:
         problems.append(Problem("--year", None, None, f"năm {year} nằm ngoài giai đoạn theo dõi.",
                                 f"the year {year} is outside the period followed.",
-                                f"chọn một năm từ {PLAN_START} đến 2035.", f"choose a year from {PLAN_START} to 2035."))
+                                f"chọn một năm từ {PLAN_START} đến {last}.", f"choose a year from {PLAN_START} to {last}."))
     if problems:
         raise DataError(problems)
     # the review shares its folder with the report and with the planners' own files: checked before
