@@ -198,6 +198,16 @@ def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):
         load_observations(tmp_path / "ten.csv")
     (problem,) = caught.value.problems
     assert problem.fix_vi == '"Xã Vinh Kim" là tên địa bàn; hãy ghi mã 29431.'
+    # a merged commune's name with a year after the merger: its successor's code, not the old one
+    # that the next check refuses for that year
+    (tmp_path / "cu.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                     "health_insurance_coverage,Kim Hoa,khmer,2025,95.4,UBND\n"
+                                     "health_insurance_coverage,Kim Hoa,khmer,2024,95.1,UBND\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "cu.csv")
+    assert [p.fix_vi for p in caught.value.problems] == [
+        "Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 01/7/2025; số liệu năm 2025 ghi mã 29431.",
+        "có phải mã 29434 (Xã Kim Hòa)?"]
 
 
 def test_an_indicator_id_in_capitals_is_read_and_one_typed_by_name_gets_its_id(tmp_path):

@@ -987,9 +987,13 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     unknown = (area != "") & ~known_area & ~refused_rows
     if unknown.any():
         hints = _hints(area[unknown].unique(), list(ctx.areas.index), _area_names(ctx.areas))
-        emit(unknown, "unknown_area", "area_code", text=area,
-             suggest_vi=_Lookup("text", {t: h[0] for t, h in hints.items()}, _GENERIC_HINT[0]),
-             suggest_en=_Lookup("text", {t: h[1] for t, h in hints.items()}, _GENERIC_HINT[1]))
+        suggest = {lang: area.map({t: h[i] for t, h in hints.items()}).fillna(_GENERIC_HINT[i])
+                   for i, lang in enumerate(("vi", "en"))}
+        # a name of a commune merged before the row's year: its successor's code straight away, not
+        # the old code that the next check refuses for that year
+        for index, (vi, en) in _merged_name_hints(area[unknown], frame.loc[unknown, "year"], ctx.areas).items():
+            suggest["vi"][index], suggest["en"][index] = vi, en
+        emit(unknown, "unknown_area", "area_code", text=area, suggest_vi=suggest["vi"], suggest_en=suggest["en"])
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
     qualifier = frame["qualifier"]
     emit((qualifier != "") & ~qualifier.isin(QUALIFIERS), "unknown_choice", "qualifier", text=qualifier,
@@ -1301,6 +1305,46 @@ def _area_names(areas: pd.DataFrame) -> dict[str, tuple[str, str]]:
     names = {_fold(n): (typed.get(code, code), n) for code, n in areas["name_en"].items()}
     names.update({_fold(n): (typed.get(code, code), nfc(n)) for code, n in areas["name_vi"].items()})
     return names
+
+
+def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame) -> dict:
+    """For rows naming (by name, not code) an area that no longer existed in the row's year:
+    index → (vi, en) words giving its successor's code.
+
+    >>> from analysis.data.catalogue import load_areas
+    >>> hints = _merged_name_hints(pd.Series(["Kim Hòa", "Kim Hòa"]), pd.Series([2025.0, 2024.0]), load_areas())
+    >>> list(hints), hints[0][0]
+    ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 01/7/2025; số liệu năm 2025 ghi mã 29431.')
+    """
+    if "successor_code" not in areas or "valid_to" not in areas:
+        return {}
+    ended = areas[areas["successor_code"].notna() & areas["valid_to"].notna()]
+    by_name = {}
+    for code, row in ended.iterrows():
+        for name in (row["name_vi"], row["name_en"], str(row["name_vi"]).removeprefix("Xã ").removeprefix("Thị trấn ")):
+            by_name.setdefault(_fold(str(name)), code)
+    typed = areas["gso_code"] if "gso_code" in areas else pd.Series(dtype=object)
+    out = {}
+    for index, text in texts.items():
+        code, year = by_name.get(_fold(str(text))), years.get(index)
+        if code is None or pd.isna(year):
+            continue
+        old = ended.loc[code]
+        successor = areas.loc[old["successor_code"]] if old["successor_code"] in areas.index else None
+        if successor is None or pd.isna(successor.get("valid_from")):
+            continue
+        start = pd.Timestamp(successor["valid_from"])
+        if int(year) < start.year:  # a year's figures are the new communes' from the reform's year on
+            continue
+        number = typed.get(old["successor_code"]) if isinstance(typed.get(old["successor_code"]), str) \
+            else old["successor_code"]
+        since_vi, since_en = f" từ {start.day:02d}/{start.month}/{start.year}", f" on {start.day} {start:%B %Y}"
+        # the text typed is quoted in the message itself
+        out[index] = (f"{nfc(old['name_vi'])} đã nhập vào {nfc(successor['name_vi'])}{since_vi}; "
+                      f"số liệu năm {int(year)} ghi mã {number}.",
+                      f"{old['name_en']} was merged into {successor['name_en']}{since_en}; for {int(year)} "
+                      f"write code {number}.")
+    return out
 
 
 SUGGESTION_LIMIT = 10_000
