@@ -28,7 +28,7 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import (decimals_for, exact_decimals, fmt_number, is_holding, latest_decimals, needed_text, target_text,
+from .words import (change_text, decimals_for, exact_decimals, fmt_number, is_holding, latest_decimals, needed_text, target_text,
                     target_with_threshold, value_text)
 
 __all__ = ["Workbench"]
@@ -49,6 +49,7 @@ register_labels({
     "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
     "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),
     "scenario": ("Kịch bản", "Scenario"),
+    "what_if_target": ("giả định mục tiêu {target}", "what if the target were {target}"),
     "compute": ("Tính và vẽ", "Compute and draw"),
     "obs_year": ("Năm", "Year"),
     "obs_standard": ("Chuẩn", "Standard"),
@@ -328,7 +329,12 @@ class Workbench:
             table[label("ov_scenario_meets", self.lang)] = [
                 label("met_word" if _scenario_meets(scenario[d], r) else "not_met_word", self.lang)
                 for d, (_, r) in zip(rows["deadline"], rows.iterrows())]
-        figure = fan_chart(rows, self.series(target_id, area), self.lang, scenario=scenario)
+        # the chart says what was supposed: its title's plan target and its diamonds differ
+        supposed = label("what_if_target", self.lang).format(target=target_text(rows.iloc[0], self.lang)) \
+            if target is not None else ""
+        words = change_text(change_per_year, rows.iloc[0]["unit"], self.lang) if change_per_year is not None else ""
+        figure = fan_chart(rows, self.series(target_id, area), self.lang, scenario=scenario, what_if=supposed,
+                           scenario_words=words)
         return table, figure
 
     def what_if_widget(self, target_id: str, area: str = "848"):

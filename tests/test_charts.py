@@ -301,10 +301,14 @@ def test_a_what_if_path_is_drawn_whole_and_unlike_the_reform_line(old_map):
     # a scenario of +2,5 points a year ran off the top of the plot, in the reform line's purple
     _, figure = old_map.what_if("T07", DISTRICT, change_per_year=2.5)
     ax = figure.axes[0]
-    (scenario,) = [line for line in ax.lines if line.get_label() == "Kịch bản"]
+    (scenario,) = [line for line in ax.lines if line.get_label() == "Kịch bản: tăng 2,5 điểm %/năm"]
     (reform,) = [line for line in ax.lines if line.get_label().startswith("1/7/2025")]
     assert max(scenario.get_ydata()) == 100 and ax.get_ylim()[1] >= 100
     assert scenario.get_color() != reform.get_color()
+    # a supposed target is said in the title: "từ 20 % trở lên" above diamonds at 22 % read as the plan's
+    _, figure = old_map.what_if("T14", DISTRICT, target=22)
+    assert figure._suptitle.get_text().replace("\n", " ").endswith("(giả định mục tiêu ≥ 22 %)")
+    assert "giả định" not in old_map.what_if("T14", DISTRICT)[1]._suptitle.get_text()
 
 
 # ---- words that mean one thing ------------------------------------------------------------

@@ -149,6 +149,7 @@ register_labels({
     "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
     "short_no_data": ("Không có số liệu", "No data"),
     "short_": ("Chỉ dự báo", "Projection only"),
+    "projected_level": ("Chỉ dự báo, mức {value}", "Projection only, level {value}"),
     "too_few_to_project": ("chưa đủ số liệu", "too few figures"),
     "projection_only_bare_line": ("{deadline} — kế hoạch không đặt chỉ tiêu; chưa đủ số liệu để dự báo",
                                   "{deadline} — no target in the plan; too few figures to project"),
@@ -283,16 +284,19 @@ def _title(figure: Figure, text: str, size: float) -> None:
 
 
 def _projection_only(row: pd.Series, lang: str) -> str:
-    """A deadline the plan sets no target for, in a table cell: "Chỉ dự báo: 0,3 %".
+    """A deadline the plan sets no target for, in a table cell: "Chỉ dự báo, mức 0,3 %" — "Chỉ dự
+    báo: 0,3 %" beside the chance column read as a chance of 0,3 %.
 
     >>> _projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "vi")
-    'Chỉ dự báo: 0,3 %'
+    'Chỉ dự báo, mức 0,3 %'
+    >>> _projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "en")
+    'Projection only, level 0.3 %'
     >>> _projection_only(pd.Series({"projected_median": float("nan"), "unit": "percent"}), "vi")
     'Chỉ dự báo: chưa đủ số liệu'
     """
     if _missing(row["projected_median"]):
         return label("short_", lang) + ": " + label("too_few_to_project", lang)
-    return label("short_", lang) + ": " + value_text(row["projected_median"], row["unit"], lang)
+    return label("projected_level", lang).format(value=value_text(row["projected_median"], row["unit"], lang))
 
 
 def verdict_line(row: pd.Series, lang: str) -> str:
@@ -483,12 +487,15 @@ def _earlier_changes_used(earlier: pd.DataFrame, projection: pd.DataFrame | None
 
 
 def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario: pd.Series | None = None,
-              footer_size: float = SLIDE_FOOTER_SIZE, for_deck: bool = False) -> Figure:
+              footer_size: float = SLIDE_FOOTER_SIZE, for_deck: bool = False, what_if: str = "",
+              scenario_words: str = "") -> Figure:
     """Fan chart of one target in one area, on a 16:9 slide.
 
     ``rows`` are the :func:`analysis.assess` rows of the target and area (one per deadline);
     ``data`` the :class:`~analysis.assessment.TargetSeries` behind them; ``scenario`` an
-    optional what-if path (year → value) drawn as a dotted line. A target read as yearly falls
+    optional what-if path (year → value) drawn as a dotted line, named with ``scenario_words``
+    ("+0,3 điểm %/năm"); ``what_if`` says in the title what was supposed ("giả định mục tiêu ≥ 22 %"),
+    so that a copied chart never passes for the plan's own. A target read as yearly falls
     (poverty) gets a second panel with each year's fall against the 3–4 point band.
     ``footer_size`` is the size of the notes and sources under the chart, in points: a document
     that prints the slide smaller asks for larger ones, so that they stay readable on paper.
@@ -506,7 +513,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         figure = new_figure(SLIDE)
         name = first["target_vi"] if lang == "vi" else first["target_en"]
         area = first["area_vi"] if lang == "vi" else first["area_en"]
-        _title(figure, f"{name} — {area}", 17)
+        _title(figure, f"{name} — {area}" + (f" ({what_if})" if what_if else ""), 17)
         why = [] if for_deck else [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
                                    for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
@@ -529,7 +536,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         if scenario is not None:
             # black, not the reform line's purple; the scale widens to show the whole path
             ax.plot(scenario.index, scenario.to_numpy(), linestyle=":", linewidth=2.5, color=COLORS["black"],
-                    label=label("scenario", lang), zorder=4)
+                    label=label("scenario", lang) + (f": {scenario_words}" if scenario_words else ""), zorder=4)
             low, high = ax.get_ylim()
             pad = 0.05 * (high - low)
             top = float(scenario.max()) + pad
