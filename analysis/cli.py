@@ -121,7 +121,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         add_help=False,
     )
-    _help(check)
+    # "--data" as for report and review: an office checks with the words it reports with
+    _help(check).add_argument("--data", dest="data_option", type=Path, nargs="+", default=None,
+                              metavar="FILE_OR_FOLDER", help="như đối số FILE_OR_FOLDER / the same as FILE_OR_FOLDER")
     check.add_argument_group("đối số / arguments").add_argument(
         "data", type=Path, nargs="*", metavar="FILE_OR_FOLDER",
         help="tệp hoặc thư mục số liệu (CSV, Excel), mặc định như trên / "
@@ -218,7 +220,7 @@ def _print_data_error(error: DataError) -> None:
 def _check(args: argparse.Namespace) -> int:
     from .data.observations import check_observations
 
-    checked = check_observations(args.data or None)
+    checked = check_observations([*(args.data or []), *(args.data_option or [])] or None)
     if checked.problems:
         error = DataError(checked.problems)
         _print_data_error(error)

@@ -125,6 +125,9 @@ def test_a_fraction_among_percentages_is_a_warning_naming_the_row(tmp_path, caps
     assert main(["check", str(paths.OBSERVATIONS_DIR), str(path)]) == 0
     out = capsys.readouterr().out
     assert "Cảnh báo (1" in out and "xa.csv, dòng 2" in out and "Warnings (1" in out
+    # "--data" as report and review take it ("error: unrecognized arguments: --data" before)
+    assert main(["check", "--data", str(paths.OBSERVATIONS_DIR), str(path)]) == 0
+    assert capsys.readouterr().out == out
 
 
 def test_a_small_percentage_in_a_small_series_is_no_warning(tmp_path):
