@@ -208,6 +208,12 @@ def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):
     assert [p.fix_vi for p in caught.value.problems] == [
         "Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 01/7/2025; số liệu năm 2025 ghi mã 29431.",
         "có phải mã 29434 (Xã Kim Hòa)?"]
+    # a name with a typo gets the names it is close to, not "use a code from the catalogue"
+    (tmp_path / "sai.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                      "health_insurance_coverage,Xã Vinh Kiêm,khmer,2024,95.4,UBND\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "sai.csv")
+    assert caught.value.problems[0].fix_vi == "có phải mã 29431 (Xã Vinh Kim)?"
 
 
 def test_an_indicator_id_in_capitals_is_read_and_one_typed_by_name_gets_its_id(tmp_path):

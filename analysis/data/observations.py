@@ -1384,6 +1384,11 @@ def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]], w
     if close:
         listed = ", ".join(close)
         return (f"có phải: {listed}?", f"did you mean: {listed}?")
+    # a name with a typo ("Xã Vinh Kiêm"): the names it is close to, with their codes
+    named = difflib.get_close_matches(key, list(names), n=3, cutoff=0.8)
+    if named:
+        listed = "; ".join(dict.fromkeys(f"{names[n][0]} ({names[n][1]})" for n in named))
+        return (f"có phải mã {listed}?", f"did you mean code {listed}?")
     return _GENERIC_HINT
 
 
