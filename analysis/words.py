@@ -441,7 +441,9 @@ def fall_words(row: pd.Series, lang: str = "vi") -> str:
     if row["kind"] != "yearly_reduction" or is_missing(change):
         return ""
     words = change_text(change, row["unit"], lang, per_year=False)
-    return words.removesuffix(" " + label("points_word", lang)) if row["unit"] == "percent" else words
+    # in the target's own points; under the relative reading ("giảm 3–4 %/năm") the points are said
+    points = row["unit"] == "percent" and row.get("reading", "points") == "points"
+    return words.removesuffix(" " + label("points_word", lang)) if points else words
 
 
 def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True, decimals: int | None = None,

@@ -306,6 +306,8 @@ class Workbench:
         """
         area = self._area(area)
         chosen = self.targets[self.targets["target_id"] == target_id].copy()
+        yearly = chosen["kind"].iloc[0] in ("yearly_reduction", "yearly_flow")
+        planned = float(chosen["low" if yearly else "value"].iloc[0])
         if target is not None:
             if chosen["kind"].iloc[0] in ("yearly_reduction", "yearly_flow"):
                 width = chosen["high"] - chosen["low"]
@@ -329,9 +331,18 @@ class Workbench:
             table[label("ov_scenario_meets", self.lang)] = [
                 label("met_word" if _scenario_meets(scenario[d], r) else "not_met_word", self.lang)
                 for d, (_, r) in zip(rows["deadline"], rows.iterrows())]
-        # the chart says what was supposed: its title's plan target and its diamonds differ
-        supposed = label("what_if_target", self.lang).format(target=target_text(rows.iloc[0], self.lang)) \
-            if target is not None else ""
+        # the chart says what was supposed, where it differs from the plan (the widget always sends
+        # its slider): its title's plan target and its diamonds differ. A commune judged against its
+        # own share (T14) keeps it, and its title says nothing supposed.
+        first = rows.iloc[0]
+        supposed = ""
+        if target is not None and not math.isclose(float(target), planned) and first["origin"] != "reading":
+            shown = first.copy()
+            shown["target_value"] = shown["target_low"] = float(target)
+            shown["target_high"] = float(target) + (first["target_high"] - first["target_low"] if yearly else 0.0)
+            words = value_text(float(target), first["unit"], self.lang) if first["kind"] == "count_to_zero" \
+                else target_text(shown, self.lang)
+            supposed = label("what_if_target", self.lang).format(target=words)
         words = change_text(change_per_year, rows.iloc[0]["unit"], self.lang) if change_per_year is not None else ""
         figure = fan_chart(rows, self.series(target_id, area), self.lang, scenario=scenario, what_if=supposed,
                            scenario_words=words)

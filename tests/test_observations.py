@@ -206,7 +206,7 @@ def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):
     with pytest.raises(DataError) as caught:
         load_observations(tmp_path / "cu.csv")
     assert [p.fix_vi for p in caught.value.problems] == [
-        "Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 01/7/2025; số liệu năm 2025 ghi mã 29431.",
+        "Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025; số liệu năm 2025 ghi mã 29431.",
         "có phải mã 29434 (Xã Kim Hòa)?"]
     # a name with a typo gets the names it is close to, not "use a code from the catalogue"
     (tmp_path / "sai.csv").write_text("indicator,area_code,group,year,value,source\n"
@@ -250,6 +250,7 @@ def test_a_misplaced_decimal_point_is_warned_about_and_the_figure_kept(tmp_path,
     (50.2, 500, 1000, False),  # 0,2 point off 50 %: nothing a verdict turns on
     (2.25, 45, 2000, False),  # 2,25 % exactly
     (1.8, 45, 2500, False),  # rounded as written
+    (4, 1, 28, False),  # 3,57 % written as a whole percent
 ])
 def test_a_value_well_off_its_counts_near_a_bound_is_warned_about(tmp_path, value, numerator, denominator, warned):
     from analysis.data.observations import check_observations

@@ -115,7 +115,7 @@ def test_below_3_percent_the_year_needs_all_that_is_left():
     assert row["needed_points_per_year"] == pytest.approx(-2.03 / 2)
     assert ("Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả thi; cần giảm hết phần còn lại."
             in row["verdict_reason_vi"])
-    assert row["verdict"] in ("off_track", "needs_acceleration") and row["probability"] < 0.5
+    assert row["verdict"] == "likely_missed" and row["probability"] < 0.5
 
 
 def test_poverty_has_no_2030_verdict():
@@ -208,7 +208,7 @@ def test_a_pace_that_was_enough_but_a_low_chance_says_where_the_projection_ends(
     obs = observations({2018: 96.3, 2019: 96.9, 2020: 97.4, 2021: 97.9, 2022: 98.3, 2023: 98.8, 2024: 99.3},
                        indicator="electricity_access_share")
     row = one(obs, catalogue("T10"), areas=["848"])
-    assert row["verdict"] == "off_track" and row["projected_median"] <= 99.7
+    assert row["verdict"] == "likely_missed" and row["projected_median"] <= 99.7
     median = fmt_number(row["projected_median"])
     # the label says "chậm"; the reason says why: the pace would do, the projection expects it to slow
     # 99,3 + 0,4 is 99,7, which is not above 99,7: the need is "more than" 0,4
@@ -248,7 +248,7 @@ def test_a_pace_since_the_baseline_is_not_called_slower_when_it_is_the_same_year
     # from 2021 to 2024 the pace since the baseline and that of the last 3 years are one number
     obs = observations({2021: 18.6, 2022: 18.9, 2023: 19.3, 2024: 19.6}, indicator="khmer_cadres_civil_servants_share")
     row = one(obs, catalogue("T16"), areas=["848"])
-    assert row["status"] == "on_track" and row["verdict"] == "needs_acceleration"
+    assert row["status"] == "on_track" and row["verdict"] == "likely_missed"
     assert "chậm lại" not in row["verdict_reason_vi"]
     assert ("Tốc độ từ 2021 (tăng 0,3 điểm %/năm) đủ so với mức cần tính từ đầu kỳ, nhưng để đạt cần tăng 0,4 điểm % "
             "so với năm 2024" in row["verdict_reason_vi"])
@@ -258,13 +258,18 @@ def test_a_series_that_turned_back_last_year_is_not_moving_away():
     # 95,2 → 90,4 → 91,5 → 92,7: three years down 0,8 a year, the last two up; the chart rises
     obs = observations({2021: 95.2, 2022: 90.4, 2023: 91.5, 2024: 92.7}, indicator="health_insurance_coverage")
     row = one(obs, catalogue("T02"), areas=["848"])
-    assert row["probability"] < 0.2 and row["verdict"] == "off_track"
+    assert row["probability"] < 0.2 and row["verdict"] == "likely_missed"
     assert "3 năm 2022–2024 giảm 0,8 điểm %/năm" in row["verdict_reason_vi"]
     assert row["verdict_reason_vi"].endswith("Riêng năm 2024 đã tăng 1,2 điểm %, theo hướng mục tiêu.")
-    # still going down last year: moving away
+    # before 2025 had ended (its verdict then about progress): slow, not moving away; still going down
+    # last year: moving away
+    early = dict(areas=["848"], as_of=dt.date(2025, 6, 1))
+    assert assess(obs, catalogue("T02"), **early).iloc[0]["verdict"] == "off_track"
     down = observations({2021: 95.2, 2022: 94.0, 2023: 93.5, 2024: 92.7}, indicator="health_insurance_coverage")
-    row = one(down, catalogue("T02"), areas=["848"])
+    row = assess(down, catalogue("T02"), **early).iloc[0]
     assert row["verdict"] == "moving_away" and row["projected_median"] < 92.7  # and the chart's line goes down
+    # once 2025 has ended, what is left to say is whether it was likely met
+    assert one(down, catalogue("T02"), areas=["848"])["verdict"] == "likely_missed"
 
 
 def test_moving_away_is_never_said_beside_a_projection_that_comes_back():
@@ -276,7 +281,7 @@ def test_moving_away_is_never_said_beside_a_projection_that_comes_back():
     assert not (decided["verdict"].eq("moving_away") & (towards > 0)).any()
     long_son = decided[(decided["target_id"] == "T08") & (decided["area_code"] == "29443")].set_index("deadline")
     assert long_son.at[2030, "projected_median"] > long_son.at[2030, "latest_value"]
-    assert list(long_son["verdict"]) == ["off_track", "off_track"]
+    assert list(long_son["verdict"]) == ["likely_missed", "off_track"]
     assert "giảm 0,2 điểm %/năm" in long_son.at[2030, "verdict_reason_vi"]  # the wrong way is still said
 
 
@@ -299,9 +304,12 @@ def test_a_chance_is_never_shown_in_the_next_band(probability):
 
 def agrees(row) -> bool:
     p = row["probability"]
-    if row["verdict"] in ("on_track",) or (row["verdict"] == "achieved" and not row["deadline"] <= row["latest_year"]):
+    if row["awaiting_figure"] and row["verdict"] in ("on_track", "needs_acceleration", "off_track", "moving_away"):
+        return False  # a year that is over is not judged on its progress ("đúng tiến độ" for 2025 in 2026)
+    if row["verdict"] in ("on_track", "likely_met") or (row["verdict"] == "achieved"
+                                                         and not row["deadline"] <= row["latest_year"]):
         return p >= 0.5
-    if row["verdict"] in ("off_track", "moving_away", "met_at_risk"):
+    if row["verdict"] in ("off_track", "moving_away", "met_at_risk", "likely_missed"):
         return p < 0.5
     return True
 

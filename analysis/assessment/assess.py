@@ -204,7 +204,7 @@ def assess(
     >>> row["status"], row["status_method"], round(float(row["latest_value"]), 2), int(row["latest_year"])
     ('insufficient', 'growth_rate_ratio', 17.95, 2024)
     >>> row["verdict"], bool(row["awaiting_figure"]), round(float(row["target_value"]), 1)
-    ('off_track', True, 20.0)
+    ('likely_missed', True, 20.0)
     """
     if poverty_reading not in ("points", "relative"):
         raise ValueError('poverty_reading must be "points" or "relative"')
@@ -751,6 +751,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
         projected_change=(direction * (row["projected_median"] - latest) if kind != "yearly_flow" else math.nan),
+        deadline_passed=bool(row["awaiting_figure"]),
     )
 
 

@@ -1035,15 +1035,34 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     _check_something_preferred(keyed, emit)
 
     warnings_found: list[Problem] = []
-    # within 0,5 point but well off near a bound: 2,23 % beside 45/2.500 = 1,8 %
+    # within 0,5 point but well off near a bound: 2,23 % beside 45/2.500 = 1,8 %; a value is as
+    # exact as it is written ("4 %" for 1/28 = 3,57 % is a rounding)
     near_bound = np.minimum(computed, 100 - computed)
+    allowed = np.maximum(np.maximum(0.05, _half_step(value)), 0.1 * near_bound)
     strays = (is_percent & (denominator > 0) & (numerator >= 0) & (numerator <= denominator) & ~disagrees
-              & ((value - computed).abs() > np.maximum(0.05, 0.1 * near_bound)))
+              & ((value - computed).abs() > allowed + 1e-9))
     _Emit(frame, warnings_found)(strays, "value_strays_from_counts", "value", value=value, numerator=numerator,
                                  denominator=denominator, computed=computed.round(2))
     _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
     _check_decimal_slips(frame, unit_of, _Emit(frame, warnings_found))
     return problems, warnings_found, converted
+
+
+def _half_step(values: pd.Series) -> np.ndarray:
+    """Half the last written decimal of each value: 0,5 for 4, 0,05 for 99,4, 0,005 for 2,23.
+
+    >>> _half_step(pd.Series([4.0, 99.4, 2.23, float("nan")])).tolist()
+    [0.5, 0.05, 0.005, 0.5]
+    """
+    numbers = values.to_numpy(dtype=float)
+    step = np.full(numbers.shape, 0.5)
+    undecided = np.isfinite(numbers)
+    for decimals in range(7):
+        scaled = numbers * 10 ** decimals
+        whole = undecided & (np.abs(scaled - np.round(scaled)) < 1e-6)
+        step[whole] = 0.5 / 10 ** decimals
+        undecided &= ~whole
+    return step
 
 
 def this_year() -> int:
@@ -1314,14 +1333,15 @@ def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame) 
     >>> from analysis.data.catalogue import load_areas
     >>> hints = _merged_name_hints(pd.Series(["Kim Hòa", "Kim Hòa"]), pd.Series([2025.0, 2024.0]), load_areas())
     >>> list(hints), hints[0][0]
-    ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 01/7/2025; số liệu năm 2025 ghi mã 29431.')
+    ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025; số liệu năm 2025 ghi mã 29431.')
     """
     if "successor_code" not in areas or "valid_to" not in areas:
         return {}
     ended = areas[areas["successor_code"].notna() & areas["valid_to"].notna()]
     by_name = {}
     for code, row in ended.iterrows():
-        for name in (row["name_vi"], row["name_en"], str(row["name_vi"]).removeprefix("Xã ").removeprefix("Thị trấn ")):
+        # "Kim Hòa" for xã Kim Hòa; a bare "Cầu Ngang" stays ambiguous (district, town, new commune)
+        for name in (row["name_vi"], row["name_en"], str(row["name_vi"]).removeprefix("Xã ")):
             by_name.setdefault(_fold(str(name)), code)
     typed = areas["gso_code"] if "gso_code" in areas else pd.Series(dtype=object)
     out = {}
@@ -1331,14 +1351,15 @@ def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame) 
             continue
         old = ended.loc[code]
         successor = areas.loc[old["successor_code"]] if old["successor_code"] in areas.index else None
-        if successor is None or pd.isna(successor.get("valid_from")):
-            continue
+        if successor is None or pd.isna(successor.get("valid_from")) \
+                or _fold(str(successor["name_vi"])) == _fold(str(old["name_vi"])):
+            continue  # "Xã Vinh Kim" names the new xã Vinh Kim too: the code it is given is read with the year
         start = pd.Timestamp(successor["valid_from"])
         if int(year) < start.year:  # a year's figures are the new communes' from the reform's year on
             continue
         number = typed.get(old["successor_code"]) if isinstance(typed.get(old["successor_code"]), str) \
             else old["successor_code"]
-        since_vi, since_en = f" từ {start.day:02d}/{start.month}/{start.year}", f" on {start.day} {start:%B %Y}"
+        since_vi, since_en = f" từ {start.day}/{start.month}/{start.year}", f" on {start.day} {start:%B %Y}"
         # the text typed is quoted in the message itself
         out[index] = (f"{nfc(old['name_vi'])} đã nhập vào {nfc(successor['name_vi'])}{since_vi}; "
                       f"số liệu năm {int(year)} ghi mã {number}.",

@@ -360,7 +360,7 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     ),
     "value_strays_from_counts": (
         "giá trị {value} % khác tỷ lệ tính từ tử số/mẫu số ({numerator}/{denominator} = {computed} %) nhiều hơn "
-        "sai số làm tròn (tuy chưa quá 0,5 điểm %): ở mức thấp hoặc gần 100 %, khác biệt này có thể làm đổi đánh giá.",
+        "sai số làm tròn (tuy chưa quá 0,5 điểm %): ở mức thấp hoặc gần 100 %, khác biệt này có thể làm thay đổi kết quả đánh giá.",
         "the value {value} % differs from numerator/denominator ({numerator}/{denominator} = {computed} %) by more "
         "than rounding (though by under 0.5 points): near 0 or 100 % such a difference can change the verdict.",
         "kiểm tra lại giá trị và các số đếm; nếu cả hai đều đúng (khác thời điểm, khác nguồn) thì bỏ qua cảnh báo này.",

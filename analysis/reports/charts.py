@@ -57,7 +57,7 @@ register_labels({
     "band80": ("Khoảng dự báo 80 %", "80 % interval"),
     "band95": ("Khoảng dự báo 95 %", "95 % interval"),
     "band95_clipped": ("Khoảng dự báo 95 % (năm {year}: {interval}, vượt khung)",
-                       "95 % interval ({year}: {interval}, beyond the frame)"),
+                       "95 % interval ({year}: {interval}, runs off the chart)"),
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
@@ -127,8 +127,8 @@ register_labels({
                          "year."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
-    "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt", "† awaiting the {year} figure: judged "
-                      "by the chance of meeting it"),
+    "awaiting_mark": ("† chờ số liệu năm {year}: ước đạt khi khả năng đạt từ 50 %",
+                      "† awaiting the {year} figure: likely met at a 50 % chance or more"),
     "district_panel": ("Toàn huyện", "District"),
     "falls_title": ("Mức giảm mỗi năm (điểm %) so với chỉ tiêu {low}–{high} điểm — {met}",
                     "Yearly fall (points) against the {low}–{high} point target — {met}"),
@@ -141,6 +141,8 @@ register_labels({
                         "\"hold\": met already; the chance of holding it to {deadline} (under 50 %: \"met, not "
                         "secure\")"),
     "short_on_track": ("Đúng tiến độ", "On track"),
+    "short_likely_met": ("Ước đạt", "Likely met"),
+    "short_likely_missed": ("Ước không đạt", "Likely missed"),
     "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
     "short_off_track": ("Chậm, khó đạt", "Slow progress"),
@@ -155,7 +157,7 @@ register_labels({
                                   "{deadline} — no target in the plan; too few figures to project"),
 })
 
-DARK_VERDICTS = ("achieved", "on_track", "moving_away", "deadline_missed", "missed")
+DARK_VERDICTS = ("achieved", "likely_met", "on_track", "moving_away", "deadline_missed", "missed")
 """Verdicts whose colour is dark enough for white text."""
 FOOTER_SIZE = 8.5
 """Points of the footer's text (why, the met rule, method, sources) on an A4 page."""
@@ -846,13 +848,13 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     if not values:  # nothing to draw: an empty frame with a sensible scale
         values = [0.0, 100.0] if unit == "percent" else [0.0, 1.0]
     low, high = min(values), max(values)
-    if wide and max(high, *wide) - min(low, *wide) <= WIDE_BAND * max(high - low, MIN_SPAN.get(unit, 0.0)):
-        low, high = min(low, *wide), max(high, *wide)
-    elif wide:
-        _name_clipped_band(ax, projection.loc[projection.index <= last_deadline], unit, lang)
     # a scale at least a few units tall: a commune with no hamlet for ten years is drawn on
     # 0–2 hamlets, a share at 100 % on 95–100 %, not on a span of 10⁻¹⁰ that magnifies nothing
     least = MIN_SPAN.get(unit, MIN_SPAN["count"] if unit in INTEGER_UNITS else 0.0)
+    if wide and max(high, *wide) - min(low, *wide) <= WIDE_BAND * max(high - low, least):
+        low, high = min(low, *wide), max(high, *wide)
+    elif wide:
+        _name_clipped_band(ax, projection.loc[projection.index <= last_deadline], unit, lang)
     if high - low < least:
         middle = (low + high) / 2
         low, high = middle - least / 2, middle + least / 2

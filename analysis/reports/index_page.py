@@ -13,7 +13,7 @@ from .charts import DARK_VERDICTS, mark_notes, marked_verdict
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
 
-__all__ = ["index_html", "review_files", "with_reviews"]
+__all__ = ["area_with_boundary", "index_html", "review_files", "with_reviews"]
 
 REVIEW_NAME = re.compile(r"bao_cao_(?P<kind>annual|final)_(?P<year>\d{4})(?:_(?P<area>\d[\d-]*))?(?P<en>_en)?"
                          r"\.(?P<suffix>docx|pdf)")
@@ -108,7 +108,8 @@ def _reviews_block(names: list[str], lang: str) -> str:
     <li>Báo cáo kết quả năm 2024: <a href="bao_cao_annual_2024.docx">DOCX</a></li>
     <li>Báo cáo tổng kết giai đoạn 2021–2025: <a href="bao_cao_final_2025.docx">DOCX</a>, <a href="bao_cao_final_2025.pdf">PDF</a></li>
     </ul><!-- /reviews -->
-    >>> "tổng kết giai đoạn 2021–2025 — Xã Vinh Kim: <a" in _reviews_block(["bao_cao_final_2025_29431-2025.docx"], "vi")
+    >>> "tổng kết giai đoạn 2021–2025 — Xã Vinh Kim (từ 1/7/2025): <a" in _reviews_block(
+    ...     ["bao_cao_final_2025_29431-2025.docx"], "vi")
     True
     """
     documents: dict[tuple, list[str]] = {}
@@ -119,8 +120,8 @@ def _reviews_block(names: list[str], lang: str) -> str:
     out = [f"{REVIEWS_START}<h2>{html.escape(label('index_reviews', lang))}</h2><ul>"]
     for (year, kind, area, english), files in sorted(documents.items()):
         title = label(f"index_review_{kind}", lang).format(year=year)
-        if area:  # a commune's own review: "— Xã Vinh Kim"
-            title += f" — {_area_name(area, lang)}"
+        if area:  # a commune's own review: "— Xã Vinh Kim (từ 1/7/2025)"
+            title += f" — {area_with_boundary(area, lang)}"
         title += label("index_review_en" if english else "index_review_vi", lang)
         links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
@@ -131,16 +132,31 @@ def _reviews_block(names: list[str], lang: str) -> str:
     return "\n".join(out)
 
 
-def _area_name(code: str, lang: str) -> str:
-    """An area's name from the catalogue, or its code when the catalogue does not have it.
+def area_with_boundary(code: str, lang: str) -> str:
+    """An area's name from the catalogue, with the boundary it had where a commune of that name
+    existed before and after the reform (xã Vinh Kim: before 1/7/2025 without Kim Hòa, after with
+    it); its code when the catalogue does not have it.
 
-    >>> _area_name("29431-2025", "vi"), _area_name("00000", "vi")
-    ('Xã Vinh Kim', '00000')
+    >>> area_with_boundary("29431-2025", "vi"), area_with_boundary("29431", "en"), area_with_boundary("00000", "vi")
+    ('Xã Vinh Kim (từ 1/7/2025)', 'Vinh Kim commune (before 1 July 2025)', '00000')
+    >>> area_with_boundary("848", "vi")  # the district ended with the reform
+    'Huyện Cầu Ngang (trước 1/7/2025)'
     """
     from ..data.catalogue import load_areas
 
     areas = load_areas()
-    return str(areas.loc[code, "name_vi" if lang == "vi" else "name_en"]) if code in areas.index else code
+    if code not in areas.index:
+        return code
+    row = areas.loc[code]
+    name = str(row["name_vi" if lang == "vi" else "name_en"])
+    if pd.notna(row.get("valid_from")):
+        day = pd.Timestamp(row["valid_from"])
+        return name + (f" (từ {day.day}/{day.month}/{day.year})" if lang == "vi" else f" (from {day.day} {day:%B %Y})")
+    if pd.notna(row.get("valid_to")):
+        day = pd.Timestamp(row["valid_to"]) + pd.Timedelta(days=1)
+        return name + (f" (trước {day.day}/{day.month}/{day.year})" if lang == "vi"
+                       else f" (before {day.day} {day:%B %Y})")
+    return name
 
 
 def with_reviews(page: str, names: list[str]) -> str:

@@ -1,7 +1,7 @@
 """The yearly review of Plan 20/KH-UBND as a Word document, ready to sign and send.
 
-``python -m analysis review --year 2025`` writes ``bao_cao_<kind>_<year>.docx`` (and a PDF when
-LibreOffice is on the machine): a báo cáo in the form Nghị định 30/2020/NĐ-CP sets for an
+``python -m analysis review --year 2025`` writes ``bao_cao_<kind>_<year>.docx`` (a commune's:
+``bao_cao_<kind>_<year>_<area>.docx``; and a PDF when LibreOffice is on the machine): a báo cáo in the form Nghị định 30/2020/NĐ-CP sets for an
 administrative text with a type name (Phụ lục I, "văn bản có tên loại"):
 
 - A4 portrait, margins top 20 mm, bottom 20 mm, left 30 mm, right 15 mm; Times New Roman;
@@ -57,6 +57,7 @@ from docx.shared import Cm, Pt, RGBColor
 from .. import paths
 from ..assessment.assess import default_map
 from ..data.catalogue import load_areas, load_reforms, load_targets
+from .index_page import area_with_boundary
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
@@ -789,7 +790,7 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
             _dotted_lines(document, 2)
         return
     _run(paragraph, target_sentences(item.row, year, _subject(item, settings, workbench, lang), lang,
-                                     plan_start=PLAN_START, figure=item.figure))
+                                     figure=item.figure))
 
 
 def _appendix_table(document, items: list[_Item], lang: str) -> None:
@@ -871,7 +872,7 @@ register_labels({
         "dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm có số liệu gần nhất ngược hướng mục tiêu, năm gần nhất "
         "chưa quay lại và dự báo cũng không quay lại); chỉ tiêu giao hằng năm được "
         "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
-        "theo dự báo của năm đó. Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
+        "theo dự báo của năm đó: ước đạt (khả năng từ {high} trở lên) hoặc ước không đạt (dưới {high}). Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
         "“giữ mức đã đạt”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
         "phải đạt. Khả "
         "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
@@ -887,7 +888,8 @@ register_labels({
         "unlikely to be met (chance under {low}); moving away (chance under {high}, the pace of those "
         "{recent} years away from the target, and neither the last year nor the projection turning back); targets set for every year are judged year "
         "by year. “Awaiting the figure”: the year is due "
-        "but its figure has not arrived; judged on that year's projection. Needed a year: the yearly change "
+        "but its figure has not arrived; judged on that year's projection: likely met (chance {high} or more) or "
+        "likely missed (under {high}). Needed a year: the yearly change "
         "needed from the latest figure to the year it is due; “hold the level reached”: the latest figure meets or "
         "passes the target before the year it is due; “–”: the result of the year it is due is in. Chance: of "
         "meeting the target in the "
@@ -994,8 +996,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     _paragraph(document, _opening(settings, kind, year, lang))
     for reform in load_reforms():
         if reform.summary_vi and year >= reform.first_year:  # the period saw the district end: say so first
-            commune = None if area == DEFAULT_AREA[workbench.map] else \
-                load_areas().loc[area, "name_vi" if lang == "vi" else "name_en"]
+            commune = None if area == DEFAULT_AREA[workbench.map] else area_with_boundary(area, lang)
             _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang, area_name=commune))
 
     # I. the overall picture
@@ -1120,7 +1121,8 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     ``kind`` defaults to "final" for the plan's last year (2025) and "annual" otherwise;
     ``map_name`` (old or new) to the map the data call for (new once any new commune has
     figures), and the issuing body follows it. Bad input raises :class:`~analysis.DataError`
-    before anything is written; nothing in ``out`` is deleted, and a review changed by hand
+    before anything is written; nothing in ``out`` is deleted but the command's own PDF of an
+    earlier run when no new one is made (it would no longer match the document), and a review changed by hand
     since it was written is not written over (:class:`~analysis.export.OwnFiles`). ``out`` may
     not be in the data (``protected``: the data folder by default).
     """
@@ -1167,6 +1169,11 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
         made = convert_to_pdf(written[0], out / pdf_name, write=lambda path, data: own.write(path.name, data))
         if made is not None:
             written.append(made)
+    if len(written) == 1 and own.unchanged(pdf_name):
+        # its own PDF of an earlier run no longer matches the document beside it (an index would
+        # list the two as one review); a PDF changed or signed since is kept
+        (out / pdf_name).unlink()
+        own.forget([pdf_name])
     _link_from_index(out)
     return written
 

@@ -89,12 +89,12 @@ register_labels({
     "rv_year_met": ("đạt chỉ tiêu {target}", "meeting the target of {target}"),
     "rv_year_missed": ("chưa đạt chỉ tiêu {target}", "short of the target of {target}"),
     "rv_every_year": ("hằng năm {target}", "{target} every year"),
-    # a yearly fall is counted from the year after the baseline, a yearly count or level from the
-    # baseline itself: "tính từ năm 2021" said both, beside "1 trong 3" and "3 trong 4"
-    "rv_years_met": ("trong {counted} năm kể từ năm {start}, đạt chỉ tiêu {met} năm",
-                     "in the {counted} years from {start}, the target was met in {met}"),
-    "rv_years_met_after": ("trong {counted} năm kể từ sau năm {start}, đạt chỉ tiêu {met} năm",
-                           "in the {counted} years after {start}, the target was met in {met}"),
+    # the years judged, up to the latest: "tính từ năm 2021" said both a fall counted from 2022 and a
+    # count from 2021, and a series beginning later ("so với năm 2022") was dated from 2021 all the same
+    "rv_years_met": ("{counted} năm được đánh giá đến năm {year}: {met} năm đạt chỉ tiêu",
+                     "of the {counted} years judged up to {year}, {met} met the target"),
+    "rv_years_met_none": ("{counted} năm được đánh giá đến năm {year}: chưa năm nào đạt chỉ tiêu",
+                          "of the {counted} years judged up to {year}, none met the target"),
     # the target
     "rv_at_least": ("từ {value} trở lên", "{value} or more"),
     "rv_above": ("trên {value}", "above {value}"),
@@ -102,7 +102,7 @@ register_labels({
     "rv_none_left": ("không còn ({value})", "none left ({value})"),
     "rv_basically_none_left": ("cơ bản không còn ({value}; báo cáo này tính là đạt khi còn không quá {threshold})",
                                "basically none left ({value}; this report counts it as met at {threshold} or fewer)"),
-    "rv_met_from": ("báo cáo này tính là đạt khi từ {threshold} trở lên", "this report counts it as met from {threshold}"),
+    "rv_met_from": ("báo cáo này tính là đạt khi từ {threshold} trở lên", "this report counts it as met at {threshold} or more"),
     "rv_met_below": ("báo cáo này tính là đạt khi dưới {threshold}", "this report counts it as met below {threshold}"),
     # after the verdict
     "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
@@ -407,7 +407,7 @@ def _above_target(row: pd.Series, lang: str) -> str:
     return label("rv_above_target", lang).format(size=f"{fmt_number(margin, lang, 1)} {label('points_word', lang)}")
 
 
-def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts, plan_start: int) -> tuple[str, str]:
+def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts) -> tuple[str, str]:
     """For a target set year by year: (what joins the facts clause, a sentence of its own) —
     the latest judged year against the target, and the years met since the plan began.
 
@@ -419,8 +419,8 @@ def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts, plan_start: int
         target = label("rv_every_year", lang).format(target=target)
     met = label("rv_year_missed" if parts.year_key.endswith("missed") or parts.year_key == "year_rise"
                 else "rv_year_met", lang).format(target=target)
-    years = label("rv_years_met_after" if row["kind"] == "yearly_reduction" else "rv_years_met", lang).format(
-        start=plan_start, met=fields["met"], counted=fields["counted"])
+    years = label("rv_years_met_none" if fields["met"] == "0" else "rv_years_met", lang).format(
+        year=fields["year"], met=fields["met"], counted=fields["counted"])
     if row["kind"] == "yearly_reduction":
         key = "rv_year_rise" if parts.year_key == "year_rise" else "rv_year_fall"
         return "", f"{label(key, lang).format(year=fields['year'], fall=fields['fall'])}, {met}; {years}."
@@ -505,8 +505,7 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", plan_start: int = 2021,
-                     figure: int | None = None) -> str:
+def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", figure: int | None = None) -> str:
     """The sentences on one target, for a report on ``year``.
 
     ``row`` is the target's :func:`analysis.assess` row for the deadline the report judges;
@@ -523,7 +522,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     ...     "2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Năm 2024 giảm 1,7 điểm %: không đạt; đạt 1 trong 3 năm."})
     >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
     Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
-    giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; trong 3 năm kể từ sau năm 2021, đạt chỉ tiêu 1 năm.
+    giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; 3 năm được đánh giá đến năm 2024: 1 năm đạt chỉ tiêu.
     Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm
     2,7 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
@@ -541,7 +540,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
         sentences += [facts + ".", _projection_sentence(row, "rv_projection_only", lang)
                       or label("rv_projection_only_bare", lang).format(deadline=deadline)]
     else:
-        joined, own = _year_by_year(row, lang, parts, plan_start) if parts.year_key else ("", "")
+        joined, own = _year_by_year(row, lang, parts) if parts.year_key else ("", "")
         sentences.append(facts + (_above_target(row, lang) if verdict.key == "achieved" else "") + joined + ".")
         sentences.append(own)
         if parts.commune:

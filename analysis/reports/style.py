@@ -45,6 +45,8 @@ COLORS = {
 
 STATUS_COLORS = {
     "achieved": COLORS["green"],
+    "likely_met": COLORS["green"],
+    "likely_missed": COLORS["orange"],
     "on_track": COLORS["green"],
     "met_at_risk": COLORS["sky"],
     "needs_acceleration": COLORS["yellow"],
