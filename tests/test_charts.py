@@ -321,7 +321,7 @@ def test_a_what_if_path_is_drawn_whole_and_unlike_the_reform_line(old_map):
 CHANCE_BANDS = {"likely": (0.8, 1.0), "possible": (0.5, 0.8), "unlikely": (0.2, 0.5), "very_unlikely": (0.0, 0.2)}
 """The chance bands of the tables' words (analysis.assessment.rates.probability_words)."""
 VERDICT_CHANCES = {"on_track": (0.5, 1.0), "needs_acceleration": (0.2, 1.0), "off_track": (0.0, 0.2),
-                   "moving_away": (0.0, 0.5), "likely_met": (0.5, 1.0), "likely_missed": (0.0, 0.5)}
+                   "moving_away": (0.0, 0.5), "likely_met": (0.5, 1.0), "in_doubt": (0.2, 0.5), "likely_missed": (0.0, 0.2)}
 """The chances each verdict allows (analysis.assessment.verdict.decide)."""
 
 
@@ -558,7 +558,7 @@ def test_the_dashboard_footnote_defines_every_verdict_it_judges_by_the_chance(la
     # when only two of the labels were explained
     workbench = old_map if lang == "vi" else english
     footer = " ".join(text.get_text() for text in workbench.dashboard().texts).replace("\n", " ")
-    for key in ("on_track", "needs_acceleration", "off_track", "moving_away"):
+    for key in ("on_track", "needs_acceleration", "off_track", "moving_away", "likely_met", "in_doubt", "likely_missed"):
         words = status_label(key, lang)
         assert f'"{words if lang == "vi" else words.lower()}"' in footer, words
 
@@ -677,4 +677,4 @@ def test_the_dashboards_marks_break_between_notes_never_inside_one():
     # "† awaiting the 2025" / "figure: …" read as two notes
     figure = Workbench(lang="en").dashboard()
     footer = "\n".join(text.get_text() for text in figure.texts)
-    assert "† awaiting the 2025 figure: likely met at a 50 % chance or more" in footer.replace("\u00a0", " ")
+    assert "† awaiting the 2025 figure: judged by its chance" in footer.replace("\u00a0", " ")

@@ -31,11 +31,11 @@ So ``on_track`` and ``achieved`` (before the deadline) always come with a chance
 50 %, and ``met_at_risk``, ``off_track`` and ``moving_away`` with less.
 
 5. A deadline year that has ended without its figure ("chờ số liệu năm 2025") is judged by the
-   chance of that year's value, in the words of an end-of-period review, not of progress:
-   ``likely_met`` ("Ước đạt") at 50 % or more, ``likely_missed`` ("Ước không đạt") below. "Đúng
-   tiến độ" or "cần đẩy nhanh tiến độ" for a year that is over asked for speed that can no
-   longer change it. A level already met keeps ``achieved`` / ``met_at_risk``: its latest
-   figure says so.
+   chance of that year's value, in the words of an end-of-period review, not of progress, on
+   the same chance bands: ``likely_met`` ("Ước đạt") at 50 % or more, ``in_doubt`` ("Khó đạt")
+   from 20 % to under 50 %, ``likely_missed`` ("Ước không đạt") below 20 %. "Đúng tiến độ" or
+   "cần đẩy nhanh tiến độ" for a year that is over asked for speed that can no longer change it.
+   A level already met keeps ``achieved`` / ``met_at_risk``: its latest figure says so.
 """
 
 from __future__ import annotations
@@ -48,10 +48,11 @@ from ..words import chance_text, is_missing
 
 __all__ = ["VERDICTS", "NEEDS_ATTENTION", "Evidence", "decide", "ON_TRACK_PACE", "RECENT_YEARS", "CHANCE_BANDS"]
 
-VERDICTS = ("achieved", "likely_met", "on_track", "met_at_risk", "needs_acceleration", "likely_missed", "off_track",
-            "moving_away", "deadline_missed", "too_little_data", "no_data")
+VERDICTS = ("achieved", "likely_met", "on_track", "met_at_risk", "needs_acceleration", "in_doubt", "likely_missed",
+            "off_track", "moving_away", "deadline_missed", "too_little_data", "no_data")
 """The verdict keys, best first; a projection-only row has the verdict ""."""
-NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "likely_missed", "off_track", "moving_away", "deadline_missed")
+NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "in_doubt", "likely_missed", "off_track", "moving_away",
+                   "deadline_missed")
 """The verdicts a report lists among the targets needing attention and gives a slide of their
 own: every verdict short of "on track", including "cần đẩy nhanh" (a target at a 49 % chance
 whose pace falls short needs the meeting's attention as much as one at 15 %) and a level met
@@ -68,6 +69,7 @@ CHANCE_BANDS = (0.5, 0.2)
 register_labels({
     "achieved": ("Đã đạt", "Achieved"),
     "likely_met": ("Ước đạt", "Likely met"),
+    "in_doubt": ("Khó đạt", "In doubt"),
     "likely_missed": ("Ước không đạt", "Likely missed"),
     "on_track": ("Đúng tiến độ", "On track"),
     "met_at_risk": ("Đã đạt, chưa bền vững", "Met, not yet secure"),
@@ -194,8 +196,8 @@ def decide(e: Evidence) -> str:
     >>> decide(Evidence(2025, 10, latest_year=2024, latest_met=True, probability=0.31, recent=0.0, needed=0.0))
     'met_at_risk'
     >>> ended = dict(latest_year=2024, deadline_passed=True, recent=0.1, needed=0.37)
-    >>> decide(Evidence(2025, 10, probability=0.62, **ended)), decide(Evidence(2025, 10, probability=0.49, **ended))
-    ('likely_met', 'likely_missed')
+    >>> [decide(Evidence(2025, 10, probability=p, **ended)) for p in (0.62, 0.49, 0.19)]
+    ['likely_met', 'in_doubt', 'likely_missed']
     """
     if e.n_points == 0:
         return "no_data"
@@ -212,7 +214,7 @@ def decide(e: Evidence) -> str:
     if e.latest_met:
         return "achieved" if p >= low_band else "met_at_risk"
     if e.deadline_passed:
-        return "likely_met" if p >= low_band else "likely_missed"
+        return "likely_met" if p >= low_band else ("in_doubt" if p >= off_band else "likely_missed")
     if p >= low_band:
         if _pace_enough(e):
             return "on_track"
@@ -248,7 +250,7 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     """One sentence saying why, in ``lang``; ``words`` holds the numbers already in words
     (latest, target, value, recent, needed, base_year …). Deadline-year figures still awaited
     are said first."""
-    if verdict in ("likely_met", "likely_missed"):
+    if verdict in ("likely_met", "in_doubt", "likely_missed"):
         # why is the same as it was before the year ended: the need, the pace and the chance
         verdict = decide(replace(e, deadline_passed=False))
     chance = chance_text(e.probability, lang)

@@ -112,23 +112,23 @@ register_labels({
                         "Progress on the targets of Plan 20/KH-UBND — {area}"),
     "board_title": ("Các chỉ tiêu Kế hoạch 20/KH-UBND — đánh giá năm {deadline} — {area}",
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
-    "dashboard_method": ("Đánh giá: theo khả năng đạt (từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
-                         "nước) và tốc độ 3 năm có số liệu gần nhất so với mức cần mỗi năm — \"Đúng tiến độ\" khi khả năng từ 50 "
-                         "% trở lên và tốc độ đủ; \"Cần đẩy nhanh tiến độ\" khi khả năng từ 50 % nhưng tốc độ "
-                         "chưa đủ, hoặc khả năng 20–50 %; \"Chuyển biến chậm, khó đạt\" khi khả năng dưới 20 %; \"Xa "
-                         "dần mục tiêu\" khi khả năng dưới 50 %, 3 năm đó ngược hướng, cả năm gần nhất lẫn dự báo "
-                         "chưa quay lại. Chỉ tiêu hằng năm (giảm nghèo, việc làm, an ninh, quốc phòng) đánh giá từng năm.",
-                         "Verdict: from the chance of meeting the target (a projection checked on many countries' "
-                         "statistics) and the pace of the 3 latest years with figures against the yearly rate needed — \"on track\" at a "
-                         "chance of 50 % or more with enough pace; \"needs to speed up\" at 50 % or more "
-                         "without enough pace, or at 20–50 %; \"slow progress, unlikely to be met\" below 20 %; "
-                         "\"moving away from the target\" below 50 % when those 3 years went the wrong way and neither "
-                         "the latest year nor the projection turns back. Yearly targets (poverty, jobs, security, defence) are judged year by "
+    "dashboard_method": ("Năm hạn đã qua, chờ số liệu (†): \"Ước đạt\" khi khả năng đạt từ 50 %, \"Khó đạt\" 20–50 %, "
+                         "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua, theo khả năng đạt và tốc độ 3 năm gần nhất "
+                         "so với mức cần: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ đủ; \"Cần đẩy nhanh tiến "
+                         "độ\" khi khả năng từ 50 % mà tốc độ chưa đủ, hoặc 20–50 %; \"Chuyển biến chậm, khó đạt\" "
+                         "dưới 20 %; \"Xa dần mục tiêu\" dưới 50 % khi 3 năm đó, năm gần nhất và dự báo đều ngược "
+                         "hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
+                         "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
+                         "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come, by the chance and the "
+                         "pace of the 3 latest years against the pace needed: \"on track\" at 50 % or more with "
+                         "enough pace; \"needs to speed up\" at 50 % or more without it, or at 20–50 %; \"slow "
+                         "progress, unlikely to be met\" below 20 %; \"moving away from the target\" below 50 % when those years, "
+                         "the latest one and the projection all run the wrong way. Yearly targets are judged year by "
                          "year."),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
-    "awaiting_mark": ("† chờ số liệu năm {year}: ước đạt khi khả năng đạt từ 50 %",
-                      "† awaiting the {year} figure: likely met at a 50 % chance or more"),
+    "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt",
+                      "† awaiting the {year} figure: judged by its chance"),
     "district_panel": ("Toàn huyện", "District"),
     "falls_title": ("Mức giảm mỗi năm (điểm %) so với chỉ tiêu {low}–{high} điểm — {met}",
                     "Yearly fall (points) against the {low}–{high} point target — {met}"),
@@ -142,6 +142,7 @@ register_labels({
                         "secure\")"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_likely_met": ("Ước đạt", "Likely met"),
+    "short_in_doubt": ("Khó đạt", "In doubt"),
     "short_likely_missed": ("Ước không đạt", "Likely missed"),
     "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),

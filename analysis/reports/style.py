@@ -46,6 +46,7 @@ COLORS = {
 STATUS_COLORS = {
     "achieved": COLORS["green"],
     "likely_met": COLORS["green"],
+    "in_doubt": COLORS["yellow"],
     "likely_missed": COLORS["orange"],
     "on_track": COLORS["green"],
     "met_at_risk": COLORS["sky"],
