@@ -986,12 +986,13 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     known_area = area.isin(ctx.areas.index)
     unknown = (area != "") & ~known_area & ~refused_rows
     if unknown.any():
-        hints = _hints(area[unknown].unique(), list(ctx.areas.index), _area_names(ctx.areas))
+        names = _area_names(ctx.areas)
+        hints = _hints(area[unknown].unique(), list(ctx.areas.index), names)
         suggest = {lang: area.map({t: h[i] for t, h in hints.items()}).fillna(_GENERIC_HINT[i])
                    for i, lang in enumerate(("vi", "en"))}
         # a name of a commune merged before the row's year: its successor's code straight away, not
         # the old code that the next check refuses for that year
-        for index, (vi, en) in _merged_name_hints(area[unknown], frame.loc[unknown, "year"], ctx.areas).items():
+        for index, (vi, en) in _merged_name_hints(area[unknown], frame.loc[unknown, "year"], ctx.areas, names).items():
             suggest["vi"][index], suggest["en"][index] = vi, en
         emit(unknown, "unknown_area", "area_code", text=area, suggest_vi=suggest["vi"], suggest_en=suggest["en"])
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
@@ -1326,45 +1327,38 @@ def _area_names(areas: pd.DataFrame) -> dict[str, tuple[str, str]]:
     return names
 
 
-def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame) -> dict:
-    """For rows naming (by name, not code) an area that no longer existed in the row's year:
-    index → (vi, en) words giving its successor's code.
+def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame,
+                       names: dict[str, tuple[str, str]]) -> dict:
+    """For rows naming (by name, not code) a commune merged before the row's year: index → (vi,
+    en) words giving its successor's code. Whether it was merged, into which commune and since
+    when is the reform's own answer (:func:`resolve_areas`), as for a code typed; ``names`` are
+    :func:`_area_names`.
 
     >>> from analysis.data.catalogue import load_areas
-    >>> hints = _merged_name_hints(pd.Series(["Kim Hòa", "Kim Hòa"]), pd.Series([2025.0, 2024.0]), load_areas())
+    >>> areas = load_areas()
+    >>> hints = _merged_name_hints(pd.Series(["Kim Hòa", "Kim Hòa", "Xã Vinh Kim"]), pd.Series([2025.0, 2024.0, 2025.0]),
+    ...                            areas, _area_names(areas))
     >>> list(hints), hints[0][0]
     ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025; số liệu năm 2025 ghi mã 29431.')
     """
-    if "successor_code" not in areas or "valid_to" not in areas:
-        return {}
-    ended = areas[areas["successor_code"].notna() & areas["valid_to"].notna()]
-    by_name = {}
-    for code, row in ended.iterrows():
-        # "Kim Hòa" for xã Kim Hòa; a bare "Cầu Ngang" stays ambiguous (district, town, new commune)
-        for name in (row["name_vi"], row["name_en"], str(row["name_vi"]).removeprefix("Xã ")):
-            by_name.setdefault(_fold(str(name)), code)
-    typed = areas["gso_code"] if "gso_code" in areas else pd.Series(dtype=object)
+    reforms = load_reforms()
     out = {}
     for index, text in texts.items():
-        code, year = by_name.get(_fold(str(text))), years.get(index)
-        if code is None or pd.isna(year):
+        year = years.get(index)
+        # "Kim Hòa" for xã Kim Hòa; a bare "Cầu Ngang" stays ambiguous (district, town, new commune)
+        entry = names.get(_fold(str(text))) or names.get(_fold(f"Xã {text}"))
+        if entry is None or pd.isna(year) or entry[0] not in areas.index:
             continue
-        old = ended.loc[code]
-        successor = areas.loc[old["successor_code"]] if old["successor_code"] in areas.index else None
-        if successor is None or pd.isna(successor.get("valid_from")) \
-                or _fold(str(successor["name_vi"])) == _fold(str(old["name_vi"])):
-            continue  # "Xã Vinh Kim" names the new xã Vinh Kim too: the code it is given is read with the year
-        start = pd.Timestamp(successor["valid_from"])
-        if int(year) < start.year:  # a year's figures are the new communes' from the reform's year on
-            continue
-        number = typed.get(old["successor_code"]) if isinstance(typed.get(old["successor_code"]), str) \
-            else old["successor_code"]
-        since_vi, since_en = f" từ {start.day}/{start.month}/{start.year}", f" on {start.day} {start:%B %Y}"
+        _, refused = resolve_areas(pd.Series([entry[0]]), pd.Series([int(year)]), areas, reforms)
+        if not refused or refused[0].kind != "merged_into":
+            continue  # "Xã Vinh Kim" for 2025 is the new xã Vinh Kim: its code is read with the year
+        fields, old = refused[0].fields, areas.loc[entry[0]]
+        new = areas.loc[fields["successor_code"]]
         # the text typed is quoted in the message itself
-        out[index] = (f"{nfc(old['name_vi'])} đã nhập vào {nfc(successor['name_vi'])}{since_vi}; "
-                      f"số liệu năm {int(year)} ghi mã {number}.",
-                      f"{old['name_en']} was merged into {successor['name_en']}{since_en}; for {int(year)} "
-                      f"write code {number}.")
+        out[index] = (f"{nfc(old['name_vi'])} đã nhập vào {nfc(new['name_vi'])} từ {fields['date']}; "
+                      f"số liệu năm {int(year)} ghi mã {fields['code']}.",
+                      f"{old['name_en']} was merged into {new['name_en']} on {fields['date_en']}; for {int(year)} "
+                      f"write code {fields['code']}.")
     return out
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .catalogue import Reform
 
-__all__ = ["Refusal", "resolve_areas", "areas_on_map", "retired_notes"]
+__all__ = ["Refusal", "resolve_areas", "areas_on_map", "retired_notes", "short_date"]
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,14 @@ class Refusal:
     fields: dict
 
 
-def _short_date(iso: str) -> str:
-    """"2025-07-01" as a Vietnamese document writes it: "1/7/2025"."""
-    day = pd.Timestamp(iso)
-    return f"{day.day}/{day.month}/{day.year}"
+def short_date(day, lang: str = "vi") -> str:
+    """A date ("2025-07-01" or a timestamp) as a document in ``lang`` writes it.
+
+    >>> short_date("2025-07-01"), short_date("2025-07-01", "en")
+    ('1/7/2025', '1 July 2025')
+    """
+    day = pd.Timestamp(day)
+    return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else f"{day.day} {day:%B %Y}"
 
 
 def _name(areas: pd.DataFrame, code: str) -> str:
@@ -85,7 +89,9 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                 parts = ", ".join(_name(areas, old) for old in reform.predecessors(successor))
                 refused.append(Refusal(i, "merged_into", {
                     "area": _name(areas, code), "successor": _name(areas, successor), "year": int(years[i]),
-                    "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts}))
+                    "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts,
+                    "successor_code": successor, "date": short_date(reform.date),
+                    "date_en": short_date(reform.date, "en")}))
             elif code == reform.province_old and int(years[i]) > areas.at[code, "valid_to"].year:
                 # a province figure for the reform year itself may describe its first half
                 refused.append(Refusal(i, "province_merged", {
@@ -106,7 +112,7 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
             outside = reform.outside.get(unit)
             refused.append(Refusal(i, "unit_not_yet", {
                 "area": _name(areas, unit), "year": int(years[i]), "first_year": reform.first_year,
-                "date": _short_date(reform.date),
+                "date": short_date(reform.date),
                 "parts": ", ".join(parts) + (f" (và {outside[0]}, ngoài địa bàn kế hoạch)" if outside else ""),
                 "parts_en": ", ".join(parts).replace("mã ", "code ")
                 + (f" (and {outside[1]}, outside the plan's area)" if outside else "")}))

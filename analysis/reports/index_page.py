@@ -143,6 +143,7 @@ def area_with_boundary(code: str, lang: str) -> str:
     'Huyện Cầu Ngang (trước 1/7/2025)'
     """
     from ..data.catalogue import load_areas
+    from ..data.reform import short_date
 
     areas = load_areas()
     if code not in areas.index:
@@ -150,12 +151,10 @@ def area_with_boundary(code: str, lang: str) -> str:
     row = areas.loc[code]
     name = str(row["name_vi" if lang == "vi" else "name_en"])
     if pd.notna(row.get("valid_from")):
-        day = pd.Timestamp(row["valid_from"])
-        return name + (f" (từ {day.day}/{day.month}/{day.year})" if lang == "vi" else f" (from {day.day} {day:%B %Y})")
+        return name + (" (từ {})" if lang == "vi" else " (from {})").format(short_date(row["valid_from"], lang))
     if pd.notna(row.get("valid_to")):
         day = pd.Timestamp(row["valid_to"]) + pd.Timedelta(days=1)
-        return name + (f" (trước {day.day}/{day.month}/{day.year})" if lang == "vi"
-                       else f" (before {day.day} {day:%B %Y})")
+        return name + (" (trước {})" if lang == "vi" else " (before {})").format(short_date(day, lang))
     return name
 
 
