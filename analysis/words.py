@@ -229,6 +229,8 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     >>> target_text(pd.Series({"kind": "yearly_reduction", "target_low": 3.0, "target_high": 4.0,
     ...                        "unit": "percent"}))
     'giảm 3–4 điểm %/năm'
+    >>> target_text(pd.Series({"kind": "yearly_reduction", "target_low": 3.5, "target_high": 4.5, "unit": "percent"}))
+    'giảm 3,5–4,5 điểm %/năm'
     >>> target_text(pd.Series({"kind": "count_to_zero", "target_value": 0.0, "met_threshold": 1.0, "unit": "hamlets"}))
     '0 ấp'
 
@@ -237,7 +239,8 @@ def target_text(row: pd.Series, lang: str = "vi", compact: bool = False) -> str:
     """
     kind, unit = row["kind"], row["unit"]
     if kind == "yearly_reduction":
-        low, high = fmt_number(row["target_low"], lang, 0), fmt_number(row["target_high"], lang, 0)
+        # as written: a what-if of 3,5 points a year read "giảm 4–5" at whole points
+        low, high = (fmt_number(row[end], lang, exact_decimals(row[end])) for end in ("target_low", "target_high"))
         fall = "giảm" if lang == "vi" else "down"
         if row.get("reading", "points") == "relative":
             return f"{fall} {low}–{high} %{label('per_year', lang)}"

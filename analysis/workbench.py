@@ -28,8 +28,8 @@ from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline
 from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
-from .words import (change_text, decimals_for, exact_decimals, fmt_number, is_holding, latest_decimals, needed_text, target_text,
-                    target_with_threshold, value_text)
+from .words import (change_text, decimals_for, exact_decimals, fmt_number, is_holding, latest_decimals, needed_text,
+                    target_text, target_with_threshold, value_text)
 
 __all__ = ["Workbench"]
 
@@ -309,7 +309,7 @@ class Workbench:
         yearly = chosen["kind"].iloc[0] in ("yearly_reduction", "yearly_flow")
         planned = float(chosen["low" if yearly else "value"].iloc[0])
         if target is not None:
-            if chosen["kind"].iloc[0] in ("yearly_reduction", "yearly_flow"):
+            if yearly:
                 width = chosen["high"] - chosen["low"]
                 chosen["low"], chosen["high"] = float(target), float(target) + width
             else:
@@ -317,9 +317,9 @@ class Workbench:
         rows = assess(self.observations, chosen, areas=[area], cache=self.cache,
                       poverty_reading=self.poverty_reading, map=self.map)
         table = self._words(rows)
+        first = rows.iloc[0]
         scenario = None
         if change_per_year is not None:
-            first = rows.iloc[0]
             start, value = int(first["latest_year"]), float(first["latest_value"])
             years = range(start, int(rows["deadline"].max()) + 1)
             low, high = self.indicators.at[first["indicator"], "bounds"]
@@ -333,17 +333,14 @@ class Workbench:
                 for d, (_, r) in zip(rows["deadline"], rows.iterrows())]
         # the chart says what was supposed, where it differs from the plan (the widget always sends
         # its slider): its title's plan target and its diamonds differ. A commune judged against its
-        # own share (T14) keeps it, and its title says nothing supposed.
-        first = rows.iloc[0]
+        # own share (T14) keeps it, and its title says nothing supposed. The rows carry the supposed
+        # target, but "none left" is written as the plan's 0 whatever its level.
         supposed = ""
         if target is not None and not math.isclose(float(target), planned) and first["origin"] != "reading":
-            shown = first.copy()
-            shown["target_value"] = shown["target_low"] = float(target)
-            shown["target_high"] = float(target) + (first["target_high"] - first["target_low"] if yearly else 0.0)
             words = value_text(float(target), first["unit"], self.lang) if first["kind"] == "count_to_zero" \
-                else target_text(shown, self.lang)
+                else target_text(first, self.lang)
             supposed = label("what_if_target", self.lang).format(target=words)
-        words = change_text(change_per_year, rows.iloc[0]["unit"], self.lang) if change_per_year is not None else ""
+        words = change_text(change_per_year, first["unit"], self.lang) if change_per_year is not None else ""
         figure = fan_chart(rows, self.series(target_id, area), self.lang, scenario=scenario, what_if=supposed,
                            scenario_words=words)
         return table, figure
