@@ -449,6 +449,19 @@ def fall_words(row: pd.Series, lang: str = "vi") -> str:
     return words.removesuffix(" " + label("points_word", lang)) if points else words
 
 
+def latest_notes(row: pd.Series, lang: str = "vi", year: bool = True) -> str:
+    """What follows a latest figure in brackets: its year (unless ``year`` is off, a heading
+    saying it) and a yearly fall's own fall (:func:`fall_words`); "" when there is neither.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_year": 2024, "latest_year_change": -1.7})
+    >>> latest_notes(row), latest_notes(row, year=False), latest_notes(row.drop("latest_year_change"), "en")
+    (' (2024; giảm 1,7)', ' (giảm 1,7)', ' (2024)')
+    """
+    notes = [str(int(row["latest_year"]))] if year and not is_missing(row.get("latest_year")) else []
+    notes += [fall] if (fall := fall_words(row, lang)) else []
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def change_text(value: float, unit: str, lang: str = "vi", per_year: bool = True, decimals: int | None = None,
                 more_than: bool = False) -> str:
     """A change in words: "tăng 0,4 điểm %/năm", "giảm 2,7 điểm %/năm", "tăng 50 lao động/năm";

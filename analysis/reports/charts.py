@@ -34,7 +34,7 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fall_words, fmt_number,
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, latest_notes,
                      is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
                      target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
@@ -855,7 +855,7 @@ def _limits(ax, rows, data: TargetSeries, last_deadline: int, lang: str, detaile
     if wide and max(high, *wide) - min(low, *wide) <= WIDE_BAND * max(high - low, least):
         low, high = min(low, *wide), max(high, *wide)
     elif wide:
-        _name_clipped_band(ax, projection.loc[projection.index <= last_deadline], unit, lang)
+        _name_clipped_band(ax, shown, unit, lang)
     if high - low < least:
         middle = (low + high) / 2
         low, high = middle - least / 2, middle + least / 2
@@ -1202,10 +1202,7 @@ def _latest(row: pd.Series, lang: str) -> str:
     ('3,2 % (2024; giảm 1,7)', '3.2 % (2024)')
     """
     value = _latest_value(row, lang)
-    if _missing(row["latest_value"]):
-        return value
-    fall = fall_words(row, lang)
-    return f"{value} ({row['latest_year']}{'; ' + fall if fall else ''})"
+    return value if _missing(row["latest_value"]) else value + latest_notes(row, lang)
 
 
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,
@@ -1388,9 +1385,8 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
             words = marked_verdict(row, lang, deadline)
             chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
         # in brackets: a year other than the heading's, and a yearly fall's own fall ("3,2 % (2023; giảm 1,7)")
-        notes = [] if _missing(row["latest_year"]) or row["latest_year"] == common else [str(row["latest_year"])]
-        notes += [fall] if (fall := fall_words(row, lang)) else []
-        latest = _latest_value(row, lang) + (f" ({'; '.join(notes)})" if notes else "")
+        other_year = not _missing(row["latest_year"]) and row["latest_year"] != common
+        latest = _latest_value(row, lang) + latest_notes(row, lang, year=other_year)
         cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
     headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
     if common is not None:

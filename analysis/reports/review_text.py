@@ -26,9 +26,8 @@ from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_for, fall_words, fmt_number, half_up, latest_decimals,
-                     more_than_needed,
-                     need_decimals, needed_text, target_text, value_text)
+from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, latest_notes,
+                     more_than_needed, need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
     "Verdict",
@@ -775,9 +774,8 @@ def result_cell(row: pd.Series, lang: str = "vi") -> str:
     """
     if _missing(row["latest_value"]):
         return "–"
-    fall = fall_words(row, lang)
-    text = f"{value_text(float(row['latest_value']), row['unit'], lang, exact=True, decimals=latest_decimals(row))} " \
-        f"({int(row['latest_year'])}{'; ' + fall if fall else ''})"
+    text = value_text(float(row["latest_value"]), row["unit"], lang, exact=True, decimals=latest_decimals(row)) \
+        + latest_notes(row, lang)
     if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
     return text
