@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .errors import RefusedError
 
-__all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder", "check_destination",
+__all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder", "check_destination", "folder_lock",
            "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT", "OwnFiles", "check_beside_data", "clean_report"]
 
 MANIFEST = ".workbench-report"
@@ -210,7 +211,7 @@ def clean_report(folder: str | Path) -> list[str]:
         return []
     if not folder.is_dir() or folder.is_symlink():
         raise _refuse(folder, "đây không phải là thư mục báo cáo.", "this is not a report folder.")
-    if any(folder.iterdir()) and not (folder / MANIFEST).is_file() and not _is_old_report(folder):
+    if not _written_by_commands(folder):
         raise _refuse(folder, f"thư mục không do lệnh report tạo ra (không có tệp {MANIFEST}); không xóa gì.",
                       f"the folder was not written by the report command (it has no {MANIFEST} file); nothing "
                       "is deleted.")
@@ -245,6 +246,17 @@ def _refuse(destination: Path, vi: str, en: str) -> RefusedError:
 
 def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
+
+
+def _written_by_commands(folder: Path) -> bool:
+    """Whether everything in ``folder`` came from this package's commands: a report (its
+    manifest, or an old report's files) or only reviews (a review written before any report)."""
+    names = {p.name for p in folder.iterdir()}
+    if not names or MANIFEST in names and (folder / MANIFEST).is_file() or _is_old_report(folder):
+        return True
+    reviews = OwnFiles(folder)
+    return OwnFiles.RECORD in names and names <= {OwnFiles.RECORD, *reviews.hashes} \
+        and all((folder / name).is_file() and not (folder / name).is_symlink() for name in names)
 
 
 def _is_old_report(folder: Path) -> bool:
@@ -286,9 +298,10 @@ def check_destination(destination: str | Path, protected: Sequence[str | Path] =
     ...
     analysis.errors.RefusedError: Không ghi vào ... / will not write to ...: the folder holds other files ...
     """
-    path = check_beside_data(destination, protected)
-    if path.exists() or path.is_symlink():
-        if any(path.iterdir()) and not (path / MANIFEST).is_file() and not _is_old_report(path):
+    path = _outside_data(destination, protected)
+    with folder_lock(path):  # a run swapping the folder in leaves it absent for a moment
+        _not_a_file(path)
+        if path.exists() and not _written_by_commands(path):
             return _raise(_refuse(
                 path,
                 f"thư mục đã có tệp khác và không phải do lệnh report tạo ra (không có tệp {MANIFEST}); "
@@ -312,6 +325,14 @@ def check_beside_data(destination: str | Path, protected: Sequence[str | Path] =
     ...
     analysis.errors.RefusedError: Không ghi vào ...: thư mục này nằm trong thư mục số liệu ...
     """
+    path = _outside_data(destination, protected)
+    with folder_lock(path):  # a run swapping the folder in leaves it absent for a moment
+        return _not_a_file(path)
+
+
+def _outside_data(destination: str | Path, protected: Sequence[str | Path]) -> Path:
+    """``destination`` resolved, if it neither holds nor sits inside one of the ``protected``
+    paths (checked before anything, a lock included, is written beside it)."""
     path = Path(destination).expanduser().resolve()
     for item in protected:
         data = Path(item).expanduser().resolve()
@@ -321,6 +342,10 @@ def check_beside_data(destination: str | Path, protected: Sequence[str | Path] =
         if data.is_dir() and _is_within(path, data):
             return _raise(_refuse(path, f"thư mục này nằm trong thư mục số liệu {data}.",
                                   f"it is inside the data folder {data}."))
+    return path
+
+
+def _not_a_file(path: Path) -> Path:
     if path.exists() or path.is_symlink():
         if not path.is_dir():
             return _raise(_refuse(path, "đây là một tệp, không phải thư mục báo cáo; hãy chọn tên thư mục khác cho --out.",
@@ -369,16 +394,62 @@ def remove_stale_folders(destination: Path) -> list[Path]:
     return removed
 
 
+_HELD_LOCKS: set[tuple[int, int, Path]] = set()
+"""The folder locks held, by process and thread (a forked child, or another thread, holds none
+of them)."""
+
+
 @contextmanager
-def _lock_beside(destination: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
-    """Hold an exclusive lock on ``.<name>.lock`` beside ``destination`` (removed afterwards),
-    so that two runs never move folders in and out of ``destination`` at the same time."""
+def folder_lock(destination: str | Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock on ``.<name>.lock`` beside the folder ``destination`` (removed
+    afterwards). A report swapping its folder in, a review writing into it and a check reading
+    it take turns: none sees the folder half-moved, and no review's file lands in a folder
+    about to be replaced. Re-entrant within a process. Where no lock can be written beside
+    the folder (no such parent folder, or one nobody may write), no report can be swapping
+    it in either, and nothing is locked.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "reports"
+    >>> with folder_lock(out), folder_lock(out):
+    ...     sorted(p.name for p in out.parent.iterdir())
+    ['.reports.lock']
+    >>> sorted(p.name for p in out.parent.iterdir())
+    []
+    """
+    destination = Path(destination)
+    lock_path = destination.parent / f".{destination.name}.lock"
+    held = (os.getpid(), threading.get_ident(), lock_path)
+    if held in _HELD_LOCKS:
+        yield
+        return
+    fd = _locked(lock_path, destination, wait)
+    if fd is None:
+        yield
+        return
+    _HELD_LOCKS.add(held)
+    try:
+        yield
+    finally:
+        _HELD_LOCKS.discard(held)
+        try:
+            lock_path.unlink(missing_ok=True)
+        finally:
+            os.close(fd)
+
+
+def _locked(lock_path: Path, destination: Path, wait: float) -> int | None:
+    """An open descriptor of ``lock_path`` holding its exclusive lock, or None where no lock
+    file can be made there."""
     import fcntl
 
-    lock_path = destination.parent / f".{destination.name}.lock"
     deadline = time.monotonic() + wait
     while True:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS):
+                return None
+            raise
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -393,15 +464,8 @@ def _lock_beside(destination: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator
         except FileNotFoundError:
             same = False
         if same:
-            break
+            return fd
         os.close(fd)  # the previous holder removed the file we locked: lock the new one
-    try:
-        yield
-    finally:
-        try:
-            lock_path.unlink(missing_ok=True)
-        finally:
-            os.close(fd)
 
 
 @contextmanager
@@ -440,7 +504,7 @@ def atomic_folder(destination: str | Path, protected: Sequence[str | Path] = ())
 
 def _move_into_place(staging: Path, destination: Path, protected: Sequence[str | Path]) -> Path | None:
     """Swap the finished folder in; returns the folder it replaced (to be removed), if any."""
-    with _lock_beside(destination):
+    with folder_lock(destination):
         check_destination(destination, protected)  # the folder may have changed during the build
         _carry_over(destination, staging)
         old = None

@@ -11,6 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,8 +20,9 @@ import pytest
 import analysis.reports.report as report_module
 from analysis import Workbench, paths
 from analysis.cli import main
-from analysis.export import (MANIFEST, STAGING_MARKER, OwnFiles, atomic_folder, check_destination,
-                             remove_stale_folders)
+from analysis.export import (MANIFEST, STAGING_MARKER, OwnFiles, atomic_folder, check_beside_data,
+                             check_destination, clean_report, folder_lock, remove_stale_folders)
+from analysis.reports.review import _write_review
 from analysis.errors import RefusedError
 
 GOOD_ROW = ("indicator,area_code,group,year,value,source\n"
@@ -191,6 +193,24 @@ def test_a_report_from_before_manifests_is_recognised_by_its_files_only(tmp_path
     (old / "charts" / "fan" / "ghi_chu.txt").write_text("mine")
     with pytest.raises(RefusedError):
         check_destination(old)
+
+
+def test_a_review_written_before_any_report_leaves_the_folder_to_the_report(tmp_path):
+    # `review` before `report` on a fresh checkout: reports/ then held only the review, and every
+    # later report refused it as "not written by the report command"
+    out = tmp_path / "reports"
+    _write_review(out, b"doc", "bao_cao_final_2025.docx", "bao_cao_final_2025.pdf", pdf=False)
+    assert check_destination(out) == out.resolve()
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("report")
+    assert (out / "bao_cao_final_2025.docx").read_bytes() == b"doc" and (out / MANIFEST).is_file()
+    assert clean_report(out) == [] and not out.exists()
+    _write_review(out, b"doc", "bao_cao_final_2025.docx", "bao_cao_final_2025.pdf", pdf=False)
+    (out / "bao_cao_final_2025.docx").write_bytes(b"doc, section III written by hand")
+    assert check_destination(out) == out.resolve()  # still the review's, changed or not
+    (out / "ghi_chu.txt").write_text("mine")
+    with pytest.raises(RefusedError):
+        check_destination(out)
 
 
 def test_the_folder_is_checked_again_before_it_is_replaced(tmp_path):
@@ -432,3 +452,69 @@ def test_two_runs_writing_the_same_folder_both_end_with_a_complete_report(tmp_pa
     assert len(set(contents.values())) == 1, "one run's complete report, not a mixture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
     shutil.rmtree(out)
+
+
+def _report_folder(out: Path) -> Path:
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("report")
+    return out
+
+
+def _started(work) -> tuple[threading.Thread, list]:
+    """``work`` started in a thread; the list receives what it returned or raised."""
+    results: list = []
+
+    def run():
+        try:
+            results.append(work())
+        except BaseException as error:  # noqa: BLE001 - reported to the test
+            results.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, results
+
+
+def test_a_check_waits_while_another_run_swaps_the_folder(tmp_path):
+    # between a swap's two moves the folder is absent: a check then took the folder for a file or
+    # a stranger's folder, or failed on reading it (CI saw FileNotFoundError in the race above)
+    out = _report_folder(tmp_path / "reports")
+    with folder_lock(out.resolve()):
+        os.replace(out, tmp_path / "aside")
+        thread, results = _started(lambda: check_destination(out))
+        thread.join(0.5)
+        assert thread.is_alive() and results == []
+        os.replace(tmp_path / "aside", out)
+    thread.join(10)
+    assert results == [out.resolve()]
+
+
+def test_a_review_waits_to_write_while_a_report_swaps_the_folder(tmp_path):
+    # a review written after the swap's carry-over but before its move went into the folder
+    # being replaced, and was deleted with it
+    out = _report_folder(tmp_path / "reports").resolve()
+    with folder_lock(out):
+        thread, results = _started(lambda: _write_review(out, b"doc", "bao_cao.docx", "bao_cao.pdf", pdf=False))
+        thread.join(0.5)
+        assert thread.is_alive() and not (out / "bao_cao.docx").exists()
+    thread.join(10)
+    assert results == [[out / "bao_cao.docx"]] and (out / "bao_cao.docx").read_bytes() == b"doc"
+
+
+def test_no_lock_is_taken_where_none_can_be_written(tmp_path, monkeypatch):
+    # a review may write into a folder whose parent is read-only (no report can swap it in there),
+    # and a check of a folder not made yet must not make its parents
+    assert check_beside_data(tmp_path / "new" / "reports") == (tmp_path / "new" / "reports").resolve()
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "shared" / "reports").mkdir(parents=True)
+    real_open = os.open
+
+    def read_only(path, *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise OSError(errno.EROFS, "Read-only file system", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", read_only)
+    with folder_lock(tmp_path / "shared" / "reports"):
+        (tmp_path / "shared" / "reports" / "note.txt").write_text("x")
+    assert check_beside_data(tmp_path / "shared" / "reports") == (tmp_path / "shared" / "reports").resolve()

@@ -62,7 +62,7 @@ from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
-from ..export import (MANIFEST, OwnFiles, check_beside_data, reproducible_office_file, write_bytes_atomic,
+from ..export import (MANIFEST, OwnFiles, check_beside_data, folder_lock, reproducible_office_file, write_bytes_atomic,
                       write_text_atomic)
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
@@ -1160,21 +1160,28 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                  "chọn địa bàn khác, hoặc thêm số liệu của địa bàn này.",
                                  "choose another area, or add this area's figures.")])
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
-    own = OwnFiles(out)
     own_name = None if area == DEFAULT_AREA[map_name] else area
     docx_name, pdf_name = (review_file_name(kind, year, suffix, lang, own_name) for suffix in ("docx", "pdf"))
-    own.check([docx_name, pdf_name] if pdf else [docx_name], {docx_name: document})
-    written = [own.write(docx_name, document)]
-    if pdf:
-        made = convert_to_pdf(written[0], out / pdf_name, write=lambda path, data: own.write(path.name, data))
-        if made is not None:
-            written.append(made)
-    if len(written) == 1 and own.unchanged(pdf_name):
-        # its own PDF of an earlier run no longer matches the document beside it (an index would
-        # list the two as one review); a PDF changed or signed since is kept
-        (out / pdf_name).unlink()
-        own.forget([pdf_name])
-    _link_from_index(out)
+    return _write_review(out, document, docx_name, pdf_name, pdf)
+
+
+def _write_review(out: Path, document: bytes, docx_name: str, pdf_name: str, pdf: bool) -> list[Path]:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(out):  # a report swapping this folder in meanwhile would take the review away with the old one
+        out.mkdir(exist_ok=True)
+        own = OwnFiles(out)
+        own.check([docx_name, pdf_name] if pdf else [docx_name], {docx_name: document})
+        written = [own.write(docx_name, document)]
+        if pdf:
+            made = convert_to_pdf(written[0], out / pdf_name, write=lambda path, data: own.write(path.name, data))
+            if made is not None:
+                written.append(made)
+        if len(written) == 1 and own.unchanged(pdf_name):
+            # its own PDF of an earlier run no longer matches the document beside it (an index would
+            # list the two as one review); a PDF changed or signed since is kept
+            (out / pdf_name).unlink()
+            own.forget([pdf_name])
+        _link_from_index(out)
     return written
 
 
