@@ -12,6 +12,7 @@ left as it was in every case.
 from __future__ import annotations
 
 import argparse
+import re
 import signal
 import sys
 import tempfile
@@ -41,16 +42,66 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
+_USAGE_ERRORS = [
+    (r"unrecognized arguments: (?P<what>.+)", "không hiểu {what}", "unrecognized arguments: {what}"),
+    (r"the following arguments are required: (?P<what>.+)", "còn thiếu {what}",
+     "the following arguments are required: {what}"),
+    (r"argument (?P<arg>\S+): invalid choice: (?P<given>.+?) \(choose from (?P<choices>.+)\)",
+     "{arg} không nhận {given}; hãy chọn một trong: {choices}", "{arg}: invalid choice {given}; choose from {choices}"),
+    (r"argument (?P<arg>\S+): invalid int value: (?P<given>.+)", "{arg} cần một số nguyên, không phải {given}",
+     "{arg} needs a whole number, not {given}"),
+    (r"argument (?P<arg>\S+): expected (at least )?one argument", "{arg} cần một giá trị theo sau",
+     "{arg} needs a value after it"),
+    (r"ambiguous option: (?P<given>\S+) could match (?P<choices>.+)", "{given} có thể là {choices}; hãy viết đủ",
+     "{given} could be {choices}; write it in full"),
+]
+"""argparse's messages for a mistyped command, in Vietnamese and English (its own are English only)."""
+
+
+def usage_error_text(message: str, prog: str) -> str:
+    """One line, Vietnamese then English, for argparse's ``message`` about a mistyped command.
+
+    >>> usage_error_text("argument --lang: invalid choice: 'vn' (choose from 'vi', 'en')", "python -m analysis report")
+    "Lỗi lệnh: --lang không nhận 'vn'; hãy chọn một trong: 'vi', 'en'. Xem: python -m analysis report -h / Error in the command: --lang: invalid choice 'vn'; choose from 'vi', 'en'. See: python -m analysis report -h"
+    """
+    vi, en = message, message
+    for pattern, vi_text, en_text in _USAGE_ERRORS:
+        found = re.fullmatch(pattern, message)
+        if found:
+            # the subcommand's own name in argparse's words is the list of them: "{report,check,…}"
+            vi = vi_text.format(**{k: re.sub(r"^\{.*\}$", "lệnh", v or "") for k, v in found.groupdict().items()})
+            en = en_text.format(**{k: re.sub(r"^\{.*\}$", "the command", v or "") for k, v in found.groupdict().items()})
+            break
+    return f"Lỗi lệnh: {vi}. Xem: {prog} -h / Error in the command: {en}. See: {prog} -h"
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        # argparse names a subcommand by its usage with the prefix "" (kept)
+        super().add_usage(usage, actions, groups, "cách dùng / usage: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage and its errors in Vietnamese and English (subcommands inherit it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, usage_error_text(message, self.prog) + "\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     observations, offices, reports = (_relative(p) for p in (paths.OBSERVATIONS_DIR, paths.OFFICES_DIR,
                                                              paths.REPORTS_DIR))
     default_data_vi = f"mặc định: {observations} (số liệu đã công bố và minh họa) và {offices} (tệp các phòng gửi)"
     default_data_en = f"default: {observations} (published and illustrative figures) and {offices} (offices' files)"
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m analysis",
         description="Cầu Ngang target workbench — công cụ theo dõi chỉ tiêu Kế hoạch 20/KH-UBND.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
     _help(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="{report,check,review,clean}",
@@ -66,8 +117,6 @@ def _parser() -> argparse.ArgumentParser:
             "(có tệp .workbench-report), hoặc thư mục rỗng / The command only replaces a folder it wrote "
             "itself (it holds .workbench-report) or an empty one."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
     options = _help(report)
     options.add_argument("--data", type=Path, nargs="+", default=None, metavar="FILE_OR_FOLDER",
@@ -91,8 +140,6 @@ def _parser() -> argparse.ArgumentParser:
         description=("Viết báo cáo kết quả thực hiện Kế hoạch 20/KH-UBND theo thể thức Nghị định 30/2020/NĐ-CP. / "
                      "Write the review of Plan 20/KH-UBND as a Word document in the form of Decree 30/2020.\n\n"
                      f"Số liệu / data: {default_data_vi} / {default_data_en}."),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
     from .reports.review import add_review_arguments
 
@@ -105,8 +152,6 @@ def _parser() -> argparse.ArgumentParser:
             "đổi tên) và báo cáo Word đã sửa tay. / Delete what the report and review commands wrote into the "
             "folder; keep every other file (notes, renamed copies) and any Word review changed by hand."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
     _help(clean).add_argument("--out", type=Path, default=paths.REPORTS_DIR, metavar="FOLDER",
                               help=f"thư mục báo cáo, mặc định {reports} / report folder, default {reports}")
@@ -118,8 +163,6 @@ def _parser() -> argparse.ArgumentParser:
             "Check observation files and list every problem (file, row, column, what to do).\n\n"
             f"Số liệu / data: {default_data_vi} / {default_data_en}."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
     )
     # "--data" as for report and review: an office checks with the words it reports with
     _help(check).add_argument("--data", dest="data_option", type=Path, nargs="+", default=None,
