@@ -249,3 +249,20 @@ def test_a_district_summed_from_communes_names_them_as_they_are():
     workbench = Workbench(areas=["848"])
     assert workbench.series("T04", "848").used["source"].iloc[-1].startswith("tổng hợp từ 13 xã / sum of 13 communes — ")
     assert workbench.series("T06", "848").used["source"].iloc[-1].startswith("tổng hợp từ 15 xã, thị trấn / ")
+
+
+def test_a_district_count_is_summed_only_from_all_its_communes():
+    # population 2019 reported by 6 of the 15 communes was summed into a district of 52.303 people;
+    # a ratio of some communes' counts stays an estimate of the district's rate
+    from analysis import load_areas, load_indicators
+    from analysis.data.series import build_series
+
+    observations, areas, indicators = load_observations(), load_areas(), load_indicators()
+    partial_sum = build_series(observations, "population", "848", "all", areas, indicators).frame
+    assert 2019 not in partial_sum.index
+    jobs = build_series(observations, "new_jobs_khmer_workers", "848", "khmer", areas, indicators).frame
+    every_commune = observations.loc[(observations["indicator"] == "new_jobs_khmer_workers")
+                                     & (observations["year"] == 2024) & observations["preferred"], "value"]
+    assert jobs.at[2024, "value"] == every_commune.sum() == 1120 and jobs.at[2024, "how"] == "sum of communes"
+    one_missing = observations.drop(every_commune.index[:1])
+    assert 2024 not in build_series(one_missing, "new_jobs_khmer_workers", "848", "khmer", areas, indicators).frame.index

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import builders
-from analysis import Workbench, load_areas, load_indicators, load_observations
+from analysis import Workbench, check_observations, load_areas, load_indicators, load_observations
 from analysis.cli import main
 from analysis.data.catalogue import load_reforms
 from analysis.data.series import build_series
@@ -167,6 +167,19 @@ def test_one_new_commune_alone_is_never_taken_for_the_former_district(tmp_path):
     commune = build_series(observations, "poverty_rate_households", "29431-2025", "khmer", areas, indicators,
                            reforms=(reform,)).frame
     assert commune.loc[2025, "value"] == pytest.approx(2.13) and commune.loc[2024, "how"] == "rebuilt from old units"
+    # and the check says so: the office saw its figure in no district row and nothing in the check
+    told = [w for w in check_observations([OBSERVATIONS_DIR, one]).warnings if "xã mới. Số của" in w.message_vi]
+    assert len(told) == len({line.split(",")[0] for line in rows[1:]}) > 1  # one per indicator, at its first row
+    poverty = next(w for w in told if "(poverty_rate_households)" in w.message_vi)
+    assert (poverty.file.endswith("vinh_kim_2025.csv"), poverty.column) == (True, "area_code")
+    assert "năm 2025, “" in poverty.message_vi and "mới có số liệu của 1/6 xã mới" in poverty.message_vi
+    assert "chưa có số năm 2025; các chỉ tiêu của địa bàn huyện Cầu Ngang cũ vẫn chờ" in poverty.message_vi
+    assert poverty.fix_vi.endswith("Xã Cầu Ngang, Xã Mỹ Long, Xã Nhị Trường, Xã Hiệp Mỹ, Xã Ngũ Lạc.")
+    assert "from 1 of the 6 new communes" in poverty.message_en and "Ngũ Lạc commune." in poverty.fix_en
+
+
+def test_all_six_new_communes_reporting_leave_nothing_to_wait_for(data_with_new_communes):
+    assert check_observations(data_with_new_communes).warnings == []
 
 
 def test_a_real_commune_rate_without_counts_keeps_the_district_year_as_an_estimate(tmp_path):

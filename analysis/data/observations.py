@@ -39,8 +39,8 @@ from tqdm import tqdm
 from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
-from .catalogue import (GROUPS, INTEGER_UNITS, _display, load_areas, load_indicators, load_reforms, load_standards,
-                        load_units)
+from .catalogue import (GROUPS, INTEGER_UNITS, _display, commune_codes, load_areas, load_indicators, load_reforms,
+                        load_standards, load_units)
 from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem
@@ -1486,7 +1486,54 @@ def check_observations(
     frame["year"] = frame["year"].astype(int)
     ordered = list(COLUMNS) + ["file", "row"]
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
+    warnings_found += _waiting_for_communes(frame, ctx)
     return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
+
+
+def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
+    """The years in which some, not all, of the new communes reported a figure that the area
+    continuing across a reform (the former district) is the sum or ratio of: the figures are
+    used for their communes, while the former district's year waits for the others. Told once
+    per indicator, group and year, at the first row that reported it (an office otherwise sees
+    its figure in no district row and nothing in the check)."""
+    found = []
+    names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
+    for reform in load_reforms():
+        members = commune_codes(ctx.areas, reform.continues, map="new")
+        if not members:
+            continue
+        used = frame[frame["preferred"] & (frame["year"] >= reform.first_year)]
+        own = set(zip(*(used.loc[used["area_code"] == reform.continues, key] for key in ("indicator", "group", "year"))))
+        merged = ctx.indicators["aggregate"].isin(["sum", "ratio", "district_reported"])
+        rows = used[used["area_code"].isin(members) & used["indicator"].isin(ctx.indicators.index[merged.to_numpy()])]
+        waiting: dict[tuple, list] = {}  # the same communes missing in several years are told once
+        for (indicator, group, year), part in rows.groupby(["indicator", "group", "year"], sort=True):
+            reported = frozenset(part["area_code"])
+            if reported < set(members) and (indicator, group, year) not in own:
+                waiting.setdefault((indicator, group, reported), []).append((int(year), part))
+        for (indicator, group, reported), years in waiting.items():
+            missing = [code for code in members if code not in reported]
+            first = pd.concat([part for _, part in years]).sort_values(["file", "row"]).iloc[0]
+            named = [str(y) for y, _ in years]
+            found.append(problem(
+                "district_waits_for_communes", first["file"], int(first["row"]), "area_code",
+                year=_listed(named, "và"), year_en=_listed(named, "and"),
+                indicator=indicator, name_vi=ctx.indicators.at[indicator, "vi"], name_en=ctx.indicators.at[indicator, "en"],
+                count=len(reported), total=len(members), district=_lower_first(reform.continues_name_vi),
+                district_en=_lower_first(reform.continues_name_en),
+                missing_vi=", ".join(names[0][code] for code in missing),
+                missing_en=", ".join(names[1][code] for code in missing)))
+    return found
+
+
+def _listed(items: list[str], last: str) -> str:
+    """"2025", "2025 và 2026", "2025, 2026 và 2027"."""
+    return f"{', '.join(items[:-1])} {last} {items[-1]}" if len(items) > 1 else items[0]
+
+
+def _lower_first(name: str) -> str:
+    """A name as it reads within a sentence: "Địa bàn huyện Cầu Ngang cũ" → "địa bàn huyện Cầu Ngang cũ"."""
+    return name[:1].lower() + name[1:]
 
 
 def load_observations(

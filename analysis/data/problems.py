@@ -366,6 +366,16 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra lại giá trị và các số đếm; nếu cả hai đều đúng (khác thời điểm, khác nguồn) thì bỏ qua cảnh báo này.",
         "check the value and the counts; if both are right (different dates or sources), ignore this warning.",
     ),
+    "district_waits_for_communes": (
+        "năm {year}, “{name_vi}” ({indicator}) mới có số liệu của {count}/{total} xã mới. Số của {district} "
+        "tính từ cả {total} xã nên chưa có số năm {year}; các chỉ tiêu của {district} vẫn chờ số liệu năm đó. "
+        "Số của xã được giữ và dùng cho các chỉ tiêu đặt cho từng xã.",
+        "in {year_en}, “{name_en}” ({indicator}) has figures from {count} of the {total} new communes. The figure "
+        "of the {district_en} is built from all {total}, so it has none for {year_en} yet; its targets still "
+        "await the figure. The commune's figure is kept and used by the targets set for each commune.",
+        "khi có, nhập số liệu năm {year} của các xã còn thiếu: {missing_vi}.",
+        "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
+    ),
     "fraction_of_percent": (
         "tỷ lệ {value} % nằm trong khoảng 0–1, trong khi các giá trị khác của chỉ tiêu {indicator} "
         "cho địa bàn và nhóm này đều trên 5 %; có thể đây là phân số (0,125 thay cho 12,5 %).",

@@ -279,7 +279,10 @@ def build_series(
         # "13 xã" when no town is among them (the communes of ethnic-minority areas), else "15 xã, thị trấn"
         towns = any(areas.at[code, "kind"] == "town" for code in members if code in areas.index)
         what = ("xã, thị trấn" if towns else "xã", "communes")
-        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what), own)
+        # a sum of some communes is not the district's count (population 2019 summed over the 6 communes
+        # that reported it read 52.303); a ratio of some communes' counts is still an estimate of the rate
+        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what,
+                                    complete=aggregate == "sum"), own)
     population = areas["population_2019"].dropna().to_dict()
     merge = _merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
     for reform in reforms:
