@@ -17,7 +17,7 @@ from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
            "change_text", "needed_words", "is_missing", "half_up", "is_holding", "deadline_figure_in", "chance_shown",
-           "exact_decimals", "latest_decimals", "need_decimals", "HOLDING_MARK"]
+           "exact_decimals", "latest_decimals", "need_decimals", "whole_units_over", "HOLDING_MARK"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -33,7 +33,21 @@ register_labels({
     "every_year": ("mỗi năm", "every year"),
     "in_year_words": ("trong năm", "in"),
     "from_year_words": ("so với năm", "from"),
+    "over_years": ("trong {years} năm", "over {years} yrs"),
 })
+
+
+def whole_units_over(value: float, unit: str, years: int) -> int | None:
+    """A yearly need of a fraction of a whole unit (0,3 hamlet a year) as the whole units it
+    comes to over the ``years`` left (2 in 6 years), when it comes to a whole number; else None.
+
+    >>> whole_units_over(-1 / 3, "hamlets", 6), whole_units_over(-1 / 3, "percent", 6), whole_units_over(-2.0, "hamlets", 6)
+    (-2, None, None)
+    """
+    if unit not in INTEGER_UNITS or not 0 < abs(value) < 1 or years < 2:
+        return None
+    total = value * years
+    return int(round(total)) if round(total) != 0 and abs(total - round(total)) < 0.05 else None
 
 
 def is_missing(value) -> bool:
@@ -316,6 +330,10 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     ...                  "latest_year": 2024, "deadline": 2030})
     >>> needed_text(met), needed_text(met.copy().replace({2030: 2022}))
     ('giữ mức đã đạt', '–')
+    >>> hamlets = pd.Series({"kind": "at_most", "unit": "hamlets", "needed_points_per_year": -1 / 3,
+    ...                      "verdict": "on_track", "latest_year": 2024, "deadline": 2030})
+    >>> needed_text(hamlets, per_year=False), needed_text(hamlets, "en")  # not "−0,3 ấp" a year
+    ('−2 ấp trong 6 năm', '−2 hamlets over 6 yrs')
     
     """
     verdict = row.get("verdict", row.get("status", ""))
@@ -330,6 +348,11 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     if row["kind"] == "yearly_flow":
         words = "" if compact else f" {unit_word(unit, lang)}"
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
+    years = _deadline_of(row) - int(row["latest_year"]) if not is_missing(row.get("latest_year")) else 0
+    whole = whole_units_over(value, unit, years)
+    if whole is not None:  # "−2 ấp trong 6 năm", not "−0,3 ấp" a year
+        number = fmt_number(whole, lang, 0, sign=True)
+        return f"{number} {unit_word(unit, lang, number)} {label('over_years', lang).format(years=years)}"
     decimals = need_decimals(row) or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         met = row.get("latest_met")
@@ -518,10 +541,14 @@ def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awa
 
     >>> change_needed(-3.0, "percent", 2025, 2024, False), change_needed(-3.0, "percent", 2025, 2024, True)
     ('giảm 3,0 điểm % trong năm 2025', 'giảm 3,0 điểm % so với năm 2024')
-    >>> change_needed(0.4, "percent", 2030, 2024, True, "en")
-    'up 0.4 pts/yr'
+    >>> change_needed(0.4, "percent", 2030, 2024, True, "en"), change_needed(-1 / 3, "hamlets", 2030, 2024, True)
+    ('up 0.4 pts/yr', 'giảm 2 ấp trong 6 năm')
     """
     one_year = deadline - latest_year == 1
+    whole = whole_units_over(needed, unit, deadline - latest_year)
+    if whole is not None:  # "giảm 2 ấp trong 6 năm", not "giảm 0,3 ấp/năm"
+        text = change_text(whole, unit, lang, per_year=False)
+        return f"{text} {label('over_years', lang).format(years=deadline - latest_year)}"
     text = change_text(needed, unit, lang, per_year=not one_year, decimals=decimals, more_than=more_than)
     if not one_year:
         return text

@@ -38,16 +38,18 @@ def test_new_commune_figures_load_under_their_new_units(observations):
     assert not observations.loc[observations["year"] <= 2024, "area_code"].isin(NEW_COMMUNES).any()
 
 
-@pytest.mark.parametrize("name, phrase", [
-    ("old_commune_after_reform.csv", "đã sáp nhập vào xã Mỹ Long từ 1/7/2025: ghi số liệu cho xã Mỹ Long, mã 29419"),
-    ("new_commune_before_reform.csv", "xã Ngũ Lạc chỉ có từ 1/7/2025"),
-    ("area_after_reform.csv", "huyện Cầu Ngang không còn từ 1/7/2025"),
+@pytest.mark.parametrize("name, phrase, phrase_en", [
+    ("old_commune_after_reform.csv", "đã sáp nhập vào xã Mỹ Long từ 1/7/2025: ghi số liệu cho xã Mỹ Long, mã 29419",
+     "merged into xã Mỹ Long on 1 July 2025"),
+    ("new_commune_before_reform.csv", "xã Ngũ Lạc chỉ có từ 1/7/2025", "exists only from 1 July 2025"),
+    ("area_after_reform.csv", "huyện Cầu Ngang không còn từ 1/7/2025", "ceased to exist on 1 July 2025"),
 ])
-def test_a_unit_that_did_not_exist_that_year_stops_the_report_and_writes_nothing(name, phrase, tmp_path, capsys):
+def test_a_unit_that_did_not_exist_that_year_stops_the_report_and_writes_nothing(name, phrase, phrase_en, tmp_path,
+                                                                                  capsys):
     out = tmp_path / "reports"
     assert main(["report", "--data", str(BAD / name), "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert phrase in err and "Traceback" not in err
+    assert phrase in err and phrase_en in err and "Traceback" not in err
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
 

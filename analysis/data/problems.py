@@ -249,31 +249,31 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "report the figure for the new unit (add it to data/areas.csv; see data/admin_reforms.yaml).",
     ),
     "merged_into": (
-        "{area} đã sáp nhập vào {successor} từ 1/7/2025: ghi số liệu cho {successor}, mã {code} (số liệu năm {year}).",
-        "{area} was merged into {successor} on 1/7/2025: report the figure for {successor}, code {code} ({year}).",
+        "{area} đã sáp nhập vào {successor} từ {date}: ghi số liệu cho {successor}, mã {code} (số liệu năm {year}).",
+        "{area} was merged into {successor} on {date_en}: report the figure for {successor}, code {code} ({year}).",
         "ghi một số liệu cho cả {successor} (mã {code}, gồm {parts}), không ghi riêng phần của {area}: "
-        "từ năm 2025 số liệu theo xã mới.",
+        "từ năm {first_year} số liệu theo xã mới.",
         "report one figure for the whole of {successor} (code {code}, made of {parts_en}), not the part that was "
-        "{area}: from 2025 figures are for the new communes.",
+        "{area}: from {first_year} figures are for the new communes.",
     ),
     "district_abolished": (
-        "{area} không còn từ 1/7/2025 (bỏ cấp huyện) nên không có số liệu năm {year}; số liệu địa bàn huyện cũ "
+        "{area} không còn từ {date} (bỏ cấp huyện) nên không có số liệu năm {year}; số liệu địa bàn huyện cũ "
         "được tổng hợp từ các xã mới.",
-        "{area} ceased to exist on 1/7/2025 (no more districts), so it has no figure for {year}; the former "
+        "{area} ceased to exist on {date_en} (no more districts), so it has no figure for {year}; the former "
         "district's figures are built from the new communes.",
         "ghi số liệu cho từng xã mới: {communes}.",
         "report the figure for each new commune: {communes}.",
     ),
     "province_merged": (
-        "{area} đã hợp nhất vào {successor} từ 1/7/2025 nên không có số liệu riêng năm {year}.",
-        "{area} was merged into {successor} on 1/7/2025, so it has no figure of its own for {year}.",
+        "{area} đã hợp nhất vào {successor} từ {date} nên không có số liệu riêng năm {year}.",
+        "{area} was merged into {successor} on {date_en}, so it has no figure of its own for {year}.",
         "ghi số liệu cho {successor}, mã {code} (không so sánh được với tỉnh Trà Vinh cũ), hoặc cho từng xã mới.",
         "report the figure for {successor}, code {code} (not comparable with the former Trà Vinh), or for each "
         "new commune.",
     ),
     "unit_not_yet": (
         "{area} chỉ có từ {date}: số liệu năm {year} (trước năm {first_year}) ghi cho đơn vị cũ: {parts}.",
-        "{area} exists only from {date}: a figure for {year} (before {first_year}) belongs to the old units: "
+        "{area} exists only from {date_en}: a figure for {year} (before {first_year}) belongs to the old units: "
         "{parts_en}.",
         "ghi mã của đơn vị cũ cho các năm trước {first_year}.",
         "use the old units' codes for the years before {first_year}.",

@@ -84,19 +84,21 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
             if areas.at[code, "kind"] == "district" and code == reform.continues:
                 communes = [f"{_name(areas, c)} ({areas.at[c, 'gso_code']})" for c in sorted(reform.crosswalk)]
                 refused.append(Refusal(i, "district_abolished", {
-                    "area": _name(areas, code), "year": int(years[i]), "communes": ", ".join(communes)}))
+                    "area": _name(areas, code), "year": int(years[i]), "communes": ", ".join(communes),
+                    "date": short_date(reform.date), "date_en": short_date(reform.date, "en")}))
             elif successor and successor in known and areas.at[successor, "map"] == "new":
                 parts = ", ".join(_name(areas, old) for old in reform.predecessors(successor))
                 refused.append(Refusal(i, "merged_into", {
                     "area": _name(areas, code), "successor": _name(areas, successor), "year": int(years[i]),
                     "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts,
                     "successor_code": successor, "date": short_date(reform.date),
-                    "date_en": short_date(reform.date, "en")}))
+                    "date_en": short_date(reform.date, "en"), "first_year": reform.first_year}))
             elif code == reform.province_old and int(years[i]) > areas.at[code, "valid_to"].year:
                 # a province figure for the reform year itself may describe its first half
                 refused.append(Refusal(i, "province_merged", {
                     "area": _name(areas, code), "successor": _name(areas, reform.province_new),
-                    "year": int(years[i]), "code": reform.province_new}))
+                    "year": int(years[i]), "code": reform.province_new, "date": short_date(reform.date),
+                    "date_en": short_date(reform.date, "en")}))
             elif pd.notna(areas.at[code, "valid_to"]) and areas.at[code, "valid_to"].year < int(years[i]):
                 refused.append(Refusal(i, "area_retired", {
                     "area": areas.at[code, "name_vi"], "valid_to": areas.at[code, "valid_to"].strftime("%d/%m/%Y"),
@@ -112,7 +114,7 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
             outside = reform.outside.get(unit)
             refused.append(Refusal(i, "unit_not_yet", {
                 "area": _name(areas, unit), "year": int(years[i]), "first_year": reform.first_year,
-                "date": short_date(reform.date),
+                "date": short_date(reform.date), "date_en": short_date(reform.date, "en"),
                 "parts": ", ".join(parts) + (f" (và {outside[0]}, ngoài địa bàn kế hoạch)" if outside else ""),
                 "parts_en": ", ".join(parts).replace("mã ", "code ")
                 + (f" (and {outside[1]}, outside the plan's area)" if outside else "")}))
