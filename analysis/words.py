@@ -33,7 +33,8 @@ register_labels({
     "every_year": ("mỗi năm", "every year"),
     "in_year_words": ("trong năm", "in"),
     "from_year_words": ("so với năm", "from"),
-    "over_years": ("trong {years} năm", "over {years} yrs"),
+    "units_per_years": ("/{years} năm", "/{years} yrs"),
+    "from_to_years": ("từ năm {start} đến năm {end}", "from {start} to {end}"),
 })
 
 
@@ -333,7 +334,11 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     >>> hamlets = pd.Series({"kind": "at_most", "unit": "hamlets", "needed_points_per_year": -1 / 3,
     ...                      "verdict": "on_track", "latest_year": 2024, "deadline": 2030})
     >>> needed_text(hamlets, per_year=False), needed_text(hamlets, "en")  # not "−0,3 ấp" a year
-    ('−2 ấp trong 6 năm', '−2 hamlets over 6 yrs')
+    ('−1 ấp/3 năm', '−1 hamlet/3 yrs')
+    >>> communes = pd.Series({"kind": "at_most", "unit": "communes", "needed_points_per_year": -4.0, "verdict": "likely_missed",
+    ...                       "latest_year": 2023, "deadline": 2025, "awaiting_figure": True})
+    >>> needed_text(communes, per_year=False)  # 2025 is over: the whole change it needed, not 4 a year
+    '−8 xã so với năm 2023'
     
     """
     verdict = row.get("verdict", row.get("status", ""))
@@ -348,11 +353,20 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     if row["kind"] == "yearly_flow":
         words = "" if compact else f" {unit_word(unit, lang)}"
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
-    years = _deadline_of(row) - int(row["latest_year"]) if not is_missing(row.get("latest_year")) else 0
+    latest_year = None if is_missing(row.get("latest_year")) else int(row["latest_year"])
+    years = _deadline_of(row) - latest_year if latest_year is not None else 0
+    if years > 1 and _awaited(row) and row["kind"] != "yearly_reduction":
+        # the deadline has passed: what it needed is the whole change from the latest figure
+        # ("−8 xã so với năm 2023"), which the review says too, not a pace ("−4 xã" read as the whole)
+        total = value * years
+        number = fmt_number(total, lang, 0 if unit in INTEGER_UNITS else _decimals_to_show(total, unit), sign=True)
+        words = label("points_word", lang) if unit == "percent" else unit_word(unit, lang, number)
+        return f"{number} {words} {label('from_year_words', lang)} {latest_year}"
     whole = whole_units_over(value, unit, years)
-    if whole is not None:  # "−2 ấp trong 6 năm", not "−0,3 ấp" a year
-        number = fmt_number(whole, lang, 0, sign=True)
-        return f"{number} {unit_word(unit, lang, number)} {label('over_years', lang).format(years=years)}"
+    if whole is not None:  # "−1 ấp/3 năm" (2 in 6 years), not "−0,3 ấp" a year
+        common = math.gcd(abs(whole), years)
+        number = fmt_number(whole // common, lang, 0, sign=True)
+        return f"{number} {unit_word(unit, lang, number)}{label('units_per_years', lang).format(years=years // common)}"
     decimals = need_decimals(row) or _decimals_to_show(value, unit)
     if half_up(value, decimals) == 0:
         met = row.get("latest_met")
@@ -368,6 +382,12 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
         return f"{beyond}{fmt_number(value, lang, decimals, sign=True)} {words}"
     number = fmt_number(value, lang, decimals, sign=True)
     return f"{beyond}{number} {unit_word(unit, lang, number)}{suffix}"
+
+
+def _awaited(row) -> bool:
+    """The deadline has passed and its figure is awaited."""
+    awaited = row.get("awaiting_figure", False)
+    return bool(awaited) and not is_missing(awaited)
 
 
 def _strict(row) -> bool:
@@ -529,26 +549,36 @@ def needed_words(row: pd.Series, lang: str = "vi") -> str:
     if row["kind"] == "yearly_flow":
         return f"{value_text(row['needed_points_per_year'], row['unit'], lang)} {label('every_year', lang)}"
     return change_needed(row["needed_points_per_year"], row["unit"], int(row["deadline"]), int(row["latest_year"]),
-                         bool(row.get("awaiting_figure", False)), lang, decimals=need_decimals(row),
-                         more_than=more_than_needed(row))
+                         _awaited(row), lang, decimals=need_decimals(row), more_than=more_than_needed(row),
+                         pace=row["kind"] == "yearly_reduction")
 
 
 def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awaiting: bool, lang: str = "vi",
-                  decimals: int | None = None, more_than: bool = False) -> str:
+                  decimals: int | None = None, more_than: bool = False, pace: bool = False) -> str:
     """The change needed, in words: a yearly rate ("tăng 0,4 điểm %/năm"), or, with one year left,
     the change in that year ("giảm 3,0 điểm % trong năm 2025") — from the latest figure once that
     year has ended and its figure is ``awaiting`` ("giảm 3,0 điểm % so với năm 2024").
 
+    An ended deadline's figure awaited more than a year after the latest says the whole change
+    ("giảm 8 xã so với năm 2023"), unless ``pace`` (a target set as a yearly pace).
+
     >>> change_needed(-3.0, "percent", 2025, 2024, False), change_needed(-3.0, "percent", 2025, 2024, True)
     ('giảm 3,0 điểm % trong năm 2025', 'giảm 3,0 điểm % so với năm 2024')
-    >>> change_needed(0.4, "percent", 2030, 2024, True, "en"), change_needed(-1 / 3, "hamlets", 2030, 2024, True)
-    ('up 0.4 pts/yr', 'giảm 2 ấp trong 6 năm')
+
+    >>> change_needed(0.4, "percent", 2030, 2024, False, "en"), change_needed(-1 / 3, "hamlets", 2030, 2024, False)
+    ('up 0.4 pts/yr', 'giảm 2 ấp từ năm 2024 đến năm 2030')
+    >>> change_needed(-4.0, "communes", 2025, 2023, True), change_needed(-3.0, "percent", 2025, 2023, True, pace=True)
+    ('giảm 8 xã so với năm 2023', 'giảm 3,0 điểm %/năm')
     """
     one_year = deadline - latest_year == 1
+    if awaiting and not one_year and not pace:
+        total = needed * (deadline - latest_year)
+        text = change_text(total, unit, lang, per_year=False, decimals=0 if unit in INTEGER_UNITS else None)
+        return f"{text} {label('from_year_words', lang)} {latest_year}"
     whole = whole_units_over(needed, unit, deadline - latest_year)
-    if whole is not None:  # "giảm 2 ấp trong 6 năm", not "giảm 0,3 ấp/năm"
+    if whole is not None:  # "giảm 2 ấp từ năm 2024 đến năm 2030", not "giảm 0,3 ấp/năm"
         text = change_text(whole, unit, lang, per_year=False)
-        return f"{text} {label('over_years', lang).format(years=deadline - latest_year)}"
+        return f"{text} {label('from_to_years', lang).format(start=latest_year, end=deadline)}"
     text = change_text(needed, unit, lang, per_year=not one_year, decimals=decimals, more_than=more_than)
     if not one_year:
         return text

@@ -170,7 +170,7 @@ def test_one_new_commune_alone_is_never_taken_for_the_former_district(tmp_path):
                            reforms=(reform,)).frame
     assert commune.loc[2025, "value"] == pytest.approx(2.13) and commune.loc[2024, "how"] == "rebuilt from old units"
     # and the check says so: the office saw its figure in no district row and nothing in the check
-    told = [w for w in check_observations([OBSERVATIONS_DIR, one]).warnings if "xã mới. Số của" in w.message_vi]
+    told = [w for w in check_observations([OBSERVATIONS_DIR, one]).warnings if "mới có số liệu của 1/6 xã mới" in w.message_vi]
     assert len(told) == len({line.split(",")[0] for line in rows[1:]}) > 1  # one per indicator, at its first row
     poverty = next(w for w in told if "(poverty_rate_households)" in w.message_vi)
     assert (poverty.file.endswith("vinh_kim_2025.csv"), poverty.column) == (True, "area_code")
@@ -178,6 +178,12 @@ def test_one_new_commune_alone_is_never_taken_for_the_former_district(tmp_path):
     assert "chưa có số năm 2025; các chỉ tiêu của địa bàn huyện Cầu Ngang cũ vẫn chờ" in poverty.message_vi
     assert poverty.fix_vi.endswith("Xã Cầu Ngang, Xã Mỹ Long, Xã Nhị Trường, Xã Hiệp Mỹ, Xã Ngũ Lạc.")
     assert "from 1 of the 6 new communes" in poverty.message_en and "Ngũ Lạc commune." in poverty.fix_en
+    assert "dùng cho các chỉ tiêu đặt cho từng xã" in poverty.message_vi  # T01 is judged for the commune too
+    # T05 is judged for the whole area only: the figure is in no report, and the check must not say it is used
+    jobs = next(w for w in told if "(new_jobs_khmer_workers)" in w.message_vi)
+    assert "Chỉ tiêu T05 chỉ đánh giá cho cả địa bàn huyện Cầu Ngang cũ" in jobs.message_vi
+    assert "chưa có trong báo cáo nào" in jobs.message_vi and "dùng cho" not in jobs.message_vi
+    assert "Target T05 is judged only for the whole former Cầu Ngang district" in jobs.message_en
 
 
 def test_all_six_new_communes_reporting_leave_nothing_to_wait_for(data_with_new_communes):

@@ -406,6 +406,26 @@ def test_unknown_area_is_a_clear_error(tmp_path, capsys):
     assert main(["report", "--out", str(tmp_path / "r"), "--area", "99999"]) == 2
     err = capsys.readouterr().err
     assert 'không có mã địa bàn "99999"' in err and not (tmp_path / "r").exists()
+    assert "ví dụ 848 (huyện), 29431 (Xã Vinh Kim từ 1/7/2025) hoặc 29434 (Xã Kim Hòa đến 30/6/2025)" in err
+
+
+def test_an_area_may_be_given_by_its_name(tmp_path, monkeypatch):
+    # the report reads what --area names: the commune's name as an office writes it is its code
+    import analysis.reports.report as report_module
+
+    chosen = {}
+    monkeypatch.setattr(report_module, "Workbench", lambda *args, **kwargs: chosen.update(kwargs) or _stop())
+    with pytest.raises(_Stopped):
+        report_module.run_report(None, out=tmp_path / "r", areas=["848", "Xã Kim Hòa", "vinh kim"])
+    assert chosen["areas"] == ["848", "29434", "29431"] and not (tmp_path / "r").exists()
+
+
+class _Stopped(Exception):
+    pass
+
+
+def _stop():
+    raise _Stopped
 
 
 def test_a_failure_while_writing_leaves_nothing_half_written(tmp_path, monkeypatch):

@@ -401,6 +401,13 @@ def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):
     assert "chọn một năm từ 2021 đến 2030" in message
     assert "99999" in message and '"issuers"' in message and "nobody" in message
     assert '--date: "31/02/2025" không phải là ngày' in message  # the option named, not the settings file
+    # an office types its commune's name: a misspelt one is offered the name it is close to, with a
+    # current example otherwise (29434 of the suggestion before ended on 1/7/2025)
+    assert main(["review", "--out", str(out), "--no-pdf", "--area", "Xã Vinh Kiêm"]) == 2
+    assert main(["review", "--out", str(out), "--no-pdf", "--area", "Cầu Ngang", "--map", "new"]) == 2
+    message = capsys.readouterr().err
+    assert 'có phải mã 29431 (Xã Vinh Kim)?' in message and "did you mean code 29431 (Xã Vinh Kim)?" in message
+    assert "có phải một trong các mã: 29416 (Xã Cầu Ngang); 848 (Huyện Cầu Ngang)" in message  # asked, not guessed
     assert not out.exists()
 
 

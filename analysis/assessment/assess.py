@@ -34,7 +34,7 @@ from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
 from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, more_than_needed,
-                     need_decimals, target_text, unit_word, value_text, years_span)
+                     need_decimals, target_text, unit_word, value_text, whole_units_over, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -783,12 +783,16 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
                                  every_year=len(tail) == latest_year - int(tail.index[0]) + 1)
     else:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
+        window_start = int(_recent_window(values).index[0])
+        whole = whole_units_over(row["observed_points_per_year_recent"], unit, latest_year - window_start)
+        if whole is not None:  # "3 năm 2022–2024 giảm 1 ấp": 0,3 ấp a year beside "2 ấp in 6 years" read as too few
+            recent_words = change_text(whole, unit, lang, per_year=False)
         # the years whose changes the pace averages: from 2021 to 2024 are the changes of 2022–2024
-        recent_span = years_span(int(_recent_window(values).index[0]) + 1, latest_year, lang)
+        recent_span = years_span(window_start + 1, latest_year, lang)
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),
-                                     more_than=more_than_needed(row))
+                                     more_than=more_than_needed(row), pace=kind == "yearly_reduction")
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",

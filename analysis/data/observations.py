@@ -40,7 +40,7 @@ from .. import paths
 from ..errors import DataError, Problem
 from ..text import nfc
 from .catalogue import (GROUPS, INTEGER_UNITS, _display, commune_codes, load_areas, load_indicators, load_reforms,
-                        load_standards, load_units)
+                        load_standards, load_targets, load_units)
 from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem
@@ -49,6 +49,7 @@ from .xlsx import XlsxWorkbook
 from openpyxl.utils import get_column_letter
 
 __all__ = ["load_observations", "check_observations", "ObservationCheck", "FileRead", "default_sources", "protected_paths",
+           "area_option_codes",
            "COLUMNS", "REQUIRED_COLUMNS", "QUALIFIERS", "KEY"]
 
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -1407,6 +1408,49 @@ def _suggest(text: str, choices: list[str], names: dict[str, tuple[str, str]], w
     return _GENERIC_HINT
 
 
+_AREA_EXAMPLES = {
+    None: ("848 (huyện), 29431 (Xã Vinh Kim từ 1/7/2025) hoặc 29434 (Xã Kim Hòa đến 30/6/2025)",
+           "848 (district), 29431 (Vinh Kim commune from 1 July 2025) or 29434 (Kim Hòa commune to 30 June 2025)"),
+    "new": ("848 (địa bàn huyện cũ) hoặc 29431 (Xã Vinh Kim)", "848 (the former district) or 29431 (Vinh Kim commune)"),
+    "old": ("848 (huyện) hoặc 29434 (Xã Kim Hòa)", "848 (district) or 29434 (Kim Hòa commune)"),
+}
+"""Codes to give as examples for ``--area``, on either commune map (and for a map not chosen yet)."""
+
+
+def area_option_codes(typed: Sequence[str], map_name: str | None = None, areas: pd.DataFrame | None = None) -> list[str]:
+    """The area codes meant by ``--area``: a code as written, or an area's name ("Xã Vinh Kim",
+    with or without accents) for its code; otherwise :class:`~analysis.DataError` naming each
+    unknown one with the names or codes it is close to, and examples on the ``map_name`` map.
+
+    >>> area_option_codes(["848", "Xã Vinh Kim", "xa vinh kim", "Vinh Kim"])
+    ['848', '29431', '29431', '29431']
+    >>> area_option_codes(["Xã Vinh Kiêm"], "new")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.DataError: ... "Xã Vinh Kiêm" ... có phải mã 29431 (Xã Vinh Kim)? ...
+    """
+    areas = load_areas() if areas is None else areas
+    names = _area_names(areas)
+    codes, problems = [], []
+    for text in (str(t).strip() for t in typed):
+        if text in areas.index:
+            codes.append(text)
+        elif _fold(text) in names:
+            codes.append(names[_fold(text)][0])
+        elif len(ending := {names[n][0] for n in names if n.endswith(" " + _fold(text))}) == 1:
+            codes.append(ending.pop())  # "Vinh Kim" for xã Vinh Kim; "Cầu Ngang" (district, town, commune) is asked
+        else:
+            vi, en = _suggest(text, list(areas.index), names)
+            if (vi, en) == _GENERIC_HINT:
+                example_vi, example_en = _AREA_EXAMPLES[map_name]
+                vi, en = (f"ghi mã hoặc tên một địa bàn trong data/areas.csv, ví dụ {example_vi}.",
+                          f"give the code or name of an area in data/areas.csv, e.g. {example_en}.")
+            problems.append(problem("unknown_area", "--area", None, None, text=text, suggest_vi=vi, suggest_en=en))
+    if problems:
+        raise DataError(problems)
+    return codes
+
+
 # ---------------------------------------------------------------------------------------
 
 
@@ -1498,6 +1542,7 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     its figure in no district row and nothing in the check)."""
     found = []
     names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
+    judged_alone = _district_only_targets()
     for reform in load_reforms():
         members = commune_codes(ctx.areas, reform.continues, map="new")
         if not members:
@@ -1515,8 +1560,10 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
             missing = [code for code in members if code not in reported]
             first = pd.concat([part for _, part in years]).sort_values(["file", "row"]).iloc[0]
             named = [str(y) for y, _ in years]
+            targets = judged_alone.get(indicator, "")
             found.append(problem(
-                "district_waits_for_communes", first["file"], int(first["row"]), "area_code",
+                "district_only_waits_for_communes" if targets else "district_waits_for_communes",
+                first["file"], int(first["row"]), "area_code", targets=targets,
                 year=_listed(named, "và"), year_en=_listed(named, "and"),
                 indicator=indicator, name_vi=ctx.indicators.at[indicator, "vi"], name_en=ctx.indicators.at[indicator, "en"],
                 count=len(reported), total=len(members), district=_lower_first(reform.continues_name_vi),
@@ -1524,6 +1571,20 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
                 missing_vi=", ".join(names[0][code] for code in missing),
                 missing_en=", ".join(names[1][code] for code in missing)))
     return found
+
+
+def _district_only_targets() -> dict[str, str]:
+    """Indicator → the targets ("T05") judged only for the whole district, for the indicators no
+    commune target uses (a commune's figure of one of them shows nowhere until all communes are in)."""
+    try:
+        targets = load_targets()
+    except DataError:  # a broken catalogue is reported where it is loaded; here it only changes a wording
+        return {}
+    columns = ["indicator", "numerator_indicator", "denominator_indicator", "commune_target_indicator"]
+    by_commune = targets[targets["scope"] != "district"]
+    used = set(by_commune[columns].to_numpy().ravel()) - {"", None}
+    alone = targets[(targets["scope"] == "district") & ~targets["indicator"].isin(used) & (targets["indicator"] != "")]
+    return {indicator: ", ".join(sorted(set(rows["target_id"]))) for indicator, rows in alone.groupby("indicator")}
 
 
 def _listed(items: list[str], last: str) -> str:

@@ -176,13 +176,20 @@ NBSP = "\u00a0"
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Lines of ``text`` at most ``width`` long that never leave "%" alone at a line's start.
+    """Lines of ``text`` at most ``width`` long that never leave "%" alone at a line's start, nor
+    split a span of years ("/3 năm").
 
-    >>> _wrap("+13,3 điểm %", 11)
-    ['+13,3', 'điểm %']
+    >>> _wrap("+13,3 điểm %", 11), _wrap("−1 hamlet/3 yrs", 12)
+    (['+13,3', 'điểm %'], ['−1', 'hamlet/3 yrs'])
     """
-    lines = textwrap.wrap(text.replace(" %", NBSP + "%"), width, break_long_words=False)
+    lines = textwrap.wrap(_unbreakable(text), width, break_long_words=False)
     return [line.replace(NBSP, " ") for line in lines]
+
+
+def _unbreakable(text: str) -> str:
+    """``text`` with no-break spaces where a line must not break: before "%", and inside a span
+    of years ("−1 ấp/3 năm")."""
+    return re.sub(r"(/\d+) ", lambda m: m.group(1) + NBSP, text.replace(" %", NBSP + "%"))
 
 
 def balanced_wrap(text: str, width: int) -> str:
@@ -259,7 +266,7 @@ def fit_lines(text: str, width: float, size: float, weight: str = "normal", last
     out: list[str] = []
     greedy = _greedy_from_the_end if last_heavy else _greedy
     for paragraph in text.split("\n"):
-        words = [word for word in paragraph.replace(" %", NBSP + "%").split(" ") if word]
+        words = [word for word in _unbreakable(paragraph).split(" ") if word]
         lines = greedy(words, width, size, weight)
         if len(lines) > 1 and not last_heavy:
             # the narrowest width that keeps the same number of lines balances them

@@ -31,12 +31,10 @@ from tqdm import tqdm
 
 from ..data.catalogue import load_areas, load_targets
 from ..data.reform import areas_on_map, retired_notes
-from ..data.observations import check_observations, protected_paths
+from ..data.observations import area_option_codes, check_observations, protected_paths
 from .charts import fan_chart, method_lines, small_multiples
-from ..errors import DataError
 from ..export import atomic_folder, check_destination, write_text_atomic
 from .index_page import index_html, relative, review_files
-from ..data.problems import problem
 from .slides import dashboard_slide, deck_targets, fan_slide, multiples_slide, write_deck
 from .style import save_figure
 from .tables import write_summary_csv, write_summary_xlsx
@@ -164,13 +162,8 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         print(line, file=sys.stderr)
     targets = load_targets()
     area_table = load_areas()
-    if areas is not None:
-        unknown = [code for code in areas if code not in area_table.index]
-        if unknown:
-            raise DataError([problem("unknown_area", "--area", None, None, text=code,
-                                     suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
-                                     suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434.")
-                             for code in unknown])
+    if areas is not None:  # codes, or names as an office writes them ("Xã Vinh Kim")
+        areas = area_option_codes(areas, map, area_table)
     _stage(2, "Đánh giá chỉ tiêu và dự báo", "Assessing the targets and projecting")
     workbench = Workbench(checked.observations, lang=lang, areas=areas, map=map)
     print(MAP_WORDS[workbench.map], file=sys.stderr, flush=True)

@@ -59,7 +59,7 @@ from ..assessment.assess import default_map
 from ..data.catalogue import load_areas, load_reforms, load_targets
 from .index_page import area_with_boundary
 from ..data.reform import areas_on_map, retired_notes
-from ..data.observations import load_observations, protected_paths
+from ..data.observations import area_option_codes, load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
 from ..export import (MANIFEST, OwnFiles, check_beside_data, folder_lock, reproducible_office_file, write_bytes_atomic,
@@ -1134,10 +1134,10 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     area = area or DEFAULT_AREA[map_name]
     areas = load_areas()
     problems = []
-    if area not in areas.index:
-        problems.append(problem("unknown_area", "--area", None, None, text=area,
-                                suggest_vi="dùng một mã trong data/areas.csv, ví dụ 848 (huyện) hoặc 29434.",
-                                suggest_en="use a code from data/areas.csv, e.g. 848 (district) or 29434."))
+    try:  # a code, or the commune's name as an office writes it ("Xã Vinh Kim")
+        area = area_option_codes([area], map_name, areas)[0]
+    except DataError as error:
+        problems.extend(error.problems)
     last = int(load_targets()["deadline"].max())  # 2030: the plan's last orientation; a later year judges nothing
     if not PLAN_START <= year <= last:
         problems.append(Problem("--year", None, None, f"năm {year} nằm ngoài giai đoạn theo dõi.",
