@@ -26,7 +26,8 @@ from typing import Iterable, Iterator, Sequence
 from .errors import RefusedError
 
 __all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomic_folder", "check_destination", "folder_lock",
-           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT", "OwnFiles", "check_beside_data", "clean_report"]
+           "spreadsheet_text", "MANIFEST", "MANIFEST_TEXT", "OwnFiles", "check_beside_data", "clean_report",
+           "INPUTS_RECORD", "REPORT_ENTRY", "read_inputs", "write_inputs", "written_from_other_data"]
 
 MANIFEST = ".workbench-report"
 """The file that marks a folder as written by the report command (and so replaceable by it)."""
@@ -34,12 +35,17 @@ MANIFEST_TEXT = "Cầu Ngang target workbench report\nformat: 1\n"
 STAGING_MARKER = ".workbench-staging"
 """Written into a folder under construction with the builder's process id, so that a later
 run can tell a folder left behind by a killed run from one still being built."""
+INPUTS_RECORD = ".workbench-inputs"
+"""What each output in a report folder was made from: a digest of its inputs per name
+(:data:`REPORT_ENTRY` for the report, each review by its file name), so that the index can mark
+a review written from other data than the report beside it."""
+REPORT_ENTRY = "report"
 LOCK_WAIT_SECONDS = 600.0
 """How long a run waits for another run writing the same folder to finish moving it."""
 
 _REPORT_FILES = {"index.html", "summary.csv", "summary.xlsx", "slides.pptx", "dashboard.png", "dashboard.svg",
                  "dashboard.pdf", "dashboard_slide.png", "dashboard_slide_2025.png",
-                 "dashboard_slide_2030.png", "charts", MANIFEST}
+                 "dashboard_slide_2030.png", "charts", MANIFEST, INPUTS_RECORD}
 _CHART_SUFFIXES = (".png", ".svg", ".pdf")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """How text that a spreadsheet would run as a formula begins (OWASP, CSV injection)."""
@@ -178,6 +184,37 @@ class OwnFiles:
         write_text_atomic(self._record, "".join(f"{digest}  {n}\n" for n, digest in sorted(self.hashes.items())))
 
 
+def read_inputs(folder: str | Path) -> dict[str, str]:
+    """The digests of :data:`INPUTS_RECORD` in ``folder``, by name ({} when there is none)."""
+    record = Path(folder) / INPUTS_RECORD
+    if not record.is_file():
+        return {}
+    entries = (line.partition("  ") for line in record.read_text(encoding="utf-8").splitlines())
+    return {name: digest for digest, _, name in entries if name}
+
+
+def write_inputs(folder: str | Path, entries: dict[str, str]) -> None:
+    """Write :data:`INPUTS_RECORD` into ``folder`` (atomically, in name order).
+
+    >>> import tempfile, pathlib
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> write_inputs(home, {"report": "ab12", "bao_cao_final_2025.docx": "cd34"})
+    >>> read_inputs(home)
+    {'bao_cao_final_2025.docx': 'cd34', 'report': 'ab12'}
+    """
+    write_text_atomic(Path(folder) / INPUTS_RECORD, "".join(f"{digest}  {name}\n" for name, digest in sorted(entries.items())))
+
+
+def written_from_other_data(entries: dict[str, str], names: Iterable[str], digest: str | None) -> set[str]:
+    """Those of ``names`` recorded in ``entries`` with a digest other than ``digest`` (none when
+    ``digest`` is None; a file without a record is not judged).
+
+    >>> written_from_other_data({"a.docx": "1", "b.docx": "2"}, ["a.docx", "b.docx", "c.docx"], "1")
+    {'b.docx'}
+    """
+    return {name for name in names if digest is not None and entries.get(name, digest) != digest}
+
+
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -219,7 +256,7 @@ def clean_report(folder: str | Path) -> list[str]:
     kept, deleted = [], []
     for entry in sorted(folder.iterdir()):
         name = entry.name
-        if name in (MANIFEST, OwnFiles.RECORD):
+        if name in (MANIFEST, OwnFiles.RECORD, INPUTS_RECORD):
             continue
         if name in _REPORT_FILES or own.unchanged(name):
             if entry.is_dir() and not entry.is_symlink():
@@ -255,7 +292,7 @@ def _written_by_commands(folder: Path) -> bool:
     if not names or MANIFEST in names and (folder / MANIFEST).is_file() or _is_old_report(folder):
         return True
     reviews = OwnFiles(folder)
-    return OwnFiles.RECORD in names and names <= {OwnFiles.RECORD, *reviews.hashes} \
+    return OwnFiles.RECORD in names and names <= {OwnFiles.RECORD, INPUTS_RECORD, *reviews.hashes} \
         and all((folder / name).is_file() and not (folder / name).is_symlink() for name in names)
 
 

@@ -11,6 +11,7 @@ same chart in ``reports/`` are drawn from the same numbers::
 
 from __future__ import annotations
 
+import hashlib
 import math
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from .assessment import TargetSeries, assess, series_key, status_label
 from .assessment.assess import default_map
 from .data.catalogue import commune_codes, load_areas, load_indicators, load_targets
 from .data.coverage import data_coverage
-from .data.observations import load_observations
+from . import paths
+from .data.observations import COLUMNS, load_observations
 from .data.reform import areas_on_map
 from .reports.charts import SLIDE_FOOTER_SIZE, chance_shown, dashboard, deadline_board, fan_chart, small_multiples
 from .reports.style import A4_LANDSCAPE
@@ -144,6 +146,19 @@ class Workbench:
         area = first["area_code"]
         target = self.targets[self.targets["target_id"] == target_id].iloc[0]
         return self.cache[series_key(target, area)]
+
+    def inputs_digest(self) -> str:
+        """A digest of what every verdict here is made from: the observations, the commune map
+        and the catalogue; a report and a review with the same digest tell the same story.
+
+        >>> Workbench().inputs_digest() == Workbench().inputs_digest() != Workbench(map="new").inputs_digest()
+        True
+        """
+        digest = hashlib.sha256(self.observations[list(COLUMNS)].to_csv(index=False).encode("utf-8"))
+        digest.update(f"\nmap {self.map}\n".encode())
+        for path in (paths.TARGETS_FILE, paths.INDICATORS_FILE, paths.AREAS_FILE, paths.ADMIN_REFORMS_FILE):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     def coverage(self) -> pd.DataFrame:
         """Real and illustrative points per target (see :func:`analysis.coverage.data_coverage`)."""

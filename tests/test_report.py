@@ -15,7 +15,7 @@ from matplotlib.image import imread
 
 from analysis import paths
 from analysis.cli import main
-from analysis.export import MANIFEST, atomic_folder
+from analysis.export import INPUTS_RECORD, MANIFEST, atomic_folder
 from analysis.reports.tables import SUMMARY_COLUMNS
 
 AREAS = ["848", "29434"]
@@ -86,7 +86,7 @@ def test_every_output_is_there(report):
     assert {"charts/fan/T01_848.png", "charts/fan/T01_848.svg", "charts/fan/T01_848.pdf",
             "charts/fan/T01_29434.png", "charts/fan/T01_29434.svg"} <= names
     assert "charts/communes/T01_2025.png" in names
-    assert [name for name in names if name.startswith(".")] == [MANIFEST]
+    assert sorted(name for name in names if name.startswith(".")) == sorted([MANIFEST, INPUTS_RECORD])
     assert not any(p.name.startswith(".") for p in report.parent.iterdir()), "no temporary folder or lock left"
 
 
@@ -333,7 +333,7 @@ def test_index_links_every_file_that_exists(report):
         assert (report / link).is_file(), link
     assert 'lang="vi"' in page and "MINH HỌA" in page
     # and the other way round: the deck's dashboard pictures were the files no link reached
-    assert set(files(report)) - {MANIFEST, "index.html"} <= set(links)
+    assert set(files(report)) - {MANIFEST, INPUTS_RECORD, "index.html"} <= set(links)
 
 
 @pytest.mark.parametrize("name, size", [("charts/fan/T01_848.png", (1500, 2666)),
@@ -486,3 +486,30 @@ def test_the_index_links_the_word_review_whichever_command_ran_last(tmp_path):
     elsewhere = tmp_path / "my_folder"
     assert main(["review", "--data", data, "--out", str(elsewhere), "--no-pdf"]) == 0
     assert not (elsewhere / "index.html").exists()  # not a report's folder: no index made there
+
+
+def test_a_review_written_from_other_data_than_the_report_is_marked_on_the_index(tmp_path):
+    # after an office's new figures, `make report` rewrote the Vietnamese review only: the English one,
+    # written from the figures before, stayed linked beside it as if it told the same story
+    out, published = tmp_path / "reports", str(paths.OBSERVATIONS_DIR / "published.csv")
+    office = tmp_path / "xa_kim_hoa_2024.csv"
+    office.write_text("indicator,area_code,group,year,value,source\n"
+                      "health_insurance_coverage,848,khmer,2024,93.4,Bảo hiểm xã hội huyện\n", encoding="utf-8")
+    report = ["report", "--out", str(out), "--area", "848", "--data"]
+    review = ["review", "--out", str(out), "--no-pdf", "--data"]
+    mark = " (viết từ số liệu khác báo cáo này: chạy lại lệnh review để cập nhật)"
+
+    def listed() -> list[str]:
+        return re.findall(r"<li>(Báo cáo tổng kết[^<]*): <a", (out / "index.html").read_text(encoding="utf-8"))
+
+    assert main([*report, published]) == 0 and main([*review, published, "--lang", "en"]) == 0
+    assert main([*review, published]) == 0
+    assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025", "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)"]
+    assert main([*report, published, str(office)]) == 0  # the new figure: both reviews predate it
+    assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025" + mark,
+                        "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark]
+    assert main([*review, published, str(office)]) == 0  # what make report runs next
+    assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025",
+                        "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark]
+    assert main([*review, published, str(office), "--lang", "en"]) == 0
+    assert mark not in "".join(listed())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Collection
 
 import pandas as pd
 
@@ -38,6 +39,8 @@ register_labels({
     "index_review_annual": ("Báo cáo kết quả năm {year}", "Review of {year}"),
     "index_review_en": (" (tiếng Anh)", " (English)"),
     "index_review_vi": ("", " (Vietnamese)"),
+    "index_review_other_data": (" (viết từ số liệu khác báo cáo này: chạy lại lệnh review để cập nhật)",
+                                " (written from other data than this report: run the review command again to renew it)"),
     "index_no_review": ("Chưa có. Lệnh python -m analysis review --year 2025 (make report chạy sẵn) ghi báo cáo vào "
                         "thư mục này và thêm liên kết ở đây.",
                         "None yet. python -m analysis review --year 2025 (make report runs it) writes the review "
@@ -100,7 +103,7 @@ def review_files(folder: Path) -> list[str]:
     return sorted(entry.name for entry in folder.iterdir() if entry.is_file() and REVIEW_NAME.fullmatch(entry.name))
 
 
-def _reviews_block(names: list[str], lang: str) -> str:
+def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()) -> str:
     """The list of reviews, one line per document with its formats, between the markers.
 
     >>> print(_reviews_block(["bao_cao_annual_2024.docx", "bao_cao_final_2025.docx", "bao_cao_final_2025.pdf"], "vi"))
@@ -110,6 +113,9 @@ def _reviews_block(names: list[str], lang: str) -> str:
     </ul><!-- /reviews -->
     >>> "tổng kết giai đoạn 2021–2025 — Xã Vinh Kim (từ 1/7/2025): <a" in _reviews_block(
     ...     ["bao_cao_final_2025_29431-2025.docx"], "vi")
+    True
+    >>> "(English) (written from other data" in _reviews_block(["bao_cao_final_2025_en.docx"], "en",
+    ...                                                           {"bao_cao_final_2025_en.docx"})
     True
     """
     documents: dict[tuple, list[str]] = {}
@@ -123,6 +129,8 @@ def _reviews_block(names: list[str], lang: str) -> str:
         if area:  # a commune's own review: "— Xã Vinh Kim (từ 1/7/2025)"
             title += f" — {area_with_boundary(area, lang)}"
         title += label("index_review_en" if english else "index_review_vi", lang)
+        if set(files) & set(other_data):
+            title += label("index_review_other_data", lang)
         links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
         out.append(f"<li>{html.escape(title)}: {links}</li>")
@@ -158,9 +166,10 @@ def area_with_boundary(code: str, lang: str) -> str:
     return name
 
 
-def with_reviews(page: str, names: list[str]) -> str:
+def with_reviews(page: str, names: list[str], other_data: Collection[str] = ()) -> str:
     """``page`` (an index.html) with its list of reviews renewed for ``names``, in the page's
-    own language; a page without the list is returned as it is.
+    own language, those written from other data than the report marked (``other_data``); a
+    page without the list is returned as it is.
 
     >>> page = '<html lang="en">' + _reviews_block([], "en") + '</html>'
     >>> "End-of-period review 2021–2025 (Vietnamese): <a" in with_reviews(page, ["bao_cao_final_2025.docx"])
@@ -170,7 +179,7 @@ def with_reviews(page: str, names: list[str]) -> str:
     if start < 0 or end < start:
         return page
     lang = "en" if '<html lang="en">' in page else "vi"
-    return page[:start] + _reviews_block(names, lang) + page[end + len(REVIEWS_END):]
+    return page[:start] + _reviews_block(names, lang, other_data) + page[end + len(REVIEWS_END):]
 
 
 def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
@@ -213,7 +222,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             _link(f"{stem}.png", str(deadline)) for deadline, stem in sorted(files["deadline_boards"].items()))
             + "</li>")
     out.append("</ul>")
-    out.append(_reviews_block(files.get("reviews", []), lang))  # above the dashboard's picture, in sight
+    out.append(_reviews_block(files.get("reviews", []), lang, files.get("reviews_from_other_data", ())))  # above the dashboard's picture, in sight
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")

@@ -33,7 +33,8 @@ from ..data.catalogue import load_areas, load_targets
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import area_option_codes, check_observations, protected_paths
 from .charts import fan_chart, method_lines, small_multiples
-from ..export import atomic_folder, check_destination, write_text_atomic
+from ..export import (REPORT_ENTRY, atomic_folder, check_destination, read_inputs, write_inputs, write_text_atomic,
+                      written_from_other_data)
 from .index_page import index_html, relative, review_files
 from .slides import dashboard_slide, deck_targets, fan_slide, multiples_slide, write_deck
 from .style import save_figure
@@ -246,6 +247,11 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                    bool(table["illustrative"].any()), map=workbench.map, communes_to=communes_to)
         files["slides"] = "slides.pptx"
         files["reviews"] = review_files(Path(out))  # carried over into the new folder
+        # a review written from other data than this report is marked as such on the index
+        digest, earlier = workbench.inputs_digest(), read_inputs(out)
+        files["reviews_from_other_data"] = written_from_other_data(earlier, files["reviews"], digest)
+        write_inputs(staging, {**{name: earlier[name] for name in files["reviews"] if name in earlier},
+                               REPORT_ENTRY: digest})
         write_text_atomic(staging / "index.html", index_html(table, files, lang))
     # the same count as stage 3 said it drew; the dashboards are named apart
     n_charts, n_boards = len(fan_tasks) + len(multiple_tasks) + len(deck_tasks), 1 + len(DECK_DEADLINES)

@@ -62,8 +62,9 @@ from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import area_option_codes, load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
-from ..export import (MANIFEST, OwnFiles, check_beside_data, folder_lock, reproducible_office_file, write_bytes_atomic,
-                      write_text_atomic)
+from ..export import (MANIFEST, REPORT_ENTRY, OwnFiles, check_beside_data, folder_lock, read_inputs,
+                      reproducible_office_file, write_bytes_atomic, write_inputs, write_text_atomic,
+                      written_from_other_data)
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
@@ -1162,10 +1163,11 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
     own_name = None if area == DEFAULT_AREA[map_name] else area
     docx_name, pdf_name = (review_file_name(kind, year, suffix, lang, own_name) for suffix in ("docx", "pdf"))
-    return _write_review(out, document, docx_name, pdf_name, pdf)
+    return _write_review(out, document, docx_name, pdf_name, pdf, workbench.inputs_digest())
 
 
-def _write_review(out: Path, document: bytes, docx_name: str, pdf_name: str, pdf: bool) -> list[Path]:
+def _write_review(out: Path, document: bytes, docx_name: str, pdf_name: str, pdf: bool,
+                  digest: str | None = None) -> list[Path]:
     out.parent.mkdir(parents=True, exist_ok=True)
     with folder_lock(out):  # a report swapping this folder in meanwhile would take the review away with the old one
         out.mkdir(exist_ok=True)
@@ -1181,6 +1183,11 @@ def _write_review(out: Path, document: bytes, docx_name: str, pdf_name: str, pdf
             # list the two as one review); a PDF changed or signed since is kept
             (out / pdf_name).unlink()
             own.forget([pdf_name])
+        if digest is not None:  # what it was written from, for the index to compare with the report's
+            entries = read_inputs(out)
+            if not (out / pdf_name).exists():
+                entries.pop(pdf_name, None)
+            write_inputs(out, {**entries, **{path.name: digest for path in written}})
         _link_from_index(out)
     return written
 
@@ -1190,7 +1197,8 @@ def _link_from_index(folder: Path) -> None:
     index = folder / "index.html"
     if (folder / MANIFEST).is_file() and index.is_file():
         page = index.read_text(encoding="utf-8")
-        renewed = with_reviews(page, review_files(folder))
+        names, entries = review_files(folder), read_inputs(folder)
+        renewed = with_reviews(page, names, written_from_other_data(entries, names, entries.get(REPORT_ENTRY)))
         if renewed != page:
             write_text_atomic(index, renewed)
 
