@@ -12,6 +12,7 @@ left as it was in every case.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import signal
 import sys
@@ -46,8 +47,10 @@ _USAGE_ERRORS = [
     (r"unrecognized arguments: (?P<what>.+)", "không hiểu {what}", "unrecognized arguments: {what}"),
     (r"the following arguments are required: (?P<what>.+)", "còn thiếu {what}",
      "the following arguments are required: {what}"),
+    (r"argument (?P<arg>\{\S+\}): invalid choice: (?P<given>.+?) \(choose from (?P<choices>.+)\)",
+     "không có lệnh {given}; các lệnh là: {choices}", "there is no command {given}; the commands are {choices}"),
     (r"argument (?P<arg>\S+): invalid choice: (?P<given>.+?) \(choose from (?P<choices>.+)\)",
-     "{arg} không nhận {given}; hãy chọn một trong: {choices}", "{arg}: invalid choice {given}; choose from {choices}"),
+     "{arg} không nhận {given}; hãy chọn một trong: {choices}", "{arg} does not take {given}; choose from {choices}"),
     (r"argument (?P<arg>\S+): invalid int value: (?P<given>.+)", "{arg} cần một số nguyên, không phải {given}",
      "{arg} needs a whole number, not {given}"),
     (r"argument (?P<arg>\S+): expected (at least )?one argument", "{arg} cần một giá trị theo sau",
@@ -62,7 +65,9 @@ def usage_error_text(message: str, prog: str) -> str:
     """One line, Vietnamese then English, for argparse's ``message`` about a mistyped command.
 
     >>> usage_error_text("argument --lang: invalid choice: 'vn' (choose from 'vi', 'en')", "python -m analysis report")
-    "Lỗi lệnh: --lang không nhận 'vn'; hãy chọn một trong: 'vi', 'en'. Xem: python -m analysis report -h / Error in the command: --lang: invalid choice 'vn'; choose from 'vi', 'en'. See: python -m analysis report -h"
+    "Lỗi lệnh: --lang không nhận 'vn'; hãy chọn một trong: 'vi', 'en' (có phải 'vi'?). Xem: python -m analysis report -h / Error in the command: --lang does not take 'vn'; choose from 'vi', 'en' (did you mean 'vi'?). See: python -m analysis report -h"
+    >>> usage_error_text("argument {report,check}: invalid choice: 'chek' (choose from 'report', 'check')", "python -m analysis")
+    "Lỗi lệnh: không có lệnh 'chek'; các lệnh là: 'report', 'check' (có phải 'check'?). Xem: python -m analysis -h / Error in the command: there is no command 'chek'; the commands are 'report', 'check' (did you mean 'check'?). See: python -m analysis -h"
     """
     vi, en = message, message
     for pattern, vi_text, en_text in _USAGE_ERRORS:
@@ -71,6 +76,10 @@ def usage_error_text(message: str, prog: str) -> str:
             # the subcommand's own name in argparse's words is the list of them: "{report,check,…}"
             vi = vi_text.format(**{k: re.sub(r"^\{.*\}$", "lệnh", v or "") for k, v in found.groupdict().items()})
             en = en_text.format(**{k: re.sub(r"^\{.*\}$", "the command", v or "") for k, v in found.groupdict().items()})
+            if found.groupdict().get("choices") and found["given"]:  # "chek": did you mean 'check'?
+                close = difflib.get_close_matches(found["given"], re.findall(r"'[^']*'", found["choices"]), n=1)
+                if close:
+                    vi, en = f"{vi} (có phải {close[0]}?)", f"{en} (did you mean {close[0]}?)"
             break
     return f"Lỗi lệnh: {vi}. Xem: {prog} -h / Error in the command: {en}. See: {prog} -h"
 
@@ -90,8 +99,10 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message):
+        # the message first: a planner reads it above the usage, not under a wall of option names
+        sys.stderr.write(usage_error_text(message, self.prog) + "\n")
         self.print_usage(sys.stderr)
-        self.exit(2, usage_error_text(message, self.prog) + "\n")
+        self.exit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -104,7 +115,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Cầu Ngang target workbench — công cụ theo dõi chỉ tiêu Kế hoạch 20/KH-UBND.",
     )
     _help(parser)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{report,check,review,clean}",
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{report,review,clean,check}",
                                      title="lệnh / commands")
     report = commands.add_parser(
         "report",
@@ -278,6 +289,13 @@ def _check(args: argparse.Namespace) -> int:
           f"{n:,} valid row{'' if n == 1 else 's'} ({real:,} real, {made_up:,} illustrative).")
     for line in checked.summary_lines() + checked.warning_lines():
         print(line)
+    from .assessment.assess import default_map
+    from .data.catalogue import load_areas
+    from .reports.report import MAP_WORDS, new_map_reason
+
+    areas = load_areas()
+    if default_map(observations, areas) == "new":  # one office's 2025 file turns every output to the new communes
+        print(f"make report: {MAP_WORDS['new']}\n{new_map_reason(observations, areas)}")
     return 0
 
 

@@ -201,3 +201,12 @@ def test_a_real_commune_rate_without_counts_keeps_the_district_year_as_an_estima
     assert after.index.max() == 2024 and after.loc[2024, "approximate"] and not before.loc[2024, "approximate"]
     # the commune's households are taken from its own counts of that year: the district moves only a little
     assert after.loc[2024, "value"] == pytest.approx(before.loc[2024, "value"], abs=0.2)
+
+
+def test_the_check_says_the_report_will_turn_to_the_new_communes(data_with_new_communes, capsys):
+    # `report` said so, `check` did not: an office learned it only when every output had changed map
+    assert main(["check", str(data_with_new_communes)]) == 0
+    out = capsys.readouterr().out
+    assert "make report: Bản đồ xã: mới (6 xã của tỉnh Vĩnh Long từ 1/7/2025; --map old cho 15 xã" in out
+    assert out.rstrip().endswith("new_communes_2025_2026.csv")
+    assert main(["check", str(OBSERVATIONS_DIR)]) == 0 and "Bản đồ xã" not in capsys.readouterr().out

@@ -745,6 +745,10 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
     text = target_sentences(at_bar, 2025, "Tỷ lệ cán bộ người Khmer")
     assert "Dự báo năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %: 19,8–20,2 %)." in text
     assert "sát mức chỉ tiêu" not in target_sentences(row(), 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
+    # a level held and sure to stay is at the line, not close to it ("0 ấp, sát mức" read as a worry)
+    held = at_bar.copy()
+    held["probability"], held["verdict"] = 0.97, "achieved"
+    assert "Dự báo năm 2025 khoảng 20,0 % (khoảng dự báo 80 %" in target_sentences(held, 2025, "Tỷ lệ cán bộ")
 
 
 def test_a_general_aim_without_a_year_says_how_it_is_read(vi):

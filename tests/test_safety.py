@@ -60,12 +60,13 @@ def refused(argv: list[str], capsys, *watched: Path) -> str:
 
 
 @pytest.mark.parametrize("argv, vi, en", [
-    (["report", "--lang", "vn"], "--lang không nhận 'vn'; hãy chọn một trong: 'vi', 'en'",
-     "--lang: invalid choice 'vn'; choose from 'vi', 'en'"),
+    (["report", "--lang", "vn"], "--lang không nhận 'vn'; hãy chọn một trong: 'vi', 'en' (có phải 'vi'?)",
+     "--lang does not take 'vn'; choose from 'vi', 'en' (did you mean 'vi'?)"),
     (["review", "--year", "2025a"], "--year cần một số nguyên, không phải '2025a'",
      "--year needs a whole number, not '2025a'"),
     (["report", "--data"], "--data cần một giá trị theo sau", "--data needs a value after it"),
-    (["rep"], "lệnh không nhận 'rep'", "the command: invalid choice 'rep'"),
+    (["chek"], "không có lệnh 'chek'; các lệnh là: 'report', 'review', 'clean', 'check' (có phải 'check'?)",
+     "there is no command 'chek'; the commands are 'report', 'review', 'clean', 'check' (did you mean 'check'?)"),
     ([], "còn thiếu lệnh", "required: the command"),
     (["check", "--foo"], "không hiểu --foo", "unrecognized arguments: --foo"),
 ])
@@ -74,7 +75,7 @@ def test_a_mistyped_command_is_told_in_vietnamese_first(argv, vi, en, capsys):
     with pytest.raises(SystemExit) as stopped:
         main(argv)
     err = capsys.readouterr().err
-    usage, message = err.rstrip("\n").rsplit("\n", 1)
+    message, usage = err.split("\n", 1)  # the message first, above the usage
     assert stopped.value.code == 2 and usage.startswith("cách dùng / usage: python -m analysis")
     assert message.startswith(f"Lỗi lệnh: {vi}") and " / Error in the command: " in message and en in message
     assert message.index(vi) < message.index(en) and "error:" not in err

@@ -434,15 +434,21 @@ def _interval(row: pd.Series, lang: str) -> str:
     return high if high.split(" ")[0] == low else f"{low}–{high}"
 
 
+SURE_ENOUGH = 0.9
+"""A chance of meeting the level at which a projection printed as the level is not "close" to it."""
+
+
 def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
     if _missing(row.get("projected_median")) or row["unit"] == "flag":
         return ""
     deadline = int(row["deadline"])
     value = value_text(float(row["projected_median"]), row["unit"], lang)
     bar = row.get("met_threshold")
+    chance = row.get("probability")
     if row["kind"] not in ("yearly_reduction", "yearly_flow") and not _missing(bar) \
-            and value == value_text(float(bar), row["unit"], lang):
-        # "khoảng 20,0 %" against "từ 20 % trở lên" reads as met beside a chance of one half
+            and value == value_text(float(bar), row["unit"], lang) and (_missing(chance) or chance < SURE_ENOUGH):
+        # "khoảng 20,0 %" against "từ 20 % trở lên" reads as met beside a chance of one half; a commune
+        # holding 0 ấp, sure to stay there, is not "sát mức" (close to the line) but at it
         value = label("rv_at_bar", lang).format(value=value)
     return label(key, lang).format(year=deadline, deadline=deadline, interval=_interval(row, lang), value=value)
 

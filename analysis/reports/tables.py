@@ -182,7 +182,7 @@ _METHOD_TEXT = {
         "phân; khi tỷ lệ còn dưới 3 % thì cần giảm hết phần còn lại); việc làm 1.000–1.500 lao động/năm đánh giá từng "
         "năm, không cộng dồn phần vượt của năm trước; an ninh, quốc phòng đánh giá từng năm. Cột \"Số năm đạt\".",
         "Đạt: mục tiêu ghi tròn ở giới hạn (100 %, 0 %) được coi là đạt khi giá trị làm tròn bằng mục tiêu (từ 99,5 %); "
-        "\"cơ bản không còn ấp đặc biệt khó khăn\" là toàn huyện còn không quá 1 ấp (data/targets.yaml, met_at); "
+        "\"cơ bản không còn ấp đặc biệt khó khăn\" là toàn huyện còn không quá 1 ấp (cách hiểu lời văn kế hoạch); "
         "các mục tiêu khác so đúng như ghi (\"trên 80 %\" là lớn hơn 80).",
         "Đảng viên người Khmer: kế hoạch đặt mức 20 % cho toàn huyện. Từng xã được so với tỷ lệ người Khmer trong dân "
         "số của chính xã đó: đây là cách đọc của công cụ, theo yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\" "
@@ -191,8 +191,9 @@ _METHOD_TEXT = {
         "(năm nào cũng còn đạt: khả năng nhỏ nhất trong các năm đến năm hạn). \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
         "Cần mỗi năm: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức đã đạt\" khi "
-        "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Giống bảng tổng "
-        "hợp một trang.",
+        "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Số đếm cần "
+        "chưa tới 1 đơn vị mỗi năm ghi theo số năm (\"−1 ấp/3 năm\"); năm hạn đã qua mà số liệu mới nhất cách "
+        "hơn 1 năm ghi cả mức cần (\"−8 xã so với năm 2023\"). Giống bảng tổng hợp một trang.",
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
         "độ thay đổi mỗi năm từ năm gốc (2021) so với tốc độ cần từ năm gốc để đạt mục tiêu như ghi (Eurostat, Thống "
         "kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc về 0; việc làm: bình quân mỗi năm so với mức mỗi năm). "
@@ -227,8 +228,8 @@ _METHOD_TEXT = {
         "below 3 % the year needs all that is left); 1,000–1,500 jobs a year are judged year by year, with no surplus "
         "carried; security and defence year by year. See \"Years met\".",
         "Met: a target written as a whole number at a bound (100 %, 0 %) is met when the value rounds to it (from "
-        "99.5 %); \"basically no especially difficult hamlets\" is at most 1 in the district (data/targets.yaml, "
-        "met_at); other targets as written (\"above 80 %\" is more than 80).",
+        "99.5 %); \"basically no especially difficult hamlets\" is at most 1 in the district (a reading of "
+        "the plan's words); other targets as written (\"above 80 %\" is more than 80).",
         "Khmer party members: the plan sets 20 % for the district. Each commune is compared with its own Khmer "
         "population share: the workbench's reading, after the plan's \"in proportion to the population in each "
         "locality\" for cadres and civil servants (lines 49 and 209), not a target the plan sets for communes.",
@@ -236,7 +237,9 @@ _METHOD_TEXT = {
         "the deadline (still met every year until then: the least of those years' chances). \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Needed a year: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
-        "result is in. As on the dashboard.",
+        "result is in. A count needing less than one unit a year is given over years (\"−1 hamlet/3 yrs\"); a deadline "
+        "passed more than a year after the latest figure, as the whole change (\"−8 communes from 2023\"). As on the "
+        "dashboard.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
         "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
         "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
