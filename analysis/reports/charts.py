@@ -406,6 +406,37 @@ def source_parts(sources: str, lang: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|sum of) (?P<n>\d+) (?P<what>.+?)s?$")
+
+
+def merged_sums(parts: list[str]) -> list[str]:
+    """Sums of different numbers of the same units said once, with the range of the numbers (new
+    communes rebuilt from 1, 2 or 3 old units each), in the place of the first of them.
+
+    >>> merged_sums(["tổng hợp từ 3 đơn vị cũ", "Sở Y tế", "tổng hợp từ 1 đơn vị cũ", "tổng hợp từ 2 đơn vị cũ"])
+    ['tổng hợp từ 1–3 đơn vị cũ', 'Sở Y tế']
+    >>> merged_sums(["sum of 3 old units", "sum of 1 old unit", "sum of 15 communes"])
+    ['sum of 1–3 old units', 'sum of 15 communes']
+    """
+    ranges: dict[tuple[str, str], list[int]] = {}
+    for part in parts:
+        found = _COUNTED_SUM.match(part)
+        if found:
+            ranges.setdefault((found["how"], found["what"]), []).append(int(found["n"]))
+    out, said = [], set()
+    for part in parts:
+        found = _COUNTED_SUM.match(part)
+        key = (found["how"], found["what"]) if found else None
+        numbers = ranges.get(key, [])
+        if len(set(numbers)) < 2:
+            out.append(part)
+        elif key not in said:  # the others of the range are said with the first
+            said.add(key)
+            plural = "s" if found["how"] == "sum of" else ""
+            out.append(f"{found['how']} {min(numbers)}–{max(numbers)} {found['what']}{plural}")
+    return out
+
+
 def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
     text = f"{label('source', lang)}: " + "; ".join(shown)
     if more:
@@ -417,7 +448,7 @@ def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOO
                   most: int = 2) -> list[str]:
     """The sources, wrapped to at most ``most`` lines of ``size`` points; beyond that, how many
     more (never cut: the speaker notes and summary.xlsx name them all)."""
-    parts = list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang)))
+    parts = merged_sums(list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang))))
     if not parts:
         return []
     shown: list[str] = []
