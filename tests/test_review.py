@@ -14,7 +14,7 @@ import pytest
 from docx import Document
 from docx.shared import Cm, Pt
 
-from analysis import Workbench, load_targets, paths
+from analysis import Workbench, load_observations, load_targets, paths
 from analysis.assessment import NEEDS_ATTENTION, status_label
 from analysis.cli import main
 from analysis.reports import review
@@ -791,3 +791,18 @@ def test_a_target_above_a_level_needs_more_than_the_gap_in_every_sentence(vi):
     text = "\n".join(p.text for p in vi.paragraphs).replace("\u00a0", " ")
     assert "tăng hơn 33,2 điểm %" in text
     assert "cần tăng 33,2 điểm %" not in text
+
+
+def test_a_communes_review_gives_its_own_figure_of_a_target_judged_for_the_whole_area():
+    # an office that reported its new jobs found them in no line of its own review, only "assessed for
+    # another area"
+    from analysis.reports.review import _items
+
+    observations = load_observations()
+    jobs = observations[(observations["indicator"] == "new_jobs_khmer_workers") & (observations["area_code"] == "29434")
+                        & (observations["year"] == 2024)]
+    items = {item.target_id: item for item in _items(Workbench(areas=["29434"]), "29434", 2025, "vi")}
+    assert items["T05"].row is None and items["T05"].own_figure == (
+        f"Số liệu của địa bàn này năm 2024: {int(jobs['value'].iloc[0])} lao động (số liệu minh họa); chỉ tiêu được "
+        "đánh giá cho toàn địa bàn từ số liệu của tất cả các xã.")
+    assert items["T01"].own_figure == ""  # judged here: its paragraph says it all

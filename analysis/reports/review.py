@@ -67,7 +67,7 @@ from ..export import (MANIFEST, REPORT_ENTRY, OwnFiles, check_beside_data, folde
                       written_from_other_data)
 from ..text import check_language, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
-from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text
+from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text, value_text
 from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
@@ -538,6 +538,8 @@ class _Item:
     verdict: Verdict | None
     qualitative: bool = False
     figure: int | None = None
+    own_figure: str = ""
+    """For a target judged for another area: this area's own latest figure of it, in words."""
 
 
 def _judged_deadline(deadlines: list[int], year: int) -> int:
@@ -577,7 +579,8 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
             row = rows[rows["deadline"] == deadline].iloc[0]
             verdict = verdict_of(row)
         item = _Item(target_id, spaced_percent(first[lang]), str(first["plan_section"]).split(",")[0].strip(),
-                     int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative")
+                     int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative",
+                     own_figure=_own_figure(workbench, first, area, year, lang) if row is None else "")
         if target_id in focus and row is not None:
             figure += 1
             item.figure = figure
@@ -591,6 +594,21 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
             numbered += 1
             item.figure = numbered
     return items
+
+
+def _own_figure(workbench: Workbench, target: pd.Series, area: str, year: int, lang: str) -> str:
+    """An area's latest figure (to ``year``) of a target judged for another area, in words ("" when
+    it has none): an office that reported 185 new jobs found them in no line of its own review."""
+    observations = workbench.observations
+    rows = observations[(observations["indicator"] == target["indicator"]) & (observations["area_code"] == area)
+                        & (observations["group"] == target["group"]) & observations["preferred"]
+                        & (observations["year"] <= year)]
+    if target["kind"] == "qualitative" or rows.empty:
+        return ""
+    last = rows.sort_values("year").iloc[-1]
+    value = value_text(float(last["value"]), target["unit"], lang)
+    note = f" ({label('rv_illustrative', lang)})" if bool(last["illustrative"]) else ""
+    return label("rv_own_figure", lang).format(year=int(last["year"]), value=value, note=note)
 
 
 def _subject(item: _Item, settings: ReviewSettings, workbench: Workbench, lang: str) -> str:
@@ -786,7 +804,7 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
         office = "; ".join(name for _, name in item.offices)
         _run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
                                              settings.name) if item.qualitative
-             else label("rv_not_here", lang))
+             else " ".join(filter(None, [label("rv_not_here", lang), item.own_figure])))
         if item.qualitative:
             _dotted_lines(document, 2)
         return
@@ -862,6 +880,10 @@ register_labels({
     "rv_not_here": ("Chỉ tiêu được đánh giá ở địa bàn khác (theo phạm vi của chỉ tiêu), không đánh giá riêng cho "
                     "địa bàn của báo cáo này.",
                     "This target is assessed for another area (by its scope), not for the area of this report."),
+    "rv_own_figure": ("Số liệu của địa bàn này năm {year}: {value}{note}; chỉ tiêu được đánh giá cho toàn địa bàn từ "
+                      "số liệu của tất cả các xã.",
+                      "This area's {year} figure: {value}{note}; the target is judged for the whole area from the "
+                      "figures of all its communes."),
     "rv_table_note": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
         "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
