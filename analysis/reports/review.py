@@ -611,6 +611,20 @@ def _own_figure(workbench: Workbench, target: pd.Series, area: str, year: int, l
     return label("rv_own_figure", lang).format(year=int(last["year"]), value=value, note=note)
 
 
+def rests_on_illustrative(row: pd.Series) -> bool:
+    """Whether a row's verdict rests on illustrative figures: not once its deadline's own figure
+    is in and real (a commune's real 2025 figure judges 2025, whatever the years before were).
+
+    >>> row = pd.Series({"illustrative": True, "latest_illustrative": False, "latest_year": 2025, "deadline": 2025})
+    >>> rests_on_illustrative(row), rests_on_illustrative(pd.concat([row.drop("latest_year"), pd.Series({"latest_year": 2024})]))
+    (False, True)
+    """
+    if not bool(row["illustrative"]):
+        return False
+    judged_on_the_deadline = pd.notna(row["latest_year"]) and int(row["latest_year"]) == int(row["deadline"])
+    return not (judged_on_the_deadline and not bool(row["latest_illustrative"]))
+
+
 def _subject(item: _Item, settings: ReviewSettings, workbench: Workbench, lang: str) -> str:
     if settings.subjects.get(item.target_id):
         return settings.subjects[item.target_id]
@@ -1039,7 +1053,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     counted = [item for item in assessed if not due_later(item)]
     later = Counter(int(item.row["deadline"]) for item in assessed if due_later(item))
     # the illustrative data said first and in bold: at the end of a long paragraph it was missed
-    n_illustrative = sum(bool(item.row["illustrative"]) for item in assessed)
+    n_illustrative = sum(rests_on_illustrative(item.row) for item in assessed)
     if n_illustrative:
         _paragraph(document, illustrative_sentence(n_illustrative, lang), bold=True)
     _paragraph(document, summary_sentences(
