@@ -11,6 +11,7 @@ import pytest
 import builders
 from analysis import Workbench, check_observations, load_areas, load_indicators, load_observations
 from analysis.cli import main
+from analysis.errors import DataError
 from analysis.data.catalogue import load_reforms
 from analysis.data.series import build_series
 from analysis.paths import OBSERVATIONS_DIR
@@ -123,7 +124,7 @@ def test_the_new_map_report_carries_the_new_communes_and_the_reform_line(data_wi
     areas = ["848", "29416-2025", "29530-2025"]
     assert main(["report", "--data", str(data_with_new_communes), "--out", str(out), "--area", *areas]) == 0
     # the map follows the data: the report says which file brought the new communes' figures
-    (reason,) = [line for line in capsys.readouterr().err.splitlines() if line.startswith("Vì có số liệu của xã mới")]
+    (reason,) = [line for line in capsys.readouterr().err.splitlines() if line.startswith("Vì các tệp sau có số liệu của xã mới")]
     assert reason.endswith("figures of the new communes: " + str(data_with_new_communes / "new_communes_2025_2026.csv"))
     summary = pd.read_csv(out / "summary.csv", encoding="utf-8-sig", dtype={"area_code": str})
     assert set(summary["area_code"]) == set(areas)
@@ -182,7 +183,7 @@ def test_one_new_commune_alone_is_never_taken_for_the_former_district(tmp_path):
     # T05 is judged for the whole area only: the figure is in no report, and the check must not say it is used
     jobs = next(w for w in told if "(new_jobs_khmer_workers)" in w.message_vi)
     assert "Chỉ tiêu T05 chỉ đánh giá cho cả địa bàn huyện Cầu Ngang cũ" in jobs.message_vi
-    assert "chưa có trong báo cáo nào" in jobs.message_vi and "dùng cho" not in jobs.message_vi
+    assert "chưa được tính cho T05" in jobs.message_vi and "dùng cho" not in jobs.message_vi
     assert "Target T05 is judged only for the whole former Cầu Ngang district" in jobs.message_en
 
 
@@ -210,3 +211,18 @@ def test_the_check_says_the_report_will_turn_to_the_new_communes(data_with_new_c
     assert "make report: Bản đồ xã: mới (6 xã của tỉnh Vĩnh Long từ 1/7/2025; --map old cho 15 xã" in out
     assert out.rstrip().endswith("new_communes_2025_2026.csv")
     assert main(["check", str(OBSERVATIONS_DIR)]) == 0 and "Bản đồ xã" not in capsys.readouterr().out
+
+
+def test_an_area_named_on_the_other_map_is_refused_not_swapped():
+    # "Xã Cầu Ngang" on the old map wrote the review of thị trấn Cầu Ngang (both are 29416), and
+    # "Thị trấn Cầu Ngang" on the new map that of the new xã made of three old units
+    from analysis.data.observations import area_option_codes
+
+    assert area_option_codes(["Xã Vinh Kim", "Xã Cầu Ngang", "Kim Hòa"], "new") == ["29431-2025", "29416-2025", "29434"]
+    assert area_option_codes(["Xã Vinh Kim", "Thị trấn Cầu Ngang"], "old") == ["29431", "29416"]
+    for name, map_name, phrase in (("Xã Cầu Ngang", "old", "thêm --map new để báo cáo Xã Cầu Ngang"),
+                                   ("Thị trấn Cầu Ngang", "new", "thêm --map old để báo cáo Thị trấn Cầu Ngang")):
+        with pytest.raises(DataError) as refused:
+            area_option_codes([name], map_name)
+        (found,) = refused.value.problems
+        assert phrase in found.fix_vi and "mã 29416 là" in found.message_vi and "--map" in found.fix_en

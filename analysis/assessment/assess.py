@@ -785,7 +785,10 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
         window_start = int(_recent_window(values).index[0])
         whole = whole_units_over(row["observed_points_per_year_recent"], unit, latest_year - window_start)
-        if whole is not None:  # "3 năm 2022–2024 giảm 1 ấp": 0,3 ấp a year beside "2 ấp in 6 years" read as too few
+        # "3 năm 2022–2024 giảm 1 ấp" beside a need said in whole units over years ("giảm 2 ấp từ năm 2024 đến
+        # năm 2030"): 0,3 ấp a year beside it read as too few; beside a need of one year ("giảm 1 ấp so với năm
+        # 2024") the pace stays a pace, or "1" and "1" read as enough
+        if whole is not None and whole_units_over(row["needed_points_per_year"], unit, deadline - latest_year) is not None:
             recent_words = change_text(whole, unit, lang, per_year=False)
         # the years whose changes the pace averages: from 2021 to 2024 are the changes of 2022–2024
         recent_span = years_span(window_start + 1, latest_year, lang)

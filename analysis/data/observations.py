@@ -1430,25 +1430,68 @@ def area_option_codes(typed: Sequence[str], map_name: str | None = None, areas: 
     analysis.errors.DataError: ... "Xã Vinh Kiêm" ... có phải mã 29431 (Xã Vinh Kim)? ...
     """
     areas = load_areas() if areas is None else areas
-    names = _area_names(areas)
+    # names are offered for the areas a report is made for: the district and its communes
+    local = areas[areas["kind"].isin(["district", "commune", "town"])]
+    names = _area_names(local if map_name is None else local[local["map"].isin(["", map_name])])
     codes, problems = [], []
     for text in (str(t).strip() for t in typed):
         if text in areas.index:
             codes.append(text)
-        elif _fold(text) in names:
-            codes.append(names[_fold(text)][0])
-        elif len(ending := {names[n][0] for n in names if n.endswith(" " + _fold(text))}) == 1:
-            codes.append(ending.pop())  # "Vinh Kim" for xã Vinh Kim; "Cầu Ngang" (district, town, commune) is asked
-        else:
-            vi, en = _suggest(text, list(areas.index), names)
-            if (vi, en) == _GENERIC_HINT:
-                example_vi, example_en = _AREA_EXAMPLES[map_name]
-                vi, en = (f"ghi mã hoặc tên một địa bàn trong data/areas.csv, ví dụ {example_vi}.",
-                          f"give the code or name of an area in data/areas.csv, e.g. {example_en}.")
-            problems.append(problem("unknown_area", "--area", None, None, text=text, suggest_vi=vi, suggest_en=en))
+            continue
+        key = _fold(text)
+        named = {code for code in local.index for name in (local.at[code, "name_vi"], local.at[code, "name_en"])
+                 if _fold(str(name)) == key}
+        # "Vinh Kim" for xã Vinh Kim; "Cầu Ngang" (district, town, commune) is asked
+        named = named or {code for code in local.index for name in (local.at[code, "name_vi"], local.at[code, "name_en"])
+                          if _fold(str(name)).endswith(" " + key)}
+        found = _named_on_map(named, text, map_name, local)
+        if isinstance(found, str):
+            codes.append(found)
+            continue
+        if found is not None:
+            problems.append(found)
+            continue
+        vi, en = _suggest(text, list(local.index), names)
+        if (vi, en) == _GENERIC_HINT:
+            example_vi, example_en = _AREA_EXAMPLES[map_name]
+            vi, en = f"ghi mã hoặc tên một địa bàn, ví dụ {example_vi}.", f"give an area's code or name, e.g. {example_en}."
+        problems.append(problem("unknown_area", "--area", None, None, text=text, suggest_vi=vi, suggest_en=en))
     if problems:
         raise DataError(problems)
     return codes
+
+
+def _named_on_map(named: set[str], text: str, map_name: str | None, areas: pd.DataFrame) -> str | Problem | None:
+    """The code of the one area ``named`` means on ``map_name`` (a typed code, read with the map,
+    when the map is not chosen yet); a problem when the name is of a unit of the other map that
+    its code would swap for another (xã Cầu Ngang of 2025 on the old map is the town; the town on
+    the new map is the new xã); None when nothing or several areas fit."""
+    if not named:
+        return None
+    typed = {code: str(areas.at[code, "gso_code"] or code) for code in named}
+    if map_name is None:
+        return typed.popitem()[1] if len(set(typed.values())) == 1 else None
+    on_map = [code for code in named if areas.at[code, "map"] in ("", map_name)]
+    if len(on_map) == 1:
+        return on_map[0]
+    if on_map:
+        return None
+    code = sorted(named)[0] if len(named) == 1 else None
+    if code is None:
+        return None
+    takes = areas.index[(areas["gso_code"] == typed[code]) & (areas["map"] == map_name)]
+    if not len(takes):
+        return code  # an old unit on the new map: shown as it was, with a note naming its successor
+    name, other = nfc(str(areas.at[code, "name_vi"])), nfc(str(areas.at[takes[0], "name_vi"]))
+    name_en, other_en = str(areas.at[code, "name_en"]), str(areas.at[takes[0], "name_en"])
+    other_map = "new" if map_name == "old" else "old"
+    return Problem("--area", None, None,
+                   f'"{text}" là {name}, trên bản đồ xã {"mới" if other_map == "new" else "cũ"}; trên bản đồ đang '
+                   f'dùng mã {typed[code]} là {other}.',
+                   f'"{text}" is {name_en}, on the {other_map} commune map; on the map in use code {typed[code]} is '
+                   f"{other_en}.",
+                   f"thêm --map {other_map} để báo cáo {name}, hoặc ghi tên một địa bàn của bản đồ đang dùng.",
+                   f"add --map {other_map} to report on {name_en}, or give an area of the map in use.")
 
 
 # ---------------------------------------------------------------------------------------

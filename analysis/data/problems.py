@@ -378,11 +378,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     ),
     "district_only_waits_for_communes": (
         "năm {year}, “{name_vi}” ({indicator}) mới có số liệu của {count}/{total} xã mới. Chỉ tiêu {targets} "
-        "chỉ đánh giá cho cả {district}, tính từ cả {total} xã: số của xã được giữ nhưng chưa có trong báo cáo "
-        "nào, và {targets} vẫn chờ số liệu năm {year}.",
+        "chỉ đánh giá cho cả {district}, tính từ cả {total} xã: số của xã được giữ và ghi trong báo cáo riêng "
+        "của xã (review --area), nhưng chưa được tính cho {targets}, và {targets} vẫn chờ số liệu năm {year}.",
         "in {year_en}, “{name_en}” ({indicator}) has figures from {count} of the {total} new communes. Target "
         "{targets} is judged only for the whole {district_en}, built from all {total}: the commune's figure is "
-        "kept but shows in no report yet, and {targets} still awaits the figure for {year_en}.",
+        "kept and given in the commune's own review (review --area), but not counted for {targets} yet, and "
+        "{targets} still awaits the figure for {year_en}.",
         "khi có, nhập số liệu năm {year} của các xã còn thiếu: {missing_vi}.",
         "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
     ),

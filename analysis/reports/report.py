@@ -29,6 +29,7 @@ from typing import Sequence
 import pandas as pd
 from tqdm import tqdm
 
+from ..assessment.assess import default_map
 from ..data.catalogue import load_areas, load_targets
 from ..data.reform import areas_on_map, retired_notes
 from ..data.observations import area_option_codes, check_observations, protected_paths
@@ -53,13 +54,13 @@ def new_map_reason(observations: pd.DataFrame, areas: pd.DataFrame, shown: int =
     >>> obs = pd.DataFrame({"area_code": ["29431-2025", "848", "29416-2025"],
     ...                     "file": ["data/offices/vinh_kim.xlsx", "data/observations/published.csv", "x.csv"]})
     >>> print(new_map_reason(obs, load_areas()))  # doctest: +NORMALIZE_WHITESPACE
-    Vì có số liệu của xã mới trong / Because these files have figures of the new communes:
+    Vì các tệp sau có số liệu của xã mới / Because these files have figures of the new communes:
     data/offices/vinh_kim.xlsx, x.csv
     """
     new = areas.index[areas["map"] == "new"]
     files = sorted(set(observations.loc[observations["area_code"].isin(new), "file"].astype(str)))
     more = f" … (+{len(files) - shown})" if len(files) > shown else ""
-    return ("Vì có số liệu của xã mới trong / Because these files have figures of the new communes: "
+    return ("Vì các tệp sau có số liệu của xã mới / Because these files have figures of the new communes: "
             + ", ".join(files[:shown]) + more)
 
 
@@ -163,8 +164,8 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
         print(line, file=sys.stderr)
     targets = load_targets()
     area_table = load_areas()
-    if areas is not None:  # codes, or names as an office writes them ("Xã Vinh Kim")
-        areas = area_option_codes(areas, map, area_table)
+    if areas is not None:  # codes, or names as an office writes them ("Xã Vinh Kim"), on the map the report uses
+        areas = area_option_codes(areas, map or default_map(checked.observations, area_table), area_table)
     _stage(2, "Đánh giá chỉ tiêu và dự báo", "Assessing the targets and projecting")
     workbench = Workbench(checked.observations, lang=lang, areas=areas, map=map)
     print(MAP_WORDS[workbench.map], file=sys.stderr, flush=True)
