@@ -497,7 +497,7 @@ def test_a_review_written_from_other_data_than_the_report_is_marked_on_the_index
                       "health_insurance_coverage,848,khmer,2024,93.4,Bảo hiểm xã hội huyện\n", encoding="utf-8")
     report = ["report", "--out", str(out), "--area", "848", "--data"]
     review = ["review", "--out", str(out), "--no-pdf", "--data"]
-    mark = " (viết từ số liệu khác báo cáo này: chạy lại lệnh review để cập nhật)"
+    mark = " (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: python -m analysis review --year 2025 --kind final"
 
     def listed() -> list[str]:
         return re.findall(r"<li>(Báo cáo tổng kết[^<]*): <a", (out / "index.html").read_text(encoding="utf-8"))
@@ -506,10 +506,10 @@ def test_a_review_written_from_other_data_than_the_report_is_marked_on_the_index
     assert main([*review, published]) == 0
     assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025", "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)"]
     assert main([*report, published, str(office)]) == 0  # the new figure: both reviews predate it
-    assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025" + mark,
-                        "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark]
+    assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025" + mark + ")",
+                        "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark + " --lang en)"]
     assert main([*review, published, str(office)]) == 0  # what make report runs next
     assert listed() == ["Báo cáo tổng kết giai đoạn 2021–2025",
-                        "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark]
+                        "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark + " --lang en)"]
     assert main([*review, published, str(office), "--lang", "en"]) == 0
     assert mark not in "".join(listed())

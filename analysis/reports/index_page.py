@@ -39,8 +39,8 @@ register_labels({
     "index_review_annual": ("Báo cáo kết quả năm {year}", "Review of {year}"),
     "index_review_en": (" (tiếng Anh)", " (English)"),
     "index_review_vi": ("", " (Vietnamese)"),
-    "index_review_other_data": (" (viết từ số liệu khác báo cáo này: chạy lại lệnh review để cập nhật)",
-                                " (written from other data than this report: run the review command again to renew it)"),
+    "index_review_other_data": (" (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: {command})",
+                                " (written from other data than this report; renew it with: {command})"),
     "index_no_review": ("Chưa có. Lệnh python -m analysis review --year 2025 (make report chạy sẵn) ghi báo cáo vào "
                         "thư mục này và thêm liên kết ở đây.",
                         "None yet. python -m analysis review --year 2025 (make report runs it) writes the review "
@@ -114,8 +114,10 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
     >>> "tổng kết giai đoạn 2021–2025 — Xã Vinh Kim (từ 1/7/2025): <a" in _reviews_block(
     ...     ["bao_cao_final_2025_29431-2025.docx"], "vi")
     True
-    >>> "(English) (written from other data" in _reviews_block(["bao_cao_final_2025_en.docx"], "en",
-    ...                                                           {"bao_cao_final_2025_en.docx"})
+    >>> block = _reviews_block(["bao_cao_final_2025_en.docx"], "en", {"bao_cao_final_2025_en.docx"})
+    >>> "(English) (written from other data than this report; renew it with: python -m analysis review" in block
+    True
+    >>> "--year 2025 --kind final --lang en)" in block
     True
     """
     documents: dict[tuple, list[str]] = {}
@@ -129,8 +131,10 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
         if area:  # a commune's own review: "— Xã Vinh Kim (từ 1/7/2025)"
             title += f" — {area_with_boundary(area, lang)}"
         title += label("index_review_en" if english else "index_review_vi", lang)
-        if set(files) & set(other_data):
-            title += label("index_review_other_data", lang)
+        if set(files) & set(other_data):  # with the command that renews it
+            command = f"python -m analysis review --year {year} --kind {kind}" + (" --lang en" if english else "") \
+                + (f" --area {area}" if area else "")
+            title += label("index_review_other_data", lang).format(command=command)
         links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
         out.append(f"<li>{html.escape(title)}: {links}</li>")

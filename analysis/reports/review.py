@@ -911,7 +911,8 @@ register_labels({
         "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
         "theo dự báo của năm đó: ước đạt (khả năng từ {high} trở lên), khó đạt (từ {low} đến dưới {high}) hoặc ước không đạt (dưới {low}). Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
         "“giữ mức đã đạt”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
-        "phải đạt. Khả "
+        "phải đạt; số đếm cần chưa tới 1 đơn vị mỗi năm ghi theo số năm (“−1 ấp/3 năm”); năm phải đạt đã qua mà "
+        "số liệu mới nhất cách hơn 1 năm: ghi cả mức cần (“−8 xã so với năm 2023”). Khả "
         "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
         "nước; “–”: đã có số liệu của năm phải "
         "đạt, hoặc chưa đủ số liệu để dự báo.",
@@ -928,7 +929,9 @@ register_labels({
         "but its figure has not arrived; judged on that year's projection: likely met (chance {high} or more), in "
         "doubt ({low} to under {high}) or likely missed (under {low}). Needed a year: the yearly change "
         "needed from the latest figure to the year it is due; “hold the level reached”: the latest figure meets or "
-        "passes the target before the year it is due; “–”: the result of the year it is due is in. Chance: of "
+        "passes the target before the year it is due; “–”: the result of the year it is due is in; a count needing "
+        "less than one unit a year is given over years (“−1 hamlet/3 yrs”); a year due and passed more than a year "
+        "after the latest figure, as the whole change (“−8 communes from 2023”). Chance: of "
         "meeting the target in the "
         "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in, or there are "
         "too few figures to project."),
