@@ -133,12 +133,7 @@ class OwnFiles:
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
         self._record = self.folder / self.RECORD
-        self.hashes: dict[str, str] = {}
-        if self._record.is_file():
-            for line in self._record.read_text(encoding="utf-8").splitlines():
-                digest, _, name = line.partition("  ")
-                if name:
-                    self.hashes[name] = digest
+        self.hashes: dict[str, str] = _read_digests(self._record)
 
     def check(self, names: Sequence[str], new: dict[str, bytes] | None = None) -> None:
         """Raise :class:`~analysis.errors.RefusedError` (nothing written) if one of ``names``
@@ -181,16 +176,24 @@ class OwnFiles:
             self._record.unlink(missing_ok=True)
 
     def _save(self) -> None:
-        write_text_atomic(self._record, "".join(f"{digest}  {n}\n" for n, digest in sorted(self.hashes.items())))
+        _write_digests(self._record, self.hashes)
 
 
-def read_inputs(folder: str | Path) -> dict[str, str]:
-    """The digests of :data:`INPUTS_RECORD` in ``folder``, by name ({} when there is none)."""
-    record = Path(folder) / INPUTS_RECORD
+def _read_digests(record: Path) -> dict[str, str]:
+    """A record of "digest  name" lines (sha256sum's own layout), by name; {} when there is none."""
     if not record.is_file():
         return {}
     entries = (line.partition("  ") for line in record.read_text(encoding="utf-8").splitlines())
     return {name: digest for digest, _, name in entries if name}
+
+
+def _write_digests(record: Path, entries: dict[str, str]) -> None:
+    write_text_atomic(record, "".join(f"{digest}  {name}\n" for name, digest in sorted(entries.items())))
+
+
+def read_inputs(folder: str | Path) -> dict[str, str]:
+    """The digests of :data:`INPUTS_RECORD` in ``folder``, by name ({} when there is none)."""
+    return _read_digests(Path(folder) / INPUTS_RECORD)
 
 
 def write_inputs(folder: str | Path, entries: dict[str, str]) -> None:
@@ -202,7 +205,7 @@ def write_inputs(folder: str | Path, entries: dict[str, str]) -> None:
     >>> read_inputs(home)
     {'bao_cao_final_2025.docx': 'cd34', 'report': 'ab12'}
     """
-    write_text_atomic(Path(folder) / INPUTS_RECORD, "".join(f"{digest}  {name}\n" for name, digest in sorted(entries.items())))
+    _write_digests(Path(folder) / INPUTS_RECORD, entries)
 
 
 def written_from_other_data(entries: dict[str, str], names: Iterable[str], digest: str | None) -> set[str]:
