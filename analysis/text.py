@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["nfc", "nfc_frame", "label", "LANGUAGES"]
+__all__ = ["nfc", "nfc_frame", "label", "in_sentence", "LANGUAGES"]
 
 LANGUAGES = ("vi", "en")
 
@@ -49,6 +49,21 @@ def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
     return lang
+
+
+def in_sentence(name: str, lang: str = "vi") -> str:
+    """An area's name as it reads inside a sentence: "Huyện Cầu Ngang" → "huyện Cầu Ngang" in
+    Vietnamese, "Former Cầu Ngang district" → "former Cầu Ngang district" in English, where a
+    name like "Cầu Ngang district" keeps its capital.
+
+    >>> in_sentence("Huyện Cầu Ngang"), in_sentence("Former Cầu Ngang district", "en")
+    ('huyện Cầu Ngang', 'former Cầu Ngang district')
+    >>> in_sentence("Cầu Ngang district", "en")
+    'Cầu Ngang district'
+    """
+    if lang == "vi" and name or name.startswith("Former "):
+        return name[0].lower() + name[1:]
+    return name
 
 
 _LABELS: dict[str, tuple[str, str]] = {}

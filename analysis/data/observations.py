@@ -38,7 +38,7 @@ from tqdm import tqdm
 
 from .. import paths
 from ..errors import DataError, Problem
-from ..text import nfc
+from ..text import in_sentence, nfc
 from .catalogue import (GROUPS, INTEGER_UNITS, _display, commune_codes, load_areas, load_indicators, load_reforms,
                         load_standards, load_targets, load_units)
 from .numbers import Convention, NumberColumnReader, date_text, format_number
@@ -1609,8 +1609,8 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
                 first["file"], int(first["row"]), "area_code", targets=targets,
                 year=_listed(named, "và"), year_en=_listed(named, "and"),
                 indicator=indicator, name_vi=ctx.indicators.at[indicator, "vi"], name_en=ctx.indicators.at[indicator, "en"],
-                count=len(reported), total=len(members), district=_lower_first(reform.continues_name_vi),
-                district_en=_lower_first(reform.continues_name_en),
+                count=len(reported), total=len(members), district=in_sentence(reform.continues_name_vi),
+                district_en=in_sentence(reform.continues_name_en, "en"),
                 missing_vi=", ".join(names[0][code] for code in missing),
                 missing_en=", ".join(names[1][code] for code in missing)))
     return found
@@ -1633,11 +1633,6 @@ def _district_only_targets() -> dict[str, str]:
 def _listed(items: list[str], last: str) -> str:
     """"2025", "2025 và 2026", "2025, 2026 và 2027"."""
     return f"{', '.join(items[:-1])} {last} {items[-1]}" if len(items) > 1 else items[0]
-
-
-def _lower_first(name: str) -> str:
-    """A name as it reads within a sentence: "Địa bàn huyện Cầu Ngang cũ" → "địa bàn huyện Cầu Ngang cũ"."""
-    return name[:1].lower() + name[1:]
 
 
 def load_observations(

@@ -65,7 +65,7 @@ from ..errors import DataError, Problem
 from ..export import (MANIFEST, REPORT_ENTRY, OwnFiles, check_beside_data, folder_lock, read_inputs,
                       reproducible_office_file, write_bytes_atomic, write_inputs, write_text_atomic,
                       written_from_other_data)
-from ..text import check_language, label, nfc, register_labels
+from ..text import check_language, in_sentence, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
 from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text, value_text
 from ..workbench import Workbench
@@ -189,7 +189,7 @@ def named_issuer(settings: ReviewSettings, area: pd.Series, lang: str) -> Review
     name = nfc(str(area["name_vi" if lang == "vi" else "name_en"]))
     if lang == "vi":  # "Xã Vinh Kim" → "XÃ VINH KIM" in the heading, "xã Vinh Kim" in a sentence
         body = re.sub(r"(XÃ|THỊ TRẤN) …", name.upper(), settings.body)
-        full = re.sub(r"(xã|thị trấn) …", name[:1].lower() + name[1:], settings.name)
+        full = re.sub(r"(xã|thị trấn) …", in_sentence(name), settings.name)
     else:  # "Vinh Kim commune"
         body = re.sub(r"… (COMMUNE|TOWN)", name.upper(), settings.body)
         full = re.sub(r"… (commune|town)", name, settings.name)
@@ -632,20 +632,6 @@ def _subject(item: _Item, settings: ReviewSettings, workbench: Workbench, lang: 
     return workbench.indicators.at[indicator, lang] if indicator in workbench.indicators.index else item.name
 
 
-def _area_in_sentence(name: str, lang: str) -> str:
-    """"Huyện Cầu Ngang" → "huyện Cầu Ngang" inside a Vietnamese sentence; "Former Cầu Ngang
-    district" → "former Cầu Ngang district" inside an English one.
-
-    >>> _area_in_sentence("Huyện Cầu Ngang", "vi"), _area_in_sentence("Former Cầu Ngang district", "en")
-    ('huyện Cầu Ngang', 'former Cầu Ngang district')
-    >>> _area_in_sentence("Cầu Ngang district", "en")
-    'Cầu Ngang district'
-    """
-    if lang == "vi" and name or name.startswith("Former "):
-        return name[0].lower() + name[1:]
-    return name
-
-
 def _number_line(settings: ReviewSettings, lang: str) -> str:
     number = settings.number or "\u00a0" * 8
     return f"{label('rv_number', lang)}: {number}/BC-{settings.symbol or BLANK}"
@@ -702,8 +688,8 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
     """
     summary = reform.summary_vi if lang == "vi" else reform.summary_en
     if area_name:
-        where = (f"Báo cáo này tổng hợp trên địa bàn {_area_in_sentence(area_name, lang)}." if lang == "vi"
-                 else f"This report covers {_area_in_sentence(area_name, lang)}.")
+        where = (f"Báo cáo này tổng hợp trên địa bàn {in_sentence(area_name, lang)}." if lang == "vi"
+                 else f"This report covers {in_sentence(area_name, lang)}.")
     elif map_name == "old":
         where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025."
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
@@ -1062,7 +1048,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     _paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
-        area=_area_in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
+        area=in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
         lang=lang,
         awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
                          default=None)))
