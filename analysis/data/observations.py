@@ -45,6 +45,7 @@ from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem
 from .reform import resolve_areas
+from .series import merge_rule
 from .xlsx import XlsxWorkbook
 from openpyxl.utils import get_column_letter
 
@@ -1433,17 +1434,19 @@ def area_option_codes(typed: Sequence[str], map_name: str | None = None, areas: 
     # names are offered for the areas a report is made for: the district and its communes
     local = areas[areas["kind"].isin(["district", "commune", "town"])]
     names = _area_names(local if map_name is None else local[local["map"].isin(["", map_name])])
+    # each folded name with the areas (of either map) that carry it; _area_names keeps one typed code a name
+    carried: dict[str, set[str]] = {}
+    for code, row in local.iterrows():
+        for name in (row["name_vi"], row["name_en"]):
+            carried.setdefault(_fold(str(name)), set()).add(code)
     codes, problems = [], []
     for text in (str(t).strip() for t in typed):
         if text in areas.index:
             codes.append(text)
             continue
         key = _fold(text)
-        named = {code for code in local.index for name in (local.at[code, "name_vi"], local.at[code, "name_en"])
-                 if _fold(str(name)) == key}
         # "Vinh Kim" for xã Vinh Kim; "Cầu Ngang" (district, town, commune) is asked
-        named = named or {code for code in local.index for name in (local.at[code, "name_vi"], local.at[code, "name_en"])
-                          if _fold(str(name)).endswith(" " + key)}
+        named = carried.get(key) or {code for name, held in carried.items() if name.endswith(" " + key) for code in held}
         found = _named_on_map(named, text, map_name, local)
         if isinstance(found, str):
             codes.append(found)
@@ -1586,14 +1589,15 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     found = []
     names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
     judged_alone = _district_only_targets()
+    # the indicators whose figures of the new communes make the former district's (series.merge_rule)
+    merged = [indicator for indicator, row in ctx.indicators.iterrows() if merge_rule(row["aggregate"], row["unit"])]
     for reform in load_reforms():
         members = commune_codes(ctx.areas, reform.continues, map="new")
         if not members:
             continue
         used = frame[frame["preferred"] & (frame["year"] >= reform.first_year)]
         own = set(zip(*(used.loc[used["area_code"] == reform.continues, key] for key in ("indicator", "group", "year"))))
-        merged = ctx.indicators["aggregate"].isin(["sum", "ratio", "district_reported"])
-        rows = used[used["area_code"].isin(members) & used["indicator"].isin(ctx.indicators.index[merged.to_numpy()])]
+        rows = used[used["area_code"].isin(members) & used["indicator"].isin(merged)]
         waiting: dict[tuple, list] = {}  # the same communes missing in several years are told once
         for (indicator, group, year), part in rows.groupby(["indicator", "group", "year"], sort=True):
             reported = frozenset(part["area_code"])

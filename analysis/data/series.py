@@ -31,7 +31,7 @@ import pandas as pd
 
 from .catalogue import commune_codes
 
-__all__ = ["YearlySeries", "build_series", "since_latest_standard", "AGGREGATED_SOURCE"]
+__all__ = ["YearlySeries", "build_series", "since_latest_standard", "AGGREGATED_SOURCE", "merge_rule", "reported_rows"]
 
 AGGREGATED_SOURCE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / sum of \d+ (?P<en>[^—]+?) — ")
 """The note a summed area puts before the sources of the figures it summed ("tổng hợp từ 13 xã /
@@ -57,7 +57,9 @@ class YearlySeries:
         return bool(self.frame["illustrative"].any())
 
 
-def _rows(observations: pd.DataFrame, indicator: str, area: str, group: str) -> pd.DataFrame:
+def reported_rows(observations: pd.DataFrame, indicator: str, area: str, group: str) -> pd.DataFrame:
+    """The figures ``area`` reported itself for ``indicator`` and ``group`` (the preferred row of
+    each year), by year, in the columns of a series."""
     mask = ((observations["indicator"] == indicator) & (observations["area_code"] == area)
             & (observations["group"] == group) & observations["preferred"])
     rows = observations.loc[mask].sort_values("year")
@@ -78,8 +80,8 @@ def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
     """A share (percent) from separate count rows of its numerator and denominator."""
     if not numerator or not denominator:
         return pd.DataFrame(columns=COLUMNS)
-    num = _rows(observations, numerator[0], area, numerator[1])
-    den = _rows(observations, denominator[0], area, denominator[1])
+    num = reported_rows(observations, numerator[0], area, numerator[1])
+    den = reported_rows(observations, denominator[0], area, denominator[1])
     years = num.index.intersection(den.index)
     years = [y for y in years if den.at[y, "value"] > 0]
     if not years:
@@ -98,7 +100,7 @@ def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
 
 
 def _single_area(observations, indicator, area, group, numerator, denominator) -> pd.DataFrame:
-    reported = _rows(observations, indicator, area, group)
+    reported = reported_rows(observations, indicator, area, group)
     counted = _from_counts(observations, numerator, denominator, area)
     if len(counted):
         counted = counted.loc[~counted.index.isin(reported.index)]
@@ -204,7 +206,7 @@ def _estimate_counts(part: pd.DataFrame, counts_from: dict) -> tuple[pd.DataFram
 
 def _share_from_count(observations, count_indicator: str, area: str, group: str, n_communes: int) -> pd.DataFrame:
     """A share of communes from a count the area reports ("3 of 13 communes")."""
-    rows = _rows(observations, count_indicator, area, group)
+    rows = reported_rows(observations, count_indicator, area, group)
     if rows.empty or n_communes <= 0:
         return pd.DataFrame(columns=COLUMNS)
     frame = rows.assign(numerator=rows["value"], denominator=float(n_communes),
@@ -284,7 +286,7 @@ def build_series(
         frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what,
                                     complete=aggregate == "sum"), own)
     population = areas["population_2019"].dropna().to_dict()
-    merge = _merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
+    merge = merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
     for reform in reforms:
         predecessors = reform.predecessors(area)
         if predecessors and merge:
@@ -304,7 +306,7 @@ def build_series(
     return YearlySeries(indicator, area, group, frame)
 
 
-def _merge_rule(aggregate: str, unit: str) -> str:
+def merge_rule(aggregate: str, unit: str) -> str:
     """How the figures of merged communes combine: a rate as the ratio of summed counts, a count
     as a sum; a figure a district reports for itself merges like any commune figure."""
     if aggregate in ("sum", "ratio"):
