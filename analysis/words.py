@@ -355,10 +355,8 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
         return f"{fmt_number(value, lang, 0)}{words}{suffix}"
     latest_year = None if is_missing(row.get("latest_year")) else int(row["latest_year"])
     years = _deadline_of(row) - latest_year if latest_year is not None else 0
-    if years > 1 and _awaited(row) and row["kind"] != "yearly_reduction":
-        # the deadline has passed: what it needed is the whole change from the latest figure
-        # ("−8 xã so với năm 2023"), which the review says too, not a pace ("−4 xã" read as the whole)
-        total = value * years
+    total = _whole_change_due(value, years, _awaited(row), row["kind"] == "yearly_reduction")
+    if total is not None:  # "−8 xã so với năm 2023", which the review says too ("−4 xã" read as the whole)
         number = fmt_number(total, lang, 0 if unit in INTEGER_UNITS else _decimals_to_show(total, unit), sign=True)
         words = label("points_word", lang) if unit == "percent" else unit_word(unit, lang, number)
         return f"{number} {words} {label('from_year_words', lang)} {latest_year}"
@@ -382,6 +380,17 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
         return f"{beyond}{fmt_number(value, lang, decimals, sign=True)} {words}"
     number = fmt_number(value, lang, decimals, sign=True)
     return f"{beyond}{number} {unit_word(unit, lang, number)}{suffix}"
+
+
+def _whole_change_due(needed: float, years: int, awaiting: bool, pace: bool) -> float | None:
+    """What a deadline that has passed, its figure awaited, needed from a latest figure more than a
+    year before it: the whole change, not a pace that can no longer be run; None otherwise, and for
+    a target set as a yearly ``pace``.
+
+    >>> _whole_change_due(-4.0, 2, True, False), _whole_change_due(-4.0, 2, True, True), _whole_change_due(-4.0, 1, True, False)
+    (-8.0, None, None)
+    """
+    return needed * years if awaiting and years > 1 and not pace else None
 
 
 def _awaited(row) -> bool:
@@ -571,8 +580,8 @@ def change_needed(needed: float, unit: str, deadline: int, latest_year: int, awa
     ('giảm 8 xã so với năm 2023', 'giảm 3,0 điểm %/năm')
     """
     one_year = deadline - latest_year == 1
-    if awaiting and not one_year and not pace:
-        total = needed * (deadline - latest_year)
+    total = _whole_change_due(needed, deadline - latest_year, awaiting, pace)
+    if total is not None:
         text = change_text(total, unit, lang, per_year=False, decimals=0 if unit in INTEGER_UNITS else None)
         return f"{text} {label('from_year_words', lang)} {latest_year}"
     whole = whole_units_over(needed, unit, deadline - latest_year)

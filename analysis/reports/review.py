@@ -59,6 +59,7 @@ from ..assessment.assess import default_map
 from ..data.catalogue import load_areas, load_reforms, load_targets
 from .index_page import area_with_boundary
 from ..data.reform import areas_on_map, retired_notes
+from ..data.series import reported_rows
 from ..data.observations import area_option_codes, load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
@@ -599,16 +600,15 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
 def _own_figure(workbench: Workbench, target: pd.Series, area: str, year: int, lang: str) -> str:
     """An area's latest figure (to ``year``) of a target judged for another area, in words ("" when
     it has none): an office that reported 185 new jobs found them in no line of its own review."""
-    observations = workbench.observations
-    rows = observations[(observations["indicator"] == target["indicator"]) & (observations["area_code"] == area)
-                        & (observations["group"] == target["group"]) & observations["preferred"]
-                        & (observations["year"] <= year)]
-    if target["kind"] == "qualitative" or rows.empty:
+    if target["kind"] == "qualitative":
         return ""
-    last = rows.sort_values("year").iloc[-1]
-    value = value_text(float(last["value"]), target["unit"], lang)
-    note = f" ({label('rv_illustrative', lang)})" if bool(last["illustrative"]) else ""
-    return label("rv_own_figure", lang).format(year=int(last["year"]), value=value, note=note)
+    rows = reported_rows(workbench.observations, target["indicator"], area, target["group"])
+    rows = rows[rows.index <= year]
+    if rows.empty:
+        return ""
+    value = value_text(float(rows["value"].iloc[-1]), target["unit"], lang)
+    note = f" ({label('rv_illustrative', lang)})" if bool(rows["illustrative"].iloc[-1]) else ""
+    return label("rv_own_figure", lang).format(year=int(rows.index[-1]), value=value, note=note)
 
 
 def rests_on_illustrative(row: pd.Series) -> bool:
