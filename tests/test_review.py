@@ -793,6 +793,30 @@ def test_a_target_above_a_level_needs_more_than_the_gap_in_every_sentence(vi):
     assert "cần tăng 33,2 điểm %" not in text
 
 
+def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(tmp_path):
+    # a new commune's review came out headed by the province department, sent to "the communes of
+    # the former district" and asking the district's offices for figures in a Phụ lục 3
+    import builders
+
+    (tmp_path / "so_lieu").mkdir()
+    data = builders.data_with_new_communes(tmp_path / "so_lieu")
+    document = Document(build(tmp_path / "out", "--data", str(data), "--map", "new", "--area", "29431",
+                              "--date", "10/12/2025"))
+    heading = document.tables[0]
+    assert heading.cell(0, 0).paragraphs[0].text == "ỦY BAN NHÂN DÂN XÃ VINH KIM"
+    assert heading.cell(1, 0).paragraphs[0].text.endswith("/BC-UBND")
+    text = [p.text for p in document.paragraphs]
+    assert any("Ủy ban nhân dân xã Vinh Kim báo cáo kết quả thực hiện" in t for t in text)
+    recipients = next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text.startswith("Nơi nhận"))
+    assert "UBND các xã thuộc địa bàn huyện Cầu Ngang cũ;" not in [p.text.lstrip("- ") for p in recipients.cell(0, 0).paragraphs]
+    appendices = [t for t in text if t.startswith("Phụ lục ")]
+    assert appendices == ["Phụ lục 1", "Phụ lục 2"] and not any("đề nghị cơ quan" in t.lower() and "gửi kết quả" in t
+                                                                 for t in text)
+    # the same commune written of before it existed (dated before 1/7/2025) stays the district office's
+    earlier = load_review_settings(map_name="new", area_kind="commune", as_of=dt.date(2025, 3, 1))
+    assert earlier.body == "PHÒNG DÂN TỘC"
+
+
 def test_a_communes_review_gives_its_own_figure_of_a_target_judged_for_the_whole_area():
     # an office that reported its new jobs found them in no line of its own review, only "assessed for
     # another area"

@@ -217,14 +217,16 @@ def _parse_date(text: str) -> dt.date | None:
 
 def load_review_settings(path: str | Path | None = None, map_name: str = "old", lang: str = "vi",
                          issuer: str | None = None, as_of: dt.date | None = None,
-                         **overrides: str | None) -> ReviewSettings:
+                         area_kind: str | None = None, **overrides: str | None) -> ReviewSettings:
     """The settings of the review in ``lang``, from ``data/review.yaml``.
 
     ``issuer`` picks one of the file's issuers; by default the one of the review's date (the
     ``date`` setting, else ``as_of``, else today): the district's office before 1 July 2025, the
     province department from then on, whichever commune map (``map_name``) the figures follow —
     a review written in 2026 on the old communes' figures is not issued by a district that no
-    longer exists. ``overrides`` (number, symbol, place, date, signer_title, signer_name, body,
+    longer exists. The review of one commune (``area_kind`` "commune" or "town") is issued by
+    that commune's People's Committee when the commune exists on that date (a new commune from
+    1 July 2025 on, a former one before it), with "UBND" after "BC-". ``overrides`` (number, symbol, place, date, signer_title, signer_name, body,
     parent) replace the file's values when not ``None``. Bad settings raise
     :class:`~analysis.DataError` naming the key.
 
@@ -233,6 +235,11 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
     ('UBND TỈNH VĨNH LONG', 'SỞ DÂN TỘC VÀ TÔN GIÁO', '')
     >>> load_review_settings(date="2025-02-10", signer_name="Nguyễn Văn A").body
     'PHÒNG DÂN TỘC'
+    >>> commune = load_review_settings(map_name="new", area_kind="commune", as_of=dt.date(2026, 11, 30))
+    >>> commune.body, commune.symbol
+    ('ỦY BAN NHÂN DÂN XÃ …', 'UBND')
+    >>> load_review_settings(map_name="old", area_kind="commune", as_of=dt.date(2026, 11, 30)).body
+    'SỞ DÂN TỘC VÀ TÔN GIÁO'
     """
     check_language(lang)
     path = Path(path or SETTINGS_FILE)
@@ -249,7 +256,7 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
     issuers = data.get("issuers") or {}
     given = overrides.get("date") if overrides.get("date") is not None else data.get("date", "")
     dated = _parse_date(nfc(str(given or "")).strip()) or as_of or dt.date.today()
-    chosen = issuer or _default_issuer(data.get("default_issuer") or {}, dated)
+    chosen = issuer or _default_issuer(data.get("default_issuer") or {}, dated, map_name, area_kind)
     if chosen not in issuers:
         names = ", ".join(sorted(issuers)) or "–"
         raise DataError([_settings_problem(shown, "issuers", f'không có cơ quan ban hành "{chosen}".',
@@ -260,7 +267,8 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
     values = {
         "parent": entry.get(f"parent_{lang}", ""), "body": entry.get(f"body_{lang}", ""),
         "name": entry.get(f"name_{lang}", ""),
-        "number": data.get("number", ""), "symbol": data.get("symbol", ""), "place": data.get("place", ""),
+        "number": data.get("number", ""), "symbol": data.get("symbol") or entry.get("symbol", ""),
+        "place": data.get("place", ""),
         "date": data.get("date", ""), "signer_title": (data.get("signer") or {}).get("title", ""),
         "signer_name": (data.get("signer") or {}).get("name", ""),
     }
@@ -292,9 +300,22 @@ def _after_reform(rule: dict, dated: dt.date) -> bool:
     return ended is None or dated >= ended
 
 
-def _default_issuer(rule: dict, dated: dt.date) -> str | None:
-    """The issuer of a review dated ``dated``: ``before`` the day in ``from``, ``after`` it."""
-    return (rule.get("after") or rule.get("before")) if _after_reform(rule, dated) else rule.get("before")
+def _default_issuer(rule: dict, dated: dt.date, map_name: str = "old", area_kind: str | None = None) -> str | None:
+    """The issuer of a review dated ``dated``: ``before`` the day in ``from``, ``after`` it; the
+    ``commune`` issuer for one commune that exists on that day (on the new map from it on, on
+    the old map before it).
+
+    >>> rule = {"before": "district", "after": "province", "commune": "commune", "from": "2025-07-01"}
+    >>> [_default_issuer(rule, dt.date(2026, 1, 5), m, k) for m, k in (("new", "commune"), ("old", "commune"),
+    ...                                                                 ("new", "district"))]
+    ['commune', 'province', 'province']
+    >>> _default_issuer(rule, dt.date(2025, 3, 1), "old", "town")
+    'commune'
+    """
+    after = _after_reform(rule, dated)
+    if area_kind in ("commune", "town") and rule.get("commune") and (map_name == "new") == after:
+        return rule["commune"]
+    return (rule.get("after") or rule.get("before")) if after else rule.get("before")
 
 
 def _shown(path: Path) -> str:
@@ -1087,11 +1108,14 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     figure_section.different_first_page_header_footer = False
     _appendix_heading(document, 2, "rv_appendix_figures", settings, lang)
     _figures(document, items, workbench, area, lang)
-    office_section = document.add_section(WD_SECTION.NEW_PAGE)
-    _portrait(office_section)
-    office_section.different_first_page_header_footer = False
-    _appendix_heading(document, 3, "rv_appendix_offices", settings, lang)
-    _offices(document, items, year, settings, workbench, lang)
+    if load_areas().loc[area, "kind"] not in ("commune", "town"):
+        # the plan's offices are the district's: a commune reports to them (or to the bodies that took
+        # over their tasks) and does not ask them for its own figures
+        office_section = document.add_section(WD_SECTION.NEW_PAGE)
+        _portrait(office_section)
+        office_section.different_first_page_header_footer = False
+        _appendix_heading(document, 3, "rv_appendix_offices", settings, lang)
+        _offices(document, items, year, settings, workbench, lang)
 
     properties = document.core_properties
     properties.title = _summary_line(kind, year, lang)
@@ -1178,7 +1202,8 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     area = areas_on_map([area], map_name, areas)[0]  # "29416" on the new map is xã Cầu Ngang of 2025
     for note in retired_notes([area], map_name, areas):
         print(note, file=sys.stderr)
-    settings = named_issuer(settings or load_review_settings(map_name=map_name, lang=lang), areas.loc[area], lang)
+    settings = settings or load_review_settings(map_name=map_name, lang=lang, area_kind=areas.loc[area, "kind"])
+    settings = named_issuer(settings, areas.loc[area], lang)
     workbench = _workbench(data, lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
         raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
@@ -1273,6 +1298,22 @@ def add_review_arguments(parser: argparse.ArgumentParser, options=None) -> None:
                          help="không tạo PDF kể cả khi có LibreOffice / no PDF even when LibreOffice is there")
 
 
+def _area_kind(option: str | None, map_name: str) -> str | None:
+    """The kind ("commune", "district", …) of the area ``--area`` names on ``map_name``; None
+    when it names none (:func:`write_review` then says why, with the other problems).
+
+    >>> _area_kind("Vinh Kim", "new"), _area_kind(None, "new"), _area_kind("Atlantis", "new")
+    ('commune', 'district', None)
+    """
+    areas = load_areas()
+    try:
+        code = area_option_codes([option or DEFAULT_AREA[map_name]], map_name, areas)[0]
+        code = areas_on_map([code], map_name, areas)[0]
+    except DataError:
+        return None
+    return str(areas.loc[code, "kind"])
+
+
 def run_review(args: argparse.Namespace) -> int:
     """Run ``python -m analysis review`` from parsed arguments; returns the exit status (0)."""
     protected = protected_paths(args.data)
@@ -1281,7 +1322,7 @@ def run_review(args: argparse.Namespace) -> int:
     args.map_name = args.map_name or default_map(data)
     args.data = data
     settings = load_review_settings(args.settings, map_name=args.map_name, lang=args.lang, issuer=args.issuer,
-                                    number=args.number, symbol=args.symbol, place=args.place, date=args.date,
+                                    area_kind=_area_kind(args.area, args.map_name), number=args.number, symbol=args.symbol, place=args.place, date=args.date,
                                     signer_title=args.signer_title, signer_name=args.signer_name)
     written = write_review(data=args.data, out=args.out, year=args.year, kind=args.kind, lang=args.lang,
                            map_name=args.map_name, area=args.area, settings=settings, pdf=not args.no_pdf,
