@@ -162,6 +162,9 @@ def decimals_against(value: float, row: pd.Series, decimals: int | None = None, 
     >>> decimals_against(17.95, one_year, need=True), decimals_against(17.95, one_year), decimals_against(17.9, \
 one_year.replace({2.05: 2.1}), need=True)
     (2, None, None)
+    >>> commune = one_year.replace({20.0: 33.5347, 2.05: 15.2614})  # its own threshold, printed "≥ 33,5 %"
+    >>> decimals_against(18.2733, commune, need=True) is None
+    True
     """
     threshold = row.get("met_threshold")
     if is_missing(value) or is_missing(threshold) or row.get("unit") != "percent" or row.get("kind") \
@@ -175,7 +178,11 @@ one_year.replace({2.05: 2.1}), need=True)
         return x < threshold if strict else x <= threshold + 1e-9
 
     needed = row.get("needed_points_per_year")
-    one_year = need and not is_missing(needed) and _one_year_left(row) and not meets(float(value))
+    # adding up to a threshold printed rounded (a commune's Khmer share, 33,535 % printed "33,5 %")
+    # would take three decimals of false precision ("cần tăng 15,262 điểm %") and still not match it
+    printed_exactly = abs(half_up(float(threshold), 1) - float(threshold)) < 1e-9
+    one_year = (need and printed_exactly and not is_missing(needed) and _one_year_left(row)
+                and not meets(float(value)))
 
     def adds_up(shown: int) -> bool:  # the figure and the need, as printed, make the target printed alike
         if not one_year:

@@ -817,6 +817,15 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     assert earlier.body == "PHÒNG DÂN TỘC"
 
 
+def test_a_communes_own_threshold_printed_rounded_gets_no_false_precision(tmp_path):
+    # xã Cầu Ngang's T14 threshold is its Khmer share, 33,535 % printed "≥ 33,5 %": making the latest
+    # figure and the need add up to it printed them with three decimals ("18,273 %", "cần tăng 15,262 điểm %")
+    text = all_text(Document(build(tmp_path, "--map", "new", "--area", "29416")))
+    t14 = next(t for t in text if t.startswith("o) "))
+    assert "từ 33,5 % trở lên" in t14 and "năm 2024 đạt 18,3 %" in t14 and "Cần tăng 15,3 điểm %" in t14, t14
+    assert not any(re.search(r"\d,\d{3}(?!\d)", t) for t in text)
+
+
 def test_a_communes_review_gives_its_own_figure_of_a_target_judged_for_the_whole_area():
     # an office that reported its new jobs found them in no line of its own review, only "assessed for
     # another area"
