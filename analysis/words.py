@@ -427,15 +427,26 @@ def more_than_needed(row) -> bool:
 
 def _decimals_to_show(value: float, unit: str) -> int:
     """The unit's decimals, one or two more when they would round a small change to nothing
-    ("giảm 0,3 ấp/năm", "+0,04 điểm %", never "không đổi" for a change that is needed).
+    ("giảm 0,3 ấp/năm", "+0,04 điểm %", never "không đổi" for a change that is needed), and one
+    for an average of a few whole units that is not whole: 9 hamlets in 5 years is "bình quân
+    giảm 1,8 ấp/năm", not 2 a year, which would make 10.
 
     >>> _decimals_to_show(-1 / 3, "hamlets"), _decimals_to_show(0.04, "percent"), _decimals_to_show(2.3, "percent")
     (1, 2, 1)
+    >>> _decimals_to_show(-1.8, "hamlets"), _decimals_to_show(-2.0, "hamlets"), _decimals_to_show(1234.5, "persons")
+    (1, 0, 0)
     """
     decimals = decimals_for(unit)
     while value and half_up(value, decimals) == 0 and decimals < 2:
         decimals += 1
+    if unit in INTEGER_UNITS and abs(value) < SMALL_AVERAGE and not float(half_up(value, 1)).is_integer():
+        decimals = max(decimals, 1)
     return decimals
+
+
+SMALL_AVERAGE = 10
+"""Below this many whole units a year, an average is written with one decimal when it is not
+whole (1,8 ấp/năm); above it the rounding is a small part of it (1.235 lao động/năm)."""
 
 
 CHANCE_EDGES = (0.2, 0.5, 0.8)

@@ -398,3 +398,16 @@ def test_english_reasons_read_as_english():
     assert "meeting it needs" not in reasons
     vi = " ".join(table["verdict_reason_vi"])
     assert "không quá 0 ấp" not in vi and "cần về 0 ấp" in vi
+
+
+@given(st.integers(1, 40), st.integers(2, 9))
+def test_an_average_of_a_few_whole_units_multiplies_back_to_the_whole_change(units, years):
+    # "cần giảm 9 ấp … (bình quân giảm 2 ấp/năm)": 2 a year for 5 years is 10, not 9
+    from analysis.words import change_text
+
+    per_year = -units / years
+    text = change_text(per_year, "hamlets", "vi")
+    number = float(text.split()[1].replace(",", "."))
+    assert text.startswith("giảm ") and text.endswith(" ấp/năm")
+    if 1 <= abs(per_year) < 10:  # below one a year the cells write "−1 ấp/3 năm"; from ten, rounding matters little
+        assert round(number * years) == units, text
