@@ -206,7 +206,8 @@ def test_appendix_rows_carry_the_dashboards_codes_and_words(vi):
     assert cells["T01"][2].startswith("Giảm tỷ lệ hộ nghèo") and cells["M1"][2].startswith("Huyện Cầu Ngang đạt chuẩn")
     for milestone in ("M1", "M2"):
         assert cells[milestone][5] == "Đã đạt" and cells[milestone][6:8] == ["–", "–"]
-    assert cells["T04"][5].startswith("Đã đạt") and cells["T04"][6] == "giữ mức đã đạt"  # as the dashboard
+    # met in 2024, 2025 awaited: "Ước đạt" as the dashboard says, holding what is met
+    assert cells["T04"][5].startswith("Ước đạt") and cells["T04"][6] == "giữ mức đã đạt"
     assert re.fullmatch(r"\d+ %‡", cells["T04"][7])
     assert cells["T12"][6] == "giữ mức đã đạt" and "‡" not in cells["T12"][7]  # met every year, judged yearly
     assert cells["T05"][6] == "1.000 lao động"

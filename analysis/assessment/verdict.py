@@ -35,7 +35,10 @@ So ``on_track`` and ``achieved`` (before the deadline) always come with a chance
    the same chance bands: ``likely_met`` ("Ước đạt") at 50 % or more, ``in_doubt`` ("Khó đạt")
    from 20 % to under 50 %, ``likely_missed`` ("Ước không đạt") below 20 %. "Đúng tiến độ" or
    "cần đẩy nhanh tiến độ" for a year that is over asked for speed that can no longer change it.
-   A level already met keeps ``achieved`` / ``met_at_risk``: its latest figure says so.
+   A level met by the latest figure is judged the same way, on the chance that the year's figure
+   still meets it: "Đã đạt" or "Đã đạt, chưa bền vững" for a year whose figure is awaited was a
+   verdict the dashboard's legend for that year does not have ("Đã đạt, chưa bền vững" beside
+   25 % read as met), and the reason still says the latest figure met the target.
 """
 
 from __future__ import annotations
@@ -198,6 +201,8 @@ def decide(e: Evidence) -> str:
     >>> ended = dict(latest_year=2024, deadline_passed=True, recent=0.1, needed=0.37)
     >>> [decide(Evidence(2025, 10, probability=p, **ended)) for p in (0.62, 0.49, 0.19)]
     ['likely_met', 'in_doubt', 'likely_missed']
+    >>> [decide(Evidence(2025, 10, probability=p, latest_met=True, **ended)) for p in (0.67, 0.25)]
+    ['likely_met', 'in_doubt']
     """
     if e.n_points == 0:
         return "no_data"
@@ -211,10 +216,10 @@ def decide(e: Evidence) -> str:
     if is_missing(p):
         return "too_little_data"
     low_band, off_band = CHANCE_BANDS
-    if e.latest_met:
-        return "achieved" if p >= low_band else "met_at_risk"
     if e.deadline_passed:
         return "likely_met" if p >= low_band else ("in_doubt" if p >= off_band else "likely_missed")
+    if e.latest_met:
+        return "achieved" if p >= low_band else "met_at_risk"
     if p >= low_band:
         if _pace_enough(e):
             return "on_track"

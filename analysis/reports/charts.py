@@ -137,9 +137,9 @@ register_labels({
     "why": ("Vì sao", "Why"),
     "short_achieved": ("Đã đạt", "Achieved"),
     "short_hold": ("giữ", "hold"),
-    "hold_badge_note": ("\"giữ\": đã đạt; khả năng giữ được mức đạt đến năm {deadline} (dưới 50 %: \"Đạt, chưa bền vững\")",
-                        "\"hold\": met already; the chance of holding it to {deadline} (under 50 %: \"met, not "
-                        "secure\")"),
+    "hold_badge_note": ("\"giữ\": đã đạt; khả năng giữ được mức đạt đến năm {deadline}",
+                        "\"hold\": met already; the chance of holding it to {deadline}"),
+    "hold_badge_at_risk": (" (dưới 50 %: \"Đạt, chưa bền vững\")", " (under 50 %: \"met, not secure\")"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_likely_met": ("Ước đạt", "Likely met"),
     "short_in_doubt": ("Khó đạt", "In doubt"),
@@ -995,7 +995,10 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         own = bool(own_note) and (rows["area_kind"] != "district").any()
         badges = {code: _badge_row(rows[rows["area_code"] == code], deadline) for code in codes}
         # a badge's "giữ 31 %" is a chance of holding a level met, not of meeting it: said once, below
-        holding = [label("hold_badge_note", lang).format(deadline=deadline)] \
+        # (and the badge a chance under 50 % gives, where one shows it: an ended year's is "Khó đạt")
+        at_risk = any(row.get("verdict") == "met_at_risk" for row in badges.values())
+        holding = [label("hold_badge_note", lang).format(deadline=deadline)
+                   + (label("hold_badge_at_risk", lang) if at_risk else "")] \
             if any(is_holding(row) for row in badges.values()) else []
         bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding, SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()

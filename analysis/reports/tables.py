@@ -176,8 +176,8 @@ _METHOD_TEXT = {
         "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
         "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
         "mục tiêu, bằng lời của báo cáo tổng kết, không phải của tiến độ: \"Ước đạt\" khi khả năng từ 50 % trở lên, "
-        "\"Khó đạt\" từ 20 % đến dưới 50 %, \"Ước không đạt\" dưới 20 % (số liệu mới nhất đã đạt thì vẫn là \"Đã đạt\" hoặc \"Đã đạt, chưa bền "
-        "vững\").",
+        "\"Khó đạt\" từ 20 % đến dưới 50 %, \"Ước không đạt\" dưới 20 %, kể cả khi số liệu mới nhất đã đạt (khả năng "
+        "giữ được mức đã đạt).",
         "Chỉ tiêu hằng năm: giảm tỷ lệ hộ nghèo 3–4 điểm %/năm đánh giá từng năm (mức giảm làm tròn một chữ số thập "
         "phân; khi tỷ lệ còn dưới 3 % thì cần giảm hết phần còn lại); việc làm 1.000–1.500 lao động/năm đánh giá từng "
         "năm, không cộng dồn phần vượt của năm trước; an ninh, quốc phòng đánh giá từng năm. Cột \"Số năm đạt\".",
@@ -222,8 +222,8 @@ _METHOD_TEXT = {
         "or more.",
         "A deadline year that has ended without its figure (\"awaiting the 2025 figure\") is judged by the chance that "
         "its value meets the target, in the words of an end-of-period review rather than of progress: \"Likely met\" "
-        "at 50 % or more, \"In doubt\" at 20 % to under 50 %, \"Likely missed\" below 20 % (a latest figure that meets it stays \"Achieved\" or \"Met, not "
-        "yet secure\").",
+        "at 50 % or more, \"In doubt\" at 20 % to under 50 %, \"Likely missed\" below 20 %, a latest figure that meets it "
+        "included (the chance of holding it).",
         "Yearly targets: the poverty fall of 3–4 points a year is judged year by year (falls rounded to one decimal; "
         "below 3 % the year needs all that is left); 1,000–1,500 jobs a year are judged year by year, with no surplus "
         "carried; security and defence year by year. See \"Years met\".",
