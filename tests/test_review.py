@@ -637,7 +637,8 @@ def test_a_deadline_already_judged_says_its_figure_once():
 
 
 def test_verdict_reasons_split_into_their_parts():
-    parts = reason_parts("Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu năm 2025. "
+    parts = reason_parts("Mức so sánh của xã: 65,9 %, bằng tỷ lệ người Khmer trong dân số năm 2019 (Kế hoạch chỉ đặt "
+                         "chỉ tiêu cho toàn huyện). Chờ số liệu năm 2025. "
                          "Cần tăng 25,1 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %.")
     assert parts.commune == {"value": "65,9 %", "year": "2019", "illustrative": ""}
     assert (parts.awaiting, parts.core_key, parts.year_key) == ("Chờ số liệu năm 2025.", "r_short", "")
@@ -690,13 +691,13 @@ def test_a_commune_is_held_to_its_own_khmer_share():
     commune = row(latest_value=40.81, base_value=39.1, target_value=65.88, met_threshold=65.88,
                   needed_points_per_year=25.07, probability=0.0001, verdict="off_track", kind="share_of_total",
                   projected_median=40.8, projected_lo_80=38.9, projected_hi_80=42.6, illustrative=False,
-                  verdict_reason_vi="Mục tiêu của xã: 65,9 % (tỷ lệ người Khmer trong dân số năm 2019). Chờ số liệu "
-                                    "năm 2025. Cần tăng 25,1 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng "
+                  verdict_reason_vi="Mức so sánh của xã: 65,9 %, bằng tỷ lệ người Khmer trong dân số năm 2019 "
+                                    "(Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện). Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng "
                                     "đạt < 1 %.")
     assert target_sentences(commune, 2025, "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên") == (
         "Tỷ lệ đảng viên người Khmer trong tổng số đảng viên năm 2024 đạt 40,8 %, tăng 1,7 điểm % so với năm 2021 "
-        "(39,1 %). Chỉ tiêu Kế hoạch đến năm 2025 đối với xã: từ 65,9 % trở lên, bằng tỷ lệ người Khmer trong dân "
-        "số của xã (năm 2019). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
+        "(39,1 %). Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện; đối với xã, báo cáo này so với tỷ lệ người Khmer "
+        "trong dân số của xã (năm 2019): từ 65,9 % trở lên đến năm 2025. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần tăng 25,1 điểm %/năm, "
         "trong khi 3 năm 2022–2024 tăng 0,6 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng 40,8 % (khoảng dự báo "
         "80 %: 38,9–42,6 %).")
 

@@ -79,8 +79,12 @@ register_labels({
                       "what is left needs to go."),
     "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %: cần giảm hết phần còn lại.",
                      "At {low} points a year the rate reaches 0 % by {deadline}: what is left needs to go."),
-    "commune_target": ("Mục tiêu của xã: {value} (tỷ lệ người Khmer trong dân số năm {year}{illustrative}).",
-                       "The commune's target: {value} (its Khmer share of the population in {year}{illustrative})."),
+    # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
+    # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
+    "commune_target": ("Mức so sánh của xã: {value}, bằng tỷ lệ người Khmer trong dân số năm {year}{illustrative} "
+                       "(Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện).",
+                       "The commune's benchmark: {value}, its Khmer share of the population in {year}{illustrative} "
+                       "(the plan sets the target for the whole district only)."),
     "illustrative_suffix": (", số liệu minh họa", ", illustrative"),
     "goal_at_least": ("từ {value} trở lên", "at least {value}"),
     "goal_above": ("trên {value}", "above {value}"),

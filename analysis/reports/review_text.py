@@ -58,10 +58,10 @@ register_labels({
     "rv_verdict": ("Đánh giá", "Assessment"),
     "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm {deadline}: {target}.", "The plan's target for {deadline}: {target}."),
     "rv_plan_flag": ("Chỉ tiêu Kế hoạch: đạt trong năm {deadline}.", "The plan's target: met in {deadline}."),
-    "rv_commune_target": ("Chỉ tiêu Kế hoạch đến năm {deadline} đối với xã: {target}, bằng tỷ lệ người Khmer trong "
-                          "dân số của xã (năm {year}{illustrative}).",
-                          "The plan's target for {deadline} in a commune: {target}, its own Khmer share of the "
-                          "population ({year}{illustrative})."),
+    "rv_commune_target": ("Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện; đối với xã, báo cáo này so với tỷ lệ người "
+                          "Khmer trong dân số của xã (năm {year}{illustrative}): {target} đến năm {deadline}.",
+                          "The plan sets this target for the whole district only; a commune is compared here with "
+                          "its own Khmer share of the population ({year}{illustrative}): {target} by {deadline}."),
     "rv_no_data": ("Chưa có số liệu để đánh giá chỉ tiêu này; đề nghị cơ quan chủ trì cung cấp số liệu.",
                    "There are no figures to assess this target yet; the office in charge is asked to supply them."),
     "rv_qualitative_own": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:",
