@@ -841,3 +841,12 @@ def test_a_communes_review_gives_its_own_figure_of_a_target_judged_for_the_whole
         f"Số liệu của địa bàn này năm 2024: {int(jobs['value'].iloc[0])} lao động (số liệu minh họa); chỉ tiêu được "
         "đánh giá cho toàn địa bàn từ số liệu của tất cả các xã.")
     assert items["T01"].own_figure == ""  # judged here: its paragraph says it all
+
+
+def test_the_opening_names_the_province_that_issued_the_resolution(vi, en):
+    # a review of the merged Vĩnh Long said "Nghị quyết 06-NQ/TU … của Tỉnh ủy", which then reads as Vĩnh Long's
+    opening = next(p.text for p in vi.paragraphs if p.text.startswith("Thực hiện Kế hoạch số 20/KH-UBND"))
+    assert "của Ủy ban nhân dân huyện Cầu Ngang, tỉnh Trà Vinh về" in opening
+    assert "Nghị quyết 06-NQ/TU ngày 08/10/2021 của Tỉnh ủy Trà Vinh về" in opening
+    english = next(p.text for p in en.paragraphs if p.text.startswith("Under Plan No. 20/KH-UBND"))
+    assert "of the Trà Vinh Provincial Party Committee" in english

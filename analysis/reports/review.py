@@ -683,20 +683,24 @@ def _opening(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
     name = settings.name or BLANK
     if lang == "vi":
         when = f"giai đoạn {PLAN_START} - {PLAN_END}" if kind == "final" else f"năm {year}"
-        return (f"Thực hiện Kế hoạch số 20/KH-UBND ngày 21/02/2022 của Ủy ban nhân dân huyện Cầu Ngang về triển "
-                f"khai Nghị quyết 06-NQ/TU ngày 08/10/2021 của Tỉnh ủy về tiếp tục phát triển toàn diện vùng đồng bào "
+        # "của Tỉnh ủy" alone reads as Vĩnh Long's in a document of the merged province
+        return (f"Thực hiện Kế hoạch số 20/KH-UBND ngày 21/02/2022 của Ủy ban nhân dân huyện Cầu Ngang, tỉnh Trà Vinh về "
+                f"triển khai Nghị quyết 06-NQ/TU ngày 08/10/2021 của Tỉnh ủy Trà Vinh về tiếp tục phát triển toàn diện vùng đồng bào "
                 f"dân tộc Khmer giai đoạn 2021 - 2025, định hướng đến năm 2030; căn cứ số liệu theo dõi các chỉ tiêu "
                 f"của Kế hoạch, {name} báo cáo kết quả thực hiện {when} như sau:")
     when = f"the {PLAN_START}–{PLAN_END} period" if kind == "final" else str(year)
-    return (f"Under Plan No. 20/KH-UBND of 21/02/2022 of the People's Committee of Cầu Ngang district, implementing "
-            f"Provincial Party Resolution 06-NQ/TU of 08/10/2021 on the comprehensive development of the Khmer "
+    return (f"Under Plan No. 20/KH-UBND of 21/02/2022 of the People's Committee of Cầu Ngang district, Trà Vinh "
+            f"province, implementing Resolution 06-NQ/TU of 08/10/2021 of the Trà Vinh Provincial Party Committee on the comprehensive development of the Khmer "
             f"community in 2021–2025 with orientation to 2030, and on the figures followed for the plan's targets, "
             f"{name} reports the results for {when} as follows:")
 
 
-def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = None) -> str:
+def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = None,
+                     area_code: str | None = None) -> str:
     """The reform the period saw, in the catalogue's words, and which map the report follows;
-    a commune's review (``area_name``) says it covers that commune.
+    a commune's review (``area_name``) says it covers that commune, and, for a new commune that
+    also holds land from outside the former district (``area_code``), that its earlier years
+    are those of its old units in the district only.
 
     >>> from analysis.data.catalogue import load_reforms
     >>> print(_reform_sentence(load_reforms()[-1], "old", "vi"))  # doctest: +NORMALIZE_WHITESPACE
@@ -706,11 +710,21 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
     15 xã, thị trấn trước ngày 01/7/2025.
     >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Vinh Kim").endswith("Báo cáo này tổng hợp trên địa bàn xã Vinh Kim.")
     True
+    >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Ngũ Lạc", "29530-2025").split("xã mới. ")[-1]
+    'Báo cáo này tổng hợp trên địa bàn xã Ngũ Lạc. Số liệu các năm trước năm 2025 là của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
     """
     summary = reform.summary_vi if lang == "vi" else reform.summary_en
     if area_name:
         where = (f"Báo cáo này tổng hợp trên địa bàn {in_sentence(area_name, lang)}." if lang == "vi"
                  else f"This report covers {in_sentence(area_name, lang)}.")
+        if area_code in reform.outside:  # xã Ngũ Lạc: its years before the reform are Thạnh Hòa Sơn's alone
+            areas = load_areas()
+            old = ", ".join(in_sentence(areas.at[code, f"name_{lang}"], lang) for code in reform.predecessors(area_code)
+                            if code in areas.index)
+            outside = reform.outside[area_code][0 if lang == "vi" else 1]
+            where += (f" Số liệu các năm trước năm {reform.first_year} là của {old} cũ, chưa gồm {outside}."
+                      if lang == "vi" else
+                      f" Figures before {reform.first_year} are those of former {old} only, without {outside}.")
     elif map_name == "old":
         where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025."
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
@@ -1044,7 +1058,8 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     for reform in load_reforms():
         if reform.summary_vi and year >= reform.first_year:  # the period saw the district end: say so first
             commune = None if area == DEFAULT_AREA[workbench.map] else area_with_boundary(area, lang)
-            _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang, area_name=commune))
+            _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang, area_name=commune,
+                                                  area_code=area))
 
     # I. the overall picture
     document.add_paragraph(f"I. {label('rv_part_summary', lang)}", style="Heading 1")
