@@ -811,6 +811,9 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     assert any("Ủy ban nhân dân xã Vinh Kim báo cáo kết quả thực hiện" in t for t in text)
     recipients = next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text.startswith("Nơi nhận"))
     assert "UBND các xã thuộc địa bàn huyện Cầu Ngang cũ;" not in [p.text.lstrip("- ") for p in recipients.cell(0, 0).paragraphs]
+    # nor does it ask them to assess the qualitative targets: it writes its own assessment there
+    qualitative = [t for t in text if "Chỉ tiêu định tính" in t]
+    assert qualitative and all(t.endswith("không đánh giá bằng số liệu; đánh giá cụ thể:") for t in qualitative)
     appendices = [t for t in text if t.startswith("Phụ lục ")]
     assert appendices == ["Phụ lục 1", "Phụ lục 2"] and not any("đề nghị cơ quan" in t.lower() and "gửi kết quả" in t
                                                                  for t in text)

@@ -830,7 +830,7 @@ def _appendix_heading(document, number: int, title_key: str, settings: ReviewSet
 
 
 def _target_paragraph(document, item: _Item, letter: str, year: int, settings: ReviewSettings,
-                      workbench: Workbench, lang: str) -> None:
+                      workbench: Workbench, lang: str, one_commune: bool = False) -> None:
     paragraph = _paragraph(document)
     _run(paragraph, f"{letter}) ")
     _run(paragraph, item.name, bold=True)
@@ -838,7 +838,7 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
     if item.row is None:
         office = "; ".join(name for _, name in item.offices)
         _run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
-                                             settings.name) if item.qualitative
+                                             settings.name, own=one_commune) if item.qualitative
              else " ".join(filter(None, [label("rv_not_here", lang), item.own_figure])))
         if item.qualitative:
             _dotted_lines(document, 2)
@@ -1048,6 +1048,8 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     items = _items(workbench, area, year, lang)
     assessed = [item for item in items if item.row is not None]
+    # one commune's review: the plan's offices are the district's, and the commune does not ask them
+    one_commune = load_areas().loc[area, "kind"] in ("commune", "town")
     document = Document()
     _styles(document, lang)
     section = document.sections[0]
@@ -1098,7 +1100,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         words = f"(mục {plan_section} của Kế hoạch)" if lang == "vi" else f"(section {plan_section} of the plan)"
         document.add_paragraph(f"{number}. {vi if lang == 'vi' else en} {words}", style="Heading 2")
         for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == plan_section)):
-            _target_paragraph(document, item, letter, year, settings, workbench, lang)
+            _target_paragraph(document, item, letter, year, settings, workbench, lang, one_commune)
 
     # III. and IV.: for people to write
     document.add_paragraph(f"III. {label('rv_part_difficulties', lang)}", style="Heading 1")
@@ -1123,9 +1125,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     figure_section.different_first_page_header_footer = False
     _appendix_heading(document, 2, "rv_appendix_figures", settings, lang)
     _figures(document, items, workbench, area, lang)
-    if load_areas().loc[area, "kind"] not in ("commune", "town"):
-        # the plan's offices are the district's: a commune reports to them (or to the bodies that took
-        # over their tasks) and does not ask them for its own figures
+    if not one_commune:
         office_section = document.add_section(WD_SECTION.NEW_PAGE)
         _portrait(office_section)
         office_section.different_first_page_header_footer = False

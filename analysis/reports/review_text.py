@@ -573,16 +573,19 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     return spaced_percent(" ".join(s for s in sentences if s))
 
 
-def qualitative_sentence(office: str, lang: str = "vi", issuer: str = "") -> str:
+def qualitative_sentence(office: str, lang: str = "vi", issuer: str = "", own: bool = False) -> str:
     """What the report says of a target the plan states without a number: a request to the
-    office in charge, or, when that office issues the report, a lead-in to its own words.
+    office in charge, or, when that office issues the report or the report is one commune's
+    (``own``: a commune does not ask the district's offices), a lead-in to its own words.
 
     >>> qualitative_sentence("Phòng Dân tộc")
     'Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị Phòng Dân tộc đánh giá cụ thể.'
     >>> qualitative_sentence("Phòng Dân tộc", issuer="Phòng Dân tộc huyện Cầu Ngang")
     'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:'
+    >>> qualitative_sentence("Phòng Dân tộc", issuer="Ủy ban nhân dân xã Vinh Kim", own=True)
+    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:'
     """
-    if office and issuer and issuer.lower().startswith(office.lower()):
+    if own or office and issuer and issuer.lower().startswith(office.lower()):
         return label("rv_qualitative_own", lang)  # the report does not ask its issuer to write it
     return label("rv_qualitative", lang).format(office=office)
 
