@@ -817,6 +817,10 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     appendices = [t for t in text if t.startswith("Phụ lục ")]
     assert appendices == ["Phụ lục 1", "Phụ lục 2"] and not any("đề nghị cơ quan" in t.lower() and "gửi kết quả" in t
                                                                  for t in text)
+    # a commune's People's Committee cannot issue the district's review: it is refused, nothing written
+    assert main(["review", "--year", "2025", "--data", str(data), "--out", str(tmp_path / "district"), "--no-pdf",
+                 "--issuer", "commune"]) == 2
+    assert not (tmp_path / "district").exists()
     # the same commune written of before it existed (dated before 1/7/2025) stays the district office's
     earlier = load_review_settings(map_name="new", area_kind="commune", as_of=dt.date(2025, 3, 1))
     assert earlier.body == "PHÒNG DÂN TỘC"

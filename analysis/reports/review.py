@@ -1219,6 +1219,16 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
         print(note, file=sys.stderr)
     settings = settings or load_review_settings(map_name=map_name, lang=lang, area_kind=areas.loc[area, "kind"])
     settings = named_issuer(settings, areas.loc[area], lang)
+    if "…" in settings.body:  # a commune issuer whose name only a commune reported on fills in
+        raise DataError([Problem("--issuer", None, None,
+                                 f"cơ quan ban hành là Ủy ban nhân dân xã, nhưng địa bàn báo cáo ({area}) không phải là "
+                                 "một xã.",
+                                 f"the issuer is a commune's People's Committee, but the area reported on ({area}) is "
+                                 "not a commune.",
+                                 "thêm --area với mã hoặc tên xã (ví dụ --area \"Xã Vinh Kim\" --map new), hoặc chọn "
+                                 "--issuer khác (district_office, province_department).",
+                                 "add --area with the commune's code or name (e.g. --area \"Xã Vinh Kim\" --map new), "
+                                 "or choose another --issuer (district_office, province_department).")])
     workbench = _workbench(data, lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
         raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
