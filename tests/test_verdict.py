@@ -423,3 +423,11 @@ def test_an_average_of_a_few_whole_units_multiplies_back_to_the_whole_change(uni
     assert text.startswith("giảm ") and text.endswith(" ấp/năm")
     if 1 <= abs(per_year) < 10:  # below one a year the cells write "−1 ấp/3 năm"; from ten, rounding matters little
         assert round(number * years) == units, text
+
+
+def test_a_rate_printed_at_3_percent_is_not_said_to_be_below_it():
+    # xã Cầu Ngang: 2,967 % printed "còn 3,0 %" beside "Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả thi"
+    row = one(observations({2022: 8.9, 2023: 5.9, 2024: 2.967}, standard="2022-2025"), catalogue("T01"),
+              areas=["848"])
+    assert "Tỷ lệ còn dưới 3 %" not in row["verdict_reason_vi"]
+    assert "Giảm 3 điểm %/năm thì đến năm 2025 tỷ lệ về 0 %: cần giảm hết phần còn lại." in row["verdict_reason_vi"]

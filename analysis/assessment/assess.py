@@ -33,7 +33,7 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, more_than_needed,
+from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up, more_than_needed,
                      need_decimals, target_text, unit_word, value_text, whole_units_over, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
@@ -903,7 +903,8 @@ def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) 
     if kind == "yearly_reduction" and row["reading"] == "points" and deadline > row["latest_year"] \
             and not missing(level) and level <= 0:
         low = fmt_number(float(target["low"]), lang, 0)
-        if latest < float(target["low"]):
+        # as printed: 2,967 % is "3,0 %", beside which "còn dưới 3 %" read as a mistake
+        if half_up(latest, 1) < float(target["low"]):
             sentences.append(label("below_low_end", lang).format(low=low))
         else:
             sentences.append(label("reaches_zero", lang).format(low=low, deadline=deadline))
