@@ -751,6 +751,13 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
     held = at_bar.copy()
     held["probability"], held["verdict"] = 0.97, "achieved"
     assert "Dự báo năm 2025 khoảng 20,0 % (khoảng dự báo 80 %" in target_sentences(held, 2025, "Tỷ lệ cán bộ")
+    # a whole count is printed whole: "khoảng 0 ấp, sát mức chỉ tiêu" beside 73 % read oddly (xã Cầu Ngang T03)
+    hamlets = row(kind="at_most", unit="hamlets", target_value=0.0, met_threshold=0.0, latest_value=0.0, base_value=1.0,
+                  needed_points_per_year=0.0, projected_median=0.2, projected_lo_80=0.0, projected_hi_80=1.0,
+                  probability=0.73, verdict="likely_met")
+    assert "Dự báo năm 2025 khoảng 0 ấp (khoảng dự báo 80 %: 0–1 ấp)." in target_sentences(hamlets, 2025, "Số ấp")
+    hamlets["probability"], hamlets["verdict"] = 0.4, "in_doubt"
+    assert "Dự báo năm 2025 khoảng 0 ấp, sát mức chỉ tiêu" in target_sentences(hamlets, 2025, "Số ấp")
 
 
 def test_a_general_aim_without_a_year_says_how_it_is_read(vi):

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..assessment import VERDICTS, status_label
-from ..assessment.met import INCREASING
+from ..assessment.met import INCREASING, INTEGER_UNITS
+from ..assessment.verdict import CHANCE_BANDS
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, latest_notes,
@@ -445,8 +446,10 @@ def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
     value = value_text(float(row["projected_median"]), row["unit"], lang)
     bar = row.get("met_threshold")
     chance = row.get("probability")
+    # a whole count is printed whole: "khoảng 0 ấp" beside a chance of 73 % is at the level, not close to it
+    sure = SURE_ENOUGH if row["unit"] not in INTEGER_UNITS else CHANCE_BANDS[0]
     if row["kind"] not in ("yearly_reduction", "yearly_flow") and not _missing(bar) \
-            and value == value_text(float(bar), row["unit"], lang) and (_missing(chance) or chance < SURE_ENOUGH):
+            and value == value_text(float(bar), row["unit"], lang) and (_missing(chance) or chance < sure):
         # "khoảng 20,0 %" against "từ 20 % trở lên" reads as met beside a chance of one half; a commune
         # holding 0 ấp, sure to stay there, is not "sát mức" (close to the line) but at it
         value = label("rv_at_bar", lang).format(value=value)
