@@ -634,14 +634,19 @@ def _own_figure(workbench: Workbench, target: pd.Series, area: str, year: int, l
 
 def rests_on_illustrative(row: pd.Series) -> bool:
     """Whether a row's verdict rests on illustrative figures: not once its deadline's own figure
-    is in and real (a commune's real 2025 figure judges 2025, whatever the years before were).
+    is in and real (a commune's real 2025 figure judges 2025, whatever the years before were),
+    except for a yearly fall, which is judged against the year before.
 
     >>> row = pd.Series({"illustrative": True, "latest_illustrative": False, "latest_year": 2025, "deadline": 2025})
     >>> rests_on_illustrative(row), rests_on_illustrative(pd.concat([row.drop("latest_year"), pd.Series({"latest_year": 2024})]))
     (False, True)
+    >>> rests_on_illustrative(pd.concat([row, pd.Series({"kind": "yearly_reduction"})]))  # 2025's fall from 2024
+    True
     """
     if not bool(row["illustrative"]):
         return False
+    if row.get("kind") == "yearly_reduction":  # the fall of 2025 is measured from an illustrative 2024
+        return True
     judged_on_the_deadline = pd.notna(row["latest_year"]) and int(row["latest_year"]) == int(row["deadline"])
     return not (judged_on_the_deadline and not bool(row["latest_illustrative"]))
 
