@@ -686,3 +686,16 @@ def test_the_dashboards_marks_break_between_notes_never_inside_one():
     figure = Workbench(lang="en").dashboard()
     footer = "\n".join(text.get_text() for text in figure.texts)
     assert "† awaiting the 2025 figure: judged by its chance" in footer.replace("\u00a0", " ")
+
+
+def test_a_panel_with_no_panel_below_it_shows_its_years(new_map):
+    # 7 panels on a 3 × 3 grid: Nhị Trường and Hiệp Mỹ, above two empty cells, had no year under them
+    figure = new_map.small_multiples("T01")
+    checks.prepare(figure)
+    shown = [ax for ax in figure.axes if ax.get_visible() and ax.get_title(loc="left")]
+    assert len(shown) == 7
+    for ax in shown:
+        years = [tick.get_text() for tick in ax.get_xticklabels() if tick.get_visible() and tick.get_text()]
+        below = any(other is not ax and abs(other.get_position().x0 - ax.get_position().x0) < 0.01
+                    and other.get_position().y0 < ax.get_position().y0 for other in shown)
+        assert bool(years) != below, ax.get_title(loc="left")

@@ -1031,6 +1031,9 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
                 _watermark(ax, lang, size=20)
         for ax in axes[len(codes):]:
             ax.set_visible(False)
+        for index, ax in enumerate(axes[:len(codes)]):
+            if index + ncols >= len(codes):  # nothing drawn below it: its years are not read off another panel
+                ax.xaxis.set_tick_params(labelbottom=True)
         # the panels share one scale: the union of what each needs; its unit is said on each row's first panel
         axes[0].set_ylim(min(low for low, _ in limits), max(high for _, high in limits))
         unit = first["unit"]
