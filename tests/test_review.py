@@ -857,6 +857,30 @@ def test_a_communes_review_gives_its_own_figure_of_a_target_judged_for_the_whole
     assert items["T01"].own_figure == ""  # judged here: its paragraph says it all
 
 
+def test_a_communes_own_figure_names_the_communes_the_whole_area_still_waits_for(tmp_path):
+    # Vinh Kim's 185 new jobs of 2025 "judged for the whole area from the figures of all its communes": which
+    # communes were missing, the review did not say
+    import builders
+    from analysis.reports.review import _items
+
+    data = builders.data_with_new_communes(tmp_path)  # every figure of the 6 new communes, jobs included
+    office = tmp_path / "new_communes_2025_2026.csv"
+    kept = [line for line in office.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("new_jobs_khmer_workers,") or line.startswith("new_jobs_khmer_workers,29431,")
+            or line.startswith("new_jobs_khmer_workers,29530,")]
+    office.write_text("\n".join(kept) + "\n", encoding="utf-8")  # jobs of Vinh Kim and Ngũ Lạc only
+    workbench = Workbench(load_observations(data), areas=["29431-2025"], map="new")
+    items = {item.target_id: item for item in _items(workbench, "29431-2025", 2025, "vi")}
+    assert items["T05"].own_figure == (
+        "Số liệu của địa bàn này năm 2025: 205 lao động; chỉ tiêu được đánh giá cho toàn địa bàn khi có số liệu năm "
+        "2025 của tất cả các xã (còn thiếu 4 xã: xã Cầu Ngang, xã Mỹ Long, xã Nhị Trường, xã Hiệp Mỹ).")
+    (tmp_path / "all").mkdir()
+    complete = Workbench(load_observations(builders.data_with_new_communes(tmp_path / "all")), areas=["29431-2025"],
+                         map="new")
+    jobs = next(item for item in _items(complete, "29431-2025", 2025, "vi") if item.target_id == "T05")
+    assert jobs.own_figure.endswith("từ số liệu của tất cả các xã.")
+
+
 def test_the_opening_names_the_province_that_issued_the_resolution(vi, en):
     # a review of the merged Vĩnh Long said "Nghị quyết 06-NQ/TU … của Tỉnh ủy", which then reads as Vĩnh Long's
     opening = next(p.text for p in vi.paragraphs if p.text.startswith("Thực hiện Kế hoạch số 20/KH-UBND"))

@@ -629,7 +629,19 @@ def _own_figure(workbench: Workbench, target: pd.Series, area: str, year: int, l
         return ""
     value = value_text(float(rows["value"].iloc[-1]), target["unit"], lang)
     note = f" ({label('rv_illustrative', lang)})" if bool(rows["illustrative"].iloc[-1]) else ""
-    return label("rv_own_figure", lang).format(year=int(rows.index[-1]), value=value, note=note)
+    latest = int(rows.index[-1])
+    # the communes whose figure of that year the whole area still waits for, named: "chưa được tính" alone
+    # did not say whose figures were missing
+    areas = load_areas()
+    communes = areas[(areas["parent_code"].astype(str) == DEFAULT_AREA["old"]) & (areas["map"] == workbench.map)
+                     & areas["kind"].isin(["commune", "town"])].index
+    missing = [code for code in communes if code != area and latest not in
+               reported_rows(workbench.observations, target["indicator"], code, target["group"]).index]
+    if missing:
+        names = ", ".join(in_sentence(areas.at[code, f"name_{lang}"], lang) for code in missing)
+        return label("rv_own_figure_waiting", lang).format(year=latest, value=value, note=note, n=len(missing),
+                                                            names=names)
+    return label("rv_own_figure", lang).format(year=latest, value=value, note=note)
 
 
 def rests_on_illustrative(row: pd.Series) -> bool:
@@ -924,6 +936,10 @@ register_labels({
                       "số liệu của tất cả các xã.",
                       "This area's {year} figure: {value}{note}; the target is judged for the whole area from the "
                       "figures of all its communes."),
+    "rv_own_figure_waiting": ("Số liệu của địa bàn này năm {year}: {value}{note}; chỉ tiêu được đánh giá cho toàn địa "
+                              "bàn khi có số liệu năm {year} của tất cả các xã (còn thiếu {n} xã: {names}).",
+                              "This area's {year} figure: {value}{note}; the target is judged for the whole area once "
+                              "every commune's {year} figure is in ({n} still missing: {names})."),
     "rv_table_note": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
         "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
