@@ -584,7 +584,7 @@ def test_a_dashboard_explains_met_not_yet_secure_only_where_it_shows_it(old_map)
     texts = [text.get_text() for text in commune.texts + commune.axes[0].texts]
     shown = [" ".join(text.split()) for text in texts]
     assert "Đã đạt, chưa bền vững*" in shown and "Đã đạt, chưa bền vững†" not in shown
-    assert any("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn (dưới 50 %: \"Đã đạt, chưa bền vững\")"
+    assert any("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn (năm hạn chưa qua, dưới 50 %: \"Đã đạt, chưa bền vững\")"
                in " ".join(t.split()) for t in texts)
     district = old_map.dashboard()
     assert not any("chưa bền vững" in text.get_text() for text in district.texts + district.axes[0].texts)
@@ -597,7 +597,7 @@ def test_the_index_explains_met_not_yet_secure_in_the_section_that_shows_it(old_
     page = index_html(table, files, "vi")
     sections = {s[:3]: s for s in re.split(r'<h3 id="', page)[1:]}
     assert "Đã đạt, chưa bền vững*" in sections["T15"]  # Thuận Hòa 2030, 31 %‡
-    assert "‡ đã đạt: khả năng giữ được mức đạt đến năm hạn (dưới 50 %: &quot;Đã đạt, chưa bền vững&quot;)" \
+    assert "‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn (năm hạn chưa qua, dưới 50 %: &quot;Đã đạt, chưa bền vững&quot;)" \
         in sections["T15"]
     assert "chưa bền vững" not in sections["T04"]  # met and likely to hold: the note stays short
 

@@ -216,7 +216,7 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
 
     footnotes = [row[0] for row in openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"].iter_rows(
         values_only=True) if row[0] and row[0].startswith("‡")]
-    assert footnotes == ["‡ đã đạt: khả năng giữ được mức đạt đến năm hạn"]
+    assert footnotes == ["‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn"]
 
 
 def verdict_words() -> set[str]:
@@ -260,7 +260,7 @@ def test_index_marks_a_chance_of_holding_and_explains_it(report):
     made_up = district.loc[district["illustrative"], "target_id"].nunique()
     assert f"(ở {made_up}/{district['target_id'].nunique()} chỉ tiêu cấp huyện và ở các xã;" in page
     sections = dict(re.findall(r'<h3 id="([^"]+)">(.*?)(?=<h3 |</body>)', page, flags=re.S))
-    note = '<p class="note">‡ đã đạt: khả năng giữ được mức đạt đến năm hạn</p>'
+    note = '<p class="note">‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn</p>'
     # the page's tables have no column of the yearly need: their note does not speak of one
     assert "Tính là đạt: 100 % khi ≥ 99,5 % (làm tròn theo độ chính xác kế hoạch ghi)</p>" in sections["T06"]
     # T03: "basically none left" is at most 1 hamlet for the district; a commune meets it only at 0, and

@@ -212,7 +212,7 @@ def test_appendix_rows_carry_the_dashboards_codes_and_words(vi):
     assert cells["T12"][6] == "giữ mức đã đạt" and "‡" not in cells["T12"][7]  # met every year, judged yearly
     assert cells["T05"][6] == "1.000 lao động"
     note = next(p.text for p in vi.paragraphs if p.text.startswith("Ghi chú: Mã:"))
-    assert note.endswith("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn.")
+    assert note.endswith("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn.")
 
 
 def test_focus_charts_are_numbered_figures(vi):

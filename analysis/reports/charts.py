@@ -89,9 +89,10 @@ register_labels({
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
-    "holding_mark": ("‡ đã đạt: khả năng giữ được mức đạt đến năm hạn", "‡ met already: the chance of holding it "
-                     "to the deadline"),
-    "holding_at_risk": (" (dưới 50 %: \"Đã đạt, chưa bền vững\")", " (under 50 %: \"met, not yet secure\")"),
+    "holding_mark": ("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn",
+                     "‡ latest figure met: the chance of holding it to the deadline"),
+    "holding_at_risk": (" (năm hạn chưa qua, dưới 50 %: \"Đã đạt, chưa bền vững\")",
+                        " (deadline year not yet over, under 50 %: \"met, not yet secure\")"),
     "projection_word": ("dự báo", "projection"),
     "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
                              "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
