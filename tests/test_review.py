@@ -828,6 +828,12 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     assert main(["review", "--year", "2025", "--data", str(data), "--out", str(tmp_path / "district"), "--no-pdf",
                  "--issuer", "commune"]) == 2
     assert not (tmp_path / "district").exists()
+    # nor one of a former commune after it ended (Thuận Hòa, merged into xã Cầu Ngang on 1/7/2025)
+    assert main(["review", "--year", "2025", "--out", str(tmp_path / "gone"), "--no-pdf", "--map", "old",
+                 "--area", "29440", "--issuer", "commune", "--date", "10/12/2025"]) == 2
+    assert not (tmp_path / "gone").exists()
+    assert main(["review", "--year", "2025", "--out", str(tmp_path / "then"), "--no-pdf", "--map", "old",
+                 "--area", "29440", "--issuer", "commune", "--date", "10/06/2025"]) == 0
     # the same commune written of before it existed (dated before 1/7/2025) stays the district office's
     earlier = load_review_settings(map_name="new", area_kind="commune", as_of=dt.date(2025, 3, 1))
     assert earlier.body == "PHÒNG DÂN TỘC"

@@ -58,7 +58,7 @@ from .. import paths
 from ..assessment.assess import default_map
 from ..data.catalogue import load_areas, load_reforms, load_targets
 from .index_page import area_with_boundary
-from ..data.reform import areas_on_map, retired_notes
+from ..data.reform import areas_on_map, retired_notes, short_date
 from ..data.series import reported_rows
 from ..data.observations import area_option_codes, load_observations, protected_paths
 from ..data.problems import problem
@@ -1239,6 +1239,23 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     for note in retired_notes([area], map_name, areas):
         print(note, file=sys.stderr)
     settings = settings or load_review_settings(map_name=map_name, lang=lang, area_kind=areas.loc[area, "kind"])
+    if "…" in settings.body and areas.loc[area, "kind"] in ("commune", "town") \
+            and (map_name == "new") != settings.after_reform:
+        # a commune's People's Committee issues only while that commune exists: Thuận Hòa's after 1/7/2025
+        # was headed by a body that had ended
+        successor = str(areas.loc[area, "successor_code"] or "")
+        name = nfc(str(areas.loc[area, "name_vi"]))
+        day = load_reforms()[-1].date  # the reform that ended the former communes
+        raise DataError([Problem("--issuer", None, None,
+                                 f"{name} ({area}) không còn là đơn vị hành chính vào ngày của báo cáo, nên Ủy ban nhân "
+                                 "dân xã này không ban hành được báo cáo.",
+                                 f"{areas.loc[area, 'name_en']} ({area}) is not an administrative unit on the "
+                                 "report's date, so its People's Committee cannot issue it.",
+                                 (f"báo cáo theo xã mới: --map new --area {successor}, " if successor else "")
+                                 + f"hoặc chọn --issuer khác (province_department), hoặc ghi --date trước {short_date(day)}.",
+                                 (f"report on the new commune: --map new --area {successor}, " if successor else "")
+                                 + "or choose another --issuer (province_department), or give a --date before "
+                                 f"{short_date(day, 'en')}.")])
     settings = named_issuer(settings, areas.loc[area], lang)
     if "…" in settings.body:  # a commune issuer whose name only a commune reported on fills in
         raise DataError([Problem("--issuer", None, None,
