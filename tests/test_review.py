@@ -818,6 +818,11 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     assert any("Ủy ban nhân dân xã Vinh Kim báo cáo kết quả thực hiện" in t for t in text)
     recipients = next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text.startswith("Nơi nhận"))
     assert "UBND các xã thuộc địa bàn huyện Cầu Ngang cũ;" not in [p.text.lstrip("- ") for p in recipients.cell(0, 0).paragraphs]
+    # T14 is held to the commune's own Khmer share, which the plan does not set: said wherever it shows
+    t14 = next(r for r in appendix_table(document).rows if r.cells[1].text == "T14")
+    assert t14.cells[3].text.endswith("\nmức so sánh của xã")
+    listed = [t for t in all_text(document) if t.startswith("- Đảng viên người Khmer")]
+    assert listed and all("(mức so sánh của xã: ≥ " in t for t in listed)
     # nor does it ask them to assess the qualitative targets: it writes its own assessment there
     qualitative = [t for t in text if "Chỉ tiêu định tính" in t]
     assert qualitative and all(t.endswith("không đánh giá bằng số liệu; đánh giá cụ thể:") for t in qualitative)

@@ -68,7 +68,7 @@ from ..export import (MANIFEST, REPORT_ENTRY, OwnFiles, check_beside_data, folde
                       written_from_other_data)
 from ..text import check_language, in_sentence, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
-from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text, value_text
+from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text, target_text, value_text
 from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
@@ -1091,8 +1091,10 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     places = {item.target_id: f"II.{sections.index(item.section) + 1}.{letter}"
               for section in sections
               for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == section))}
-    attention = [(item.name, places[item.target_id]) for item in assessed
-                 if item.verdict.key in NEEDS_ATTENTION]
+    # T14 in a commune is short of the workbench's benchmark, not of the plan's 20 % its name says
+    attention = [(item.name + (f" ({label('rv_commune_benchmark', lang)}: {target_text(item.row, lang)})"
+                               if item.row.get("origin") == "reading" else ""), places[item.target_id])
+                 for item in assessed if item.verdict.key in NEEDS_ATTENTION]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
     # the end of the period counts what was due in it, as the deck's slide of that year does
     def due_later(item: _Item) -> bool:

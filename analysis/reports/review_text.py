@@ -59,6 +59,7 @@ register_labels({
     "rv_verdict": ("Đánh giá", "Assessment"),
     "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm {deadline}: {target}.", "The plan's target for {deadline}: {target}."),
     "rv_plan_flag": ("Chỉ tiêu Kế hoạch: đạt trong năm {deadline}.", "The plan's target: met in {deadline}."),
+    "rv_commune_benchmark": ("mức so sánh của xã", "the commune's benchmark"),
     "rv_commune_target": ("Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện; đối với xã, báo cáo này so với tỷ lệ người "
                           "Khmer trong dân số của xã (năm {year}{illustrative}): {target} đến năm {deadline}.",
                           "The plan sets this target for the whole district only; a commune is compared here with "
@@ -760,6 +761,9 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
     >>> plan_cell(pd.Series({"kind": "yearly_reduction", "unit": "percent", "target_value": float("nan"),
     ...                      "target_low": 3.0, "target_high": 4.0, "deadline": 2030, "verdict": ""}))
     'Không có chỉ tiêu (2030)'
+    >>> plan_cell(pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 46.9, "deadline": 2025,
+    ...                      "met_threshold": 46.9, "verdict": "likely_missed", "origin": "reading"}))
+    '≥ 46,9 % (2025)\\nmức so sánh của xã'
     """
     deadline = int(row["deadline"])
     if not _text_or_empty(row, "verdict"):
@@ -772,6 +776,8 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
         if row["unit"] == "percent" and INCREASING[row["kind"]] < 0:
             symbol = "<"
         text += f"\n{label('rv_met_when', lang)} {symbol} {value_text(threshold, row['unit'], lang, compact=True, exact=True)}"
+    if row.get("origin") == "reading":  # T14 in a commune: the plan sets its 20 % for the district only
+        text += f"\n{label('rv_commune_benchmark', lang)}"
     return spaced_percent(text)
 
 
