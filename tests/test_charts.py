@@ -699,3 +699,21 @@ def test_a_panel_with_no_panel_below_it_shows_its_years(new_map):
         below = any(other is not ax and abs(other.get_position().x0 - ax.get_position().x0) < 0.01
                     and other.get_position().y0 < ax.get_position().y0 for other in shown)
         assert bool(years) != below, ax.get_title(loc="left")
+
+
+def test_a_communes_own_benchmark_is_marked_and_explained(old_map):
+    # T14 in Kim Hòa is held to its own Khmer share (65,9 %), which the plan does not set: "≥ 65,9 %" under
+    # "Mục tiêu" with no word on it read as the plan's target for the commune
+    commune = old_map.dashboard("29434")
+    texts = [" ".join(text.get_text().split()) for text in commune.texts + commune.axes[0].texts]
+    assert "≥ 65,9 %§" in texts
+    assert any("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện" in t
+               for t in texts)
+    district = old_map.dashboard()
+    assert not any("§" in text.get_text() for text in district.texts + district.axes[0].texts)
+    table = old_map.table[old_map.table["area_code"].isin([DISTRICT, "29434"])]
+    files = {"dashboard": "dashboard", "slides": "slides.pptx", "summary_csv": "summary.csv",
+             "summary_xlsx": "summary.xlsx", "multiples": {}, "fans": {}}
+    page = index_html(table, files, "vi")
+    t14 = page.split('<h3 id="T14"')[1].split("<h3 ")[0]
+    assert "<td>≥ 65,9 %§</td>" in t14 and "§ mức so sánh của xã" in t14

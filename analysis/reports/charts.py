@@ -126,6 +126,9 @@ register_labels({
                          "progress, unlikely to be met\" below 20 %; \"moving away from the target\" below 50 % when those years, "
                          "the latest one and the projection all run the wrong way. Yearly targets are judged year by "
                          "year."),
+    "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
+                       "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
+                       "district only"),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt",
@@ -1168,12 +1171,25 @@ def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
     return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
 
 
+def marked_goal(row: pd.Series, lang: str, compact: bool = False) -> str:
+    """The target as the tables show it, with § where a commune is held to a level the plan does
+    not set (T14: its own Khmer share of the population; the plan's 20 % is the district's).
+
+    >>> row = pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 42.0, "origin": "reading"})
+    >>> marked_goal(row, "vi"), marked_goal(row.replace({"reading": "plan"}), "vi")
+    ('≥ 42 %§', '≥ 42 %')
+    """
+    return target_text(row, lang, compact=compact) + ("§" if row.get("origin") == "reading" else "")
+
+
 def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_column: bool = True) -> list[str]:
     """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once; with
     ``thresholds`` (a table with the target), also what counts as met where it is not the
     target's own figure ("100 % khi ≥ 99,5 %"), and, with ``needed_column``, that the table's
     yearly need is to that level."""
     notes = []
+    if (shown["origin"] == "reading").any():
+        notes.append(label("benchmark_mark", lang))
     if (shown["origin"] == "assumption").any():
         notes.append(label("assumption_mark", lang))
     awaiting = shown[shown["awaiting_figure"].astype(bool) & shown.apply(has_chance, axis=1)] if len(shown) else shown
@@ -1317,7 +1333,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             name = first["target_vi"] if lang == "vi" else first["target_en"]
             ax.text(0.005, y, fit(f"{target_id}{NBSP}{NBSP}{name}", name_w - 0.015, 7.6), va="center", fontsize=7.6,
                     linespacing=0.95)
-            goal = target_text(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
+            goal = marked_goal(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
                                else first, lang, compact=True)
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
                     linespacing=0.95)

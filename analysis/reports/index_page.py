@@ -9,8 +9,8 @@ from typing import Collection
 
 import pandas as pd
 
-from ..words import chance_shown, target_text
-from .charts import DARK_VERDICTS, mark_notes, marked_verdict
+from ..words import chance_shown
+from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict
 from .style import STATUS_COLORS
 from ..text import check_language, label, register_labels
 
@@ -259,7 +259,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
             # each row's own target: a commune of T14 is judged against its own Khmer population
             # share, and "Đã đạt" under a heading of 20 % read as 20 % reached
-            goal = target_text(row, lang) if row["verdict"] else "–"
+            goal = marked_goal(row, lang) if row["verdict"] else "–"
             out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{html.escape(goal)}</td>"
                        f"<td>{verdict}</td><td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
