@@ -617,6 +617,10 @@ def test_a_badge_showing_the_chance_of_holding_a_met_level_is_explained_below(ol
     checks.prepare(figure)
     footer = " ".join(text.get_text() for text in figure.texts).replace("\n", " ")
     assert '"giữ": đã đạt; khả năng giữ được mức đạt đến năm 2025 Nguồn' in footer
+    # and, as on the dashboard, its badges carry † with the note on it ("Ước đạt · giữ 93 %" had none)
+    badges = [text.get_text() for ax in figure.axes for text in ax.texts if " · " in text.get_text()]
+    assert badges and all(badge.split(" · ")[0].endswith("†") for badge in badges)
+    assert "† chờ số liệu năm 2025: đánh giá theo khả năng đạt" in footer
     # and not where no badge shows a chance of holding (T07: no area at its target)
     figure = old_map.small_multiples("T07")
     checks.prepare(figure)

@@ -356,7 +356,8 @@ def has_chance(row: pd.Series) -> bool:
 
 
 def _short_verdict(row: pd.Series, lang: str) -> str:
-    words = label(f"short_{row['verdict']}", lang)
+    # † as on the dashboard: an ended year judged by its chance while its figure is awaited
+    words = label(f"short_{row['verdict']}", lang) + ("†" if row.get("awaiting_figure") and has_chance(row) else "")
     if is_holding(row):
         words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
     elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
@@ -1004,6 +1005,8 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         holding = [label("hold_badge_note", lang).format(deadline=deadline)
                    + (label("hold_badge_at_risk", lang) if at_risk else "")] \
             if any(is_holding(row) for row in badges.values()) else []
+        if any(row.get("awaiting_figure") and has_chance(row) for row in badges.values()):
+            holding.insert(0, label("awaiting_mark", lang).format(year=deadline))
         bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding, SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         titles = {code: _panel_title(badges[code], code, lang) for code in codes}
