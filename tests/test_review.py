@@ -839,6 +839,12 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     assert not (tmp_path / "gone").exists()
     assert main(["review", "--year", "2025", "--out", str(tmp_path / "then"), "--no-pdf", "--map", "old",
                  "--area", "29440", "--issuer", "commune", "--date", "10/06/2025"]) == 0
+    # a former commune written of by the province department: the department asks for the qualitative
+    # assessment, it does not leave lines for itself to fill
+    build(tmp_path / "so", "--map", "old", "--area", "29440", "--date", "10/12/2025")
+    province = Document(tmp_path / "so" / "bao_cao_final_2025_29440.docx")
+    assert province.tables[0].cell(0, 0).paragraphs[1].text == "SỞ DÂN TỘC VÀ TÔN GIÁO"
+    assert all("; đề nghị " in p.text for p in province.paragraphs if "Chỉ tiêu định tính" in p.text)
     # the same commune written of before it existed (dated before 1/7/2025) stays the district office's
     earlier = load_review_settings(map_name="new", area_kind="commune", as_of=dt.date(2025, 3, 1))
     assert earlier.body == "PHÒNG DÂN TỘC"

@@ -170,6 +170,8 @@ class ReviewSettings:
     after_reform: bool = False
     """Dated after the district ended: its offices are asked through the bodies that took over
     their tasks."""
+    issuer: str = ""
+    """The settings file's key of the issuing body ("commune" …)."""
 
 
 def named_issuer(settings: ReviewSettings, area: pd.Series, lang: str) -> ReviewSettings:
@@ -289,7 +291,7 @@ def load_review_settings(path: str | Path | None = None, map_name: str = "old", 
         recipients=tuple(nfc(str(line)) for line in entry.get(f"recipients_{lang}", []) or []),
         number=values["number"], symbol=values["symbol"], place=values["place"], date=date,
         signer_title=values["signer_title"], signer_name=values["signer_name"], subjects=subjects,
-        after_reform=_after_reform(data.get("default_issuer") or {}, dated),
+        after_reform=_after_reform(data.get("default_issuer") or {}, dated), issuer=str(chosen),
     )
 
 
@@ -847,7 +849,7 @@ def _appendix_heading(document, number: int, title_key: str, settings: ReviewSet
 
 
 def _target_paragraph(document, item: _Item, letter: str, year: int, settings: ReviewSettings,
-                      workbench: Workbench, lang: str, one_commune: bool = False) -> None:
+                      workbench: Workbench, lang: str, own_words: bool = False) -> None:
     paragraph = _paragraph(document)
     _run(paragraph, f"{letter}) ")
     _run(paragraph, item.name, bold=True)
@@ -855,7 +857,7 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
     if item.row is None:
         office = "; ".join(name for _, name in item.offices)
         _run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
-                                             settings.name, own=one_commune) if item.qualitative
+                                             settings.name, own=own_words) if item.qualitative
              else " ".join(filter(None, [label("rv_not_here", lang), item.own_figure])))
         if item.qualitative:
             _dotted_lines(document, 2)
@@ -1069,8 +1071,10 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
     items = _items(workbench, area, year, lang)
     assessed = [item for item in items if item.row is not None]
-    # one commune's review: the plan's offices are the district's, and the commune does not ask them
+    # one commune's review: the plan's offices are the district's, and a commune issuing it does not ask
+    # them; nor is a review of one commune asked of all the district's offices' successors (Phụ lục 3)
     one_commune = load_areas().loc[area, "kind"] in ("commune", "town")
+    own_words = one_commune and settings.issuer == "commune"
     document = Document()
     _styles(document, lang)
     section = document.sections[0]
@@ -1123,7 +1127,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         words = f"(mục {plan_section} của Kế hoạch)" if lang == "vi" else f"(section {plan_section} of the plan)"
         document.add_paragraph(f"{number}. {vi if lang == 'vi' else en} {words}", style="Heading 2")
         for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == plan_section)):
-            _target_paragraph(document, item, letter, year, settings, workbench, lang, one_commune)
+            _target_paragraph(document, item, letter, year, settings, workbench, lang, own_words)
 
     # III. and IV.: for people to write
     document.add_paragraph(f"III. {label('rv_part_difficulties', lang)}", style="Heading 1")
