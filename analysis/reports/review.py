@@ -945,7 +945,7 @@ register_labels({
     "rv_table_note": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
         "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
-        "liệu mới nhất và năm của số liệu. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
+        "liệu mới nhất và năm của số liệu (≈: số ước tính). Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
         "quân {recent} năm có số liệu gần nhất so với mức cần: đã đạt; đã đạt, chưa bền vững (số liệu mới nhất đã đạt "
         "nhưng khả năng giữ được dưới {high}); đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
         "đây bằng từ {pace} mức cần trở lên); cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc "
@@ -962,7 +962,7 @@ register_labels({
         "đạt, hoặc chưa đủ số liệu để dự báo.",
         "Notes: ID: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
         "the year it is due; the line below (if any) is the level that counts as met. "
-        "Result: the latest figure and its year. Assessment: from the chance of meeting the target in the year it "
+        "Result: the latest figure and its year (≈: an estimate). Assessment: from the chance of meeting the target in the year it "
         "is due and the average pace of the {recent} latest years with figures against the pace needed: achieved; met, not yet "
         "secure (the latest figure meets it but the chance of holding is under {high}); on track "
         "(chance {high} or more and a recent pace of at least {pace} of the pace needed); needs to speed "

@@ -789,10 +789,12 @@ def result_cell(row: pd.Series, lang: str = "vi") -> str:
     ...                  "latest_year_change": -1.7, "illustrative": False})
     >>> result_cell(row)
     '3,2 % (2024; giảm 1,7)'
+    >>> result_cell(pd.concat([row, pd.Series({"approximate": True})]))  # estimated, as the dashboard marks it
+    '≈3,2 % (2024; giảm 1,7)'
     """
     if _missing(row["latest_value"]):
         return "–"
-    text = value_text(float(row["latest_value"]), row["unit"], lang, exact=True, decimals=latest_decimals(row)) \
+    text = ("≈" if bool(row.get("approximate", False)) else "") + value_text(float(row["latest_value"]), row["unit"], lang, exact=True, decimals=latest_decimals(row)) \
         + latest_notes(row, lang)
     if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
