@@ -1096,8 +1096,9 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
               for section in sections
               for letter, item in zip(POINT_LETTERS[lang], (i for i in items if i.section == section))}
     # T14 in a commune is short of the workbench's benchmark, not of the plan's 20 % its name says
-    attention = [(item.name + (f" ({label('rv_commune_benchmark', lang)}: {target_text(item.row, lang)})"
-                               if item.row.get("origin") == "reading" else ""), places[item.target_id])
+    attention = [(item.name, places[item.target_id],
+                  f"{label('rv_commune_benchmark', lang)}: {target_text(item.row, lang)}"
+                  if item.row.get("origin") == "reading" else "")
                  for item in assessed if item.verdict.key in NEEDS_ATTENTION]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
     # the end of the period counts what was due in it, as the deck's slide of that year does

@@ -675,21 +675,25 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     return spaced_percent(text)
 
 
-def attention_lines(targets: list[tuple[str, str]], lang: str = "vi") -> list[str]:
+def attention_lines(targets: list[tuple[str, ...]], lang: str = "vi") -> list[str]:
     """The targets needing attention, one line each with where section II speaks of it, after
     a lead-in: eleven target names in the middle of section I's paragraph were not read.
-    ``targets``: (name, place in section II) pairs, in the report's order.
+    ``targets``: (name, place in section II) pairs, in the report's order, or (name, place,
+    note) with a note said in the same parenthesis.
 
     >>> attention_lines([("Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm", "II.2.a"), ("Bảo hiểm y tế", "II.2.b")])
     ['Các chỉ tiêu cần tập trung chỉ đạo:', '- Giảm tỷ lệ hộ nghèo Khmer 3–4 điểm % mỗi năm (mục II.2.a);', \
 '- Bảo hiểm y tế (mục II.2.b).']
     >>> attention_lines([("Health insurance", "II.2.b")], "en"), attention_lines([])
     (['Targets needing attention:', '- Health insurance (section II.2.b).'], [])
+    >>> attention_lines([("Đảng viên", "II.2.o", "mức so sánh của xã: ≥ 42 %")])[1]
+    '- Đảng viên (mức so sánh của xã: ≥ 42 %; mục II.2.o).'
     """
     if not targets:
         return []
     place = "mục" if lang == "vi" else "section"
-    lines = [f"- {name} ({place} {where})" for name, where in targets]
+    lines = [f"- {target[0]} ({''.join(f'{note}; ' for note in target[2:] if note)}{place} {target[1]})"
+             for target in targets]
     ends = [";"] * (len(lines) - 1) + ["."]
     return [label("rv_attention", lang)] + [spaced_percent(line + end) for line, end in zip(lines, ends)]
 
