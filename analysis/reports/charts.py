@@ -355,9 +355,14 @@ def has_chance(row: pd.Series) -> bool:
     return not _missing(row["probability"]) and not decided(row)
 
 
+def judged_awaiting(row: pd.Series) -> bool:
+    """Whether the row is marked †: an ended deadline year judged by its chance while its figure
+    is awaited (only where there is a chance to show)."""
+    return bool(row.get("awaiting_figure")) and has_chance(row)
+
+
 def _short_verdict(row: pd.Series, lang: str) -> str:
-    # † as on the dashboard: an ended year judged by its chance while its figure is awaited
-    words = label(f"short_{row['verdict']}", lang) + ("†" if row.get("awaiting_figure") and has_chance(row) else "")
+    words = label(f"short_{row['verdict']}", lang) + ("†" if judged_awaiting(row) else "")  # as on the dashboard
     if is_holding(row):
         words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
     elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
@@ -1005,7 +1010,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         holding = [label("hold_badge_note", lang).format(deadline=deadline)
                    + (label("hold_badge_at_risk", lang) if at_risk else "")] \
             if any(is_holding(row) for row in badges.values()) else []
-        if any(row.get("awaiting_figure") and has_chance(row) for row in badges.values()):
+        if any(judged_awaiting(row) for row in badges.values()):
             holding.insert(0, label("awaiting_mark", lang).format(year=deadline))
         bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding, SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
@@ -1170,7 +1175,7 @@ def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
     the chance while the deadline year's figure is awaited (only where there is a chance), and
     the deadline's year when it is not the column's (a milestone of 2022)."""
     words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
-        ("†" if row["awaiting_figure"] and has_chance(row) else "")
+        ("†" if judged_awaiting(row) else "")
     return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
 
 
@@ -1195,7 +1200,7 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
         notes.append(label("benchmark_mark", lang))
     if (shown["origin"] == "assumption").any():
         notes.append(label("assumption_mark", lang))
-    awaiting = shown[shown["awaiting_figure"].astype(bool) & shown.apply(has_chance, axis=1)] if len(shown) else shown
+    awaiting = shown[shown.apply(judged_awaiting, axis=1)] if len(shown) else shown
     if len(awaiting):
         notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
     if len(shown) and shown.apply(is_holding, axis=1).any():

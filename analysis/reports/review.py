@@ -56,7 +56,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from .. import paths
 from ..assessment.assess import default_map
-from ..data.catalogue import load_areas, load_reforms, load_targets
+from ..data.catalogue import commune_codes, load_areas, load_reforms, load_targets
 from .index_page import area_with_boundary
 from ..data.reform import areas_on_map, retired_notes, short_date
 from ..data.series import reported_rows
@@ -315,9 +315,15 @@ def _default_issuer(rule: dict, dated: dt.date, map_name: str = "old", area_kind
     'commune'
     """
     after = _after_reform(rule, dated)
-    if area_kind in ("commune", "town") and rule.get("commune") and (map_name == "new") == after:
+    if area_kind in ("commune", "town") and rule.get("commune") and _commune_exists(map_name, after):
         return rule["commune"]
     return (rule.get("after") or rule.get("before")) if after else rule.get("before")
+
+
+def _commune_exists(map_name: str, after_reform: bool) -> bool:
+    """Whether a commune of ``map_name`` exists on a review's date: a new commune from the reform
+    on, a former one before it."""
+    return (map_name == "new") == after_reform
 
 
 def _shown(path: Path) -> str:
@@ -635,9 +641,7 @@ def _own_figure(workbench: Workbench, target: pd.Series, area: str, year: int, l
     # the communes whose figure of that year the whole area still waits for, named: "chưa được tính" alone
     # did not say whose figures were missing
     areas = load_areas()
-    communes = areas[(areas["parent_code"].astype(str) == DEFAULT_AREA["old"]) & (areas["map"] == workbench.map)
-                     & areas["kind"].isin(["commune", "town"])].index
-    missing = [code for code in communes if code != area and latest not in
+    missing = [code for code in commune_codes(areas, map=workbench.map) if code != area and latest not in
                reported_rows(workbench.observations, target["indicator"], code, target["group"]).index]
     if missing:
         names = ", ".join(in_sentence(areas.at[code, f"name_{lang}"], lang) for code in missing)
@@ -709,9 +713,9 @@ def _opening(settings: ReviewSettings, kind: str, year: int, lang: str) -> str:
                 f"của Kế hoạch, {name} báo cáo kết quả thực hiện {when} như sau:")
     when = f"the {PLAN_START}–{PLAN_END} period" if kind == "final" else str(year)
     return (f"Under Plan No. 20/KH-UBND of 21/02/2022 of the People's Committee of Cầu Ngang district, Trà Vinh "
-            f"province, implementing Resolution 06-NQ/TU of 08/10/2021 of the Trà Vinh Provincial Party Committee on the comprehensive development of the Khmer "
-            f"community in 2021–2025 with orientation to 2030, and on the figures followed for the plan's targets, "
-            f"{name} reports the results for {when} as follows:")
+            f"province, implementing Resolution 06-NQ/TU of 08/10/2021 of the Trà Vinh Provincial Party Committee "
+            f"on the comprehensive development of the Khmer community in 2021–2025 with orientation to 2030, and on "
+            f"the figures followed for the plan's targets, {name} reports the results for {when} as follows:")
 
 
 def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = None,
@@ -1246,8 +1250,18 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     for note in retired_notes([area], map_name, areas):
         print(note, file=sys.stderr)
     settings = settings or load_review_settings(map_name=map_name, lang=lang, area_kind=areas.loc[area, "kind"])
-    if "…" in settings.body and areas.loc[area, "kind"] in ("commune", "town") \
-            and (map_name == "new") != settings.after_reform:
+    commune_issuer = "…" in settings.body  # a commune's People's Committee, named after the commune reported on
+    if commune_issuer and areas.loc[area, "kind"] not in ("commune", "town"):
+        raise DataError([Problem("--issuer", None, None,
+                                 f"cơ quan ban hành là Ủy ban nhân dân xã, nhưng địa bàn báo cáo ({area}) không phải là "
+                                 "một xã.",
+                                 f"the issuer is a commune's People's Committee, but the area reported on ({area}) is "
+                                 "not a commune.",
+                                 "thêm --area với mã hoặc tên xã (ví dụ --area \"Xã Vinh Kim\" --map new), hoặc chọn "
+                                 "--issuer khác (district_office, province_department).",
+                                 "add --area with the commune's code or name (e.g. --area \"Xã Vinh Kim\" --map new), "
+                                 "or choose another --issuer (district_office, province_department).")])
+    if commune_issuer and not _commune_exists(map_name, settings.after_reform):
         # a commune's People's Committee issues only while that commune exists: Thuận Hòa's after 1/7/2025
         # was headed by a body that had ended
         successor = str(areas.loc[area, "successor_code"] or "")
@@ -1259,21 +1273,12 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                  f"{areas.loc[area, 'name_en']} ({area}) is not an administrative unit on the "
                                  "report's date, so its People's Committee cannot issue it.",
                                  (f"báo cáo theo xã mới: --map new --area {successor}, " if successor else "")
-                                 + f"hoặc chọn --issuer khác (province_department), hoặc ghi --date trước {short_date(day)}.",
+                                 + "hoặc chọn --issuer khác (province_department), hoặc ghi --date trước "
+                                 f"{short_date(day)}.",
                                  (f"report on the new commune: --map new --area {successor}, " if successor else "")
                                  + "or choose another --issuer (province_department), or give a --date before "
                                  f"{short_date(day, 'en')}.")])
     settings = named_issuer(settings, areas.loc[area], lang)
-    if "…" in settings.body:  # a commune issuer whose name only a commune reported on fills in
-        raise DataError([Problem("--issuer", None, None,
-                                 f"cơ quan ban hành là Ủy ban nhân dân xã, nhưng địa bàn báo cáo ({area}) không phải là "
-                                 "một xã.",
-                                 f"the issuer is a commune's People's Committee, but the area reported on ({area}) is "
-                                 "not a commune.",
-                                 "thêm --area với mã hoặc tên xã (ví dụ --area \"Xã Vinh Kim\" --map new), hoặc chọn "
-                                 "--issuer khác (district_office, province_department).",
-                                 "add --area with the commune's code or name (e.g. --area \"Xã Vinh Kim\" --map new), "
-                                 "or choose another --issuer (district_office, province_department).")])
     workbench = _workbench(data, lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
         raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
@@ -1392,7 +1397,8 @@ def run_review(args: argparse.Namespace) -> int:
     args.map_name = args.map_name or default_map(data)
     args.data = data
     settings = load_review_settings(args.settings, map_name=args.map_name, lang=args.lang, issuer=args.issuer,
-                                    area_kind=_area_kind(args.area, args.map_name), number=args.number, symbol=args.symbol, place=args.place, date=args.date,
+                                    area_kind=_area_kind(args.area, args.map_name), number=args.number,
+                                    symbol=args.symbol, place=args.place, date=args.date,
                                     signer_title=args.signer_title, signer_name=args.signer_name)
     written = write_review(data=args.data, out=args.out, year=args.year, kind=args.kind, lang=args.lang,
                            map_name=args.map_name, area=args.area, settings=settings, pdf=not args.no_pdf,

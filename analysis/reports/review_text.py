@@ -798,8 +798,9 @@ def result_cell(row: pd.Series, lang: str = "vi") -> str:
     """
     if _missing(row["latest_value"]):
         return "–"
-    text = ("≈" if bool(row.get("approximate", False)) else "") + value_text(float(row["latest_value"]), row["unit"], lang, exact=True, decimals=latest_decimals(row)) \
-        + latest_notes(row, lang)
+    estimate = "≈" if bool(row.get("approximate", False)) else ""
+    text = estimate + value_text(float(row["latest_value"]), row["unit"], lang, exact=True,
+                                 decimals=latest_decimals(row)) + latest_notes(row, lang)
     if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
     return text
