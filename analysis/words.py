@@ -180,7 +180,7 @@ one_year.replace({2.05: 2.1}), need=True)
     needed = row.get("needed_points_per_year")
     # adding up to a threshold printed rounded (a commune's Khmer share, 33,535 % printed "33,5 %")
     # would take three decimals of false precision ("cần tăng 15,262 điểm %") and still not match it
-    printed_exactly = abs(half_up(float(threshold), 1) - float(threshold)) < 1e-9
+    printed_exactly = exact_decimals(float(threshold)) <= decimals_for("percent")
     one_year = (need and printed_exactly and not is_missing(needed) and _one_year_left(row)
                 and not meets(float(value)))
 
@@ -425,6 +425,11 @@ def more_than_needed(row) -> bool:
     return _strict(row) and _one_year_left(row)
 
 
+SMALL_AVERAGE = 10
+"""Below this many whole units a year, an average is written with one decimal when it is not
+whole (1,8 ấp/năm); above it the rounding is a small part of it (1.235 lao động/năm)."""
+
+
 def _decimals_to_show(value: float, unit: str) -> int:
     """The unit's decimals, one or two more when they would round a small change to nothing
     ("giảm 0,3 ấp/năm", "+0,04 điểm %", never "không đổi" for a change that is needed), and one
@@ -442,11 +447,6 @@ def _decimals_to_show(value: float, unit: str) -> int:
     if unit in INTEGER_UNITS and abs(value) < SMALL_AVERAGE and not float(half_up(value, 1)).is_integer():
         decimals = max(decimals, 1)
     return decimals
-
-
-SMALL_AVERAGE = 10
-"""Below this many whole units a year, an average is written with one decimal when it is not
-whole (1,8 ấp/năm); above it the rounding is a small part of it (1.235 lao động/năm)."""
 
 
 CHANCE_EDGES = (0.2, 0.5, 0.8)
