@@ -99,6 +99,15 @@ def test_the_chance_of_holding_a_met_level_never_grows_with_the_deadline():
     assert list(thuan_hoa["verdict"]) == ["in_doubt", "met_at_risk"]  # 2025 is over: judged as awaited
     assert thuan_hoa.at[2030, "probability"] == pytest.approx(thuan_hoa.at[2025, "probability"])
     assert set(thuan_hoa["probability_words"]) == {"hold_unlikely"}  # not "Khó đạt" beside "Đã đạt, …"
+    # the same 31 % beside "Khó đạt" for 2025 and "Đã đạt, chưa bền vững" for 2030 puzzled: the 2030 reason
+    # names the year that sets it, and the 2025 reason (its own year) names none
+    assert thuan_hoa.at[2030, "verdict_reason_vi"] == ("Đã đạt năm 2024 (100 %) nhưng khả năng giữ được đến năm 2030 "
+                                                       "chỉ 31 % (năm khó giữ nhất: 2025).")
+    assert thuan_hoa.at[2030, "verdict_reason_en"].endswith("to 2030 is only 31 % (hardest year to hold: 2025).")
+    assert "khó giữ nhất" not in thuan_hoa.at[2025, "verdict_reason_vi"]
+    # a chance printed the same at the deadline names no year (T04 in the district: 2030 its own hardest year)
+    district = held[(held["target_id"] == "T04") & (held["area_code"] == "848")].set_index("deadline")
+    assert not district["verdict_reason_vi"].str.contains("khó giữ nhất").any()
     thuan_hoa = table.set_index(["target_id", "area_code", "deadline"]).loc[("T15", "29440", 2025)]
     assert thuan_hoa["verdict"] == "in_doubt" and thuan_hoa["latest_value"] == 100.0
 

@@ -33,7 +33,7 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import (change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up, more_than_needed,
+from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up, more_than_needed,
                      need_decimals, target_text, unit_word, value_text, whole_units_over, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
@@ -705,8 +705,12 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
         # whose projection dips and comes back read "not yet secure" for 2025 but "achieved" for
         # 2030, from the same figure)
         years = [year for year in projection.index if latest_year < year <= deadline] if holding else [deadline]
-        row["probability"] = min(probability_beyond(projection, year, threshold, above=direction > 0,
-                                                    strict=rule.strict) for year in years or [deadline])
+        chances = {year: probability_beyond(projection, year, threshold, above=direction > 0, strict=rule.strict)
+                   for year in years or [deadline]}
+        weakest = min(chances, key=lambda year: (chances[year], year))
+        row["probability"] = chances[weakest]
+        if chance_text(chances[weakest]) != chance_text(chances[deadline]):
+            row["weakest_year"] = weakest  # the reason names it (Evidence.weakest_year); not a column
     row["probability_words"] = probability_words(row["probability"], holding=holding)
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
@@ -755,7 +759,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
         projected_change=(direction * (row["projected_median"] - latest) if kind != "yearly_flow" else math.nan),
-        deadline_passed=bool(row["awaiting_figure"]),
+        deadline_passed=bool(row["awaiting_figure"]), weakest_year=row.get("weakest_year"),
     )
 
 

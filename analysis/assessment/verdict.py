@@ -97,10 +97,14 @@ register_labels({
                   "Only {n} point ({latest_year}): too few to project."),
     "r_flag_met": ("Năm {deadline}: đã đạt.", "{deadline}: met."),
     "r_flag_missed": ("Năm {deadline}: chưa đạt.", "{deadline}: not met."),
-    "r_met_now": ("Đã đạt năm {latest_year} ({latest}); khả năng giữ được đến năm {deadline}: {chance}.",
-                  "Met in {latest_year} ({latest}); chance of holding it to {deadline}: {chance}."),
-    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ {chance}.",
-                          "Met in {latest_year} ({latest}), but the chance of holding it to {deadline} is only {chance}."),
+    "r_met_now": ("Đã đạt năm {latest_year} ({latest}); khả năng giữ được đến năm {deadline}: {chance}{weakest}.",
+                  "Met in {latest_year} ({latest}); chance of holding it to {deadline}: {chance}{weakest}."),
+    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ "
+                          "{chance}{weakest}.",
+                          "Met in {latest_year} ({latest}), but the chance of holding it to {deadline} is only "
+                          "{chance}{weakest}."),
+    # a level is held to the deadline only if it holds every year: its chance is that of the hardest year
+    "r_weakest": (" (năm khó giữ nhất: {year})", " (hardest year to hold: {year})"),
     "r_pace_enough": ("{recent_span} {recent}, {enough} so với mức cần {needed}; khả năng đạt {chance}.",
                       "{recent_span}: {recent}, {enough}, as {needed} is needed; chance {chance}."),
     # a pace from ON_TRACK_PACE of the need up to the need counts as enough: "đủ" beside a smaller figure read wrong
@@ -170,6 +174,11 @@ class Evidence:
     add up."""
     deadline_passed: bool = False
     """The deadline year has ended and its figure has not arrived ("chờ số liệu năm 2025")."""
+    weakest_year: int | None = None
+    """A level met already: the year before the deadline whose chance of still meeting it is the
+    least and sets the chance of holding it to the deadline, when that chance prints lower than the
+    deadline year's own (None otherwise). Said in the reason, so that "Đã đạt, chưa bền vững 19 %"
+    for 2030 beside "Ước không đạt 19 %" for 2025 reads as one chance, that of 2025."""
 
 
 def decide(e: Evidence) -> str:
@@ -260,7 +269,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
         verdict = decide(replace(e, deadline_passed=False))
     chance = chance_text(e.probability, lang)
     fields = {"deadline": e.deadline, "latest_year": e.latest_year, "chance": chance,
-              "recent_years": RECENT_YEARS, **words}
+              "recent_years": RECENT_YEARS, **words,
+              "weakest": label("r_weakest", lang).format(year=e.weakest_year) if e.weakest_year else ""}
     # "gần đủ" only where the printed figures differ: "giảm 3,0 … gần đủ (cần giảm 3,0 …)" read wrong
     short_of_need = (not is_missing(e.needed) and not is_missing(e.recent) and e.recent < e.needed
                      and not math.isclose(e.recent, e.needed, rel_tol=1e-9) and not words.get("same_pace_printed"))

@@ -225,7 +225,8 @@ _DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_m
 
 
 _FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "base_year": r"\d{4}",
-                   "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?"}
+                   "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?",
+                   "weakest": r"(?: \([^()]*\d{4}\))?"}
 """What a field of a template can hold, where it is known (years are four digits)."""
 
 
@@ -287,6 +288,9 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
     ('year_fall_missed', {'year': '2024', 'fall': '1,7', 'met': '1', 'counted': '3'})
     >>> reason_parts("Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2030: 90 %.").core_key
     'r_met_now'
+    >>> reason_parts("Đã đạt năm 2024 (100 %) nhưng khả năng giữ được đến năm 2030 chỉ 31 % (năm khó giữ nhất: "
+    ...              "2025).").core_fields["chance"]
+    '31 %'
     """
     found: dict = {"core": []}
     for sentence in re.split(r"(?<=\.)\s+", (reason or "").strip()):
