@@ -267,3 +267,51 @@ def test_a_column_of_ones_own_is_ignored_and_only_a_misspelt_figure_column_refus
     misspelt.write_text(own.read_text(encoding="utf-8").replace("notes,", "denominatr,"), encoding="utf-8")
     with pytest.raises(DataError, match='có phải cột "denominator"'):
         load_observations(misspelt)
+
+
+@pytest.mark.parametrize("header", ["denominator (tổng số hộ)", "Mẫu số", "mẫu số (hộ)"])
+def test_an_annotated_or_vietnamese_figure_column_is_refused_not_dropped(tmp_path, header):
+    # the denominators under "denominator (tổng số hộ)" or "Mẫu số" were dropped without a word: 43/1.021 beside
+    # 2,13 % was no longer checked, and the former district's 2025 rate built from them moved from 3,42 to 4,89 %
+    path = tmp_path / "annotated.csv"
+    path.write_text(f'indicator,area_code,group,year,standard,value,numerator,{header},source\n'
+                    'poverty_rate_households,29434,khmer,2023,2022-2025,"2,13",43,1021,Báo cáo UBND xã\n',
+                    encoding="utf-8")
+    (found,) = problems_of(path)
+    assert found.row == 1 and 'có phải cột "denominator"?' in found.message_vi
+
+
+def test_figures_under_a_blank_or_merged_header_cell_are_refused_not_dropped(tmp_path):
+    # "numerator" merged over H1:I1 leaves I1 blank: the denominators in column I were read as nothing
+    csv_path = tmp_path / "blank.csv"
+    csv_path.write_text("indicator,area_code,group,year,standard,value,numerator,,source\n"
+                        'poverty_rate_households,29434,khmer,2023,2022-2025,"2,13",43,1021,Báo cáo UBND xã\n',
+                        encoding="utf-8")
+    (found,) = problems_of(csv_path)
+    assert (found.row, found.column) == (1, "H")
+    assert found.message_vi.startswith("cột có số liệu (từ dòng 2) nhưng ô tiêu đề của cột trống hoặc nằm trong ô gộp")
+    merged = tmp_path / "merged.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "du_lieu"
+    sheet.append(["indicator", "area_code", "group", "year", "standard", "value", "numerator", None, "source"])
+    sheet.append(["poverty_rate_households", "29434", "khmer", 2023, "2022-2025", 2.13, 43, 1021, "Báo cáo UBND xã"])
+    sheet.merge_cells("G1:H1")
+    book.save(merged)
+    (found,) = problems_of(merged)
+    assert (found.row, found.column) == (1, "H") and "(từ dòng 2)" in found.message_vi
+    # a blank header over nothing (a spacer column) is no problem
+    spacer = tmp_path / "spacer.csv"
+    spacer.write_text("indicator,area_code,group,year,value,,source\n"
+                      'health_insurance_coverage,29434,khmer,2023,"91,5",,BHXH huyện\n', encoding="utf-8")
+    assert load_observations(spacer)["value"].tolist() == [91.5]
+
+
+def test_the_fix_for_a_count_with_a_fraction_does_not_forbid_the_templates_thousands_dot():
+    # "không phải 1.120" beside a template (and a loader) that take 1.120 as 1120 in a Vietnamese-style file
+    from analysis.data.problems import problem
+
+    found = problem("count_not_whole", "a.csv", 7, "value", value="1.120,5", indicator="new_jobs_khmer_workers",
+                    unit_vi="lao động", unit_en="workers")
+    assert "không phải 1.120" not in found.fix_vi and "(1.120) chỉ dùng được trong tệp ghi số kiểu Việt Nam" in found.fix_vi
+    assert "1.120 becomes 1.12: type 1120" in found.fix_en

@@ -393,7 +393,7 @@ class _FileColumns:
     """The known columns of one file, filled one row at a time."""
 
     def __init__(self, label: str, header: list[str], sheet: str | None = None, header_row: int = 1):
-        self.label, self.header, self.sheet = label, header, sheet
+        self.label, self.header, self.sheet, self.header_row = label, header, sheet, header_row
         self.position: dict[str, int] = {}
         self.problems: list[Problem] = []
         for i, name in enumerate(header):
@@ -413,6 +413,10 @@ class _FileColumns:
         self.flags = {n: _FlagColumn() for n in FLAG_COLUMNS if n in self.position}
         self.dropped = 0
         """Rows left out because they could not be read (already reported)."""
+        self.unnamed = [i for i, name in enumerate(header) if not name]
+        self.unnamed_filled: dict[int, int] = {}
+        """A column with a blank header cell (a merged "numerator" over the denominators too): its
+        first row with something in it, by position. Its figures would be dropped without a word."""
         columns = [*self.text.items(), *self.numbers.items(), *self.flags.items()]
         if self.year is not None:
             columns.append(("year", self.year))
@@ -428,6 +432,9 @@ class _FileColumns:
         n = len(cells)
         for i, add in self._adders:
             add(cells[i] if i < n else None)
+        for i in self.unnamed:
+            if i < n and i not in self.unnamed_filled and _filled(cells[i]):
+                self.unnamed_filled[i] = row
 
 
 def _text(cell: object) -> str:
@@ -778,8 +785,30 @@ it misspelt: "denominatr" (0.95) and "prefered" (0.94) are; a column of notes of
 ("ghi_chu_xa") is not, and stays ignored."""
 FIGURE_COLUMNS = ("standard", "unit", "numerator", "denominator", "qualifier", "illustrative", "preferred")
 """The optional columns whose loss changes what is read (a figure, its standard or unit, which
-row is used): a header that is one of them misspelt is refused. A misspelt note, quote or
-link (a column "notes" of one's own) loses no figure and stays ignored."""
+row is used): a header that is one of them misspelt, annotated ("denominator (tổng số hộ)") or
+in Vietnamese ("mẫu số") is refused. A misspelt note, quote or link (a column "notes" of one's
+own) loses no figure and stays ignored."""
+VIETNAMESE_FIGURE_COLUMNS = {"tử_số": "numerator", "mẫu_số": "denominator"}
+"""Headers an office may write in Vietnamese for a figure column (as :func:`_column_name` spells them)."""
+
+
+def _meant_column(typed: str, absent: Sequence[str]) -> str | None:
+    """The figure column an unknown header stands for, if any: misspelt, annotated after the
+    name, or the Vietnamese name.
+
+    >>> absent = ["numerator", "denominator"]
+    >>> [_meant_column(t, absent) for t in ("denominatr", "denominator_(tổng_số_hộ)", "mẫu_số", "ghi_chu_xa")]
+    ['denominator', 'denominator', 'denominator', None]
+    >>> _meant_column("numerators_seen", absent) is None
+    True
+    """
+    meant = difflib.get_close_matches(typed, absent, n=1, cutoff=MISSPELT_CUTOFF)
+    if meant:
+        return meant[0]
+    for name, column in [*((a, a) for a in absent), *VIETNAMESE_FIGURE_COLUMNS.items()]:
+        if column in absent and typed.startswith(name) and not typed[len(name):len(name) + 1].isalnum():
+            return column
+    return None
 
 
 def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
@@ -788,9 +817,11 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     absent = [name for name in FIGURE_COLUMNS if name not in columns.header]
     for typed in others:
         # an optional column typed differently would be dropped without a word, with its figures
-        meant = difflib.get_close_matches(typed, absent, n=1, cutoff=MISSPELT_CUTOFF)
+        meant = _meant_column(typed, absent)
         if meant:
-            found.append(problem("misspelt_column", label, 1, typed, meant=meant[0]))
+            found.append(problem("misspelt_column", label, columns.header_row, typed, meant=meant))
+    for i, first_row in sorted(columns.unnamed_filled.items()):
+        found.append(problem("unnamed_column", label, columns.header_row, get_column_letter(i + 1), first_row=first_row))
     if columns.missing:
         for column in columns.missing:
             typed = difflib.get_close_matches(column, others, n=1, cutoff=0.6)
@@ -1583,9 +1614,10 @@ def check_observations(
 def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     """The years in which some, not all, of the new communes reported a figure that the area
     continuing across a reform (the former district) is the sum or ratio of: the figures are
-    used for their communes, while the former district's year waits for the others. Told once
-    per indicator, group and year, at the first row that reported it (an office otherwise sees
-    its figure in no district row and nothing in the check)."""
+    used for their communes, while the former district's year waits for the others (an office
+    otherwise sees its figure in no district row and nothing in the check). Told once for all the
+    indicators waiting for the same communes in the same years, at the first row that reported
+    one of them: a commune's file of ten indicators got ten warnings of 600 characters each."""
     found = []
     names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
     judged_alone = _district_only_targets()
@@ -1603,16 +1635,22 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
             reported = frozenset(part["area_code"])
             if reported < set(members) and (indicator, group, year) not in own:
                 waiting.setdefault((indicator, group, reported), []).append((int(year), part))
+        told: dict[tuple, list] = {}  # the same communes missing in the same years: one warning
         for (indicator, group, reported), years in waiting.items():
+            key = (judged_alone.get(indicator, ""), reported, tuple(year for year, _ in years))
+            told.setdefault(key, []).append((indicator, pd.concat([part for _, part in years])))
+        for (targets, reported, years), parts in told.items():
             missing = [code for code in members if code not in reported]
-            first = pd.concat([part for _, part in years]).sort_values(["file", "row"]).iloc[0]
-            named = [str(y) for y, _ in years]
-            targets = judged_alone.get(indicator, "")
+            first = pd.concat([part for _, part in parts]).sort_values(["file", "row"]).iloc[0]
+            named = [str(y) for y in years]
+            indicators = [indicator for indicator, _ in parts]
             found.append(problem(
                 "district_only_waits_for_communes" if targets else "district_waits_for_communes",
                 first["file"], int(first["row"]), "area_code", targets=targets,
                 year=_listed(named, "và"), year_en=_listed(named, "and"),
-                indicator=indicator, name_vi=ctx.indicators.at[indicator, "vi"], name_en=ctx.indicators.at[indicator, "en"],
+                indicators_vi=_listed([f"“{ctx.indicators.at[i, 'vi']}” ({i})" for i in indicators], "và"),
+                indicators_en=_listed([f"“{ctx.indicators.at[i, 'en']}” ({i})" for i in indicators], "and"),
+                has="have" if len(indicators) > 1 else "has",
                 count=len(reported), total=len(members), district=in_sentence(reform.continues_name_vi),
                 district_en=in_sentence(reform.continues_name_en, "en"),
                 missing_vi=", ".join(names[0][code] for code in missing),

@@ -164,6 +164,16 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         'rename the column "{column}" to "{meant}", or delete it if it is not used (column names are in the '
         'template in data/templates/).',
     ),
+    "unnamed_column": (
+        "cột có số liệu (từ dòng {first_row}) nhưng ô tiêu đề của cột trống hoặc nằm trong ô gộp: số liệu của "
+        "cột này sẽ bị bỏ qua.",
+        "the column holds figures (from row {first_row}) but its header cell is empty or merged with another: "
+        "its figures would be ignored.",
+        'ghi tên cột vào ô tiêu đề (tên các cột xem trong mẫu data/templates/, ví dụ "denominator"), bỏ gộp ô ở '
+        "dòng tiêu đề, hoặc xóa cột nếu không dùng.",
+        'write the column\'s name in its header cell (the names are in the template in data/templates/, e.g. '
+        '"denominator"), unmerge the header cells, or delete the column if it is not used.',
+    ),
     "missing_value": (
         "ô này đang trống nhưng bắt buộc phải có.",
         "this cell is empty but is required.",
@@ -201,10 +211,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "count_not_whole": (
         "{value} không phải số nguyên, nhưng chỉ tiêu {indicator} đếm {unit_vi}.",
         "{value} is not a whole number, but indicator {indicator} counts {unit_en}.",
-        "ghi số nguyên, không có dấu phân cách hàng nghìn (ví dụ 1120, không phải 1.120 hay 1,12); trên Excel kiểu "
-        "tiếng Anh, gõ 1120.",
-        "write a whole number without a thousands separator (e.g. 1120, not 1.120 or 1,12); in English-style Excel, "
-        "type 1120.",
+        # "1.120" is a whole number in a file written the Vietnamese way (the template allows it) but 1,12 in one
+        # whose other figures use a decimal point (2.13): the advice says when the separator misleads
+        "ghi số nguyên, không có phần lẻ (ví dụ 1120). Dấu chấm hàng nghìn (1.120) chỉ dùng được trong tệp ghi số "
+        "kiểu Việt Nam; trên Excel kiểu tiếng Anh, hoặc khi các số khác trong tệp dùng dấu chấm thập phân (2.13), "
+        "1.120 thành 1,12: gõ 1120.",
+        "write a whole number, without a fraction (e.g. 1120). A thousands dot (1.120) works only in a file written "
+        "the Vietnamese way; in English-style Excel, or when the file's other figures use a decimal point (2.13), "
+        "1.120 becomes 1.12: type 1120.",
     ),
     "mixed_number_format": (
         "cột trộn hai kiểu ghi số: {vi_example} (kiểu Việt Nam) và {en_example} (kiểu tiếng Anh).",
@@ -367,20 +381,20 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "check the value and the counts; if both are right (different dates or sources), ignore this warning.",
     ),
     "district_waits_for_communes": (
-        "năm {year}, “{name_vi}” ({indicator}) mới có số liệu của {count}/{total} xã mới. Số của {district} "
+        "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới. Số của {district} "
         "tính từ cả {total} xã nên chưa có số năm {year}; các chỉ tiêu của {district} vẫn chờ số liệu năm đó. "
         "Số của xã được giữ và dùng cho các chỉ tiêu đặt cho từng xã.",
-        "in {year_en}, “{name_en}” ({indicator}) has figures from {count} of the {total} new communes. The figure "
+        "in {year_en}, {indicators_en} {has} figures from {count} of the {total} new communes. The figure "
         "of the {district_en} is built from all {total}, so it has none for {year_en} yet; its targets still "
         "await the figure. The commune's figure is kept and used by the targets set for each commune.",
         "khi có, nhập số liệu năm {year} của các xã còn thiếu: {missing_vi}.",
         "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
     ),
     "district_only_waits_for_communes": (
-        "năm {year}, “{name_vi}” ({indicator}) mới có số liệu của {count}/{total} xã mới. Chỉ tiêu {targets} "
+        "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới. Chỉ tiêu {targets} "
         "chỉ đánh giá cho cả {district}, tính từ cả {total} xã: số của xã được giữ và ghi trong báo cáo riêng "
         "của xã (review --area), nhưng chưa được tính cho {targets}, và {targets} vẫn chờ số liệu năm {year}.",
-        "in {year_en}, “{name_en}” ({indicator}) has figures from {count} of the {total} new communes. Target "
+        "in {year_en}, {indicators_en} {has} figures from {count} of the {total} new communes. Target "
         "{targets} is judged only for the whole {district_en}, built from all {total}: the commune's figure is "
         "kept and given in the commune's own review (review --area), but not counted for {targets} yet, and "
         "{targets} still awaits the figure for {year_en}.",
