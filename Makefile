@@ -31,7 +31,7 @@ test: $(STAMP) ## Run every test: unit, doctests, data, notebooks (nbval, strict
 lab: $(STAMP) ## Open JupyterLab at the project root, on notebook 00 (reports/ and data/templates/ reachable)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --ServerApp.default_url=/lab/tree/notebooks/00_bat_dau.ipynb $(LAB_ARGS)
 
-notebooks: $(STAMP) ## Re-run every notebook and store its outputs (after new data or a package change)
+notebooks: $(STAMP) ## Re-run every notebook and store its outputs (after a package change or new shipped data; offices' files left out)
 	$(BIN)/python scripts/run_notebooks.py
 
 bench: $(STAMP) ## Projection accuracy, report and loader speed benchmarks (installs the bench extra)

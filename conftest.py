@@ -3,18 +3,33 @@
 Tests never see the offices' files. ``analysis.paths.OFFICES_DIR`` points at an empty
 temporary folder for the whole session (so fixtures shared by a module see none either) and
 at a fresh one for each test and doctest; a test that wants office files puts them there.
-Notebook cells (nbval) are the exception: they run in their own kernel, which reads the real
-``data/offices/``; ``make notebooks`` refreshes their stored outputs after new data.
+Notebook cells (nbval) run in kernels of their own, which inherit the environment variable
+:data:`analysis.paths.OFFICES_ENV` naming an empty folder too: an office's file in
+``data/offices/`` changes none of the outputs nbval compares.
 """
 
 from __future__ import annotations
+
+import os
+import shutil
+import tempfile
 
 import pytest
 
 from analysis import paths
 
-REAL_OFFICES_DIR = paths.OFFICES_DIR
-"""Where the offices' files really are (never read by a test)."""
+_EMPTY_OFFICES: list[str] = []
+
+
+def pytest_configure(config):
+    # set before any notebook kernel starts; the kernels read it when they import analysis
+    _EMPTY_OFFICES.append(tempfile.mkdtemp(prefix="offices_none_"))
+    os.environ[paths.OFFICES_ENV] = _EMPTY_OFFICES[-1]
+
+
+def pytest_unconfigure(config):
+    for folder in _EMPTY_OFFICES:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)

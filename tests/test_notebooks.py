@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+
+from analysis import paths
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 NAMES = ["00_bat_dau", "01_kiem_tra_so_lieu", "02_ngheo", "03_di_hoc", "04_dang_vien", "05_tat_ca_chi_tieu",
@@ -69,3 +74,23 @@ def test_only_the_widget_cell_is_exempt_from_output_checks():
             assert [c.source for c in exempt] == ["wb.what_if_widget(TARGET, AREA)"]
         else:
             assert exempt == []
+
+
+def test_notebook_kernels_never_see_the_offices_files(tmp_path):
+    # an office's file in data/offices/ made nbval fail (2.685 rows where 2.680 were stored): the kernels
+    # nbval starts inherit an environment variable naming an empty folder instead
+    empty = Path(os.environ[paths.OFFICES_ENV])
+    assert empty.is_dir() and not any(empty.iterdir()) and empty != paths.DATA_DIR / "offices"
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "xa_vinh_kim_2025.csv").write_text(
+        "indicator,area_code,group,year,value,source\n"
+        'health_insurance_coverage,29431-2025,khmer,2025,"93,4",BHXH xã Vinh Kim\n', encoding="utf-8")
+    count = "import analysis; print(len(analysis.load_observations()))"
+
+    def rows(folder):
+        env = {**os.environ, paths.OFFICES_ENV: str(folder)}
+        done = subprocess.run([sys.executable, "-c", count], env=env, capture_output=True, text=True, check=True)
+        return int(done.stdout.split()[-1])
+
+    assert rows(office) == rows(empty) + 1  # the variable is what a fresh process (a kernel) reads
