@@ -17,7 +17,7 @@ from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
            "change_text", "needed_words", "is_missing", "half_up", "is_holding", "deadline_figure_in", "chance_shown",
-           "exact_decimals", "latest_decimals", "need_decimals", "whole_units_over", "HOLDING_MARK"]
+           "exact_decimals", "is_benchmark", "latest_decimals", "need_decimals", "whole_units_over", "HOLDING_MARK"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -638,6 +638,21 @@ def is_holding(row: pd.Series) -> bool:
         else row["verdict"] == "achieved"
     return bool(met) and row["verdict"] not in ("", "no_data") and not is_missing(row["latest_year"]) \
         and _deadline_of(row) > int(row["latest_year"])
+
+
+def is_benchmark(row: pd.Series) -> bool:
+    """A commune held to a level of its own that the plan does not set (T14: its Khmer share of
+    the population; the plan's 20 % is the district's), for every deadline: the assessment's
+    ``benchmark`` column; a row without it: one whose origin is that reading.
+
+    >>> is_benchmark(pd.Series({"benchmark": True, "origin": "assumption"})), is_benchmark(pd.Series({"origin": "plan"}))
+    (True, False)
+    >>> is_benchmark(pd.Series({"origin": "reading"})), is_benchmark(pd.Series({"benchmark": float("nan")}))
+    (True, False)
+    """
+    if "benchmark" in row.index and not is_missing(row["benchmark"]):
+        return bool(row["benchmark"])
+    return row.get("origin") == "reading"
 
 
 def deadline_figure_in(row: pd.Series) -> bool:

@@ -116,7 +116,7 @@ COLUMNS = [
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "reading", "projection_method", "projection_method_vi", "projection_method_plain", "projection_method_plain_vi",
+    "reading", "benchmark", "projection_method", "projection_method_vi", "projection_method_plain", "projection_method_plain_vi",
     "illustrative", "latest_illustrative", "approximate",
     "sources",
     "notes_vi", "notes_en",
@@ -328,7 +328,11 @@ def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] 
     share of the population): (value, illustrative, year), from the census figures in
     data/areas.csv, else from observations of the declared indicator. A commune made in the 2025
     reform takes its old units' figures, weighted by their 2019 population where every one is
-    known (else their plain mean, counted as illustrative)."""
+    known (else their plain mean, counted as illustrative).
+
+    The value is rounded to one decimal, as every output prints it: against an unrounded 46,941 %
+    a commune at 46,92 % read "đạt 46,9 % … từ 46,9 % trở lên … Không đạt" (a census share means
+    nothing past its first decimal, and this benchmark is the workbench's reading, not the plan's)."""
     indicator = target["commune_target_indicator"]
     areas = context.areas
     if not indicator or code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
@@ -338,7 +342,8 @@ def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] 
     if any(f is None for f in found):
         return None
     if len(found) == 1:
-        return found[0]
+        value, guessed, year = found[0]
+        return half_up(value, 1), guessed, year
     population = [areas.at[part, "population_2019"] for part in parts]
     if all(not missing(p) for p in population):
         weights = [float(p) for p in population]
@@ -346,7 +351,7 @@ def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] 
     else:
         weights, guessed = [1.0] * len(parts), True
     value = sum(w * f[0] for w, f in zip(weights, found)) / sum(weights)
-    return value, guessed or any(f[1] for f in found), max(f[2] for f in found)
+    return half_up(value, 1), guessed or any(f[1] for f in found), max(f[2] for f in found)
 
 
 def _unit_share(target, code, context: _Context) -> tuple[float, bool, int] | None:
@@ -409,6 +414,8 @@ def _assess_one(target, code, context: _Context) -> dict:
         # a commune compared with its own level (T14) has a target the plan did not set for it
         "deadline": deadline,
         "origin": "reading" if origin == "plan" and _commune_target(target, code, context) is not None else origin,
+        # … and keeps it for a 2030 target assumed from 2025 ("assumption"): § on every deadline's row
+        "benchmark": origin != "projection" and _commune_target(target, code, context) is not None,
         "assumption_vi": target["note_vi"], "assumption_en": target["note_en"],
         "target_low": target["low"], "target_high": target["high"], "target_illustrative": False,
         "n_points": len(values), "standard": standard,
@@ -879,14 +886,16 @@ def _projection_words(row, rule, unit, lang) -> dict:
 
 
 def _since_base_words(row, unit, lang) -> dict:
-    """The pace since the baseline in words, and whether the recent pace is slower (both
-    windows are the same years until the baseline is more than three years back)."""
+    """The pace since the baseline in words, whether the recent pace is slower (both windows are
+    the same years until the baseline is more than three years back), and whether the pace since
+    the baseline fell short of what was needed from it (an on-track status from 95 % of it)."""
     since, recent = row["observed_points_per_year_since_base"], row["observed_points_per_year_recent"]
     if missing(since) or missing(recent):
-        return {"since": "", "slowed": False}
+        return {"since": "", "slowed": False, "since_short": False}
     direction = INCREASING[row["kind"]]
     shown_since, shown_recent = (change_text(v, unit, lang) for v in (since, recent))
-    return {"since": shown_since, "slowed": direction * recent < direction * since and shown_since != shown_recent}
+    return {"since": shown_since, "slowed": direction * recent < direction * since and shown_since != shown_recent,
+            "since_short": not missing(row["status_ratio"]) and half_up(row["status_ratio"], 2) < 1}
 
 
 def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) -> list[str]:

@@ -22,13 +22,18 @@ question, in this order:
      meets the target reads as a contradiction;
    - chance ≥ 50 %: ``on_track`` if the recent pace is at least 95 % of the rate needed (or
      nothing needs to change), else ``needs_acceleration``;
-   - chance < 50 %: ``moving_away`` if the recent pace runs against the target, the last year
-     did not turn back and the projection does not bring it nearer by the deadline either (a
-     chart whose projected line rises towards the target is not "xa dần mục tiêu"), else
-     ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
+   - chance < 50 % and a recent pace that would be enough if it lasted (at least 95 % of the
+     rate needed): ``slowing`` ("dự báo chậm lại, khó đạt"): the projection expects the pace
+     to slow (a share near 100 % rises ever more slowly). "Chuyển biến chậm" or "cần đẩy nhanh"
+     beside "tăng 3,0 điểm %/năm, nếu giữ được thì đủ" judged a pace the reason calls enough;
+   - chance < 50 % otherwise: ``moving_away`` if the recent pace runs against the target, the
+     last year did not turn back and the projection does not bring it nearer by the deadline
+     either (a chart whose projected line rises towards the target is not "xa dần mục tiêu"),
+     else ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
 
 So ``on_track`` and ``achieved`` (before the deadline) always come with a chance of at least
-50 %, and ``met_at_risk``, ``off_track`` and ``moving_away`` with less.
+50 %, and ``met_at_risk``, ``slowing``, ``off_track`` and ``moving_away`` with less; "speed up"
+and "slow progress" are said only of a pace short of the need.
 
 5. A deadline year that has ended without its figure ("chờ số liệu năm 2025") is judged by the
    chance of that year's value, in the words of an end-of-period review, not of progress, on
@@ -51,10 +56,10 @@ from ..words import chance_text, is_missing
 
 __all__ = ["VERDICTS", "NEEDS_ATTENTION", "Evidence", "decide", "ON_TRACK_PACE", "RECENT_YEARS", "CHANCE_BANDS"]
 
-VERDICTS = ("achieved", "likely_met", "on_track", "met_at_risk", "needs_acceleration", "in_doubt", "likely_missed",
-            "off_track", "moving_away", "deadline_missed", "too_little_data", "no_data")
+VERDICTS = ("achieved", "likely_met", "on_track", "met_at_risk", "needs_acceleration", "slowing", "in_doubt",
+            "likely_missed", "off_track", "moving_away", "deadline_missed", "too_little_data", "no_data")
 """The verdict keys, best first; a projection-only row has the verdict ""."""
-NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "in_doubt", "likely_missed", "off_track", "moving_away",
+NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "slowing", "in_doubt", "likely_missed", "off_track", "moving_away",
                    "deadline_missed")
 """The verdicts a report lists among the targets needing attention and gives a slide of their
 own: every verdict short of "on track", including "cần đẩy nhanh" (a target at a 49 % chance
@@ -77,6 +82,7 @@ register_labels({
     "on_track": ("Đúng tiến độ", "On track"),
     "met_at_risk": ("Đã đạt, chưa bền vững", "Met, not yet secure"),
     "needs_acceleration": ("Cần đẩy nhanh tiến độ", "Needs to speed up"),
+    "slowing": ("Dự báo chậm lại, khó đạt", "Expected to slow, unlikely"),
     "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
     "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),
     "deadline_missed": ("Không đạt", "Not met"),
@@ -119,12 +125,16 @@ register_labels({
                           "Chance {chance}, but in {recent_span}: {recent}, away from the target, while {needed} is needed."),
     "r_short": ("Cần {needed}, trong khi {recent_span} {recent}; khả năng đạt {chance}.",
                 "Needed: {needed}; {recent_span}: {recent}; chance {chance}."),
-    "r_since_base_enough": ("Tốc độ từ {base_year} đủ, nhưng {recent_span} chậm lại ({recent}, cần {needed}); khả năng đạt {chance}.",
-                            "The pace since {base_year} was enough, but it slowed in {recent_span} ({recent}, while {needed} is needed); chance {chance}."),
+    # "đủ" only for a pace at or above what was needed from the start; from 95 % of it (the Eurostat band
+    # that still counts as on track) "gần đủ": 0,32 a year called "đủ" beside "cần 0,4" read as a contradiction
+    "r_since_base_enough": ("Tốc độ từ {base_year} {since_enough}, nhưng {recent_span} chậm lại ({recent}, cần {needed}); "
+                            "khả năng đạt {chance}.",
+                            "The pace since {base_year} was {since_enough}, but it slowed in {recent_span} ({recent}, "
+                            "while {needed} is needed); chance {chance}."),
     "r_since_base_enough_needs_more": (
-        "Tốc độ từ {base_year} ({since}) đủ so với mức cần tính từ đầu kỳ, nhưng để đạt cần {needed}; khả năng đạt "
-        "{chance}.",
-        "The pace since {base_year} ({since}) was enough for what was needed from the start, but to meet it: "
+        "Tốc độ từ {base_year} ({since}) {since_enough} so với mức cần tính từ đầu kỳ, nhưng để đạt cần {needed}; "
+        "khả năng đạt {chance}.",
+        "The pace since {base_year} ({since}) was {since_enough} for what was needed from the start, but to meet it: "
         "{needed}; chance {chance}."),
     # the pace would do if it lasted; the projection, below the goal, says it will not: say both, so that
     # "chuyển biến chậm" / "cần đẩy nhanh" reads as what the projection expects, not as the past
@@ -207,6 +217,8 @@ def decide(e: Evidence) -> str:
     'deadline_missed'
     >>> decide(Evidence(2025, 10, latest_year=2024, latest_met=True, probability=0.31, recent=0.0, needed=0.0))
     'met_at_risk'
+    >>> [decide(Evidence(2030, 10, latest_year=2024, probability=p, recent=3.0, needed=2.2)) for p in (0.43, 0.01)]
+    ['slowing', 'slowing']
     >>> ended = dict(latest_year=2024, deadline_passed=True, recent=0.1, needed=0.37)
     >>> [decide(Evidence(2025, 10, probability=p, **ended)) for p in (0.62, 0.49, 0.19)]
     ['likely_met', 'in_doubt', 'likely_missed']
@@ -233,6 +245,8 @@ def decide(e: Evidence) -> str:
         if _pace_enough(e):
             return "on_track"
         return "needs_acceleration"
+    if _pace_would_do(e):
+        return "slowing"
     if not is_missing(e.recent) and e.recent < 0 and not _turned(e) and not _projected_back(e):
         return "moving_away"
     return "needs_acceleration" if p >= off_band else "off_track"
@@ -260,6 +274,12 @@ def _pace_enough(e: Evidence) -> bool:
     return not is_missing(e.recent) and e.recent >= ON_TRACK_PACE * e.needed
 
 
+def _pace_would_do(e: Evidence) -> bool:
+    """A change is needed and the recent pace would make it if it lasted (a yearly flow, whose
+    "need" is none, is judged on its yearly mean, not here)."""
+    return not is_missing(e.needed) and e.needed > 0 and _pace_enough(e)
+
+
 def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     """One sentence saying why, in ``lang``; ``words`` holds the numbers already in words
     (latest, target, value, recent, needed, base_year …). Deadline-year figures still awaited
@@ -275,6 +295,7 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     short_of_need = (not is_missing(e.needed) and not is_missing(e.recent) and e.recent < e.needed
                      and not math.isclose(e.recent, e.needed, rel_tol=1e-9) and not words.get("same_pace_printed"))
     fields["enough"] = label("nearly_enough" if short_of_need else "enough", lang)
+    fields["since_enough"] = label("nearly_enough" if words.get("since_short") else "enough", lang)
     if verdict == "no_data":
         key = "r_no_data"
     elif verdict == "":

@@ -35,7 +35,7 @@ from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, latest_notes,
-                     is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
+                     is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
                      target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
 
@@ -63,7 +63,10 @@ register_labels({
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
     "met_line": ("Mức tính là đạt", "Counts as met from"),
     "met_line_value": ("Mức tính là đạt: {phrase}", "Counts as met: {phrase}"),
-    "own_target_line": ("Mục tiêu của từng địa bàn", "Each area's own target"),
+    # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
+    "own_target_line": ("Mức so sánh của từng xã", "Each commune's own benchmark"),
+    "benchmark_entry": ("Mức so sánh của xã {deadline}{star}: {value}", "Commune benchmark {deadline}{star}: {value}"),
+    "benchmark": ("Mức so sánh của xã", "Commune benchmark"),
     "standard_break": ("Đổi chuẩn: {name}; số liệu theo chuẩn này từ năm {year}",
                        "New standard: {name}; figures on it from {year}"),
     "standard_break_review": ("Đổi chuẩn: {name}; số liệu theo chuẩn này từ năm {year} (rà soát cuối năm {year})",
@@ -115,17 +118,17 @@ register_labels({
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Năm hạn đã qua, chờ số liệu (†): \"Ước đạt\" khi khả năng đạt từ 50 %, \"Khó đạt\" 20–50 %, "
                          "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua, theo khả năng đạt và tốc độ 3 năm gần nhất "
-                         "so với mức cần: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ đủ; \"Cần đẩy nhanh tiến "
-                         "độ\" khi khả năng từ 50 % mà tốc độ chưa đủ, hoặc 20–50 %; \"Chuyển biến chậm, khó đạt\" "
-                         "dưới 20 %; \"Xa dần mục tiêu\" dưới 50 % khi 3 năm đó, năm gần nhất và dự báo đều ngược "
-                         "hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
+                         "so với mức cần: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ đủ; \"Dự báo chậm lại, khó "
+                         "đạt\" khi tốc độ đủ mà khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến độ\" khi khả "
+                         "năng từ 20 %, \"Chuyển biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" dưới 50 % khi 3 năm "
+                         "đó, năm gần nhất và dự báo đều ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
                          "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
-                         "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come, by the chance and the "
-                         "pace of the 3 latest years against the pace needed: \"on track\" at 50 % or more with "
-                         "enough pace; \"needs to speed up\" at 50 % or more without it, or at 20–50 %; \"slow "
-                         "progress, unlikely to be met\" below 20 %; \"moving away from the target\" below 50 % when those years, "
-                         "the latest one and the projection all run the wrong way. Yearly targets are judged year by "
-                         "year."),
+                         "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come, by the chance and the last "
+                         "3 years' pace against the pace needed: \"on track\" at 50 % or more with enough pace; "
+                         "\"expected to slow, unlikely\" below 50 % with enough pace; without it, \"needs to speed up\" "
+                         "at 20 % or more, \"slow progress, unlikely to be met\" below 20 %, \"moving away from the "
+                         "target\" below 50 % when the 3 years, the last one and the projection all run the wrong way. "
+                         "Yearly targets are judged year by year."),
     "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
                        "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
                        "district only"),
@@ -150,6 +153,7 @@ register_labels({
     "short_likely_missed": ("Ước không đạt", "Likely missed"),
     "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
+    "short_slowing": ("Dự báo chậm lại", "Expected to slow"),
     "short_off_track": ("Chậm, khó đạt", "Slow progress"),
     "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
     "short_deadline_missed": ("Không đạt", "Not met"),
@@ -741,8 +745,9 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             # target would contradict; the legend says it instead
             path = False
             value += f" — {needed_text(row, lang)}"
-        entry = label("target_entry", lang).format(deadline=deadline, star=star, value=value) if detailed \
-            else label("target", lang)
+        benchmark = is_benchmark(row)  # a commune's own level, not the plan's target (T14)
+        entry = label("benchmark_entry" if benchmark else "target_entry", lang).format(
+            deadline=deadline, star=star, value=value) if detailed else label("benchmark" if benchmark else "target", lang)
         # markers are never clipped: a target at 0 or 100 % stays whole on the axis
         ax.plot([deadline], [level], "D", color=COLORS["vermillion"], markersize=10 if detailed else 6,
                 label=entry, zorder=7, clip_on=False)
@@ -1183,11 +1188,12 @@ def marked_goal(row: pd.Series, lang: str, compact: bool = False) -> str:
     """The target as the tables show it, with § where a commune is held to a level the plan does
     not set (T14: its own Khmer share of the population; the plan's 20 % is the district's).
 
-    >>> row = pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 42.0, "origin": "reading"})
-    >>> marked_goal(row, "vi"), marked_goal(row.replace({"reading": "plan"}), "vi")
+    >>> row = pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 42.0, "origin": "assumption",
+    ...                  "benchmark": True})
+    >>> marked_goal(row, "vi"), marked_goal(row.replace({True: False}), "vi")
     ('≥ 42 %§', '≥ 42 %')
     """
-    return target_text(row, lang, compact=compact) + ("§" if row.get("origin") == "reading" else "")
+    return target_text(row, lang, compact=compact) + ("§" if is_benchmark(row) else "")
 
 
 def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_column: bool = True) -> list[str]:
@@ -1196,7 +1202,7 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
     target's own figure ("100 % khi ≥ 99,5 %"), and, with ``needed_column``, that the table's
     yearly need is to that level."""
     notes = []
-    if (shown["origin"] == "reading").any():
+    if len(shown) and shown.apply(is_benchmark, axis=1).any():
         notes.append(label("benchmark_mark", lang))
     if (shown["origin"] == "assumption").any():
         notes.append(label("assumption_mark", lang))

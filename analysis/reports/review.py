@@ -60,7 +60,7 @@ from ..data.catalogue import commune_codes, load_areas, load_reforms, load_targe
 from .index_page import area_with_boundary
 from ..data.reform import areas_on_map, retired_notes, short_date
 from ..data.series import reported_rows
-from ..data.observations import area_option_codes, load_observations, protected_paths
+from ..data.observations import area_option_codes, check_observations, load_observations, protected_paths
 from ..data.problems import problem
 from ..errors import DataError, Problem
 from ..export import (MANIFEST, REPORT_ENTRY, OwnFiles, check_beside_data, folder_lock, read_inputs,
@@ -68,7 +68,7 @@ from ..export import (MANIFEST, REPORT_ENTRY, OwnFiles, check_beside_data, folde
                       written_from_other_data)
 from ..text import check_language, in_sentence, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
-from ..words import chance_shown, chance_text, fmt_number, is_holding, needed_text, target_text, value_text
+from ..words import chance_shown, chance_text, fmt_number, is_benchmark, is_holding, needed_text, target_text, value_text
 from ..workbench import Workbench
 from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
@@ -922,7 +922,9 @@ def _table_note(rows: list[pd.Series], lang: str) -> str:
     """The note under the appendix table: what each column means, the verdict's rule in the
     assessment's own thresholds, and the assumption and projection-only rows when there are any."""
     high, low = (chance_text(band, lang) for band in CHANCE_BANDS)
-    text = label("rv_table_note", lang).format(recent=RECENT_YEARS, high=high, low=low,
+    # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
+    approx = label("rv_approx_note", lang) if any(bool(row.get("approximate", False)) for row in rows) else ""
+    text = label("rv_table_note", lang).format(recent=RECENT_YEARS, high=high, low=low, approx=approx,
                                                pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
     if any(row["origin"] == "assumption" for row in rows):
         text += " " + label("rv_table_note_assumption", lang)
@@ -949,11 +951,12 @@ register_labels({
     "rv_table_note": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
         "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
-        "liệu mới nhất và năm của số liệu (≈: số ước tính). Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
+        "liệu mới nhất và năm của số liệu{approx}. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
         "quân {recent} năm có số liệu gần nhất so với mức cần: đã đạt; đã đạt, chưa bền vững (số liệu mới nhất đã đạt "
         "nhưng khả năng giữ được dưới {high}); đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
         "đây bằng từ {pace} mức cần trở lên); cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc "
-        "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high}); chuyển biến chậm, khó đạt (khả năng dưới {low}); xa "
+        "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high} và tốc độ chưa đủ); dự báo chậm lại, khó đạt (khả năng "
+        "dưới {high} dù tốc độ gần đây đủ); chuyển biến chậm, khó đạt (khả năng dưới {low}, tốc độ chưa đủ); xa "
         "dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm có số liệu gần nhất ngược hướng mục tiêu, năm gần nhất "
         "chưa quay lại và dự báo cũng không quay lại); chỉ tiêu giao hằng năm được "
         "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
@@ -966,12 +969,13 @@ register_labels({
         "đạt, hoặc chưa đủ số liệu để dự báo.",
         "Notes: ID: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
         "the year it is due; the line below (if any) is the level that counts as met. "
-        "Result: the latest figure and its year (≈: an estimate). Assessment: from the chance of meeting the target in the year it "
+        "Result: the latest figure and its year{approx}. Assessment: from the chance of meeting the target in the year it "
         "is due and the average pace of the {recent} latest years with figures against the pace needed: achieved; met, not yet "
         "secure (the latest figure meets it but the chance of holding is under {high}); on track "
         "(chance {high} or more and a recent pace of at least {pace} of the pace needed); needs to speed "
-        "up (chance {high} or more but the pace is short, or a chance from {low} to under {high}); slow progress, "
-        "unlikely to be met (chance under {low}); moving away (chance under {high}, the pace of those "
+        "up (chance {high} or more but the pace is short, or a chance from {low} to under {high} and the pace short); "
+        "expected to slow, unlikely (chance under {high} though the recent pace is enough); slow progress, "
+        "unlikely to be met (chance under {low}, the pace short); moving away (chance under {high}, the pace of those "
         "{recent} years away from the target, and neither the last year nor the projection turning back); targets set for every year are judged year "
         "by year. “Awaiting the figure”: the year is due "
         "but its figure has not arrived; judged on that year's projection, a latest figure that meets it included: likely met (chance {high} or more), in "
@@ -983,6 +987,7 @@ register_labels({
         "meeting the target in the "
         "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in, or there are "
         "too few figures to project."),
+    "rv_approx_note": (" (≈: số ước tính)", " (≈: an estimate)"),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
                                  "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "
                                  "kept."),
@@ -1102,7 +1107,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     # T14 in a commune is short of the workbench's benchmark, not of the plan's 20 % its name says
     attention = [(item.name, places[item.target_id],
                   f"{label('rv_commune_benchmark', lang)}: {target_text(item.row, lang)}"
-                  if item.row.get("origin") == "reading" else "")
+                  if is_benchmark(item.row) else "")
                  for item in assessed if item.verdict.key in NEEDS_ATTENTION]
     area_name = assessed[0].row["area_vi" if lang == "vi" else "area_en"] if assessed else area
     # the end of the period counts what was due in it, as the deck's slide of that year does
@@ -1393,7 +1398,12 @@ def run_review(args: argparse.Namespace) -> int:
     """Run ``python -m analysis review`` from parsed arguments; returns the exit status (0)."""
     protected = protected_paths(args.data)
     check_beside_data(args.out, protected)  # before reading anything
-    data = load_observations(args.data)
+    checked = check_observations(args.data)
+    checked.raise_for_problems()
+    # as `report` does: a commune's figures waiting for the other communes are said, not only in `check`
+    for line in checked.warning_lines():
+        print(line, file=sys.stderr)
+    data = checked.observations
     args.map_name = args.map_name or default_map(data)
     args.data = data
     settings = load_review_settings(args.settings, map_name=args.map_name, lang=args.lang, issuer=args.issuer,

@@ -27,7 +27,7 @@ from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, latest_decimals, latest_notes,
+from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, is_benchmark, latest_decimals, latest_notes,
                      more_than_needed, need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
@@ -160,6 +160,17 @@ class Verdict:
         False
         """
         return self.awaiting_figure and self.key not in ("", "too_little_data", "no_data")
+
+    @property
+    def benchmark(self) -> bool:
+        """Judged against the commune's own benchmark, not a target the plan sets for it (T14 in a
+        commune: the plan sets 20 % for the whole district only).
+
+        >>> Verdict("likely_missed", "Mức so sánh của xã: 42 %, bằng tỷ lệ người Khmer trong dân số năm 2019 (Kế "
+        ...         "hoạch chỉ đặt chỉ tiêu cho toàn huyện). Cần tăng 20,5 điểm %.", "", True, None, None).benchmark
+        True
+        """
+        return bool(reason_parts(self.reason_vi, "vi").commune)
 
 
 def verdict_of(row: pd.Series) -> Verdict:
@@ -606,6 +617,11 @@ register_labels({
         "{n} chỉ tiêu Kế hoạch không đặt mức cho năm được đánh giá, chỉ nêu dự báo.",
         "{n} of the plan's targets set no level for the year judged: only a projection is given."),
     "rv_attention": ("Các chỉ tiêu cần tập trung chỉ đạo:", "Targets needing attention:"),
+    # a commune's benchmark is the workbench's reading, not a target the plan gives the commune: counted apart
+    "rv_benchmark_count": (
+        "Ngoài ra, so với mức so sánh của xã (Kế hoạch chỉ đặt cho toàn huyện; không tính ở trên): {pieces}.",
+        "Besides, against the commune's own benchmark (the plan sets the target for the whole district only; not "
+        "counted above): {pieces}."),
     "rv_later_count": (
         "Ngoài ra, {n} chỉ tiêu có thời hạn đến năm {deadline} (không tính ở trên) được đánh giá tại mục II.",
         "{n} more {targets} due in {deadline} (not counted above) {are} assessed in section II."),
@@ -638,10 +654,15 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II.
     """
     vi = lang == "vi"
-    judged = [v for v in verdicts if v.key]
-    counts = [(key, sum(v.key == key for v in judged)) for key in VERDICTS]
-    words = {key: Verdict(key, "", "", False, None, None).words(lang).lower() for key, _ in counts}
-    pieces = [f"{n} chỉ tiêu {words[key]}" if vi else f"{words[key]}: {n}" for key, n in counts if n]
+    benchmarks = [v for v in verdicts if v.key and v.benchmark]
+    judged = [v for v in verdicts if v.key and not v.benchmark]
+
+    def tally(among: list[Verdict]) -> list[str]:
+        counts = [(key, sum(v.key == key for v in among)) for key in VERDICTS]
+        words = {key: Verdict(key, "", "", False, None, None).words(lang).lower() for key, _ in counts}
+        return [f"{n} chỉ tiêu {words[key]}" if vi else f"{words[key]}: {n}" for key, n in counts if n]
+
+    pieces = tally(judged)
     when = ("Kết thúc giai đoạn 2021 - 2025" if vi else "At the end of the 2021–2025 period") if kind == "final" \
         else (f"Năm {year}" if vi else f"For {year}")
     data = ((f"theo số liệu đến năm {latest_year}" if vi else f"on figures up to {latest_year}")
@@ -658,7 +679,9 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
                 f"{len(judged)} numeric target{'' if len(judged) == 1 else 's'} assessed in {area} ({data}) stand "
                 "as follows: "
                 + "; ".join(pieces) + ".")
-    projections = len(verdicts) - len(judged)
+    if benchmarks:
+        text += " " + label("rv_benchmark_count", lang).format(pieces="; ".join(tally(benchmarks)))
+    projections = sum(not v.key for v in verdicts)
     if projections:
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
     for deadline, n in sorted((later or {}).items()):
@@ -784,7 +807,7 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
         if row["unit"] == "percent" and INCREASING[row["kind"]] < 0:
             symbol = "<"
         text += f"\n{label('rv_met_when', lang)} {symbol} {value_text(threshold, row['unit'], lang, compact=True, exact=True)}"
-    if row.get("origin") == "reading":  # T14 in a commune: the plan sets its 20 % for the district only
+    if is_benchmark(row):  # T14 in a commune: the plan sets its 20 % for the district only
         text += f"\n{label('rv_commune_benchmark', lang)}"
     return spaced_percent(text)
 

@@ -51,6 +51,7 @@ STATUS_COLORS = {
     "on_track": COLORS["green"],
     "met_at_risk": COLORS["sky"],
     "needs_acceleration": COLORS["yellow"],
+    "slowing": COLORS["orange"],  # under 50 %, often far under (1 % for T11): as urgent as "chậm, khó đạt"
     "off_track": COLORS["orange"],
     "moving_away": COLORS["vermillion"],
     "deadline_missed": COLORS["vermillion"],

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, latest_decimals, needed_text,
+from ..words import (chance_shown, decimals_for, fmt_number, half_up, is_holding, is_missing, latest_decimals, needed_text,
                      target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import STATUS_COLORS
@@ -107,12 +107,17 @@ register_labels({
         "target as written, so they may differ from the verdict."),
     "pace_enough": ("tốc độ từ {base} đủ so với mức cần từ năm gốc (tỷ số {ratio})",
                     "pace since {base} enough for the pace needed from the baseline (ratio {ratio})"),
+    # from 95 % of the pace needed the published methods count it on track: "gần đủ", not "đủ (tỷ số 0,97)"
+    "pace_nearly": ("tốc độ từ {base} gần đủ so với mức cần từ năm gốc (tỷ số {ratio})",
+                    "pace since {base} nearly enough for the pace needed from the baseline (ratio {ratio})"),
     "pace_short": ("tốc độ từ {base} chưa đủ so với mức cần từ năm gốc (tỷ số {ratio})",
                    "pace since {base} short of the pace needed from the baseline (ratio {ratio})"),
     "pace_away": ("tốc độ từ {base} ngược hướng mục tiêu (tỷ số {ratio})",
                   "pace since {base} away from the target (ratio {ratio})"),
     "flow_enough": ("bình quân mỗi năm từ {base} đủ so với mức mỗi năm của kế hoạch (tỷ số {ratio})",
                     "yearly average since {base} enough for the plan's yearly level (ratio {ratio})"),
+    "flow_nearly": ("bình quân mỗi năm từ {base} gần đủ so với mức mỗi năm của kế hoạch (tỷ số {ratio})",
+                    "yearly average since {base} nearly enough for the plan's yearly level (ratio {ratio})"),
     "flow_short": ("bình quân mỗi năm từ {base} chưa đủ so với mức mỗi năm của kế hoạch (tỷ số {ratio})",
                    "yearly average since {base} short of the plan's yearly level (ratio {ratio})"),
     "pace_latest_meets": ("giá trị mới nhất đáp ứng mục tiêu như ghi; không tính tỷ số tốc độ",
@@ -168,7 +173,8 @@ _METHOD_TEXT = {
         "năm có số liệu gần nhất so "
         "với mức cần mỗi năm xác định trong nhóm: khả năng từ 50 % trở lên — \"Đã đạt\" nếu số liệu mới nhất đã đạt, "
         "\"Đúng tiến độ\" nếu tốc độ gần đây đủ (từ 95 % mức cần), còn lại \"Cần đẩy nhanh tiến độ\"; khả năng "
-        "dưới 50 % — \"Xa dần mục tiêu\" nếu tốc độ 3 năm có số liệu gần nhất đi ngược hướng, năm gần nhất chưa quay lại "
+        "dưới 50 % — \"Dự báo chậm lại, khó đạt\" nếu tốc độ gần đây đủ (dự báo chậm lại), còn lại \"Xa dần mục "
+        "tiêu\" nếu tốc độ 3 năm có số liệu gần nhất đi ngược hướng, năm gần nhất chưa quay lại "
         "và dự báo cũng không quay lại, \"Cần đẩy "
         "nhanh tiến độ\" nếu khả năng "
         "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %; số liệu mới nhất đã đạt mà khả năng giữ được dưới "
@@ -214,7 +220,8 @@ _METHOD_TEXT = {
         "statistics) sets the "
         "band and the pace of the 3 latest years with figures against the yearly rate needed decides within it: at a chance of 50 % or "
         "more — \"Achieved\" if the latest value already meets it, \"On track\" if the recent pace is enough (95 % of "
-        "the rate needed), else \"Needs to speed up\"; below 50 % — \"Moving away\" if the series ran the "
+        "the rate needed), else \"Needs to speed up\"; below 50 % — \"Expected to slow, unlikely\" if the recent "
+        "pace is enough (the projection expects it to slow), else \"Moving away\" if the series ran the "
         "wrong way over those 3 years and neither the last year nor the projection turns back, \"Needs to speed up\" at a chance of 20 % or "
         "more, \"Slow progress, unlikely\" below; a latest value that meets it with a chance under 50 % of holding "
         "— \"Met, not yet secure\". Once "
@@ -305,6 +312,8 @@ def pace_text(row: pd.Series, lang: str = "vi") -> str:
     ...                  "base_year": 2021, "deadline": 2025})
     >>> pace_text(row)
     'tốc độ từ 2021 đủ so với mức cần từ năm gốc (tỷ số 1,02)'
+    >>> pace_text(row.copy().replace({1.0213: 0.971}))
+    'tốc độ từ 2021 gần đủ so với mức cần từ năm gốc (tỷ số 0,97)'
     >>> pace_text(row.copy().replace({"on_track": "moving_away", 1.0213: -0.15}), "en")
     'pace since 2021 away from the target (ratio −0.15)'
     >>> pace_text(row.copy().replace({"on_track": "achieved", "growth_rate_ratio": "deadline_passed"}))
@@ -327,7 +336,8 @@ def pace_text(row: pd.Series, lang: str = "vi") -> str:
     ratio = row.get("status_ratio")
     if status == "too_little_data" or is_missing(ratio):
         return label("pace_no_ratio", lang)
-    enough = "enough" if status == "on_track" else "short"
+    # as printed: a ratio of 0,998 reads "1,00", which "gần đủ" would contradict
+    enough = ("enough" if half_up(float(ratio), 2) >= 1 else "nearly") if status == "on_track" else "short"
     if method == "flow_ratio":
         key = f"flow_{enough}"
     else:
