@@ -279,6 +279,7 @@ def test_an_annotated_or_vietnamese_figure_column_is_refused_not_dropped(tmp_pat
                     encoding="utf-8")
     (found,) = problems_of(path)
     assert found.row == 1 and 'có phải cột "denominator"?' in found.message_vi
+    assert found.column == header and f'cột "{header}" không có trong mẫu' in found.message_vi  # quoted as typed
 
 
 def test_figures_under_a_blank_or_merged_header_cell_are_refused_not_dropped(tmp_path):

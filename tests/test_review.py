@@ -858,6 +858,9 @@ def test_a_communes_own_threshold_printed_rounded_gets_no_false_precision(tmp_pa
     # the threshold is the 33,5 % it prints: the figure and the need add up to it as printed (18,3 + 15,2)
     assert "từ 33,5 % trở lên" in t14 and "năm 2024 đạt 18,3 %" in t14 and "Cần tăng 15,2 điểm %" in t14, t14
     assert not any(re.search(r"\d,\d{3}(?!\d)", t) for t in text)
+    # its figure's caption names the benchmark it draws, not a target ("… và chỉ tiêu")
+    captions = [t for t in text if t.startswith("Hình ") and "Đảng viên người Khmer" in t]
+    assert captions and all(t.endswith("và mức so sánh của xã") for t in captions), captions
 
 
 def test_a_communes_review_gives_its_own_figure_of_a_target_judged_for_the_whole_area():

@@ -881,8 +881,11 @@ def _projection_words(row, rule, unit, lang) -> dict:
             words = label("goal_with_threshold", lang).format(
                 target=value_text(float(target), unit, lang, exact=True),
                 bar=label(bar.replace("goal_", "met_"), lang).format(value=goal))
-    return {"projection_short": not rule.met(float(median)), "projected": value_text(median, unit, lang),
-            "goal": words, "short_word": short_word}
+    # printed with the decimals that keep it short of the bar as printed: "chỉ 99,5 % (… tính là đạt khi từ
+    # 99,5 %)" for a median of 99,477 read as met
+    projected = value_text(median, unit, lang, decimals=decimals_against(median, row))
+    return {"projection_short": not rule.met(float(median)), "projected": projected, "goal": words,
+            "short_word": short_word}
 
 
 def _since_base_words(row, unit, lang) -> dict:

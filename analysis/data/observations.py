@@ -392,8 +392,11 @@ class _FlagColumn:
 class _FileColumns:
     """The known columns of one file, filled one row at a time."""
 
-    def __init__(self, label: str, header: list[str], sheet: str | None = None, header_row: int = 1):
+    def __init__(self, label: str, header: list[str], sheet: str | None = None, header_row: int = 1,
+                 typed: Sequence[object] | None = None):
         self.label, self.header, self.sheet, self.header_row = label, header, sheet, header_row
+        self.typed = {name: nfc(str(cell)).strip() for name, cell in zip(header, typed or header) if name}
+        """Each header as the person typed it ("Mẫu số" for ``mẫu_số``): a message quotes it so."""
         self.position: dict[str, int] = {}
         self.problems: list[Problem] = []
         for i, name in enumerate(header):
@@ -514,7 +517,8 @@ def _read_csv_lines(lines, label: str, problems: list[Problem], raw, size: int) 
                 if not any(cell.strip() for cell in record):
                     continue
                 if columns is None:
-                    columns = _FileColumns(label, [_column_name(c) for c in record], header_row=reader.line_num)
+                    columns = _FileColumns(label, [_column_name(c) for c in record], header_row=reader.line_num,
+                                           typed=record)
                     if columns.missing:
                         break
                     width = len(columns.header)
@@ -676,7 +680,7 @@ def _sheet_columns(label: str, headers: list[tuple[str, tuple[int, list[object]]
         problems.append(problem("empty_file", label, None, None))
         return None
     header_row, header = first
-    return chosen, header_row, _FileColumns(label, [_column_name(c) for c in header], sheet=title,
+    return chosen, header_row, _FileColumns(label, [_column_name(c) for c in header], sheet=title, typed=header,
                                             header_row=header_row)
 
 
@@ -819,7 +823,8 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
         # an optional column typed differently would be dropped without a word, with its figures
         meant = _meant_column(typed, absent)
         if meant:
-            found.append(problem("misspelt_column", label, columns.header_row, typed, meant=meant))
+            found.append(problem("misspelt_column", label, columns.header_row, columns.typed.get(typed, typed),
+                                 meant=meant))
     for i, first_row in sorted(columns.unnamed_filled.items()):
         found.append(problem("unnamed_column", label, columns.header_row, get_column_letter(i + 1), first_row=first_row))
     if columns.missing:

@@ -147,8 +147,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "missing_column": (
         'thiếu cột "{column}".',
         'column "{column}" is missing.',
-        "thêm cột này vào dòng tiêu đề (tên cột xem trong mẫu data/templates/).",
-        "add this column to the header row (column names are in the template in data/templates/).",
+        "thêm cột này vào dòng tiêu đề (tên cột xem trong mẫu data/templates/); tiêu đề chỉ một dòng, mỗi ô một tên "
+        "cột, không gộp ô.",
+        "add this column to the header row (column names are in the template in data/templates/); the header is "
+        "one row, one column name per cell, no merged cells.",
     ),
     "renamed_column": (
         'thiếu cột "{column}"; dòng tiêu đề có cột "{typed}".',
@@ -165,10 +167,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         'template in data/templates/).',
     ),
     "unnamed_column": (
-        "cột có số liệu (từ dòng {first_row}) nhưng ô tiêu đề của cột trống hoặc nằm trong ô gộp: số liệu của "
-        "cột này sẽ bị bỏ qua.",
+        "cột có số liệu (từ dòng {first_row}) nhưng ô tiêu đề của cột trống hoặc nằm trong ô gộp: để nguyên thì "
+        "số liệu của cột này bị bỏ qua.",
         "the column holds figures (from row {first_row}) but its header cell is empty or merged with another: "
-        "its figures would be ignored.",
+        "left so, its figures would be ignored.",
         'ghi tên cột vào ô tiêu đề (tên các cột xem trong mẫu data/templates/, ví dụ "denominator"), bỏ gộp ô ở '
         "dòng tiêu đề, hoặc xóa cột nếu không dùng.",
         'write the column\'s name in its header cell (the names are in the template in data/templates/, e.g. '

@@ -37,7 +37,7 @@ from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, latest_notes,
                      is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
                      target_with_threshold, threshold_phrase, unit_word, value_text)
-from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, STATUS_COLORS, new_figure
+from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
            "fmt_number", "target_text", "needed_text", "balanced_wrap", "verdict_line", "decided", "has_chance",
@@ -1027,7 +1027,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             drawn.append(_draw_fan(ax, area_rows, data[code], lang, detailed=False, estimates=False))
             limits.append(ax.get_ylim())
             row = badges[code]
-            if own and not _missing(row["target_value"]):
+            if own and is_benchmark(row) and not _missing(row["target_value"]):  # the district's is the plan's
                 # solid: the path needed beside it is dashed in the same colour
                 ax.axhline(row["target_value"], color=COLORS["vermillion"], linestyle="-", linewidth=1.0,
                            alpha=0.55, label=label("own_target_line", lang), zorder=2)
@@ -1037,7 +1037,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             # above it
             ax.set_title(titles[code], loc="left", fontweight="bold",
                          pad=BADGE_SIZE * 1.2 + 4 * pad + 6 if stacked else None)
-            color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+            color = verdict_color(row)
             # the badge's box, not only its words, ends within the panel's width and above its top
             ax.annotate(_short_verdict(row, lang), (0.0 if stacked else 1.0, 1.0), xycoords="axes fraction",
                         xytext=(pad if stacked else -pad, pad + 2), textcoords="offset points",
@@ -1405,7 +1405,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
         return None
     ax.text(left + need_w / 2, y, fit(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6),
             ha="center", va="center", fontsize=7.6, linespacing=0.95)
-    color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+    color = verdict_color(row)
     ax.add_patch(Rectangle((left + need_w + 0.002, y - CELL_HEIGHT / 2), status_w - 0.004, CELL_HEIGHT, color=color,
                            linewidth=0))
     verdict = ax.text(left + need_w + status_w / 2, y, fit(marked_verdict(row, lang, deadline), status_w - 0.006,
@@ -1557,7 +1557,7 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
             if row["origin"] == "projection":
                 write(x_status + status_w / 2, middle, [words], "center", color="#555555")
             else:
-                color = STATUS_COLORS.get(row["verdict"], COLORS["light_grey"])
+                color = verdict_color(row)
                 ax.add_patch(Rectangle((x_status + 1, y - row_h + 0.5), status_w - 2, row_h - 1, color=color,
                                        linewidth=0))
                 write(x_status + status_w / 2, middle, [words], "center", fontweight="bold",

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..words import chance_shown
 from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict
-from .style import STATUS_COLORS
+from .style import verdict_color
 from ..text import check_language, label, register_labels
 
 __all__ = ["area_with_boundary", "index_html", "review_files", "with_reviews"]
@@ -251,7 +251,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             key = (row["target_id"], row["area_code"])
             links = ", ".join(_link(f"{files['fans'][key][0]}.{fmt}", fmt.upper()) for fmt in files["fans"][key][1]) \
                 if key in files["fans"] else html.escape(label("index_no_chart", lang))
-            color = STATUS_COLORS.get(row["verdict"], "#D9D9D9")
+            color = verdict_color(row, "#D9D9D9")
             text_color = "#fff" if row["verdict"] in DARK_VERDICTS else "#000"
             # the verdict with the dashboard's marks (* assumed 2030 target, † awaited figure)
             words = marked_verdict(row, lang, int(row["deadline"])) if row["verdict"] \

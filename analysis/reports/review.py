@@ -994,6 +994,8 @@ register_labels({
     "rv_table_note_projection": ("“Không có chỉ tiêu”: Kế hoạch không đặt mức cho năm này; chỉ nêu dự báo.",
                                  "“No target”: the plan sets no level for that year; a projection only."),
     "rv_figure_caption": ("số liệu, dự báo đến năm 2030 và chỉ tiêu", "figures, projection to 2030 and target"),
+    "rv_figure_caption_benchmark": ("số liệu, dự báo đến năm 2030 và mức so sánh của xã",
+                                    "figures, projection to 2030 and the commune's benchmark"),
     "rv_office_intro": (
         "Các chỉ tiêu do {office} chủ trì theo dõi (mục {section} của Kế hoạch):",
         "The targets {office} follows as office in charge (section {section} of the plan):"),
@@ -1032,7 +1034,8 @@ def _figures(document, items: list[_Item], workbench: Workbench, area: str, lang
         caption.paragraph_format.space_after = Pt(12)
         caption.paragraph_format.first_line_indent = Cm(0)
         _run(caption, f"{label('rv_figure', lang)} {item.figure}. ", 13, bold=True, italic=True)
-        _run(caption, f"{item.name} — {area_name}: {label('rv_figure_caption', lang)}", 13, italic=True)
+        what = "rv_figure_caption_benchmark" if is_benchmark(item.row) else "rv_figure_caption"  # T14 in a commune
+        _run(caption, f"{item.name} — {area_name}: {label(what, lang)}", 13, italic=True)
 
 
 def _offices(document, items: list[_Item], year: int, settings: ReviewSettings, workbench: Workbench,

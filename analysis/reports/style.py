@@ -21,7 +21,8 @@ from matplotlib.patches import Rectangle
 
 from ..export import write_bytes_atomic
 
-__all__ = ["SLIDE", "A4_LANDSCAPE", "A4_PORTRAIT", "COLORS", "STATUS_COLORS", "RC", "new_figure", "save_figure"]
+__all__ = ["SLIDE", "A4_LANDSCAPE", "A4_PORTRAIT", "COLORS", "STATUS_COLORS", "RC", "new_figure", "save_figure",
+           "verdict_color"]
 
 SLIDE = (13.333, 7.5)
 """A 16:9 slide, in inches."""
@@ -51,7 +52,7 @@ STATUS_COLORS = {
     "on_track": COLORS["green"],
     "met_at_risk": COLORS["sky"],
     "needs_acceleration": COLORS["yellow"],
-    "slowing": COLORS["orange"],  # under 50 %, often far under (1 % for T11): as urgent as "chậm, khó đạt"
+    "slowing": COLORS["orange"],  # below 20 %; from 20 % yellow (verdict_color)
     "off_track": COLORS["orange"],
     "moving_away": COLORS["vermillion"],
     "deadline_missed": COLORS["vermillion"],
@@ -62,6 +63,25 @@ STATUS_COLORS = {
     "no_data": COLORS["light_grey"],
 }
 """Colours of the verdicts (and of the secondary statuses), always shown with their words."""
+
+
+def verdict_color(row, default: str | None = COLORS["light_grey"]) -> str | None:
+    """The colour of a row's verdict (``default`` for none): :data:`STATUS_COLORS`, except that a
+    pace enough but projected to slow ("Dự báo chậm lại, khó đạt") is as urgent as its chance,
+    yellow from 20 % as "cần đẩy nhanh" and "khó đạt", orange below as "chậm, khó đạt" (one orange
+    at 43 % beside a yellow "cần đẩy nhanh" at 23 % ranked an enough pace as the worse one).
+
+    >>> [verdict_color({"verdict": "slowing", "probability": p}) for p in (0.43, 0.01)] == [COLORS["yellow"],
+    ...                                                                                    COLORS["orange"]]
+    True
+    >>> verdict_color({"verdict": "on_track", "probability": 0.8}) == COLORS["green"], verdict_color({"verdict": ""})
+    (True, '#D9D9D9')
+    """
+    from ..assessment.verdict import CHANCE_BANDS
+
+    if row["verdict"] == "slowing" and row.get("probability", 0) >= CHANCE_BANDS[1]:
+        return COLORS["yellow"]
+    return STATUS_COLORS.get(row["verdict"], default)
 
 RC = {
     "font.family": "DejaVu Sans",

@@ -28,7 +28,7 @@ from ..text import check_language, label, register_labels
 from ..words import (chance_shown, decimals_for, fmt_number, half_up, is_holding, is_missing, latest_decimals, needed_text,
                      target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
-from .style import STATUS_COLORS
+from .style import verdict_color
 
 __all__ = ["summary_frame", "write_summary_csv", "write_summary_xlsx", "SUMMARY_COLUMNS"]
 
@@ -203,7 +203,7 @@ _METHOD_TEXT = {
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
         "độ thay đổi mỗi năm từ năm gốc (2021) so với tốc độ cần từ năm gốc để đạt mục tiêu như ghi (Eurostat, Thống "
         "kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc về 0; việc làm: bình quân mỗi năm so với mức mỗi năm). "
-        "Tỷ số từ 0,95: tốc độ đủ; từ 0 đến dưới 0,95: chưa đủ (Eurostat tách tiếp ở 0,60); dưới 0: ngược hướng. Cột "
+        "Tỷ số từ 1: tốc độ đủ; từ 0,95 đến dưới 1: gần đủ (tính là đủ); từ 0 đến dưới 0,95: chưa đủ (Eurostat tách tiếp ở 0,60); dưới 0: ngược hướng. Cột "
         "Liên Hợp Quốc (UNSD 2023): giữ tốc độ bình quân từ năm gốc thì đến năm hạn đi được bao nhiêu phần quãng "
         "đường từ năm gốc đến mục tiêu (UN coi từ 95 % là đạt hoặc đúng tiến độ, dưới 10 % là trì trệ).",
         "Mục tiêu 2030 của các chỉ tiêu chỉ đặt đến 2025 là giả định (giữ nguyên mức 2025), ghi \"Giả định\"; kế hoạch "
@@ -250,7 +250,7 @@ _METHOD_TEXT = {
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
         "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
         "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
-        "0.95 or more: pace enough; 0 to under 0.95: short (Eurostat splits at 0.60); below 0: the wrong way. The UN "
+        "1 or more: pace enough; 0.95 to under 1: nearly enough (counted as enough); 0 to under 0.95: short (Eurostat splits at 0.60); below 0: the wrong way. The UN "
         "column (UNSD 2023): the share of the way from the baseline to the target covered by the deadline at the "
         "average pace since the baseline (the UN calls 95 % or more met or on track, under 10 % stagnation).",
         "2030 values of targets the plan sets for 2025 only are assumptions (the 2025 value carried), marked so; the "
@@ -403,7 +403,7 @@ def write_summary_xlsx(summary: pd.DataFrame, path: str | Path, lang: str = "vi"
     verdict_column = [key for _, key, _ in _XLSX_COLUMNS].index("verdict_text") + 1
     for _, row in summary.iterrows():
         _append(sheet, [_summary_cell(row, key, lang) for _, key, _ in _XLSX_COLUMNS])
-        color = STATUS_COLORS.get(row["verdict"])
+        color = verdict_color(row, None)
         cell = sheet.cell(sheet.max_row, verdict_column)
         cell.font = Font(bold=True, color="FFFFFF" if row["verdict"] in DARK_VERDICTS else "000000")
         if color:
