@@ -725,3 +725,14 @@ def test_a_communes_own_benchmark_is_marked_and_explained(old_map):
     page = index_html(table, files, "vi")
     t14 = page.split('<h3 id="T14"')[1].split("<h3 ")[0]
     assert "<td>≥ 65,9 %§</td>" in t14 and "§ mức so sánh của xã" in t14
+
+
+def test_a_communes_assumed_2030_benchmark_is_not_called_a_target_the_plan_sets(old_map):
+    # "Mức so sánh của xã 2030*" above "* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)": the plan
+    # sets no commune level at all
+    def footer(code):
+        return "\n".join(text.get_text() for text in old_map.fan_chart("T14", code).texts)
+
+    assert "* mức so sánh năm 2030 là giả định: giữ như năm 2025" in footer("29434")
+    assert "kế hoạch chỉ đặt mục tiêu đến 2025" not in footer("29434")
+    assert "* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)" in footer(DISTRICT)

@@ -132,6 +132,8 @@ register_labels({
     "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
                        "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
                        "district only"),
+    "benchmark_assumption_mark": ("* mức so sánh năm 2030 là giả định: giữ như năm 2025",
+                                  "* the 2030 benchmark is an assumption: the 2025 one held"),
     "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
                         "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt",
@@ -573,8 +575,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
                                    for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
         method = [] if for_deck else method_lines(rows, data, lang)
-        assumed = [label("assumption_mark", lang)] if ((rows["origin"] == "assumption")
-                                                       & rows["target_value"].notna()).any() else []
+        assumed = _assumption_note(rows[rows["target_value"].notna()], lang)
         legend_size = DECK_TEXT_SIZE if for_deck else FAN_LEGEND_SIZE
         bottom = _footer(figure, rows, lang, why + rules + method + assumed,
                          DECK_TEXT_SIZE if for_deck else footer_size)
@@ -1196,6 +1197,16 @@ def marked_goal(row: pd.Series, lang: str, compact: bool = False) -> str:
     return target_text(row, lang, compact=compact) + ("§" if is_benchmark(row) else "")
 
 
+def _assumption_note(rows: pd.DataFrame, lang: str) -> list[str]:
+    """The note of the * on an assumed 2030 level, if any row has one: a commune's benchmark (T14)
+    is not a target the plan sets at all, so "kế hoạch chỉ đặt mục tiêu đến 2025" would misstate it."""
+    assumed = rows[rows["origin"] == "assumption"] if len(rows) else rows
+    if not len(assumed):
+        return []
+    benchmarks = assumed.apply(is_benchmark, axis=1)
+    return [label("benchmark_assumption_mark" if benchmarks.all() else "assumption_mark", lang)]
+
+
 def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_column: bool = True) -> list[str]:
     """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once; with
     ``thresholds`` (a table with the target), also what counts as met where it is not the
@@ -1204,8 +1215,7 @@ def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_
     notes = []
     if len(shown) and shown.apply(is_benchmark, axis=1).any():
         notes.append(label("benchmark_mark", lang))
-    if (shown["origin"] == "assumption").any():
-        notes.append(label("assumption_mark", lang))
+    notes += _assumption_note(shown, lang)
     awaiting = shown[shown.apply(judged_awaiting, axis=1)] if len(shown) else shown
     if len(awaiting):
         notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
