@@ -514,3 +514,15 @@ def test_a_review_written_from_other_data_than_the_report_is_marked_on_the_index
                         "Báo cáo tổng kết giai đoạn 2021–2025 (tiếng Anh)" + mark + " --lang en)"]
     assert main([*review, published, str(office), "--lang", "en"]) == 0
     assert mark not in "".join(listed())
+
+
+def test_index_explains_every_verdict_label_it_shows(report):
+    # "Dự báo chậm lại, khó đạt" and the others were shown in the index's tables with no rule beside them
+    page = (report / "index.html").read_text(encoding="utf-8")
+    shipped = pd.read_csv(report / "summary.csv", encoding="utf-8-sig", dtype={"area_code": str})
+    # (a level met, "Đã đạt" or "Đã đạt, chưa bền vững", is explained by the ‡ note where it shows)
+    shown = set(shipped.loc[shipped["deadline"] > 2025, "verdict_text"].dropna()) - {
+        "Đã đạt", "Đã đạt, chưa bền vững", "Chỉ dự báo (không có chỉ tiêu)"}
+    assert "Dự báo chậm lại, khó đạt" in shown
+    rule = re.search(r'<p class="note">(Năm hạn đã qua, chờ số liệu.*?)</p>', page).group(1)
+    assert all(f"&quot;{words}&quot;" in rule for words in shown), shown

@@ -230,6 +230,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
+    # the verdicts' rule once, as under the dashboard: the tables below show every label without it
+    out.append(f'<p class="note">{html.escape(label("dashboard_method", lang))}</p>')
     # target by target, in the plan's order (the catalogue's), the district first
     header = "".join(f"<th>{html.escape(label(key, lang))}</th>"
                      for key in ("index_area", "index_deadline", "index_target", "index_verdict", "index_chance",
