@@ -304,6 +304,9 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     poverty = " ".join(shape.text_frame.text for shape in slides[3].shapes if shape.has_text_frame)
     assert poverty.startswith("2025 — ") and "cần giảm 3,0 điểm %" in poverty
     assert "Năm 2024 giảm" in slides[3].notes_slide.notes_text_frame.text
+    # the boards' notes give the verdicts' rule, the new "Dự báo chậm lại, khó đạt" included
+    assert all('"Dự báo chậm lại, khó đạt" khi tốc độ đủ mà khả năng dưới 50 %' in slide.notes_slide.notes_text_frame.text
+               for slide in slides[1:3])
     # the chart on a target's slide is the deck's large-text version; how it was projected goes to the notes
     assert "Dự báo: xu hướng của" in slides[3].notes_slide.notes_text_frame.text
     pictures = [shape.image.blob for shape in slides[3].shapes if shape.shape_type == 13]

@@ -120,6 +120,8 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
         caption += label("deck_assumed", lang).format(n=len(assumed), total=int((judged["deadline"] == deadline).sum()),
                                                       deadline=deadline)
     notes = [f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in shown.iterrows()]
+    # the board's picture has no room for the verdicts' rule: the presenter finds it here
+    notes.append(label("dashboard_method", lang))
     sources = list(dict.fromkeys(part for text in shown["sources"] for part in source_parts(text, lang)))
     if sources:
         notes.append(f"{label('deck_sources', lang)}: " + "; ".join(sources))
