@@ -274,8 +274,9 @@ def test_a_pace_since_the_baseline_is_not_called_slower_when_it_is_the_same_year
     assert row["status"] == "on_track" and row["verdict"] == "in_doubt"
     assert "chậm lại" not in row["verdict_reason_vi"]
     # 0,33 a year against 0,35 needed from 2021 (ratio 0,95): on track by the published method, "gần đủ" in words
-    assert ("Tốc độ từ 2021 (tăng 0,3 điểm %/năm) gần đủ so với mức cần tính từ đầu kỳ, nhưng để đạt cần tăng 0,4 "
-            "điểm % so với năm 2024" in row["verdict_reason_vi"])
+    # … and the need from 2021 printed beside the pace, with the decimals that tell them apart
+    assert ("Tốc độ từ 2021 (tăng 0,33 điểm %/năm) gần đủ so với mức cần tính từ đầu kỳ (tăng 0,35 điểm %/năm), nhưng "
+            "để đạt cần tăng 0,4 điểm % so với năm 2024" in row["verdict_reason_vi"])
 
 
 def test_a_series_that_turned_back_last_year_is_not_moving_away():
@@ -450,11 +451,11 @@ def test_a_pace_since_the_baseline_just_short_of_the_need_is_nearly_enough(short
     # T16: 0,32 a year since 2021 against 0,33 needed counts as on track (from 95 % of the need, as Eurostat
     # counts it) but read "đủ so với mức cần" beside "để đạt cần tăng 0,4 điểm %"
     evidence = Evidence(2025, 4, latest_year=2024, probability=0.49, recent=0.32, needed=0.37, since_base_enough=True)
-    words = {"since": "tăng 0,3 điểm %/năm", "since_short": short, "base_year": 2021,
+    words = {"since": "tăng 0,32 điểm %/năm", "since_short": short, "base_year": 2021, "since_need": "tăng 0,33 điểm %/năm",
              "needed": "tăng 0,4 điểm % so với năm 2024", "recent": "tăng 0,3 điểm %/năm", "recent_span": "3 năm 2022–2024"}
     assert reason(decide(evidence), evidence, "vi", words) == (
-        f"Tốc độ từ 2021 (tăng 0,3 điểm %/năm) {word} so với mức cần tính từ đầu kỳ, nhưng để đạt cần tăng 0,4 điểm % "
-        "so với năm 2024; khả năng đạt 49 %.")
+        f"Tốc độ từ 2021 (tăng 0,32 điểm %/năm) {word} so với mức cần tính từ đầu kỳ (tăng 0,33 điểm %/năm), nhưng để "
+        "đạt cần tăng 0,4 điểm % so với năm 2024; khả năng đạt 49 %.")
 
 
 def test_the_shipped_pace_since_the_baseline_says_nearly_enough_below_a_ratio_of_one():

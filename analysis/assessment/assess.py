@@ -894,11 +894,23 @@ def _since_base_words(row, unit, lang) -> dict:
     the baseline fell short of what was needed from it (an on-track status from 95 % of it)."""
     since, recent = row["observed_points_per_year_since_base"], row["observed_points_per_year_recent"]
     if missing(since) or missing(recent):
-        return {"since": "", "slowed": False, "since_short": False}
+        return {"since": "", "slowed": False, "since_short": False, "since_need": ""}
     direction = INCREASING[row["kind"]]
     shown_since, shown_recent = (change_text(v, unit, lang) for v in (since, recent))
-    return {"since": shown_since, "slowed": direction * recent < direction * since and shown_since != shown_recent,
-            "since_short": not missing(row["status_ratio"]) and half_up(row["status_ratio"], 2) < 1}
+    # slower as printed at the usual decimals (the pace since the baseline may take more below)
+    slowed = direction * recent < direction * since and shown_since != shown_recent
+    ratio = row["status_ratio"]
+    since_need = ""
+    if not missing(ratio) and ratio > 0:
+        # the pace needed from the baseline, which "gần đủ" / "đủ" is measured against, printed beside the
+        # pace with as many decimals as it takes to tell them apart ("0,32 … mức cần 0,33", not "0,3 … 0,3")
+        need = since / ratio
+        decimals = next((d for d in (None, 2) if change_text(since, unit, lang, decimals=d)
+                         != change_text(need, unit, lang, decimals=d)), 3)
+        shown_since = change_text(since, unit, lang, decimals=decimals)
+        since_need = change_text(need, unit, lang, decimals=decimals)
+    return {"since": shown_since, "slowed": slowed, "since_short": not missing(ratio) and half_up(ratio, 2) < 1,
+            "since_need": since_need}
 
 
 def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) -> list[str]:

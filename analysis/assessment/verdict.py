@@ -132,10 +132,10 @@ register_labels({
                             "The pace since {base_year} was {since_enough}, but it slowed in {recent_span} ({recent}, "
                             "while {needed} is needed); chance {chance}."),
     "r_since_base_enough_needs_more": (
-        "Tốc độ từ {base_year} ({since}) {since_enough} so với mức cần tính từ đầu kỳ, nhưng để đạt cần {needed}; "
-        "khả năng đạt {chance}.",
-        "The pace since {base_year} ({since}) was {since_enough} for what was needed from the start, but to meet it: "
-        "{needed}; chance {chance}."),
+        "Tốc độ từ {base_year} ({since}) {since_enough} so với mức cần tính từ đầu kỳ ({since_need}), nhưng để đạt "
+        "cần {needed}; khả năng đạt {chance}.",
+        "The pace since {base_year} ({since}) was {since_enough} for what was needed from the start ({since_need}), "
+        "but to meet it: {needed}; chance {chance}."),
     # the pace would do if it lasted; the projection, below the goal, says it will not: say both, so that
     # "chuyển biến chậm" / "cần đẩy nhanh" reads as what the projection expects, not as the past
     "r_pace_enough_projection_short": (
