@@ -382,7 +382,8 @@ def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, t
         shown = sorted(text.get_text().split("  ")[0] for text in board.axes[0].texts
                        if re.match(r"[TM]\d+  ", text.get_text()))
         content = dashboard_slide(tmp_path / "board.png", rows, "vi", deadline)
-        noted = sorted(line.split(":")[0] for line in content.notes.split("\n") if not line.startswith("Nguồn"))
+        # one line per target shown (the sources and the verdicts' rule follow them)
+        noted = sorted(line.split(":")[0] for line in content.notes.split("\n") if re.match(r"[TM]\d+: ", line))
         assert noted == shown
         judged = rows[rows["target_id"].isin(shown) & (rows["deadline"] == deadline) & (rows["verdict"] != "")]
         verdicts = [status_label(v, "vi").lower() for v in judged["verdict"]]
