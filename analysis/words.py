@@ -17,7 +17,8 @@ from .text import label, register_labels
 
 __all__ = ["fmt_number", "decimals_for", "unit_word", "value_text", "target_text", "needed_text", "chance_text",
            "change_text", "needed_words", "is_missing", "half_up", "is_holding", "deadline_figure_in", "chance_shown",
-           "exact_decimals", "is_benchmark", "latest_decimals", "need_decimals", "whole_units_over", "HOLDING_MARK"]
+           "exact_decimals", "is_benchmark", "latest_decimals", "need_decimals", "ratio_below_one", "whole_units_over",
+           "HOLDING_MARK"]
 
 register_labels({
     "met_word": ("Đạt", "Met"),
@@ -638,6 +639,16 @@ def is_holding(row: pd.Series) -> bool:
         else row["verdict"] == "achieved"
     return bool(met) and row["verdict"] not in ("", "no_data") and not is_missing(row["latest_year"]) \
         and _deadline_of(row) > int(row["latest_year"])
+
+
+def ratio_below_one(ratio: float) -> bool:
+    """A pace against the pace needed that falls short as printed (two decimals): "gần đủ" at 0,97,
+    "đủ" at 0,998, which prints "1,00".
+
+    >>> ratio_below_one(0.971), ratio_below_one(0.998), ratio_below_one(1.02)
+    (True, False, False)
+    """
+    return half_up(float(ratio), 2) < 1
 
 
 def is_benchmark(row: pd.Series) -> bool:

@@ -934,7 +934,7 @@ def test_a_communes_benchmark_is_counted_apart_from_the_plans_targets():
                  "tiêu cho toàn huyện). Chờ số liệu năm 2025. Cần tăng 19,4 điểm % so với năm 2024; khả năng đạt < 1 %.")
     verdicts = [Verdict("likely_met", "Chờ số liệu năm 2025.", "", True, None, None),
                 Verdict("likely_missed", "Chờ số liệu năm 2025.", "", True, None, None),
-                Verdict("likely_missed", benchmark, "", True, None, None)]
+                Verdict("likely_missed", benchmark, "", True, None, None, benchmark=True)]
     text = summary_sentences(verdicts, 21, 19, "xã Vinh Kim", 2024, 2025, "final")
     assert "đánh giá 2 chỉ tiêu định lượng tại xã Vinh Kim (theo số liệu đến năm 2024): 1 chỉ tiêu ước đạt; 1 chỉ " \
            "tiêu ước không đạt. Ngoài ra, so với mức so sánh của xã (Kế hoạch chỉ đặt cho toàn huyện; không tính ở " \

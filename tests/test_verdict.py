@@ -451,8 +451,9 @@ def test_a_pace_since_the_baseline_just_short_of_the_need_is_nearly_enough(short
     # T16: 0,32 a year since 2021 against 0,33 needed counts as on track (from 95 % of the need, as Eurostat
     # counts it) but read "đủ so với mức cần" beside "để đạt cần tăng 0,4 điểm %"
     evidence = Evidence(2025, 4, latest_year=2024, probability=0.49, recent=0.32, needed=0.37, since_base_enough=True)
-    words = {"since": "tăng 0,32 điểm %/năm", "since_short": short, "base_year": 2021, "since_need": "tăng 0,33 điểm %/năm",
-             "needed": "tăng 0,4 điểm % so với năm 2024", "recent": "tăng 0,3 điểm %/năm", "recent_span": "3 năm 2022–2024"}
+    words = {"since": "tăng 0,32 điểm %/năm", "since_short": short, "base_year": 2021,
+             "since_need": "tăng 0,33 điểm %/năm", "needed": "tăng 0,4 điểm % so với năm 2024",
+             "recent": "tăng 0,3 điểm %/năm", "recent_span": "3 năm 2022–2024"}
     assert reason(decide(evidence), evidence, "vi", words) == (
         f"Tốc độ từ 2021 (tăng 0,32 điểm %/năm) {word} so với mức cần tính từ đầu kỳ (tăng 0,33 điểm %/năm), nhưng để "
         "đạt cần tăng 0,4 điểm % so với năm 2024; khả năng đạt 49 %.")

@@ -33,8 +33,9 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
-from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up, more_than_needed,
-                     need_decimals, target_text, unit_word, value_text, whole_units_over, years_span)
+from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up,
+                     more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
+                     whole_units_over, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -116,7 +117,8 @@ COLUMNS = [
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "probability", "probability_words", "reach_year", "reach",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
-    "reading", "benchmark", "projection_method", "projection_method_vi", "projection_method_plain", "projection_method_plain_vi",
+    "reading", "benchmark", "projection_method", "projection_method_vi", "projection_method_plain",
+    "projection_method_plain_vi",
     "illustrative", "latest_illustrative", "approximate",
     "sources",
     "notes_vi", "notes_en",
@@ -403,6 +405,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     area_row = areas.loc[code] if code in areas.index else None
     area_kind = area_row["kind"] if area_row is not None else ""
     unit = indicators.at[target["indicator"], "unit"]
+    own = _commune_target(target, code, context)  # (level, illustrative, year) of a commune's own benchmark
     row = {column: math.nan for column in COLUMNS}
     row.update({
         "target_id": target["target_id"], "target_vi": target["vi"], "target_en": target["en"], "kind": kind,
@@ -413,9 +416,9 @@ def _assess_one(target, code, context: _Context) -> dict:
         "area_kind": area_kind,
         # a commune compared with its own level (T14) has a target the plan did not set for it
         "deadline": deadline,
-        "origin": "reading" if origin == "plan" and _commune_target(target, code, context) is not None else origin,
+        "origin": "reading" if origin == "plan" and own is not None else origin,
         # … and keeps it for a 2030 target assumed from 2025 ("assumption"): § on every deadline's row
-        "benchmark": origin != "projection" and _commune_target(target, code, context) is not None,
+        "benchmark": origin != "projection" and own is not None,
         "assumption_vi": target["note_vi"], "assumption_en": target["note_en"],
         "target_low": target["low"], "target_high": target["high"], "target_illustrative": False,
         "n_points": len(values), "standard": standard,
@@ -514,7 +517,6 @@ def _assess_one(target, code, context: _Context) -> dict:
     if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
         row["probability"] = 1.0 if row["verdict"] == "achieved" else 0.0
         row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")
-    own = _commune_target(target, code, context)
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule)
         sentences = [reason(row["verdict"], evidence, lang, words)]
@@ -909,7 +911,7 @@ def _since_base_words(row, unit, lang) -> dict:
                          != change_text(need, unit, lang, decimals=d)), 3)
         shown_since = change_text(since, unit, lang, decimals=decimals)
         since_need = change_text(need, unit, lang, decimals=decimals)
-    return {"since": shown_since, "slowed": slowed, "since_short": not missing(ratio) and half_up(ratio, 2) < 1,
+    return {"since": shown_since, "slowed": slowed, "since_short": not missing(ratio) and ratio_below_one(ratio),
             "since_need": since_need}
 
 

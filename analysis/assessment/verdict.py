@@ -59,8 +59,8 @@ __all__ = ["VERDICTS", "NEEDS_ATTENTION", "Evidence", "decide", "ON_TRACK_PACE",
 VERDICTS = ("achieved", "likely_met", "on_track", "met_at_risk", "needs_acceleration", "slowing", "in_doubt",
             "likely_missed", "off_track", "moving_away", "deadline_missed", "too_little_data", "no_data")
 """The verdict keys, best first; a projection-only row has the verdict ""."""
-NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "slowing", "in_doubt", "likely_missed", "off_track", "moving_away",
-                   "deadline_missed")
+NEEDS_ATTENTION = ("met_at_risk", "needs_acceleration", "slowing", "in_doubt", "likely_missed", "off_track",
+                   "moving_away", "deadline_missed")
 """The verdicts a report lists among the targets needing attention and gives a slide of their
 own: every verdict short of "on track", including "cần đẩy nhanh" (a target at a 49 % chance
 whose pace falls short needs the meeting's attention as much as one at 15 %) and a level met

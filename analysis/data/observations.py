@@ -826,7 +826,8 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
             found.append(problem("misspelt_column", label, columns.header_row, columns.typed.get(typed, typed),
                                  meant=meant))
     for i, first_row in sorted(columns.unnamed_filled.items()):
-        found.append(problem("unnamed_column", label, columns.header_row, get_column_letter(i + 1), first_row=first_row))
+        found.append(problem("unnamed_column", label, columns.header_row, get_column_letter(i + 1),
+                             first_row=first_row))
     if columns.missing:
         for column in columns.missing:
             typed = difflib.get_close_matches(column, others, n=1, cutoff=0.6)
@@ -1640,15 +1641,18 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
             reported = frozenset(part["area_code"])
             if reported < set(members) and (indicator, group, year) not in own:
                 waiting.setdefault((indicator, group, reported), []).append((int(year), part))
-        told: dict[tuple, list] = {}  # the same communes missing in the same years: one warning
+        # the same communes missing in the same years: one warning for its indicators (each once, whatever
+        # its groups) and the rows that reported them
+        told: dict[tuple, tuple[dict, list]] = {}
         for (indicator, group, reported), years in waiting.items():
             key = (judged_alone.get(indicator, ""), reported, tuple(year for year, _ in years))
-            told.setdefault(key, []).append((indicator, pd.concat([part for _, part in years])))
-        for (targets, reported, years), parts in told.items():
+            indicators, parts = told.setdefault(key, ({}, []))
+            indicators[indicator] = None
+            parts.extend(part for _, part in years)
+        for (targets, reported, years), (indicators, parts) in told.items():
             missing = [code for code in members if code not in reported]
-            first = pd.concat([part for _, part in parts]).sort_values(["file", "row"]).iloc[0]
+            first = pd.concat(parts).sort_values(["file", "row"]).iloc[0]
             named = [str(y) for y in years]
-            indicators = [indicator for indicator, _ in parts]
             found.append(problem(
                 "district_only_waits_for_communes" if targets else "district_waits_for_communes",
                 first["file"], int(first["row"]), "area_code", targets=targets,

@@ -35,8 +35,8 @@ from ..data.catalogue import load_standards
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, latest_notes,
-                     is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words, target_text,
-                     target_with_threshold, threshold_phrase, unit_word, value_text)
+                     is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
+                     target_text, target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
@@ -747,8 +747,11 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             path = False
             value += f" — {needed_text(row, lang)}"
         benchmark = is_benchmark(row)  # a commune's own level, not the plan's target (T14)
-        entry = label("benchmark_entry" if benchmark else "target_entry", lang).format(
-            deadline=deadline, star=star, value=value) if detailed else label("benchmark" if benchmark else "target", lang)
+        if detailed:
+            entry = label("benchmark_entry" if benchmark else "target_entry", lang).format(
+                deadline=deadline, star=star, value=value)
+        else:
+            entry = label("benchmark" if benchmark else "target", lang)
         # markers are never clipped: a target at 0 or 100 % stays whole on the axis
         ax.plot([deadline], [level], "D", color=COLORS["vermillion"], markersize=10 if detailed else 6,
                 label=entry, zorder=7, clip_on=False)

@@ -27,8 +27,8 @@ from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, is_benchmark, latest_decimals, latest_notes,
-                     more_than_needed, need_decimals, needed_text, target_text, value_text)
+from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, is_benchmark, latest_decimals,
+                     latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
     "Verdict",
@@ -141,6 +141,9 @@ class Verdict:
     chance that the deadline year's value meets the target)."""
     years_met: int | None
     years_counted: int | None
+    benchmark: bool = False
+    """Judged against the commune's own benchmark, not a target the plan sets for it (T14 in a
+    commune: the plan sets 20 % for the whole district only; :func:`analysis.words.is_benchmark`)."""
 
     def words(self, lang: str = "vi") -> str:
         """The verdict in words ("Đúng tiến độ"); a projection-only row reads "Chỉ dự báo"."""
@@ -161,17 +164,6 @@ class Verdict:
         """
         return self.awaiting_figure and self.key not in ("", "too_little_data", "no_data")
 
-    @property
-    def benchmark(self) -> bool:
-        """Judged against the commune's own benchmark, not a target the plan sets for it (T14 in a
-        commune: the plan sets 20 % for the whole district only).
-
-        >>> Verdict("likely_missed", "Mức so sánh của xã: 42 %, bằng tỷ lệ người Khmer trong dân số năm 2019 (Kế "
-        ...         "hoạch chỉ đặt chỉ tiêu cho toàn huyện). Cần tăng 20,5 điểm %.", "", True, None, None).benchmark
-        True
-        """
-        return bool(reason_parts(self.reason_vi, "vi").commune)
-
 
 def verdict_of(row: pd.Series) -> Verdict:
     """The verdict of an assessment row (see :mod:`analysis.assessment.verdict`), as the review
@@ -184,6 +176,8 @@ def verdict_of(row: pd.Series) -> Verdict:
     ('needs_acceleration', True, 'Cần đẩy nhanh tiến độ', None)
     >>> verdict_of(row.copy().replace({"needs_acceleration": ""})).words("vi")
     'Chỉ dự báo (không có chỉ tiêu)'
+    >>> verdict_of(row).benchmark, verdict_of(pd.concat([row, pd.Series({"benchmark": True})])).benchmark
+    (False, True)
     """
     return Verdict(
         key=_text_or_empty(row, "verdict"),
@@ -192,6 +186,7 @@ def verdict_of(row: pd.Series) -> Verdict:
         awaiting_figure=bool(row.get("awaiting_figure", False)),
         years_met=_int_or_none(row, "years_met"),
         years_counted=_int_or_none(row, "years_counted"),
+        benchmark=is_benchmark(row),
     )
 
 

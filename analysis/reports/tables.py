@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_for, fmt_number, half_up, is_holding, is_missing, latest_decimals, needed_text,
-                     target_text, value_text)
+from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, latest_decimals, needed_text,
+                     ratio_below_one, target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import verdict_color
 
@@ -337,7 +337,7 @@ def pace_text(row: pd.Series, lang: str = "vi") -> str:
     if status == "too_little_data" or is_missing(ratio):
         return label("pace_no_ratio", lang)
     # as printed: a ratio of 0,998 reads "1,00", which "gần đủ" would contradict
-    enough = ("enough" if half_up(float(ratio), 2) >= 1 else "nearly") if status == "on_track" else "short"
+    enough = ("nearly" if ratio_below_one(ratio) else "enough") if status == "on_track" else "short"
     if method == "flow_ratio":
         key = f"flow_{enough}"
     else:
