@@ -202,7 +202,10 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     assert low95 <= low80 < high80 <= high95
     # a commune's T14 target is the workbench's reading (its own Khmer share), not the plan's
     assert district[("T14", 2025)]["Nguồn mục tiêu"] == "Kế hoạch"
-    assert rows[("T14", "Xã Kim Hòa", 2025)]["Nguồn mục tiêu"] == "Cách đọc của công cụ"
+    assert rows[("T14", "Xã Kim Hòa", 2025)]["Nguồn mục tiêu"] == "Mức so sánh của xã"
+    # its 2030 row carries that benchmark on, not the plan's target: "Giả định" read as the plan's 20 % assumed
+    assert rows[("T14", "Xã Kim Hòa", 2030)]["Nguồn mục tiêu"] == "Mức so sánh của xã, giả định giữ như năm 2025"
+    assert district[("T14", 2030)]["Nguồn mục tiêu"] == "Giả định"
     for row in rows.values():
         assert isinstance(row["Năm hạn"], int)
         for name, value in row.items():

@@ -939,6 +939,10 @@ def test_a_communes_benchmark_is_counted_apart_from_the_plans_targets():
     assert "đánh giá 2 chỉ tiêu định lượng tại xã Vinh Kim (theo số liệu đến năm 2024): 1 chỉ tiêu ước đạt; 1 chỉ " \
            "tiêu ước không đạt. Ngoài ra, so với mức so sánh của xã (Kế hoạch chỉ đặt cho toàn huyện; không tính ở " \
            "trên): 1 chỉ tiêu ước không đạt." in text
+    # all three await 2025: "2 chỉ tiêu chưa có số liệu năm 2025" after 2 targets and 1 benchmark read as if one had it
+    assert text.endswith("3 chỉ tiêu chưa có số liệu năm 2025, được đánh giá theo dự báo.")
+    english = summary_sentences(verdicts[2:], 21, 19, "Vinh Kim commune", 2024, 2025, "final", lang="en")
+    assert english.endswith("1 target has no 2025 figure yet and is judged on the projection.")
 
 
 def test_review_says_which_communes_a_commune_file_still_waits_for(tmp_path, capsys):

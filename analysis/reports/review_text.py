@@ -682,19 +682,34 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     for deadline, n in sorted((later or {}).items()):
         text += " " + label("rv_later_count", lang).format(n=n, deadline=deadline, targets="target" if n == 1
                                                              else "targets", are="is" if n == 1 else "are")
-    awaiting = sum(v.judged_on_projection for v in judged)
+    # the commune's benchmark rows await their figure like the others: "10 chỉ tiêu chưa có số liệu" after
+    # 10 targets and 1 benchmark left the reader asking which one had its figure
+    awaiting = sum(v.judged_on_projection for v in judged + benchmarks)
     # a target awaiting its figure with too little data to project (T20) awaits it too: counted apart
-    without_figure = sum(v.awaiting_figure for v in judged)
+    without_figure = sum(v.awaiting_figure for v in judged + benchmarks)
     awaited = awaited_year or year
     if awaiting and without_figure > awaiting:
         text += (f" {without_figure} chỉ tiêu chưa có số liệu năm {awaited}; trong đó {awaiting} chỉ tiêu được đánh "
                  "giá theo dự báo." if vi else
-                 f" {without_figure} targets have no {awaited} figure yet; {awaiting} of them are judged on the "
-                 "projection.")
+                 f" {_targets(without_figure)} {_have(without_figure)} no {awaited} figure yet; {awaiting} of them "
+                 f"{_are(awaiting)} judged on the projection.")
     elif awaiting:
         text += (f" {awaiting} chỉ tiêu chưa có số liệu năm {awaited}, được đánh giá theo dự báo." if vi
-                 else f" {awaiting} targets have no {awaited} figure yet and are judged on the projection.")
+                 else f" {_targets(awaiting)} {_have(awaiting)} no {awaited} figure yet and {_are(awaiting)} judged "
+                 "on the projection.")
     return spaced_percent(text)
+
+
+def _targets(n: int) -> str:
+    return f"{n} target" if n == 1 else f"{n} targets"
+
+
+def _have(n: int) -> str:
+    return "has" if n == 1 else "have"
+
+
+def _are(n: int) -> str:
+    return "is" if n == 1 else "are"
 
 
 def attention_lines(targets: list[tuple[str, ...]], lang: str = "vi") -> list[str]:

@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_for, fmt_number, is_holding, is_missing, latest_decimals, needed_text,
-                     ratio_below_one, target_text, value_text)
+from ..words import (chance_shown, decimals_for, fmt_number, is_benchmark, is_holding, is_missing, latest_decimals,
+                     needed_text, ratio_below_one, target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import verdict_color
 
@@ -42,7 +42,7 @@ SUMMARY_COLUMNS = [
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
-    "un_status_text", "method_plain", "latest_decimals",
+    "un_status_text", "method_plain", "latest_decimals", "benchmark",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
 end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
@@ -51,7 +51,8 @@ published methods, kept for comparison with other SDG trackers, and ``status_tex
 the tables show it ("57 %‡", "–"); ``holding`` marks a target met already, whose chance is
 the chance of holding it to the deadline. ``un_status_text`` says the UN ratio in words.
 ``latest_decimals`` is how many decimals every output prints ``latest_value`` with (empty: the
-unit's usual ones)."""
+unit's usual ones). ``benchmark`` marks a commune held to a level of its own where the plan sets
+the district's (T14; :func:`analysis.words.is_benchmark`)."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -87,6 +88,11 @@ register_labels({
     "origin_assumption": ("Giả định", "Assumption"),
     "origin_reading": ("Cách đọc của công cụ", "Workbench's reading"),
     "origin_projection": ("Chỉ dự báo", "Projection only"),
+    # a commune's own level where the plan sets the district's (T14): "Giả định" for its 2030 row read as if
+    # the plan's 20 % were assumed for the commune
+    "origin_benchmark": ("Mức so sánh của xã", "The commune's benchmark"),
+    "origin_benchmark_assumption": ("Mức so sánh của xã, giả định giữ như năm 2025",
+                                    "The commune's benchmark, assumed to stay as in 2025"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "sheet_summary": ("tong_hop", "summary"),
@@ -281,7 +287,7 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                    "years_counted", "verdict", "awaiting_figure", "status", "status_ratio", "status_method",
                    "un_progress_ratio", "un_status", "probability", "reach", "projected_median", "projected_lo_80",
                    "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate",
-                   "latest_decimals"):
+                   "latest_decimals", "benchmark"):
         out[column] = table[column]
     # the data say some sources in both languages ("… / Illustrative data, not real"): one, the reader's
     out["sources"] = ["; ".join(source_parts(text, lang)) for text in table["sources"]]
@@ -478,6 +484,8 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
         return "" if is_missing(row["years_met"]) else \
             label("years_met", lang).format(met=row["years_met"], counted=row["years_counted"])
     if key == "origin":
+        if is_benchmark(row):
+            return label("origin_benchmark_assumption" if row["origin"] == "assumption" else "origin_benchmark", lang)
         return label(f"origin_{row['origin']}", lang)
     if key in ("illustrative", "approximate"):
         return label("yes" if row[key] else "no", lang)
