@@ -316,3 +316,14 @@ def test_the_fix_for_a_count_with_a_fraction_does_not_forbid_the_templates_thous
                     unit_vi="lao động", unit_en="workers")
     assert "không phải 1.120" not in found.fix_vi and "(1.120) chỉ dùng được trong tệp ghi số kiểu Việt Nam" in found.fix_vi
     assert "1.120 becomes 1.12: type 1120" in found.fix_en
+
+
+def test_a_thousand_written_the_vietnamese_way_is_a_thousand_in_a_vietnamese_file(tmp_path):
+    # "1.000" beside "52,3" was refused ("có thể ý là 1") while "1.020" passed: a count of one is never typed 1.000
+    path = tmp_path / "so_gddt_2025.csv"
+    path.write_text("indicator,area_code,group,year,value,numerator,denominator,source\n"
+                    'right_age_attendance_upper_secondary,29446,khmer,2025,"52,3",523,"1.000",Sở GDĐT\n'
+                    'right_age_attendance_upper_secondary,29416,khmer,2025,"24,6",492,"2.000",Sở GDĐT\n',
+                    encoding="utf-8")
+    frame = load_observations(path)
+    assert dict(zip(frame["numerator"], frame["denominator"])) == {523.0: 1000.0, 492.0: 2000.0}

@@ -206,8 +206,24 @@ def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):
     with pytest.raises(DataError) as caught:
         load_observations(tmp_path / "cu.csv")
     assert [p.fix_vi for p in caught.value.problems] == [
-        "Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025; số liệu năm 2025 ghi mã 29431.",
+        "Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025: ghi một số liệu cho cả xã Vinh Kim (mã 29431, gồm xã Kim Hòa, "
+        "xã Vinh Kim), không ghi riêng phần của xã Kim Hòa: từ năm 2025 số liệu theo xã mới.",
         "có phải mã 29434 (Xã Kim Hòa)?"]
+    # an old unit whose code its new commune reuses: "có phải mã 29455 (Xã Hiệp Mỹ Tây)?" for 2026 filed a third of
+    # xã Hiệp Mỹ as the whole of it, with no error after the fix
+    (tmp_path / "cu.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                     "health_insurance_coverage,Xa Hiep My Tay,khmer,2026,95.4,UBND\n"
+                                     "health_insurance_coverage,Thị trấn Mỹ Long,khmer,2026,95.1,UBND\n",
+                                     encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "cu.csv")
+    fixes = [p.fix_vi for p in caught.value.problems]
+    assert fixes[0].startswith("Xã Hiệp Mỹ Tây đã nhập vào Xã Hiệp Mỹ từ 1/7/2025: ghi một số liệu cho cả xã Hiệp Mỹ "
+                               "(mã 29455, gồm xã Long Sơn, xã Hiệp Mỹ Đông, xã Hiệp Mỹ Tây), không ghi riêng phần")
+    assert fixes[1].startswith("Thị trấn Mỹ Long đã nhập vào Xã Mỹ Long từ 1/7/2025")
+    assert caught.value.problems[0].fix_en.startswith("Hiệp Mỹ Tây commune was merged into Hiệp Mỹ commune on 1 July "
+                                                      "2025: report one figure for the whole of xã Hiệp Mỹ") and "Hiệp Mỹ Tây commune was merged into Hiệp Mỹ commune on " \
+        "1 July 2025: report one figure for the whole of xã Hiệp Mỹ" in caught.value.problems[0].fix_en
     # a name with a typo gets the names it is close to, not "use a code from the catalogue"
     (tmp_path / "sai.csv").write_text("indicator,area_code,group,year,value,source\n"
                                       "health_insurance_coverage,Xã Vinh Kiêm,khmer,2024,95.4,UBND\n", encoding="utf-8")

@@ -43,8 +43,8 @@ from .catalogue import (GROUPS, INTEGER_UNITS, _display, commune_codes, load_are
                         load_standards, load_targets, load_units)
 from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
-from .problems import problem
-from .reform import resolve_areas
+from .problems import problem, problem_words
+from .reform import merged_fields, resolve_areas
 from .series import merge_rule
 from .xlsx import XlsxWorkbook
 from openpyxl.utils import get_column_letter
@@ -1117,9 +1117,11 @@ def _check_whole_counts(frame: pd.DataFrame, unit_of: pd.Series, units: pd.DataF
     A count cell that could be read either way ("1.120", "2.000"), was read by the style of the
     file's other cells, and would also be a whole number read the other way is refused: 1,12 or
     2 workers is what an English-style neighbour makes of a Vietnamese thousand (read the
-    Vietnamese way, "1.288" is 1288 and 1,288 is no count: that reading stands). Any other
-    count with decimals is refused too (English-locale Excel stores a typed 1.120 as the
-    number 1,12)."""
+    Vietnamese way, "1.288" is 1288 and 1,288 is no count: that reading stands). A count read
+    the Vietnamese way as the larger one stands too: "1.000" beside "52,3" is a thousand, and
+    a count of 1 is never typed "1.000" (refusing it refused the template's own "1.234"
+    style). Any other count with decimals is refused too (English-locale Excel stores a
+    typed 1.120 as the number 1,12)."""
     # a %-formatted count cell is refused as such (it shows another figure than the one stored)
     whole_value = unit_of.isin([u for u in INTEGER_UNITS if u != "flag"]) & ~frame["_percent_value"]
     unit_vi = unit_of.map(units["vi"]).fillna("")
@@ -1127,7 +1129,7 @@ def _check_whole_counts(frame: pd.DataFrame, unit_of: pd.Series, units: pd.DataF
     count_words = ("số đếm", "counts")
     for column, counted in (("value", whole_value), ("numerator", True), ("denominator", True)):
         numbers, other, typed = frame[column], frame.pop(f"_other_{column}"), frame.pop(f"_typed_{column}")
-        inferred = (typed != "") & counted & (other % 1 == 0)
+        inferred = (typed != "") & counted & (other % 1 == 0) & (other > numbers)
         emit(inferred, "ambiguous_count", column, text=typed, read=numbers, other=other,
              unit_vi=unit_vi if column == "value" else count_words[0],
              unit_en=unit_en if column == "value" else count_words[1])
@@ -1377,27 +1379,38 @@ def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame,
     >>> areas = load_areas()
     >>> hints = _merged_name_hints(pd.Series(["Kim Hòa", "Kim Hòa", "Xã Vinh Kim"]), pd.Series([2025.0, 2024.0, 2025.0]),
     ...                            areas, _area_names(areas))
-    >>> list(hints), hints[0][0]
-    ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025; số liệu năm 2025 ghi mã 29431.')
+    >>> list(hints), hints[0][0]  # doctest: +NORMALIZE_WHITESPACE
+    ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025: ghi một số liệu cho cả xã Vinh Kim (mã 29431, gồm xã
+    Kim Hòa, xã Vinh Kim), không ghi riêng phần của xã Kim Hòa: từ năm 2025 số liệu theo xã mới.')
+
+    An old unit whose code the new commune reuses is one of them: "Hiệp Mỹ Tây" for 2026 is not
+    xã Hiệp Mỹ (29455), of which it is a third.
+
+    >>> hints = _merged_name_hints(pd.Series(["Hiệp Mỹ Tây"]), pd.Series([2026]), areas, _area_names(areas))
+    >>> hints[0][0].startswith("Xã Hiệp Mỹ Tây đã nhập vào Xã Hiệp Mỹ từ 1/7/2025: ghi một số liệu cho cả xã Hiệp Mỹ")
+    True
     """
     reforms = load_reforms()
+    by_name = {_fold(name): code for column in ("name_en", "name_vi") for code, name in areas[column].items()}
     out = {}
     for index, text in texts.items():
         year = years.get(index)
-        # "Kim Hòa" for xã Kim Hòa; a bare "Cầu Ngang" stays ambiguous (district, town, new commune)
-        entry = names.get(_fold(str(text))) or names.get(_fold(f"Xã {text}"))
-        if entry is None or pd.isna(year) or entry[0] not in areas.index:
+        # "Kim Hòa" for xã Kim Hòa; a bare "Cầu Ngang" stays ambiguous (district, town, new commune). The
+        # name, not the code a new commune may reuse, says which unit is meant
+        code = by_name.get(_fold(str(text))) or by_name.get(_fold(f"Xã {text}"))
+        if code is None or pd.isna(year) or areas.at[code, "map"] != "old":
             continue
-        _, refused = resolve_areas(pd.Series([entry[0]]), pd.Series([int(year)]), areas, reforms)
-        if not refused or refused[0].kind != "merged_into":
-            continue  # "Xã Vinh Kim" for 2025 is the new xã Vinh Kim: its code is read with the year
-        fields, old = refused[0].fields, areas.loc[entry[0]]
-        new = areas.loc[fields["successor_code"]]
-        # the text typed is quoted in the message itself
-        out[index] = (f"{nfc(old['name_vi'])} đã nhập vào {nfc(new['name_vi'])} từ {fields['date']}; "
-                      f"số liệu năm {int(year)} ghi mã {fields['code']}.",
-                      f"{old['name_en']} was merged into {new['name_en']} on {fields['date_en']}; for {int(year)} "
-                      f"write code {fields['code']}.")
+        successor = areas.at[code, "successor_code"]
+        reform = next((r for r in reforms if int(year) >= r.first_year and isinstance(successor, str)
+                       and successor in areas.index and areas.at[successor, "map"] == "new"), None)
+        if reform is None:
+            continue  # named before the reform: the old unit's own figure
+        fields = merged_fields(code, int(year), areas, reform)
+        old, new = areas.loc[code], areas.loc[successor]
+        vi, en = problem_words("merged_into", fields)[2:]
+        # the text typed is quoted in the message itself; the fix is the one a typed old code gets
+        out[index] = (f"{nfc(old['name_vi'])} đã nhập vào {nfc(new['name_vi'])} từ {fields['date']}: {vi}",
+                      f"{old['name_en']} was merged into {new['name_en']} on {fields['date_en']}: {en}")
     return out
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..errors import Problem
 from .numbers import format_number
 
-__all__ = ["TEMPLATES", "problem"]
+__all__ = ["TEMPLATES", "problem", "problem_words"]
 
 # kind: (message_vi, message_en, fix_vi, fix_en); fields in braces come from the caller.
 TEMPLATES: dict[str, tuple[str, str, str, str]] = {
@@ -484,6 +484,16 @@ def problem(kind: str, file: str, row: int | None, column: str | None, **fields:
     except TypeError:  # pragma: no cover - every caller passes text and numbers
         return Problem(file, row, column, *_sentences.__wrapped__(kind, names, values))
     return Problem.deferred(file, row, column, _sentences, (kind, names, values))
+
+
+def problem_words(kind: str, fields: dict) -> tuple[str, str, str, str]:
+    """The four sentences of a problem (message and fix, Vietnamese and English) outside a
+    problem of its own: a hint that gives another problem's fix.
+
+    >>> problem_words("path_not_found", {})[2]
+    'kiểm tra lại đường dẫn.'
+    """
+    return _sentences.__wrapped__(kind, tuple(fields), tuple(fields.values()))
 
 
 _NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}

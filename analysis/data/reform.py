@@ -49,6 +49,23 @@ def _name(areas: pd.DataFrame, code: str) -> str:
     return name[0].lower() + name[1:]
 
 
+def merged_fields(code: str, year: int, areas: pd.DataFrame, reform: Reform) -> dict:
+    """What the "merged_into" problem says of an old unit (``code``, the catalogue's) named for
+    ``year``: the new commune that took it over, its code as typed, and the old units it is made of.
+
+    >>> from analysis.data.catalogue import load_areas, load_reforms
+    >>> fields = merged_fields("29455", 2026, load_areas(), load_reforms()[0])
+    >>> fields["successor"], fields["code"], fields["parts"]
+    ('xã Hiệp Mỹ', '29455', 'xã Long Sơn, xã Hiệp Mỹ Đông, xã Hiệp Mỹ Tây')
+    """
+    successor = areas.at[code, "successor_code"]
+    parts = ", ".join(_name(areas, old) for old in reform.predecessors(successor))
+    return {"area": _name(areas, code), "successor": _name(areas, successor), "year": int(year),
+            "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts,
+            "successor_code": successor, "date": short_date(reform.date), "date_en": short_date(reform.date, "en"),
+            "first_year": reform.first_year}
+
+
 def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                   reforms: tuple[Reform, ...]) -> tuple[pd.Series, list[Refusal]]:
     """The area each row is about (its code read with its year), and the rows refused.
@@ -87,12 +104,7 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                     "area": _name(areas, code), "year": int(years[i]), "communes": ", ".join(communes),
                     "date": short_date(reform.date), "date_en": short_date(reform.date, "en")}))
             elif successor and successor in known and areas.at[successor, "map"] == "new":
-                parts = ", ".join(_name(areas, old) for old in reform.predecessors(successor))
-                refused.append(Refusal(i, "merged_into", {
-                    "area": _name(areas, code), "successor": _name(areas, successor), "year": int(years[i]),
-                    "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts,
-                    "successor_code": successor, "date": short_date(reform.date),
-                    "date_en": short_date(reform.date, "en"), "first_year": reform.first_year}))
+                refused.append(Refusal(i, "merged_into", merged_fields(code, int(years[i]), areas, reform)))
             elif code == reform.province_old and int(years[i]) > areas.at[code, "valid_to"].year:
                 # a province figure for the reform year itself may describe its first half
                 refused.append(Refusal(i, "province_merged", {
