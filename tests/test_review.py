@@ -398,8 +398,14 @@ def test_bad_options_stop_with_the_problem_named(tmp_path, capsys):
     assert main(["review", "--out", str(out), "--no-pdf", "--date", "31/02/2025"]) == 2
     assert main(["review", "--out", str(out), "--no-pdf", "--issuer", "nobody"]) == 2
     assert main(["review", "--out", str(out), "--no-pdf", "--year", "2031"]) == 2  # the plan's last deadline is 2030
+    # a year not yet begun, and the 2021–2025 review for another year, were written without a word
+    next_year = dt.date.today().year + 1
+    assert main(["review", "--out", str(out), "--no-pdf", "--year", str(next_year)]) == 2
+    assert main(["review", "--out", str(out), "--no-pdf", "--year", "2024", "--kind", "final"]) == 2
     message = capsys.readouterr().err
-    assert "chọn một năm từ 2021 đến 2030" in message
+    assert f"chọn một năm từ 2021 đến {min(2030, next_year - 1)}" in message
+    assert f"(năm {next_year} chưa đến)" in message
+    assert "báo cáo tổng kết giai đoạn 2021 - 2025 viết cho --year 2025; năm khác dùng --kind annual" in message
     assert "99999" in message and '"issuers"' in message and "nobody" in message
     assert '--date: "31/02/2025" không phải là ngày' in message  # the option named, not the settings file
     # an office types its commune's name: a misspelt one is offered the name it is close to, with a
@@ -503,6 +509,15 @@ def test_a_real_latest_figure_after_illustrative_years_says_the_earlier_ones_are
     assert "(11.3 %) (the 2024 figure is real; earlier years include illustrative figures). In 2024" in english
     real = target_sentences(poverty(latest_illustrative=False, illustrative=False), 2025, "Tỷ lệ hộ nghèo Khmer")
     assert "minh họa" not in real
+    # an estimate (≈ in the appendix: a new commune's share of an old unit assumed) was called "số liệu thật"
+    estimate = target_sentences(poverty(latest_illustrative=False, approximate=True), 2025, "Tỷ lệ hộ nghèo Khmer")
+    assert estimate.startswith("Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn khoảng 3,2 %, giảm 8,1 điểm % so với năm 2021 "
+                               "(11,3 %) (số liệu năm 2024 là số ước tính từ số liệu thật; các năm trước có số liệu "
+                               "minh họa).")
+    assert "là số liệu thật" not in estimate
+    english = target_sentences(poverty(latest_illustrative=False, approximate=True), 2025, "The rate", "en")
+    assert english.startswith("The rate stood at about 3.2 % at the end of 2024, down 8.1 pts from 2021 (11.3 %) (the "
+                              "2024 figure is an estimate from real figures;")
 
 
 def test_the_change_since_the_baseline_is_the_difference_of_the_printed_figures():

@@ -1258,11 +1258,7 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
         area = area_option_codes([area], map_name, areas)[0]
     except DataError as error:
         problems.extend(error.problems)
-    last = int(load_targets()["deadline"].max())  # 2030: the plan's last orientation; a later year judges nothing
-    if not PLAN_START <= year <= last:
-        problems.append(Problem("--year", None, None, f"năm {year} nằm ngoài giai đoạn theo dõi.",
-                                f"the year {year} is outside the period followed.",
-                                f"chọn một năm từ {PLAN_START} đến {last}.", f"choose a year from {PLAN_START} to {last}."))
+    problems += year_problems(year, kind)
     if problems:
         raise DataError(problems)
     # the review shares its folder with the report and with the planners' own files: checked before
@@ -1410,6 +1406,40 @@ def _area_kind(option: str | None, map_name: str) -> str | None:
     except DataError:
         return None
     return str(areas.loc[code, "kind"])
+
+
+def year_problems(year: int, kind: str, today: dt.date | None = None) -> list[Problem]:
+    """What is wrong with ``--year`` and ``--kind`` for a review someone can sign: a year outside
+    the plan's (2021 to its last orientation, 2030) or not yet begun, or the 2021–2025
+    end-of-period review (``final``) for another year. "Kết quả thực hiện năm 2027" written in
+    2026, or a 2026 "tổng kết giai đoạn 2021 - 2025" that dropped the 2025 outcomes, were written
+    without a word.
+
+    >>> today = dt.date(2026, 11, 30)
+    >>> year_problems(2026, "annual", today), year_problems(2025, "final", today)
+    ([], [])
+    >>> print(year_problems(2027, "annual", today)[0].fix_vi)
+    chọn một năm từ 2021 đến 2026 (năm 2027 chưa đến).
+    >>> print(year_problems(2026, "final", today)[0].fix_vi)
+    báo cáo tổng kết giai đoạn 2021 - 2025 viết cho --year 2025; năm khác dùng --kind annual.
+    """
+    today = today or dt.date.today()
+    last = min(int(load_targets()["deadline"].max()), today.year)  # 2030: a later year judges nothing
+    problems = []
+    if not PLAN_START <= year <= last:
+        not_yet = f" (năm {year} chưa đến)" if year > today.year else ""
+        not_yet_en = f" ({year} has not begun)" if year > today.year else ""
+        problems.append(Problem("--year", None, None, f"năm {year} nằm ngoài giai đoạn theo dõi.",
+                                f"the year {year} is outside the period followed.",
+                                f"chọn một năm từ {PLAN_START} đến {last}{not_yet}.",
+                                f"choose a year from {PLAN_START} to {last}{not_yet_en}."))
+    if kind == "final" and year != PLAN_END:
+        problems.append(Problem("--kind", None, None, f"--kind final cho năm {year}.", f"--kind final for {year}.",
+                                f"báo cáo tổng kết giai đoạn {PLAN_START} - {PLAN_END} viết cho --year {PLAN_END}; "
+                                "năm khác dùng --kind annual.",
+                                f"the {PLAN_START}–{PLAN_END} end-of-period review is written for --year {PLAN_END}; "
+                                "for another year use --kind annual."))
+    return problems
 
 
 def run_review(args: argparse.Namespace) -> int:

@@ -81,6 +81,10 @@ register_labels({
     "rv_change": (", {change} so với năm {base_year} ({base})", ", {change} from {base_year} ({base})"),
     "rv_earlier_illustrative": (" (số liệu năm {year} là số liệu thật; các năm trước có số liệu minh họa)",
                                 " (the {year} figure is real; earlier years include illustrative figures)"),
+    "rv_earlier_estimated": (" (số liệu năm {year} là số ước tính từ số liệu thật; các năm trước có số liệu minh họa)",
+                             " (the {year} figure is an estimate from real figures; earlier years include illustrative "
+                             "figures)"),
+    "rv_about": ("khoảng {value}", "about {value}"),
     "rv_unchanged": (", không thay đổi so với năm {base_year}", ", unchanged from {base_year}"),
     "rv_average": (", bình quân {change}", ", on average {change}"),
     "rv_above_target": (", vượt {size} so với chỉ tiêu", ", {size} above the target"),
@@ -383,9 +387,13 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         met = label("rv_flag_met" if row["latest_value"] >= 1 else "rv_flag_not_met", lang)
         return label("rv_latest_flag", lang).format(met=met, **fields)
     key = {"yearly_reduction": "rv_latest_end", "count_to_zero": "rv_latest_left", "at_most": "rv_latest_left"}
-    text = label(key.get(kind, "rv_latest"), lang).format(value=_value(row, "latest_value", lang), **fields)
+    # an estimate (a new commune's share of an old unit assumed) is said as one, as the appendix marks it "≈"
+    estimate = bool(row.get("approximate", False))
+    value = _value(row, "latest_value", lang)
+    text = label(key.get(kind, "rv_latest"), lang).format(
+        value=label("rv_about", lang).format(value=value) if estimate else value, **fields)
     # a real latest figure after illustrative years: the changes quoted below rest on those years too
-    earlier = label("rv_earlier_illustrative", lang).format(year=year) \
+    earlier = label("rv_earlier_estimated" if estimate else "rv_earlier_illustrative", lang).format(year=year) \
         if bool(row["illustrative"]) and not _latest_illustrative(row) else ""
     if kind == "yearly_flow" or _missing(row["base_year"]) or int(row["base_year"]) >= year:
         return text + earlier  # a yearly count is judged year by year, not against its baseline
