@@ -84,7 +84,11 @@ def test_one_row_per_target_area_deadline_with_the_contract_columns(table):
     assert list(table.columns) == COLUMNS
     assert not table.duplicated(["target_id", "area_code", "deadline"]).any()
     poverty = table[table["target_id"] == "T01"]
-    assert len(poverty) == 16 * 2  # district and 15 communes, 2025 and 2030
+    # the district and 15 communes for 2025; for 2030 the district only: the communes merged on 1/7/2025 have
+    # no 2030 target of their own (the new map's 6 communes do)
+    assert sorted(poverty["deadline"]) == [2025] * 16 + [2030]
+    new_map = assess(map="new", deadlines=[2030])
+    assert len(new_map[new_map["target_id"] == "T01"]) == 1 + 6
     assert set(table.loc[table["target_id"] == "T04", "area_code"]) == {"848"}  # district-scope target
     assert "T18" not in set(table["target_id"])  # qualitative targets are not assessed
 

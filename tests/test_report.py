@@ -155,7 +155,8 @@ def test_people_read_how_it_was_projected_in_plain_words_machines_get_the_method
     assert plain and not any(re.search(r"logit|Theta|h\^|kiểm định ngược", text) for text in plain)
     assert any(text.startswith("xu hướng của") for text in plain)
     rows = summary_rows(report)
-    assert any("Theta" in row["method"] for row in rows) and list(rows[0])[-2:] == ["method_plain", "latest_decimals"]
+    assert any("Theta" in row["method"] for row in rows) and list(rows[0])[-3:] == ["latest_decimals", "benchmark",
+                                                                                   "projected_decimals"]
 
 
 def summary_sheet(report: Path) -> dict[tuple[str, str, int], dict]:
@@ -192,7 +193,11 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     party = [district[("T14", deadline)] for deadline in (2025, 2030)]
     assert [row["Giá trị mới nhất"] for row in party] == ["17,95 %", "17,95 %"]
     assert party[0]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "+2,05 điểm %"
-    assert district[("T10", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"].endswith(" điểm %")  # "/năm" is in the heading
+    assert district[("T10", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"].endswith(" điểm %")
+    # a projection of 19,993 % printed "20,0 %" against "≥ 20 %" beside "Khó đạt · 49 %"
+    assert district[("T16", 2025)]["Dự báo năm hạn (trung vị)"] == "19,99 %" and district[("T16", 2025)]["Đánh giá"] == "Khó đạt"
+    assert [row["projected_decimals"] for row in summary_rows(report) if row["target_id"] == "T16"
+            and row["area_code"] == "848"] == ["2", ""]  # "/năm" is in the heading
     # the 80 % range the review quotes is in the table too, inside the 95 % one
     def bounds(level: int) -> list[float]:
         written = district[("T02", 2025)][f"Khoảng dự báo {level} %"]
@@ -203,9 +208,14 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     # a commune's T14 target is the workbench's reading (its own Khmer share), not the plan's
     assert district[("T14", 2025)]["Nguồn mục tiêu"] == "Kế hoạch"
     assert rows[("T14", "Xã Kim Hòa", 2025)]["Nguồn mục tiêu"] == "Mức so sánh của xã"
-    # its 2030 row carries that benchmark on, not the plan's target: "Giả định" read as the plan's 20 % assumed
-    assert rows[("T14", "Xã Kim Hòa", 2030)]["Nguồn mục tiêu"] == "Mức so sánh của xã, giả định giữ như năm 2025"
-    assert district[("T14", 2030)]["Nguồn mục tiêu"] == "Giả định"
+    # merged into Vinh Kim on 1/7/2025, Kim Hòa has no 2030 row (the new map's communes do)
+    assert ("T14", "Xã Kim Hòa", 2030) not in rows and district[("T14", 2030)]["Nguồn mục tiêu"] == "Giả định"
+    # a new commune's 2030 row carries its benchmark on, not the plan's target: "Giả định" read as the plan's 20 %
+    from analysis.reports.tables import _summary_cell
+
+    carried = pd.Series({"origin": "assumption", "benchmark": True})
+    assert _summary_cell(carried, "origin", "vi") == "Mức so sánh của xã, giả định giữ như năm 2025"
+    assert _summary_cell(carried, "origin", "en") == "The commune's benchmark, assumed to stay as in 2025"
     for row in rows.values():
         assert isinstance(row["Năm hạn"], int)
         for name, value in row.items():

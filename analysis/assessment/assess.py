@@ -153,6 +153,27 @@ def _default_areas(scope: str, areas: pd.DataFrame, district: str, map: str) -> 
     return {"district": [district], "commune": communes, "both": [district] + communes}[scope]
 
 
+def _exists_by(code: str, deadline: int, areas: pd.DataFrame) -> bool:
+    """The area is still a unit at the end of the deadline year. A commune merged into a new one
+    (1/7/2025) has no target of its own for 2030: its figures stop in 2024 and its successor's
+    are judged instead (the new map). The district is kept: its code stands for the former
+    district's area, rebuilt from the new communes.
+
+    >>> areas = load_areas()
+    >>> _exists_by("29428", 2025, areas), _exists_by("29428", 2030, areas), _exists_by("848", 2030, areas)
+    (True, False, True)
+    >>> _exists_by("29416-2025", 2030, areas), _exists_by("84", 2030, areas)
+    (True, True)
+    """
+    if code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
+        return True
+    successor, valid_to = areas.at[code, "successor_code"], areas.at[code, "valid_to"]
+    if not isinstance(successor, str) or successor not in areas.index or pd.isna(valid_to):
+        return True
+    # the end-of-period review still judges the old units for 2025, on their projected values
+    return deadline <= valid_to.year
+
+
 def default_map(observations: pd.DataFrame, areas: pd.DataFrame | None = None) -> str:
     """The commune map a report uses by default: "new" once any figure of a new commune is in
     (2025 and later), else "old".
@@ -233,6 +254,8 @@ def assess(
         else:
             codes = [code for code in chosen if _in_scope(target["scope"], area_table, code)]
         for code in codes:
+            if not _exists_by(code, int(target["deadline"]), area_table):
+                continue
             rows.append(_assess_one(target, code, context))
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["latest_decimals"] = _latest_decimals(table)

@@ -32,6 +32,7 @@ from ..assessment import TargetSeries, status_label
 from ..assessment.met import INTEGER_UNITS
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
+from ..data.reform import short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, latest_notes,
@@ -156,6 +157,13 @@ register_labels({
     "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
     "short_slowing": ("Dự báo chậm lại", "Expected to slow"),
+    "merged_panels": ("{n} xã, thị trấn cũ đã sắp xếp từ 1/7/2025 không có mục tiêu năm {deadline}: xem bản đồ xã mới.",
+                      "{n} old communes and towns, merged on 1 July 2025, have no {deadline} target: see the new "
+                      "communes' map."),
+    # an old commune's chart stops at 2025: a planner looking for its 2030 is sent to the new commune
+    "merged_note": ("Từ {date}, {old} là một phần của {new} (mới): mục tiêu năm 2030 được đánh giá cho xã mới.",
+                    "From {date} {old} is part of the new {new} commune: the 2030 targets are assessed for the new "
+                    "commune."),
     "short_off_track": ("Chậm, khó đạt", "Slow progress"),
     "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
     "short_deadline_missed": ("Không đạt", "Not met"),
@@ -576,6 +584,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
         method = [] if for_deck else method_lines(rows, data, lang)
         assumed = _assumption_note(rows[rows["target_value"].notna()], lang)
+        assumed += [merged] if (merged := merged_note(str(first["area_code"]), lang)) else []
         legend_size = DECK_TEXT_SIZE if for_deck else FAN_LEGEND_SIZE
         bottom = _footer(figure, rows, lang, why + rules + method + assumed,
                          DECK_TEXT_SIZE if for_deck else footer_size)
@@ -1000,6 +1009,11 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
     """
     check_language(lang)
     codes = list(dict.fromkeys(rows.sort_values(["area_kind", "area_code"], key=_district_first)["area_code"]))
+    # an area without a row for the deadline where others have one is a commune merged before it (the old
+    # map's in 2030): its 2025 badge under a title saying 2030 read as a 2030 verdict
+    judged = set(rows.loc[rows["deadline"] == deadline, "area_code"])
+    merged = [code for code in codes if judged and code not in judged]
+    codes = [code for code in codes if not judged or code in judged]
     ncols = 4 if len(codes) > 9 else 3 if len(codes) > 4 else 2
     nrows = max(1, math.ceil(len(codes) / ncols))
     with matplotlib.rc_context({**RC, "axes.titlesize": PANEL_TITLE_SIZE, "xtick.labelsize": 9, "ytick.labelsize": 9}):
@@ -1021,7 +1035,9 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             if any(is_holding(row) for row in badges.values()) else []
         if any(judged_awaiting(row) for row in badges.values()):
             holding.insert(0, label("awaiting_mark", lang).format(year=deadline))
-        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding, SLIDE_FOOTER_SIZE)
+        moved = [label("merged_panels", lang).format(n=len(merged), deadline=deadline)] if merged else []
+        rows = rows[rows["area_code"].isin(codes)]
+        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding + moved, SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         titles = {code: _panel_title(badges[code], code, lang) for code in codes}
         stacked = _badges_stacked(figure, ncols, [(titles[code], _short_verdict(badges[code], lang)) for code in codes])
@@ -1139,6 +1155,29 @@ def _commune_target_note(target_id: str, lang: str) -> str:
     targets = load_targets()
     match = targets.loc[targets["target_id"] == target_id, f"commune_target_note_{lang}"]
     return str(match.iloc[0]) if len(match) and isinstance(match.iloc[0], str) else ""
+
+
+def merged_note(code: str, lang: str) -> str:
+    """A line for an old commune merged into a new one: why its chart stops at 2025 ("" for any
+    other area).
+
+    >>> merged_note("29428", "vi")
+    'Từ 1/7/2025, Xã Mỹ Hòa là một phần của Xã Cầu Ngang (mới): mục tiêu năm 2030 được đánh giá cho xã mới.'
+    >>> merged_note("29428", "en"), merged_note("29431-2025", "vi"), merged_note("848", "vi")
+    ('From 1 July 2025 Mỹ Hòa commune is part of the new Cầu Ngang commune: the 2030 targets are assessed for the new commune.', '', '')
+    """
+    from ..data.catalogue import load_areas
+
+    areas = load_areas()
+    if code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
+        return ""
+    successor = areas.at[code, "successor_code"]
+    if not isinstance(successor, str) or successor not in areas.index:
+        return ""
+    new = areas.at[successor, f"name_{lang}"]
+    return label("merged_note", lang).format(
+        date=short_date(areas.at[successor, "valid_from"], lang), old=areas.at[code, f"name_{lang}"],
+        new=new if lang == "vi" else new.removesuffix(" commune"))
 
 
 def _catalogue_name(code: str, lang: str) -> str:
@@ -1462,7 +1501,10 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     of another year says its own ("8 (2023)")."""
     shown = column_rows(rows, deadline, deadlines)
     years = shown["latest_year"].dropna() if len(shown) else pd.Series(dtype=float)
-    common = int(years.max()) if len(years) else None
+    # the most rows' year, the latest of a tie: "Số liệu 2026" over 15 rows of 2024 and 2 of 2026 put the
+    # year of two in the heading and left fifteen unmarked
+    counts = years.astype(int).value_counts()
+    common = int(max(counts.index, key=lambda year: (counts[year], year))) if len(counts) else None
     cells = []
     for _, row in shown.iterrows():
         name = row["target_vi"] if lang == "vi" else row["target_en"]

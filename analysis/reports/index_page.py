@@ -10,7 +10,7 @@ from typing import Collection
 import pandas as pd
 
 from ..words import chance_shown
-from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict
+from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict, merged_note
 from .style import verdict_color
 from ..text import check_language, label, register_labels
 
@@ -49,6 +49,13 @@ register_labels({
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
                       "Every chart comes as PNG (slides), SVG and PDF (print) where listed."),
+    # the old map's communes have 2025 rows only: where their 2030 went
+    "index_merged": ("Các xã, thị trấn cũ chỉ được đánh giá đến năm 2025: từ 1/7/2025, 15 xã, thị trấn được sắp xếp "
+                     "thành 6 xã mới; mục tiêu năm 2030 của các xã được đánh giá cho xã mới (python -m analysis "
+                     "report --map new).",
+                     "The old communes and towns are assessed to 2025 only: from 1 July 2025 the 15 were merged "
+                     "into 6 new communes, and the communes' 2030 targets are assessed for the new ones (python -m "
+                     "analysis report --map new)."),
     "index_area": ("Địa bàn", "Area"),
     "index_deadline": ("Năm hạn", "Deadline"),
     "index_target": ("Mục tiêu", "Target"),
@@ -230,6 +237,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
+    if any(merged_note(str(code), lang) for code in dict.fromkeys(table["area_code"])):
+        out.append(f'<p class="note">{html.escape(label("index_merged", lang))}</p>')
     # the verdicts' rule once, as under the dashboard: the tables below show every label without it
     out.append(f'<p class="note">{html.escape(label("dashboard_method", lang))}</p>')
     # target by target, in the plan's order (the catalogue's), the district first

@@ -25,8 +25,8 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_for, fmt_number, is_benchmark, is_holding, is_missing, latest_decimals,
-                     needed_text, ratio_below_one, target_text, value_text)
+from ..words import (chance_shown, decimals_against, decimals_for, fmt_number, is_benchmark, is_holding, is_missing,
+                     latest_decimals, needed_text, ratio_below_one, target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import verdict_color
 
@@ -42,7 +42,7 @@ SUMMARY_COLUMNS = [
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
-    "un_status_text", "method_plain", "latest_decimals", "benchmark",
+    "un_status_text", "method_plain", "latest_decimals", "benchmark", "projected_decimals",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
 end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
@@ -52,7 +52,9 @@ the tables show it ("57 %‡", "–"); ``holding`` marks a target met already, w
 the chance of holding it to the deadline. ``un_status_text`` says the UN ratio in words.
 ``latest_decimals`` is how many decimals every output prints ``latest_value`` with (empty: the
 unit's usual ones). ``benchmark`` marks a commune held to a level of its own where the plan sets
-the district's (T14; :func:`analysis.words.is_benchmark`)."""
+the district's (T14; :func:`analysis.words.is_benchmark`). ``projected_decimals`` is how many
+decimals the projected median is printed with, where the usual ones would put it on the other
+side of the target (19,993 % against "≥ 20 %" is "19,99 %", not "20,0 %" beside "Khó đạt")."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -298,6 +300,9 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     out["verdict_text"] = [status_label(key, lang) if key else label("projection_only", lang)
                            for key in table["verdict"]]
     out["verdict_reason"] = table[f"verdict_reason_{lang}"]
+    out["projected_decimals"] = pd.array([None if is_missing(row["projected_median"])
+                                          else decimals_against(float(row["projected_median"]), row)
+                                          for row in rows], dtype="Int64")
     out["status_text"] = [pace_text(row, lang) for row in rows]
     out["probability_words"] = [status_label(key, lang) for key in table["probability_words"]]
     out["reach"] = [status_label(str(key), lang) if str(key) == "not_by_2035" else str(key) for key in table["reach"]]
@@ -493,7 +498,8 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
         text = quantity_text(row["latest_value"], row["unit"], lang, decimals=latest_decimals(row))
         return f"≈{text}" if row["approximate"] and text != "–" else text
     if key == "projected_median":
-        return quantity_text(row["projected_median"], row["unit"], lang, projected=True)
+        decimals = None if is_missing(row["projected_decimals"]) else int(row["projected_decimals"])
+        return quantity_text(row["projected_median"], row["unit"], lang, projected=True, decimals=decimals)
     if key in ("projected_range_80", "projected_range_95"):  # the review quotes the 80 % one
         level = key[-2:]
         low = quantity_text(row[f"projected_lo_{level}"], row["unit"], lang, projected=True, bare=True)
