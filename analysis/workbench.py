@@ -154,11 +154,7 @@ class Workbench:
         >>> Workbench().inputs_digest() == Workbench().inputs_digest() != Workbench(map="new").inputs_digest()
         True
         """
-        digest = hashlib.sha256(self.observations[list(COLUMNS)].to_csv(index=False).encode("utf-8"))
-        digest.update(f"\nmap {self.map}\n".encode())
-        for path in (paths.TARGETS_FILE, paths.INDICATORS_FILE, paths.AREAS_FILE, paths.ADMIN_REFORMS_FILE):
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
+        return inputs_digest(self.observations, self.map)
 
     def coverage(self) -> pd.DataFrame:
         """Real and illustrative points per target (see :func:`analysis.coverage.data_coverage`)."""
@@ -425,6 +421,15 @@ class Workbench:
             kinds = column.map(lambda code: self.areas.at[code, "kind"] if code in self.areas.index else "")
             return kinds.map({"province": "0", "district": "1"}).fillna("2") + column
         return column
+
+
+def inputs_digest(observations: pd.DataFrame, map: str) -> str:
+    """A digest of the observations, the commune map and the catalogue (:meth:`Workbench.inputs_digest`)."""
+    digest = hashlib.sha256(observations[list(COLUMNS)].to_csv(index=False).encode("utf-8"))
+    digest.update(f"\nmap {map}\n".encode())
+    for path in (paths.TARGETS_FILE, paths.INDICATORS_FILE, paths.AREAS_FILE, paths.ADMIN_REFORMS_FILE):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _missing(value) -> bool:

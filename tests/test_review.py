@@ -377,6 +377,9 @@ def test_a_code_typed_on_the_new_map_means_the_new_commune_and_an_empty_review_i
     written = build(tmp_path / "out", "--data", str(data), "--map", "new", "--area", "29416")
     text = " ".join(p.text for p in Document(written).paragraphs)
     assert re.search(r"đánh giá [1-9]\d* chỉ tiêu định lượng tại xã Cầu Ngang", text), text[:400]
+    # the 2021–2025 review tells 2025: the 2026 figures of the same file are not where the commune stood
+    everything = " ".join(all_text(Document(written)))
+    assert not re.search(r"năm 2026 (đạt|còn)|\(2026[;)]", everything) and "92 % (2025)" in everything
     # the commune's review has a name of its own: it took the place of the district's, whose PDF
     # then stood beside it under one name; and it says which area it covers, not the 6 communes
     assert written.name == "bao_cao_final_2025_29416-2025.docx" and district.name == "bao_cao_final_2025.docx"

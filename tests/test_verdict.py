@@ -504,3 +504,22 @@ def test_a_communes_benchmark_is_the_figure_it_prints(tmp_path):
     assert all(marked_goal(row, "vi").endswith("§") for _, row in own.iterrows())
     district = shipped[(shipped["target_id"] == "T14") & (shipped["area_kind"] == "district")]
     assert not district["benchmark"].any()
+
+
+def test_a_deadline_without_its_figure_but_with_a_later_one_is_judged_as_awaited():
+    # a 2026 figure in, 2025 missing: the 2025 row read "Chưa đủ số liệu … Không có số liệu năm 2025 để đánh giá"
+    # where, the day before the 2026 figure arrived, it read "Ước đạt"
+    history = {2019: 90.1, 2020: 91.0, 2021: 91.8, 2022: 92.5, 2023: 93.4, 2024: 94.3}
+    before = one(observations(history, indicator="health_insurance_coverage"), catalogue("T02"), areas=["848"])
+    after = one(observations({**history, 2026: 96.2}, indicator="health_insurance_coverage"), catalogue("T02"),
+                areas=["848"])
+    assert before["verdict"] in ("likely_met", "in_doubt", "likely_missed") and bool(before["awaiting_figure"])
+    for column in ("verdict", "probability", "latest_year", "latest_value", "awaiting_figure"):
+        assert after[column] == before[column], column
+    assert after["verdict_reason_vi"].startswith("Chờ số liệu năm 2025.")
+    assert "Chưa có số liệu năm 2025 dù đã có số liệu năm 2026: năm 2025 được ước từ số liệu đến năm 2024." \
+        in after["notes_vi"]
+    # the 2030 row starts from the 2026 figure
+    later = assess(observations({**history, 2026: 96.2}, indicator="health_insurance_coverage"),
+                   catalogue("T02", deadline=2030), areas=["848"], as_of=AS_OF).iloc[0]
+    assert int(later["latest_year"]) == 2026 and later["latest_value"] == 96.2

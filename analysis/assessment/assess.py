@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 import pandas as pd
@@ -280,6 +280,9 @@ class _Context:
     this_year: int
     reforms: tuple = ()
     map: str = "old"
+    cutoff: int | None = None
+    """The last year of figures used (a deadline judged without the later years, see
+    :func:`_gap_at_deadline`); None: every year."""
 
 
 @dataclass
@@ -417,11 +420,37 @@ def _unit_after(unit: str):
     return lambda number, lang: unit_word(unit, lang, number)
 
 
+def _gap_at_deadline(values: pd.Series, deadline: int) -> bool:
+    """The deadline year has no figure but a later year has one (2024 and 2026, no 2025): the
+    deadline is judged as it was before the later figures came, awaiting its own year's figure.
+    "Chưa đủ số liệu" for a 2025 that had been "Ước đạt" until a 2026 figure arrived told the
+    meeting less than it knew.
+
+    >>> gap, none = pd.Series([90.0, 92.0], index=[2024, 2026]), pd.Series([90.0, 91.0], index=[2024, 2025])
+    >>> _gap_at_deadline(gap, 2025), _gap_at_deadline(none, 2025)
+    (True, False)
+    """
+    return len(values) > 0 and deadline < int(values.index[-1]) and deadline not in values.index
+
+
 def _assess_one(target, code, context: _Context) -> dict:
     kind, deadline, origin = target["kind"], int(target["deadline"]), target["origin"]
     direction = INCREASING[kind]
     reading = context.reading
     found = _series_and_projection(target, code, context)
+    if context.cutoff is None and _gap_at_deadline(found.used["value"], deadline):
+        later = sorted(int(year) for year in found.used.index if int(year) > deadline)
+        earlier = replace(context, observations=context.observations[context.observations["year"] <= deadline],
+                          cache=context.cache.setdefault(("until", deadline), {}), cutoff=deadline)
+        row = _assess_one(target, code, earlier)
+        years = ", ".join(str(year) for year in later)
+        row["notes_vi"] = " ".join(filter(None, [row["notes_vi"], (
+            f"Chưa có số liệu năm {deadline} dù đã có số liệu năm {years}: năm {deadline} được ước từ số liệu đến "
+            f"năm {deadline - 1}.")]))
+        row["notes_en"] = " ".join(filter(None, [row["notes_en"], (
+            f"No {deadline} figure though {years} has one: {deadline} is estimated from the figures up to "
+            f"{deadline - 1}.")]))
+        return row
     part, standard, projection = found.used, found.standard, found.projection
     values = part["value"]
     areas, indicators = context.areas, context.indicators

@@ -70,7 +70,7 @@ from ..text import check_language, in_sentence, label, nfc, register_labels
 from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, RECENT_YEARS
 from ..words import (chance_shown, chance_text, fmt_number, is_benchmark, is_holding, is_missing, latest_decimals,
                      needed_text, target_text, value_text)
-from ..workbench import Workbench
+from ..workbench import Workbench, inputs_digest
 from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
@@ -1248,9 +1248,8 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     """
     lang = check_language(lang)
     kind = kind or ("final" if year == PLAN_END else "annual")
-    if map_name is None:
-        data = load_observations(data)
-        map_name = default_map(data)
+    data = data if isinstance(data, pd.DataFrame) else load_observations(data)
+    map_name = map_name or default_map(data)
     area = area or DEFAULT_AREA[map_name]
     areas = load_areas()
     problems = []
@@ -1298,7 +1297,9 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
                                  + "or choose another --issuer (province_department), or give a --date before "
                                  f"{short_date(day, 'en')}.")])
     settings = named_issuer(settings, areas.loc[area], lang)
-    workbench = _workbench(data, lang, area, map_name)
+    # the review of a year tells that year: a 2021–2025 review written in 2026 quoted "năm 2026 đạt 81,2 %" as
+    # where the commune stood, beside "Không đạt (năm 2025: 79,5 %)"
+    workbench = _workbench(data[data["year"] <= year], lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
         raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
                                  f"area {area} has no figures to report on yet.",
@@ -1307,7 +1308,8 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
     own_name = None if area == DEFAULT_AREA[map_name] else area
     docx_name, pdf_name = (review_file_name(kind, year, suffix, lang, own_name) for suffix in ("docx", "pdf"))
-    return _write_review(out, document, docx_name, pdf_name, pdf, workbench.inputs_digest())
+    # the same inputs as the report's: a review written beside it from the same files is not "other data"
+    return _write_review(out, document, docx_name, pdf_name, pdf, inputs_digest(data, map_name))
 
 
 def _write_review(out: Path, document: bytes, docx_name: str, pdf_name: str, pdf: bool,
