@@ -74,8 +74,10 @@ def test_a_level_met_but_unlikely_to_hold_marks_its_chance_as_a_chance_of_holdin
     # 20–50 %, as the legend of that column says), never "cần đẩy nhanh" (a level reached cannot be sped up);
     # the reason says the latest figure met the target
     assert row["verdict"] == ("in_doubt" if row["probability"] >= 0.2 else "likely_missed")
-    assert row["verdict_reason_vi"] == ("Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %) nhưng khả năng giữ được đến "
-                                        f"năm 2025 chỉ {fmt_number(row['probability'] * 100, 'vi', 0)} %.")
+    # … and the year it last fell short, which is why the chance is low ("100 %" beside "chỉ 14 %" read as a fault)
+    assert row["verdict_reason_vi"] == ("Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %; năm 2023 chỉ 80 %) nhưng khả năng "
+                                        f"giữ được đến năm 2025 chỉ {fmt_number(row['probability'] * 100, 'vi', 0)} %.")
+    assert "(100 %; only 80 % in 2023), but the chance of holding it" in row["verdict_reason_en"]
     # before the year ended it was "met, not yet secure"
     early = assess(observations({2019: 80.0, 2020: 100.0, 2021: 80.0, 2022: 100.0, 2023: 80.0, 2024: 100.0},
                                 indicator="poverty_rate_households"),
@@ -112,8 +114,8 @@ def test_the_chance_of_holding_a_met_level_never_grows_with_the_deadline():
     assert set(my_long["probability_words"]) == {"hold_very_unlikely"}  # not "Khó đạt" beside "Đã đạt, …"
     # the same chance beside "Ước không đạt" for 2025 and "Đã đạt, chưa bền vững" for 2030 puzzled: the 2030
     # reason names the year that sets it, and the 2025 reason (its own year) names none
-    assert my_long.at[2030, "verdict_reason_vi"] == ("Đã đạt năm 2024 (100 %) nhưng khả năng giữ được đến năm 2030 "
-                                                     "chỉ 14 % (năm khó giữ nhất: 2025).")
+    assert my_long.at[2030, "verdict_reason_vi"] == ("Đã đạt năm 2024 (100 %; năm 2023 chỉ 66,7 %) nhưng khả năng giữ "
+                                                     "được đến năm 2030 chỉ 14 % (năm khó giữ nhất: 2025).")
     assert "năm khó giữ nhất" not in my_long.at[2025, "verdict_reason_vi"]
     assert my_long.at[2030, "verdict_reason_en"].endswith("to 2030 is only 14 % (hardest year to hold: 2025).")
     # a chance printed the same at the deadline names no year (T04 in the district: 2030 its own hardest year)

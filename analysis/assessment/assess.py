@@ -880,9 +880,37 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         "base_year": row["base_year"],
         "awaiting": row["awaiting_figure"],
         "latest_change": _latest_change_words(values, unit, lang),
+        "dip": _last_shortfall(values, rule, unit, lang),
         **_projection_words(row, rule, unit, lang),
         **_since_base_words(row, unit, lang),
     }
+
+
+SHORTFALL_YEARS = 5
+"""How far back a level met now looks for the last year it fell short (:func:`_last_shortfall`)."""
+
+
+def _last_shortfall(values: pd.Series, rule, unit: str, lang: str) -> dict | None:
+    """The last year before the latest, within :data:`SHORTFALL_YEARS`, whose figure fell short of
+    the target, and that figure in words (None: none did, or nothing to judge by).
+
+    >>> from analysis.assessment.met import MetRule
+    >>> hamlets = pd.Series([100.0, 83.3, 66.7, 100.0], index=[2021, 2022, 2023, 2024])
+    >>> rule = MetRule(100.0, 99.5, True, False, "bound")
+    >>> _last_shortfall(hamlets, rule, "percent", "vi")
+    {'year': 2023, 'value': '66,7 %'}
+    >>> _last_shortfall(hamlets.iloc[[0, 3]], rule, "percent", "vi") is None
+    True
+    """
+    if rule is None or len(values) < 2:
+        return None
+    latest_year = int(values.index[-1])
+    earlier = values[(values.index < latest_year) & (values.index >= latest_year - SHORTFALL_YEARS)]
+    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.met(float(value))]
+    if not short:
+        return None
+    year, value = short[-1]
+    return {"year": year, "value": value_text(value, unit, lang, exact=True)}
 
 
 def _first_figure(text: str) -> str:

@@ -105,10 +105,12 @@ register_labels({
     "r_flag_missed": ("Năm {deadline}: chưa đạt.", "{deadline}: not met."),
     "r_met_now": ("Đã đạt năm {latest_year} ({latest}); khả năng giữ được đến năm {deadline}: {chance}{weakest}.",
                   "Met in {latest_year} ({latest}); chance of holding it to {deadline}: {chance}{weakest}."),
-    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}) nhưng khả năng giữ được đến năm {deadline} chỉ "
+    # the year it last fell short says why the chance is low: "100 %" beside "chỉ 14 %" alone read as a fault
+    "r_met_now_at_risk": ("Đã đạt năm {latest_year} ({latest}{dip}) nhưng khả năng giữ được đến năm {deadline} chỉ "
                           "{chance}{weakest}.",
-                          "Met in {latest_year} ({latest}), but the chance of holding it to {deadline} is only "
+                          "Met in {latest_year} ({latest}{dip}), but the chance of holding it to {deadline} is only "
                           "{chance}{weakest}."),
+    "r_dip": ("; năm {year} chỉ {value}", "; only {value} in {year}"),
     # a level is held to the deadline only if it holds every year: its chance is that of the hardest year
     "r_weakest": (" (năm khó giữ nhất: {year})", " (hardest year to hold: {year})"),
     "r_pace_enough": ("{recent_span} {recent}, {enough} so với mức cần {needed}; khả năng đạt {chance}.",
@@ -290,7 +292,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     chance = chance_text(e.probability, lang)
     fields = {"deadline": e.deadline, "latest_year": e.latest_year, "chance": chance,
               "recent_years": RECENT_YEARS, **words,
-              "weakest": label("r_weakest", lang).format(year=e.weakest_year) if e.weakest_year else ""}
+              "weakest": label("r_weakest", lang).format(year=e.weakest_year) if e.weakest_year else "",
+              "dip": label("r_dip", lang).format(**words["dip"]) if words.get("dip") else ""}
     # "gần đủ" only where the printed figures differ: "giảm 3,0 … gần đủ (cần giảm 3,0 …)" read wrong
     short_of_need = (not is_missing(e.needed) and not is_missing(e.recent) and e.recent < e.needed
                      and not math.isclose(e.recent, e.needed, rel_tol=1e-9) and not words.get("same_pace_printed"))

@@ -236,7 +236,7 @@ _DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_m
 
 _FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "base_year": r"\d{4}",
                    "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?",
-                   "weakest": r"(?: \([^()]*\d{4}\))?"}
+                   "weakest": r"(?: \([^()]*\d{4}\))?", "dip": r"(?:; [^()]*)?", "latest": r"[^;()]+?"}
 """What a field of a template can hold, where it is known (years are four digits)."""
 
 
@@ -521,9 +521,12 @@ def _verdict_sentence(row: pd.Series, verdict: Verdict, parts: ReasonParts, lang
         if value and int(row["deadline"]) != int(row["latest_year"]):
             text += f" ({label('rv_at_deadline', lang).format(deadline=int(row['deadline']), value=value)})"
     elif parts.core_key in ("r_met_now", "r_met_now_at_risk"):
-        # the latest figure is in the facts already: "Đã đạt năm 2024 (100 %)" → "Đã đạt năm 2024"
+        # the latest figure is in the facts already: "Đã đạt năm 2024 (100 %)" → "Đã đạt năm 2024", and the year it
+        # last fell short stays: "Đã đạt năm 2024 (năm 2023 chỉ 66,7 %)"
         fields = parts.core_fields
-        core = core.replace(f"{fields['latest_year']} ({fields['latest']})", str(fields["latest_year"]), 1)
+        dip = (fields.get("dip") or "").removeprefix("; ")
+        core = core.replace(f"{fields['latest_year']} ({fields['latest']}{fields.get('dip') or ''})",
+                            f"{fields['latest_year']} ({dip})" if dip else str(fields["latest_year"]), 1)
     pieces = [text + ".", parts.awaiting, _capital(core), parts.turned, parts.poverty]
     return " ".join(piece for piece in pieces if piece)
 

@@ -131,19 +131,23 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
 def deck_targets(rows: pd.DataFrame, focus: list[str], year: int) -> list[str]:
     """The targets of ``rows`` (one area) that get slides, in the plan's order: the ``focus``
     targets and every target whose verdict at the deadline a report on ``year`` judges it by
-    (:func:`judged_rows`) needs attention (:data:`~analysis.assessment.verdict.NEEDS_ATTENTION`) — less those already decided by their
-    deadline's own figure (a 2022 milestone met: its chart would show one old point).
+    (:func:`judged_rows`) needs attention (:data:`~analysis.assessment.verdict.NEEDS_ATTENTION`).
+    A deadline already decided by its own figure is passed over for the target's next one: a
+    2025 figure in took T02 and T08 off the deck while their 2030 needed speeding up; a target
+    with nothing left to judge (a 2022 milestone met: its chart would show one old point) has no
+    slide.
 
-    >>> rows = pd.DataFrame({"target_id": ["T01", "T02", "T02", "T05", "T17", "M1"],
-    ...                      "deadline": [2025, 2025, 2030, 2025, 2030, 2022],
-    ...                      "verdict": ["off_track", "moving_away", "on_track", "on_track", "off_track", "achieved"],
-    ...                      "latest_year": [2024, 2024, 2024, 2024, 2024, 2022]})
+    >>> rows = pd.DataFrame({"target_id": ["T01", "T02", "T02", "T05", "T17", "M1", "T08", "T08"],
+    ...                      "deadline": [2025, 2025, 2030, 2025, 2030, 2022, 2025, 2030],
+    ...                      "verdict": ["off_track", "moving_away", "on_track", "on_track", "off_track", "achieved",
+    ...                                  "deadline_missed", "slowing"],
+    ...                      "latest_year": [2024, 2024, 2024, 2024, 2024, 2022, 2026, 2026]})
     >>> deck_targets(rows, focus=["T05", "M1"], year=2025)
-    ['T01', 'T02', 'T05', 'T17']
+    ['T01', 'T02', 'T05', 'T17', 'T08']
     """
-    judged = judged_rows(rows, year)
-    chosen = judged[(judged["target_id"].isin(focus) | judged["verdict"].isin(NEEDS_ATTENTION))
-                    & ~judged.apply(decided, axis=1)]
+    still_open = rows[~rows.apply(decided, axis=1)] if len(rows) else rows
+    judged = judged_rows(still_open, year)
+    chosen = judged[judged["target_id"].isin(focus) | judged["verdict"].isin(NEEDS_ATTENTION)]
     return list(chosen["target_id"])
 
 
