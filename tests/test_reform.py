@@ -180,6 +180,9 @@ def test_one_new_commune_alone_is_never_taken_for_the_former_district(tmp_path):
     both = next(w for w in told if "(health_insurance_coverage)" in w.message_vi)
     assert "(party_members_share) mới có số liệu" in both.message_vi and both.message_vi.startswith("năm 2025 và 2026, “")
     assert " have figures from 1 of the 6 new communes" in both.message_en
+    # it stands at the first row that reported and names the others ("dòng 3" alone for rows 3 to 6)
+    assert both.row == 3 and "mới có số liệu của 1/6 xã mới (cũng ở dòng 4, 5, 6)." in both.message_vi
+    assert "new communes (also rows 4, 5, 6)." in both.message_en
     poverty = next(w for w in told if "(poverty_rate_households)" in w.message_vi)
     assert (poverty.file.endswith("vinh_kim_2025.csv"), poverty.column) == (True, "area_code")
     assert "năm 2025, “" in poverty.message_vi and "mới có số liệu của 1/6 xã mới" in poverty.message_vi

@@ -1664,7 +1664,12 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
             parts.extend(part for _, part in years)
         for (targets, reported, years), (indicators, parts) in told.items():
             missing = [code for code in members if code not in reported]
-            first = pd.concat(parts).sort_values(["file", "row"]).iloc[0]
+            reporting = pd.concat(parts).sort_values(["file", "row"])
+            first = reporting.iloc[0]
+            # the warning stands at the first row; the others of its file are named ("dòng 5" for rows 5 and 7)
+            others = [str(int(r)) for r in dict.fromkeys(reporting.loc[reporting["file"] == first["file"], "row"])
+                      if int(r) != int(first["row"])]
+            shown = others[:ROWS_NAMED] + (["…"] if len(others) > ROWS_NAMED else [])
             named = [str(y) for y in years]
             found.append(problem(
                 "district_only_waits_for_communes" if targets else "district_waits_for_communes",
@@ -1674,10 +1679,16 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
                 indicators_en=_listed([f"“{ctx.indicators.at[i, 'en']}” ({i})" for i in indicators], "and"),
                 has="have" if len(indicators) > 1 else "has",
                 count=len(reported), total=len(members), district=in_sentence(reform.continues_name_vi),
+                also_vi=f" (cũng ở dòng {', '.join(shown)})" if others else "",
+                also_en=f" (also row{'s' if len(others) > 1 else ''} {', '.join(shown)})" if others else "",
                 district_en=in_sentence(reform.continues_name_en, "en"),
                 missing_vi=", ".join(names[0][code] for code in missing),
                 missing_en=", ".join(names[1][code] for code in missing)))
     return found
+
+
+ROWS_NAMED = 10
+"""Rows a grouped warning names besides its own, at most."""
 
 
 def _district_only_targets() -> dict[str, str]:

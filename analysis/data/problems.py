@@ -383,20 +383,20 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "check the value and the counts; if both are right (different dates or sources), ignore this warning.",
     ),
     "district_waits_for_communes": (
-        "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới. Số của {district} "
+        "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới{also_vi}. Số của {district} "
         "tính từ cả {total} xã nên chưa có số năm {year}; các chỉ tiêu của {district} vẫn chờ số liệu năm đó. "
         "Số của xã được giữ và dùng cho các chỉ tiêu đặt cho từng xã.",
-        "in {year_en}, {indicators_en} {has} figures from {count} of the {total} new communes. The figure "
+        "in {year_en}, {indicators_en} {has} figures from {count} of the {total} new communes{also_en}. The figure "
         "of the {district_en} is built from all {total}, so it has none for {year_en} yet; its targets still "
         "await the figure. The commune's figure is kept and used by the targets set for each commune.",
         "khi có, nhập số liệu năm {year} của các xã còn thiếu: {missing_vi}.",
         "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
     ),
     "district_only_waits_for_communes": (
-        "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới. Chỉ tiêu {targets} "
+        "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới{also_vi}. Chỉ tiêu {targets} "
         "chỉ đánh giá cho cả {district}, tính từ cả {total} xã: số của xã được giữ và ghi trong báo cáo riêng "
         "của xã (review --area), nhưng chưa được tính cho {targets}, và {targets} vẫn chờ số liệu năm {year}.",
-        "in {year_en}, {indicators_en} {has} figures from {count} of the {total} new communes. Target "
+        "in {year_en}, {indicators_en} {has} figures from {count} of the {total} new communes{also_en}. Target "
         "{targets} is judged only for the whole {district_en}, built from all {total}: the commune's figure is "
         "kept and given in the commune's own review (review --area), but not counted for {targets} yet, and "
         "{targets} still awaits the figure for {year_en}.",
