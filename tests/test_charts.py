@@ -27,6 +27,7 @@ from analysis.reports.index_page import index_html
 from analysis.reports.slides import PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, multiples_slide, write_deck
 from analysis.reports.style import A4_LANDSCAPE, SLIDE, new_figure, render
 from analysis.text import label
+from analysis.words import value_text
 
 DISTRICT = "848"
 MARGIN = 3
@@ -753,3 +754,17 @@ def test_a_boards_latest_column_is_headed_by_the_year_most_rows_share(new_map):
     assert "Số liệu 2024" in texts and "Số liệu 2026" not in texts
     marked = [text for text in texts if text.endswith("(2026)")]
     assert marked and not any(text.endswith("(2024)") for text in texts)
+
+
+def test_a_deadlines_board_shows_the_figure_that_decided_it_not_a_later_one(new_map):
+    # 2025 decided by its own figure, 2026 in since: "≈66,3 % (2026)" beside 2025's "Không đạt" hid the 63,7 %
+    district = new_map.table[(new_map.table["area_code"] == DISTRICT) & (new_map.table["target_id"] == "T02")]
+    decided_2025 = district[district["deadline"] == 2025].iloc[0]
+    assert int(decided_2025["latest_year"]) == 2026 and decided_2025["verdict"] in ("achieved", "deadline_missed")
+    board = new_map.deadline_board(2025)
+    texts = [text.get_text() for text in board.axes[0].texts]
+    expected = value_text(decided_2025["deadline_value"], "percent", "vi", compact=True)
+    assert any(text.startswith(f"≈{expected}") or text.startswith(expected) for text in texts), expected
+    assert not any(text.endswith("(2026)") for text in texts)
+    later = [text.get_text() for text in new_map.deadline_board(2030).axes[0].texts]
+    assert any(text.endswith("(2026)") for text in later)  # the 2030 board starts from the latest

@@ -120,6 +120,7 @@ COLUMNS = [
     "reading", "benchmark", "projection_method", "projection_method_vi", "projection_method_plain",
     "projection_method_plain_vi",
     "illustrative", "latest_illustrative", "approximate",
+    "deadline_value", "deadline_illustrative", "deadline_approximate",
     "sources",
     "notes_vi", "notes_en",
 ]
@@ -264,7 +265,7 @@ def assess(
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
     for column in ("illustrative", "latest_illustrative", "approximate", "awaiting_figure", "target_illustrative",
-                   "latest_met"):
+                   "latest_met", "deadline_illustrative", "deadline_approximate"):
         table[column] = table[column].astype(bool)
     return table
 
@@ -478,6 +479,10 @@ def _assess_one(target, code, context: _Context) -> dict:
         "illustrative": bool(part["illustrative"].any()) if len(part) else False,
         "approximate": bool(part["approximate"].iloc[-1]) if len(part) else False,  # the latest value
         "latest_illustrative": bool(part["illustrative"].iloc[-1]) if len(part) else False,
+        # the deadline year's own figure, when in: a board of that year shows it, not a later one
+        "deadline_value": float(values[deadline]) if deadline in values.index else math.nan,
+        "deadline_illustrative": bool(part.at[deadline, "illustrative"]) if deadline in values.index else False,
+        "deadline_approximate": bool(part.at[deadline, "approximate"]) if deadline in values.index else False,
         "sources": " | ".join(sorted(set(part["source"]))) if len(part) else "",
         "verdict": "", "status": "", "status_method": "", "un_status": "", "probability_words": "", "reach": "",
         "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False,

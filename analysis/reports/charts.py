@@ -35,8 +35,8 @@ from ..data.catalogue import load_standards
 from ..data.reform import short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, fmt_number, latest_notes,
-                     is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
+from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, decimals_against, fmt_number,
+                     latest_notes, is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
                      target_text, target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 
@@ -1500,6 +1500,8 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     the headings. The latest year most rows share goes in the heading ("Số liệu 2024"); a row
     of another year says its own ("8 (2023)")."""
     shown = column_rows(rows, deadline, deadlines)
+    if len(shown):
+        shown = pd.DataFrame([_at_deadline(row) for _, row in shown.iterrows()], columns=shown.columns)
     years = shown["latest_year"].dropna() if len(shown) else pd.Series(dtype=float)
     # the most rows' year, the latest of a tie: "Số liệu 2026" over 15 rows of 2024 and 2 of 2026 put the
     # year of two in the heading and left fifteen unmarked
@@ -1522,6 +1524,32 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     if common is not None:
         headers[1] = label("latest_in_col", lang).format(year=common)
     return shown, cells, headers
+
+
+def _at_deadline(row: pd.Series) -> pd.Series:
+    """A row decided by its deadline year's own figure, with a later figure in since, as a board of
+    that deadline shows it: the deadline year's figure, the one the verdict rests on ("≈66,3 % (2026)"
+    beside 2025's "Không đạt" hid the 63,7 % that decided it). Other rows as they are.
+
+    >>> row = pd.Series({"verdict": "deadline_missed", "deadline": 2025, "latest_year": 2026, "latest_value": 66.3,
+    ...                  "deadline_value": 63.7, "deadline_approximate": True, "deadline_illustrative": False,
+    ...                  "approximate": True, "latest_illustrative": False, "latest_decimals": pd.NA,
+    ...                  "latest_year_change": 2.6, "unit": "percent", "kind": "above", "met_threshold": 80.0,
+    ...                  "met_strict": True, "probability": 0.0})
+    >>> shown = _at_deadline(row)
+    >>> shown["latest_value"], shown["latest_year"], bool(shown["approximate"]), _at_deadline(shown.replace({2025: 2026}))["latest_value"]
+    (63.7, 2025, True, 63.7)
+    """
+    if not deadline_figure_in(row) or _missing(row.get("deadline_value")) or _missing(row["latest_year"]) \
+            or int(row["latest_year"]) <= int(row["deadline"]):
+        return row
+    out = row.copy()
+    value = float(row["deadline_value"])
+    out["latest_value"], out["latest_year"] = value, int(row["deadline"])
+    out["approximate"], out["latest_illustrative"] = bool(row["deadline_approximate"]), bool(row["deadline_illustrative"])
+    out["latest_decimals"] = decimals_against(value, row)  # "79,96 %" beside "Không đạt", never "80,0 %"
+    out["latest_year_change"] = math.nan  # a yearly fall's own fall is the later year's
+    return out
 
 
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",
