@@ -973,3 +973,17 @@ def test_review_says_which_communes_a_commune_file_still_waits_for(tmp_path, cap
     build(tmp_path / "out", "--data", str(paths.OBSERVATIONS_DIR), str(office), "--area", "Vinh Kim", "--map", "new")
     err = capsys.readouterr().err
     assert "Cảnh báo (1; số liệu vẫn được dùng)" in err and "mới có số liệu của 1/6 xã mới" in err
+
+
+def test_a_count_brought_to_zero_says_none_is_left():
+    # "Số ấp đặc biệt khó khăn năm 2024 còn 0 ấp" read as a count still to bring down
+    none_left = row(kind="count_to_zero", unit="hamlets", latest_value=0.0, base_value=1.0, target_value=0.0,
+                    met_threshold=0.0, verdict="likely_met", probability=0.99, projected_median=0.0,
+                    projected_lo_80=0.0, projected_hi_80=0.0, needed_points_per_year=0.0)
+    text = target_sentences(none_left, 2025, "Số ấp đặc biệt khó khăn")
+    assert text.startswith("Số ấp đặc biệt khó khăn năm 2024: không còn (số liệu minh họa), giảm 1 ấp so với năm 2021")
+    assert "còn 0 ấp" not in text
+    english = target_sentences(none_left, 2025, "Especially difficult hamlets", "en")
+    assert english.startswith("Especially difficult hamlets: none left in 2024 (illustrative figure)")
+    some_left = target_sentences(none_left.replace({0.0: 2.0}), 2025, "Số ấp đặc biệt khó khăn")
+    assert "năm 2024 còn 2 ấp" in some_left

@@ -72,6 +72,8 @@ register_labels({
                        "A qualitative target, not assessed with figures; {office} is asked to assess it."),
     # the latest figure
     "rv_latest": ("{subject} năm {year} đạt {value}{illustrative}", "{subject} was {value} in {year}{illustrative}"),
+    "rv_latest_none": ("{subject} năm {year}: không còn{illustrative}",
+                       "{subject}: none left in {year}{illustrative}"),
     "rv_latest_left": ("{subject} năm {year} còn {value}{illustrative}", "{subject} was {value} in {year}{illustrative}"),
     "rv_latest_end": ("{subject} cuối năm {year} còn {value}{illustrative}",
                       "{subject} stood at {value} at the end of {year}{illustrative}"),
@@ -387,6 +389,8 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         met = label("rv_flag_met" if row["latest_value"] >= 1 else "rv_flag_not_met", lang)
         return label("rv_latest_flag", lang).format(met=met, **fields)
     key = {"yearly_reduction": "rv_latest_end", "count_to_zero": "rv_latest_left", "at_most": "rv_latest_left"}
+    if kind == "count_to_zero" and float(row["latest_value"]) == 0:
+        key = {"count_to_zero": "rv_latest_none"}  # "năm 2024 còn 0 ấp" read as a count still to bring down
     # an estimate (a new commune's share of an old unit assumed) is said as one, as the appendix marks it "≈"
     estimate = bool(row.get("approximate", False))
     value = _value(row, "latest_value", lang)
