@@ -28,6 +28,9 @@ register_labels({
     "more_than": ("hơn", "over"),  # "more than" took two lines in the dashboard's narrow column
     "per_year": ("/năm", "/yr"),
     "hold_level": ("giữ mức đã đạt", "hold the level reached"),
+    # a level met already has its year in the past: "Năm dự báo đạt 2018" read as a projection gone wrong
+    "reach_since": ("đã đạt từ {year}", "met since {year}"),
+    "reach_since_first": ("đã đạt từ {year} (năm đầu có số liệu)", "met since {year} (the first figure)"),
     "rise_word": ("tăng", "up"),
     "fall_word": ("giảm", "down"),
     "no_change": ("không đổi", "no change"),
@@ -689,3 +692,26 @@ def chance_shown(row: pd.Series, lang: str = "vi") -> str:
     if row["verdict"] in ("", "no_data") or is_missing(row["probability"]) or deadline_figure_in(row):
         return "–"
     return chance_text(row["probability"], lang) + (HOLDING_MARK if is_holding(row) else "")
+
+
+def reach_text(row: pd.Series, lang: str = "vi") -> str:
+    """The year a target is met, as the summary sheet says it: a year up to the latest figure's
+    for a level met since then ("đã đạt từ 2018"; "≤ 2019": since the first figure), a projected
+    one as it is.
+
+    >>> def reach(text, latest=2024): return reach_text(pd.Series({"reach": text, "latest_year": latest}))
+    >>> reach("2018"), reach("2027"), reach("Chưa đạt đến năm 2035"), reach("2024")
+    ('đã đạt từ 2018', '2027', 'Chưa đạt đến năm 2035', 'đã đạt từ 2024')
+    >>> reach_text(pd.Series({"reach": "≤ 2019", "latest_year": 2024}), "en")
+    'met since 2019 (the first figure)'
+    """
+    text = str(row["reach"])
+    if not text or text == "<NA>":
+        return "–"
+    if text == "not_by_2035":
+        return label(text, lang)
+    if text.startswith("≤ "):
+        return label("reach_since_first", lang).format(year=text[2:])
+    if text.isdigit() and not is_missing(row["latest_year"]) and int(text) <= int(row["latest_year"]):
+        return label("reach_since", lang).format(year=text)
+    return text

@@ -31,7 +31,7 @@ from .reports.style import A4_LANDSCAPE
 from .reports.tables import summary_frame  # noqa: F401  (registers the column labels used here)
 from .text import check_language, label, register_labels
 from .words import (change_text, decimals_for, exact_decimals, fmt_number, is_holding, latest_decimals, needed_text,
-                    target_text, target_with_threshold, value_text)
+                    reach_text, target_text, target_with_threshold, value_text)
 
 __all__ = ["Workbench"]
 
@@ -46,7 +46,7 @@ register_labels({
     "ov_years_met": ("Số năm đạt", "Years met"),
     "ov_chance": ("Khả năng đạt", "Chance"),
     "ov_chance_holding": ("Khả năng đạt (‡: giữ được mức đã đạt)", "Chance (‡: of still meeting it)"),
-    "ov_reach": ("Dự báo đạt năm", "Reached (projection)"),
+    "ov_reach": ("Năm đạt (hoặc dự báo đạt)", "Year met (or projected)"),
     "ov_projected": ("Dự báo năm hạn (80 %)", "Projected at deadline (80 %)"),
     "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
     "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),
@@ -274,7 +274,7 @@ class Workbench:
                 label("ov_status", lang): _verdict_words(row, lang),
                 label("ov_chance", lang): chance,
                 label("ov_projected", lang): projected,
-                label("ov_reach", lang): status_label(str(row["reach"]), lang) if row["reach"] else "–",
+                label("ov_reach", lang): reach_text(row, lang),
             })
         frame = pd.DataFrame(out)
         if any(is_holding(row) for _, row in rows.iterrows()):  # a table has no footnote: the header says it

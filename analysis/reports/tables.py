@@ -26,7 +26,7 @@ from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
 from ..words import (chance_shown, decimals_against, decimals_for, fmt_number, is_benchmark, is_holding, is_missing,
-                     latest_decimals, needed_text, ratio_below_one, target_text, value_text)
+                     latest_decimals, needed_text, ratio_below_one, reach_text, target_text, value_text)
 from .charts import DARK_VERDICTS, source_parts
 from .style import verdict_color
 
@@ -77,7 +77,8 @@ register_labels({
     "col_un_progress": ("Quãng đường đi được đến năm hạn (UN)", "Share of the way covered by the deadline (UN)"),
     "col_probability": ("Khả năng đạt", "Chance of meeting"),
     "col_probability_words": ("Đánh giá khả năng", "Chance in words"),
-    "col_reach": ("Năm dự báo đạt", "Year reached (projection)"),
+    # a level met already has its year in the past: "Năm dự báo đạt 2018" read as a projection gone wrong
+    "col_reach": ("Năm đạt (hoặc dự báo đạt)", "Year met (or projected)"),
     "col_median": ("Dự báo năm hạn (trung vị)", "Projected at deadline (median)"),
     "col_range80": ("Khoảng dự báo 80 %", "80 % projection range"),
     "col_range95": ("Khoảng dự báo 95 %", "95 % projection range"),
@@ -488,6 +489,8 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
     if key == "years_met_text":
         return "" if is_missing(row["years_met"]) else \
             label("years_met", lang).format(met=row["years_met"], counted=row["years_counted"])
+    if key == "reach":
+        return reach_text(row, lang)
     if key == "origin":
         if is_benchmark(row):
             return label("origin_benchmark_assumption" if row["origin"] == "assumption" else "origin_benchmark", lang)
