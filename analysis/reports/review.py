@@ -853,6 +853,20 @@ def _appendix_heading(document, number: int, title_key: str, settings: ReviewSet
                after=12)
 
 
+def _district_name(map_name: str, lang: str) -> str:
+    """The district as a sentence names it on the map in use: "địa bàn huyện Cầu Ngang cũ" on the new map.
+
+    >>> _district_name("new", "vi"), _district_name("old", "vi"), _district_name("new", "en")
+    ('địa bàn huyện Cầu Ngang cũ', 'huyện Cầu Ngang', 'former Cầu Ngang district')
+    """
+    reform = load_reforms()[-1]
+    if map_name == "new":
+        name = reform.continues_name_vi if lang == "vi" else reform.continues_name_en
+    else:
+        name = load_areas().at[reform.continues, f"name_{lang}"]
+    return in_sentence(name, lang)
+
+
 def _target_paragraph(document, item: _Item, letter: str, year: int, settings: ReviewSettings,
                       workbench: Workbench, lang: str, own_words: bool = False) -> None:
     paragraph = _paragraph(document)
@@ -863,7 +877,8 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
         office = "; ".join(name for _, name in item.offices)
         _run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
                                              settings.name, own=own_words) if item.qualitative
-             else " ".join(filter(None, [label("rv_not_here", lang), item.own_figure])))
+             else " ".join(filter(None, [label("rv_not_here", lang).format(district=_district_name(workbench.map, lang)),
+                                         item.own_figure])))
         if item.qualitative:
             _dotted_lines(document, 2)
         return
@@ -951,9 +966,11 @@ def _table_note(rows: list[pd.Series], lang: str) -> str:
 
 register_labels({
     "rv_awaiting": ("chờ số liệu", "awaiting the figure"),
-    "rv_not_here": ("Chỉ tiêu được đánh giá ở địa bàn khác (theo phạm vi của chỉ tiêu), không đánh giá riêng cho "
-                    "địa bàn của báo cáo này.",
-                    "This target is assessed for another area (by its scope), not for the area of this report."),
+    # the area named: "ở địa bàn khác" left a commune's officer asking where to look
+    "rv_not_here": ("Chỉ tiêu được đánh giá cho toàn {district} (theo phạm vi của chỉ tiêu), không đánh giá riêng "
+                    "cho địa bàn của báo cáo này.",
+                    "This target is assessed for the whole {district} (by its scope), not for the area of this "
+                    "report."),
     "rv_own_figure": ("Số liệu của địa bàn này năm {year}: {value}{note}; chỉ tiêu được đánh giá cho toàn địa bàn từ "
                       "số liệu của tất cả các xã.",
                       "This area's {year} figure: {value}{note}; the target is judged for the whole area from the "
