@@ -991,3 +991,22 @@ def test_a_count_brought_to_zero_says_none_is_left():
     assert english.startswith("Especially difficult hamlets: none left in 2024 (illustrative figure)")
     some_left = target_sentences(none_left.replace({0.0: 2.0}), 2025, "Số ấp đặc biệt khó khăn")
     assert "năm 2024 còn 2 ấp" in some_left
+
+
+def test_the_appendix_note_explains_only_what_its_table_shows():
+    # a commune's table of one label ("Ước không đạt") under a note defining eight, with "−1 ấp/3 năm" and
+    # "−8 xã so với năm 2023" as examples of cells it did not have
+    from analysis.reports.review import _table_note
+
+    missed = pd.Series({"origin": "plan", "verdict": "likely_missed", "kind": "at_least", "approximate": False})
+    note = _table_note([missed], "vi", needed=["+19,5 điểm %"], chances=["< 1 %"])
+    assert "ước không đạt (dưới 20 %)" in note and "Đánh giá: theo khả năng" not in note
+    assert not any(word in note for word in ("đúng tiến độ", "ước đạt (", "−1 ấp/3 năm", "so với năm 2023", "“–”"))
+    on_track = missed.copy()
+    on_track["verdict"] = "on_track"
+    both = _table_note([missed, on_track], "vi", needed=["−1 ấp/3 năm", "–"], chances=["–", "62 %"])
+    assert "so với mức cần: đúng tiến độ (khả năng từ 50 % trở lên và tốc độ gần đây bằng từ 95 % mức cần" in both
+    assert "(“−1 ấp/3 năm”)" in both and "; “–”: đã có kết quả năm phải đạt" in both
+    assert "; “–”: đã có số liệu của năm phải đạt, hoặc chưa đủ số liệu để dự báo." in both
+    english = _table_note([missed, on_track], "en", needed=["−1 hamlet/3 yrs"], chances=["62 %"])
+    assert "on track (chance 50 % or more" in english and "(“−1 hamlet/3 yrs”)" in english

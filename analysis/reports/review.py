@@ -39,6 +39,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -913,7 +914,9 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
         _cell_text(cells[7], chance_shown(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         _cell_text(cells[8], source_text(row["sources"], lang), 10)
     note = _paragraph(document, indent=False, before=6)
-    _run(note, _table_note([item.row for item in assessed], lang), 11, italic=True)
+    rows = [item.row for item in assessed]
+    _run(note, _table_note(rows, lang, needed=[appendix_needed(row, lang) for row in rows],
+                           chances=[chance_shown(row, lang) for row in rows]), 11, italic=True)
 
 
 def appendix_needed(row: pd.Series, lang: str = "vi") -> str:
@@ -947,14 +950,44 @@ def _benchmark_note(row: pd.Series, lang: str) -> str:
     return f"{figure}{label('rv_commune_benchmark', lang)}: {target_text(row, lang)}"
 
 
-def _table_note(rows: list[pd.Series], lang: str) -> str:
-    """The note under the appendix table: what each column means, the verdict's rule in the
-    assessment's own thresholds, and the assumption and projection-only rows when there are any."""
-    high, low = (chance_text(band, lang) for band in CHANCE_BANDS)
+_NOTE_VERDICTS = ("achieved", "deadline_missed", "met_at_risk", "on_track", "needs_acceleration", "slowing",
+                  "off_track", "moving_away", "too_little_data")
+_NOTE_AWAITED = ("likely_met", "in_doubt", "likely_missed")
+
+
+def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), chances: Sequence[str] = ()) -> str:
+    """The note under the appendix table: what each column means and the verdict's rule in the
+    assessment's own thresholds, for what the table shows — the verdicts in it, and the forms of
+    ``needed`` and ``chances`` (its cells) that need a word — and the assumption and
+    projection-only rows when there are any.
+
+    >>> row = pd.Series({"origin": "plan", "verdict": "likely_missed", "kind": "at_least"})
+    >>> note = _table_note([row], "vi", needed=["+19,5 điểm %"], chances=["< 1 %"])
+    >>> "ước không đạt (dưới 20 %)" in note, "đúng tiến độ" in note, "−1 ấp/3 năm" in note, "“–”" in note
+    (True, False, False, False)
+    """
+    fields = dict(zip(("high", "low"), (chance_text(band, lang) for band in CHANCE_BANDS)),
+                  recent=RECENT_YEARS, pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
+    shown = {row["verdict"] for row in rows}
     # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
     approx = label("rv_approx_note", lang) if any(bool(row.get("approximate", False)) for row in rows) else ""
-    text = label("rv_table_note", lang).format(recent=RECENT_YEARS, high=high, low=low, approx=approx,
-                                               pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
+    text = label("rv_note_intro", lang).format(approx=approx)
+    clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
+    if clauses:
+        text += label("rv_note_verdicts", lang).format(clauses="; ".join(clauses), **fields)
+    if any(row.get("kind") in ("yearly_reduction", "yearly_flow") for row in rows):
+        text += label("rv_note_yearly", lang)
+    awaited = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_AWAITED if key in shown]
+    if awaited:
+        text += label("rv_note_awaiting", lang).format(clauses="; ".join(awaited))
+    extras = label("rv_note_hold", lang) if label("hold_level", lang) in needed else ""
+    extras += label("rv_note_needed_dash", lang) if "–" in needed else ""
+    over_years = next((cell for cell in needed if re.search(r"/\d+ (năm|yrs)$", cell)), None)
+    extras += label("rv_note_over_years", lang).format(example=over_years) if over_years else ""
+    whole = next((cell for cell in needed if re.search(r"(so với năm|from) \d{4}$", cell)), None)
+    extras += label("rv_note_whole_change", lang).format(example=whole) if whole else ""
+    text += label("rv_note_needed", lang).format(extras=extras)
+    text += label("rv_note_chance", lang).format(dash=label("rv_note_chance_dash", lang) if "–" in chances else "")
     if any(row["origin"] == "assumption" for row in rows):
         text += " " + label("rv_table_note_assumption", lang)
     if any(not row["verdict"] for row in rows):
@@ -979,45 +1012,70 @@ register_labels({
                               "bàn khi có số liệu năm {year} của tất cả các xã (còn thiếu {n} xã: {names}).",
                               "This area's {year} figure: {value}{note}; the target is judged for the whole area once "
                               "every commune's {year} figure is in ({n} still missing: {names})."),
-    "rv_table_note": (
+    # the note explains what the table shows, no more: a commune's table of one label under a note defining
+    # eight, with "−1 ấp/3 năm" and "−8 xã so với năm 2023" nowhere in it, sent readers looking for them
+    "rv_note_intro": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
-        "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số "
-        "liệu mới nhất và năm của số liệu{approx}. Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình "
-        "quân {recent} năm có số liệu gần nhất so với mức cần: đã đạt; đã đạt, chưa bền vững (số liệu mới nhất đã đạt "
-        "nhưng khả năng giữ được dưới {high}); đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần "
-        "đây bằng từ {pace} mức cần trở lên); cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc "
-        "độ chưa đủ, hoặc khả năng từ {low} đến dưới {high} và tốc độ chưa đủ); dự báo chậm lại, khó đạt (khả năng "
-        "dưới {high} dù tốc độ gần đây đủ); chuyển biến chậm, khó đạt (khả năng dưới {low}, tốc độ chưa đủ); xa "
-        "dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm có số liệu gần nhất ngược hướng mục tiêu, năm gần nhất "
-        "chưa quay lại và dự báo cũng không quay lại); chỉ tiêu giao hằng năm được "
-        "đánh giá theo từng năm. “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá "
-        "theo dự báo của năm đó, kể cả khi số liệu mới nhất đã đạt: ước đạt (khả năng từ {high} trở lên), khó đạt (từ {low} đến dưới {high}) hoặc ước không đạt (dưới {low}). Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt; "
-        "“giữ mức đã đạt”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt; “–”: đã có kết quả năm "
-        "phải đạt; số đếm cần chưa tới 1 đơn vị mỗi năm ghi theo số năm (“−1 ấp/3 năm”); năm phải đạt đã qua mà "
-        "số liệu mới nhất cách hơn 1 năm: ghi cả mức cần (“−8 xã so với năm 2023”). Khả "
-        "năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của nhiều "
-        "nước; “–”: đã có số liệu của năm phải "
-        "đạt, hoặc chưa đủ số liệu để dự báo.",
+        "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số liệu mới nhất và năm của số liệu{approx}.",
         "Notes: ID: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
-        "the year it is due; the line below (if any) is the level that counts as met. "
-        "Result: the latest figure and its year{approx}. Assessment: from the chance of meeting the target in the year it "
-        "is due and the average pace of the {recent} latest years with figures against the pace needed: achieved; met, not yet "
-        "secure (the latest figure meets it but the chance of holding is under {high}); on track "
-        "(chance {high} or more and a recent pace of at least {pace} of the pace needed); needs to speed "
-        "up (chance {high} or more but the pace is short, or a chance from {low} to under {high} and the pace short); "
-        "expected to slow, unlikely (chance under {high} though the recent pace is enough); slow progress, "
-        "unlikely to be met (chance under {low}, the pace short); moving away (chance under {high}, the pace of those "
-        "{recent} years away from the target, and neither the last year nor the projection turning back); targets set for every year are judged year "
-        "by year. “Awaiting the figure”: the year is due "
-        "but its figure has not arrived; judged on that year's projection, a latest figure that meets it included: likely met (chance {high} or more), in "
-        "doubt ({low} to under {high}) or likely missed (under {low}). Needed a year: the yearly change "
-        "needed from the latest figure to the year it is due; “hold the level reached”: the latest figure meets or "
-        "passes the target before the year it is due; “–”: the result of the year it is due is in; a count needing "
-        "less than one unit a year is given over years (“−1 hamlet/3 yrs”); a year due and passed more than a year "
-        "after the latest figure, as the whole change (“−8 communes from 2023”). Chance: of "
-        "meeting the target in the "
-        "year it is due, from the calibrated projection; “–”: the figure of the year it is due is in, or there are "
-        "too few figures to project."),
+        "the year it is due; the line below (if any) is the level that counts as met. Result: the latest figure and "
+        "its year{approx}."),
+    "rv_note_verdicts": (
+        " Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình quân {recent} năm có số liệu gần nhất "
+        "so với mức cần: {clauses}.",
+        " Assessment: from the chance of meeting the target in the year it is due and the average pace of the "
+        "{recent} latest years with figures against the pace needed: {clauses}."),
+    "rv_note_achieved": ("đã đạt", "achieved"),
+    "rv_note_deadline_missed": ("không đạt (số liệu năm phải đạt chưa đạt)", "not met (the figure of the year due "
+                                "falls short)"),
+    "rv_note_met_at_risk": ("đã đạt, chưa bền vững (số liệu mới nhất đã đạt nhưng khả năng giữ được dưới {high})",
+                            "met, not yet secure (the latest figure meets it but the chance of holding is under "
+                            "{high})"),
+    "rv_note_on_track": ("đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần đây bằng từ {pace} mức cần trở lên)",
+                         "on track (chance {high} or more and a recent pace of at least {pace} of the pace needed)"),
+    "rv_note_needs_acceleration": (
+        "cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc độ chưa đủ, hoặc khả năng từ {low} đến dưới "
+        "{high} và tốc độ chưa đủ)",
+        "needs to speed up (chance {high} or more but the pace is short, or a chance from {low} to under {high} and "
+        "the pace short)"),
+    "rv_note_slowing": ("dự báo chậm lại, khó đạt (khả năng dưới {high} dù tốc độ gần đây đủ)",
+                        "expected to slow, unlikely (chance under {high} though the recent pace is enough)"),
+    "rv_note_off_track": ("chuyển biến chậm, khó đạt (khả năng dưới {low}, tốc độ chưa đủ)",
+                          "slow progress, unlikely to be met (chance under {low}, the pace short)"),
+    "rv_note_moving_away": (
+        "xa dần mục tiêu (khả năng dưới {high}, tốc độ {recent} năm có số liệu gần nhất ngược hướng mục tiêu, năm gần "
+        "nhất chưa quay lại và dự báo cũng không quay lại)",
+        "moving away (chance under {high}, the pace of those {recent} years away from the target, and neither the "
+        "last year nor the projection turning back)"),
+    "rv_note_too_little_data": ("chưa đủ số liệu (dưới 2 số liệu theo cùng chuẩn: chưa dự báo được)",
+                                "too little data (fewer than 2 figures on one standard: no projection)"),
+    "rv_note_yearly": (" Chỉ tiêu giao hằng năm được đánh giá theo từng năm.",
+                       " Targets set for every year are judged year by year."),
+    "rv_note_awaiting": (
+        " “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá theo dự báo của năm đó, kể cả "
+        "khi số liệu mới nhất đã đạt: {clauses}.",
+        " “Awaiting the figure”: the year is due but its figure has not arrived; judged on that year's projection, a "
+        "latest figure that meets it included: {clauses}."),
+    "rv_note_likely_met": ("ước đạt (khả năng từ {high} trở lên)", "likely met (chance {high} or more)"),
+    "rv_note_in_doubt": ("khó đạt (từ {low} đến dưới {high})", "in doubt ({low} to under {high})"),
+    "rv_note_likely_missed": ("ước không đạt (dưới {low})", "likely missed (under {low})"),
+    "rv_note_needed": (" Cần mỗi năm: mức tăng (giảm) mỗi năm từ năm có số liệu mới nhất đến năm phải đạt{extras}.",
+                       " Needed a year: the yearly change needed from the latest figure to the year it is due{extras}."),
+    "rv_note_hold": ("; “giữ mức đã đạt”: số liệu mới nhất đã đạt hoặc vượt chỉ tiêu trước năm phải đạt",
+                     "; “hold the level reached”: the latest figure meets or passes the target before the year it is "
+                     "due"),
+    "rv_note_needed_dash": ("; “–”: đã có kết quả năm phải đạt", "; “–”: the result of the year it is due is in"),
+    "rv_note_over_years": ("; số đếm cần chưa tới 1 đơn vị mỗi năm ghi theo số năm (“{example}”)",
+                           "; a count needing less than one unit a year is given over years (“{example}”)"),
+    "rv_note_whole_change": ("; năm phải đạt đã qua mà số liệu mới nhất cách hơn 1 năm: ghi cả mức cần (“{example}”)",
+                             "; a year due and passed more than a year after the latest figure, as the whole change "
+                             "(“{example}”)"),
+    "rv_note_chance": (
+        " Khả năng đạt: xác suất đạt chỉ tiêu vào năm phải đạt, từ dự báo đã kiểm chứng trên số liệu thống kê của "
+        "nhiều nước{dash}.",
+        " Chance: of meeting the target in the year it is due, from the calibrated projection{dash}."),
+    "rv_note_chance_dash": ("; “–”: đã có số liệu của năm phải đạt, hoặc chưa đủ số liệu để dự báo",
+                            "; “–”: the figure of the year it is due is in, or there are too few figures to project"),
     "rv_approx_note": (" (≈: số ước tính)", " (≈: an estimate)"),
     "rv_benchmark_figure": ("năm {year}: {value}; ", "{year}: {value}; "),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
