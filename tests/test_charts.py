@@ -91,6 +91,7 @@ CASES = [
     ("new_map", "fan", "T14", DISTRICT),
     ("new_map", "fan", "T15", "29530-2025"),
     ("new_map", "communes", "T01"),
+    ("shipped_new_map", "communes", "T14"),  # nine legend entries, two rows: its left end was cut off
     ("english", "fan", "T15", DISTRICT),
     ("english", "dashboard", "a4"),
 ]
@@ -768,3 +769,16 @@ def test_a_deadlines_board_shows_the_figure_that_decided_it_not_a_later_one(new_
     assert not any(text.endswith("(2026)") for text in texts)
     later = [text.get_text() for text in new_map.deadline_board(2030).axes[0].texts]
     assert any(text.endswith("(2026)") for text in later)  # the 2030 board starts from the latest
+
+
+def test_small_multiples_draw_every_panel_to_the_same_last_deadline(old_map):
+    # the old map's communes stop at 2025: the district's 2030 target, drawn past its panel's edge, stood in the
+    # gap beside "Thị trấn Cầu Ngang" as if it were that town's
+    figure = old_map.small_multiples("T06")
+    checks.prepare(figure)
+    for ax in (ax for ax in figure.axes if ax.get_visible()):
+        low, high = ax.get_xlim()
+        for line in ax.get_lines():
+            xs = [float(x) for x in line.get_xdata()]
+            assert all(low <= x <= high for x in xs), (ax.get_title(loc="left"), line.get_label(), xs)
+        assert high < 2027  # nothing of 2030 on a 2025 grid where the communes end in 2025

@@ -1042,8 +1042,11 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         titles = {code: _panel_title(badges[code], code, lang) for code in codes}
         stacked = _badges_stacked(figure, ncols, [(titles[code], _short_verdict(badges[code], lang)) for code in codes])
         limits, drawn = [], []
+        # every panel to the same last deadline: on the old map the communes stop at 2025 (merged on 1/7/2025) and
+        # the district's 2030 target, drawn past its panel's edge, stood beside the next commune's name
+        last = int(rows.groupby("area_code")["deadline"].max().min())
         for ax, code in zip(axes, codes):
-            area_rows = rows[rows["area_code"] == code].sort_values("deadline")
+            area_rows = rows[(rows["area_code"] == code) & (rows["deadline"] <= last)].sort_values("deadline")
             drawn.append(_draw_fan(ax, area_rows, data[code], lang, detailed=False, estimates=False))
             limits.append(ax.get_ylim())
             row = badges[code]
@@ -1138,11 +1141,15 @@ BADGE_SIZE = 8
 
 def _legend_columns(texts: list[str], figure: Figure, size: float) -> int:
     """How many legend columns fit across the figure (an entry: its mark, its words and the
-    space to the next, about 4,8 letters' width; matplotlib fills the columns one by one)."""
+    space to the next, about 4,8 letters' width). Matplotlib fills ``columns`` columns one by one,
+    the first ones holding an entry more: 9 entries in 8 columns are 8 columns (2 + 1 × 7), not 5
+    of 2 — which is what was measured, and a legend wider than the slide lost its left end."""
     widths = [text_width(text, size) + 4.8 * size for text in texts]
     for columns in range(len(texts), 1, -1):
-        per_column = math.ceil(len(texts) / columns)
-        if sum(max(widths[i:i + per_column]) for i in range(0, len(texts), per_column)) <= _room(figure):
+        rows, larger = divmod(len(texts), columns)
+        sizes = [rows + 1] * larger + [rows] * (columns - larger)
+        starts = [sum(sizes[:i]) for i in range(columns)]
+        if sum(max(widths[start:start + size]) for start, size in zip(starts, sizes) if size) <= _room(figure):
             return columns
     return 1
 
