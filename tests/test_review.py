@@ -763,10 +763,15 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
     at_bar = row(target_value=20.0, met_threshold=20.0, latest_value=19.6, projected_median=19.98,
                  projected_lo_80=19.8, projected_hi_80=20.2, probability=0.49, verdict="needs_acceleration")
     text = target_sentences(at_bar, 2025, "Tỷ lệ cán bộ người Khmer")
-    assert "Dự báo năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %: 19,8–20,2 %)." in text
+    # printed on its side of the target, as the summary sheet prints it (the two read 20,0 % and 19,99 %)
+    assert "Dự báo năm 2025 khoảng 19,98 % (khoảng dự báo 80 %: 19,8–20,2 %)." in text
     assert "sát mức chỉ tiêu" not in target_sentences(row(), 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
-    # a level held and sure to stay is at the line, not close to it ("0 ấp, sát mức" read as a worry)
-    held = at_bar.copy()
+    # one that meets it and prints at it is close to the line beside a chance under one half …
+    over = at_bar.copy()
+    over["projected_median"] = 20.02
+    assert "Dự báo năm 2025 khoảng 20,0 %, sát mức chỉ tiêu (khoảng dự báo 80 %" in target_sentences(over, 2025, "Tỷ lệ")
+    # … and a level held and sure to stay is at the line, not close to it ("0 ấp, sát mức" read as a worry)
+    held = over.copy()
     held["probability"], held["verdict"] = 0.97, "achieved"
     assert "Dự báo năm 2025 khoảng 20,0 % (khoảng dự báo 80 %" in target_sentences(held, 2025, "Tỷ lệ cán bộ")
     # a whole count is printed whole: "khoảng 0 ấp, sát mức chỉ tiêu" beside 73 % read oddly (xã Cầu Ngang T03)

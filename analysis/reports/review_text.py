@@ -27,7 +27,7 @@ from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_for, fmt_number, half_up, is_benchmark, latest_decimals,
+from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, latest_decimals,
                      latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
@@ -466,7 +466,9 @@ def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
     if _missing(row.get("projected_median")) or row["unit"] == "flag":
         return ""
     deadline = int(row["deadline"])
-    value = value_text(float(row["projected_median"]), row["unit"], lang)
+    median = float(row["projected_median"])
+    # on its side of the target, as the summary sheet prints it: 19,993 % is "19,99 %", not "20,0 %"
+    value = value_text(median, row["unit"], lang, decimals=decimals_against(median, row))
     bar = row.get("met_threshold")
     chance = row.get("probability")
     # a whole count is printed whole: "khoảng 0 ấp" beside a chance of 73 % is at the level, not close to it
