@@ -1015,3 +1015,18 @@ def test_the_appendix_note_explains_only_what_its_table_shows():
     assert "; “–”: đã có số liệu của năm phải đạt, hoặc chưa đủ số liệu để dự báo." in both
     english = _table_note([missed, on_track], "en", needed=["−1 hamlet/3 yrs"], chances=["62 %"])
     assert "on track (chance 50 % or more" in english and "(“−1 hamlet/3 yrs”)" in english
+
+
+def test_a_communes_2030_benchmark_is_said_to_be_assumed_as_a_benchmark():
+    # "Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện … Giả định: kế hoạch chỉ đặt mục tiêu đến 2025" said the plan set
+    # the commune a level after saying it did not
+    carried = row(deadline=2030, origin="assumption", benchmark=True, verdict="off_track", awaiting_figure=False,
+                  assumption_vi="Giả định: kế hoạch chỉ đặt mục tiêu đến 2025; giữ nguyên mức này đến 2030.",
+                  assumption_en="Assumption: the plan sets this target for 2025 only; the same value is carried "
+                                "to 2030.")
+    text = target_sentences(carried, 2026, "Tỷ lệ đảng viên người Khmer")
+    assert "Giả định: mức so sánh năm 2030 giữ như năm 2025." in text and "kế hoạch chỉ đặt mục tiêu" not in text
+    assert "Assumption: the 2030 benchmark stays as in 2025." in target_sentences(carried, 2026, "The share", "en")
+    plan = carried.copy()
+    plan["benchmark"] = False
+    assert "Giả định: kế hoạch chỉ đặt mục tiêu đến 2025" in target_sentences(plan, 2026, "Tỷ lệ đảng viên người Khmer")

@@ -87,6 +87,8 @@ register_labels({
                              " (the {year} figure is an estimate from real figures; earlier years include illustrative "
                              "figures)"),
     "rv_about": ("khoảng {value}", "about {value}"),
+    "rv_benchmark_assumption": ("Giả định: mức so sánh năm 2030 giữ như năm 2025.",
+                                "Assumption: the 2030 benchmark stays as in 2025."),
     "rv_unchanged": (", không thay đổi so với năm {base_year}", ", unchanged from {base_year}"),
     "rv_average": (", bình quân {change}", ", on average {change}"),
     "rv_above_target": (", vượt {size} so với chỉ tiêu", ", {size} above the target"),
@@ -589,6 +591,10 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
             sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
         sentences.append(_rule_note(row, lang))
         assumption = _text_or_empty(row, f"assumption_{lang}")
+        if assumption and row.get("origin") == "assumption" and is_benchmark(row):
+            # "kế hoạch chỉ đặt mục tiêu đến 2025" after "Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện" said the plan
+            # set the commune a level: what is assumed is the commune's own benchmark, held from 2025
+            assumption = label("rv_benchmark_assumption", lang)
         if assumption and row.get("origin") in ("assumption", "plan"):  # plan: how it is read (T20: no year)
             sentences.append(assumption)
         sentences.append(_verdict_sentence(row, verdict, parts, lang))
