@@ -695,9 +695,9 @@ def chance_shown(row: pd.Series, lang: str = "vi") -> str:
 
 
 def reach_text(row: pd.Series, lang: str = "vi") -> str:
-    """The year a target is met, as the summary sheet says it: a year up to the latest figure's
-    for a level met since then ("đã đạt từ 2018"; "≤ 2019": since the first figure), a projected
-    one as it is.
+    """The year a target is met, as the summary sheet says it: a year a figure met it, for a level
+    met since then (``reach_met``; without it, a year up to the latest figure's): "đã đạt từ 2018"
+    ("≤ 2019": since the first figure); a projected one as it is.
 
     >>> def reach(text, latest=2024): return reach_text(pd.Series({"reach": text, "latest_year": latest}))
     >>> reach("2018"), reach("2027"), reach("Chưa đạt đến năm 2035"), reach("2024")
@@ -712,6 +712,8 @@ def reach_text(row: pd.Series, lang: str = "vi") -> str:
         return label(text, lang)
     if text.startswith("≤ "):
         return label("reach_since_first", lang).format(year=text[2:])
-    if text.isdigit() and not is_missing(row["latest_year"]) and int(text) <= int(row["latest_year"]):
+    met = row.get("reach_met")
+    if text.isdigit() and (bool(met) if not is_missing(met) else
+                           not is_missing(row["latest_year"]) and int(text) <= int(row["latest_year"])):
         return label("reach_since", lang).format(year=text)
     return text

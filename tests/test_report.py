@@ -155,8 +155,8 @@ def test_people_read_how_it_was_projected_in_plain_words_machines_get_the_method
     assert plain and not any(re.search(r"logit|Theta|h\^|kiểm định ngược", text) for text in plain)
     assert any(text.startswith("xu hướng của") for text in plain)
     rows = summary_rows(report)
-    assert any("Theta" in row["method"] for row in rows) and list(rows[0])[-3:] == ["latest_decimals", "benchmark",
-                                                                                   "projected_decimals"]
+    assert any("Theta" in row["method"] for row in rows) and list(rows[0])[-3:] == ["benchmark", "projected_decimals",
+                                                                                   "reach_met"]
 
 
 def summary_sheet(report: Path) -> dict[tuple[str, str, int], dict]:

@@ -16,7 +16,7 @@ import builders
 from analysis import assess, load_targets
 from analysis.assessment import VERDICTS
 from analysis.assessment.verdict import Evidence, decide, reason
-from analysis.words import chance_shown, fmt_number, is_holding, target_text
+from analysis.words import chance_shown, fmt_number, is_holding, reach_text, target_text
 
 AS_OF = dt.date(2026, 11, 29)
 
@@ -525,3 +525,6 @@ def test_a_deadline_without_its_figure_but_with_a_later_one_is_judged_as_awaited
     later = assess(observations({**history, 2026: 96.2}, indicator="health_insurance_coverage"),
                    catalogue("T02", deadline=2030), areas=["848"], as_of=AS_OF).iloc[0]
     assert int(later["latest_year"]) == 2026 and later["latest_value"] == 96.2
+    # one series, one year it met the target: the 2025 row said "2030" (projected from 2024) beside "đã đạt từ 2026"
+    assert (after["reach"], bool(after["reach_met"])) == (later["reach"], bool(later["reach_met"])) == ("2026", True)
+    assert reach_text(after) == reach_text(later) == "đã đạt từ 2026"

@@ -115,7 +115,7 @@ COLUMNS = [
     "cumulative_since_start", "cumulative_target", "years_met", "years_counted", "latest_decimals",
     "verdict", "verdict_reason_vi", "verdict_reason_en", "awaiting_figure", "latest_met",
     "status", "status_ratio", "status_method", "un_progress_ratio", "un_status",
-    "probability", "probability_words", "reach_year", "reach",
+    "probability", "probability_words", "reach_year", "reach", "reach_met",
     "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "reading", "benchmark", "projection_method", "projection_method_vi", "projection_method_plain",
     "projection_method_plain_vi",
@@ -265,7 +265,7 @@ def assess(
         table[column] = table[column].astype("Int64")
     table["deadline"] = table["deadline"].astype(int)
     for column in ("illustrative", "latest_illustrative", "approximate", "awaiting_figure", "target_illustrative",
-                   "latest_met", "deadline_illustrative", "deadline_approximate"):
+                   "latest_met", "deadline_illustrative", "deadline_approximate", "reach_met"):
         table[column] = table[column].astype(bool)
     return table
 
@@ -444,6 +444,11 @@ def _assess_one(target, code, context: _Context) -> dict:
         earlier = replace(context, observations=context.observations[context.observations["year"] <= deadline],
                           cache=context.cache.setdefault(("until", deadline), {}), cutoff=deadline)
         row = _assess_one(target, code, earlier)
+        # the year the series meets the target is the series' own, whatever the deadline: "2030" beside the 2030
+        # row's "đã đạt từ 2026" told two stories of one series
+        every_year = _assess_one(target, code, replace(context, cutoff=int(found.used.index[-1])))
+        row["reach"], row["reach_year"], row["reach_met"] = (every_year[key] for key in ("reach", "reach_year",
+                                                                                        "reach_met"))
         years = ", ".join(str(year) for year in later)
         row["notes_vi"] = " ".join(filter(None, [row["notes_vi"], (
             f"Chưa có số liệu năm {deadline} dù đã có số liệu năm {years}: năm {deadline} được ước từ số liệu đến "
@@ -485,7 +490,7 @@ def _assess_one(target, code, context: _Context) -> dict:
         "deadline_approximate": bool(part.at[deadline, "approximate"]) if deadline in values.index else False,
         "sources": " | ".join(sorted(set(part["source"]))) if len(part) else "",
         "verdict": "", "status": "", "status_method": "", "un_status": "", "probability_words": "", "reach": "",
-        "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False,
+        "met_rule_vi": "", "met_rule_en": "", "awaiting_figure": False, "reach_met": False,
         "projection_method": projection.attrs["method"] if projection is not None else "",
         "projection_method_vi": projection.attrs["method_vi"] if projection is not None else "",
         "projection_method_plain": projection.attrs["method_plain"] if projection is not None else "",
@@ -798,6 +803,8 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
         reach_words = str(reach) if reach is not None else "not_by_2035"
     row["reach_year"] = reach if reach is not None else pd.NA
     row["reach"] = reach_words
+    # met in that year's own figure, not projected to be: "đã đạt từ 2026" (words.reach_text)
+    row["reach_met"] = kind != "yearly_flow" and bool(rule.met(latest))
 
 
 def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:

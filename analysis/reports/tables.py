@@ -42,7 +42,7 @@ SUMMARY_COLUMNS = [
     "status", "status_text", "status_ratio", "status_method", "un_progress_ratio", "un_status",
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
-    "un_status_text", "method_plain", "latest_decimals", "benchmark", "projected_decimals",
+    "un_status_text", "method_plain", "latest_decimals", "benchmark", "projected_decimals", "reach_met",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
 end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
@@ -54,7 +54,8 @@ the chance of holding it to the deadline. ``un_status_text`` says the UN ratio i
 unit's usual ones). ``benchmark`` marks a commune held to a level of its own where the plan sets
 the district's (T14; :func:`analysis.words.is_benchmark`). ``projected_decimals`` is how many
 decimals the projected median is printed with, where the usual ones would put it on the other
-side of the target (19,993 % against "≥ 20 %" is "19,99 %", not "20,0 %" beside "Khó đạt")."""
+side of the target (19,993 % against "≥ 20 %" is "19,99 %", not "20,0 %" beside "Khó đạt").
+``reach_met`` says that ``reach`` is a year whose figure met the target, not a projected one."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -290,7 +291,7 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
                    "years_counted", "verdict", "awaiting_figure", "status", "status_ratio", "status_method",
                    "un_progress_ratio", "un_status", "probability", "reach", "projected_median", "projected_lo_80",
                    "projected_hi_80", "projected_lo_95", "projected_hi_95", "reading", "illustrative", "approximate",
-                   "latest_decimals", "benchmark"):
+                   "latest_decimals", "benchmark", "reach_met"):
         out[column] = table[column]
     # the data say some sources in both languages ("… / Illustrative data, not real"): one, the reader's
     out["sources"] = ["; ".join(source_parts(text, lang)) for text in table["sources"]]
