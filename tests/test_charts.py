@@ -782,3 +782,15 @@ def test_small_multiples_draw_every_panel_to_the_same_last_deadline(old_map):
             xs = [float(x) for x in line.get_xdata()]
             assert all(low <= x <= high for x in xs), (ax.get_title(loc="left"), line.get_label(), xs)
         assert high < 2027  # nothing of 2030 on a 2025 grid where the communes end in 2025
+
+
+def test_a_yearly_falls_panel_names_its_years_when_they_pass_the_deadline(tmp_path):
+    # "đạt 1 trong 5 năm" over the bars, under "2025 — Không đạt (đạt 1 trong 4 năm)": two counts of one record
+    folder = builders.data_with_new_communes(tmp_path)
+    (folder / "hiep_my_2026.csv").write_text(
+        "indicator,area_code,group,year,standard,value,source\n"
+        "poverty_rate_households,29455,khmer,2026,2022-2025,\"1,6\",UBND xã Hiệp Mỹ\n", encoding="utf-8")
+    figure = Workbench(folder, map="new").fan_chart("T01", "29455-2025")
+    titles = [ax.get_title(loc="left") for ax in figure.axes]
+    assert any(re.search(r"— đạt \d trong 5 năm \(2022–2026\)$", title) for title in titles), titles
+    assert any("2025 — " in title and "trong 4 năm" in title for title in titles), titles
