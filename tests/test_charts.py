@@ -762,6 +762,8 @@ def test_a_deadlines_board_shows_the_figure_that_decided_it_not_a_later_one(new_
     district = new_map.table[(new_map.table["area_code"] == DISTRICT) & (new_map.table["target_id"] == "T02")]
     decided_2025 = district[district["deadline"] == 2025].iloc[0]
     assert int(decided_2025["latest_year"]) == 2026 and decided_2025["verdict"] in ("achieved", "deadline_missed")
+    # an estimate (Ngũ Lạc's share of the old Thạnh Hòa Sơn assumed) is said as one where the board marks it "≈"
+    assert bool(decided_2025["deadline_approximate"]) and decided_2025["verdict_reason_vi"].startswith("Năm 2025: khoảng ")
     board = new_map.deadline_board(2025)
     texts = [text.get_text() for text in board.axes[0].texts]
     expected = value_text(decided_2025["deadline_value"], "percent", "vi", compact=True)

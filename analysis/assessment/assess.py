@@ -63,6 +63,7 @@ register_labels({
     "hold_unlikely": ("Khó giữ được", "Unlikely to hold"),
     "hold_very_unlikely": ("Rất khó giữ được", "Very unlikely to hold"),
     "not_by_2035": ("Chưa đạt đến năm 2035", "Not by 2035"),
+    "about_value": ("khoảng {value}", "about {value}"),
     "growth_rate_ratio": ("Tỷ số tốc độ tăng trưởng (Eurostat, Thống kê Canada)",
                           "Growth-rate ratio (Eurostat, Statistics Canada)"),
     "linear_rate_ratio": ("Tỷ số tốc độ thay đổi tuyệt đối (SDSN)", "Linear-rate ratio (SDSN)"),
@@ -855,6 +856,9 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
     else:  # as many decimals as it takes for the figure as printed to agree with "đạt"/"chưa đạt"
         value_words = value_text(deadline_value, unit, lang, exact=True,
                                  decimals=decimals_against(deadline_value, row)) if not missing(deadline_value) else "–"
+    if row.get("deadline_approximate") and not missing(deadline_value):
+        # an estimate (a new commune's share of an old unit assumed), as the tables mark it "≈"
+        value_words = label("about_value", lang).format(value=value_words)
     latest_year = int(row["latest_year"])
     if kind == "yearly_flow":
         tail = values[values.index > latest_year - RECENT_YEARS]
