@@ -300,3 +300,16 @@ def test_units_an_office_writes_in_words_are_read(tmp_path):
                                      "new_jobs_khmer_workers,29434,khmer,2024,120,người,Phòng LĐ\n"
                                      "new_jobs_khmer_workers,29434,khmer,2023,110,lao động,Phòng LĐ\n", encoding="utf-8")
     assert load_observations(tmp_path / "ld.csv")["unit"].tolist() == ["workers", "workers"]
+
+
+def test_an_unknown_area_on_the_new_map_lists_the_six_communes_to_choose_from():
+    # "ví dụ 848 … hoặc 29431 (Xã Vinh Kim)": an office of Ngũ Lạc found no sign of its own code
+    from analysis import DataError
+    from analysis.data.observations import area_option_codes
+
+    with pytest.raises(DataError) as caught:
+        area_option_codes(["xyz"], "new")
+    fix = caught.value.problems[0].fix_vi
+    assert fix.endswith("hoặc mã một xã: 29416 (Xã Cầu Ngang), 29419 (Xã Mỹ Long), 29431 (Xã Vinh Kim), 29446 (Xã Nhị "
+                        "Trường), 29455 (Xã Hiệp Mỹ), 29530 (Xã Ngũ Lạc).")
+    assert "29530 (Ngũ Lạc commune)" in caught.value.problems[0].fix_en

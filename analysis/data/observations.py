@@ -1507,6 +1507,12 @@ def area_option_codes(typed: Sequence[str], map_name: str | None = None, areas: 
         vi, en = _suggest(text, list(local.index), names)
         if (vi, en) == _GENERIC_HINT:
             example_vi, example_en = _AREA_EXAMPLES[map_name]
+            if map_name == "new":  # six to choose from: each named, an office finds its own among them
+                listed = [(areas.at[code, "gso_code"] or code, areas.at[code, "name_vi"], areas.at[code, "name_en"])
+                          for code in commune_codes(areas, map="new")]
+                example_vi = "848 (địa bàn huyện cũ) hoặc mã một xã: " + ", ".join(f"{c} ({n})" for c, n, _ in listed)
+                example_en = "848 (the former district) or a commune's code: " + ", ".join(
+                    f"{c} ({n})" for c, _, n in listed)
             vi, en = f"ghi mã hoặc tên một địa bàn, ví dụ {example_vi}.", f"give an area's code or name, e.g. {example_en}."
         problems.append(problem("unknown_area", "--area", None, None, text=text, suggest_vi=vi, suggest_en=en))
     if problems:
