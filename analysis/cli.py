@@ -289,6 +289,8 @@ def _check(args: argparse.Namespace) -> int:
           f"{n:,} valid row{'' if n == 1 else 's'} ({real:,} real, {made_up:,} illustrative).")
     for line in checked.summary_lines() + checked.warning_lines():
         print(line)
+    if (line := _targets_without_data(observations)):
+        print(line)
     from .assessment.assess import default_map
     from .data.catalogue import load_areas
     from .reports.report import MAP_WORDS, new_map_reason
@@ -297,6 +299,24 @@ def _check(args: argparse.Namespace) -> int:
     if default_map(observations, areas) == "new":  # one office's 2025 file turns every output to the new communes
         print(f"make report: {MAP_WORDS['new']}\n{new_map_reason(observations, areas)}")
     return 0
+
+
+def _targets_without_data(observations) -> str:
+    """A line naming the targets the files checked hold no figure for ("" when every target has
+    some): a folder of some indicators checks clean, and the report then says "Không có số liệu"
+    for the others — better known before it is run."""
+    from .data.catalogue import load_targets
+    from .data.coverage import data_coverage
+
+    coverage = data_coverage(observations, load_targets())
+    empty = coverage.loc[(coverage["real_points"] + coverage["illustrative_points"]) == 0, "target_id"].tolist()
+    if not empty:
+        return ""
+    listed = ", ".join(empty)
+    return (f"Các tệp đã kiểm tra không có số liệu cho {len(empty)} chỉ tiêu: {listed} (báo cáo chỉ từ các tệp này "
+            f"ghi “Không có số liệu” cho chúng). / The files checked hold no figure for {len(empty)} "
+            f"target{'' if len(empty) == 1 else 's'}: {listed} (a report from these files alone says “No data” "
+            f"for {'it' if len(empty) == 1 else 'them'}).")
 
 
 def _vi(n: int) -> str:

@@ -60,6 +60,18 @@ def test_check_reads_the_offices_folder_by_default_and_names_each_file(capsys):
     out = capsys.readouterr().out
     assert "xa_kim_hoa_2024.csv: 1 dòng / 1 row" in out
     assert "data/observations/published.csv" in out and "(213 thật" in out  # 212 published + the office's
+    assert "không có số liệu cho" not in out  # the shipped data cover every target
+
+
+def test_check_of_some_indicators_names_the_targets_it_holds_no_figure_for(tmp_path, capsys):
+    # a folder holding only some indicators checked clean, and the report then said "Không có số liệu" for the rest
+    (tmp_path / "xa_kim_hoa_2024.csv").write_text(ROW, encoding="utf-8")
+    assert main(["check", str(tmp_path / "xa_kim_hoa_2024.csv")]) == 0
+    out = capsys.readouterr().out
+    line = next(text for text in out.splitlines() if text.startswith("Các tệp đã kiểm tra không có số liệu cho "))
+    assert "T01, " in line and ", M2 (báo cáo chỉ từ các tệp này ghi “Không có số liệu” cho chúng)." in line
+    listed = [target for target in ("T02", "T06", "T07", "T08") if f" {target}," in line]
+    assert listed == ["T06", "T07", "T08"], listed  # T02, the office's health insurance, has its figure
 
 
 def test_the_report_counts_every_file_it_read_above_the_excel_ones_it_lists():
