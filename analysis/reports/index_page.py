@@ -41,10 +41,10 @@ register_labels({
     "index_review_vi": ("", " (Vietnamese)"),
     "index_review_other_data": (" (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: {command})",
                                 " (written from other data than this report; renew it with: {command})"),
-    "index_no_review": ("Chưa có. Lệnh python -m analysis review --year 2025 (make report chạy sẵn) ghi báo cáo vào "
-                        "thư mục này và thêm liên kết ở đây.",
-                        "None yet. python -m analysis review --year 2025 (make report runs it) writes the review "
-                        "into this folder and links it here."),
+    "index_no_review": ("Chưa có. Lệnh python -m analysis review --year 2025 (make report chạy sẵn; báo cáo của năm "
+                        "khác: thay 2025 bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
+                        "None yet. python -m analysis review --year 2025 (make report runs it; another year's "
+                        "report: that year for 2025) writes the review into this folder and links it here."),
     "index_multiples": ("So sánh các xã", "Communes side by side"),
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
