@@ -992,6 +992,7 @@ def test_a_count_brought_to_zero_says_none_is_left():
     text = target_sentences(none_left, 2025, "Số ấp đặc biệt khó khăn")
     assert text.startswith("Số ấp đặc biệt khó khăn năm 2024: không còn (số liệu minh họa), giảm 1 ấp so với năm 2021")
     assert "còn 0 ấp" not in text
+    assert "Dự báo năm 2025 vẫn không còn (khoảng dự báo 80 %: 0 ấp)." in text  # not "khoảng 0 ấp"
     english = target_sentences(none_left, 2025, "Especially difficult hamlets", "en")
     assert english.startswith("Especially difficult hamlets: none left in 2024 (illustrative figure)")
     some_left = target_sentences(none_left.replace({0.0: 2.0}), 2025, "Số ấp đặc biệt khó khăn")

@@ -116,6 +116,8 @@ register_labels({
     # after the verdict
     "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
     "rv_at_bar": ("{value}, sát mức chỉ tiêu", "{value}, right at the target's level"),
+    "rv_estimate_none": ("Dự báo năm {year} vẫn không còn (khoảng dự báo 80 %: {interval}).",
+                         "The {year} projection: still none (80 % projection interval: {interval})."),
     "rv_estimate": ("Dự báo năm {year} khoảng {value} (khoảng dự báo 80 %: {interval}).",
                     "The {year} projection is about {value} (80 % projection interval: {interval})."),
     "rv_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}; dự báo năm {deadline} khoảng {value} "
@@ -480,7 +482,12 @@ def _projection_sentence(row: pd.Series, key: str, lang: str) -> str:
         # "khoảng 20,0 %" against "từ 20 % trở lên" reads as met beside a chance of one half; a commune
         # holding 0 ấp, sure to stay there, is not "sát mức" (close to the line) but at it
         value = label("rv_at_bar", lang).format(value=value)
-    return label(key, lang).format(year=deadline, deadline=deadline, interval=_interval(row, lang), value=value)
+    interval = _interval(row, lang)
+    if key == "rv_estimate" and row["kind"] == "count_to_zero" and float(row["latest_value"]) == 0 \
+            and value == interval == value_text(0.0, row["unit"], lang):
+        # "khoảng 0 ấp" after "năm 2024: không còn": none is left, and none is expected
+        key = "rv_estimate_none"
+    return label(key, lang).format(year=deadline, deadline=deadline, interval=interval, value=value)
 
 
 def _progress_needed(row: pd.Series) -> float:
