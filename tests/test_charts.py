@@ -464,12 +464,13 @@ def test_the_poverty_chart_says_how_the_earlier_standard_was_used(old_map):
     assert projection.attrs["earlier_points_used"] == 5 and projection.attrs["break_used"] == 2021
     texts = _legend_texts(old_map.fan_chart("T01", DISTRICT))
     # the 2016–2020 points are made up: hollow, as made-up points are on the current standard (they were
-    # filled, which elsewhere means real); 2015, on the 2011–2015 line, is not used: a cross
+    # filled, which elsewhere means real); 2015, on the 2011–2015 line, is not used: a cross, made up as well
+    # ("× Chuẩn cũ" beside "○ Chuẩn cũ, minh họa" read as if the cross were a real figure)
     assert "Chuẩn cũ, minh họa (chỉ dùng tốc độ thay đổi, không dùng mức)" in texts
-    assert "Chuẩn cũ (không dùng để dự báo)" in texts
+    assert "Chuẩn cũ, minh họa (không dùng để dự báo)" in texts and "Chuẩn cũ (không dùng để dự báo)" not in texts
     lines = {line.get_label(): line for line in old_map.fan_chart("T01", DISTRICT).axes[0].lines}
     assert lines["Chuẩn cũ, minh họa (chỉ dùng tốc độ thay đổi, không dùng mức)"].get_markerfacecolor() == "white"
-    assert lines["Chuẩn cũ (không dùng để dự báo)"].get_marker() == "x"
+    assert lines["Chuẩn cũ, minh họa (không dùng để dự báo)"].get_marker() == "x"
     # the 2022–2025 line applies from 2022; the series' first figure on it is the end-2021 review
     assert any("Chuẩn nghèo đa chiều 2022–2025" in text and "từ năm 2021 (rà soát cuối năm 2021)" in text
                for text in texts)

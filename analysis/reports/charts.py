@@ -48,6 +48,8 @@ register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
     "observed_illustrative": ("Số liệu minh họa", "Illustrative data"),
     "earlier_standard": ("Chuẩn cũ (không dùng để dự báo)", "Earlier standard (not used for the projection)"),
+    "earlier_standard_illustrative": ("Chuẩn cũ, minh họa (không dùng để dự báo)",
+                                      "Earlier standard, illustrative (not used for the projection)"),
     "target_band": ("Khoảng mục tiêu mỗi năm", "Target range each year"),
     "earlier_standard_changes": ("Chuẩn cũ (chỉ dùng tốc độ thay đổi, không dùng mức)",
                                  "Earlier standard (its yearly changes used, not its level)"),
@@ -695,9 +697,14 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                     markeredgecolor=COLORS["grey"], markeredgewidth=1.3, markersize=6, alpha=0.8,
                     label=label(key, lang), clip_on=False)
     unused = earlier.loc[~earlier.index.isin(changes_used.index)]
-    if len(unused):
-        ax.plot(unused.index, unused["value"], "x", color=COLORS["grey"], markeredgewidth=1.3, markersize=6,
-                alpha=0.8, label=label("earlier_standard", lang), clip_on=False)
+    # made up or not, said as for the points whose changes are used: "× Chuẩn cũ" beside "○ Chuẩn cũ, minh họa"
+    # read as if the cross were a real figure
+    for made_up, key in ((False, "earlier_standard"), (True, "earlier_standard_illustrative")):
+        points = unused[unused["illustrative"].astype(bool) == made_up] if "illustrative" in unused else \
+            (unused if not made_up else unused.iloc[0:0])
+        if len(points):
+            ax.plot(points.index, points["value"], "x", color=COLORS["grey"], markeredgewidth=1.3, markersize=6,
+                    alpha=0.8, label=label(key, lang), clip_on=False)
     reform = getattr(data, "reform", None)
     if reform is not None and first_shown < reform.first_year - 0.5 and reform.first_year + 0.5 < last_shown:
         # (only when a year after it is on the scale: a line at the scale's edge says nothing)
