@@ -696,13 +696,13 @@ def chance_shown(row: pd.Series, lang: str = "vi") -> str:
 
 def reach_text(row: pd.Series, lang: str = "vi") -> str:
     """The year a target is met, as the summary sheet says it: a year a figure met it, for a level
-    met since then (``reach_met``; without it, a year up to the latest figure's): "đã đạt từ 2018"
-    ("≤ 2019": since the first figure); a projected one as it is.
+    met since then (``reach_met``): "đã đạt từ 2018" ("≤ 2019": since the first figure); a projected
+    one as it is.
 
-    >>> def reach(text, latest=2024): return reach_text(pd.Series({"reach": text, "latest_year": latest}))
-    >>> reach("2018"), reach("2027"), reach("Chưa đạt đến năm 2035"), reach("2024")
+    >>> def reach(text, met=True): return reach_text(pd.Series({"reach": text, "reach_met": met}))
+    >>> reach("2018"), reach("2027", met=False), reach("Chưa đạt đến năm 2035", met=False), reach("2024")
     ('đã đạt từ 2018', '2027', 'Chưa đạt đến năm 2035', 'đã đạt từ 2024')
-    >>> reach_text(pd.Series({"reach": "≤ 2019", "latest_year": 2024}), "en")
+    >>> reach_text(pd.Series({"reach": "≤ 2019", "reach_met": True}), "en")
     'met since 2019 (the first figure)'
     """
     text = str(row["reach"])
@@ -712,8 +712,6 @@ def reach_text(row: pd.Series, lang: str = "vi") -> str:
         return label(text, lang)
     if text.startswith("≤ "):
         return label("reach_since_first", lang).format(year=text[2:])
-    met = row.get("reach_met")
-    if text.isdigit() and (bool(met) if not is_missing(met) else
-                           not is_missing(row["latest_year"]) and int(text) <= int(row["latest_year"])):
+    if text.isdigit() and bool(row["reach_met"]):
         return label("reach_since", lang).format(year=text)
     return text

@@ -31,6 +31,7 @@ import pandas as pd
 from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, load_reforms, load_targets
 from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
+from ..data.reform import merged_into
 from ..projection import probability_beyond, project
 from ..text import label, register_labels
 from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up,
@@ -167,13 +168,10 @@ def _exists_by(code: str, deadline: int, areas: pd.DataFrame) -> bool:
     >>> _exists_by("29416-2025", 2030, areas), _exists_by("84", 2030, areas)
     (True, True)
     """
-    if code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
-        return True
-    successor, valid_to = areas.at[code, "successor_code"], areas.at[code, "valid_to"]
-    if not isinstance(successor, str) or successor not in areas.index or pd.isna(valid_to):
+    if merged_into(code, areas) is None or pd.isna(areas.at[code, "valid_to"]):
         return True
     # the end-of-period review still judges the old units for 2025, on their projected values
-    return deadline <= valid_to.year
+    return deadline <= areas.at[code, "valid_to"].year
 
 
 def default_map(observations: pd.DataFrame, areas: pd.DataFrame | None = None) -> str:
@@ -786,7 +784,9 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
     row["probability_words"] = probability_words(row["probability"], holding=holding)
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
-    if kind != "yearly_flow" and rule.met(latest):
+    # met in that year's own figure, not projected to be: "đã đạt từ 2026" (words.reach_text)
+    row["reach_met"] = kind != "yearly_flow" and bool(rule.met(latest))
+    if row["reach_met"]:
         # met since the first year of its latest run of met figures: M2, met in 2022 and every year
         # since, was "reached" in 2024 (its latest year) beside "Đã đạt (2022)"
         reach = latest_year
@@ -804,8 +804,6 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
         reach_words = str(reach) if reach is not None else "not_by_2035"
     row["reach_year"] = reach if reach is not None else pd.NA
     row["reach"] = reach_words
-    # met in that year's own figure, not projected to be: "đã đạt từ 2026" (words.reach_text)
-    row["reach_met"] = kind != "yearly_flow" and bool(rule.met(latest))
 
 
 def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:

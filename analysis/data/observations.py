@@ -44,7 +44,7 @@ from .catalogue import (GROUPS, INTEGER_UNITS, _display, commune_codes, load_are
 from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem, problem_words
-from .reform import merged_fields, resolve_areas
+from .reform import merged_fields, merged_into, resolve_areas
 from .series import merge_rule
 from .xlsx import XlsxWorkbook
 from openpyxl.utils import get_column_letter
@@ -1031,7 +1031,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
                    for i, lang in enumerate(("vi", "en"))}
         # a name of a commune merged before the row's year: its successor's code straight away, not
         # the old code that the next check refuses for that year
-        for index, (vi, en) in _merged_name_hints(area[unknown], frame.loc[unknown, "year"], ctx.areas, names).items():
+        for index, (vi, en) in _merged_name_hints(area[unknown], frame.loc[unknown, "year"], ctx.areas).items():
             suggest["vi"][index], suggest["en"][index] = vi, en
         emit(unknown, "unknown_area", "area_code", text=area, suggest_vi=suggest["vi"], suggest_en=suggest["en"])
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
@@ -1368,17 +1368,15 @@ def _area_names(areas: pd.DataFrame) -> dict[str, tuple[str, str]]:
     return names
 
 
-def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame,
-                       names: dict[str, tuple[str, str]]) -> dict:
+def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame) -> dict:
     """For rows naming (by name, not code) a commune merged before the row's year: index → (vi,
-    en) words giving its successor's code. Whether it was merged, into which commune and since
-    when is the reform's own answer (:func:`resolve_areas`), as for a code typed; ``names`` are
-    :func:`_area_names`.
+    en) words giving its successor's code, with the fix a typed old code gets
+    (:func:`~analysis.data.reform.merged_fields`).
 
     >>> from analysis.data.catalogue import load_areas
     >>> areas = load_areas()
     >>> hints = _merged_name_hints(pd.Series(["Kim Hòa", "Kim Hòa", "Xã Vinh Kim"]), pd.Series([2025.0, 2024.0, 2025.0]),
-    ...                            areas, _area_names(areas))
+    ...                            areas)
     >>> list(hints), hints[0][0]  # doctest: +NORMALIZE_WHITESPACE
     ([0], 'Xã Kim Hòa đã nhập vào Xã Vinh Kim từ 1/7/2025: ghi một số liệu cho cả xã Vinh Kim (mã 29431, gồm xã
     Kim Hòa, xã Vinh Kim), không ghi riêng phần của xã Kim Hòa: từ năm 2025 số liệu theo xã mới.')
@@ -1386,7 +1384,7 @@ def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame,
     An old unit whose code the new commune reuses is one of them: "Hiệp Mỹ Tây" for 2026 is not
     xã Hiệp Mỹ (29455), of which it is a third.
 
-    >>> hints = _merged_name_hints(pd.Series(["Hiệp Mỹ Tây"]), pd.Series([2026]), areas, _area_names(areas))
+    >>> hints = _merged_name_hints(pd.Series(["Hiệp Mỹ Tây"]), pd.Series([2026]), areas)
     >>> hints[0][0].startswith("Xã Hiệp Mỹ Tây đã nhập vào Xã Hiệp Mỹ từ 1/7/2025: ghi một số liệu cho cả xã Hiệp Mỹ")
     True
     """
@@ -1398,11 +1396,10 @@ def _merged_name_hints(texts: pd.Series, years: pd.Series, areas: pd.DataFrame,
         # "Kim Hòa" for xã Kim Hòa; a bare "Cầu Ngang" stays ambiguous (district, town, new commune). The
         # name, not the code a new commune may reuse, says which unit is meant
         code = by_name.get(_fold(str(text))) or by_name.get(_fold(f"Xã {text}"))
-        if code is None or pd.isna(year) or areas.at[code, "map"] != "old":
+        successor = None if code is None else merged_into(code, areas)
+        if successor is None or pd.isna(year):
             continue
-        successor = areas.at[code, "successor_code"]
-        reform = next((r for r in reforms if int(year) >= r.first_year and isinstance(successor, str)
-                       and successor in areas.index and areas.at[successor, "map"] == "new"), None)
+        reform = next((r for r in reforms if int(year) >= r.first_year), None)
         if reform is None:
             continue  # named before the reform: the old unit's own figure
         fields = merged_fields(code, int(year), areas, reform)

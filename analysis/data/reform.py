@@ -49,6 +49,22 @@ def _name(areas: pd.DataFrame, code: str) -> str:
     return name[0].lower() + name[1:]
 
 
+def merged_into(code: str, areas: pd.DataFrame) -> str | None:
+    """The new commune an old commune or town was merged into on 1/7/2025 (its catalogue code),
+    None for any other area (the district continues as the former district's area; a province is
+    not a commune).
+
+    >>> from analysis.data.catalogue import load_areas
+    >>> areas = load_areas()
+    >>> merged_into("29428", areas), merged_into("29431-2025", areas), merged_into("848", areas), merged_into("84", areas)
+    ('29416-2025', None, None, None)
+    """
+    if code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
+        return None
+    successor = areas.at[code, "successor_code"]
+    return successor if isinstance(successor, str) and successor in areas.index else None
+
+
 def merged_fields(code: str, year: int, areas: pd.DataFrame, reform: Reform) -> dict:
     """What the "merged_into" problem says of an old unit (``code``, the catalogue's) named for
     ``year``: the new commune that took it over, its code as typed, and the old units it is made of.
@@ -187,10 +203,8 @@ def retired_notes(codes: list[str] | None, map: str, areas: pd.DataFrame) -> lis
         return []
     notes = []
     for code in codes:
-        if code not in areas.index or areas.at[code, "map"] != "old":
-            continue
-        successor = areas.at[code, "successor_code"]
-        if not isinstance(successor, str) or successor not in areas.index:
+        successor = merged_into(code, areas)
+        if successor is None:
             continue
         old, new = areas.loc[code], areas.loc[successor]
         notes.append(f"Lưu ý: {code} ({old['name_vi']}) không còn từ 1/7/2025, đã nhập vào {new['name_vi']} "

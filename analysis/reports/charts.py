@@ -32,7 +32,7 @@ from ..assessment import TargetSeries, status_label
 from ..assessment.met import INTEGER_UNITS
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
-from ..data.reform import short_date
+from ..data.reform import merged_into, short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, decimals_against, fmt_number,
@@ -700,8 +700,7 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     # made up or not, said as for the points whose changes are used: "× Chuẩn cũ" beside "○ Chuẩn cũ, minh họa"
     # read as if the cross were a real figure
     for made_up, key in ((False, "earlier_standard"), (True, "earlier_standard_illustrative")):
-        points = unused[unused["illustrative"].astype(bool) == made_up] if "illustrative" in unused else \
-            (unused if not made_up else unused.iloc[0:0])
+        points = unused[unused["illustrative"].astype(bool) == made_up]
         if len(points):
             ax.plot(points.index, points["value"], "x", color=COLORS["grey"], markeredgewidth=1.3, markersize=6,
                     alpha=0.8, label=label(key, lang), clip_on=False)
@@ -1187,10 +1186,8 @@ def merged_note(code: str, lang: str) -> str:
     from ..data.catalogue import load_areas
 
     areas = load_areas()
-    if code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
-        return ""
-    successor = areas.at[code, "successor_code"]
-    if not isinstance(successor, str) or successor not in areas.index:
+    successor = merged_into(code, areas)
+    if successor is None:
         return ""
     new = areas.at[successor, f"name_{lang}"]
     return label("merged_note", lang).format(

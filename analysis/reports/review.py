@@ -56,7 +56,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .. import paths
-from ..assessment.assess import default_map
+from ..assessment.assess import _area_name, default_map
 from ..data.catalogue import commune_codes, load_areas, load_reforms, load_targets
 from .index_page import area_with_boundary
 from ..data.reform import areas_on_map, retired_notes, short_date
@@ -861,11 +861,7 @@ def _district_name(map_name: str, lang: str) -> str:
     ('địa bàn huyện Cầu Ngang cũ', 'huyện Cầu Ngang', 'former Cầu Ngang district')
     """
     reform = load_reforms()[-1]
-    if map_name == "new":
-        name = reform.continues_name_vi if lang == "vi" else reform.continues_name_en
-    else:
-        name = load_areas().at[reform.continues, f"name_{lang}"]
-    return in_sentence(name, lang)
+    return in_sentence(_area_name(reform.continues, load_areas().loc[reform.continues], reform, map_name, lang), lang)
 
 
 def _target_paragraph(document, item: _Item, letter: str, year: int, settings: ReviewSettings,
