@@ -797,3 +797,12 @@ def test_a_yearly_falls_panel_names_its_years_when_they_pass_the_deadline(tmp_pa
     titles = [ax.get_title(loc="left") for ax in figure.axes]
     assert any(re.search(r"— đạt \d trong 5 năm \(2022–2026\)$", title) for title in titles), titles
     assert any("2025 — " in title and "trong 4 năm" in title for title in titles), titles
+
+
+def test_a_dashboard_gives_the_figure_a_passed_deadline_rests_on_under_a_later_latest(new_map):
+    # Cầu Ngang's party members: 19,0 % in 2026 under "Số liệu mới nhất", 2025 "Không đạt" decided by 2025's
+    # 18,61 %; with only the later figure shown, a 2026 figure meeting the target read as a contradiction
+    figure = new_map.dashboard("29416")
+    texts = [" ".join(text.get_text().split()) for text in figure.axes[0].texts]
+    assert "19,0 % (2026) năm 2025: 18,6 %" in texts
+    assert not any("năm 2025:" in text for text in texts if "(2024)" in text)  # figures of 2024: nothing to add

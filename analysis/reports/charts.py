@@ -111,6 +111,7 @@ register_labels({
     "indicator_col": ("Chỉ tiêu", "Target"),
     "target_col": ("Mục tiêu", "Goal"),
     "latest_col": ("Số liệu mới nhất", "Latest"),
+    "deadline_figure_line": ("năm {deadline}: {value}", "{deadline}: {value}"),
     "latest_in_col": ("Số liệu {year}", "Latest, {year}"),
     "needed_col": ("Cần mỗi năm", "Needed a year"),
     "status_col": ("Đánh giá", "Verdict"),
@@ -1347,6 +1348,29 @@ def _latest(row: pd.Series, lang: str) -> str:
     return value if _missing(row["latest_value"]) else value + latest_notes(row, lang)
 
 
+def _deadline_figure_line(group: pd.DataFrame, lang: str) -> str:
+    """A second line under a target's latest figure for the first deadline decided by its own
+    year's figure while a later figure is in: "95,2 % (2026)" beside 2025's "Không đạt" read as a
+    contradiction until "năm 2025: 92,0 %" says what the verdict rests on. Empty otherwise.
+
+    >>> row = pd.Series({"origin": "plan", "verdict": "deadline_missed", "deadline": 2025, "latest_year": 2026,
+    ...                  "latest_value": 95.2, "deadline_value": 92.0, "deadline_approximate": False,
+    ...                  "deadline_illustrative": False, "approximate": False, "latest_illustrative": False,
+    ...                  "latest_decimals": pd.NA, "latest_year_change": math.nan, "unit": "percent",
+    ...                  "kind": "at_least", "met_threshold": 95.0, "met_strict": False, "probability": 0.0})
+    >>> _deadline_figure_line(pd.DataFrame([row]), "vi"), _deadline_figure_line(pd.DataFrame([row.replace({2026: 2025})]), "en")
+    ('\\nnăm 2025: 92,0 %', '')
+    """
+    for _, row in group.sort_values("deadline").iterrows():
+        if row["origin"] == "projection":
+            continue
+        shown = _at_deadline(row)
+        if shown is not row:
+            return "\n" + label("deadline_figure_line", lang).format(deadline=int(row["deadline"]),
+                                                                      value=_latest_value(shown, lang))
+    return ""
+
+
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,
               deadlines: tuple[int, ...] = (2025, 2030), area: str = "848") -> Figure:
     """One page: every target of ``area`` × deadline as a traffic-light table.
@@ -1421,6 +1445,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             latest = _latest(first, lang)
             if not _missing(first["years_met"]):
                 latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
+            else:
+                latest += _deadline_figure_line(group.reset_index(), lang)
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95,
                     fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
