@@ -806,3 +806,14 @@ def test_a_dashboard_gives_the_figure_a_passed_deadline_rests_on_under_a_later_l
     texts = [" ".join(text.get_text().split()) for text in figure.axes[0].texts]
     assert "19,0 % (2026) năm 2025: 18,6 %" in texts
     assert not any("năm 2025:" in text for text in texts if "(2024)" in text)  # figures of 2024: nothing to add
+
+
+def test_a_yearly_falls_panel_writes_its_scale_the_vietnamese_way(new_map):
+    # Nhị Trường's falls ran on a scale labelled "0.0 / 2.5 / 5.0" under Vietnamese text
+    figure = new_map.fan_chart("T01", "29446-2025")
+    checks.prepare(figure)
+    falls = [ax for ax in figure.axes if ax.get_title(loc="left").startswith("Mức giảm mỗi năm")]
+    assert len(falls) == 1 and checks.number_format_problems(figure, "vi") == []
+    falls[0].set_yticks([0, 2.5, 5])  # the steps a chart printed smaller (the review's) gets
+    figure.canvas.draw()
+    assert [text.get_text() for text in falls[0].get_yticklabels()] == ["0,0", "2,5", "5,0"]

@@ -895,6 +895,7 @@ def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
     top = max([high, *record["change"].tolist(), 0]) * 1.35
     bottom = min([0, *record["change"].tolist()]) * 1.35
     ax.set_ylim(bottom, top)
+    ax.yaxis.set_major_formatter(_tick_formatter(ax, lang))  # "2,5", not "2.5", on a Vietnamese chart
     ax.axhline(0, color="#555555", linewidth=0.8)
 
 
