@@ -236,3 +236,20 @@ def test_an_area_named_on_the_other_map_is_refused_not_swapped():
             area_option_codes([name], map_name)
         (found,) = refused.value.problems
         assert phrase in found.fix_vi and "mã 29416 là" in found.message_vi and "--map" in found.fix_en
+
+
+def test_real_rates_without_counts_are_never_weighted_by_made_up_households(tmp_path):
+    # Hiệp Mỹ's 2024 from its three old units' real rates (4,9 / 3,2 / 4,1 %, sent without counts): weighted
+    # by the illustrative households of those units it was 4,60 %, drawn as a real figure
+    office = tmp_path / "hiep_my.csv"
+    office.write_text("indicator,area_code,group,year,standard,value,source\n"
+                      "poverty_rate_households,29443,khmer,2024,2022-2025,4.9,UBND xã Hiệp Mỹ\n"
+                      "poverty_rate_households,29452,khmer,2024,2022-2025,3.2,UBND xã Hiệp Mỹ\n"
+                      "poverty_rate_households,29455,khmer,2024,2022-2025,4.1,UBND xã Hiệp Mỹ\n"
+                      "poverty_rate_households,29455,khmer,2025,2022-2025,3.65,UBND xã Hiệp Mỹ\n", encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, office])
+    series = build_series(observations, "poverty_rate_households", "29455-2025", "khmer", load_areas(),
+                          load_indicators(), reforms=(load_reforms()[-1],))
+    year = series.frame.loc[2024]
+    # two of the three units have no 2019 population in areas.csv: the plain mean, an estimate of real figures
+    assert year["value"] == pytest.approx((4.9 + 3.2 + 4.1) / 3) and year["approximate"] and not year["illustrative"]

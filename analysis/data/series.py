@@ -133,7 +133,10 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         return pd.DataFrame(columns=COLUMNS)
     shares = shares or {}
     reporting = set(communes) if complete else set(rows["area_code"])
-    counts_from = _denominators(observations, source_indicator, group, communes) if aggregate == "ratio" else {}
+    # the counts a rate without them borrows: a real point only from real rows (a real 4,9 / 3,2 / 4,1 % weighted
+    # by made-up households made a point drawn as real from illustrative data), an illustrative one from any
+    counts_from = {made_up: _denominators(observations, source_indicator, group, communes, made_up)
+                   for made_up in (False, True)} if aggregate == "ratio" else {False: {}, True: {}}
     out = {}
     for year, part in rows.groupby("year"):
         if set(part["area_code"]) != reporting:
@@ -151,7 +154,7 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {units} — {underlying}"
         standard = standards.pop()
         if aggregate == "ratio" and not flags and part["denominator"].isna().any():
-            part, estimated = _estimate_counts(part, counts_from)
+            part, estimated = _estimate_counts(part, counts_from[illustrative])
             apportioned = apportioned or estimated
         if aggregate == "sum":
             out[year] = (float((weight * part["value"].to_numpy(float)).sum()), np.nan, np.nan, standard,
@@ -178,11 +181,14 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
     return frame[COLUMNS].sort_index()
 
 
-def _denominators(observations, indicator, group, communes) -> dict:
-    """Each commune's denominators by year, from every row that has one (preferred or not): a
-    commune whose figure comes without counts is weighted by its nearest year's denominator."""
+def _denominators(observations, indicator, group, communes, illustrative: bool = True) -> dict:
+    """Each commune's denominators by year, from every row that has one (preferred or not; real
+    rows only unless ``illustrative``): a commune whose figure comes without counts is weighted by
+    its nearest year's denominator."""
     mask = ((observations["indicator"] == indicator) & (observations["group"] == group)
             & observations["area_code"].isin(communes) & observations["denominator"].notna())
+    if not illustrative:
+        mask &= ~observations["illustrative"].astype(bool)
     rows = observations.loc[mask, ["area_code", "year", "denominator"]]
     return {code: dict(zip(part["year"], part["denominator"])) for code, part in rows.groupby("area_code")}
 
