@@ -253,3 +253,28 @@ def test_real_rates_without_counts_are_never_weighted_by_made_up_households(tmp_
     year = series.frame.loc[2024]
     # two of the three units have no 2019 population in areas.csv: the plain mean, an estimate of real figures
     assert year["value"] == pytest.approx((4.9 + 3.2 + 4.1) / 3) and year["approximate"] and not year["illustrative"]
+
+
+def _reused_code_warnings(tmp_path, lines: str) -> list:
+    office = tmp_path / "hiep_my.csv"
+    office.write_text("indicator,area_code,group,year,standard,value,source\n" + lines, encoding="utf-8")
+    return [w for w in check_observations(office).warnings if "(cũ), một trong" in w.message_vi]
+
+
+def test_a_new_communes_code_given_for_earlier_years_is_told_as_the_old_unit_it_was(tmp_path):
+    # "2024–2026" typed under 29455: in 2024 that code is xã Hiệp Mỹ Tây alone, a third of xã Hiệp Mỹ, and the
+    # whole commune's 2024 figure was filed as that third's, with no word in the check
+    told = _reused_code_warnings(tmp_path, "poverty_rate_households,29455,khmer,2024,2022-2025,4.1,UBND xã Hiệp Mỹ\n"
+                                           "health_insurance_coverage,29455,khmer,2024,,91.8,UBND xã Hiệp Mỹ\n"
+                                           "poverty_rate_households,29455,khmer,2025,2022-2025,3.65,UBND xã Hiệp Mỹ\n"
+                                           "health_insurance_coverage,29455,khmer,2025,,93.4,UBND xã Hiệp Mỹ\n")
+    assert len(told) == 1 and (told[0].row, told[0].column) == (2, "area_code")
+    assert told[0].message_vi.startswith("mã 29455 năm 2024 (cũng ở dòng 3) là xã Hiệp Mỹ Tây (cũ), một trong 3 đơn vị "
+                                         "cũ của xã Hiệp Mỹ; tệp này dùng cùng mã cho cả xã Hiệp Mỹ từ năm 2025.")
+    assert "xã Long Sơn (29443), xã Hiệp Mỹ Đông (29452), xã Hiệp Mỹ Tây (29455)" in told[0].fix_vi
+    assert "is the former xã Hiệp Mỹ Tây, one of the 3 old units" in told[0].message_en
+    # the old units each under their own code, or the old unit's figure alone (no new-commune year): nothing to say
+    assert _reused_code_warnings(tmp_path, "".join(
+        f"poverty_rate_households,{code},khmer,2024,2022-2025,4.1,UBND xã Hiệp Mỹ\n" for code in ("29443", "29452", "29455"))
+        + "poverty_rate_households,29455,khmer,2025,2022-2025,3.65,UBND xã Hiệp Mỹ\n") == []
+    assert _reused_code_warnings(tmp_path, "poverty_rate_households,29455,khmer,2024,2022-2025,4.1,UBND xã\n") == []

@@ -44,7 +44,7 @@ from .catalogue import (GROUPS, INTEGER_UNITS, _display, commune_codes, load_are
 from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import problem, problem_words
-from .reform import merged_fields, merged_into, resolve_areas
+from .reform import merged_fields, merged_into, resolve_areas, unit_name
 from .series import merge_rule
 from .xlsx import XlsxWorkbook
 from openpyxl.utils import get_column_letter
@@ -1629,7 +1629,7 @@ def check_observations(
     frame["year"] = frame["year"].astype(int)
     ordered = list(COLUMNS) + ["file", "row"]
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
-    warnings_found += _waiting_for_communes(frame, ctx)
+    warnings_found += _waiting_for_communes(frame, ctx) + _reused_code_before_reform(frame, ctx)
     return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
 
 
@@ -1692,6 +1692,44 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
 
 ROWS_NAMED = 10
 """Rows a grouped warning names besides its own, at most."""
+
+
+def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
+    """A file giving a new commune's code (29455, xã Hiệp Mỹ from 2025) for years before the reform
+    too, without the commune's other old units those years: before 1/7/2025 that code is one old
+    unit (xã Hiệp Mỹ Tây), so a whole-commune 2024 figure typed under it was silently filed as a
+    third of the commune's, and 2025 read as a rise. Told once per file and new commune, at the
+    first such row; the figures are kept (a real figure of the old unit is right as it is)."""
+    found = []
+    for reform in load_reforms():
+        for new, old_units in reform.crosswalk.items():
+            code = ctx.areas.at[new, "gso_code"] if new in ctx.areas.index else None
+            if not code or code not in old_units:
+                continue  # a new commune under a code of its own: no old unit shares it
+            others = [unit for unit in old_units if unit != code]
+            for file, rows in frame[frame["area_code"].isin([code, new, *others])].groupby("file", sort=True):
+                before = rows[(rows["area_code"] == code) & (rows["year"] < reform.first_year)]
+                after = rows[(rows["area_code"] == new) & (rows["year"] >= reform.first_year)]
+                siblings = set(zip(rows.loc[rows["area_code"].isin(others), "indicator"],
+                                   rows.loc[rows["area_code"].isin(others), "year"]))
+                alone = before[[(i, y) not in siblings and i in set(after["indicator"])
+                                for i, y in zip(before["indicator"], before["year"])]]
+                if alone.empty:
+                    continue
+                first = alone.sort_values("row").iloc[0]
+                others = [str(int(r)) for r in sorted(set(alone["row"])) if int(r) != int(first["row"])]
+                shown = others[:ROWS_NAMED] + (["…"] if len(others) > ROWS_NAMED else [])
+                years = [str(y) for y in sorted(set(alone["year"].astype(int)))]
+                fields = merged_fields(code, int(first["year"]), ctx.areas, reform)
+                parts = ", ".join(f"{unit_name(ctx.areas, unit)} ({unit})" for unit in old_units)
+                found.append(problem(
+                    "reused_code_before_reform", str(file), int(first["row"]), "area_code", code=code,
+                    year=_listed(years, "và"), year_en=_listed(years, "and"), area=fields["area"],
+                    successor=fields["successor"], first_year=reform.first_year, parts=parts,
+                    count=len(old_units), date=fields["date"], date_en=fields["date_en"],
+                    also_vi=f" (cũng ở dòng {', '.join(shown)})" if others else "",
+                    also_en=f" (also row{'s' if len(others) > 1 else ''} {', '.join(shown)})" if others else ""))
+    return found
 
 
 def _district_only_targets() -> dict[str, str]:

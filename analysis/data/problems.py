@@ -392,6 +392,18 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "khi có, nhập số liệu năm {year} của các xã còn thiếu: {missing_vi}.",
         "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
     ),
+    "reused_code_before_reform": (
+        "mã {code} năm {year}{also_vi} là {area} (cũ), một trong {count} đơn vị cũ của {successor}; tệp này dùng cùng mã "
+        "cho cả {successor} từ năm {first_year}. Nếu số năm {year} là của cả {successor}, nó đang được tính "
+        "như số của riêng {area}.",
+        "code {code} in {year_en}{also_en} is the former {area}, one of the {count} old units of {successor}; this file uses "
+        "the same code for the whole of {successor} from {first_year}. If the {year_en} figure is for the whole "
+        "of {successor}, it is being counted as {area}'s alone.",
+        "trước {date}, ghi số của từng đơn vị cũ dưới mã của nó: {parts}; số của cả {successor} chỉ ghi từ năm "
+        "{first_year}. Nếu đây đúng là số của riêng {area}, giữ nguyên.",
+        "before {date_en}, give each old unit's figure under its own code: {parts}; the whole of {successor} only "
+        "from {first_year}. If this is {area}'s own figure, leave it as it is.",
+    ),
     "district_only_waits_for_communes": (
         "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới{also_vi}. Chỉ tiêu {targets} "
         "chỉ đánh giá cho cả {district}, tính từ cả {total} xã: số của xã được giữ và ghi trong báo cáo riêng "

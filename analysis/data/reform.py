@@ -44,7 +44,8 @@ def short_date(day, lang: str = "vi") -> str:
     return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else f"{day.day} {day:%B %Y}"
 
 
-def _name(areas: pd.DataFrame, code: str) -> str:
+def unit_name(areas: pd.DataFrame, code: str) -> str:
+    """An area's name as it stands inside a sentence ("xã Hiệp Mỹ Tây")."""
     name = areas.at[code, "name_vi"]
     return name[0].lower() + name[1:]
 
@@ -75,8 +76,8 @@ def merged_fields(code: str, year: int, areas: pd.DataFrame, reform: Reform) -> 
     ('xã Hiệp Mỹ', '29455', 'xã Long Sơn, xã Hiệp Mỹ Đông, xã Hiệp Mỹ Tây')
     """
     successor = areas.at[code, "successor_code"]
-    parts = ", ".join(_name(areas, old) for old in reform.predecessors(successor))
-    return {"area": _name(areas, code), "successor": _name(areas, successor), "year": int(year),
+    parts = ", ".join(unit_name(areas, old) for old in reform.predecessors(successor))
+    return {"area": unit_name(areas, code), "successor": unit_name(areas, successor), "year": int(year),
             "code": areas.at[successor, "gso_code"] or successor, "parts": parts, "parts_en": parts,
             "successor_code": successor, "date": short_date(reform.date), "date_en": short_date(reform.date, "en"),
             "first_year": reform.first_year}
@@ -115,16 +116,16 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                 continue
             successor = areas.at[code, "successor_code"]
             if areas.at[code, "kind"] == "district" and code == reform.continues:
-                communes = [f"{_name(areas, c)} ({areas.at[c, 'gso_code']})" for c in sorted(reform.crosswalk)]
+                communes = [f"{unit_name(areas, c)} ({areas.at[c, 'gso_code']})" for c in sorted(reform.crosswalk)]
                 refused.append(Refusal(i, "district_abolished", {
-                    "area": _name(areas, code), "year": int(years[i]), "communes": ", ".join(communes),
+                    "area": unit_name(areas, code), "year": int(years[i]), "communes": ", ".join(communes),
                     "date": short_date(reform.date), "date_en": short_date(reform.date, "en")}))
             elif successor and successor in known and areas.at[successor, "map"] == "new":
                 refused.append(Refusal(i, "merged_into", merged_fields(code, int(years[i]), areas, reform)))
             elif code == reform.province_old and int(years[i]) > areas.at[code, "valid_to"].year:
                 # a province figure for the reform year itself may describe its first half
                 refused.append(Refusal(i, "province_merged", {
-                    "area": _name(areas, code), "successor": _name(areas, reform.province_new),
+                    "area": unit_name(areas, code), "successor": unit_name(areas, reform.province_new),
                     "year": int(years[i]), "code": reform.province_new, "date": short_date(reform.date),
                     "date_en": short_date(reform.date, "en")}))
             elif pd.notna(areas.at[code, "valid_to"]) and areas.at[code, "valid_to"].year < int(years[i]):
@@ -138,10 +139,10 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
             unit = code if code in new_units else by_gso.get(code) if code not in old_codes else None
             if unit is None:
                 continue
-            parts = [f"{_name(areas, c)} (mã {c})" for c in reform.predecessors(unit)]
+            parts = [f"{unit_name(areas, c)} (mã {c})" for c in reform.predecessors(unit)]
             outside = reform.outside.get(unit)
             refused.append(Refusal(i, "unit_not_yet", {
-                "area": _name(areas, unit), "year": int(years[i]), "first_year": reform.first_year,
+                "area": unit_name(areas, unit), "year": int(years[i]), "first_year": reform.first_year,
                 "date": short_date(reform.date), "date_en": short_date(reform.date, "en"),
                 "parts": ", ".join(parts) + (f" (và {outside[0]}, ngoài địa bàn kế hoạch)" if outside else ""),
                 "parts_en": ", ".join(parts).replace("mã ", "code ")
