@@ -132,6 +132,22 @@ def test_the_level_a_fall_must_reach_is_said_as_the_chart_says_it():
     assert "nhưng dự báo tốc độ chậm lại: năm 2025 vẫn còn 2,1 % (cần không quá 0,2 %)" in row["verdict_reason_vi"]
 
 
+def test_three_points_kept_at_their_latest_value_are_not_said_to_slow_down():
+    # a commune's insurance at 92,3 / 93,4 / 94,8 %: the projection keeps 94,8 % (three points tell no trend),
+    # which the reason called "dự báo tốc độ chậm lại", as if the projection had seen a slowdown coming
+    values = {2024: 92.3, 2025: 93.4, 2026: 94.8}
+    row = one(builders.observations(values, standard="", indicator="health_insurance_coverage"),
+              catalogue("T02", 2030), areas=["848"])
+    assert row["verdict"] == "slowing" and row["projected_median"] == pytest.approx(94.8)
+    assert ("nhưng 3 số liệu là quá ít để dự báo theo xu hướng: dự báo giữ mức mới nhất, năm 2030 chỉ 94,8 % "
+            "(cần từ 95 % trở lên)") in row["verdict_reason_vi"] and "chậm lại" not in row["verdict_reason_vi"]
+    assert "but 3 points are too few to project a trend: the projection keeps the latest value" in row["verdict_reason_en"]
+    # with a fourth point the projection has a trend of its own, and a shortfall is its own to explain
+    four = one(builders.observations({2023: 91.9, **values}, standard="", indicator="health_insurance_coverage"),
+               catalogue("T02", 2030), areas=["848"])
+    assert "quá ít" not in four["verdict_reason_vi"]
+
+
 @pytest.mark.parametrize("value_2025, verdict, met", [(0.2, "achieved", 2), (0.24, "achieved", 2),
                                                       (0.3, "deadline_missed", 1)])
 def test_poverty_2025_verdict_once_the_2025_figure_is_in(value_2025, verdict, met):

@@ -33,6 +33,7 @@ from ..data.observations import load_observations
 from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..data.reform import merged_into
 from ..projection import probability_beyond, project
+from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import label, register_labels
 from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up,
                      more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
@@ -980,8 +981,11 @@ def _projection_words(row, rule, unit, lang) -> dict:
     # printed with the decimals that keep it short of the bar as printed: "chỉ 99,5 % (… tính là đạt khi từ
     # 99,5 %)" for a median of 99,477 read as met
     projected = value_text(median, unit, lang, decimals=decimals_against(median, row))
+    # two or three points: the projection keeps the latest value, which says nothing of a slowdown
+    held = (not missing(row["n_points"]) and int(row["n_points"]) < MIN_POINTS_ALL_METHODS
+            and not missing(row["latest_value"]) and math.isclose(float(median), float(row["latest_value"])))
     return {"projection_short": not rule.met(float(median)), "projected": projected, "goal": words,
-            "short_word": short_word}
+            "short_word": short_word, "level_held": held, "points": int(row["n_points"]) if held else None}
 
 
 def _since_base_words(row, unit, lang) -> dict:

@@ -145,6 +145,13 @@ register_labels({
         "năm {deadline} {short_word} {projected} (cần {goal}); khả năng đạt {chance}.",
         "{recent_span}: {recent}, {enough} if it lasted ({needed} needed), but the projection expects "
         "it to slow: {short_word} {projected} in {deadline} (needed: {goal}); chance {chance}."),
+    "r_pace_enough_level_held": (
+        "{recent_span} {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng {points} số liệu là quá ít để dự "
+        "báo theo xu hướng: dự báo giữ mức mới nhất, năm {deadline} {short_word} {projected} (cần {goal}); khả năng "
+        "đạt {chance}.",
+        "{recent_span}: {recent}, {enough} if it lasted ({needed} needed), but {points} points are too few to "
+        "project a trend: the projection keeps the latest value, {short_word} {projected} in {deadline} (needed: "
+        "{goal}); chance {chance}."),
     "r_pace_enough_but_unlikely": (
         "{recent_span} {recent}, nếu giữ được thì {enough} (cần {needed}), nhưng theo dự báo khả năng đạt "
         "chỉ {chance}.",
@@ -325,7 +332,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     elif verdict == "needs_acceleration" and e.probability >= CHANCE_BANDS[0]:
         key = "r_chance_but_away" if not is_missing(e.recent) and e.recent < 0 else "r_chance_but_slow"
     elif _pace_enough(e):
-        key = "r_pace_enough_projection_short" if words.get("projection_short") else "r_pace_enough_but_unlikely"
+        key = ("r_pace_enough_but_unlikely" if not words.get("projection_short")
+               else "r_pace_enough_level_held" if words.get("level_held") else "r_pace_enough_projection_short")
     elif e.since_base_enough:
         key = "r_since_base_enough" if words.get("slowed") else "r_since_base_enough_needs_more"
     else:
