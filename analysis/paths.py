@@ -27,3 +27,7 @@ default; kept apart so that the tests, which use only the shipped data, do not d
 REPORTS_DIR = PROJECT_ROOT / "reports"
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 """Read-only material beside the project (plan, published figures, benchmark series)."""
+COMMAND = ".venv/bin/python -m analysis"
+"""The workbench's command as a hint in an output spells it: from the project root, with the
+environment `make` creates (a bare "python -m analysis" outside it ends in "No module named
+'pandas'")."""

@@ -495,7 +495,7 @@ def test_the_index_links_the_word_review_whichever_command_ran_last(tmp_path):
     link = '<a href="bao_cao_final_2025.docx">DOCX</a>'
     assert main(["report", "--data", data, "--out", str(out), "--area", "848"]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "Báo cáo kết quả thực hiện (Word" in page and "Chưa có. Lệnh python -m analysis review" in page
+    assert "Báo cáo kết quả thực hiện (Word" in page and "Chưa có. Lệnh .venv/bin/python -m analysis review" in page
     assert main(["review", "--data", data, "--out", str(out), "--no-pdf"]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
     assert f"Báo cáo tổng kết giai đoạn 2021–2025: {link}</li>" in page and "Chưa có. Lệnh" not in page
@@ -516,7 +516,7 @@ def test_a_review_written_from_other_data_than_the_report_is_marked_on_the_index
                       "health_insurance_coverage,848,khmer,2024,93.4,Bảo hiểm xã hội huyện\n", encoding="utf-8")
     report = ["report", "--out", str(out), "--area", "848", "--data"]
     review = ["review", "--out", str(out), "--no-pdf", "--data"]
-    mark = " (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: python -m analysis review --year 2025 --kind final"
+    mark = " (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: .venv/bin/python -m analysis review --year 2025 --kind final"
 
     def listed() -> list[str]:
         return re.findall(r"<li>(Báo cáo tổng kết[^<]*): <a", (out / "index.html").read_text(encoding="utf-8"))

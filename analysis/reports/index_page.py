@@ -9,6 +9,7 @@ from typing import Collection
 
 import pandas as pd
 
+from ..paths import COMMAND
 from ..words import chance_shown
 from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict, merged_note
 from .style import verdict_color
@@ -41,21 +42,21 @@ register_labels({
     "index_review_vi": ("", " (Vietnamese)"),
     "index_review_other_data": (" (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: {command})",
                                 " (written from other data than this report; renew it with: {command})"),
-    "index_no_review": ("Chưa có. Lệnh python -m analysis review --year 2025 (make report chạy sẵn; báo cáo của năm "
+    "index_no_review": ("Chưa có. Lệnh {command} review --year 2025 (make report chạy sẵn; báo cáo của năm "
                         "khác: thay 2025 bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
-                        "None yet. python -m analysis review --year 2025 (make report runs it; another year's "
-                        "report: that year for 2025) writes the review into this folder and links it here."),
+                        "None yet. {command} review --year 2025 (make report runs it; for another year, replace 2025 "
+                        "with that year) writes the review into this folder and links it here."),
     "index_multiples": ("So sánh các xã", "Communes side by side"),
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
                       "Every chart comes as PNG (slides), SVG and PDF (print) where listed."),
     # the old map's communes have 2025 rows only: where their 2030 went
     "index_merged": ("Các xã, thị trấn cũ chỉ được đánh giá đến năm 2025: từ 1/7/2025, 15 xã, thị trấn được sắp xếp "
-                     "thành 6 xã mới; mục tiêu năm 2030 của các xã được đánh giá cho xã mới (python -m analysis "
+                     "thành 6 xã mới; mục tiêu năm 2030 của các xã được đánh giá cho xã mới ({command} "
                      "report --map new).",
                      "The old communes and towns are assessed to 2025 only: from 1 July 2025 the 15 were merged "
-                     "into 6 new communes, and the communes' 2030 targets are assessed for the new ones (python -m "
-                     "analysis report --map new)."),
+                     "into 6 new communes, and the communes' 2030 targets are assessed for the new ones ({command} "
+                     "report --map new)."),
     "index_area": ("Địa bàn", "Area"),
     "index_deadline": ("Năm hạn", "Deadline"),
     "index_target": ("Mục tiêu", "Target"),
@@ -122,7 +123,7 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
     ...     ["bao_cao_final_2025_29431-2025.docx"], "vi")
     True
     >>> block = _reviews_block(["bao_cao_final_2025_en.docx"], "en", {"bao_cao_final_2025_en.docx"})
-    >>> "(English) (written from other data than this report; renew it with: python -m analysis review" in block
+    >>> "(English) (written from other data than this report; renew it with: .venv/bin/python -m analysis review" in block
     True
     >>> "--year 2025 --kind final --lang en)" in block
     True
@@ -139,14 +140,14 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
             title += f" — {area_with_boundary(area, lang)}"
         title += label("index_review_en" if english else "index_review_vi", lang)
         if set(files) & set(other_data):  # with the command that renews it
-            command = f"python -m analysis review --year {year} --kind {kind}" + (" --lang en" if english else "") \
+            command = f"{COMMAND} review --year {year} --kind {kind}" + (" --lang en" if english else "") \
                 + (f" --area {area}" if area else "")
             title += label("index_review_other_data", lang).format(command=command)
         links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
         out.append(f"<li>{html.escape(title)}: {links}</li>")
     if not documents:
-        out.append(f"<li>{html.escape(label('index_no_review', lang))}</li>")
+        out.append(f"<li>{html.escape(label('index_no_review', lang).format(command=COMMAND))}</li>")
     out.append(f"</ul>{REVIEWS_END}")
     return "\n".join(out)
 
@@ -238,7 +239,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")
     if any(merged_note(str(code), lang) for code in dict.fromkeys(table["area_code"])):
-        out.append(f'<p class="note">{html.escape(label("index_merged", lang))}</p>')
+        out.append(f'<p class="note">{html.escape(label("index_merged", lang).format(command=COMMAND))}</p>')
     # the verdicts' rule once, as under the dashboard: the tables below show every label without it
     out.append(f'<p class="note">{html.escape(label("dashboard_method", lang))}</p>')
     # target by target, in the plan's order (the catalogue's), the district first
