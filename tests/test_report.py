@@ -544,3 +544,20 @@ def test_index_explains_every_verdict_label_it_shows(report):
     assert "Dự báo chậm lại, khó đạt" in shown
     rule = re.search(r'<p class="note">(Năm hạn đã qua, chờ số liệu.*?)</p>', page).group(1)
     assert all(f"&quot;{words}&quot;" in rule for words in shown), shown
+
+
+def test_an_index_of_a_folder_without_poverty_figures_shows_no_made_up_goal_for_a_projection_only_year(tmp_path):
+    # a folder holding one commune's insurance only: T01's 2030 (no target in the plan) read "giảm ––– điểm %/năm"
+    from analysis import Workbench
+    from analysis.reports.index_page import index_html
+
+    (tmp_path / "hiep_my.csv").write_text(
+        "indicator,area_code,group,year,standard,value,source\n"
+        "health_insurance_coverage,29455,khmer,2025,,93.4,UBND xã Hiệp Mỹ\n"
+        "health_insurance_coverage,29455,khmer,2026,,94.8,UBND xã Hiệp Mỹ\n", encoding="utf-8")
+    table = Workbench(tmp_path, map="new").table
+    files = {"dashboard": "dashboard", "slides": "slides.pptx", "summary_csv": "summary.csv",
+             "summary_xlsx": "summary.xlsx", "multiples": {}, "fans": {}}
+    page = index_html(table[table["target_id"] == "T01"], files, "vi")
+    assert "––" not in page
+    assert re.search(r"<td>2030</td><td>–</td>", page)

@@ -271,7 +271,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             verdict = f'<span class="s" style="background:{color};color:{text_color}">{html.escape(words)}</span>'
             # each row's own target: a commune of T14 is judged against its own Khmer population
             # share, and "Đã đạt" under a heading of 20 % read as 20 % reached
-            goal = marked_goal(row, lang) if row["verdict"] else "–"
+            # a deadline the plan sets no target for has none to show, with or without figures ("giảm ––– điểm %")
+            goal = marked_goal(row, lang) if row["verdict"] and row["origin"] != "projection" else "–"
             out.append(f"<tr><td>{html.escape(area)}</td><td>{row['deadline']}</td><td>{html.escape(goal)}</td>"
                        f"<td>{verdict}</td><td>{html.escape(chance_shown(row, lang))}</td><td>{links}</td></tr>")
         out.append("</table>")
