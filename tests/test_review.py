@@ -1031,3 +1031,26 @@ def test_a_communes_2030_benchmark_is_said_to_be_assumed_as_a_benchmark():
     plan = carried.copy()
     plan["benchmark"] = False
     assert "Giả định: kế hoạch chỉ đặt mục tiêu đến 2025" in target_sentences(plan, 2026, "Tỷ lệ đảng viên người Khmer")
+
+
+def test_the_appendix_note_says_a_met_figure_is_judged_as_awaited_only_beside_one():
+    # "kể cả khi số liệu mới nhất đã đạt: ước không đạt (dưới 20 %)" under a commune's table where no latest
+    # figure met its target read "met, so not met"; and "dòng dưới … là mức được tính là đạt" misnamed T14's
+    # "mức so sánh của xã" line
+    from analysis.reports.review import _table_note
+
+    missed = pd.Series({"origin": "plan", "verdict": "likely_missed", "kind": "at_least", "approximate": False,
+                        "latest_met": False, "latest_year": 2024, "deadline": 2025, "benchmark": False})
+    note = _table_note([missed], "vi")
+    assert "đánh giá theo dự báo của năm đó: ước không đạt (dưới 20 %)" in note and "kể cả khi" not in note
+    assert "dòng dưới (nếu có) là mức được tính là đạt. Thực hiện" in note
+    held = missed.copy()
+    held["latest_met"] = True
+    assert ("đánh giá theo dự báo của năm đó, kể cả khi số liệu mới nhất đã đạt (khả năng giữ được mức đó): ước "
+            "không đạt") in _table_note([missed, held], "vi")
+    assert "projection, a latest figure that meets it included (the chance of holding it): likely missed" \
+        in _table_note([held], "en")
+    benchmark = missed.copy()
+    benchmark["benchmark"] = True
+    assert "dòng dưới (nếu có) là mức được tính là đạt, hoặc cho biết mức trên là mức so sánh của xã." \
+        in _table_note([benchmark], "vi")

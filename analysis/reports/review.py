@@ -967,7 +967,8 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     shown = {row["verdict"] for row in rows}
     # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
     approx = label("rv_approx_note", lang) if any(bool(row.get("approximate", False)) for row in rows) else ""
-    text = label("rv_note_intro", lang).format(approx=approx)
+    benchmark = label("rv_note_benchmark", lang) if any(is_benchmark(row) for row in rows) else ""
+    text = label("rv_note_intro", lang).format(approx=approx, benchmark=benchmark)
     clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
     if clauses:
         text += label("rv_note_verdicts", lang).format(clauses="; ".join(clauses), **fields)
@@ -975,7 +976,9 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
         text += label("rv_note_yearly", lang)
     awaited = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_AWAITED if key in shown]
     if awaited:
-        text += label("rv_note_awaiting", lang).format(clauses="; ".join(awaited))
+        holding = any(row["verdict"] in _NOTE_AWAITED and is_holding(row) for row in rows)
+        text += label("rv_note_awaiting", lang).format(
+            clauses="; ".join(awaited), holding=label("rv_note_awaiting_holding", lang) if holding else "")
     extras = label("rv_note_hold", lang) if label("hold_level", lang) in needed else ""
     extras += label("rv_note_needed_dash", lang) if "–" in needed else ""
     over_years = next((cell for cell in needed if re.search(r"/\d+ (năm|yrs)$", cell)), None)
@@ -1012,10 +1015,14 @@ register_labels({
     # eight, with "−1 ấp/3 năm" and "−8 xã so với năm 2023" nowhere in it, sent readers looking for them
     "rv_note_intro": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
-        "đạt; dòng dưới (nếu có) là mức được tính là đạt. Thực hiện: số liệu mới nhất và năm của số liệu{approx}.",
+        "đạt; dòng dưới (nếu có) là mức được tính là đạt{benchmark}. Thực hiện: số liệu mới nhất và năm của số "
+        "liệu{approx}.",
         "Notes: ID: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
-        "the year it is due; the line below (if any) is the level that counts as met. Result: the latest figure and "
-        "its year{approx}."),
+        "the year it is due; the line below (if any) is the level that counts as met{benchmark}. Result: the latest "
+        "figure and its year{approx}."),
+    # the line under a commune's own level says what it is: "mức được tính là đạt" misread it
+    "rv_note_benchmark": (", hoặc cho biết mức trên là mức so sánh của xã", ", or says the level above is the commune's "
+                          "benchmark"),
     "rv_note_verdicts": (
         " Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình quân {recent} năm có số liệu gần nhất "
         "so với mức cần: {clauses}.",
@@ -1048,10 +1055,14 @@ register_labels({
     "rv_note_yearly": (" Chỉ tiêu giao hằng năm được đánh giá theo từng năm.",
                        " Targets set for every year are judged year by year."),
     "rv_note_awaiting": (
-        " “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá theo dự báo của năm đó, kể cả "
-        "khi số liệu mới nhất đã đạt: {clauses}.",
-        " “Awaiting the figure”: the year is due but its figure has not arrived; judged on that year's projection, a "
-        "latest figure that meets it included: {clauses}."),
+        " “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá theo dự báo của năm "
+        "đó{holding}: {clauses}.",
+        " “Awaiting the figure”: the year is due but its figure has not arrived; judged on that year's "
+        "projection{holding}: {clauses}."),
+    # only where an awaited row's latest figure meets the target: "kể cả khi … đã đạt: ước không đạt" before a
+    # table with no such row read as "met, so not met"
+    "rv_note_awaiting_holding": (", kể cả khi số liệu mới nhất đã đạt (khả năng giữ được mức đó)",
+                                 ", a latest figure that meets it included (the chance of holding it)"),
     "rv_note_likely_met": ("ước đạt (khả năng từ {high} trở lên)", "likely met (chance {high} or more)"),
     "rv_note_in_doubt": ("khó đạt (từ {low} đến dưới {high})", "in doubt ({low} to under {high})"),
     "rv_note_likely_missed": ("ước không đạt (dưới {low})", "likely missed (under {low})"),
