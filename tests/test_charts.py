@@ -817,3 +817,12 @@ def test_a_yearly_falls_panel_writes_its_scale_the_vietnamese_way(new_map):
     falls[0].set_yticks([0, 2.5, 5])  # the steps a chart printed smaller (the review's) gets
     figure.canvas.draw()
     assert [text.get_text() for text in falls[0].get_yticklabels()] == ["0,0", "2,5", "5,0"]
+
+
+def test_small_multiples_name_the_district_as_the_sum_of_its_communes(old_map):
+    # "Nguồn: tổng hợp từ 15 xã, thị trấn" under fifteen commune panels read as every panel's source
+    figure = old_map.small_multiples("T02")
+    footer = " ".join(text.get_text() for text in figure.texts)
+    assert "Nguồn: Huyện Cầu Ngang: tổng hợp từ 15 xã, thị trấn;" in footer
+    one_area = " ".join(text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)
+    assert "Nguồn: tổng hợp từ 15 xã, thị trấn" in one_area  # the district's own chart needs no name

@@ -471,11 +471,21 @@ def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
     return text
 
 
+def _row_sources(row: pd.Series, rows: pd.DataFrame, lang: str) -> list[str]:
+    """A row's sources; under panels of several areas, the district's sum of communes named as the
+    district's ("Huyện Cầu Ngang: tổng hợp từ 15 xã, thị trấn" — alone it read as every panel's)."""
+    parts = source_parts(row["sources"], lang)
+    if rows["area_code"].nunique() < 2 or row.get("area_kind") not in ("district", "aggregate"):
+        return parts
+    name = row["area_vi" if lang == "vi" else "area_en"]
+    return [f"{name}: {part}" if _COUNTED_SUM.match(part) else part for part in parts]
+
+
 def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOOTER_SIZE,
                   most: int = 2) -> list[str]:
     """The sources, wrapped to at most ``most`` lines of ``size`` points; beyond that, how many
     more (never cut: the speaker notes and summary.xlsx name them all)."""
-    parts = merged_sums(list(dict.fromkeys(part for text in rows["sources"] for part in source_parts(text, lang))))
+    parts = merged_sums(list(dict.fromkeys(part for _, row in rows.iterrows() for part in _row_sources(row, rows, lang))))
     if not parts:
         return []
     shown: list[str] = []
