@@ -844,7 +844,10 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     text = [p.text for p in document.paragraphs]
     assert any("Ủy ban nhân dân xã Vinh Kim báo cáo kết quả thực hiện" in t for t in text)
     recipients = next(t for t in document.tables if t.cell(0, 0).paragraphs[0].text.startswith("Nơi nhận"))
-    assert "UBND các xã thuộc địa bàn huyện Cầu Ngang cũ;" not in [p.text.lstrip("- ") for p in recipients.cell(0, 0).paragraphs]
+    sent_to = [p.text.lstrip("- ") for p in recipients.cell(0, 0).paragraphs]
+    assert "UBND các xã thuộc địa bàn huyện Cầu Ngang cũ;" not in sent_to
+    # a commune's report goes to its Party committee and People's Council as well as up to the province
+    assert {"Đảng ủy xã (b/c);", "Thường trực HĐND xã (b/c);", "Sở Dân tộc và Tôn giáo tỉnh (b/c);"} <= set(sent_to)
     # T14 is held to the commune's own Khmer share, which the plan does not set: said wherever it shows
     t14 = next(r for r in appendix_table(document).rows if r.cells[1].text == "T14")
     assert t14.cells[3].text.endswith("\nmức so sánh của xã")
