@@ -735,6 +735,10 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
     15 xã, thị trấn trước ngày 01/7/2025.
     >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Vinh Kim").endswith("Báo cáo này tổng hợp trên địa bàn xã Vinh Kim.")
     True
+    >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Nhị Trường", "29446-2025").split("xã mới. ")[-1]
+    'Báo cáo này tổng hợp trên địa bàn xã Nhị Trường. Số liệu các năm trước năm 2025 tổng hợp từ 3 đơn vị cũ: xã Hiệp Hòa, xã Trường Thọ, xã Nhị Trường.'
+    >>> _reform_sentence(load_reforms()[-1], "new", "en", "Nhị Trường commune", "29446-2025").split(". ")[-1]
+    'Figures before 2025 are the sum of its 3 former units: Hiệp Hòa commune, Trường Thọ commune, Nhị Trường commune.'
     >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Ngũ Lạc", "29530-2025").split("xã mới. ")[-1]
     'Báo cáo này tổng hợp trên địa bàn xã Ngũ Lạc. Số liệu các năm trước năm 2025 là của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
     """
@@ -742,14 +746,19 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
     if area_name:
         where = (f"Báo cáo này tổng hợp trên địa bàn {in_sentence(area_name, lang)}." if lang == "vi"
                  else f"This report covers {in_sentence(area_name, lang)}.")
+        areas = load_areas()
+        parts = [in_sentence(areas.at[code, f"name_{lang}"], lang) for code in reform.predecessors(area_code or "")
+                 if code in areas.index]
         if area_code in reform.outside:  # xã Ngũ Lạc: its years before the reform are Thạnh Hòa Sơn's alone
-            areas = load_areas()
-            old = ", ".join(in_sentence(areas.at[code, f"name_{lang}"], lang) for code in reform.predecessors(area_code)
-                            if code in areas.index)
+            old = ", ".join(parts)
             outside = reform.outside[area_code][0 if lang == "vi" else 1]
             where += (f" Số liệu các năm trước năm {reform.first_year} là của {old} cũ, chưa gồm {outside}."
                       if lang == "vi" else
                       f" Figures before {reform.first_year} are those of former {old} only, without {outside}.")
+        elif len(parts) > 1:  # which old units its earlier years add up: "Tổng hợp từ 3 đơn vị cũ" named none
+            where += (f" Số liệu các năm trước năm {reform.first_year} tổng hợp từ {len(parts)} đơn vị cũ: "
+                      f"{', '.join(parts)}." if lang == "vi" else
+                      f" Figures before {reform.first_year} are the sum of its {len(parts)} former units: {', '.join(parts)}.")
     elif map_name == "old":
         where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025."
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
