@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -49,6 +50,16 @@ def test_legacy_xls_files_are_read():
     assert obs.at["health_insurance_coverage", "source"] == "Bảo hiểm xã hội huyện"
     assert obs.at["party_members_share", "value"] == 27.5  # typed as text "27,5"
     assert obs.at["party_members_share", "row"] == 3
+
+
+def test_an_excel_file_is_read_by_what_it_is_not_by_its_name(tmp_path):
+    # an .xlsx renamed (or saved by a tool) as .xls was called damaged; an .xls renamed .xlsx likewise
+    shutil.copy(GOOD / "office_return.xlsx", tmp_path / "office_return.xls")
+    shutil.copy(GOOD / "legacy_office_return.xls", tmp_path / "legacy_office_return.xlsx")
+    assert load_observations(tmp_path / "office_return.xls")[["indicator", "value"]].equals(
+        load_observations(GOOD / "office_return.xlsx")[["indicator", "value"]])
+    assert load_observations(tmp_path / "legacy_office_return.xlsx")["value"].tolist() == \
+        load_observations(GOOD / "legacy_office_return.xls")["value"].tolist()
 
 
 @pytest.fixture(scope="module")

@@ -587,12 +587,35 @@ def _split_decimal(record: list[str], positions: list[int]) -> tuple[str, str] |
 
 def _read_excel(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
     try:
-        if path.suffix.lower() == ".xls":
+        if _excel_format(path) == ".xls":
             return _read_xls(path, label, problems)
         return _read_xlsx(path, label, problems)
     except Exception as exc:  # noqa: BLE001 - any reader failure means the same to a planner
         problems.append(problem("damaged_file", label, None, None, detail=type(exc).__name__))
         return None
+
+
+def _excel_format(path: Path) -> str:
+    """".xlsx" or ".xls" by the file's first bytes, else by its name: an .xlsx renamed .xls (or saved
+    so by a tool) is a ZIP file, and was called broken by the .xls reader.
+
+    >>> import tempfile, zipfile
+    >>> renamed = Path(tempfile.mkdtemp()) / "xa.xls"
+    >>> with zipfile.ZipFile(renamed, "w") as book:
+    ...     book.writestr("[Content_Types].xml", "")
+    >>> _excel_format(renamed), _excel_format(renamed.with_name("missing.xls"))
+    ('.xlsx', '.xls')
+    """
+    try:
+        with open(path, "rb") as file:
+            start = file.read(8)
+    except OSError:
+        start = b""
+    if start.startswith(b"PK\x03\x04"):
+        return ".xlsx"
+    if start.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # the OLE2 container of Excel 97–2003
+        return ".xls"
+    return ".xls" if path.suffix.lower() == ".xls" else ".xlsx"
 
 
 TITLE_ROWS = 10

@@ -47,7 +47,13 @@ class XlsxWorkbook:
     def __init__(self, path: Path | str):
         self.hidden_rows: list[int] = []
         """Hidden rows met by the latest :meth:`rows` (their numbers)."""
-        reader = ExcelReader(str(path), read_only=True, data_only=True)
+        # openpyxl refuses a name not ending .xlsx (an .xlsx saved or renamed as .xls), not an open file
+        self._file = None if Path(path).suffix.lower() in (".xlsx", ".xlsm") else open(path, "rb")
+        try:
+            reader = ExcelReader(self._file or str(path), read_only=True, data_only=True)
+        except BaseException:
+            self._close_file()
+            raise
         try:
             # The parts openpyxl's load_workbook reads, without opening every sheet.
             reader.read_manifest()
@@ -59,6 +65,7 @@ class XlsxWorkbook:
                            if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
         except BaseException:
             reader.archive.close()
+            self._close_file()
             raise
         self._archive = reader.archive
         self._strings = reader.shared_strings
@@ -69,6 +76,11 @@ class XlsxWorkbook:
 
     def close(self) -> None:
         self._archive.close()
+        self._close_file()
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            self._file.close()
 
     def __enter__(self) -> "XlsxWorkbook":
         return self
