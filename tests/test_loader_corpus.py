@@ -31,7 +31,12 @@ EXPECTED = {
                                               "thì số liệu của cột này bị bỏ qua", 'rename the column "denominatr" to "denominator"'),
                             (1, "prefered", 'có phải cột "preferred"?', 'rename the column "prefered" to "preferred"')],
     # the template's data sheet with its value column renamed: which column, not "no sheet fits"
-    "template_value_renamed.xlsx": [(1, "value", 'thiếu cột "value"', 'column "value" is missing')],
+    "template_value_renamed.xlsx": [(1, "value", 'thiếu cột "value"; dòng tiêu đề có cột "gia_tri"',
+                                     'rename the column "gia_tri" to "value"')],
+    # required columns headed in Vietnamese: the header to rename named, as typed
+    "vietnamese_headers.csv": [(1, "value", 'thiếu cột "value"; dòng tiêu đề có cột "Giá trị"',
+                                'rename the column "Giá trị" to "value"'),
+                               (1, "source", 'đổi tên cột "Nguồn" thành "source"', 'the header row has a column "Nguồn"')],
     "unknown_indicator.csv": [(2, "indicator", 'không có chỉ tiêu "poverty_rate_houshold"',
                                "did you mean: poverty_rate_households")],
     # a name without its accents that several areas end with: each offered, not a group of communes named after it

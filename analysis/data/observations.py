@@ -817,6 +817,26 @@ in Vietnamese ("mẫu số") is refused. A misspelt note, quote or link (a colum
 own) loses no figure and stays ignored."""
 VIETNAMESE_FIGURE_COLUMNS = {"tử_số": "numerator", "mẫu_số": "denominator"}
 """Headers an office may write in Vietnamese for a figure column (as :func:`_column_name` spells them)."""
+VIETNAMESE_REQUIRED_COLUMNS = {"chỉ_tiêu": "indicator", "mã_xã": "area_code", "mã_địa_bàn": "area_code",
+                               "địa_bàn": "area_code", "nhóm": "group", "năm": "year", "giá_trị": "value",
+                               "số_liệu": "value", "nguồn": "source"}
+"""Headers an office may write in Vietnamese for a required column, with or without diacritics:
+named in the message, so that "thiếu cột "value"" says which header to rename."""
+
+
+def _vietnamese_column(typed: str, column: str) -> bool:
+    """``typed`` is a Vietnamese name of the required ``column``, with or without its marks.
+
+    >>> [_vietnamese_column(t, "value") for t in ("giá_trị", "gia_tri", "giá_trị_(%)", "giá_trị_khác_x", "nguồn")]
+    [True, True, True, True, False]
+    """
+    plain = _without_marks(typed)
+    return any(column == meant and plain.startswith(_without_marks(name))
+               and not plain[len(name):len(name) + 1].isalnum() for name, meant in VIETNAMESE_REQUIRED_COLUMNS.items())
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
 
 
 def _meant_column(typed: str, absent: Sequence[str]) -> str | None:
@@ -853,9 +873,10 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
                              first_row=first_row))
     if columns.missing:
         for column in columns.missing:
-            typed = difflib.get_close_matches(column, others, n=1, cutoff=0.6)
-            if typed:  # a required column typed differently: name the header cell to rename
-                found.append(problem("renamed_column", label, 1, column, typed=typed[0]))
+            typed = difflib.get_close_matches(column, others, n=1, cutoff=0.6) \
+                or [other for other in others if _vietnamese_column(other, column)][:1]
+            if typed:  # a required column typed differently or in Vietnamese: name the header cell to rename
+                found.append(problem("renamed_column", label, 1, column, typed=columns.typed.get(typed[0], typed[0])))
             else:
                 found.append(problem("missing_column", label, 1, column))
         return None
