@@ -207,3 +207,23 @@ def test_a_long_read_shows_its_progress_against_the_stated_size(tmp_path, monkey
     check_observations(tmp_path / "long.xlsx")
     shown = capsys.readouterr().err
     assert "Đọc / reading" in shown and "/11" in shown  # the sheet states 11 rows
+
+
+def test_a_year_cell_holding_a_decimal_is_told_as_the_year_it_was_typed_for(tmp_path):
+    # 2026 typed "2.026" in a sheet that reads "." as the decimal mark is the number 2,026: the message quoted
+    # "2.026", which a Vietnamese reader takes for 2026, and "2020.5" in a Vietnamese sentence
+    from openpyxl import Workbook
+
+    from analysis import check_observations
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["indicator", "area_code", "group", "year", "standard", "value", "source"])
+    sheet.append(["poverty_rate_households", "29434", "khmer", 2.026, "2022-2025", 4.1, "UBND xã Kim Hòa"])
+    sheet.append(["poverty_rate_households", "29434", "khmer", 2020.5, "2022-2025", 4.1, "UBND xã Kim Hòa"])
+    book.save(tmp_path / "kim_hoa.xlsx")
+    decimal, half = check_observations(tmp_path / "kim_hoa.xlsx").problems
+    assert (decimal.row, decimal.column) == (2, "year")
+    assert decimal.message_vi.startswith("ô năm chứa số thập phân 2,026: có lẽ năm 2026 được gõ là \"2.026\"")
+    assert decimal.fix_vi.endswith(": 2026.") and "the decimal number 2.026: probably the year 2026" in decimal.message_en
+    assert half.message_vi == '"2020,5" không phải là một năm.' and half.message_en == '"2020.5" is not a year.'

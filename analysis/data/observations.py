@@ -326,6 +326,8 @@ class _YearColumn:
         self.values = array("d")
         self.invalid: dict[int, str] = {}
         self.dates: dict[int, str] = {}
+        self.decimals: dict[int, float] = {}
+        """Numbers with a fraction in a year cell: 2,026 is "2.026" typed where "." is the decimal mark."""
         self.blank: list[int] = []
         self._cache: dict[str, float | str] = {}
 
@@ -355,7 +357,7 @@ class _YearColumn:
             elif float(cell).is_integer():
                 year = float(cell)
             else:
-                self.invalid[position] = _text(cell)
+                self.decimals[position] = float(cell)
         elif isinstance(cell, _DATE_TYPES):
             self.dates[position] = _text(cell)
         else:
@@ -895,7 +897,16 @@ def _file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     for i in year.blank:
         found.append(problem("missing_value", label, int(rows[i]), "year", what="năm", what_en="the year"))
     for i, text in year.invalid.items():
-        found.append(problem("year_not_integer", label, int(rows[i]), "year", text=text))
+        found.append(problem("year_not_integer", label, int(rows[i]), "year", text=text, text_en=text))
+    for i, number in year.decimals.items():
+        thousands = round(number * 1000)
+        # 2,026 is 2026 typed "2.026" where "." is the decimal mark: said so, in the reader's own number style
+        meant = thousands if abs(number * 1000 - thousands) < 1e-6 and 1990 <= thousands <= 2035 else None
+        found.append(problem("year_decimal", label, int(rows[i]), "year", value=number, meant=str(meant),
+                             dotted=f"{meant // 1000}.{meant % 1000:03d}") if meant else
+                     # a number in a cell: each reader's decimal mark, no grouping ("2020,5", not "2.020,5")
+                     problem("year_not_integer", label, int(rows[i]), "year", text=repr(number).replace(".", ","),
+                             text_en=repr(number)))
     for i, text in year.dates.items():
         found.append(_date_problem(label, int(rows[i]), "year", text))
 

@@ -230,9 +230,17 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     ),
     "year_not_integer": (
         '"{text}" không phải là một năm.',
-        '"{text}" is not a year.',
+        '"{text_en}" is not a year.',
         "ghi năm bằng 4 chữ số, ví dụ 2024.",
         "write the year as four digits, for example 2024.",
+    ),
+    "year_decimal": (
+        "ô năm chứa số thập phân {value}: có lẽ năm {meant} được gõ là \"{dotted}\" trong tệp dùng dấu chấm làm "
+        "dấu thập phân (máy đặt kiểu số tiếng Anh).",
+        "the year cell holds the decimal number {value}: probably the year {meant} typed as \"{dotted}\" in a file "
+        "where \".\" is the decimal point.",
+        "ghi năm bằng 4 chữ số, không có dấu chấm, dấu phẩy: {meant}.",
+        "write the year as four digits, with no point or comma: {meant}.",
     ),
     "year_future": (
         "năm {year} chưa đến (năm nay là {now}): chưa thể có số liệu của năm này.",
