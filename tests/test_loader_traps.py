@@ -85,18 +85,19 @@ def test_a_workbook_without_a_data_sheet_says_which_sheets_it_has(tmp_path):
 def test_a_percent_formatted_cell_is_converted_and_said_so(tmp_path, capsys):
     path = workbook(tmp_path / "phan_tram.xlsx", {"du_lieu": [
         HEADER,
-        ["health_insurance_coverage", "29434", "khmer", 2024, None, 0.125, None, None, "BHXH huyện"],
+        ["health_insurance_coverage", "29434", "khmer", 2024, None, 0.955, None, None, "BHXH huyện"],
         ["health_insurance_coverage", "29437", "khmer", 2024, None, 91.5, None, None, "BHXH huyện"],
         ["health_insurance_coverage", "29440", "khmer", 2024, None, 0.071, None, None, "BHXH huyện"],
     ]}, formats={("du_lieu", "F2"): "0.0%", ("du_lieu", "F4"): "0%"})
     check = check_observations(path)
-    assert check.observations.set_index("area_code")["value"].to_dict() == {"29434": 12.5, "29437": 91.5,
+    assert check.observations.set_index("area_code")["value"].to_dict() == {"29434": 95.5, "29437": 91.5,
                                                                            "29440": 7.1}
     assert check.files[0].converted_rows == (2, 4)
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "2 ô định dạng % trong Excel đã đổi sang phần trăm (0,125 → 12,5) ở dòng 2, 4" in out
-    assert "2 %-formatted Excel cells converted to percentages (0.125 → 12.5) on rows 2, 4" in out
+    # the file's own first cell as the example, not a fixed "0,125 → 12,5"
+    assert "2 ô định dạng % trong Excel đã đổi sang phần trăm ở dòng 2, 4 (dòng 2: 0,955 → 95,5)" in out
+    assert "2 %-formatted Excel cells converted to percentages on rows 2, 4 (row 2: 0.955 → 95.5)" in out
 
 
 def test_a_percent_formatted_count_is_refused(tmp_path):

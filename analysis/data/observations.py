@@ -137,6 +137,8 @@ class FileRead:
     """The Excel sheet read (chosen by its header row), ``None`` for a CSV file."""
     converted_rows: tuple[int, ...] = ()
     """Rows whose value cell was formatted as a percentage in Excel and was multiplied by 100."""
+    converted_first: float | None = None
+    """The first of those values, as a percentage (the message shows its own cell: 0,955 → 95,5)."""
 
 
 @dataclass
@@ -175,9 +177,14 @@ class ObservationCheck:
             if read.converted_rows:
                 n = len(read.converted_rows)
                 where = _row_list(read.converted_rows)
-                lines.append(f"    {_count_vi(n)} ô định dạng % trong Excel đã đổi sang phần trăm (0,125 → 12,5) "
-                             f"ở dòng {where} / {n:,} %-formatted Excel cell{'s' * (n != 1)} converted to "
-                             f"percentages (0.125 → 12.5) on row{'s' * (n != 1)} {where}")
+                percent = read.converted_first if read.converted_first is not None else 12.5
+                example_vi = f"{format_number(percent / 100, 'vi')} → {format_number(percent, 'vi')}"
+                example_en = f"{format_number(percent / 100, 'en')} → {format_number(percent, 'en')}"
+                # the file's own first cell as the example ("0,955 → 95,5"), with its row when there are several
+                at_vi, at_en = (f"dòng {read.converted_rows[0]}: ", f"row {read.converted_rows[0]}: ") if n > 1 else ("", "")
+                lines.append(f"    {_count_vi(n)} ô định dạng % trong Excel đã đổi sang phần trăm ở dòng {where} "
+                             f"({at_vi}{example_vi}) / {n:,} %-formatted Excel cell{'s' * (n != 1)} converted to "
+                             f"percentages on row{'s' * (n != 1)} {where} ({at_en}{example_en})")
         return lines
 
     def warning_lines(self) -> list[str]:
@@ -1675,7 +1682,8 @@ def check_observations(
     for label, sheet in reads:
         in_file = (frame["file"] == label).to_numpy()
         rows = tuple(int(r) for r in frame["row"].to_numpy()[in_file & converted])
-        file_reads.append(FileRead(label, int(in_file.sum()), sheet, rows))
+        first = float(frame["value"].to_numpy()[in_file & converted][0]) if rows else None
+        file_reads.append(FileRead(label, int(in_file.sum()), sheet, rows, first))
     if problems:
         problems.sort(key=_sort_key)
         return ObservationCheck(None, problems, sorted(warnings_found, key=_sort_key), file_reads)
