@@ -217,7 +217,7 @@ def test_english_charts_give_sources_in_english_and_numbers_the_english_way(engl
     for figure in (english.fan_chart("T01", DISTRICT), english.small_multiples("T06")):
         checks.prepare(figure)
         footer = "\n".join(text.get_text() for text in figure.texts)
-        assert "Source: sum of 15 communes" in footer
+        assert "Source: sum of 15 communes" in footer  # "(Cầu Ngang district)" after it under several panels
         assert "tổng hợp" not in footer and "Số liệu minh họa" not in footer and "không phải" not in footer
         assert checks.number_format_problems(figure, "en") == []
     assert source_parts("a / b | Kinh tế & Đô thị: (QĐ 624) (3/13 xã / communes)", "en") == [
@@ -823,6 +823,6 @@ def test_small_multiples_name_the_district_as_the_sum_of_its_communes(old_map):
     # "Nguồn: tổng hợp từ 15 xã, thị trấn" under fifteen commune panels read as every panel's source
     figure = old_map.small_multiples("T02")
     footer = " ".join(text.get_text() for text in figure.texts)
-    assert "Nguồn: Huyện Cầu Ngang: tổng hợp từ 15 xã, thị trấn;" in footer
+    assert "Nguồn: tổng hợp từ 15 xã, thị trấn (Huyện Cầu Ngang);" in footer
     one_area = " ".join(text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)
     assert "Nguồn: tổng hợp từ 15 xã, thị trấn" in one_area  # the district's own chart needs no name

@@ -473,12 +473,12 @@ def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
 
 def _row_sources(row: pd.Series, rows: pd.DataFrame, lang: str) -> list[str]:
     """A row's sources; under panels of several areas, the district's sum of communes named as the
-    district's ("Huyện Cầu Ngang: tổng hợp từ 15 xã, thị trấn" — alone it read as every panel's)."""
+    district's ("tổng hợp từ 15 xã, thị trấn (Huyện Cầu Ngang)" — alone it read as every panel's)."""
     parts = source_parts(row["sources"], lang)
     if rows["area_code"].nunique() < 2 or row.get("area_kind") not in ("district", "aggregate"):
         return parts
     name = row["area_vi" if lang == "vi" else "area_en"]
-    return [f"{name}: {part}" if _COUNTED_SUM.match(part) else part for part in parts]
+    return [f"{part} ({name})" if _COUNTED_SUM.match(part) else part for part in parts]
 
 
 def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOOTER_SIZE,
