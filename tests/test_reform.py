@@ -278,3 +278,21 @@ def test_a_new_communes_code_given_for_earlier_years_is_told_as_the_old_unit_it_
         f"poverty_rate_households,{code},khmer,2024,2022-2025,4.1,UBND xã Hiệp Mỹ\n" for code in ("29443", "29452", "29455"))
         + "poverty_rate_households,29455,khmer,2025,2022-2025,3.65,UBND xã Hiệp Mỹ\n") == []
     assert _reused_code_warnings(tmp_path, "poverty_rate_households,29455,khmer,2024,2022-2025,4.1,UBND xã\n") == []
+
+
+def test_a_district_without_a_figure_names_the_communes_whose_figures_are_in(tmp_path):
+    # a folder holding one commune's file: the district read "Chưa có số liệu" beside that office's own figures
+    (tmp_path / "hiep_my.csv").write_text(
+        "indicator,area_code,group,year,standard,value,source\n"
+        "health_insurance_coverage,29443,khmer,2024,,92.1,UBND xã Hiệp Mỹ\n"
+        "health_insurance_coverage,29455-2025,khmer,2025,,93.4,UBND xã Hiệp Mỹ\n"
+        "health_insurance_coverage,29455-2025,khmer,2026,,94.8,UBND xã Hiệp Mỹ\n", encoding="utf-8")
+    table = Workbench(tmp_path, map="new").table
+    district = table[(table["area_code"] == "848")].set_index(["target_id", "deadline"])
+    assert district.at[("T02", 2025), "verdict"] == "no_data"
+    assert district.at[("T02", 2025), "verdict_reason_vi"] == (
+        "Chưa có số liệu của toàn địa bàn: mới có số liệu của xã Long Sơn (2024), xã Hiệp Mỹ (2025–2026); số của toàn "
+        "địa bàn tính từ số liệu của tất cả các xã trong cùng năm.")
+    assert "figures only from Long Sơn commune (2024), Hiệp Mỹ commune (2025–2026)" in \
+        district.at[("T02", 2030), "verdict_reason_en"]
+    assert district.at[("T03", 2025), "verdict_reason_vi"] == "Chưa có số liệu."  # no commune has a figure either

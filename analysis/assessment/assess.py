@@ -34,7 +34,7 @@ from ..data.series import YearlySeries, build_series, since_latest_standard
 from ..data.reform import merged_into
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
-from ..text import label, register_labels
+from ..text import in_sentence, label, register_labels
 from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up,
                      more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
                      whole_units_over, years_span)
@@ -513,8 +513,10 @@ def _assess_one(target, code, context: _Context) -> dict:
             row.update(target_value=level)
             if kind == "yearly_flow":
                 row["target_value_other_end"] = level_other
+        reasons = {lang: _communes_waited_for(code, target, context, lang) or label("r_no_data", lang)
+                   for lang in ("vi", "en")}
         row.update(status="no_data", verdict="no_data", notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en),
-                   verdict_reason_vi=label("r_no_data", "vi"), verdict_reason_en=label("r_no_data", "en"))
+                   verdict_reason_vi=reasons["vi"], verdict_reason_en=reasons["en"])
         return row
 
     latest_year, latest = int(values.index[-1]), float(values.iloc[-1])
@@ -590,6 +592,28 @@ def _assess_one(target, code, context: _Context) -> dict:
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
     return row
+
+
+def _communes_waited_for(code: str, target: pd.Series, context: _Context, lang: str) -> str:
+    """Why a district has no figure when some of its communes have: the whole area is built from
+    every commune's figure of the same year, so one office's file leaves it waiting ("Chưa có số
+    liệu" beside that office's own figures read as the file not being used). "" otherwise."""
+    areas, observations = context.areas, context.observations
+    if code not in areas.index or areas.at[code, "kind"] != "district":
+        return ""
+    units = areas.index[(areas["parent_code"] == code) & areas["kind"].isin(["commune", "town"])]
+    indicators = {target["indicator"], target.get("numerator_indicator") or target["indicator"]}
+    rows = observations[observations["indicator"].isin(indicators) & (observations["group"] == target["group"])
+                        & observations["area_code"].isin(units)]
+    if context.cutoff is not None:
+        rows = rows[rows["year"] <= context.cutoff]
+    if rows.empty:
+        return ""
+    # each unit with its years, the earliest first: an old commune and the new one of the same name stay apart
+    spans = sorted((int(years.min()), int(years.max()), in_sentence(areas.at[unit, f"name_{lang}"], lang))
+                   for unit, years in rows.groupby("area_code", sort=False)["year"])
+    named = [f"{name} ({years_span(first, last, 'en')})" for first, last, name in spans]
+    return label("r_no_data_communes", lang).format(names=", ".join(named))
 
 
 def _reform_notes(code: str, found: TargetSeries, lang: str) -> list[str]:

@@ -91,6 +91,10 @@ register_labels({
     "projection_only": ("Chỉ dự báo (không có chỉ tiêu)", "Projection only (no target)"),
     "awaiting": ("Chờ số liệu năm {year}", "Awaiting the {year} figure"),
     "r_no_data": ("Chưa có số liệu.", "No figures yet."),
+    "r_no_data_communes": ("Chưa có số liệu của toàn địa bàn: mới có số liệu của {names}; số của toàn địa bàn tính "
+                           "từ số liệu của tất cả các xã trong cùng năm.",
+                           "No figure for the whole area yet: figures only from {names}; the whole area's figure is "
+                           "built from every commune's figures of the same year."),
     "r_projection_only": ("Kế hoạch không đặt chỉ tiêu cho năm {deadline}: chỉ dự báo.",
                           "The plan sets no target for {deadline}: a projection only."),
     "r_deadline_met": ("Năm {deadline}: {value}, đạt mục tiêu {target}.", "{deadline}: {value}, target {target} met."),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..text import in_sentence
 from .catalogue import Reform
 
 __all__ = ["Refusal", "resolve_areas", "areas_on_map", "retired_notes", "short_date"]
@@ -45,9 +46,8 @@ def short_date(day, lang: str = "vi") -> str:
 
 
 def unit_name(areas: pd.DataFrame, code: str) -> str:
-    """An area's name as it stands inside a sentence ("xã Hiệp Mỹ Tây")."""
-    name = areas.at[code, "name_vi"]
-    return name[0].lower() + name[1:]
+    """An area's name as it stands inside a Vietnamese sentence ("xã Hiệp Mỹ Tây")."""
+    return in_sentence(areas.at[code, "name_vi"])
 
 
 def merged_into(code: str, areas: pd.DataFrame) -> str | None:
