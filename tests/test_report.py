@@ -561,3 +561,16 @@ def test_an_index_of_a_folder_without_poverty_figures_shows_no_made_up_goal_for_
     page = index_html(table[table["target_id"] == "T01"], files, "vi")
     assert "––" not in page
     assert re.search(r"<td>2030</td><td>–</td>", page)
+
+
+def test_a_report_from_a_folder_of_some_indicators_says_which_targets_it_could_not_assess(tmp_path, capsys):
+    # it printed only "20 chỉ tiêu, 1 địa bàn, …": the targets without a figure were found as rows in the outputs
+    data = tmp_path / "bhyt.csv"
+    data.write_text("indicator,area_code,group,year,standard,value,source\n"
+                    "health_insurance_coverage,848,khmer,2023,,93.1,BHXH huyện\n"
+                    "health_insurance_coverage,848,khmer,2024,,93.9,BHXH huyện\n", encoding="utf-8")
+    assert main(["report", "--data", str(data), "--out", str(tmp_path / "out"), "--area", "848"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("Không có số liệu cho"))
+    assert line.startswith("Không có số liệu cho 19 chỉ tiêu: T01, T03, ") and "T02" not in line
+    assert "(báo cáo ghi “Không có số liệu”). / No figures for 19 targets: T01, T03," in line

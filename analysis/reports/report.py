@@ -260,6 +260,14 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
     print(f"{n_targets} chỉ tiêu, {n_areas} địa bàn, {n_charts} biểu đồ và {n_boards} bảng điều khiển / "
           f"{n_targets} targets, {n_areas} area{'' if n_areas == 1 else 's'}, {n_charts} chart"
           f"{'' if n_charts == 1 else 's'} and {n_boards} dashboards.")
+    # a folder holding some indicators runs clean: the targets it could not assess are said here, not
+    # only as "Không có số liệu" rows to be found in the outputs
+    empty = [target for target, verdicts in table.groupby("target_id", sort=False)["verdict"]
+             if verdicts.eq("no_data").all()]
+    if empty:
+        listed = ", ".join(empty)
+        print(f"Không có số liệu cho {len(empty)} chỉ tiêu: {listed} (báo cáo ghi “Không có số liệu”). / No figures "
+              f"for {len(empty)} target{'' if len(empty) == 1 else 's'}: {listed} (the report says “No data”).")
     print(f"Kết quả ở / Outputs in: {Path(out).resolve()}")
     print(f"Mở / Open: {Path(out).resolve() / 'index.html'}")
     return 0
