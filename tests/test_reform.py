@@ -296,3 +296,23 @@ def test_a_district_without_a_figure_names_the_communes_whose_figures_are_in(tmp
     assert "figures only from Long Sơn commune (2024), Hiệp Mỹ commune (2025–2026)" in \
         district.at[("T02", 2030), "verdict_reason_en"]
     assert district.at[("T03", 2025), "verdict_reason_vi"] == "Chưa có số liệu."  # no commune has a figure either
+
+
+def test_a_district_is_never_the_sum_of_the_few_communes_that_sent_figures(tmp_path):
+    # one office's file with Hiệp Mỹ's three old units for 2024, with their counts: "the district's" 2024
+    # insurance rate was those three units' (3 of 15), drawn and judged as the district's
+    rows = "".join(f"health_insurance_coverage,{code},khmer,2024,,{value},{num},{den},UBND xã Hiệp Mỹ\n"
+                   for code, value, num, den in (("29443", 92.1, 921, 1000), ("29452", 93.0, 465, 500),
+                                                 ("29455", 91.8, 459, 500)))
+    (tmp_path / "hiep_my.csv").write_text("indicator,area_code,group,year,standard,value,numerator,denominator,source\n"
+                                          + rows, encoding="utf-8")
+    areas, indicators = load_areas(), load_indicators()
+    observations = load_observations(tmp_path)
+    district = build_series(observations, "health_insurance_coverage", "848", "khmer", areas, indicators).frame
+    assert district.empty
+    # the three old units are the whole of the new commune: its 2024 is theirs
+    commune = build_series(observations, "health_insurance_coverage", "29455-2025", "khmer", areas, indicators,
+                           reforms=(load_reforms()[-1],)).frame
+    assert commune.loc[2024, "value"] == pytest.approx(100 * (921 + 465 + 459) / 2000)
+    table = Workbench(tmp_path, map="new").table
+    assert table.loc[(table["area_code"] == "848") & (table["target_id"] == "T02"), "verdict"].eq("no_data").all()

@@ -110,15 +110,14 @@ def _single_area(observations, indicator, area, group, numerator, denominator) -
 
 def _aggregate(observations, indicator, group, communes, aggregate, flags: str = "", shares: dict | None = None,
                population: dict | None = None, what: tuple[str, str] = ("xã, thị trấn", "communes"),
-               how: str = "", complete: bool = False) -> pd.DataFrame:
-    """An area from its communes, in the years every reporting commune reported (``complete``:
-    in the years every one of ``communes`` reported — a merged unit is the sum of all its parts,
-    never of the one that happened to send its figures).
+               how: str = "") -> pd.DataFrame:
+    """An area from its communes, in the years every one of ``communes`` reported: an area is the
+    sum of all its parts, never of the ones that happened to send their figures.
 
     ``aggregate`` is "sum" (counts, yearly flows) or "ratio" (the sum of numerators over the sum
-    of denominators). A share of communes (``flags``) is the share of reporting communes whose
-    flag is 1. ``shares`` counts only a share of a commune's counts (apportioning; the point is
-    then approximate). ``population`` (code → 2019 population) weights a rate given without
+    of denominators). A share of communes (``flags``) is the share of the communes whose flag is 1.
+    ``shares`` counts only a share of a commune's counts (apportioning; the point is then
+    approximate). ``population`` (code → 2019 population) weights a rate given without
     counts; with it missing the plain mean is used; either way the point is approximate. Without
     ``population`` (the district from its own communes), years without counts are left out."""
     if aggregate in ("none", "district_reported"):
@@ -132,7 +131,7 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
     if rows.empty:
         return pd.DataFrame(columns=COLUMNS)
     shares = shares or {}
-    reporting = set(communes) if complete else set(rows["area_code"])
+    reporting = set(communes)
     # the counts a rate without them borrows: a real point only from real rows (a real 4,9 / 3,2 / 4,1 % weighted
     # by made-up households made a point drawn as real from illustrative data), an illustrative one from any
     counts_from = {made_up: _denominators(observations, source_indicator, group, communes, made_up)
@@ -288,16 +287,16 @@ def build_series(
         towns = any(areas.at[code, "kind"] == "town" for code in members if code in areas.index)
         what = ("xã, thị trấn" if towns else "xã", "communes")
         # a sum of some communes is not the district's count (population 2019 summed over the 6 communes
-        # that reported it read 52.303); a ratio of some communes' counts is still an estimate of the rate
-        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what,
-                                    complete=aggregate == "sum"), own)
+        # that reported it read 52.303), nor is a ratio of some communes' counts its rate: one office's file of
+        # Hiệp Mỹ's three old units made "the district's" 2024 poverty rate, shown without a mark
+        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what), own)
     population = areas["population_2019"].dropna().to_dict()
     merge = merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
     for reform in reforms:
         predecessors = reform.predecessors(area)
         if predecessors and merge:
             history = _aggregate(observations, indicator, group, predecessors, merge, "", population=population,
-                                 what=("đơn vị cũ", "old units"), how="rebuilt from old units", complete=True)
+                                 what=("đơn vị cũ", "old units"), how="rebuilt from old units")
             history = history.loc[history.index < reform.first_year]
             if area in reform.outside:  # the new commune also holds land the old units did not
                 history = history.assign(approximate=True)
@@ -305,8 +304,7 @@ def build_series(
         if area == reform.continues:
             after = _aggregate(observations, indicator, group, commune_codes(areas, area, which, map="new"),
                                merge if not flags else aggregate, flags, shares=reform.apportion,
-                               population=population, what=("xã mới", "new communes"), how="sum of new communes",
-                               complete=True)
+                               population=population, what=("xã mới", "new communes"), how="sum of new communes")
             frame = _combine(after.loc[after.index >= reform.first_year], frame)
     frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})
     return YearlySeries(indicator, area, group, frame)
