@@ -1534,6 +1534,8 @@ BOARD = (13.0, 6.85)
 top margin and above its editable line, so that its 12-point text is 12 points on the screen."""
 BOARD_TEXT = 12.0
 """Points of the smallest text of a deadline's dashboard."""
+BOARD_TEXT_LEAST = 10.0
+"""Points the text of a deadline's dashboard may shrink to when its rows would not fit otherwise."""
 BOARD_TITLE = 17.0
 BOARD_PAD = 5.0
 """Points between a column's text and its edges."""
@@ -1608,8 +1610,9 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
                    deadlines: tuple[int, ...] = (2025, 2030)) -> Figure:
     """One deadline of the dashboard, for a slide: the rows the dashboard shows in that
     deadline's column (:func:`column_rows`), each with its target, latest value, verdict on its
-    colour and chance, in text of at least :data:`BOARD_TEXT` points. The columns are as wide
-    as their words; the targets' names wrap, the verdicts do not."""
+    colour and chance, in text of :data:`BOARD_TEXT` points (less, down to :data:`BOARD_TEXT_LEAST`,
+    only when the rows would not fit otherwise). The columns are as wide as their words; the
+    targets' names wrap, the verdicts do not."""
     check_language(lang)
     rows = table[table["area_code"] == area]
     area_name = rows["area_vi" if lang == "vi" else "area_en"].iloc[0] if len(rows) else area
@@ -1634,36 +1637,43 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
         # the columns are as wide on every deadline's slide: a presenter flips between them
         every = [_board_cells(rows, other, deadlines, lang) for other in dict.fromkeys((deadline, *deadlines))]
 
-        def widest(column: int, weight: str = "normal") -> float:
-            texts = [cell[column] for _, others, _ in every for cell in others]
-            heads = [text_width(heads[column], size, "bold") for _, _, heads in every]
-            return max([text_width(text, size, weight) for text in texts] + heads)
+        # the text keeps its size unless the rows would run into the footer (19 targets, six names on two
+        # lines beside "≈2,3 % (2025; giảm 0,9)"): then a half point less at a time, never under BOARD_TEXT_LEAST
+        for size in (float(points) for points in np.arange(BOARD_TEXT, BOARD_TEXT_LEAST - 0.01, -0.5)):
+            least = BOARD_PITCH[0] * size / BOARD_TEXT  # the least pitch of a one-line row, as the text shrinks
 
-        latest_w = widest(1) + 2 * BOARD_PAD
-        status_w = widest(2, "bold") + 2 * BOARD_PAD
-        chance_w = widest(3) + 2 * BOARD_PAD
-        name_w = width - 2 * margin - latest_w - status_w - chance_w
-        names = [fit_lines(cell[0], (name_w - 2 * BOARD_PAD) * WIDTH_SAFETY, size) for cell in cells]
+            def widest(column: int, weight: str = "normal") -> float:
+                texts = [cell[column] for _, others, _ in every for cell in others]
+                heads = [text_width(heads[column], size, "bold") for _, _, heads in every]
+                return max([text_width(text, size, weight) for text in texts] + heads)
 
-        footer = []
-        notes = mark_notes(shown, lang)
-        if notes:
-            footer += fit_lines("\u2003\u2003".join(notes), room, size)
-        footer += _source_lines(shown, lang, room, size, most=1)  # every chart names its sources
-        illustrative = bool(shown["illustrative"].any()) if len(shown) else False
-        line = size * BOARD_LINE
-        footer_h = line * (len(footer) + illustrative) + (6 if footer or illustrative else 0)
-        header_h = line + 6
+            latest_w = widest(1) + 2 * BOARD_PAD
+            status_w = widest(2, "bold") + 2 * BOARD_PAD
+            chance_w = widest(3) + 2 * BOARD_PAD
+            name_w = width - 2 * margin - latest_w - status_w - chance_w
+            names = [fit_lines(cell[0], (name_w - 2 * BOARD_PAD) * WIDTH_SAFETY, size) for cell in cells]
 
-        def tall_row(n_lines: int) -> float:
-            """Points of a row of ``n_lines`` lines, :data:`BOARD_LINE_PITCH` apart."""
-            return (n_lines - 1) * BOARD_LINE_PITCH * size + line + 2
+            footer = []
+            notes = mark_notes(shown, lang)
+            if notes:
+                footer += fit_lines("\u2003\u2003".join(notes), room, size)
+            footer += _source_lines(shown, lang, room, size, most=1)  # every chart names its sources
+            illustrative = bool(shown["illustrative"].any()) if len(shown) else False
+            line = size * BOARD_LINE
+            footer_h = line * (len(footer) + illustrative) + (6 if footer or illustrative else 0)
+            header_h = line + 6
 
-        tall = [len(lines) for lines in names if len(lines) > 1]
-        tall_h = sum(tall_row(n_lines) for n_lines in tall)
-        singles = max(len(names) - len(tall), 1)
-        available = top - header_h - footer_h - margin - 4  # the footer keeps its distance from the last row
-        pitch = min(BOARD_PITCH[1], max(BOARD_PITCH[0], (available - tall_h) / singles))
+            def tall_row(n_lines: int) -> float:
+                """Points of a row of ``n_lines`` lines, :data:`BOARD_LINE_PITCH` apart."""
+                return (n_lines - 1) * BOARD_LINE_PITCH * size + line + 2
+
+            tall = [len(lines) for lines in names if len(lines) > 1]
+            tall_h = sum(tall_row(n_lines) for n_lines in tall)
+            singles = max(len(names) - len(tall), 1)
+            available = top - header_h - footer_h - margin - 4  # the footer keeps its distance from the last row
+            pitch = min(BOARD_PITCH[1], max(least, (available - tall_h) / singles))
+            if tall_h + singles * least <= available:
+                break
 
         def write(x: float, middle: float, lines: list[str], align: str, **style) -> None:
             """``lines`` centred on ``middle`` by their capitals, each on its own baseline: centring
