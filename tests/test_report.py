@@ -574,3 +574,23 @@ def test_a_report_from_a_folder_of_some_indicators_says_which_targets_it_could_n
     line = next(line for line in out.splitlines() if line.startswith("Không có số liệu cho"))
     assert line.startswith("Không có số liệu cho 19 chỉ tiêu: T01, T03, ") and "T02" not in line
     assert "(báo cáo ghi “Không có số liệu”). / No figures for 19 targets: T01, T03," in line
+
+
+def test_the_index_gives_the_review_command_for_the_data_and_folder_of_its_report(tmp_path):
+    # a report made from an office's folder into another folder told "python -m analysis review --year 2025 (make
+    # report chạy sẵn …)": that command reads the shipped data and writes into reports/
+    from analysis.reports.index_page import _reviews_block, with_reviews
+
+    data = tmp_path / "bhyt.csv"
+    data.write_text("indicator,area_code,group,year,standard,value,source\n"
+                    "health_insurance_coverage,848,khmer,2023,,93.1,BHXH huyện\n"
+                    "health_insurance_coverage,848,khmer,2024,,93.9,BHXH huyện\n", encoding="utf-8")
+    out = tmp_path / "bao cao"
+    assert main(["report", "--data", str(data), "--out", str(out), "--area", "848", "--map", "old"]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    command = f"review --year 2025 --data {data} --map old --out '{out}' (báo cáo của năm khác: thay 2025 bằng năm đó)"
+    assert command in page.replace("&#x27;", "'") and "make report chạy sẵn" not in page
+    # the review command renews the block with the same options: a review from other data says how to renew it
+    renewed = with_reviews(page, ["bao_cao_final_2025.docx"], {"bao_cao_final_2025.docx"})
+    assert f"review --year 2025 --kind final --data {data} --map old --out &#x27;{out}&#x27;)" in renewed
+    assert "make report chạy sẵn" in _reviews_block([], "vi")  # the shipped data into reports/: make report does it

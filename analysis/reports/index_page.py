@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+import shlex
 import re
 from pathlib import Path
 from typing import Collection
 
 import pandas as pd
 
-from ..paths import COMMAND
+from ..paths import COMMAND, REPORTS_DIR
 from ..words import chance_shown
 from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict, merged_note
 from .style import verdict_color
@@ -46,6 +47,10 @@ register_labels({
                         "khác: thay 2025 bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
                         "None yet. {command} review --year 2025 (make report runs it; for another year, replace 2025 "
                         "with that year) writes the review into this folder and links it here."),
+    "index_no_review_here": ("Chưa có. Lệnh {command} review --year 2025{options} (báo cáo của năm khác: thay 2025 "
+                             "bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
+                             "None yet. {command} review --year 2025{options} (for another year, replace 2025 with "
+                             "that year) writes the review into this folder and links it here."),
     "index_multiples": ("So sánh các xã", "Communes side by side"),
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
@@ -111,8 +116,29 @@ def review_files(folder: Path) -> list[str]:
     return sorted(entry.name for entry in folder.iterdir() if entry.is_file() and REVIEW_NAME.fullmatch(entry.name))
 
 
-def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()) -> str:
-    """The list of reviews, one line per document with its formats, between the markers.
+_OPTIONS = re.compile(r"<!-- review options:(?P<options>[^>]*)-->")
+
+
+def review_options(data, out: Path, map: str | None) -> str:
+    """The options a review needs to read what a report read and write beside it (" --data … --map new
+    --out …"; "" for the shipped data, the default map and ``reports/``): the index's hint gave the
+    default command under a report made from an office's folder into another one.
+
+    >>> review_options(None, REPORTS_DIR, None), review_options([Path("so lieu/xa.xlsx")], Path("/tmp/ra"), "new")
+    ('', " --data 'so lieu/xa.xlsx' --map new --out /tmp/ra")
+    """
+    sources = [data] if isinstance(data, (str, Path)) else list(data or [])
+    options = f" --data {' '.join(shlex.quote(str(source)) for source in sources)}" if sources else ""
+    options += f" --map {map}" if map else ""
+    if Path(out).resolve() != REPORTS_DIR.resolve():
+        options += f" --out {shlex.quote(str(out))}"
+    return options
+
+
+def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = (), options: str = "") -> str:
+    """The list of reviews, one line per document with its formats, between the markers; the
+    commands it gives carry ``options`` (:func:`review_options`), kept in the block for the review
+    command to renew it with.
 
     >>> print(_reviews_block(["bao_cao_annual_2024.docx", "bao_cao_final_2025.docx", "bao_cao_final_2025.pdf"], "vi"))
     <!-- reviews --><h2>Báo cáo kết quả thực hiện (Word, thể thức Nghị định 30/2020)</h2><ul>
@@ -133,7 +159,8 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
         match = REVIEW_NAME.fullmatch(name)
         if match:
             documents.setdefault((match["year"], match["kind"], match["area"] or "", bool(match["en"])), []).append(name)
-    out = [f"{REVIEWS_START}<h2>{html.escape(label('index_reviews', lang))}</h2><ul>"]
+    kept = f"<!-- review options:{html.escape(options)}-->" if options else ""
+    out = [f"{REVIEWS_START}{kept}<h2>{html.escape(label('index_reviews', lang))}</h2><ul>"]
     for (year, kind, area, english), files in sorted(documents.items()):
         title = label(f"index_review_{kind}", lang).format(year=year)
         if area:  # a commune's own review: "— Xã Vinh Kim (từ 1/7/2025)"
@@ -141,13 +168,15 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
         title += label("index_review_en" if english else "index_review_vi", lang)
         if set(files) & set(other_data):  # with the command that renews it
             command = f"{COMMAND} review --year {year} --kind {kind}" + (" --lang en" if english else "") \
-                + (f" --area {area}" if area else "")
+                + (f" --area {area}" if area else "") + options
             title += label("index_review_other_data", lang).format(command=command)
         links = ", ".join(_link(name, name.rsplit(".", 1)[1].upper())
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
         out.append(f"<li>{html.escape(title)}: {links}</li>")
     if not documents:
-        out.append(f"<li>{html.escape(label('index_no_review', lang).format(command=COMMAND))}</li>")
+        # "make report chạy sẵn" only of the shipped data into reports/
+        hint = label("index_no_review_here" if options else "index_no_review", lang)
+        out.append(f"<li>{html.escape(hint.format(command=COMMAND, options=options))}</li>")
     out.append(f"</ul>{REVIEWS_END}")
     return "\n".join(out)
 
@@ -191,7 +220,9 @@ def with_reviews(page: str, names: list[str], other_data: Collection[str] = ()) 
     if start < 0 or end < start:
         return page
     lang = "en" if '<html lang="en">' in page else "vi"
-    return page[:start] + _reviews_block(names, lang, other_data) + page[end + len(REVIEWS_END):]
+    kept = _OPTIONS.search(page, start, end)
+    options = html.unescape(kept["options"]) if kept else ""
+    return page[:start] + _reviews_block(names, lang, other_data, options) + page[end + len(REVIEWS_END):]
 
 
 def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
@@ -234,7 +265,8 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
             _link(f"{stem}.png", str(deadline)) for deadline, stem in sorted(files["deadline_boards"].items()))
             + "</li>")
     out.append("</ul>")
-    out.append(_reviews_block(files.get("reviews", []), lang, files.get("reviews_from_other_data", ())))  # above the dashboard's picture, in sight
+    out.append(_reviews_block(files.get("reviews", []), lang, files.get("reviews_from_other_data", ()),
+                              files.get("review_options", "")))  # above the dashboard's picture, in sight
     out.append(f'<p><img src="{html.escape(dashboard)}.png" alt="{html.escape(label("index_dashboard", lang))}"></p>')
     out.append(f"<h2>{html.escape(label('index_fans', lang))}</h2>")
     out.append(f"<p>{html.escape(label('index_formats', lang))}</p>")

@@ -36,7 +36,7 @@ from ..data.observations import area_option_codes, check_observations, protected
 from .charts import fan_chart, method_lines, small_multiples
 from ..export import (REPORT_ENTRY, atomic_folder, check_destination, read_inputs, write_inputs, write_text_atomic,
                       written_from_other_data)
-from .index_page import index_html, relative, review_files
+from .index_page import index_html, relative, review_files, review_options
 from .slides import dashboard_slide, deck_targets, fan_slide, multiples_slide, write_deck
 from .style import save_figure
 from .tables import write_summary_csv, write_summary_xlsx
@@ -157,6 +157,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
     """
     protected = protected_paths(data)
     check_destination(out, protected)
+    options = review_options(data, out, map)  # the index's review command reads these data into this folder
     _stage(1, "Đọc và kiểm tra số liệu", "Reading and checking the data")
     checked = check_observations(data)
     checked.raise_for_problems()
@@ -248,6 +249,7 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                    bool(table["illustrative"].any()), map=workbench.map, communes_to=communes_to)
         files["slides"] = "slides.pptx"
         files["reviews"] = review_files(Path(out))  # carried over into the new folder
+        files["review_options"] = options
         # a review written from other data than this report is marked as such on the index
         digest, earlier = workbench.inputs_digest(), read_inputs(out)
         files["reviews_from_other_data"] = written_from_other_data(earlier, files["reviews"], digest)
