@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import shlex
 import signal
 import sys
 import tempfile
@@ -274,7 +275,8 @@ def _print_data_error(error: DataError) -> None:
 def _check(args: argparse.Namespace) -> int:
     from .data.observations import check_observations
 
-    checked = check_observations([*(args.data or []), *(args.data_option or [])] or None)
+    sources = [*(args.data or []), *(args.data_option or [])]
+    checked = check_observations(sources or None)
     if checked.problems:
         error = DataError(checked.problems)
         _print_data_error(error)
@@ -297,7 +299,9 @@ def _check(args: argparse.Namespace) -> int:
 
     areas = load_areas()
     if default_map(observations, areas) == "new":  # one office's 2025 file turns every output to the new communes
-        print(f"make report: {MAP_WORDS['new']}\n{new_map_reason(observations, areas)}")
+        # the command that reads these files: make report reads only data/observations/ and data/offices/
+        command = "make report" if not sources else "report --data " + " ".join(shlex.quote(str(s)) for s in sources)
+        print(f"{command}: {MAP_WORDS['new']}\n{new_map_reason(observations, areas)}")
     return 0
 
 

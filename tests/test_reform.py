@@ -218,7 +218,9 @@ def test_the_check_says_the_report_will_turn_to_the_new_communes(data_with_new_c
     # `report` said so, `check` did not: an office learned it only when every output had changed map
     assert main(["check", str(data_with_new_communes)]) == 0
     out = capsys.readouterr().out
-    assert "make report: Bản đồ xã: mới (6 xã của tỉnh Vĩnh Long từ 1/7/2025; --map old cho 15 xã" in out
+    # a folder given to check is read by "report --data" with it, not by make report (which reads data/offices/)
+    assert f"report --data {data_with_new_communes}: Bản đồ xã: mới (6 xã của tỉnh Vĩnh Long từ 1/7/2025; --map old" \
+        in out and "make report:" not in out
     assert out.rstrip().endswith("new_communes_2025_2026.csv")
     assert main(["check", str(OBSERVATIONS_DIR)]) == 0 and "Bản đồ xã" not in capsys.readouterr().out
 
