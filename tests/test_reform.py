@@ -318,3 +318,13 @@ def test_a_district_is_never_the_sum_of_the_few_communes_that_sent_figures(tmp_p
     assert commune.loc[2024, "value"] == pytest.approx(100 * (921 + 465 + 459) / 2000)
     table = Workbench(tmp_path, map="new").table
     assert table.loc[(table["area_code"] == "848") & (table["target_id"] == "T02"), "verdict"].eq("no_data").all()
+
+
+def test_a_yearly_figure_that_is_an_estimate_is_said_as_one_in_the_reason(data_with_new_communes):
+    # the former district's 2025 jobs count Ngũ Lạc's share of the old Thạnh Hòa Sơn (≈ on the boards); the reason
+    # said "Năm 2025: 1.147 lao động, đạt" as if counted
+    table = Workbench(data_with_new_communes).table
+    jobs = table[(table["target_id"] == "T05") & (table["area_code"] == "848")].set_index("deadline")
+    assert jobs.at[2025, "deadline_approximate"]
+    assert jobs.at[2025, "verdict_reason_vi"].startswith("Năm 2025: khoảng 1.147 lao động, đạt;")
+    assert jobs.at[2025, "verdict_reason_en"].startswith("2025: about 1,147 workers, met;")

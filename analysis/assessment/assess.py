@@ -588,7 +588,8 @@ def _assess_one(target, code, context: _Context) -> dict:
             sentences = []  # the year-by-year sentence below says how the deadline year went
         if own is not None:
             sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
-        sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang)
+        sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang,
+                                       approximate=set(part.index[part["approximate"].astype(bool)]))
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
     return row
@@ -1037,9 +1038,10 @@ def _since_base_words(row, unit, lang) -> dict:
             "since_need": since_need}
 
 
-def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) -> list[str]:
+def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, approximate=frozenset()) -> list[str]:
     """For targets set year by year: the latest judged year, the years met, and (poverty) what
-    is arithmetically possible."""
+    is arithmetically possible. A year's value that is an estimate (``approximate``: its year) is
+    said as one, as the tables mark it "≈"."""
     sentences = []
     if record is not None and len(record):
         last = record.iloc[-1]
@@ -1049,7 +1051,10 @@ def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang) 
             text = label(key, lang).format(year=year, fall=fmt_number(abs(last["change"]), lang, 1))
         else:
             key = "year_value_met" if last["met"] else "year_value_missed"
-            text = label(key, lang).format(year=year, value=value_text(last["value"], row["unit"], lang, exact=True))
+            value = value_text(last["value"], row["unit"], lang, exact=True)
+            if year in approximate:  # "Năm 2025: 1.147 lao động" beside the board's "≈1.147"
+                value = label("about_value", lang).format(value=value)
+            text = label(key, lang).format(year=year, value=value)
         counted = label("years_met", lang).format(met=int(record["met"].sum()), counted=len(record))
         sentences.append(f"{text}; {counted}.")
     if kind == "yearly_reduction" and row["reading"] == "points" and deadline > row["latest_year"] \
