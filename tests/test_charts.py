@@ -827,3 +827,16 @@ def test_small_multiples_name_the_district_as_the_sum_of_its_communes(old_map):
     assert "Nguồn: tổng hợp từ 15 xã, thị trấn (Huyện Cầu Ngang);" in footer
     one_area = " ".join(text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)
     assert "Nguồn: tổng hợp từ 15 xã, thị trấn" in one_area  # the district's own chart needs no name
+
+
+def test_a_yearly_falls_panel_draws_no_projected_fall_from_a_level_merely_kept(tmp_path):
+    # three poverty points: the projection keeps the latest value, and a hollow "Dự báo 2027: 0,0" bar read as
+    # "no fall expected"
+    (tmp_path / "hiep_my.csv").write_text(
+        "indicator,area_code,group,year,standard,value,source\n"
+        + "".join(f"poverty_rate_households,29455-2025,khmer,{year},2022-2025,{value},UBND xã Hiệp Mỹ\n"
+                  for year, value in ((2025, 3.65), (2026, 2.95))), encoding="utf-8")
+    figure = Workbench(tmp_path, map="new").fan_chart("T01", "29455-2025")
+    falls = [ax for ax in figure.axes if ax.get_title(loc="left").startswith("Mức giảm mỗi năm")]
+    assert len(falls) == 1
+    assert not any(name.startswith("Dự báo") for name in falls[0].get_legend_handles_labels()[1])

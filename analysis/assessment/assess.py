@@ -828,6 +828,8 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
                       if not math.isnan(median) and (median >= threshold if direction > 0 else median <= threshold)),
                      None)
         reach_words = str(reach) if reach is not None else "not_by_2035"
+        if reach is None and len(values) < MIN_POINTS_ALL_METHODS:
+            reach_words = ""  # the latest value kept (too few points for a trend) says nothing of "not by 2035"
     row["reach_year"] = reach if reach is not None else pd.NA
     row["reach"] = reach_words
 

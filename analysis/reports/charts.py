@@ -34,6 +34,7 @@ from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
 from ..data.reform import merged_into, short_date
 from ..data.series import AGGREGATED_SOURCE
+from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, decimals_against, fmt_number,
                      latest_notes, is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
@@ -888,7 +889,9 @@ def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
         ax.annotate(fmt_number(change, lang, 1), (year, max(change, 0)), textcoords="offset points", xytext=(0, 2),
                     ha="center", va="bottom", fontsize=10, fontweight="bold")
     projection = data.projection
-    if projection is not None and len(projection) and projection["median"].notna().any():
+    # two or three points: the projection keeps the latest value, and a hollow bar of 0,0 read as "no fall expected"
+    if projection is not None and len(projection) and projection["median"].notna().any() \
+            and len(values) >= MIN_POINTS_ALL_METHODS:
         year = int(projection.index[0])
         fall = float(values.iloc[-1] - projection["median"].iloc[0])
         ax.bar([year], [fall], width=0.6, facecolor="white", edgecolor=COLORS["blue"], linewidth=1.5, zorder=3,
