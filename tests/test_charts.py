@@ -218,7 +218,7 @@ def test_english_charts_give_sources_in_english_and_numbers_the_english_way(engl
     for figure in (english.fan_chart("T01", DISTRICT), english.small_multiples("T06")):
         checks.prepare(figure)
         footer = "\n".join(text.get_text() for text in figure.texts)
-        assert "Source: sum of 15 communes" in footer  # "(Cầu Ngang district)" after it under several panels
+        assert "sum of 15 communes" in footer and "Source: " in footer  # "District: sum …" under several panels
         assert "tổng hợp" not in footer and "Số liệu minh họa" not in footer and "không phải" not in footer
         assert checks.number_format_problems(figure, "en") == []
     assert source_parts("a / b | Kinh tế & Đô thị: (QĐ 624) (3/13 xã / communes)", "en") == [
@@ -820,13 +820,16 @@ def test_a_yearly_falls_panel_writes_its_scale_the_vietnamese_way(new_map):
     assert [text.get_text() for text in falls[0].get_yticklabels()] == ["0,0", "2,5", "5,0"]
 
 
-def test_small_multiples_name_the_district_as_the_sum_of_its_communes(old_map):
+def test_small_multiples_name_the_district_as_the_sum_of_its_communes(old_map, new_map):
     # "Nguồn: tổng hợp từ 15 xã, thị trấn" under fifteen commune panels read as every panel's source
     figure = old_map.small_multiples("T02")
     footer = " ".join(text.get_text() for text in figure.texts)
-    assert "Nguồn: tổng hợp từ 15 xã, thị trấn (Huyện Cầu Ngang);" in footer
+    assert "Nguồn: Toàn huyện: tổng hợp từ 15 xã, thị trấn;" in footer  # as its panel is titled
     one_area = " ".join(text.get_text() for text in old_map.fan_chart("T02", DISTRICT).texts)
     assert "Nguồn: tổng hợp từ 15 xã, thị trấn" in one_area  # the district's own chart needs no name
+    # the former district on the new map: its two compositions once, not its name twice
+    footer = " ".join(" ".join(text.get_text().split()) for text in new_map.small_multiples("T01").texts)
+    assert "Nguồn: Địa bàn huyện Cầu Ngang cũ: tổng hợp từ 15 xã, thị trấn và 6 xã mới;" in footer
 
 
 def test_a_yearly_falls_panel_draws_no_projected_fall_from_a_level_merely_kept(tmp_path):

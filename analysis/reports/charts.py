@@ -144,6 +144,7 @@ register_labels({
     "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt",
                       "† awaiting the {year} figure: judged by its chance"),
     "district_panel": ("Toàn huyện", "District"),
+    "and_word": ("và", "and"),
     "falls_title": ("Mức giảm mỗi năm (điểm %) so với chỉ tiêu {low}–{high} điểm — {met}",
                     "Yearly fall (points) against the {low}–{high} point target — {met}"),
     "falls_band": ("Chỉ tiêu: giảm {low}–{high} điểm", "Target: down {low}–{high} points"),
@@ -473,13 +474,19 @@ def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
 
 
 def _row_sources(row: pd.Series, rows: pd.DataFrame, lang: str) -> list[str]:
-    """A row's sources; under panels of several areas, the district's sum of communes named as the
-    district's ("tổng hợp từ 15 xã, thị trấn (Huyện Cầu Ngang)" — alone it read as every panel's)."""
+    """A row's sources; under panels of several areas, the district's sums of communes said once, as
+    its panel is named ("Toàn huyện: tổng hợp từ 15 xã, thị trấn" — alone it read as every panel's;
+    on the new map "…: tổng hợp từ 15 xã, thị trấn và 6 xã mới", not the panel named twice)."""
     parts = source_parts(row["sources"], lang)
     if rows["area_code"].nunique() < 2 or row.get("area_kind") not in ("district", "aggregate"):
         return parts
-    name = row["area_vi" if lang == "vi" else "area_en"]
-    return [f"{part} ({name})" if _COUNTED_SUM.match(part) else part for part in parts]
+    sums = [found for found in map(_COUNTED_SUM.match, parts) if found]
+    if not sums:
+        return parts
+    joined = f" {label('and_word', lang)} ".join(
+        part.string if i == 0 else part.string[len(part["how"]) + 1:] for i, part in enumerate(sums))
+    named = f"{_panel_title(row, str(row['area_code']), lang)}: {joined}"
+    return [named] + [part for part in parts if not _COUNTED_SUM.match(part)]
 
 
 def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOOTER_SIZE,
