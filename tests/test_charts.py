@@ -843,3 +843,12 @@ def test_a_yearly_falls_panel_draws_no_projected_fall_from_a_level_merely_kept(t
     falls = [ax for ax in figure.axes if ax.get_title(loc="left").startswith("Mức giảm mỗi năm")]
     assert len(falls) == 1
     assert not any(name.startswith("Dự báo") for name in falls[0].get_legend_handles_labels()[1])
+
+
+def test_a_communes_slide_board_marks_its_own_level_where_its_note_says(new_map):
+    # "§ mức so sánh của xã …" stood under a board with no § (it has no goal column), and "† chờ số | liệu năm
+    # 2025" broke a note across two lines
+    texts = [text.get_text() for text in new_map.deadline_board(2025, area="29416-2025").axes[0].texts]
+    assert any(text.endswith("toàn huyện§") for text in texts)  # T14's name, wrapped
+    footer = next(text for text in texts if text.startswith("§ mức so sánh của xã"))
+    assert all(line.startswith(("§", "†", "‡", "Nguồn")) for line in footer.split("\n"))

@@ -1583,7 +1583,9 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
         # in brackets: a year other than the heading's, and a yearly fall's own fall ("3,2 % (2023; giảm 1,7)")
         other_year = not _missing(row["latest_year"]) and row["latest_year"] != common
         latest = _latest_value(row, lang) + latest_notes(row, lang, year=other_year)
-        cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}", latest, words, chance))
+        # a commune held to its own level (T14): the board has no goal column, so § follows the name
+        mark = "§" if is_benchmark(row) else ""
+        cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}{mark}", latest, words, chance))
     headers = [label(key, lang) for key in ("indicator_col", "latest_col", "status_col", "probability_col")]
     if common is not None:
         headers[1] = label("latest_in_col", lang).format(year=common)
@@ -1666,7 +1668,9 @@ def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: s
             footer = []
             notes = mark_notes(shown, lang)
             if notes:
-                footer += fit_lines("\u2003\u2003".join(notes), room, size)
+                # a line breaks between two notes, never inside one that fits a line ("† chờ số | liệu năm 2025")
+                whole = [note.replace(" ", NBSP) if text_width(note, size) < room else note for note in notes]
+                footer += fit_lines("\u2003 ".join(whole), room, size)
             footer += _source_lines(shown, lang, room, size, most=1)  # every chart names its sources
             illustrative = bool(shown["illustrative"].any()) if len(shown) else False
             line = size * BOARD_LINE
