@@ -545,3 +545,15 @@ def test_a_deadline_without_its_figure_but_with_a_later_one_is_judged_as_awaited
     # one series, one year it met the target: the 2025 row said "2030" (projected from 2024) beside "đã đạt từ 2026"
     assert (after["reach"], bool(after["reach_met"])) == (later["reach"], bool(later["reach_met"])) == ("2026", True)
     assert reach_text(after) == reach_text(later) == "đã đạt từ 2026"
+
+
+def test_a_yearly_fall_from_an_estimate_is_said_as_one():
+    # Ngũ Lạc's years before 2025 are the old Thạnh Hòa Sơn's alone (≈): "Năm 2024 giảm 2,1 điểm %: không đạt" was
+    # said as a counted fall
+    table = both_maps()
+    ngu_lac = table[(table["target_id"] == "T01") & (table["area_code"] == "29530-2025")].iloc[0]
+    assert ngu_lac["approximate"]
+    assert "Năm 2024 giảm khoảng 2,1 điểm %: không đạt" in ngu_lac["verdict_reason_vi"]
+    assert "2024: down about 2.1 pts, not met" in ngu_lac["verdict_reason_en"]
+    counted = table[(table["target_id"] == "T01") & (table["area_code"] == "29446-2025")].iloc[0]
+    assert "khoảng" not in counted["verdict_reason_vi"]  # a commune whose old units are all in the district

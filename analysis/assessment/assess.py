@@ -1050,7 +1050,10 @@ def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, 
         year = int(last["year"])
         if kind == "yearly_reduction":
             key = "year_rise" if last["change"] < 0 else ("year_fall_met" if last["met"] else "year_fall_missed")
-            text = label(key, lang).format(year=year, fall=fmt_number(abs(last["change"]), lang, 1))
+            fall = fmt_number(abs(last["change"]), lang, 1)
+            if {year, year - 1} & set(approximate):  # a fall from or to an estimate is one too
+                fall = label("about_value", lang).format(value=fall)
+            text = label(key, lang).format(year=year, fall=fall)
         else:
             key = "year_value_met" if last["met"] else "year_value_missed"
             value = value_text(last["value"], row["unit"], lang, exact=True)
