@@ -1057,3 +1057,17 @@ def test_the_appendix_note_says_a_met_figure_is_judged_as_awaited_only_beside_on
     benchmark["benchmark"] = True
     assert "dòng dưới (nếu có) là mức được tính là đạt, hoặc cho biết mức trên là mức so sánh của xã." \
         in _table_note([benchmark], "vi")
+
+
+def test_the_appendix_note_says_a_deadline_missed_rests_on_its_years_figure_not_on_a_chance():
+    # "Đánh giá: theo khả năng đạt … và tốc độ … so với mức cần: không đạt (số liệu năm phải đạt chưa đạt)"
+    from analysis.reports.review import _table_note
+
+    missed = pd.Series({"origin": "plan", "verdict": "deadline_missed", "kind": "at_least", "approximate": False,
+                        "latest_met": False, "latest_year": 2025, "deadline": 2025, "benchmark": False})
+    note = _table_note([missed], "vi")
+    assert "Đánh giá: theo khả năng" not in note and " “Không đạt”: số liệu của năm phải đạt chưa đạt chỉ tiêu." in note
+    on_track = missed.copy()
+    on_track["verdict"], on_track["deadline"] = "on_track", 2030
+    both = _table_note([missed, on_track], "en")
+    assert "against the pace needed: on track (chance 50 % or more" in both and "not met" not in both.split("“Not met”")[0]

@@ -955,8 +955,9 @@ def _benchmark_note(row: pd.Series, lang: str) -> str:
     return f"{figure}{label('rv_commune_benchmark', lang)}: {target_text(row, lang)}"
 
 
-_NOTE_VERDICTS = ("achieved", "deadline_missed", "met_at_risk", "on_track", "needs_acceleration", "slowing",
+_NOTE_VERDICTS = ("achieved", "met_at_risk", "on_track", "needs_acceleration", "slowing",
                   "off_track", "moving_away", "too_little_data")
+"""Verdicts the note defines by the chance and the pace ("không đạt" is its year's figure's alone)."""
 _NOTE_AWAITED = ("likely_met", "in_doubt", "likely_missed")
 
 
@@ -981,6 +982,8 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
     if clauses:
         text += label("rv_note_verdicts", lang).format(clauses="; ".join(clauses), **fields)
+    if "deadline_missed" in shown:  # decided by the figure of the year due, not by a chance or a pace
+        text += label("rv_note_deadline_missed", lang)
     if any(row.get("kind") in ("yearly_reduction", "yearly_flow") for row in rows):
         text += label("rv_note_yearly", lang)
     awaited = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_AWAITED if key in shown]
@@ -1038,8 +1041,8 @@ register_labels({
         " Assessment: from the chance of meeting the target in the year it is due and the average pace of the "
         "{recent} latest years with figures against the pace needed: {clauses}."),
     "rv_note_achieved": ("đã đạt", "achieved"),
-    "rv_note_deadline_missed": ("không đạt (số liệu năm phải đạt chưa đạt)", "not met (the figure of the year due "
-                                "falls short)"),
+    "rv_note_deadline_missed": (" “Không đạt”: số liệu của năm phải đạt chưa đạt chỉ tiêu.",
+                                " “Not met”: the figure of the year due falls short of the target."),
     "rv_note_met_at_risk": ("đã đạt, chưa bền vững (số liệu mới nhất đã đạt nhưng khả năng giữ được dưới {high})",
                             "met, not yet secure (the latest figure meets it but the chance of holding is under "
                             "{high})"),
