@@ -1071,3 +1071,18 @@ def test_the_appendix_note_says_a_deadline_missed_rests_on_its_years_figure_not_
     on_track["verdict"], on_track["deadline"] = "on_track", 2030
     both = _table_note([missed, on_track], "en")
     assert "against the pace needed: on track (chance 50 % or more" in both and "not met" not in both.split("“Not met”")[0]
+
+
+def test_a_district_review_without_district_figures_points_to_the_communes_that_have_some(tmp_path, capsys):
+    # an office with its own commune's file asked for the review and was told only "địa bàn 848 chưa có số liệu"
+    data = tmp_path / "hiep_my.csv"
+    data.write_text("indicator,area_code,group,year,standard,value,source\n"
+                    "health_insurance_coverage,29455,khmer,2025,,93.4,UBND xã Hiệp Mỹ\n"
+                    "health_insurance_coverage,29455,khmer,2026,,94.8,UBND xã Hiệp Mỹ\n", encoding="utf-8")
+    assert main(["review", "--year", "2026", "--data", str(data), "--map", "new", "--out", str(tmp_path / "out"),
+                 "--no-pdf"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert ("địa bàn huyện Cầu Ngang cũ (848) chưa có số liệu nào để báo cáo: số của toàn địa bàn cần số liệu của tất "
+            "cả các xã trong cùng năm. Cách sửa: báo cáo riêng của xã có số liệu: --area 29455 (xã Hiệp Mỹ);") in err
+    assert "a commune's own review where its figures are: --area 29455 (Hiệp Mỹ commune);" in err
+    assert not (tmp_path / "out").exists()

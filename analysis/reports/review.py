@@ -1395,10 +1395,23 @@ def write_review(data=None, out: Path | None = None, year: int = PLAN_END, kind:
     # where the commune stood, beside "Không đạt (năm 2025: 79,5 %)"
     workbench = _workbench(data[data["year"] <= year], lang, area, map_name)
     if not (workbench.table["n_points"] > 0).any():
-        raise DataError([Problem("--area", None, None, f"địa bàn {area} chưa có số liệu nào để báo cáo.",
-                                 f"area {area} has no figures to report on yet.",
-                                 "chọn địa bàn khác, hoặc thêm số liệu của địa bàn này.",
-                                 "choose another area, or add this area's figures.")])
+        # a district waits for all its communes: an office with its own commune's file is told its review
+        communes = commune_codes(areas, area, map=map_name) if areas.at[area, "kind"] == "district" else []
+        reported = [code for code in communes if code in set(data.loc[data["year"] <= year, "area_code"])]
+        named = [f"--area {areas.at[code, 'gso_code'] or code} ({in_sentence(areas.at[code, 'name_vi'])})"
+                 for code in reported]
+        named_en = [f"--area {areas.at[code, 'gso_code'] or code} ({areas.at[code, 'name_en']})" for code in reported]
+        rows = workbench.table  # the area as the report names it on its map ("địa bàn huyện Cầu Ngang cũ")
+        name_vi, name_en = ((in_sentence(rows["area_vi"].iloc[0]), in_sentence(rows["area_en"].iloc[0], "en"))
+                            if len(rows) else (in_sentence(areas.at[area, "name_vi"]), areas.at[area, "name_en"]))
+        raise DataError([Problem("--area", None, None, f"{name_vi} ({area}) chưa có số liệu nào để báo cáo"
+                                 + (": số của toàn địa bàn cần số liệu của tất cả các xã trong cùng năm." if named else "."),
+                                 f"{name_en} ({area}) has no figures to report on yet"
+                                 + (": the whole area's figures need every commune's of the same year." if named else "."),
+                                 (f"báo cáo riêng của xã có số liệu: {', '.join(named)}; " if named else "")
+                                 + "chọn địa bàn khác, hoặc thêm số liệu của địa bàn này.",
+                                 (f"a commune's own review where its figures are: {', '.join(named_en)}; " if named else "")
+                                 + "choose another area, or add this area's figures.")])
     document = build_review(workbench, year, kind, settings, area=area, lang=lang)
     own_name = None if area == DEFAULT_AREA[map_name] else area
     docx_name, pdf_name = (review_file_name(kind, year, suffix, lang, own_name) for suffix in ("docx", "pdf"))
