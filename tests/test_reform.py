@@ -328,3 +328,18 @@ def test_a_yearly_figure_that_is_an_estimate_is_said_as_one_in_the_reason(data_w
     assert jobs.at[2025, "deadline_approximate"]
     assert jobs.at[2025, "verdict_reason_vi"].startswith("Năm 2025: khoảng 1.147 lao động, đạt;")
     assert jobs.at[2025, "verdict_reason_en"].startswith("2025: about 1,147 workers, met;")
+
+
+def test_the_reused_code_warning_judges_each_file_on_its_own_old_units(tmp_path):
+    # a first file's warning turned the old units' list into row numbers: a second, correct file was warned too
+    (tmp_path / "a.csv").write_text("indicator,area_code,group,year,standard,value,source\n"
+                                    "poverty_rate_households,29455,khmer,2024,2022-2025,4.1,UBND xã Hiệp Mỹ\n"
+                                    "poverty_rate_households,29455,khmer,2023,2022-2025,4.6,UBND xã Hiệp Mỹ\n"
+                                    "poverty_rate_households,29455,khmer,2025,2022-2025,3.6,UBND xã Hiệp Mỹ\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.csv").write_text("indicator,area_code,group,year,standard,value,source\n" + "".join(
+        f"health_insurance_coverage,{code},khmer,2024,,92.0,UBND xã Hiệp Mỹ\n" for code in ("29443", "29452", "29455"))
+        + "health_insurance_coverage,29455,khmer,2025,,93.4,UBND xã Hiệp Mỹ\n", encoding="utf-8")
+    told = [w for w in check_observations(tmp_path).warnings if "(cũ), một trong" in w.message_vi]
+    assert [(Path(w.file).name, w.row) for w in told] == [("a.csv", 2)]
+    assert told[0].message_vi.startswith("mã 29455 năm 2023 và 2024 (cũng ở dòng 3) là xã Hiệp Mỹ Tây (cũ)")

@@ -839,13 +839,9 @@ def _vietnamese_column(typed: str, column: str) -> bool:
     >>> [_vietnamese_column(t, "value") for t in ("giá_trị", "gia_tri", "giá_trị_(%)", "giá_trị_khác_x", "nguồn")]
     [True, True, True, True, False]
     """
-    plain = _without_marks(typed)
-    return any(column == meant and plain.startswith(_without_marks(name))
-               and not plain[len(name):len(name) + 1].isalnum() for name, meant in VIETNAMESE_REQUIRED_COLUMNS.items())
-
-
-def _without_marks(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
+    plain = _fold(typed)
+    return any(column == meant and plain.startswith(key := _fold(name)) and not plain[len(key):len(key) + 1].isalnum()
+               for name, meant in VIETNAMESE_REQUIRED_COLUMNS.items())
 
 
 def _meant_column(typed: str, absent: Sequence[str]) -> str | None:
@@ -1733,9 +1729,7 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
             reporting = pd.concat(parts).sort_values(["file", "row"])
             first = reporting.iloc[0]
             # the warning stands at the first row; the others of its file are named ("dòng 5" for rows 5 and 7)
-            others = [str(int(r)) for r in dict.fromkeys(reporting.loc[reporting["file"] == first["file"], "row"])
-                      if int(r) != int(first["row"])]
-            shown = others[:ROWS_NAMED] + (["…"] if len(others) > ROWS_NAMED else [])
+            also = _also_rows(reporting.loc[reporting["file"] == first["file"], "row"], int(first["row"]))
             named = [str(y) for y in years]
             found.append(problem(
                 "district_only_waits_for_communes" if targets else "district_waits_for_communes",
@@ -1744,9 +1738,7 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
                 indicators_vi=_listed([f"“{ctx.indicators.at[i, 'vi']}” ({i})" for i in indicators], "và"),
                 indicators_en=_listed([f"“{ctx.indicators.at[i, 'en']}” ({i})" for i in indicators], "and"),
                 has="have" if len(indicators) > 1 else "has",
-                count=len(reported), total=len(members), district=in_sentence(reform.continues_name_vi),
-                also_vi=f" (cũng ở dòng {', '.join(shown)})" if others else "",
-                also_en=f" (also row{'s' if len(others) > 1 else ''} {', '.join(shown)})" if others else "",
+                count=len(reported), total=len(members), district=in_sentence(reform.continues_name_vi), **also,
                 district_en=in_sentence(reform.continues_name_en, "en"),
                 missing_vi=", ".join(names[0][code] for code in missing),
                 missing_en=", ".join(names[1][code] for code in missing)))
@@ -1755,6 +1747,20 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
 
 ROWS_NAMED = 10
 """Rows a grouped warning names besides its own, at most."""
+
+
+def _also_rows(rows: Iterable, first: int) -> dict[str, str]:
+    """The ``also_vi``/``also_en`` words of a warning told once at row ``first`` for ``rows``: the
+    others, at most :data:`ROWS_NAMED` of them.
+
+    >>> _also_rows([4, 5, 4, 6], 4), _also_rows([4], 4)["also_vi"]
+    ({'also_vi': ' (cũng ở dòng 5, 6)', 'also_en': ' (also rows 5, 6)'}, '')
+    """
+    others = [str(row) for row in dict.fromkeys(int(r) for r in rows) if row != first]
+    shown = ", ".join(others[:ROWS_NAMED] + (["…"] if len(others) > ROWS_NAMED else []))
+    if not others:
+        return {"also_vi": "", "also_en": ""}
+    return {"also_vi": f" (cũng ở dòng {shown})", "also_en": f" (also row{'s' if len(others) > 1 else ''} {shown})"}
 
 
 def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
@@ -1780,8 +1786,6 @@ def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Probl
                 if alone.empty:
                     continue
                 first = alone.sort_values("row").iloc[0]
-                others = [str(int(r)) for r in sorted(set(alone["row"])) if int(r) != int(first["row"])]
-                shown = others[:ROWS_NAMED] + (["…"] if len(others) > ROWS_NAMED else [])
                 years = [str(y) for y in sorted(set(alone["year"].astype(int)))]
                 fields = merged_fields(code, int(first["year"]), ctx.areas, reform)
                 parts = ", ".join(f"{unit_name(ctx.areas, unit)} ({unit})" for unit in old_units)
@@ -1790,8 +1794,7 @@ def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Probl
                     year=_listed(years, "và"), year_en=_listed(years, "and"), area=fields["area"],
                     successor=fields["successor"], first_year=reform.first_year, parts=parts,
                     count=len(old_units), date=fields["date"], date_en=fields["date_en"],
-                    also_vi=f" (cũng ở dòng {', '.join(shown)})" if others else "",
-                    also_en=f" (also row{'s' if len(others) > 1 else ''} {', '.join(shown)})" if others else ""))
+                    **_also_rows(sorted(alone["row"]), int(first["row"]))))
     return found
 
 
