@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
-import shlex
 import signal
 import sys
 import tempfile
@@ -295,12 +294,13 @@ def _check(args: argparse.Namespace) -> int:
         print(line)
     from .assessment.assess import default_map
     from .data.catalogue import load_areas
+    from .reports.index_page import review_options
     from .reports.report import MAP_WORDS, new_map_reason
 
     areas = load_areas()
     if default_map(observations, areas) == "new":  # one office's 2025 file turns every output to the new communes
         # the command that reads these files: make report reads only data/observations/ and data/offices/
-        command = "make report" if not sources else "report --data " + " ".join(shlex.quote(str(s)) for s in sources)
+        command = "report" + review_options(sources, paths.REPORTS_DIR, None) if sources else "make report"
         print(f"{command}: {MAP_WORDS['new']}\n{new_map_reason(observations, areas)}")
     return 0
 

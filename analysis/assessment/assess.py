@@ -581,6 +581,7 @@ def _assess_one(target, code, context: _Context) -> dict:
     if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
         row["probability"] = 1.0 if row["verdict"] == "achieved" else 0.0
         row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")
+    estimated = set(part.index[part["approximate"].astype(bool)])  # years said "khoảng" in the yearly sentence
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule)
         sentences = [reason(row["verdict"], evidence, lang, words)]
@@ -588,8 +589,7 @@ def _assess_one(target, code, context: _Context) -> dict:
             sentences = []  # the year-by-year sentence below says how the deadline year went
         if own is not None:
             sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
-        sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang,
-                                       approximate=set(part.index[part["approximate"].astype(bool)]))
+        sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, approximate=estimated)
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
     return row
@@ -1051,7 +1051,7 @@ def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, 
         if kind == "yearly_reduction":
             key = "year_rise" if last["change"] < 0 else ("year_fall_met" if last["met"] else "year_fall_missed")
             fall = fmt_number(abs(last["change"]), lang, 1)
-            if {year, year - 1} & set(approximate):  # a fall from or to an estimate is one too
+            if {year, year - 1} & approximate:  # a fall from or to an estimate is one too
                 fall = label("about_value", lang).format(value=fall)
             text = label(key, lang).format(year=year, fall=fall)
         else:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import html
-import shlex
 import re
+import shlex
 from pathlib import Path
 from typing import Collection
 
@@ -43,14 +43,12 @@ register_labels({
     "index_review_vi": ("", " (Vietnamese)"),
     "index_review_other_data": (" (viết từ số liệu khác báo cáo này; cập nhật bằng lệnh: {command})",
                                 " (written from other data than this report; renew it with: {command})"),
-    "index_no_review": ("Chưa có. Lệnh {command} review --year 2025 (make report chạy sẵn; báo cáo của năm "
-                        "khác: thay 2025 bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
-                        "None yet. {command} review --year 2025 (make report runs it; for another year, replace 2025 "
+    "index_no_review": ("Chưa có. Lệnh {command} review --year 2025{options} ({by_make}báo cáo của năm khác: thay 2025 "
+                        "bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
+                        "None yet. {command} review --year 2025{options} ({by_make}for another year, replace 2025 "
                         "with that year) writes the review into this folder and links it here."),
-    "index_no_review_here": ("Chưa có. Lệnh {command} review --year 2025{options} (báo cáo của năm khác: thay 2025 "
-                             "bằng năm đó) ghi báo cáo vào thư mục này và thêm liên kết ở đây.",
-                             "None yet. {command} review --year 2025{options} (for another year, replace 2025 with "
-                             "that year) writes the review into this folder and links it here."),
+    # only of the shipped data into reports/: make report runs nothing else
+    "index_by_make": ("make report chạy sẵn; ", "make report runs it; "),
     "index_multiples": ("So sánh các xã", "Communes side by side"),
     "index_fans": ("Biểu đồ dự báo theo chỉ tiêu và địa bàn", "Projection charts by target and area"),
     "index_formats": ("Mỗi biểu đồ có PNG (trình chiếu), SVG và PDF (in ấn) khi có trong danh sách.",
@@ -174,9 +172,9 @@ def _reviews_block(names: list[str], lang: str, other_data: Collection[str] = ()
                           for name in sorted(files, key=lambda n: n.endswith(".pdf")))
         out.append(f"<li>{html.escape(title)}: {links}</li>")
     if not documents:
-        # "make report chạy sẵn" only of the shipped data into reports/
-        hint = label("index_no_review_here" if options else "index_no_review", lang)
-        out.append(f"<li>{html.escape(hint.format(command=COMMAND, options=options))}</li>")
+        hint = label("index_no_review", lang).format(command=COMMAND, options=options,
+                                                     by_make="" if options else label("index_by_make", lang))
+        out.append(f"<li>{html.escape(hint)}</li>")
     out.append(f"</ul>{REVIEWS_END}")
     return "\n".join(out)
 
