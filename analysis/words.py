@@ -338,9 +338,9 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     >>> strict = pd.concat([row, pd.Series({"met_strict": True, "latest_year": 2024, "deadline": 2025})])
     >>> needed_text(strict, per_year=False), needed_text(strict.replace({2025: 2030}), per_year=False)
     ('hơn +2,3 điểm %', '+2,3 điểm %')
-    >>> met = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": -0.5, "verdict": "achieved",
-    ...                  "latest_year": 2024, "deadline": 2030})
-    >>> needed_text(met), needed_text(met.copy().replace({2030: 2022}))
+    >>> met = pd.Series({"kind": "at_least", "unit": "percent", "needed_points_per_year": -0.5, "verdict": "on_track",
+    ...                  "latest_met": True, "latest_year": 2024, "deadline": 2030})
+    >>> needed_text(met), needed_text(met.copy().replace({2030: 2022, "on_track": "achieved"}))
     ('giữ mức đã đạt', '–')
     >>> hamlets = pd.Series({"kind": "at_most", "unit": "hamlets", "needed_points_per_year": -1 / 3,
     ...                      "verdict": "on_track", "latest_year": 2024, "deadline": 2030})
@@ -353,7 +353,7 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     
     """
     verdict = row.get("verdict", row.get("status", ""))
-    if verdict == "achieved" and "latest_year" in row and is_holding(row):
+    if verdict in ("on_track", "met_at_risk") and "latest_year" in row and is_holding(row):
         return label("hold_level", lang)  # met before its deadline: what it needs is holding
     if verdict in ("achieved", "deadline_missed", "missed", "no_data", "") or is_missing(row["needed_points_per_year"]):
         return "–"

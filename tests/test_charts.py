@@ -244,7 +244,7 @@ def test_the_dashboard_verdict_is_its_largest_cell_text_and_stays_in_its_cell(ol
     cells = [text for text in ax.texts if text.get_position()[1] > 1]  # below the headers
     verdicts = [text for text in cells if text.get_fontweight() == "bold"]
     others = [text for text in cells if text.get_fontweight() != "bold"]
-    assert {"Ước đạt†", "Đã đạt*"} <= {text.get_text() for text in verdicts}
+    assert {"Ước đạt†", "Đúng tiến độ*"} <= {text.get_text() for text in verdicts}
     assert min(text.get_fontsize() for text in verdicts) > max(text.get_fontsize() for text in others)
     assert checks.texts_outside_cells(figure, renderer) == []
     assert not any(text.get_text().startswith("+0,0") for text in cells)
@@ -595,15 +595,15 @@ def test_a_deck_chart_is_readable_from_the_back_of_the_room_and_leaves_why_and_h
 
 def test_a_dashboard_explains_met_not_yet_secure_only_where_it_shows_it(old_map, shipped_new_map):
     # Mỹ Long: all its hamlets with Khmer party members in 2024, fewer in earlier years; 2025 is over and
-    # awaited, so "Ước không đạt†" there, and "met, not yet secure" for the 2030 it can still hold
+    # awaited, so "Ước không đạt†" there, and "hard to hold" for the 2030 it can still hold
     commune = shipped_new_map.dashboard("29419-2025")
     texts = [text.get_text() for text in commune.texts + commune.axes[0].texts]
     shown = [" ".join(text.split()) for text in texts]
-    assert "Đã đạt, chưa bền vững*" in shown and "Đã đạt, chưa bền vững†" not in shown
-    assert any("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn (năm hạn chưa qua, dưới 50 %: \"Đã đạt, chưa bền vững\")"
+    assert "Khó giữ mức đã đạt*" in shown and "Khó giữ mức đã đạt†" not in shown
+    assert any("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn (năm hạn chưa qua, dưới 50 %: \"Khó giữ mức đã đạt\")"
                in " ".join(t.split()) for t in texts)
     district = old_map.dashboard()
-    assert not any("chưa bền vững" in text.get_text() for text in district.texts + district.axes[0].texts)
+    assert not any("Khó giữ" in text.get_text() for text in district.texts + district.axes[0].texts)
 
 
 def test_the_index_explains_met_not_yet_secure_in_the_section_that_shows_it(shipped_new_map):
@@ -612,21 +612,25 @@ def test_the_index_explains_met_not_yet_secure_in_the_section_that_shows_it(ship
              "summary_xlsx": "summary.xlsx", "multiples": {}, "fans": {}}
     page = index_html(table, files, "vi")
     sections = {s[:3]: s for s in re.split(r'<h3 id="', page)[1:]}
-    assert "Đã đạt, chưa bền vững*" in sections["T15"]  # Mỹ Long 2030, 14 %‡
-    assert "‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn (năm hạn chưa qua, dưới 50 %: &quot;Đã đạt, chưa bền vững&quot;)" \
+    assert "Khó giữ mức đã đạt*" in sections["T15"]  # Mỹ Long 2030, 14 %‡
+    assert "‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn (năm hạn chưa qua, dưới 50 %: &quot;Khó giữ mức đã đạt&quot;)" \
         in sections["T15"]
-    assert "chưa bền vững" not in sections["T04"]  # met and likely to hold: the note stays short
+    assert "Khó giữ" not in sections["T04"]  # met and likely to hold: the note stays short
 
 
 def test_a_badge_showing_the_chance_of_holding_a_met_level_is_explained_below(old_map, shipped_new_map):
     # T15 in 2030: communes at 6 of 6 hamlets read "Đạt, chưa bền vững · giữ 19 %" with no word on "giữ"
+    # (now "Khó giữ mức đạt · 19 %")
     rows = shipped_new_map.rows("T15")
     badges = rows[rows["deadline"] == 2030]
     assert badges["verdict"].eq("met_at_risk").any()
     figure = shipped_new_map.small_multiples("T15", deadline=2030)
     checks.prepare(figure)
     footer = " ".join(text.get_text() for text in figure.texts).replace("\n", " ")
-    assert '"giữ": đã đạt; khả năng giữ được mức đạt đến năm 2030 (dưới 50 %: "Đạt, chưa bền vững")' in footer
+    assert '"giữ": đã đạt; khả năng giữ được mức đạt đến năm 2030 (dưới 50 %: "Khó giữ mức đạt")' in footer
+    shown = {text.get_text() for ax in figure.axes for text in ax.texts}
+    assert any(text.startswith("Khó giữ mức đạt · ") for text in shown)  # "giữ" said once, not "Khó giữ … · giữ"
+    assert not any(text.startswith("Khó giữ mức đạt · giữ") for text in shown)
     # 2025 is over and awaited: its badges say "Khó đạt · giữ 25 %", so the footer names no other verdict
     assert not rows[rows["deadline"] == 2025]["verdict"].eq("met_at_risk").any()
     figure = old_map.small_multiples("T15")

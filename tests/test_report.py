@@ -226,7 +226,7 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
                 assert not re.search(r"\d\.\d{1,2}(?!\d)|\d%", value), (name, value)  # "99,4 %", "1.000"
         if row["Khả năng đạt"].endswith("‡"):  # a chance of holding: met, or an ended year's words for it
             assert row["Đánh giá"] in (("Ước đạt", "Khó đạt", "Ước không đạt") if row["Năm hạn"] == 2025
-                                       else ("Đã đạt", "Đã đạt, chưa bền vững")), row["Đánh giá"]
+                                       else ("Đúng tiến độ", "Khó giữ mức đã đạt")), row["Đánh giá"]
     import openpyxl
 
     footnotes = [row[0] for row in openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"].iter_rows(
@@ -294,7 +294,8 @@ def test_index_marks_a_chance_of_holding_and_explains_it(report):
         assert ("†</span>" in section) == (awaited in section), target
         assert ("*</span>" in section) == (assumed in section), target
         for verdict, _ in re.findall(r"<td>(<span[^>]*>[^<]*</span>)</td><td>(\d+ %‡)</td>", section):
-            assert re.search(r">(Đã đạt|Ước đạt†|Khó đạt†|Ước không đạt†)", verdict), verdict
+            # a level met before its deadline is "on track" or "hard to hold", never "Đã đạt" before its figure
+            assert re.search(r">(Đúng tiến độ\*?|Khó giữ mức đã đạt\*?|Ước đạt†|Khó đạt†|Ước không đạt†)<", verdict), verdict
     assert "*</span>" not in sections["T17"]  # the plan's own 2030 target
     assert re.search(r"<td>2022</td><td>Đạt</td><td><span[^>]*>Đã đạt</span></td><td>–</td>", sections["M1"])
     # T14: a commune is judged against its own Khmer population share; "Đã đạt" under a heading of
@@ -543,9 +544,9 @@ def test_index_explains_every_verdict_label_it_shows(report):
     # "Dự báo chậm lại, khó đạt" and the others were shown in the index's tables with no rule beside them
     page = (report / "index.html").read_text(encoding="utf-8")
     shipped = pd.read_csv(report / "summary.csv", encoding="utf-8-sig", dtype={"area_code": str})
-    # (a level met, "Đã đạt" or "Đã đạt, chưa bền vững", is explained by the ‡ note where it shows)
+    # (a level met and hard to hold is explained by the ‡ note where it shows)
     shown = set(shipped.loc[shipped["deadline"] > 2025, "verdict_text"].dropna()) - {
-        "Đã đạt", "Đã đạt, chưa bền vững", "Chỉ dự báo (không có chỉ tiêu)"}
+        "Khó giữ mức đã đạt", "Chỉ dự báo (không có chỉ tiêu)"}
     assert "Dự báo chậm lại, khó đạt" in shown
     rule = re.search(r'<p class="note">(Năm hạn đã qua, chờ số liệu.*?)</p>', page).group(1)
     assert all(f"&quot;{words}&quot;" in rule for words in shown), shown

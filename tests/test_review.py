@@ -582,17 +582,17 @@ def test_jobs_are_judged_year_by_year_without_a_running_total():
 
 
 def test_a_100_percent_target_is_met_from_99_5():
-    met = row(latest_value=100.0, base_value=100.0, target_value=100.0, met_threshold=99.5,
+    met = row(latest_value=100.0, base_value=100.0, target_value=100.0, met_threshold=99.5, deadline=2030,
               needed_points_per_year=-0.5, probability=0.965, projected_median=99.98, projected_lo_80=99.9,
-              projected_hi_80=100.0, verdict="achieved",
-              verdict_reason_vi="Chờ số liệu năm 2025. Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2025: 97 %.")
+              projected_hi_80=100.0, verdict="on_track", latest_met=True, awaiting_figure=False,
+              verdict_reason_vi="Đã đạt năm 2024 (100 %); khả năng giữ được đến năm 2030: 97 %.")
     text = target_sentences(met, 2025, "Tỷ lệ xã đạt chuẩn nông thôn mới")
-    # the latest 100 % is said once: the reason's "(100 %)" goes
+    # the latest 100 % is said once: the reason's "(100 %)" goes; a level met before its deadline is "on track"
+    # (held), never "Đã đạt" before the deadline's own figure
     assert text == (
         "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 100 % (số liệu minh họa), không thay đổi so với năm 2021. "
-        "Chỉ tiêu Kế hoạch đến năm 2025: 100 % (báo cáo này tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đã đạt. Chờ số liệu "
-        "năm 2025. Đã đạt năm 2024; khả năng giữ được đến năm 2025: 97 %. Dự báo năm 2025 khoảng 100,0 % "
-        "(khoảng dự báo 80 %: 99,9–100,0 %). Cần tiếp tục duy trì kết quả đã đạt.")  # 2025 has ended
+        "Chỉ tiêu Kế hoạch đến năm 2030: 100 % (báo cáo này tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đúng tiến độ. "
+        "Đã đạt năm 2024; khả năng giữ được đến năm 2030: 97 %. Cần tiếp tục duy trì kết quả đến năm 2030.")
     # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
     short = row(latest_value=98.947, base_value=97.994, target_value=100.0, met_threshold=99.5,
                 needed_points_per_year=0.5532, probability=0.0013, verdict="off_track",

@@ -165,7 +165,7 @@ def un_status(ratio: float) -> str:
 
 def probability_words(probability: float, holding: bool = False) -> str:
     """Words for a probability of meeting a target, or, ``holding``, of still meeting a level
-    met already (beside "Đã đạt, chưa bền vững", "Rất khó đạt" read as a second verdict).
+    met already (beside "Khó giữ mức đã đạt", "Rất khó đạt" read as a second verdict).
 
     >>> [probability_words(p) for p in (0.9, 0.8, 0.6, 0.5, 0.3, 0.2, 0.1)]
     ['likely', 'likely', 'possible', 'possible', 'unlikely', 'unlikely', 'very_unlikely']

@@ -16,10 +16,13 @@ question, in this order:
    three years, in the direction of progress) against the **rate needed** (from the
    latest year to the deadline) decides within it:
 
-   - the latest value already meets the target (a level target): ``achieved`` if the chance of
-     holding it to the deadline is at least 50 %, else ``met_at_risk`` ("đã đạt, chưa bền
-     vững"): a level already reached cannot be "sped up", and "khó đạt" beside a figure that
-     meets the target reads as a contradiction;
+   - the latest value already meets the target (a level target): ``on_track`` if the chance of
+     holding it to the deadline is at least 50 %, else ``met_at_risk`` ("khó giữ mức đã đạt"):
+     a level already reached cannot be "sped up", and "khó đạt" beside a figure that meets the
+     target reads as a contradiction. "Đã đạt" is said only once the deadline's own figure
+     meets it: "Đã đạt" for 2030 beside "Ước đạt" for 2025 (a higher chance), or "Đã đạt,
+     chưa bền vững 14 %" for 2030 beside "Ước không đạt 14 %" for 2025, gave one figure two
+     readings;
    - chance ≥ 50 %: ``on_track`` if the recent pace is at least 95 % of the rate needed (or
      nothing needs to change), else ``needs_acceleration``;
    - chance < 50 % and a recent pace that would be enough if it lasted (at least 95 % of the
@@ -31,8 +34,8 @@ question, in this order:
      either (a chart whose projected line rises towards the target is not "xa dần mục tiêu"),
      else ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
 
-So ``on_track`` and ``achieved`` (before the deadline) always come with a chance of at least
-50 %, and ``met_at_risk``, ``slowing``, ``off_track`` and ``moving_away`` with less; "speed up"
+So ``on_track`` always comes with a chance of at least 50 %, ``achieved`` only with the
+deadline's figure, and ``met_at_risk``, ``slowing``, ``off_track`` and ``moving_away`` with less; "speed up"
 and "slow progress" are said only of a pace short of the need.
 
 5. A deadline year that has ended without its figure ("chờ số liệu năm 2025") is judged by the
@@ -80,7 +83,7 @@ register_labels({
     "in_doubt": ("Khó đạt", "In doubt"),
     "likely_missed": ("Ước không đạt", "Likely missed"),
     "on_track": ("Đúng tiến độ", "On track"),
-    "met_at_risk": ("Đã đạt, chưa bền vững", "Met, not yet secure"),
+    "met_at_risk": ("Khó giữ mức đã đạt", "Hard to hold the level met"),
     "needs_acceleration": ("Cần đẩy nhanh tiến độ", "Needs to speed up"),
     "slowing": ("Dự báo chậm lại, khó đạt", "Expected to slow, unlikely"),
     "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
@@ -200,7 +203,7 @@ class Evidence:
     weakest_year: int | None = None
     """A level met already: the year before the deadline whose chance of still meeting it is the
     least and sets the chance of holding it to the deadline, when that chance prints lower than the
-    deadline year's own (None otherwise). Said in the reason, so that "Đã đạt, chưa bền vững 19 %"
+    deadline year's own (None otherwise). Said in the reason, so that "Khó giữ mức đã đạt 19 %"
     for 2030 beside "Ước không đạt 19 %" for 2025 reads as one chance, that of 2025."""
 
 
@@ -228,8 +231,9 @@ def decide(e: Evidence) -> str:
     'off_track'
     >>> decide(Evidence(2025, 10, latest_year=2025, deadline_known=True, deadline_met=False))
     'deadline_missed'
-    >>> decide(Evidence(2025, 10, latest_year=2024, latest_met=True, probability=0.31, recent=0.0, needed=0.0))
-    'met_at_risk'
+    >>> [decide(Evidence(2030, 10, latest_year=2024, latest_met=True, probability=p, recent=0.0, needed=0.0))
+    ...  for p in (0.56, 0.31)]
+    ['on_track', 'met_at_risk']
     >>> [decide(Evidence(2030, 10, latest_year=2024, probability=p, recent=3.0, needed=2.2)) for p in (0.43, 0.01)]
     ['slowing', 'slowing']
     >>> ended = dict(latest_year=2024, deadline_passed=True, recent=0.1, needed=0.37)
@@ -253,7 +257,7 @@ def decide(e: Evidence) -> str:
     if e.deadline_passed:
         return "likely_met" if p >= low_band else ("in_doubt" if p >= off_band else "likely_missed")
     if e.latest_met:
-        return "achieved" if p >= low_band else "met_at_risk"
+        return "on_track" if p >= low_band else "met_at_risk"
     if p >= low_band:
         if _pace_enough(e):
             return "on_track"

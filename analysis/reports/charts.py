@@ -98,8 +98,8 @@ register_labels({
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
     "holding_mark": ("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn",
                      "‡ latest figure met: the chance of holding it to the deadline"),
-    "holding_at_risk": (" (năm hạn chưa qua, dưới 50 %: \"Đã đạt, chưa bền vững\")",
-                        " (deadline year not yet over, under 50 %: \"met, not yet secure\")"),
+    "holding_at_risk": (" (năm hạn chưa qua, dưới 50 %: \"Khó giữ mức đã đạt\")",
+                        " (deadline year not yet over, under 50 %: \"hard to hold the level met\")"),
     "projection_word": ("dự báo", "projection"),
     "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
                              "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
@@ -154,12 +154,12 @@ register_labels({
     "short_hold": ("giữ", "hold"),
     "hold_badge_note": ("\"giữ\": đã đạt; khả năng giữ được mức đạt đến năm {deadline}",
                         "\"hold\": met already; the chance of holding it to {deadline}"),
-    "hold_badge_at_risk": (" (dưới 50 %: \"Đạt, chưa bền vững\")", " (under 50 %: \"met, not secure\")"),
+    "hold_badge_at_risk": (" (dưới 50 %: \"Khó giữ mức đạt\")", " (under 50 %: \"hard to hold\")"),
     "short_on_track": ("Đúng tiến độ", "On track"),
     "short_likely_met": ("Ước đạt", "Likely met"),
     "short_in_doubt": ("Khó đạt", "In doubt"),
     "short_likely_missed": ("Ước không đạt", "Likely missed"),
-    "short_met_at_risk": ("Đạt, chưa bền vững", "Met, not secure"),
+    "short_met_at_risk": ("Khó giữ mức đạt", "Hard to hold"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
     "short_slowing": ("Dự báo chậm lại", "Expected to slow"),
     "merged_panels": ("{n} xã, thị trấn cũ đã sắp xếp từ 1/7/2025 không có mục tiêu năm {deadline}: xem bản đồ xã mới.",
@@ -381,8 +381,9 @@ def judged_awaiting(row: pd.Series) -> bool:
 
 
 def _short_verdict(row: pd.Series, lang: str) -> str:
-    words = label(f"short_{row['verdict']}", lang) + ("†" if judged_awaiting(row) else "")  # as on the dashboard
-    if is_holding(row):
+    words = label(f"short_{row['verdict']}", lang) + ("*" if row.get("origin") == "assumption" else "") \
+        + ("†" if judged_awaiting(row) else "")  # as on the dashboard
+    if is_holding(row) and row["verdict"] != "met_at_risk":  # "Khó giữ mức đạt · giữ 25 %" said "hold" twice
         words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
     elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
         words += f" · {chance_text(row['probability'], lang)}"
@@ -1069,16 +1070,17 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             holding.insert(0, label("awaiting_mark", lang).format(year=deadline))
         moved = [label("merged_panels", lang).format(n=len(merged), deadline=deadline)] if merged else []
         rows = rows[rows["area_code"].isin(codes)]
-        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + holding + moved, SLIDE_FOOTER_SIZE)
+        assumed = _assumption_note(pd.DataFrame(list(badges.values())), lang)  # the badges' "*"
+        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + assumed + holding + moved, SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         titles = {code: _panel_title(badges[code], code, lang) for code in codes}
         stacked = _badges_stacked(figure, ncols, [(titles[code], _short_verdict(badges[code], lang)) for code in codes])
         limits, drawn = [], []
-        # every panel to the same last deadline: on the old map the communes stop at 2025 (merged on 1/7/2025) and
-        # the district's 2030 target, drawn past its panel's edge, stood beside the next commune's name
-        last = int(rows.groupby("area_code")["deadline"].max().min())
+        # every panel to the deadline judged, and only its target: 2030's diamonds and paths under a title saying
+        # "đánh giá năm 2025" had no line in the legend and no "*" for an assumed target (and on the old map the
+        # communes stop at 2025: the district's 2030 target stood beside the next commune's name)
         for ax, code in zip(axes, codes):
-            area_rows = rows[(rows["area_code"] == code) & (rows["deadline"] <= last)].sort_values("deadline")
+            area_rows = rows[(rows["area_code"] == code) & (rows["deadline"] == badges[code]["deadline"])]
             drawn.append(_draw_fan(ax, area_rows, data[code], lang, detailed=False, estimates=False))
             limits.append(ax.get_ylim())
             row = badges[code]
@@ -1141,14 +1143,14 @@ PANEL_TITLE_SIZE = 10.5
 
 def _badges_stacked(figure: Figure, ncols: int, pairs: list[tuple[str, str]]) -> bool:
     """Whether some panel's name and verdict badge would not fit side by side: "Xã Thạnh Hòa Sơn"
-    beside "Đạt, chưa bền vững · giữ 25 %" is wider than a panel of a 4 × 4 slide. A panel is
+    beside "Khó đạt† · giữ 25 %" is wider than a panel of a 4 × 4 slide. A panel is
     taken as its share of the figure less the y axis' labels and the gaps between panels (on a
     slide of 4 columns, 216 points where the drawn panels measure 225).
 
     >>> figure = new_figure(SLIDE)
-    >>> _badges_stacked(figure, 4, [("Xã Trường Thọ", "Đã đạt · giữ 61 %")])
+    >>> _badges_stacked(figure, 4, [("Xã Trường Thọ", "Ước đạt† · giữ 61 %")])
     False
-    >>> _badges_stacked(figure, 4, [("Xã Thạnh Hòa Sơn", "Đạt, chưa bền vững · giữ 25 %")])
+    >>> _badges_stacked(figure, 4, [("Xã Thạnh Hòa Sơn", "Ước không đạt† · giữ 25 %")])
     True
     """
     panel = (_room(figure) - 30) / ncols - 4

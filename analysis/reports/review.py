@@ -934,7 +934,7 @@ def appendix_needed(row: pd.Series, lang: str = "vi") -> str:
     '+2,3 điểm %'
     >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -10.0, "verdict": "on_track"}))
     'giữ mức đã đạt'
-    >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -0.5, "verdict": "achieved"}))
+    >>> appendix_needed(pd.Series({**base, "needed_points_per_year": -0.5, "verdict": "on_track", "latest_met": True}))
     'giữ mức đã đạt'
     >>> appendix_needed(pd.Series({**base, "deadline": 2022, "needed_points_per_year": -0.5, "verdict": "achieved"}))
     '–'
@@ -955,9 +955,9 @@ def _benchmark_note(row: pd.Series, lang: str) -> str:
     return f"{figure}{label('rv_commune_benchmark', lang)}: {target_text(row, lang)}"
 
 
-_NOTE_VERDICTS = ("achieved", "met_at_risk", "on_track", "needs_acceleration", "slowing",
+_NOTE_VERDICTS = ("met_at_risk", "on_track", "needs_acceleration", "slowing",
                   "off_track", "moving_away", "too_little_data")
-"""Verdicts the note defines by the chance and the pace ("không đạt" is its year's figure's alone)."""
+"""Verdicts the note defines by the chance and the pace ("đã đạt" and "không đạt" are their year's figure's alone)."""
 _NOTE_AWAITED = ("likely_met", "in_doubt", "likely_missed")
 
 
@@ -975,6 +975,9 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     fields = dict(zip(("high", "low"), (chance_text(band, lang) for band in CHANCE_BANDS)),
                   recent=RECENT_YEARS, pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
     shown = {row["verdict"] for row in rows}
+    # "đúng tiến độ" of a level met already rests on the chance of holding it, not on a pace
+    fields["held"] = label("rv_note_on_track_held", lang).format(**fields) \
+        if any(row["verdict"] == "on_track" and is_holding(row) for row in rows) else ""
     # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
     approx = label("rv_approx_note", lang) if any(bool(row.get("approximate", False)) for row in rows) else ""
     benchmark = label("rv_note_benchmark", lang) if any(is_benchmark(row) for row in rows) else ""
@@ -982,7 +985,9 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
     if clauses:
         text += label("rv_note_verdicts", lang).format(clauses="; ".join(clauses), **fields)
-    if "deadline_missed" in shown:  # decided by the figure of the year due, not by a chance or a pace
+    if "achieved" in shown:  # decided by the figure of the year due, not by a chance or a pace
+        text += label("rv_note_achieved", lang)
+    if "deadline_missed" in shown:
         text += label("rv_note_deadline_missed", lang)
     if any(row.get("kind") in ("yearly_reduction", "yearly_flow") for row in rows):
         text += label("rv_note_yearly", lang)
@@ -1040,14 +1045,19 @@ register_labels({
         "so với mức cần: {clauses}.",
         " Assessment: from the chance of meeting the target in the year it is due and the average pace of the "
         "{recent} latest years with figures against the pace needed: {clauses}."),
-    "rv_note_achieved": ("đã đạt", "achieved"),
+    "rv_note_achieved": (" “Đã đạt”: số liệu của năm phải đạt đã đạt chỉ tiêu.",
+                         " “Achieved”: the figure of the year due meets the target."),
     "rv_note_deadline_missed": (" “Không đạt”: số liệu của năm phải đạt chưa đạt chỉ tiêu.",
                                 " “Not met”: the figure of the year due falls short of the target."),
-    "rv_note_met_at_risk": ("đã đạt, chưa bền vững (số liệu mới nhất đã đạt nhưng khả năng giữ được dưới {high})",
-                            "met, not yet secure (the latest figure meets it but the chance of holding is under "
-                            "{high})"),
-    "rv_note_on_track": ("đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần đây bằng từ {pace} mức cần trở lên)",
-                         "on track (chance {high} or more and a recent pace of at least {pace} of the pace needed)"),
+    "rv_note_met_at_risk": ("khó giữ mức đã đạt (số liệu mới nhất đã đạt nhưng khả năng giữ được dưới {high})",
+                            "hard to hold the level met (the latest figure meets it but the chance of holding is "
+                            "under {high})"),
+    "rv_note_on_track": ("đúng tiến độ (khả năng từ {high} trở lên và tốc độ gần đây bằng từ {pace} mức cần trở "
+                         "lên{held})",
+                         "on track (chance {high} or more and a recent pace of at least {pace} of the pace needed"
+                         "{held})"),
+    "rv_note_on_track_held": (", hoặc số liệu mới nhất đã đạt và khả năng giữ được từ {high} trở lên",
+                              ", or the latest figure meets it and the chance of holding it is {high} or more"),
     "rv_note_needs_acceleration": (
         "cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc độ chưa đủ, hoặc khả năng từ {low} đến dưới "
         "{high} và tốc độ chưa đủ)",

@@ -27,8 +27,8 @@ from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, label, register_labels
-from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, latest_decimals,
-                     latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
+from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
+                     latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
 
 __all__ = [
     "Verdict",
@@ -132,8 +132,6 @@ register_labels({
     "rv_need_years": ("Để đạt chỉ tiêu, từ năm {first} đến năm {deadline} cần {change}.",
                       "To meet the target: {change} from {first} to {deadline}."),
     "rv_keep": ("Cần tiếp tục duy trì kết quả đến năm {deadline}.", "The result must be held until {deadline}."),
-    # the deadline year has ended and its figure is awaited: holding it "until 2025" is past
-    "rv_keep_awaiting": ("Cần tiếp tục duy trì kết quả đã đạt.", "The result must be held."),
     "rv_see_figure": ("(Xem Hình {figure}, Phụ lục 2.)", "(See Figure {figure}, Appendix 2.)"),
 })
 
@@ -586,7 +584,8 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
                       or label("rv_projection_only_bare", lang).format(deadline=deadline)]
     else:
         joined, own = _year_by_year(row, lang, parts) if parts.year_key else ("", "")
-        sentences.append(facts + (_above_target(row, lang) if verdict.key == "achieved" else "") + joined + ".")
+        met = verdict.key == "achieved" or (verdict.key == "on_track" and is_holding(row))
+        sentences.append(facts + (_above_target(row, lang) if met else "") + joined + ".")
         sentences.append(own)
         if parts.commune:
             commune = parts.commune
@@ -607,9 +606,8 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
         sentences.append(_verdict_sentence(row, verdict, parts, lang))
         if verdict.awaiting_figure:
             sentences.append(_projection_sentence(row, "rv_estimate", lang))
-        if verdict.key in ("achieved", "met_at_risk") and deadline > int(row["latest_year"]):
-            sentences.append(label("rv_keep_awaiting" if verdict.awaiting_figure else "rv_keep", lang)
-                             .format(deadline=deadline))
+        if verdict.key in ("on_track", "met_at_risk") and is_holding(row):
+            sentences.append(label("rv_keep", lang).format(deadline=deadline))
         elif verdict.key not in ("achieved", "deadline_missed"):
             sentences.append(_need_sentence(row, lang, parts))
     if figure is not None:
