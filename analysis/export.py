@@ -16,6 +16,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -414,13 +415,29 @@ def _temporary_pattern(name: str) -> re.Pattern:
 def remove_stale_folders(destination: Path) -> list[Path]:
     """Remove the temporary folders that runs killed while writing ``destination`` left
     beside it: only folders named by this module for this destination, holding the marker
-    or manifest this module writes, whose process has ended. Returns what was removed."""
+    or manifest this module writes, whose process has ended. Returns what was removed.
+
+    A run killed between moving the old folder aside and moving the new one in (a SIGKILL, a
+    power cut) leaves no ``destination`` and the old folder beside it: that folder is put back
+    first, never removed — it holds the planner's own files (notes, Word reviews) too.
+
+    >>> import tempfile, pathlib, subprocess, sys
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+    ...                        text=True).stdout.strip()
+    >>> aside = home / f".reports.workbench-{ended}-old-x1"
+    >>> _ = aside.mkdir(), (aside / MANIFEST).write_text(MANIFEST_TEXT), (aside / "ghi_chu.txt").write_text("note")
+    >>> _ = (aside / STAGING_MARKER).write_text(ended)
+    >>> remove_stale_folders(home / "reports"), sorted(p.name for p in (home / "reports").iterdir())
+    ([], ['.workbench-report', 'ghi_chu.txt'])
+    """
     pattern = _temporary_pattern(destination.name)
     removed = []
     try:
         entries = list(destination.parent.iterdir())
     except OSError:
         return removed
+    stale = []
     for entry in entries:
         match = pattern.match(entry.name)
         if not match or entry.is_symlink() or not entry.is_dir():
@@ -429,9 +446,35 @@ def remove_stale_folders(destination: Path) -> list[Path]:
             continue
         if _pid_alive(int(match.group(1))):
             continue
+        stale.append(entry)
+    aside = sorted((entry for entry in stale if _OLD_PART in entry.name and (entry / MANIFEST).is_file()),
+                   key=lambda entry: entry.stat().st_mtime)
+    if aside and not destination.exists() and not destination.is_symlink():
+        os.replace(aside[-1], destination)
+        (destination / STAGING_MARKER).unlink(missing_ok=True)
+        stale.remove(aside[-1])
+    for entry in stale:
         shutil.rmtree(entry, ignore_errors=True)
         removed.append(entry)
     return removed
+
+
+_OLD_PART = "-old-"
+"""In the name of a report folder moved aside while its replacement moves in."""
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block has ended (where the system allows it): between
+    moving the old folder aside and the new one in, an interrupted run left no folder at all."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 _HELD_LOCKS: set[tuple[int, int, Path]] = set()
@@ -548,20 +591,22 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
         check_destination(destination, protected)  # the folder may have changed during the build
         _carry_over(destination, staging)
         old = None
-        if destination.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}-old-",
-                                        dir=destination.parent))
-            os.rmdir(old)
-            os.replace(destination, old)
-            (old / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
-        (staging / STAGING_MARKER).unlink()
-        try:
-            os.replace(staging, destination)
-        except BaseException:
-            if old is not None and not destination.exists():
-                os.replace(old, destination)
-                (destination / STAGING_MARKER).unlink(missing_ok=True)
-            raise
+        with _signals_held():
+            if destination.exists():
+                old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}{_OLD_PART}",
+                                            dir=destination.parent))
+                os.rmdir(old)
+                os.replace(destination, old)
+            try:
+                if old is not None:
+                    (old / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+                (staging / STAGING_MARKER).unlink()
+                os.replace(staging, destination)
+            except BaseException:
+                if old is not None and not destination.exists():
+                    os.replace(old, destination)
+                    (destination / STAGING_MARKER).unlink(missing_ok=True)
+                raise
         os.chmod(destination, 0o755)
     return old
 

@@ -435,6 +435,7 @@ def test_only_stale_temporary_folders_of_our_own_making_are_removed(tmp_path):
             (path / marker).write_text(f"{dead}\n")
         return path
 
+    out.mkdir()  # the swap finished: the old folder beside it is litter
     stale = folder(f".reports.workbench-{dead}-abc", STAGING_MARKER)
     stale_old = folder(f".reports.workbench-{dead}-old-def", MANIFEST)
     unmarked = folder(f".reports.workbench-{dead}-ghi", None)
@@ -443,6 +444,60 @@ def test_only_stale_temporary_folders_of_our_own_making_are_removed(tmp_path):
     removed = remove_stale_folders(out)
     assert sorted(removed) == sorted([stale, stale_old])
     assert all(p.exists() for p in (unmarked, running, other))
+
+
+def test_a_run_killed_between_the_two_moves_gets_its_old_folder_back(tmp_path):
+    # killed after the old folder went aside and before the new one came in: no reports/ at all, and the
+    # next run removed the old folder as litter, the planner's notes and Word reviews with it
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    (out / "ghi_chu_can_bo.txt").write_text("mine")
+    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
+    os.replace(out, aside)
+    (aside / STAGING_MARKER).write_text(finished.stdout)
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("second")
+    assert (out / "index.html").read_text() == "second" and (out / "ghi_chu_can_bo.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+def test_ctrl_c_and_sigterm_wait_while_the_folder_is_swapped(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    held, replace = [], os.replace
+
+    def recording(source, target):
+        held.append({signal.SIGINT, signal.SIGTERM} <= signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        return replace(source, target)
+
+    monkeypatch.setattr(os, "replace", recording)
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("second")
+    assert held == [True, True]  # the old folder aside, the new one in
+    assert not {signal.SIGINT, signal.SIGTERM} & signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+
+def test_a_failure_after_the_old_folder_went_aside_puts_it_back(tmp_path, monkeypatch):
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    (out / "ghi_chu_can_bo.txt").write_text("mine")
+    write_text = Path.write_text
+
+    def failing(path, *args, **kwargs):
+        if path.name == STAGING_MARKER and "-old-" in path.parent.name:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", failing)
+    with pytest.raises(OSError):
+        with atomic_folder(out) as staging:
+            (staging / "index.html").write_text("second")
+    assert (out / "index.html").read_text() == "first" and (out / "ghi_chu_can_bo.txt").read_text() == "mine"
 
 
 # ---- two runs into the same folder -------------------------------------------------------
