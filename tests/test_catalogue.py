@@ -203,6 +203,30 @@ def test_malformed_catalogue_names_line_and_field(tmp_path, old, new, column, ph
     assert isinstance(problem.row, int) and problem.row > 1
 
 
+@pytest.mark.parametrize(
+    "new, phrase_vi, phrase_en",
+    [
+        # YAML reads 99,7 as the value 99 and a key 7: T10 judged against 99 %, silently, with every verdict flipped
+        ("{year: 2025, value: 99,7, origin: plan}", "bị đọc thành 99: hãy ghi 99.7", "write 99.7"),
+        # a quoted number was a traceback (could not convert string to float)
+        ('{year: 2025, value: "99,7", origin: plan}', "hãy ghi 99.7", "write 99.7"),
+        ('{year: 2025, value: "99.7%", origin: plan}', "hãy ghi 99.7", "write 99.7"),
+        ("{year: 2025, value: 199.7, origin: plan}", "giới hạn của chỉ tiêu (0–100)", "bounds (0–100)"),
+        ('{year: "2025", value: 99.7, origin: plan}', "không đặt trong ngoặc kép", "not in quotes"),
+        ("{year: 2025, value: 99.7, origin: plan, target: 99.7}", "một hạn chỉ ghi year, value", "says only year"),
+    ],
+)
+def test_a_mistyped_deadline_is_refused_with_its_line_and_fix(tmp_path, new, phrase_vi, phrase_en):
+    old = "{year: 2025, value: 99.7, origin: plan}"
+    path = _variant(tmp_path, old, new)
+    with pytest.raises(DataError) as caught:
+        load_targets(path)
+    (problem,) = caught.value.problems
+    assert problem.row == _line_of(TARGETS_FILE.read_text(encoding="utf-8"), old)
+    assert phrase_vi in problem.message_vi and phrase_en in problem.message_en
+    assert "__line__" not in problem.message_vi and "{" not in problem.message_vi
+
+
 def test_missing_field_and_syntax_error(tmp_path):
     path = _variant(tmp_path, "    plan_line: 40\n", "")
     with pytest.raises(DataError, match='thiếu trường "plan_line"') as caught:

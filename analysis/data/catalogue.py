@@ -481,9 +481,10 @@ def _targets_cached(path: Path, indicators_path: Path) -> pd.DataFrame:
                                      f"trùng với mục ở dòng {seen[tid]}",
                                      f"repeats the entry on line {seen[tid]}"))
         seen[tid] = line
-        problems += _check_target(entry, label, line, indicators)
-        for deadline in entry["deadlines"]:
-            rows.append(_target_row(entry, deadline, plan_start))
+        mine = _check_target(entry, label, line, indicators)
+        problems += mine
+        if not mine:  # a row is made only from an entry that passed: "99,5" has no float
+            rows.extend(_target_row(entry, deadline, plan_start) for deadline in entry["deadlines"])
     if problems:
         raise DataError(problems)
     frame = pd.DataFrame(rows)
@@ -548,8 +549,14 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
         dline = deadline.get("__line__", line) if isinstance(deadline, dict) else line
         if not isinstance(deadline, dict) or not isinstance(deadline.get("year"), int) \
                 or not 2021 <= deadline["year"] <= 2035:
-            problems.append(_invalid(label, dline, "deadlines.year", deadline,
-                                     "năm phải từ 2021 đến 2035", "the year must be 2021–2035"))
+            year = deadline.get("year") if isinstance(deadline, dict) else deadline
+            problems.append(_invalid(label, dline, "deadlines.year", year,
+                                     "năm phải là một số từ 2021 đến 2035, không đặt trong ngoặc kép",
+                                     "the year must be a number from 2021 to 2035, not in quotes"))
+            continue
+        stray = [key for key in deadline if key not in DEADLINE_KEYS]
+        if stray:
+            problems.append(_stray_keys(label, dline, deadline, stray))
             continue
         if deadline.get("origin") not in ORIGINS:
             problems.append(_invalid(label, dline, "deadlines.origin", deadline.get("origin"),
@@ -569,16 +576,74 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
         else:
             value = deadline.get("value")
             low, high = bounds
-            if not isinstance(value, (int, float)) or (low is not None and value < low) \
+            if isinstance(value, str) and _decimal_comma(value) is not None:
+                problems.append(_invalid(label, dline, "deadlines.value", value,
+                                         f"tệp danh mục viết số thập phân bằng dấu chấm: hãy ghi {_decimal_comma(value)}",
+                                         f"the catalogue writes decimals with a point: write {_decimal_comma(value)}"))
+            elif not isinstance(value, (int, float)) or isinstance(value, bool) or (low is not None and value < low) \
                     or (high is not None and value > high):
                 problems.append(_invalid(label, dline, "deadlines.value", value,
-                                         f"cần một số trong giới hạn của chỉ tiêu {bounds}",
-                                         f"needs a number within the indicator's bounds {bounds}"))
+                                         f"cần một số trong giới hạn của chỉ tiêu ({_bounds_text(bounds, 'vi')})",
+                                         f"needs a number within the indicator's bounds ({_bounds_text(bounds, 'en')})"))
             if kind == "count_to_zero" and value != 0:
                 problems.append(_invalid(label, dline, "deadlines.value", value,
                                          "mục tiêu count_to_zero có giá trị 0",
                                          "a count_to_zero target has value 0"))
     return problems
+
+
+DEADLINE_KEYS = ("year", "value", "range", "origin", "note_vi", "note_en", "__line__")
+"""What a deadline of the catalogue may say."""
+
+
+def _stray_keys(label: str, line: int, deadline: dict, stray: list) -> Problem:
+    """A deadline with keys it may not have. A decimal comma splits a number in YAML:
+    ``{year: 2025, value: 99,7, origin: plan}`` reads as the value 99 and a key ``7``, so the
+    target would silently be 99 %.
+
+    >>> print(_stray_keys("data/targets.yaml", 247, {"year": 2025, "value": 99, 7: None}, [7]).message_vi)
+    trường "deadlines.value" có giá trị "99,7" không hợp lệ: dấu phẩy thập phân làm số 99,7 bị đọc thành 99: hãy ghi 99.7.
+    """
+    value = deadline.get("value")
+    digits = [key for key in stray if isinstance(key, int) and deadline[key] is None]
+    if isinstance(value, int) and digits:
+        written = f"{value},{digits[0]}"
+        return _invalid(label, line, "deadlines.value", written,
+                        f"dấu phẩy thập phân làm số {written} bị đọc thành {value}: hãy ghi {value}.{digits[0]}",
+                        f"a decimal comma makes {written} read as {value}: write {value}.{digits[0]}")
+    return _invalid(label, line, "deadlines", ", ".join(map(str, stray)),
+                    "một hạn chỉ ghi " + ", ".join(DEADLINE_KEYS[:-1]),
+                    "a deadline says only " + ", ".join(DEADLINE_KEYS[:-1]))
+
+
+def _decimal_comma(text: str) -> str | None:
+    """The number a quoted "99,5" stands for, written as the catalogue wants it ("99.5").
+
+    >>> _decimal_comma("99,5"), _decimal_comma("95%"), _decimal_comma("abc")
+    ('99.5', '95', None)
+    """
+    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        float(cleaned)
+    except ValueError:
+        return None
+    return cleaned
+
+
+def _bounds_text(bounds: tuple, lang: str) -> str:
+    """An indicator's bounds as a reader writes them: "0–100", "từ 0" / "0 or more".
+
+    >>> _bounds_text((0.0, 100.0), "vi"), _bounds_text((0.0, None), "vi"), _bounds_text((0.0, None), "en")
+    ('0–100', 'từ 0', '0 or more')
+    """
+    low, high = (None if bound is None else f"{bound:g}".replace(".", "," if lang == "vi" else ".") for bound in bounds)
+    if low is not None and high is not None:
+        return f"{low}–{high}"
+    if low is not None:
+        return f"từ {low}" if lang == "vi" else f"{low} or more"
+    if high is not None:
+        return f"đến {high}" if lang == "vi" else f"up to {high}"
+    return "không giới hạn" if lang == "vi" else "unbounded"
 
 
 def _met_at(entry: dict) -> dict:
