@@ -117,6 +117,32 @@ def test_a_real_district_figure_beats_an_aggregate_of_illustrative_communes():
     assert not advanced.used.loc[2022, "illustrative"]
 
 
+def test_a_year_reported_on_two_poverty_lines_joins_them_and_leaves_the_district_as_it_was(tmp_path):
+    # 2021 was reviewed on the 2016–2020 line (extended to the end of 2021) and as the 2022–2025 baseline: Kim Hòa's
+    # 2021 on the old line beside its 2021 on the new one was a traceback ("history has the same year twice"), and
+    # the district lost its 2021 point (a year with two standards counted on neither)
+    from analysis.assessment import target_series
+
+    import shutil
+    from analysis.paths import OBSERVATIONS_DIR
+
+    folder = tmp_path
+    for file in OBSERVATIONS_DIR.glob("*.csv"):
+        shutil.copy(file, folder)
+    (folder / "ldtbxh_2021.csv").write_text(
+        "indicator,area_code,group,year,standard,value,unit,numerator,denominator,source\n"
+        "poverty_rate_households,29434,khmer,2021,2016-2020,9.5,percent,124,1303,"
+        "Báo cáo rà soát hộ nghèo cuối năm 2021 (chuẩn 2016-2020) - UBND xã Kim Hòa\n", encoding="utf-8")
+    observations = load_observations(folder)
+    commune = target_series("T01", "29434", observations)
+    assert commune.used.index.tolist() == [2021, 2022, 2023, 2024] and commune.used.loc[2021, "value"] == 12.36
+    assert commune.projection.attrs["break_adjusted"]
+    assert "năm trùng (9,5 theo chuẩn cũ, 12,36 theo chuẩn mới)" in " ".join(commune.projection.attrs["notes_vi"])
+    shipped, district = target_series("T01", "848"), target_series("T01", "848", observations)
+    assert district.used.index.tolist() == shipped.used.index.tolist() == [2021, 2022, 2023, 2024]
+    assert district.used["value"].tolist() == shipped.used["value"].tolist()
+
+
 def test_jobs_are_judged_year_by_year_without_carrying_a_surplus(table):
     obs = load_observations()
     jobs = obs.query("indicator == 'new_jobs_khmer_workers'").groupby("year")["value"].sum()

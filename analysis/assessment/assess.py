@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, load_reforms, load_targets
 from ..data.observations import load_observations
-from ..data.series import YearlySeries, build_series, since_latest_standard
+from ..data.series import YearlySeries, build_series, one_standard_a_year, since_latest_standard
 from ..data.reform import merged_into
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
@@ -331,14 +331,18 @@ def _series_and_projection(target, code, context: _Context) -> TargetSeries:
         series = build_series(context.observations, target["indicator"], code, target["group"], areas, indicators,
                               numerator, denominator, which=target.get("communes", "all") or "all",
                               reforms=context.reforms)
-        part, break_year, standard = since_latest_standard(series.frame)
+        # a year reported on two poverty lines keeps the newer one's figure; the older joins the newer level
+        # by the difference measured in that year (it was a traceback: "history has the same year twice")
+        yearly, overlaps = one_standard_a_year(series.frame)
+        part, break_year, standard = since_latest_standard(yearly)
         values = part["value"]
         bounds = indicators.at[target["indicator"], "bounds"]
         # The engine takes the level from the latest standard and only the yearly changes from older ones.
-        comparable = series.frame[series.frame["standard"] != "mixed"]
+        comparable = yearly[yearly["standard"] != "mixed"]
         changed = comparable["standard"].ne(comparable["standard"].shift()).to_numpy()
         breaks = comparable.index[changed][1:].tolist()
-        projection = project(comparable["value"], context.until, bounds=bounds, breaks=breaks) if len(values) else None
+        projection = project(comparable["value"], context.until, bounds=bounds, breaks=breaks,
+                             overlaps=overlaps) if len(values) else None
         cache[key] = TargetSeries(series, part, break_year, standard, projection, _reform_of(code, context.reforms))
     return cache[key]
 

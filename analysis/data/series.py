@@ -29,9 +29,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .catalogue import commune_codes
+from .catalogue import commune_codes, load_standards
 
-__all__ = ["YearlySeries", "build_series", "since_latest_standard", "AGGREGATED_SOURCE", "merge_rule", "reported_rows"]
+__all__ = ["YearlySeries", "build_series", "since_latest_standard", "one_standard_a_year", "AGGREGATED_SOURCE", "merge_rule",
+           "reported_rows"]
 
 AGGREGATED_SOURCE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / sum of \d+ (?P<en>[^—]+?) — ")
 """The note a summed area puts before the sources of the figures it summed ("tổng hợp từ 13 xã /
@@ -137,11 +138,10 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
     counts_from = {made_up: _denominators(observations, source_indicator, group, communes, made_up)
                    for made_up in (False, True)} if aggregate == "ratio" else {False: {}, True: {}}
     out = {}
-    for year, part in rows.groupby("year"):
+    # a year counts on a standard every commune reported it on: one commune's 2021 on the old poverty line
+    # beside all 15 on the new one lost the district its 2021 point
+    for (year, standard), part in rows.groupby(["year", "standard"]):
         if set(part["area_code"]) != reporting:
-            continue
-        standards = set(part["standard"])
-        if len(standards) != 1:
             continue
         weight = part["area_code"].map(lambda code: shares.get(code, 1.0)).to_numpy(float)
         apportioned = bool((weight < 1).any()) and not flags
@@ -151,33 +151,32 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         underlying = "; ".join(sorted(set(part["source"])))
         units = what[1] if len(part) != 1 else what[1].removesuffix("s")
         source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {units} — {underlying}"
-        standard = standards.pop()
         if aggregate == "ratio" and not flags and part["denominator"].isna().any():
             part, estimated = _estimate_counts(part, counts_from[illustrative])
             apportioned = apportioned or estimated
         if aggregate == "sum":
-            out[year] = (float((weight * part["value"].to_numpy(float)).sum()), np.nan, np.nan, standard,
+            out[year, standard] = (float((weight * part["value"].to_numpy(float)).sum()), np.nan, np.nan, standard,
                          illustrative, source, apportioned)
         elif part["numerator"].notna().all() and part["denominator"].notna().all():
             num = float((weight * part["numerator"].to_numpy(float)).sum())
             den = float((weight * part["denominator"].to_numpy(float)).sum())
             if den > 0:
-                out[year] = (100 * num / den, num, den, standard, illustrative, source, apportioned)
+                out[year, standard] = (100 * num / den, num, den, standard, illustrative, source, apportioned)
         elif population is not None:
             people = part["area_code"].map(lambda code: population.get(code, np.nan)).to_numpy(float)
             if np.isnan(people).any():
                 people = np.ones(len(part))
             people = people * weight
-            out[year] = (float((people * part["value"].to_numpy(float)).sum() / people.sum()), np.nan, np.nan,
-                         standard, illustrative, source, True)
+            out[year, standard] = (float((people * part["value"].to_numpy(float)).sum() / people.sum()), np.nan,
+                                   np.nan, standard, illustrative, source, True)
     if not out:
         return pd.DataFrame(columns=COLUMNS)
-    frame = pd.DataFrame.from_dict(out, orient="index", columns=["value", "numerator", "denominator", "standard",
-                                                                 "illustrative", "source", "approximate"])
+    frame = pd.DataFrame(list(out.values()), index=[year for year, _ in out],
+                         columns=["value", "numerator", "denominator", "standard", "illustrative", "source", "approximate"])
     frame["how"] = how or ("sum of communes" if aggregate == "sum" else (
         "share of communes" if flags else "ratio of commune counts"))
     frame.index = pd.Index(frame.index.astype(int), name="year")
-    return frame[COLUMNS].sort_index()
+    return frame[COLUMNS].sort_index(kind="stable")
 
 
 def _denominators(observations, indicator, group, communes, illustrative: bool = True) -> dict:
@@ -318,6 +317,41 @@ def merge_rule(aggregate: str, unit: str) -> str:
     if aggregate == "district_reported":
         return "ratio" if unit == "percent" else "sum"
     return ""
+
+
+def one_standard_a_year(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, tuple[float, float]]]:
+    """A series with one point a year, and the years measured on two standards.
+
+    A year can be reported on two poverty lines (2021 was reviewed on the 2016–2020 line,
+    extended to the end of 2021, and as the baseline of the 2022–2025 line). The newer
+    standard's point stays (by the standards' first years, data/standards.csv); where the
+    year is the first of the newer standard in the series, both values are returned as an
+    overlap ``{year: (older, newer)}``, which lets the projection join the older points to the
+    newer level by the difference measured in that year.
+
+    >>> f = pd.DataFrame({"value": [20.0, 11.0, 9.5, 12.4, 9.0],
+    ...                   "standard": ["2016-2020", "2016-2020", "2016-2020", "2022-2025", "2022-2025"]},
+    ...                  index=[2019, 2020, 2021, 2021, 2022])
+    >>> kept, overlaps = one_standard_a_year(f)
+    >>> kept.index.tolist(), float(kept.loc[2021, "value"]), overlaps
+    ([2019, 2020, 2021, 2022], 12.4, {2021: (9.5, 12.4)})
+    """
+    if not frame.index.has_duplicates:
+        return frame, {}
+    starts = load_standards().dropna(subset=["first_year"]).set_index("standard")["first_year"].astype(int)
+    order = frame["standard"].map(starts).fillna(-1).to_numpy()
+    ranked = frame.assign(_rank=order).reset_index(names="_year").sort_values(["_year", "_rank"], kind="stable")
+    kept = ranked.drop_duplicates("_year", keep="last")
+    overlaps = {}
+    for year, both in ranked[ranked.duplicated("_year", keep=False)].groupby("_year"):
+        newer = both.iloc[-1]
+        older = both[both["standard"] != newer["standard"]]
+        first_of_newer = not (kept.loc[kept["_year"] < year, "standard"] == newer["standard"]).any()
+        if len(older) and first_of_newer:
+            overlaps[int(year)] = (float(older.iloc[-1]["value"]), float(newer["value"]))
+    kept = kept.set_index("_year").drop(columns="_rank")
+    kept.index.name = frame.index.name
+    return kept, overlaps
 
 
 def since_latest_standard(frame: pd.DataFrame) -> tuple[pd.DataFrame, int | None, str]:
