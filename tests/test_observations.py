@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import load_observations
+from analysis import DataError, load_observations
 
 GOOD = Path(__file__).parent / "data" / "good"
 
@@ -197,6 +197,28 @@ def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_wri
         "poverty_rate_households,29434,khmer,2023,2022–2025,3.1,Phòng LĐ-TB&XH\n"
         "poverty_rate_households,29434,khmer,2024,2022 - 2025,2.5,Phòng LĐ-TB&XH\n", encoding="utf-8")
     assert load_observations(tmp_path / "ngheo.csv")["standard"].tolist() == ["2022-2025", "2022-2025"]
+
+
+@pytest.mark.parametrize("year, standard, refused", [(2025, "2016-2020", True), (2014, "2016-2020", True),
+                                                     (2021, "2016-2020", False), (2021, "2022-2025", False),
+                                                     (2026, "2022-2025", False), (2020, "2022-2025", True)])
+def test_a_poverty_figure_on_a_line_not_of_its_year_is_refused(tmp_path, year, standard, refused):
+    # a 2025 figure typed on the 2016–2020 line passed the check and started a "standard" of one point: the
+    # commune's 2025 verdict became "too little data" and the district lost its 2025. A line's own years and
+    # one on each side are accepted: 2021 was counted on both lines
+    (tmp_path / "ngheo.csv").write_text(
+        "indicator,area_code,group,year,standard,value,source\n"
+        f"poverty_rate_households,29431,khmer,{year},{standard},3.1,UBND xã Vinh Kim\n", encoding="utf-8")
+    if not refused:
+        assert len(load_observations(tmp_path / "ngheo.csv")) == 1
+        return
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "ngheo.csv")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "standard")
+    assert f"không cho năm {year}" in problem.describe("vi") and f"not to {year}" in problem.describe("en")
+    if year == 2025:
+        assert "năm 2025 thường là 2022-2025" in problem.describe("vi")
 
 
 def test_an_area_typed_by_name_is_given_the_code_an_office_writes(tmp_path):

@@ -1237,14 +1237,26 @@ def _check_standards(frame: pd.DataFrame, ctx: _Context, emit: _Emit) -> None:
         choices = ", ".join(options["standard"])
         emit(rows & (standard != "") & ~standard.isin(options["standard"]), "unknown_choice", "standard",
              text=standard, choices=choices)
-        blank = rows & (standard == "")
-        if not blank.any():
-            continue
         usual = {}
-        for y in year[blank].dropna().unique():
+        for y in year[rows].dropna().unique():
             covering = options[(options["first_year"] <= y) & (options["last_year"] >= y)]["standard"]
             if len(covering) == 1:
                 usual[y] = covering.item()
+        # a 2025 figure typed on the 2016–2020 line started a new "standard" of one point: the commune's 2025
+        # verdict became "too little data" and the district's 2025 was lost, after a clean check. A line's
+        # own years and one on each side are its: the end-of-2021 review is the 2022–2025 line's baseline,
+        # and 2021 was also counted on the 2016–2020 line, extended to the end of that year
+        dated = options.dropna(subset=["first_year", "last_year"]).set_index("standard")
+        first = standard.map(dated["first_year"]).astype(float)
+        last = standard.map(dated["last_year"]).astype(float)
+        outside = rows & first.notna() & year.notna() & ((year < first - 1) | (year > last + 1))
+        emit(outside, "standard_outside_years", "standard", text=standard, year=_whole(year),
+             first=_whole(first), last=_whole(last),
+             usual_vi=_lookup(year, {y: f": năm {int(y)} thường là {s}" for y, s in usual.items()}),
+             usual_en=_lookup(year, {y: f": {int(y)} is usually on {s}" for y, s in usual.items()}))
+        blank = rows & (standard == "")
+        if not blank.any():
+            continue
         single = year.isin(list(usual))
         emit(blank & year.notna() & ~single, "standard_needed", "standard", indicator=indicator,
              year=_whole(year), choices=choices)

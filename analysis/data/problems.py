@@ -320,6 +320,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "ghi chuẩn ở cột standard, một trong: {choices}{usual_vi}.",
         "state the standard in the standard column, one of: {choices}{usual_en}.",
     ),
+    "standard_outside_years": (
+        "chuẩn {text} áp dụng cho các năm {first}–{last}, không cho năm {year}.",
+        "standard {text} applies to {first}–{last}, not to {year}.",
+        "sửa cột standard (hoặc cột year){usual_vi}.",
+        "correct the standard column (or the year){usual_en}.",
+    ),
     "standard_needed": (
         "chỉ tiêu {indicator} đo theo chuẩn nghèo, và năm {year} không thuộc hẳn một chuẩn nào.",
         "indicator {indicator} is measured against a poverty line, and {year} does not fall in a single standard's years.",
