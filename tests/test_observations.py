@@ -327,6 +327,31 @@ def test_a_steep_real_fall_is_no_decimal_slip(tmp_path):
     assert check_observations(tmp_path / "ngheo.csv").warnings == []
 
 
+@pytest.mark.parametrize("typed, warned", [(9.1, True), (91.0, False), (0.91, False)])
+def test_a_new_communes_first_figure_ten_times_off_the_others_is_warned_about(tmp_path, typed, warned):
+    # its own series has one year, so the year-to-year check could not tell: 9,1 typed for 91 in Mỹ Long's
+    # first year took the district's insurance rate from 93 % to 78 %, and a 2030 verdict with it, silently
+    from analysis.data.observations import check_observations
+
+    values = {"29416": 92.0, "29419": typed, "29431": 95.1, "29446": 93.6, "29455": 90.2, "29530": 91.0}
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"health_insurance_coverage,{code},khmer,2025,{value},BHXH\n" for code, value in values.items()),
+        encoding="utf-8")
+    check = check_observations(tmp_path / "bhxh.csv")
+    assert check.problems == []
+    assert [w.row for w in check.warnings] == ([3] if warned else [])  # 0,91 is a hundred times off: another slip
+    if warned:
+        assert "9,1 % khác khoảng 10 lần so với số liệu năm 2025" in check.warnings[0].message_vi
+        assert "(90,2–95,1 %)" in check.warnings[0].message_vi and "(90.2–95.1 %)" in check.warnings[0].message_en
+
+
+def test_the_shipped_figures_raise_no_warning():
+    from analysis.data.observations import check_observations
+    from analysis.paths import OBSERVATIONS_DIR
+
+    assert check_observations(OBSERVATIONS_DIR).warnings == []
+
+
 def test_units_an_office_writes_in_words_are_read(tmp_path):
     # "người" for workers was refused: workers, pupils and party members are people
     (tmp_path / "ld.csv").write_text("indicator,area_code,group,year,value,unit,source\n"

@@ -437,6 +437,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "nếu ý là {times_100} % thì ghi {times_100}; nếu số liệu đúng là {value} % thì bỏ qua cảnh báo này.",
         "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
     ),
+    "decimal_slip_areas": (
+        "{value} % khác khoảng 10 lần so với số liệu năm {year} của chỉ tiêu {indicator} ở các địa bàn khác "
+        "({span_vi} %); có thể gõ nhầm vị trí dấu thập phân.",
+        "{value} % is about 10 times off the {year} figures of {indicator} in the other areas ({span_en} %); "
+        "the decimal point may be misplaced.",
+        "kiểm tra lại số liệu gốc; nếu số liệu đúng là {value} % thì bỏ qua cảnh báo này.",
+        "check the source; if the figure really is {value} %, ignore this warning.",
+    ),
     "decimal_slip": (
         "{value} khác khoảng 10 lần so với các năm liền kề của chỉ tiêu {indicator} cho địa bàn và nhóm này "
         "({neighbours_vi}); có thể gõ nhầm vị trí dấu thập phân.",
