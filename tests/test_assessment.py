@@ -277,7 +277,7 @@ def test_a_district_summed_from_communes_names_them_as_they_are():
     from analysis import Workbench
 
     workbench = Workbench(areas=["848"])
-    assert workbench.series("T04", "848").used["source"].iloc[-1].startswith("tổng hợp từ 13 xã / sum of 13 communes — ")
+    assert workbench.series("T04", "848").used["source"].iloc[-1].startswith("tổng hợp từ 13 xã / combined from 13 communes — ")
     assert workbench.series("T06", "848").used["source"].iloc[-1].startswith("tổng hợp từ 15 xã, thị trấn / ")
 
 

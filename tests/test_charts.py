@@ -218,7 +218,7 @@ def test_english_charts_give_sources_in_english_and_numbers_the_english_way(engl
     for figure in (english.fan_chart("T01", DISTRICT), english.small_multiples("T06")):
         checks.prepare(figure)
         footer = "\n".join(text.get_text() for text in figure.texts)
-        assert "sum of 15 communes" in footer and "Source: " in footer  # "District: sum …" under several panels
+        assert "combined from 15 communes" in footer and "Source: " in footer  # "District: sum …" under several panels
         assert "tổng hợp" not in footer and "Số liệu minh họa" not in footer and "không phải" not in footer
         assert checks.number_format_problems(figure, "en") == []
     assert source_parts("a / b | Kinh tế & Đô thị: (QĐ 624) (3/13 xã / communes)", "en") == [

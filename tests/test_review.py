@@ -696,8 +696,8 @@ def test_summary_counts_each_verdict():
 
 
 def test_sources_in_short():
-    mixed = ("tổng hợp từ 13 xã, thị trấn / sum of 13 communes — Số liệu minh họa, không phải số liệu thật (x) / "
-             "Illustrative data, not real | tổng hợp từ 13 xã, thị trấn / sum of 13 communes — Số liệu minh họa, "
+    mixed = ("tổng hợp từ 13 xã, thị trấn / combined from 13 communes — Số liệu minh họa, không phải số liệu thật (x) / "
+             "Illustrative data, not real | tổng hợp từ 13 xã, thị trấn / combined from 13 communes — Số liệu minh họa, "
              "không phải số liệu thật (x) / Illustrative data, not real; VP Điều phối NTM Trà Vinh: Trà Vinh có thêm "
              "02 xã (09/5/2022)")
     assert source_text(mixed) == ("Tổng hợp từ 13 xã, thị trấn; số liệu minh họa (không phải số liệu thật); "
@@ -1051,7 +1051,7 @@ def test_the_appendix_note_says_a_met_figure_is_judged_as_awaited_only_beside_on
     held["latest_met"] = True
     assert ("đánh giá theo dự báo của năm đó, kể cả khi số liệu mới nhất đã đạt (khả năng giữ được mức đó): ước "
             "không đạt") in _table_note([missed, held], "vi")
-    assert "projection, a latest figure that meets it included (the chance of holding it): likely missed" \
+    assert "projection, also where the latest figure already meets it (then: the chance of holding it): likely missed" \
         in _table_note([held], "en")
     benchmark = missed.copy()
     benchmark["benchmark"] = True

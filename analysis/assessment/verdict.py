@@ -85,7 +85,7 @@ register_labels({
     "on_track": ("Đúng tiến độ", "On track"),
     "met_at_risk": ("Khó giữ mức đã đạt", "Hard to hold the level met"),
     "needs_acceleration": ("Cần đẩy nhanh tiến độ", "Needs to speed up"),
-    "slowing": ("Dự báo chậm lại, khó đạt", "Expected to slow, unlikely"),
+    "slowing": ("Dự báo chậm lại, khó đạt", "Slowing, unlikely to be met"),
     "off_track": ("Chuyển biến chậm, khó đạt", "Slow progress, unlikely to be met"),
     "moving_away": ("Xa dần mục tiêu", "Moving away from the target"),
     "deadline_missed": ("Không đạt", "Not met"),

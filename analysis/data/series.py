@@ -34,9 +34,10 @@ from .catalogue import commune_codes, load_standards
 __all__ = ["YearlySeries", "build_series", "since_latest_standard", "one_standard_a_year", "AGGREGATED_SOURCE", "merge_rule",
            "reported_rows"]
 
-AGGREGATED_SOURCE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / sum of \d+ (?P<en>[^—]+?) — ")
+AGGREGATED_SOURCE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / combined from \d+ (?P<en>[^—]+?) — ")
 """The note a summed area puts before the sources of the figures it summed ("tổng hợp từ 13 xã /
-sum of 13 communes — …"): the reports read it back to say it in one language."""
+combined from 13 communes — …"): the reports read it back to say it in one language. "Combined",
+not "sum": a rate is the ratio of the summed counts."""
 
 COLUMNS = ["value", "numerator", "denominator", "standard", "illustrative", "source", "how", "approximate"]
 """``approximate``: the point is an estimate (a rate rebuilt without counts, or a share of a new
@@ -150,7 +151,7 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         illustrative = bool(part["illustrative"].any())
         underlying = "; ".join(sorted(set(part["source"])))
         units = what[1] if len(part) != 1 else what[1].removesuffix("s")
-        source = f"tổng hợp từ {len(part)} {what[0]} / sum of {len(part)} {units} — {underlying}"
+        source = f"tổng hợp từ {len(part)} {what[0]} / combined from {len(part)} {units} — {underlying}"
         if aggregate == "ratio" and not flags and part["denominator"].isna().any():
             part, estimated = _estimate_counts(part, counts_from[illustrative])
             apportioned = apportioned or estimated

@@ -93,7 +93,7 @@ register_labels({
     "threshold_reason_rounding": (" (làm tròn theo độ chính xác kế hoạch ghi)",
                                   " (rounded to the precision the plan writes)"),
     "threshold_reason_reading": (" (cách hiểu lời văn kế hoạch)", " (a reading of the plan's words)"),
-    "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is to that level"),
+    "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
     "holding_mark": ("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn",
@@ -130,7 +130,7 @@ register_labels({
                          "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
                          "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come, by the chance and the last "
                          "3 years' pace against the pace needed: \"on track\" at 50 % or more with enough pace; "
-                         "\"expected to slow, unlikely\" below 50 % with enough pace; without it, \"needs to speed up\" "
+                         "\"slowing, unlikely to be met\" below 50 % with enough pace; without it, \"needs to speed up\" "
                          "at 20 % or more, \"slow progress, unlikely to be met\" below 20 %, \"moving away from the "
                          "target\" below 50 % when the 3 years, the last one and the projection all run the wrong way. "
                          "Yearly targets are judged year by year."),
@@ -161,7 +161,7 @@ register_labels({
     "short_likely_missed": ("Ước không đạt", "Likely missed"),
     "short_met_at_risk": ("Khó giữ mức đạt", "Hard to hold"),
     "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
-    "short_slowing": ("Dự báo chậm lại", "Expected to slow"),
+    "short_slowing": ("Dự báo chậm lại", "Slowing"),
     "merged_panels": ("{n} xã, thị trấn cũ đã sắp xếp từ 1/7/2025 không có mục tiêu năm {deadline}: xem bản đồ xã mới.",
                       "{n} old communes and towns, merged on 1 July 2025, have no {deadline} target: see the new "
                       "communes' map."),
@@ -403,10 +403,10 @@ def source_parts(sources: str, lang: str) -> list[str]:
     """The sources of a summary row ("a | b; c"), each once, in the reader's language where the
     data say them in both.
 
-    >>> text = ("tổng hợp từ 15 xã, thị trấn / sum of 15 communes — Số liệu minh họa, không phải số liệu "
+    >>> text = ("tổng hợp từ 15 xã, thị trấn / combined from 15 communes — Số liệu minh họa, không phải số liệu "
     ...         "thật (scripts/x.py, seed 1) / Illustrative data, not real | Sở GD: Báo cáo (3/13 xã / communes)")
     >>> source_parts(text, "en")
-    ['sum of 15 communes', 'Illustrative data, not real', 'Sở GD: Báo cáo (3/13 communes)']
+    ['combined from 15 communes', 'Illustrative data, not real', 'Sở GD: Báo cáo (3/13 communes)']
     >>> source_parts(text, "vi")[1:]
     ['Số liệu minh họa, không phải số liệu thật', 'Sở GD: Báo cáo (3/13 xã)']
 
@@ -419,7 +419,7 @@ def source_parts(sources: str, lang: str) -> list[str]:
         aggregate = AGGREGATED_SOURCE.match(chunk)
         if aggregate:
             out.append(f"tổng hợp từ {aggregate['n']} {aggregate['vi']}" if lang == "vi"
-                       else f"sum of {aggregate['n']} {aggregate['en'].strip()}")
+                       else f"combined from {aggregate['n']} {aggregate['en'].strip()}")
             chunk = chunk[aggregate.end():]
         for part in (p.strip() for p in chunk.split("; ")):
             if not part:
@@ -436,7 +436,7 @@ def source_parts(sources: str, lang: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-_COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|sum of) (?P<n>\d+) (?P<what>.+?)s?$")
+_COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|combined from) (?P<n>\d+) (?P<what>.+?)s?$")
 
 
 def merged_sums(parts: list[str]) -> list[str]:
@@ -445,8 +445,8 @@ def merged_sums(parts: list[str]) -> list[str]:
 
     >>> merged_sums(["tổng hợp từ 3 đơn vị cũ", "Sở Y tế", "tổng hợp từ 1 đơn vị cũ", "tổng hợp từ 2 đơn vị cũ"])
     ['tổng hợp từ 1–3 đơn vị cũ', 'Sở Y tế']
-    >>> merged_sums(["sum of 3 old units", "sum of 1 old unit", "sum of 15 communes"])
-    ['sum of 1–3 old units', 'sum of 15 communes']
+    >>> merged_sums(["combined from 3 old units", "combined from 1 old unit", "combined from 15 communes"])
+    ['combined from 1–3 old units', 'combined from 15 communes']
     """
     ranges: dict[tuple[str, str], list[int]] = {}
     for part in parts:
@@ -462,7 +462,7 @@ def merged_sums(parts: list[str]) -> list[str]:
             out.append(part)
         elif key not in said:  # the others of the range are said with the first
             said.add(key)
-            plural = "s" if found["how"] == "sum of" else ""
+            plural = "s" if found["how"] == "combined from" else ""
             out.append(f"{found['how']} {min(numbers)}–{max(numbers)} {found['what']}{plural}")
     return out
 

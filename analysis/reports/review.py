@@ -692,7 +692,7 @@ def _date_line(settings: ReviewSettings, lang: str) -> str:
         # the decree writes days below 10 and the months January and February with a leading 0
         month = f"{date.month:02d}" if date.month < 3 else str(date.month)
         return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
-    return f"{place}, {date.strftime('%d %B %Y') if date else BLANK}"
+    return f"{place}, {date.strftime('%d %B %Y') if date else f'{BLANK} {BLANK} {BLANK}'}"  # day, month, year
 
 
 def _summary_line(kind: str, year: int, lang: str) -> str:
@@ -738,7 +738,7 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
     >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Nhị Trường", "29446-2025").split("xã mới. ")[-1]
     'Báo cáo này tổng hợp trên địa bàn xã Nhị Trường. Số liệu các năm trước năm 2025 tổng hợp từ 3 đơn vị cũ: xã Hiệp Hòa, xã Trường Thọ, xã Nhị Trường.'
     >>> _reform_sentence(load_reforms()[-1], "new", "en", "Nhị Trường commune", "29446-2025").split(". ")[-1]
-    'Figures before 2025 are the sum of its 3 former units: Hiệp Hòa commune, Trường Thọ commune, Nhị Trường commune.'
+    'Figures before 2025 are combined from its 3 former units: Hiệp Hòa commune, Trường Thọ commune, Nhị Trường commune.'
     >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Ngũ Lạc", "29530-2025").split("xã mới. ")[-1]
     'Báo cáo này tổng hợp trên địa bàn xã Ngũ Lạc. Số liệu các năm trước năm 2025 là của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
     """
@@ -758,7 +758,8 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
         elif len(parts) > 1:  # which old units its earlier years add up: "Tổng hợp từ 3 đơn vị cũ" named none
             where += (f" Số liệu các năm trước năm {reform.first_year} tổng hợp từ {len(parts)} đơn vị cũ: "
                       f"{', '.join(parts)}." if lang == "vi" else
-                      f" Figures before {reform.first_year} are the sum of its {len(parts)} former units: {', '.join(parts)}.")
+                      f" Figures before {reform.first_year} are combined from its {len(parts)} former units: "
+                      f"{', '.join(parts)}.")
     elif map_name == "old":
         where = ("Báo cáo này tổng hợp theo địa giới huyện Cầu Ngang và 15 xã, thị trấn trước ngày 01/7/2025."
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
@@ -1064,7 +1065,7 @@ register_labels({
         "needs to speed up (chance {high} or more but the pace is short, or a chance from {low} to under {high} and "
         "the pace short)"),
     "rv_note_slowing": ("dự báo chậm lại, khó đạt (khả năng dưới {high} dù tốc độ gần đây đủ)",
-                        "expected to slow, unlikely (chance under {high} though the recent pace is enough)"),
+                        "slowing, unlikely to be met (chance under {high} though the recent pace is enough)"),
     "rv_note_off_track": ("chuyển biến chậm, khó đạt (khả năng dưới {low}, tốc độ chưa đủ)",
                           "slow progress, unlikely to be met (chance under {low}, the pace short)"),
     "rv_note_moving_away": (
@@ -1084,7 +1085,7 @@ register_labels({
     # only where an awaited row's latest figure meets the target: "kể cả khi … đã đạt: ước không đạt" before a
     # table with no such row read as "met, so not met"
     "rv_note_awaiting_holding": (", kể cả khi số liệu mới nhất đã đạt (khả năng giữ được mức đó)",
-                                 ", a latest figure that meets it included (the chance of holding it)"),
+                                 ", also where the latest figure already meets it (then: the chance of holding it)"),
     "rv_note_likely_met": ("ước đạt (khả năng từ {high} trở lên)", "likely met (chance {high} or more)"),
     "rv_note_in_doubt": ("khó đạt (từ {low} đến dưới {high})", "in doubt ({low} to under {high})"),
     "rv_note_likely_missed": ("ước không đạt (dưới {low})", "likely missed (under {low})"),

@@ -788,11 +788,11 @@ def source_text(sources: str, lang: str = "vi") -> str:
     """The sources of a row, short: each said once, illustrative data named as such, a
     published figure by its publisher and date.
 
-    >>> source_text("tổng hợp từ 15 xã, thị trấn / sum of 15 communes — Số liệu minh họa, không phải "
+    >>> source_text("tổng hợp từ 15 xã, thị trấn / combined from 15 communes — Số liệu minh họa, không phải "
     ...             "số liệu thật (scripts/x.py, seed 1) / Illustrative data, not real")
     'Tổng hợp từ 15 xã, thị trấn; số liệu minh họa (không phải số liệu thật)'
-    >>> source_text("tổng hợp từ 6 xã mới / sum of 6 new communes — Sở Nội vụ (2026)", "en")
-    'Sum of 6 new communes; Sở Nội vụ (2026)'
+    >>> source_text("tổng hợp từ 6 xã mới / combined from 6 new communes — Sở Nội vụ (2026)", "en")
+    'Combined from 6 new communes; Sở Nội vụ (2026)'
     >>> source_text("VP Điều phối NTM Trà Vinh: Trà Vinh có thêm 02 xã đạt chuẩn NTM (09/5/2022)", "en")
     'VP Điều phối NTM Trà Vinh (09/5/2022)'
     >>> source_text("Kinh tế & Đô thị: Công nhận 2 huyện (QĐ 624/QĐ-TTg, 6/2023) (3/13 xã / communes)")
@@ -804,7 +804,7 @@ def source_text(sources: str, lang: str = "vi") -> str:
         match = AGGREGATED_SOURCE.match(chunk)
         if match:
             out.append(f"Tổng hợp từ {match['n']} {match['vi']}" if lang == "vi"
-                       else f"Sum of {match['n']} {match['en'].strip()}")
+                       else f"Combined from {match['n']} {match['en'].strip()}")
             chunk = chunk[match.end():]
         for part in (p.strip() for p in chunk.split("; ")):
             if not part:

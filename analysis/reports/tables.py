@@ -230,7 +230,7 @@ _METHOD_TEXT = {
         "statistics) sets the "
         "band and the pace of the 3 latest years with figures against the yearly rate needed decides within it: at a chance of 50 % or "
         "more — \"On track\" if the latest value already meets it (the chance of holding it) or the recent pace is "
-        "enough (95 % of the rate needed), else \"Needs to speed up\"; below 50 % — \"Expected to slow, unlikely\" if the recent "
+        "enough (95 % of the rate needed), else \"Needs to speed up\"; below 50 % — \"Slowing, unlikely to be met\" if the recent "
         "pace is enough (the projection expects it to slow), else \"Moving away\" if the series ran the "
         "wrong way over those 3 years and neither the last year nor the projection turns back, \"Needs to speed up\" at a chance of 20 % or "
         "more, \"Slow progress, unlikely\" below; a latest value that meets it with a chance under 50 % of holding "
