@@ -123,17 +123,21 @@ register_labels({
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Năm hạn đã qua, chờ số liệu (†): \"Ước đạt\" khi khả năng đạt từ 50 %, \"Khó đạt\" 20–50 %, "
                          "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua, theo khả năng đạt và tốc độ 3 năm gần nhất "
-                         "so với mức cần: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ đủ; \"Dự báo chậm lại, khó "
-                         "đạt\" khi tốc độ đủ mà khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến độ\" khi khả "
-                         "năng từ 20 %, \"Chuyển biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" dưới 50 % khi 3 năm "
-                         "đó, năm gần nhất và dự báo đều ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
+                         "so với mức cần: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ đủ (hoặc đã đạt‡); \"Dự báo "
+                         "chậm lại, khó đạt\" khi tốc độ đủ mà khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến "
+                         "độ\" khi khả năng từ 20 %, \"Chuyển biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" dưới 50 % "
+                         "khi 3 năm đó, năm gần nhất và dự báo đều ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm. "
+                         "Màu: xanh lá — đạt, ước đạt hoặc đúng tiến độ; vàng — cần chú ý; cam — khả năng dưới 20 %; "
+                         "đỏ — không đạt hoặc xa dần mục tiêu.",
                          "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
                          "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come, by the chance and the last "
-                         "3 years' pace against the pace needed: \"on track\" at 50 % or more with enough pace; "
+                         "3 years' pace against the pace needed: \"on track\" at 50 % or more with enough pace (or met "
+                         "already‡); "
                          "\"slowing, unlikely to be met\" below 50 % with enough pace; without it, \"needs to speed up\" "
                          "at 20 % or more, \"slow progress, unlikely to be met\" below 20 %, \"moving away from the "
                          "target\" below 50 % when the 3 years, the last one and the projection all run the wrong way. "
-                         "Yearly targets are judged year by year."),
+                         "Yearly targets are judged year by year. Colours: green — met, likely met or on track; yellow — "
+                         "needs attention; orange — a chance under 20 %; red — not met or moving away."),
     "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
                        "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
                        "district only"),
