@@ -343,6 +343,14 @@ def test_the_title_slide_gives_the_districts_latest_year_and_the_communes_later_
     title = Presentation(str(tmp_path / "deck.pptx")).slides[0]
     text = " ".join(shape.text_frame.text for shape in title.shapes if shape.has_text_frame)
     assert "Số liệu đến năm 2024 (một số xã đến năm 2025)" in text
+    # the place on a line of its own: a wrap balanced over the whole subtitle split "huyện | Cầu Ngang", and the
+    # new map's "địa bàn huyện Cầu Ngang cũ, tỉnh Vĩnh Long" put the district in a province it never was in
+    paragraphs = [p.text for shape in title.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
+    assert "huyện Cầu Ngang, tỉnh Trà Vinh (cũ), nay thuộc tỉnh Vĩnh Long" in paragraphs
+    write_deck(tmp_path / "new.pptx", [], "vi", 2024, map="new")
+    title = Presentation(str(tmp_path / "new.pptx")).slides[0]
+    paragraphs = [p.text for shape in title.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
+    assert "địa bàn huyện Cầu Ngang cũ, nay thuộc 6 xã của tỉnh Vĩnh Long" in paragraphs
 
 
 def test_index_links_every_file_that_exists(report):

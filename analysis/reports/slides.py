@@ -26,7 +26,7 @@ from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import needed_words
-from .charts import balanced_wrap, column_rows, decided, source_parts, verdict_line
+from .charts import column_rows, decided, source_parts, verdict_line
 from .style import COLORS, PNG_DPI, SLIDE
 
 __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
@@ -34,13 +34,15 @@ __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multip
 
 register_labels({
     "deck_title": ("Tiến độ thực hiện Kế hoạch 20/KH-UBND", "Progress on Plan 20/KH-UBND"),
-    "deck_subtitle_new": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — địa bàn huyện Cầu Ngang cũ, tỉnh Vĩnh Long",
-                          "Comprehensive development of the Khmer community — former Cầu Ngang district, Vĩnh Long"),
-    # the deck is shown after the 2025 reform: the old map's units are named as they were, and where they are now
-    "deck_subtitle": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer — huyện Cầu Ngang, tỉnh Trà Vinh (cũ), nay "
-                      "thuộc tỉnh Vĩnh Long",
-                      "Comprehensive development of the Khmer community — Cầu Ngang district, Trà Vinh (former), now "
-                      "in Vĩnh Long province"),
+    # the programme, then the place on a line of its own: a wrap balanced over both split "huyện | Cầu Ngang"
+    "deck_subtitle": ("Phát triển toàn diện vùng đồng bào dân tộc Khmer",
+                      "Comprehensive development of the Khmer community"),
+    # the deck is shown after the 2025 reform: the old map's units are named as they were, and where they are now;
+    # the district was never in Vĩnh Long ("địa bàn huyện Cầu Ngang cũ, tỉnh Vĩnh Long" said it was)
+    "deck_place": ("huyện Cầu Ngang, tỉnh Trà Vinh (cũ), nay thuộc tỉnh Vĩnh Long",
+                   "Cầu Ngang district, Trà Vinh province (former), now in Vĩnh Long"),
+    "deck_place_new": ("địa bàn huyện Cầu Ngang cũ, nay thuộc 6 xã của tỉnh Vĩnh Long",
+                       "the former Cầu Ngang district, now within 6 communes of Vĩnh Long"),
     "deck_data_to": ("Số liệu đến năm", "Data up to"),
     "deck_communes_to": ("(một số xã đến năm {year})", "(some communes to {year})"),
     "deck_illustrative": ("Lưu ý: nhiều số liệu trong bản này là số liệu MINH HỌA, không phải số liệu thật.",
@@ -181,7 +183,7 @@ def _rgb(hex_color: str) -> RGBColor:
 def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", latest_year: int | None = None,
                illustrative: bool = False, map: str = "old", communes_to: int | None = None) -> Path:
     """Write the deck: a title slide, then one slide per :class:`SlideContent`; the subtitle names
-    the district (old map) or the former district's area in Vĩnh Long (new map). ``latest_year``
+    the district (old map) or the former district's area, now within 6 communes of Vĩnh Long (new map). ``latest_year``
     is the district's latest figure; ``communes_to`` a later year some communes already report."""
     check_language(lang)
     deck = Presentation()
@@ -189,8 +191,8 @@ def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", l
     blank = deck.slide_layouts[6]
     title = deck.slides.add_slide(blank)
     _text(title, label("deck_title", lang), Inches(0.8), Inches(2.0), Pt(40), bold=True)
-    subtitle = label("deck_subtitle_new" if map == "new" else "deck_subtitle", lang)
-    _text(title, balanced_wrap(subtitle, 60), Inches(0.8), Inches(3.1), Pt(24), height=1.4)
+    subtitle = label("deck_subtitle", lang) + "\n" + label("deck_place_new" if map == "new" else "deck_place", lang)
+    _text(title, subtitle, Inches(0.8), Inches(3.1), Pt(24), height=1.4)
     if latest_year is not None:
         data_to = f"{label('deck_data_to', lang)} {latest_year}"
         if communes_to is not None and communes_to > latest_year:
