@@ -856,7 +856,7 @@ def test_a_communes_review_is_issued_by_the_commune_and_asks_no_district_office(
     assert listed and all(re.search(r"\(năm 20\d\d: [\d,]+ %; mức so sánh của xã: ≥ ", t) for t in listed), listed
     # nor does it ask them to assess the qualitative targets: it writes its own assessment there
     qualitative = [t for t in text if "Chỉ tiêu định tính" in t]
-    assert qualitative and all(t.endswith("không đánh giá bằng số liệu; đánh giá cụ thể:") for t in qualitative)
+    assert qualitative and all(t.endswith("không đánh giá bằng số liệu; đánh giá cụ thể: ……") for t in qualitative)
     appendices = [t for t in text if t.startswith("Phụ lục ")]
     assert appendices == ["Phụ lục 1", "Phụ lục 2"] and not any("đề nghị cơ quan" in t.lower() and "gửi kết quả" in t
                                                                  for t in text)

@@ -66,8 +66,9 @@ register_labels({
                           "its own Khmer share of the population ({year}{illustrative}): {target} by {deadline}."),
     "rv_no_data": ("Chưa có số liệu để đánh giá chỉ tiêu này; đề nghị cơ quan chủ trì cung cấp số liệu.",
                    "There are no figures to assess this target yet; the office in charge is asked to supply them."),
-    "rv_qualitative_own": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:",
-                           "A qualitative target, not assessed with figures; assessment:"),
+    # the blank to fill in shows: a sentence ending on "đánh giá cụ thể:" read as text gone missing
+    "rv_qualitative_own": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể: ……",
+                           "A qualitative target, not assessed with figures; assessment: ……"),
     "rv_qualitative": ("Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị {office} đánh giá cụ thể.",
                        "A qualitative target, not assessed with figures; {office} is asked to assess it."),
     # the latest figure
@@ -623,9 +624,9 @@ def qualitative_sentence(office: str, lang: str = "vi", issuer: str = "", own: b
     >>> qualitative_sentence("Phòng Dân tộc")
     'Chỉ tiêu định tính, không đánh giá bằng số liệu; đề nghị Phòng Dân tộc đánh giá cụ thể.'
     >>> qualitative_sentence("Phòng Dân tộc", issuer="Phòng Dân tộc huyện Cầu Ngang")
-    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:'
+    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể: ……'
     >>> qualitative_sentence("Phòng Dân tộc", issuer="Ủy ban nhân dân xã Vinh Kim", own=True)
-    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể:'
+    'Chỉ tiêu định tính, không đánh giá bằng số liệu; đánh giá cụ thể: ……'
     """
     if own or office and issuer and issuer.lower().startswith(office.lower()):
         return label("rv_qualitative_own", lang)  # the report does not ask its issuer to write it
