@@ -606,6 +606,21 @@ def test_a_100_percent_target_is_met_from_99_5():
     assert needed_cell(met) == "giữ mức đã đạt"
 
 
+def test_xa_ngu_lac_before_2025_is_said_as_the_old_thanh_hoa_son_part_not_as_an_estimate():
+    # its years to 2024 are the old Thạnh Hòa Sơn's alone (a third of the new commune): "còn khoảng 4,3 %" of
+    # "xã Ngũ Lạc", with "≈: số ước tính" under the table, presented one old unit's figure as the new commune's
+    from analysis.reports.review import _table_note
+
+    part = row(area_code="29530-2025", approximate=True, latest_value=91.62)
+    text = target_sentences(part, 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
+    assert "năm 2024 đạt 91,6 % (phần xã Thạnh Hòa Sơn cũ; số liệu minh họa)" in text and "khoảng 91,6" not in text
+    english = target_sentences(part, 2025, "The Khmer health insurance rate", "en")
+    assert "(former Thạnh Hòa Sơn commune only; illustrative figure)" in english
+    assert "(≈: số liệu của phần xã Thạnh Hòa Sơn cũ)" in _table_note([part], "vi")
+    assert "số ước tính" not in _table_note([part], "vi")
+    assert "(≈: số ước tính)" in _table_note([row(approximate=True)], "vi")  # another commune's estimate
+
+
 def test_a_level_target_moving_away_says_what_is_needed():
     # 92,7 − 95,2 as printed → "giảm 2,5 điểm %" (92.717 − 95.16 unrounded is −2.443); 95 − 92.717 =
     # 2.283 in one year → "tăng 2,3":

@@ -72,7 +72,8 @@ from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, R
 from ..words import (chance_shown, chance_text, fmt_number, is_benchmark, is_holding, is_missing, latest_decimals,
                      needed_text, target_text, value_text)
 from ..workbench import Workbench, inputs_digest
-from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, plan_cell, qualitative_sentence,
+from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, part_of_area, plan_cell,
+                          qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
 from .index_page import review_files, with_reviews
@@ -980,7 +981,10 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     fields["held"] = label("rv_note_on_track_held", lang).format(**fields) \
         if any(row["verdict"] == "on_track" and is_holding(row) for row in rows) else ""
     # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
-    approx = label("rv_approx_note", lang) if any(bool(row.get("approximate", False)) for row in rows) else ""
+    # "≈" beside xã Ngũ Lạc's years to 2024 marks the old Thạnh Hòa Sơn's own figures, not estimates
+    marked = {part_of_area(row, lang) for row in rows if bool(row.get("approximate", False))}
+    approx = "".join(label("rv_approx_part_note", lang).format(part=part) if part else label("rv_approx_note", lang)
+                     for part in sorted(marked))
     benchmark = label("rv_note_benchmark", lang) if any(is_benchmark(row) for row in rows) else ""
     text = label("rv_note_intro", lang).format(approx=approx, benchmark=benchmark)
     clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
@@ -1107,6 +1111,7 @@ register_labels({
     "rv_note_chance_dash": ("; “–”: đã có số liệu của năm phải đạt, hoặc chưa đủ số liệu để dự báo",
                             "; “–”: the figure of the year it is due is in, or there are too few figures to project"),
     "rv_approx_note": (" (≈: số ước tính)", " (≈: an estimate)"),
+    "rv_approx_part_note": (" (≈: số liệu của {part})", " (≈: figures of the {part})"),
     "rv_benchmark_figure": ("năm {year}: {value}; ", "{year}: {value}; "),
     "rv_table_note_assumption": ("Giá trị năm 2030 của các chỉ tiêu mục II.2 là giả định giữ nguyên mức của năm "
                                  "2025.", "The 2030 values of the section II.2 targets assume the 2025 level is "

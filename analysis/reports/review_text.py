@@ -25,8 +25,9 @@ import pandas as pd
 from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
+from ..data.catalogue import load_areas, load_reforms
 from ..data.series import AGGREGATED_SOURCE
-from ..text import check_language, label, register_labels
+from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
                      latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
 
@@ -88,6 +89,7 @@ register_labels({
                              " (the {year} figure is an estimate from real figures; earlier years include illustrative "
                              "figures)"),
     "rv_about": ("khoảng {value}", "about {value}"),
+    "rv_part_of": ("phần {part} cũ", "former {part} only"),
     "rv_benchmark_assumption": ("Giả định: mức so sánh năm 2030 giữ như năm 2025.",
                                 "Assumption: the 2030 benchmark stays as in 2025."),
     "rv_unchanged": (", không thay đổi so với năm {base_year}", ", unchanged from {base_year}"),
@@ -386,7 +388,10 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     """The latest figure, the change since the baseline and, for a poverty fall, its yearly
     average (when the reason does not already give it): one clause, no full stop."""
     kind, unit, year = row["kind"], row["unit"], int(row["latest_year"])
-    illustrative = f" ({label('rv_illustrative', lang)})" if _latest_illustrative(row) else ""
+    # xã Ngũ Lạc before 2025: the old Thạnh Hòa Sơn's own figure, said as that part's, not "about" the commune's
+    part = part_of_area(row, lang)
+    notes = [note for note in (part, label("rv_illustrative", lang) if _latest_illustrative(row) else "") if note]
+    illustrative = f" ({'; '.join(notes)})" if notes else ""
     fields = {"subject": subject, "year": year, "illustrative": illustrative}
     if unit == "flag":
         met = label("rv_flag_met" if row["latest_value"] >= 1 else "rv_flag_not_met", lang)
@@ -395,7 +400,7 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     if kind == "count_to_zero" and float(row["latest_value"]) == 0:
         key = {"count_to_zero": "rv_latest_none"}  # "năm 2024 còn 0 ấp" read as a count still to bring down
     # an estimate (a new commune's share of an old unit assumed) is said as one, as the appendix marks it "≈"
-    estimate = bool(row.get("approximate", False))
+    estimate = bool(row.get("approximate", False)) and not part
     value = _value(row, "latest_value", lang)
     text = label(key.get(kind, "rv_latest"), lang).format(
         value=label("rv_about", lang).format(value=value) if estimate else value, **fields)
@@ -870,6 +875,28 @@ def result_cell(row: pd.Series, lang: str = "vi") -> str:
     if _latest_illustrative(row):
         text += f"\n{label('rv_illustrative', lang)}"
     return text
+
+
+def part_of_area(row: pd.Series, lang: str = "vi") -> str:
+    """The old unit a new commune's latest figure covers when that figure comes from before the
+    reform and the commune also holds land from outside the plan's area: xã Ngũ Lạc's years to
+    2024 are the old Thạnh Hòa Sơn's alone (a third of it), not an estimate of the new commune.
+
+    >>> row = pd.Series({"area_code": "29530-2025", "latest_year": 2024})
+    >>> part_of_area(row), part_of_area(row, "en"), part_of_area(row.replace({2024: 2025}))
+    ('phần xã Thạnh Hòa Sơn cũ', 'former Thạnh Hòa Sơn commune only', '')
+    """
+    code = str(row.get("area_code", ""))
+    if _missing(row.get("latest_year")):
+        return ""
+    areas = load_areas()
+    for reform in load_reforms():
+        if code in reform.outside and int(row["latest_year"]) < reform.first_year:
+            names = [areas.at[old, f"name_{lang}"] for old in reform.predecessors(code) if old in areas.index]
+            if lang == "vi":
+                return label("rv_part_of", lang).format(part=", ".join(in_sentence(name, lang) for name in names))
+            return label("rv_part_of", lang).format(part=", ".join(names))
+    return ""
 
 
 def _latest_illustrative(row: pd.Series) -> bool:
