@@ -674,11 +674,11 @@ def test_a_table_of_targets_says_row_by_row_which_figures_are_made_up(old_map):
     texts = {text.get_text(): text for text in board.axes[0].texts}
     assert "MINH HỌA — số liệu in nghiêng là số liệu minh họa, không phải số liệu thật" in texts
     assert texts["92,7 %"].get_fontstyle() == "italic"  # T02, made up
-    assert texts["8 (2023)"].get_fontstyle() == "normal"  # T20, published
+    assert texts["8 xã (2023)"].get_fontstyle() == "normal"  # T20, published
     assert texts["Đạt (2022)"].get_fontstyle() == "normal"  # M1, published
     dashboard = old_map.dashboard()
     latest = {text.get_text(): text for text in dashboard.axes[0].texts}
-    assert latest["92,7 % (2024)"].get_fontstyle() == "italic" and latest["8 (2023)"].get_fontstyle() == "normal"
+    assert latest["92,7 % (2024)"].get_fontstyle() == "italic" and latest["8 xã (2023)"].get_fontstyle() == "normal"
     assert any(t.get_text().startswith("MINH HỌA — số liệu in nghiêng") for t in dashboard.texts)
 
 

@@ -122,22 +122,24 @@ register_labels({
     "board_title": ("Các chỉ tiêu Kế hoạch 20/KH-UBND — đánh giá năm {deadline} — {area}",
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Năm hạn đã qua, chờ số liệu (†): \"Ước đạt\" khi khả năng đạt từ 50 %, \"Khó đạt\" 20–50 %, "
-                         "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua, theo khả năng đạt và tốc độ 3 năm gần nhất "
-                         "so với mức cần: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ đủ (hoặc đã đạt‡); \"Dự báo "
-                         "chậm lại, khó đạt\" khi tốc độ đủ mà khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến "
-                         "độ\" khi khả năng từ 20 %, \"Chuyển biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" dưới 50 % "
-                         "khi 3 năm đó, năm gần nhất và dự báo đều ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm. "
-                         "Màu: xanh lá — đạt, ước đạt hoặc đúng tiến độ; vàng — cần chú ý; cam — khả năng dưới 20 %; "
-                         "đỏ — không đạt hoặc xa dần mục tiêu.",
+                         "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ "
+                         "3 năm gần nhất đủ so với mức cần (hoặc đã đạt‡); \"Dự báo chậm lại, khó đạt\" khi tốc độ đủ mà "
+                         "khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến độ\" khi khả năng từ 20 %, \"Chuyển "
+                         "biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" khi cả 3 năm, năm gần nhất và dự báo đều "
+                         "ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
                          "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
-                         "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come, by the chance and the last "
-                         "3 years' pace against the pace needed: \"on track\" at 50 % or more with enough pace (or met "
-                         "already‡); "
-                         "\"slowing, unlikely to be met\" below 50 % with enough pace; without it, \"needs to speed up\" "
-                         "at 20 % or more, \"slow progress, unlikely to be met\" below 20 %, \"moving away from the "
-                         "target\" below 50 % when the 3 years, the last one and the projection all run the wrong way. "
-                         "Yearly targets are judged year by year. Colours: green — met, likely met or on track; yellow — "
-                         "needs attention; orange — a chance under 20 %; red — not met or moving away."),
+                         "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come: \"on track\" at 50 % or "
+                         "more with the last 3 years' pace enough for the need (or met already‡); \"slowing, unlikely "
+                         "to be met\" below 50 % with enough pace; without it, \"needs to speed up\" at 20 % or more, "
+                         "\"slow progress, unlikely to be met\" below 20 %, \"moving away from the target\" when the 3 "
+                         "years, the last one and the projection all run the wrong way. Yearly targets are judged year "
+                         "by year."),
+    # said where the colours are shown beside the verdicts: the same "Dự báo chậm lại, khó đạt" is yellow at 23 %
+    # and orange at 1 % (the colour says how worried to be, the words why)
+    "dashboard_colours": ("Màu: xanh — đạt, đúng tiến độ; vàng — cần chú ý; cam — khả năng dưới 20 %; đỏ — không "
+                          "đạt, xa dần mục tiêu.",
+                          "Colours: green — met, on track; yellow — needs attention; orange — a chance under 20 %; "
+                          "red — not met, moving away."),
     "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
                        "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
                        "district only"),
@@ -1358,7 +1360,9 @@ def _rounds_to_bound(row: pd.Series) -> bool:
 def _latest_value(row: pd.Series, lang: str) -> str:
     if _missing(row["latest_value"]):
         return "–"
-    shown = value_text(row["latest_value"], row["unit"], lang, compact=True, decimals=latest_decimals(row))
+    # a count to bring to zero keeps its unit, as its goal does ("3 ấp" beside "0 ấp"; a bare "3" said nothing)
+    shown = value_text(row["latest_value"], row["unit"], lang, compact=row["kind"] != "count_to_zero",
+                       decimals=latest_decimals(row))
     return f"{'≈' if row['approximate'] else ''}{shown}"
 
 
@@ -1370,6 +1374,10 @@ def _latest(row: pd.Series, lang: str) -> str:
     ...                  "latest_year_change": -1.7, "approximate": False, "latest_decimals": 1})
     >>> _latest(row, "vi"), _latest(row.drop("latest_year_change"), "en")
     ('3,2 % (2024; giảm 1,7)', '3.2 % (2024)')
+    >>> hamlets = row.drop("latest_year_change")
+    >>> hamlets[["kind", "unit", "latest_value", "latest_decimals"]] = ["count_to_zero", "hamlets", 3.0, 0]
+    >>> _latest(hamlets, "vi")
+    '3 ấp (2024)'
     """
     value = _latest_value(row, lang)
     return value if _missing(row["latest_value"]) else value + latest_notes(row, lang)

@@ -271,7 +271,7 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     if any(merged_note(str(code), lang) for code in dict.fromkeys(table["area_code"])):
         out.append(f'<p class="note">{html.escape(label("index_merged", lang).format(command=COMMAND))}</p>')
     # the verdicts' rule once, as under the dashboard: the tables below show every label without it
-    out.append(f'<p class="note">{html.escape(label("dashboard_method", lang))}</p>')
+    out.append(f'<p class="note">{html.escape(label("dashboard_method", lang) + " " + label("dashboard_colours", lang))}</p>')
     # target by target, in the plan's order (the catalogue's), the district first
     header = "".join(f"<th>{html.escape(label(key, lang))}</th>"
                      for key in ("index_area", "index_deadline", "index_target", "index_verdict", "index_chance",

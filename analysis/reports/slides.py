@@ -123,7 +123,7 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
                                                       deadline=deadline)
     notes = [f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in shown.iterrows()]
     # the board's picture has no room for the verdicts' rule: the presenter finds it here
-    notes.append(label("dashboard_method", lang))
+    notes.append(label("dashboard_method", lang) + " " + label("dashboard_colours", lang))
     sources = list(dict.fromkeys(part for text in shown["sources"] for part in source_parts(text, lang)))
     if sources:
         notes.append(f"{label('deck_sources', lang)}: " + "; ".join(sources))
