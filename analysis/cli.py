@@ -282,6 +282,9 @@ def _check(args: argparse.Namespace) -> int:
         for line in checked.warning_lines():
             print(line, file=sys.stderr)
         return EXIT_BAD_DATA
+    from .data.catalogue import load_targets
+
+    load_targets()  # a catalogue in error is said before "OK" (it was printed after it, below the OK line)
     observations = checked.observations
     n = len(observations)
     real = int((~observations["illustrative"]).sum())

@@ -227,6 +227,20 @@ def test_a_mistyped_deadline_is_refused_with_its_line_and_fix(tmp_path, new, phr
     assert "__line__" not in problem.message_vi and "{" not in problem.message_vi
 
 
+def test_check_says_a_catalogue_in_error_before_any_ok(tmp_path, monkeypatch, capsys):
+    # "OK: 2.710 dòng số liệu hợp lệ" came first, then "Dữ liệu có 1 lỗi": a planner stopped reading at OK
+    from analysis import paths
+    from analysis.cli import main
+
+    monkeypatch.setattr(paths, "TARGETS_FILE", _variant(tmp_path, "{year: 2025, value: 99.7, origin: plan}",
+                                                        '{year: 2025, value: "99,7", origin: plan}'))
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                       "health_insurance_coverage,29431,khmer,2024,95.4,BHXH\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "bhxh.csv")]) == 2
+    out, err = capsys.readouterr()
+    assert "OK:" not in out + err and "hãy ghi 99.7" in out + err
+
+
 def test_missing_field_and_syntax_error(tmp_path):
     path = _variant(tmp_path, "    plan_line: 40\n", "")
     with pytest.raises(DataError, match='thiếu trường "plan_line"') as caught:
