@@ -78,11 +78,16 @@ register_labels({
     "year_value_met": ("Năm {year}: {value}, đạt", "{year}: {value}, met"),
     "year_value_missed": ("Năm {year}: {value}, không đạt", "{year}: {value}, not met"),
     "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
-    "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm %/năm không còn khả thi; cần giảm hết phần còn lại.",
+    # the plan sets no level to reach: "về 0 %" is the workbench's reading of a fall larger than what is left,
+    # and says so (a commune's "cần về 0 %" read as a target of the plan)
+    "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm %/năm không còn khả thi; cần giảm hết phần còn lại "
+                      "(cách đọc của công cụ).",
                       "The rate is below {low} %, so a fall of {low} points a year is no longer possible; "
-                      "what is left needs to go."),
-    "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %: cần giảm hết phần còn lại.",
-                     "At {low} points a year the rate reaches 0 % by {deadline}: what is left needs to go."),
+                      "what is left needs to go (the workbench's reading)."),
+    "reaches_zero": ("Giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %: cần giảm hết phần còn lại (cách đọc "
+                     "của công cụ).",
+                     "At {low} points a year the rate reaches 0 % by {deadline}: what is left needs to go (the "
+                     "workbench's reading)."),
     # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
     # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
     "commune_target": ("Mức so sánh của xã: {value}, bằng tỷ lệ người Khmer trong dân số năm {year}{illustrative} "
