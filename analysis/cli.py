@@ -214,14 +214,17 @@ def main(argv: list[str] | None = None) -> int:
     except RefusedError as error:
         print(error, file=sys.stderr)
         return EXIT_BAD_DATA
-    except KeyboardInterrupt:
-        print("Đã dừng (Ctrl-C); thư mục kết quả giữ nguyên. / Interrupted (Ctrl-C); the output folder is unchanged.",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Terminated:
-        print("Đã dừng (SIGTERM); thư mục kết quả giữ nguyên. / Stopped (SIGTERM); the output folder is unchanged.",
-              file=sys.stderr)
-        return EXIT_TERMINATED
+    except (KeyboardInterrupt, Terminated) as stop:
+        how = "Ctrl-C" if isinstance(stop, KeyboardInterrupt) else "SIGTERM"
+        if getattr(stop, "output_replaced", False):  # it came while the finished folder was moving in
+            print(f"Đã dừng ({how}) khi thư mục kết quả vừa được thay bằng bản mới. / "
+                  f"{'Interrupted' if how == 'Ctrl-C' else 'Stopped'} ({how}) just as the output folder "
+                  "was replaced by the new one.", file=sys.stderr)
+        else:
+            print(f"Đã dừng ({how}); thư mục kết quả giữ nguyên. / "
+                  f"{'Interrupted' if how == 'Ctrl-C' else 'Stopped'} ({how}); the output folder is unchanged.",
+                  file=sys.stderr)
+        return EXIT_INTERRUPTED if how == "Ctrl-C" else EXIT_TERMINATED
     except OSError as error:
         from .export import describe_os_error
 

@@ -33,6 +33,9 @@ __all__ = ["write_bytes_atomic", "write_text_atomic", "write_csv_atomic", "atomi
 MANIFEST = ".workbench-report"
 """The file that marks a folder as written by the report command (and so replaceable by it)."""
 MANIFEST_TEXT = "Cầu Ngang target workbench report\nformat: 1\n"
+REPLACED_MARKER = ".workbench-replaced"
+"""Written into a report folder once its replacement is in place: a run killed before removing
+it leaves litter, not a folder to put back."""
 STAGING_MARKER = ".workbench-staging"
 """Written into a folder under construction with the builder's process id, so that a later
 run can tell a folder left behind by a killed run from one still being built."""
@@ -417,9 +420,12 @@ def remove_stale_folders(destination: Path) -> list[Path]:
     beside it: only folders named by this module for this destination, holding the marker
     or manifest this module writes, whose process has ended. Returns what was removed.
 
-    A run killed between moving the old folder aside and moving the new one in (a SIGKILL, a
-    power cut) leaves no ``destination`` and the old folder beside it: that folder is put back
-    first, never removed — it holds the planner's own files (notes, Word reviews) too.
+    A report folder moved aside by a run killed before its swap had finished (a SIGKILL, a
+    power cut) is never removed: it holds the planner's own files (notes, Word reviews). With
+    no ``destination`` it is put back; where a ``destination`` has been written since (a review
+    makes one), the old folder's own files move into it, one the new folder also has under
+    a name saying it is the earlier copy. Only a folder whose swap had finished
+    (:data:`REPLACED_MARKER`) is litter.
 
     >>> import tempfile, pathlib, subprocess, sys
     >>> home = pathlib.Path(tempfile.mkdtemp())
@@ -442,39 +448,105 @@ def remove_stale_folders(destination: Path) -> list[Path]:
         match = pattern.match(entry.name)
         if not match or entry.is_symlink() or not entry.is_dir():
             continue
-        if not ((entry / STAGING_MARKER).is_file() or (entry / MANIFEST).is_file()):
+        if not any((entry / marker).is_file() for marker in (STAGING_MARKER, MANIFEST, REPLACED_MARKER)):
             continue
         if _pid_alive(int(match.group(1))):
             continue
         stale.append(entry)
-    aside = sorted((entry for entry in stale if _OLD_PART in entry.name and (entry / MANIFEST).is_file()),
-                   key=lambda entry: entry.stat().st_mtime)
-    if aside and not destination.exists() and not destination.is_symlink():
-        os.replace(aside[-1], destination)
-        (destination / STAGING_MARKER).unlink(missing_ok=True)
-        stale.remove(aside[-1])
+    unfinished = sorted((entry for entry in stale if _OLD_PART in entry.name and not (entry / REPLACED_MARKER).exists()),
+                        key=lambda entry: entry.stat().st_mtime)
+    for entry in reversed(unfinished):  # the newest first: it is the one put back
+        stale.remove(entry)
+        if not destination.exists() and not destination.is_symlink():
+            os.replace(entry, destination)
+            (destination / STAGING_MARKER).unlink(missing_ok=True)
+        elif destination.is_dir() and not destination.is_symlink() and _merge_into(entry, destination):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
     for entry in stale:
         shutil.rmtree(entry, ignore_errors=True)
         removed.append(entry)
     return removed
 
 
+def _merge_into(old: Path, destination: Path) -> bool:
+    """Move the entries of a report folder whose swap never finished into the folder written
+    since: all but the report's own files (a new report replaces them). An entry the
+    destination also has keeps its place under a name marked as the earlier copy
+    (``bao_cao_final_2025 (bản trước).docx``). Returns whether ``old`` was emptied of
+    everything but the report's own files.
+
+    >>> import tempfile, pathlib
+    >>> home = pathlib.Path(tempfile.mkdtemp())
+    >>> for folder, name in [("old", "ghi_chu.txt"), ("old", "bao_cao.docx"), ("old", "index.html"), ("new", "bao_cao.docx")]:
+    ...     _ = (home / folder).mkdir(exist_ok=True), (home / folder / name).write_text(folder)
+    >>> _merge_into(home / "old", home / "new"), sorted(p.name for p in (home / "new").iterdir())
+    (True, ['bao_cao (bản trước).docx', 'bao_cao.docx', 'ghi_chu.txt'])
+    """
+    kept_back = False
+    theirs, ours = OwnFiles(old), OwnFiles(destination)
+    for entry in sorted(old.iterdir()):
+        if entry.name in _REPORT_FILES or entry.name in (STAGING_MARKER, REPLACED_MARKER, OwnFiles.RECORD) \
+                or _is_temporary(entry.name):
+            continue
+        target = destination / entry.name
+        if target.exists() or target.is_symlink():
+            target = _free_name(destination, entry.name)
+        try:
+            os.replace(entry, target)
+        except OSError:
+            kept_back = True
+            continue
+        if entry.name in theirs.hashes:  # a review the command wrote stays its own, under its new name too
+            ours.hashes.setdefault(target.name, theirs.hashes[entry.name])
+    if ours.hashes:
+        ours._save()
+    if (old / MANIFEST).is_file() and not (destination / MANIFEST).exists():
+        # the folder was a report folder before the interruption, and stays one for the next report
+        write_text_atomic(destination / MANIFEST, MANIFEST_TEXT)
+    return not kept_back
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    stem, dot, suffix = name.partition(".") if not name.startswith(".") else (name, "", "")
+    for number in range(1, 1000):
+        label = EARLIER_COPY if number == 1 else f"{EARLIER_COPY} {number}"
+        candidate = folder / f"{stem} ({label}){dot}{suffix}"
+        if not (candidate.exists() or candidate.is_symlink()):
+            return candidate
+    raise FileExistsError(errno.EEXIST, "no free name", str(folder / name))
+
+
 _OLD_PART = "-old-"
 """In the name of a report folder moved aside while its replacement moves in."""
+EARLIER_COPY = "bản trước"
+"""How a file of an interrupted run's folder is named beside the newer file of the same name."""
 
 
 @contextmanager
-def _signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait until the block has ended (where the system allows it): between
-    moving the old folder aside and the new one in, an interrupted run left no folder at all."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM arriving during the block take effect when it has ended: between
+    moving the old folder aside and the new one in, an interrupted run left no folder at all.
+
+    The signals' handlers only note them meanwhile, then the previous handlers are put back
+    and the first signal noted is raised again. (Blocking the signals in this thread is not
+    enough: the kernel hands a process's signal to any thread not blocking it, numpy's own
+    among them, and Python then raises it in this thread all the same.) Outside the main
+    thread, where no handler can be set, no signal reaches the block as an exception anyway.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    noted: list[int] = []
+    previous = {signum: signal.signal(signum, lambda number, frame: noted.append(number))
+                for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if noted:
+        signal.raise_signal(noted[0])
 
 
 _HELD_LOCKS: set[tuple[int, int, Path]] = set()
@@ -571,44 +643,57 @@ def atomic_folder(destination: str | Path, protected: Sequence[str | Path] = ())
     """
     destination = check_destination(destination, protected)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale_folders(destination)
+    with folder_lock(destination):  # two runs must not both put the same old folder back
+        remove_stale_folders(destination)
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}-", dir=destination.parent))
     try:
         (staging / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
         yield staging
         (staging / MANIFEST).write_text(MANIFEST_TEXT, encoding="utf-8")
-        old = _move_into_place(staging, destination, protected)
+        _move_into_place(staging, destination, protected)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
-def _move_into_place(staging: Path, destination: Path, protected: Sequence[str | Path]) -> Path | None:
-    """Swap the finished folder in; returns the folder it replaced (to be removed), if any."""
-    with folder_lock(destination):
-        check_destination(destination, protected)  # the folder may have changed during the build
-        _carry_over(destination, staging)
-        old = None
-        with _signals_held():
-            if destination.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}{_OLD_PART}",
-                                            dir=destination.parent))
-                os.rmdir(old)
-                os.replace(destination, old)
-            try:
-                if old is not None:
-                    (old / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
-                (staging / STAGING_MARKER).unlink()
-                os.replace(staging, destination)
-            except BaseException:
-                if old is not None and not destination.exists():
-                    os.replace(old, destination)
-                    (destination / STAGING_MARKER).unlink(missing_ok=True)
-                raise
-        os.chmod(destination, 0o755)
-    return old
+def _move_into_place(staging: Path, destination: Path, protected: Sequence[str | Path]) -> None:
+    """Swap the finished folder in and remove the one it replaced. An interruption noted
+    during the swap is raised once the new folder is in place, marked ``output_replaced``
+    (the command then says so rather than "the folder is unchanged")."""
+    old = None
+    replaced = False
+    try:
+        with folder_lock(destination):
+            check_destination(destination, protected)  # the folder may have changed during the build
+            _carry_over(destination, staging)
+            with _signals_deferred():
+                if destination.exists():
+                    old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.workbench-{os.getpid()}{_OLD_PART}",
+                                                dir=destination.parent))
+                    os.rmdir(old)
+                    os.replace(destination, old)
+                try:
+                    if old is not None:
+                        (old / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+                    (staging / STAGING_MARKER).unlink()
+                    os.replace(staging, destination)
+                except BaseException:
+                    if old is not None and old.exists() and not destination.exists():
+                        os.replace(old, destination)
+                        (destination / STAGING_MARKER).unlink(missing_ok=True)
+                    raise
+                replaced = True
+                if old is not None:  # from here on the old folder is litter, never to be put back
+                    (old / REPLACED_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
+                    (old / STAGING_MARKER).unlink(missing_ok=True)
+                os.chmod(destination, 0o755)
+    except BaseException as error:
+        if replaced:
+            error.output_replaced = True
+        raise
+    finally:
+        if replaced and old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _carry_over(destination: Path, staging: Path) -> None:

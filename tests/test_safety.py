@@ -19,8 +19,8 @@ import pytest
 
 import analysis.reports.report as report_module
 from analysis import Workbench, paths
-from analysis.cli import main
-from analysis.export import (MANIFEST, STAGING_MARKER, OwnFiles, atomic_folder, check_beside_data,
+from analysis.cli import Terminated, main
+from analysis.export import (MANIFEST, REPLACED_MARKER, STAGING_MARKER, OwnFiles, atomic_folder, check_beside_data,
                              check_destination, clean_report, folder_lock, remove_stale_folders)
 from analysis.reports.review import _write_review
 from analysis.errors import RefusedError
@@ -464,21 +464,115 @@ def test_a_run_killed_between_the_two_moves_gets_its_old_folder_back(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
 
 
-def test_ctrl_c_and_sigterm_wait_while_the_folder_is_swapped(tmp_path, monkeypatch):
+@pytest.mark.parametrize("signum, stop", [(signal.SIGINT, KeyboardInterrupt), (signal.SIGTERM, Terminated)])
+def test_a_signal_during_the_swap_waits_for_the_new_folder_even_with_other_threads(tmp_path, monkeypatch, signum,
+                                                                                    stop):
+    # blocking the signal in the main thread only was not enough: the kernel handed it to another thread
+    # (numpy's, in a report run), Python raised it in the main thread just after the old folder went aside,
+    # and no report folder was left
     out = tmp_path / "reports"
     with atomic_folder(out) as staging:
         (staging / "index.html").write_text("first")
-    held, replace = [], os.replace
+    (out / "ghi_chu_can_bo.txt").write_text("mine")
+    other_ready, finish = threading.Event(), threading.Event()
+    other = threading.Thread(target=lambda: (other_ready.set(), finish.wait(10)), daemon=True)
+    other.start()
+    other_ready.wait()
+    replace, calls = os.replace, []
 
-    def recording(source, target):
-        held.append({signal.SIGINT, signal.SIGTERM} <= signal.pthread_sigmask(signal.SIG_BLOCK, []))
-        return replace(source, target)
+    def interrupted(source, target):
+        replace(source, target)
+        calls.append(target)
+        if len(calls) == 1:  # the old folder has just gone aside
+            os.kill(os.getpid(), signum)
+            time.sleep(0.2)
 
-    monkeypatch.setattr(os, "replace", recording)
+    def terminated(number, frame):
+        raise Terminated()
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    monkeypatch.setattr(os, "replace", interrupted)
+    try:
+        with pytest.raises(stop) as raised:
+            with atomic_folder(out) as staging:
+                (staging / "index.html").write_text("second")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        finish.set()
+    assert getattr(raised.value, "output_replaced", False)
+    assert (out / "index.html").read_text() == "second" and (out / "ghi_chu_can_bo.txt").read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # the replaced folder removed, not left
+
+
+def test_the_command_says_the_folder_was_replaced_when_the_interrupt_came_during_the_swap(tmp_path, monkeypatch,
+                                                                                          capsys):
+    out = tmp_path / "reports"
+
+    def swapped_then_stopped(**kwargs):
+        error = KeyboardInterrupt()
+        error.output_replaced = True
+        raise error
+
+    monkeypatch.setattr(report_module, "run_report", swapped_then_stopped)
+    assert main(["report", "--out", str(out)]) == 130
+    said = capsys.readouterr().err
+    assert "vừa được thay bằng bản mới" in said and "giữ nguyên" not in said
+
+
+def test_a_replaced_folder_left_by_a_killed_run_is_litter_never_put_back(tmp_path):
+    # the swap had finished; a later `clean` removed reports/: the old folder must not come back with the
+    # files `clean` deleted
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
+    aside.mkdir()
+    for name in (MANIFEST, REPLACED_MARKER, "bao_cao_final_2025.docx"):
+        (aside / name).write_text("old")
+    out = tmp_path / "reports"
     with atomic_folder(out) as staging:
         (staging / "index.html").write_text("second")
-    assert held == [True, True]  # the old folder aside, the new one in
-    assert not {signal.SIGINT, signal.SIGTERM} & signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+@pytest.mark.parametrize("manifest", [True, False], ids=["report folder", "folder of reviews only"])
+def test_an_unfinished_swap_gives_its_files_to_a_folder_written_since(tmp_path, manifest):
+    # killed mid-swap; then a review wrote a fresh reports/: the next report removed the old folder as litter,
+    # the planner's notes and the earlier review with it (and a folder of reviews only, having no manifest,
+    # was never put back)
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
+    aside.mkdir()
+    OwnFiles(aside).write("bao_cao_final_2025.docx", b"review, sections III-IV by hand")
+    (aside / STAGING_MARKER).write_text(finished.stdout)
+    if manifest:  # a report folder may hold a planner's notes; a folder of reviews only, only reviews
+        (aside / MANIFEST).write_text("old")
+        (aside / "index.html").write_text("old report")
+        (aside / "ghi_chu_can_bo.txt").write_text("mine")
+    out = tmp_path / "reports"
+    out.mkdir()
+    OwnFiles(out).write("bao_cao_final_2025.docx", b"a review written since")
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("second")
+    assert not manifest or (out / "ghi_chu_can_bo.txt").read_text() == "mine"
+    assert (out / "bao_cao_final_2025.docx").read_bytes() == b"a review written since"
+    assert (out / "bao_cao_final_2025 (bản trước).docx").read_bytes() == b"review, sections III-IV by hand"
+    assert (out / "index.html").read_text() == "second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    assert OwnFiles(out).unchanged("bao_cao_final_2025 (bản trước).docx")  # still the command's own file
+
+
+def test_an_unfinished_swap_of_a_folder_of_reviews_only_is_put_back(tmp_path):
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
+    aside.mkdir()
+    OwnFiles(aside).write("bao_cao_final_2025.docx", b"review")
+    (aside / STAGING_MARKER).write_text(finished.stdout)
+    out = tmp_path / "reports"
+    assert remove_stale_folders(out) == []
+    assert sorted(p.name for p in out.iterdir()) == [OwnFiles.RECORD, "bao_cao_final_2025.docx"]
 
 
 def test_a_failure_after_the_old_folder_went_aside_puts_it_back(tmp_path, monkeypatch):
