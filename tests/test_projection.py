@@ -194,6 +194,25 @@ def test_an_overlap_year_lets_older_points_be_level_adjusted():
     assert p.attrs["method"].endswith(f"growing as h^{P.SHARE_LAW.growth:g}") and "9 points" in p.attrs["method"]
 
 
+def test_an_overlap_joins_only_the_standard_measured_in_it():
+    # a lone 2015 figure on the 2011–2015 line was shifted by the 2016–2020 → 2022–2025 difference of 2021 and its
+    # jump to 2016 (a change of poverty line) counted as a real yearly change: the 2025 band of Kim Hòa widened
+    overlap = {2021: (7.9, 11.0)}
+    alone = project(POVERTY, 2030, bounds=(0, 100), breaks=(2021,), overlaps=overlap)
+    lone = project(pd.concat([series([19.2], 2015), POVERTY]), 2030, bounds=(0, 100), breaks=(2016, 2021),
+                   overlaps=overlap)
+    pd.testing.assert_frame_equal(lone, alone)
+    assert lone.attrs["first_year_used"] == 2016 and lone.attrs["earlier_points_used"] == 5
+    assert lone.attrs["break_used"] == 2021 and lone.attrs["break_adjusted"]
+    # a run of two on the oldest line adds its change, at any level: only the overlapping line is joined by level
+    oldest = np.array([40.0, 36.0])
+    space = P._space_for(oldest, (0, 100))
+    run = [project(pd.concat([series(space.from_error(space.to_error(oldest) + shift), 2014), POVERTY]), 2030,
+                   bounds=(0, 100), breaks=(2016, 2021), overlaps=overlap) for shift in (0.0, -1.2)]
+    pd.testing.assert_frame_equal(run[0], run[1], rtol=1e-6)
+    assert run[0].attrs["first_year_used"] == 2014 and run[0].attrs["earlier_points_used"] == 7
+
+
 def test_a_gap_is_not_filled_in_and_widens_the_interval_by_its_length():
     recent = series([50.0, 52, 55, 56, 58, 61], 2015)  # last observed 2020
     stale = recent.drop([2019, 2020])  # last observed 2018: 2025 is 7 years away, not 5

@@ -706,12 +706,17 @@ def _apply_breaks(t, values, breaks, overlaps, bounds, notes):
     before = t < brk
     n_after = int((~before).sum())
     if brk in overlaps:
+        # only the standard measured in the overlap year is joined by it: points on a standard
+        # before that one are joined (or dropped) as without an overlap
         old, new = overlaps[brk]
         space = _space_for(np.r_[values, old, new], bounds)
         offset = float(space.to_error(np.array([new]))[0] - space.to_error(np.array([old]))[0])
+        earlier_breaks = [b for b in latest if b < brk]
+        joined = before & (t >= earlier_breaks[-1]) if earlier_breaks else before
         values = values.copy()
-        values[before] = space.from_error(space.to_error(values[before]) + offset)
-        used["adjusted"] = True
+        values[joined] = space.from_error(space.to_error(values[joined]) + offset)
+        t, values, used = _apply_breaks(t, values, earlier_breaks, {}, bounds, notes)
+        used.update({"break": brk, "adjusted": True, "earlier_points": int(np.sum(t < brk))})
         notes.append((
             f"Points before the {brk} standard were shifted to the new standard by the difference measured in "
             f"the overlap year ({old:g} on the old standard, {new:g} on the new).",

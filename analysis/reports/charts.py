@@ -570,9 +570,13 @@ def _earlier_changes_used(earlier: pd.DataFrame, projection: pd.DataFrame | None
     to the break); the others were not used at all."""
     if projection is None or not len(earlier) or not projection.attrs.get("earlier_points_used"):
         return earlier.iloc[0:0]
-    first = projection.attrs.get("first_year_used")
+    first, brk = projection.attrs.get("first_year_used"), projection.attrs.get("break_used")
     chosen = earlier if first is None else earlier.loc[earlier.index >= first]
-    return chosen.iloc[-int(projection.attrs["earlier_points_used"]):]
+    if brk is None:
+        return chosen.iloc[-int(projection.attrs["earlier_points_used"]):]
+    # a year measured on both standards: its older figure is what joined the older points
+    overlap = chosen.loc[chosen.index >= brk] if projection.attrs.get("break_adjusted") else chosen.iloc[0:0]
+    return pd.concat([chosen.loc[chosen.index < brk].iloc[-int(projection.attrs["earlier_points_used"]):], overlap])
 
 
 # ---------------------------------------------------------------------------------------
@@ -710,7 +714,9 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     :func:`_mark_estimates`). Returns the points drawn."""
     frame = data.series.frame
     used = data.used
-    earlier = frame.loc[~frame.index.isin(used.index)] if detailed else frame.iloc[0:0]
+    # (a year on two standards is in both: its older figure is an earlier one)
+    newest = frame["standard"].eq(used["standard"].iloc[-1]) if "standard" in frame and len(used) else True
+    earlier = frame.loc[~(frame.index.isin(used.index) & newest)] if detailed else frame.iloc[0:0]
     projection = data.projection
     last_deadline = int(rows["deadline"].max())
     first_shown, last_shown = _x_range(frame if detailed else used, last_deadline)
