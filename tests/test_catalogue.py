@@ -214,6 +214,9 @@ def test_malformed_catalogue_names_line_and_field(tmp_path, old, new, column, ph
         ("{year: 2025, value: 199.7, origin: plan}", "giới hạn của chỉ tiêu (0–100)", "bounds (0–100)"),
         ('{year: "2025", value: 99.7, origin: plan}', "không đặt trong ngoặc kép", "not in quotes"),
         ("{year: 2025, value: 99.7, origin: plan, target: 99.7}", "một hạn chỉ ghi year, value", "says only year"),
+        # YAML reads the key 05 as 5 (the message said "hãy ghi 99.5") and 08 as text (a message of stray keys)
+        ("{year: 2025, value: 99,05, origin: plan}", "số 99,05 bị đọc thành 99: hãy ghi 99.05", "write 99.05"),
+        ("{year: 2025, value: 99,08, origin: plan}", "số 99,08 bị đọc thành 99: hãy ghi 99.08", "write 99.08"),
     ],
 )
 def test_a_mistyped_deadline_is_refused_with_its_line_and_fix(tmp_path, new, phrase_vi, phrase_en):
@@ -225,6 +228,27 @@ def test_a_mistyped_deadline_is_refused_with_its_line_and_fix(tmp_path, new, phr
     assert problem.row == _line_of(TARGETS_FILE.read_text(encoding="utf-8"), old)
     assert phrase_vi in problem.message_vi and phrase_en in problem.message_en
     assert "__line__" not in problem.message_vi and "{" not in problem.message_vi
+
+
+@pytest.mark.parametrize(
+    "old, new, phrase_vi",
+    [
+        # the plan writes "1.000–1.500 lao động": typed so, YAML read 1.0–1.5 workers and every year counted as met
+        ("{year: 2025, range: [1000, 1500], origin: plan}", "{year: 2025, range: [1.000, 1.500], origin: plan}",
+         "không dùng dấu chấm phân cách hàng nghìn (1.000 bị đọc thành 1): nếu là số nguyên 1.000, hãy ghi 1000"),
+        # a quoted figure where no target is checked (a projection's deadline) was a traceback
+        ("      - {year: 2030, origin: projection,", '      - {year: 2030, value: "0,5", origin: projection,',
+         "hãy ghi 0.5"),
+        ('{year: 2025, value: 100, origin: plan}', '{year: 2025, value: "1.000", origin: plan}', "hãy ghi 1000"),
+    ],
+)
+def test_a_number_typed_the_vietnamese_way_in_the_catalogue_is_refused_with_the_fix(tmp_path, old, new, phrase_vi):
+    path = _variant(tmp_path, old, new)
+    with pytest.raises(DataError) as caught:
+        load_targets(path)
+    (problem,) = caught.value.problems
+    assert phrase_vi in problem.message_vi, problem.message_vi
+    assert problem.row == _line_of(TARGETS_FILE.read_text(encoding="utf-8"), old.strip())
 
 
 def test_check_says_a_catalogue_in_error_before_any_ok(tmp_path, monkeypatch, capsys):

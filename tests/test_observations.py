@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import DataError, load_observations
+from analysis.data.numbers import format_number
 
 GOOD = Path(__file__).parent / "data" / "good"
 
@@ -327,7 +328,7 @@ def test_a_steep_real_fall_is_no_decimal_slip(tmp_path):
     assert check_observations(tmp_path / "ngheo.csv").warnings == []
 
 
-@pytest.mark.parametrize("typed, warned", [(9.1, True), (91.0, False), (0.91, False)])
+@pytest.mark.parametrize("typed, warned", [(9.1, True), (91.0, False), (0.91, True), (45.0, False), (0.3, False)])
 def test_a_new_communes_first_figure_ten_times_off_the_others_is_warned_about(tmp_path, typed, warned):
     # its own series has one year, so the year-to-year check could not tell: 9,1 typed for 91 in Mỹ Long's
     # first year took the district's insurance rate from 93 % to 78 %, and a 2030 verdict with it, silently
@@ -339,9 +340,11 @@ def test_a_new_communes_first_figure_ten_times_off_the_others_is_warned_about(tm
         encoding="utf-8")
     check = check_observations(tmp_path / "bhxh.csv")
     assert check.problems == []
-    assert [w.row for w in check.warnings] == ([3] if warned else [])  # 0,91 is a hundred times off: another slip
+    # 0,91 (a fraction typed for 91 %) is a hundred times off; 0,3 three hundred times, a real figure perhaps
+    assert [w.row for w in check.warnings] == ([3] if warned else [])
     if warned:
-        assert "9,1 % khác khoảng 10 lần so với số liệu năm 2025" in check.warnings[0].message_vi
+        typed_vi, times = format_number(typed, "vi"), 10 if typed > 1 else 100
+        assert f"{typed_vi} % khác khoảng {times} lần so với số liệu năm 2025" in check.warnings[0].message_vi
         assert "(90,2–95,1 %)" in check.warnings[0].message_vi and "(90.2–95.1 %)" in check.warnings[0].message_en
 
 

@@ -7,6 +7,7 @@ the file, the line (YAML) or row (CSV), the field and what to do. Every text is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ import yaml
 
 from .. import paths
 from ..errors import DataError, Problem
+from .numbers import format_number
 from .problems import problem
 from ..text import nfc, nfc_frame
 
@@ -73,8 +75,36 @@ class _LineLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
         mapping = super().construct_mapping(node, deep=deep)
+        if "year" in mapping:
+            # a deadline's "value: 99,05" splits into the value 99 and an empty key 05, which YAML reads
+            # as the number 5: the key keeps the digits as typed, for the message to quote them
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value.isdigit() and key_node.style is None:
+                    key = self.construct_object(key_node)
+                    if key in mapping and mapping[key] is None and key != key_node.value:
+                        mapping[key_node.value] = mapping.pop(key)
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
+
+
+class DottedThousands(float):
+    """A number written the Vietnamese way with a thousands dot ("1.000", "1.500"), which YAML
+    reads as a decimal (1.0, 1.5): kept with the text as typed, so that the check can ask for
+    it again."""
+
+    text = ""
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    value = loader.construct_yaml_float(node)
+    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+", node.value):
+        dotted = DottedThousands(value)
+        dotted.text = node.value
+        return dotted
+    return value
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def _items(mapping: dict) -> list[tuple[str, Any]]:
@@ -564,7 +594,16 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
                                      "must be plan, assumption or projection"))
         if deadline.get("origin") in ("assumption", "projection") and not deadline.get("note_vi"):
             problems.append(problem("catalogue_missing", label, dline, "deadlines.note_vi"))
+        dotted = [v for v in ([deadline.get("value")] + (deadline.get("range") if isinstance(deadline.get("range"), list)
+                                                          else [])) if isinstance(v, DottedThousands)]
+        if dotted:
+            problems.append(_thousands_dot(label, dline, dotted[0]))
+            continue
         if kind == "qualitative" or deadline.get("origin") == "projection":
+            # no target to check, but a number typed there must still read as one
+            value = deadline.get("value")
+            if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool)):
+                problems.append(_not_a_number(label, dline, value))
             continue
         if kind in RANGE_KINDS:
             rng = deadline.get("range")
@@ -577,9 +616,7 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
             value = deadline.get("value")
             low, high = bounds
             if isinstance(value, str) and _decimal_comma(value) is not None:
-                problems.append(_invalid(label, dline, "deadlines.value", value,
-                                         f"tệp danh mục viết số thập phân bằng dấu chấm: hãy ghi {_decimal_comma(value)}",
-                                         f"the catalogue writes decimals with a point: write {_decimal_comma(value)}"))
+                problems.append(_not_a_number(label, dline, value))
             elif not isinstance(value, (int, float)) or isinstance(value, bool) or (low is not None and value < low) \
                     or (high is not None and value > high):
                 problems.append(_invalid(label, dline, "deadlines.value", value,
@@ -605,7 +642,7 @@ def _stray_keys(label: str, line: int, deadline: dict, stray: list) -> Problem:
     trường "deadlines.value" có giá trị "99,7" không hợp lệ: dấu phẩy thập phân làm số 99,7 bị đọc thành 99: hãy ghi 99.7.
     """
     value = deadline.get("value")
-    digits = [key for key in stray if isinstance(key, int) and deadline[key] is None]
+    digits = [str(key) for key in stray if str(key).isdigit() and deadline[key] is None]
     if isinstance(value, int) and digits:
         written = f"{value},{digits[0]}"
         return _invalid(label, line, "deadlines.value", written,
@@ -616,13 +653,44 @@ def _stray_keys(label: str, line: int, deadline: dict, stray: list) -> Problem:
                     "a deadline says only " + ", ".join(DEADLINE_KEYS[:-1]))
 
 
-def _decimal_comma(text: str) -> str | None:
-    """The number a quoted "99,5" stands for, written as the catalogue wants it ("99.5").
+def _not_a_number(label: str, line: int, value: object) -> Problem:
+    """A deadline's value that is text: quoted, or "99,5" read as text."""
+    written = _decimal_comma(value) if isinstance(value, str) else None
+    if written is None:
+        return _invalid(label, line, "deadlines.value", value, "cần một số, không đặt trong ngoặc kép",
+                        "needs a number, not in quotes")
+    return _invalid(label, line, "deadlines.value", value,
+                    f"tệp danh mục viết số thập phân bằng dấu chấm, không có ngoặc kép: hãy ghi {written}",
+                    f"the catalogue writes decimals with a point, without quotes: write {written}")
 
-    >>> _decimal_comma("99,5"), _decimal_comma("95%"), _decimal_comma("abc")
-    ('99.5', '95', None)
+
+def _thousands_dot(label: str, line: int, value: "DottedThousands") -> Problem:
+    """A number with a Vietnamese thousands dot, which YAML read as a decimal.
+
+    >>> dotted = DottedThousands(1.5); dotted.text = "1.500"
+    >>> print(_thousands_dot("data/targets.yaml", 90, dotted).message_vi)
+    trường "deadlines" có giá trị "1.500" không hợp lệ: tệp danh mục không dùng dấu chấm phân cách hàng nghìn (1.500 bị đọc thành 1,5): nếu là số nguyên 1.500, hãy ghi 1500; nếu là số thập phân 1,5, hãy ghi 1.5.
     """
-    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
+    whole = value.text.replace(".", "")
+    decimal, reading = f"{float(value):g}", format_number(float(value), "vi")
+    return _invalid(label, line, "deadlines", value.text,
+                    f"tệp danh mục không dùng dấu chấm phân cách hàng nghìn ({value.text} bị đọc thành {reading}): "
+                    f"nếu là số nguyên {value.text}, hãy ghi {whole}; nếu là số thập phân {reading}, hãy ghi {decimal}",
+                    f"the catalogue takes no thousands separator ({value.text} reads as {decimal}): for the whole "
+                    f"number {int(whole):,}, write {whole}; for the decimal {decimal}, write it so")
+
+
+def _decimal_comma(text: str) -> str | None:
+    """The number a quoted "99,5" stands for, written as the catalogue wants it ("99.5"); a
+    thousands dot goes ("1.000" is 1000).
+
+    >>> _decimal_comma("99,5"), _decimal_comma("95%"), _decimal_comma("abc"), _decimal_comma("1.000")
+    ('99.5', '95', None, '1000')
+    """
+    text = text.strip()
+    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text):
+        text = text.replace(".", "")
+    cleaned = text.rstrip("%").strip().replace(",", ".")
     try:
         float(cleaned)
     except ValueError:

@@ -1435,29 +1435,48 @@ def _check_decimal_slips_across_areas(frame: pd.DataFrame, unit_of: pd.Series, e
         & frame["preferred"].astype(bool) & ~warned
     if rows.sum() <= SLIP_AREAS:
         return
-    low, high = SLIP_RATIO
     key = ["indicator", "group", "year", "standard"]
     picked = frame.loc[rows, key + ["value"]]
     median = picked.groupby(key, sort=False)["value"].transform("median")
     size = picked.groupby(key, sort=False)["value"].transform("size")
     ratio = picked["value"] / median
-    candidates = picked[(size > SLIP_AREAS) & (((ratio >= low) & (ratio <= high))
-                                                 | ((ratio >= 1 / high) & (ratio <= 1 / low)))]
+    candidates = picked[(size > SLIP_AREAS) & pd.concat([_off_by(ratio, times) for times in SLIP_TIMES], axis=1).any(axis=1)]
     flagged = pd.Series(False, index=frame.index)
     spans = {lang: pd.Series("", index=frame.index, dtype=object) for lang in ("vi", "en")}
+    times_off = pd.Series(10, index=frame.index)
     for index, row in candidates.iterrows():
         same = (picked[key] == row[key]).all(axis=1)
         others = picked.loc[same & (picked.index != index), "value"]
         if len(others) < SLIP_AREAS or others.max() > 2 * others.min():
             continue
         ratios = row["value"] / others
-        if not (((ratios >= low) & (ratios <= high)).all() or ((ratios >= 1 / high) & (ratios <= 1 / low)).all()):
+        times = [times for times in SLIP_TIMES if _off_by(ratios, times).all()]
+        if not times:
             continue
         flagged[index] = True
+        times_off[index] = times[0]
         for lang, texts in spans.items():
             texts[index] = f"{format_number(float(others.min()), lang)}–{format_number(float(others.max()), lang)}"
     emit(flagged, "decimal_slip_areas", "value", value=frame["value"], indicator=frame["indicator"],
-         year=_whole(frame["year"]), span_vi=spans["vi"], span_en=spans["en"])
+         year=_whole(frame["year"]), span_vi=spans["vi"], span_en=spans["en"], times=times_off)
+
+
+SLIP_TIMES = (10, 100)
+"""How far off the other areas a percentage is warned about: a decimal point one place off
+(9,1 for 91) or two (0,91 for 91, a fraction typed for a percentage)."""
+
+
+def _off_by(ratio: pd.Series, times: int) -> pd.Series:
+    """Whether each ratio is about ``times`` (or 1/``times``): within the span :data:`SLIP_RATIO`
+    gives for a tenfold slip, scaled.
+
+    >>> _off_by(pd.Series([9.1 / 91, 0.91 / 91, 91 / 9.1, 0.5]), 10).tolist()
+    [True, False, True, False]
+    >>> _off_by(pd.Series([0.91 / 91, 9.1 / 91]), 100).tolist()
+    [True, False]
+    """
+    low, high = (bound * times / 10 for bound in SLIP_RATIO)
+    return ((ratio >= low) & (ratio <= high)) | ((ratio >= 1 / high) & (ratio <= 1 / low))
 
 
 # ---------------------------------------------------------------------------------------

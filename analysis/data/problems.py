@@ -438,9 +438,9 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "if it means {times_100} %, write {times_100}; if the figure really is {value} %, ignore this warning.",
     ),
     "decimal_slip_areas": (
-        "{value} % khác khoảng 10 lần so với số liệu năm {year} của chỉ tiêu {indicator} ở các địa bàn khác "
+        "{value} % khác khoảng {times} lần so với số liệu năm {year} của chỉ tiêu {indicator} ở các địa bàn khác "
         "({span_vi} %); có thể gõ nhầm vị trí dấu thập phân.",
-        "{value} % is about 10 times off the {year} figures of {indicator} in the other areas ({span_en} %); "
+        "{value} % is about {times} times off the {year} figures of {indicator} in the other areas ({span_en} %); "
         "the decimal point may be misplaced.",
         "kiểm tra lại số liệu gốc; nếu số liệu đúng là {value} % thì bỏ qua cảnh báo này.",
         "check the source; if the figure really is {value} %, ignore this warning.",
