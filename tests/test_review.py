@@ -313,6 +313,8 @@ def test_english_version_on_the_new_map(en):
     assert len(appendix_table(en).rows) - 1 == assessed_targets()
     body = " ".join(p.text for p in en.paragraphs)
     assert "at the end of 2024" in body and "illustrative figure" in body
+    # "through its 6 new communes" promised a commune-by-commune account the review does not give
+    assert "covers the former Cầu Ngang district as a whole (now part of 6 new communes), not commune by commune." in body
     assert not any(re.search(r"\d,\d(?!\d{2})", text) for text in all_text(en))  # no decimal comma
 
 
@@ -384,7 +386,7 @@ def test_a_code_typed_on_the_new_map_means_the_new_commune_and_an_empty_review_i
     # then stood beside it under one name; and it says which area it covers, not the 6 communes
     assert written.name == "bao_cao_final_2025_29416-2025.docx" and district.name == "bao_cao_final_2025.docx"
     assert district.is_file()
-    assert "Báo cáo này tổng hợp trên địa bàn xã Cầu Ngang (từ 1/7/2025)." in text and "theo 6 xã mới" not in text
+    assert "Báo cáo này tổng hợp trên địa bàn xã Cầu Ngang (từ 1/7/2025)." in text and "toàn địa bàn huyện" not in text
     assert main(["review", "--data", str(data), "--map", "new", "--area", "29434", "--no-pdf",
                  "--out", str(tmp_path / "old_unit")]) == 0
     assert "29434 (Xã Kim Hòa) không còn từ 1/7/2025, đã nhập vào Xã Vinh Kim (29431-2025)" in capsys.readouterr().err

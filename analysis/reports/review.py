@@ -766,8 +766,10 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
                  if lang == "vi" else "This report follows Cầu Ngang district and its 15 communes and towns as "
                  "they were before 1 July 2025.")
     else:
-        where = ("Báo cáo này tổng hợp trên địa bàn huyện Cầu Ngang cũ, theo 6 xã mới."
-                 if lang == "vi" else "This report covers the former Cầu Ngang district through its 6 new communes.")
+        # "theo 6 xã mới" promised a commune-by-commune account the review does not give
+        where = ("Báo cáo này tổng hợp cho toàn địa bàn huyện Cầu Ngang cũ (nay thuộc 6 xã mới), không chia theo xã."
+                 if lang == "vi" else "This report covers the former Cầu Ngang district as a whole (now part of 6 new "
+                 "communes), not commune by commune.")
     return f"{summary} {where}"
 
 
