@@ -386,7 +386,7 @@ def test_a_code_typed_on_the_new_map_means_the_new_commune_and_an_empty_review_i
     # then stood beside it under one name; and it says which area it covers, not the 6 communes
     assert written.name == "bao_cao_final_2025_29416-2025.docx" and district.name == "bao_cao_final_2025.docx"
     assert district.is_file()
-    assert "Báo cáo này tổng hợp trên địa bàn xã Cầu Ngang (từ 1/7/2025)." in text and "toàn địa bàn huyện" not in text
+    assert "Báo cáo này tổng hợp trên địa bàn xã Cầu Ngang (từ 1/7/2025)." in text and "không chia theo xã" not in text
     assert main(["review", "--data", str(data), "--map", "new", "--area", "29434", "--no-pdf",
                  "--out", str(tmp_path / "old_unit")]) == 0
     assert "29434 (Xã Kim Hòa) không còn từ 1/7/2025, đã nhập vào Xã Vinh Kim (29431-2025)" in capsys.readouterr().err
