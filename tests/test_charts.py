@@ -878,3 +878,16 @@ def test_points_joined_by_an_overlap_year_are_drawn_as_used_and_the_overlap_figu
     assert sorted(int(x) for line in used for x in line.get_xdata()) == [2016, 2017, 2018, 2019, 2020, 2021]
     assert 9.5 in [float(y) for line in used for y in line.get_ydata()]
     assert [int(x) for line in unused for x in line.get_xdata()] == [2015]  # alone on the 2011–2015 line
+
+
+def test_a_communes_own_benchmark_is_a_hollow_diamond_beside_the_plans_filled_one(old_map):
+    # "Mục tiêu" and "Mức so sánh của xã" were the same filled diamond: a commune at twice the plan's 20 % read as
+    # missing a target of the plan
+    figure = old_map.small_multiples("T14")
+    markers = {line.get_label(): line.get_markerfacecolor() for ax in figure.axes for line in ax.lines
+               if line.get_marker() == "D"}
+    assert markers["Mức so sánh của xã"] == "white"
+    assert markers["Mục tiêu"] != "white"
+    legend = {text.get_text(): handle for text, handle in zip(figure.legends[0].get_texts(),
+                                                              figure.legends[0].legend_handles)}
+    assert legend["Mức so sánh của xã"].get_markerfacecolor() == "white"

@@ -799,8 +799,10 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                 deadline=deadline, star=star, value=value)
         else:
             entry = label("benchmark" if benchmark else "target", lang)
-        # markers are never clipped: a target at 0 or 100 % stays whole on the axis
+        # markers are never clipped: a target at 0 or 100 % stays whole on the axis; a commune's own
+        # benchmark is hollow: drawn as the plan's target, it read as one
         ax.plot([deadline], [level], "D", color=COLORS["vermillion"], markersize=10 if detailed else 6,
+                markerfacecolor="white" if benchmark else COLORS["vermillion"], markeredgewidth=1.6 if benchmark else 1,
                 label=entry, zorder=7, clip_on=False)
         if row["kind"] == "yearly_reduction" and not _missing(row["target_value_other_end"]):
             ax.plot([deadline, deadline], [row["target_value_other_end"], level], color=COLORS["vermillion"],
