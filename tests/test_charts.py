@@ -891,3 +891,11 @@ def test_a_communes_own_benchmark_is_a_hollow_diamond_beside_the_plans_filled_on
     legend = {text.get_text(): handle for text, handle in zip(figure.legends[0].get_texts(),
                                                               figure.legends[0].legend_handles)}
     assert legend["Mức so sánh của xã"].get_markerfacecolor() == "white"
+
+
+def test_communes_whose_poverty_target_is_zero_are_told_it_is_the_workbenchs_reading(old_map):
+    # ten communes' diamonds sat at 0 % under "Mục tiêu", and the "cách đọc của công cụ" was only in the tables
+    texts = " ".join(text.get_text() for text in old_map.small_multiples("T01").texts)
+    assert ("Mục tiêu 0 %: tỷ lệ còn ít hơn mức giảm 3 điểm %/năm, nên cần giảm hết phần còn lại (cách đọc của công "
+            "cụ; kế hoạch đặt mức giảm 3–4 điểm %/năm)") in " ".join(texts.split())
+    assert "Mục tiêu 0 %" not in " ".join(text.get_text() for text in old_map.small_multiples("T02").texts)

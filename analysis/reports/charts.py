@@ -68,6 +68,10 @@ register_labels({
     "met_line": ("Mức tính là đạt", "Counts as met from"),
     "met_line_value": ("Mức tính là đạt: {phrase}", "Counts as met: {phrase}"),
     # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
+    "zero_reading_note": ("Mục tiêu 0 %: tỷ lệ còn ít hơn mức giảm {low} điểm %/năm, nên cần giảm hết phần còn lại "
+                          "(cách đọc của công cụ; kế hoạch đặt mức giảm {low}–{high} điểm %/năm)",
+                          "Target 0 %: less is left than the fall of {low} points a year, so what is left needs to go "
+                          "(the workbench's reading; the plan sets a fall of {low}–{high} points a year)"),
     "own_target_line": ("Mức so sánh của từng xã", "Each commune's own benchmark"),
     "benchmark_entry": ("Mức so sánh của xã {deadline}{star}: {value}", "Commune benchmark {deadline}{star}: {value}"),
     "benchmark": ("Mức so sánh của xã", "Commune benchmark"),
@@ -1085,7 +1089,9 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         moved = [label("merged_panels", lang).format(n=len(merged), deadline=deadline)] if merged else []
         rows = rows[rows["area_code"].isin(codes)]
         assumed = _assumption_note(pd.DataFrame(list(badges.values())), lang)  # the badges' "*"
-        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + assumed + holding + moved, SLIDE_FOOTER_SIZE)
+        zero = _zero_reading_note(list(badges.values()), lang)
+        bottom = _footer(figure, rows, lang, ([own_note] if own else []) + zero + assumed + holding + moved,
+                         SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         titles = {code: _panel_title(badges[code], code, lang) for code in codes}
         stacked = _badges_stacked(figure, ncols, [(titles[code], _short_verdict(badges[code], lang)) for code in codes])
@@ -1290,6 +1296,26 @@ def marked_goal(row: pd.Series, lang: str, compact: bool = False) -> str:
     ('≥ 42 %§', '≥ 42 %')
     """
     return target_text(row, lang, compact=compact) + ("§" if is_benchmark(row) else "")
+
+
+def _zero_reading_note(rows: list, lang: str) -> list[str]:
+    """Where a panel's target of a yearly fall sits at 0 % (what is left is less than the fall the
+    plan asks for), the footer says it is the workbench's reading: ten communes' diamonds at 0 %
+    with nothing said read as a target of 0 % that the plan sets.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "reading": "points", "target_value": 0.0, "target_low": 3.0,
+    ...                  "target_high": 4.0, "deadline": 2025, "latest_year": 2024})
+    >>> _zero_reading_note([row], "vi")
+    ['Mục tiêu 0 %: tỷ lệ còn ít hơn mức giảm 3 điểm %/năm, nên cần giảm hết phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm 3–4 điểm %/năm)']
+    """
+    at_zero = [row for row in rows if row is not None and row.get("kind") == "yearly_reduction"
+               and row.get("reading") == "points" and not _missing(row.get("target_value"))
+               and row["target_value"] <= 0 and not _missing(row.get("latest_year"))
+               and row["deadline"] > row["latest_year"]]
+    if not at_zero:
+        return []
+    low, high = (fmt_number(float(at_zero[0][key]), lang, 0) for key in ("target_low", "target_high"))
+    return [label("zero_reading_note", lang).format(low=low, high=high)]
 
 
 def _assumption_note(rows: pd.DataFrame, lang: str) -> list[str]:
