@@ -35,7 +35,7 @@ from ..data.catalogue import load_standards
 from ..data.reform import merged_into, short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..projection.engine import MIN_POINTS_ALL_METHODS
-from ..text import check_language, label, register_labels
+from ..text import check_language, in_sentence, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, decimals_against, fmt_number,
                      latest_notes, is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
                      target_text, target_with_threshold, threshold_phrase, unit_word, value_text)
@@ -68,6 +68,8 @@ register_labels({
     "met_line": ("Mức tính là đạt", "Counts as met from"),
     "met_line_value": ("Mức tính là đạt: {phrase}", "Counts as met: {phrase}"),
     # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
+    "part_note": ("Trước năm {year} (≈): số liệu của {old} cũ, chưa gồm {outside}.",
+                  "Before {year} (≈): figures of former {old} only, without {outside}."),
     "zero_reading_note": ("Mục tiêu 0 %: tỷ lệ còn ít hơn mức giảm {low} điểm %/năm, nên cần giảm hết phần còn lại "
                           "(cách đọc của công cụ; kế hoạch đặt mức giảm {low}–{high} điểm %/năm)",
                           "Target 0 %: less is left than the fall of {low} points a year, so what is left needs to go "
@@ -621,6 +623,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         method = [] if for_deck else method_lines(rows, data, lang)
         assumed = _assumption_note(rows[rows["target_value"].notna()], lang)
         assumed += [merged] if (merged := merged_note(str(first["area_code"]), lang)) else []
+        assumed += [part] if (part := part_note(str(first["area_code"]), lang)) else []
         legend_size = DECK_TEXT_SIZE if for_deck else FAN_LEGEND_SIZE
         bottom = _footer(figure, rows, lang, why + rules + method + assumed,
                          DECK_TEXT_SIZE if for_deck else footer_size)
@@ -1090,6 +1093,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
         rows = rows[rows["area_code"].isin(codes)]
         assumed = _assumption_note(pd.DataFrame(list(badges.values())), lang)  # the badges' "*"
         zero = _zero_reading_note(list(badges.values()), lang)
+        zero += [part for code in codes if (part := part_note(str(code), lang))]
         bottom = _footer(figure, rows, lang, ([own_note] if own else []) + zero + assumed + holding + moved,
                          SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
@@ -1237,6 +1241,28 @@ def merged_note(code: str, lang: str) -> str:
     return label("merged_note", lang).format(
         date=short_date(areas.at[successor, "valid_from"], lang), old=areas.at[code, f"name_{lang}"],
         new=new if lang == "vi" else new.removesuffix(" commune"))
+
+
+def part_note(code: str, lang: str) -> str:
+    """A line for a new commune that also holds land from outside the plan's area: its figures
+    before the reform are those of its old unit(s) in the district only ("" for any other area).
+    The "≈" of those points said "estimated", and the chart named the whole new commune.
+
+    >>> part_note("29530-2025", "vi")
+    'Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
+    >>> part_note("29431-2025", "vi"), part_note("29530-2025", "en").startswith("Before 2025 (≈): figures of former Thạnh")
+    ('', True)
+    """
+    from ..data.catalogue import load_areas, load_reforms
+
+    areas = load_areas()
+    for reform in load_reforms():
+        if code in reform.outside:
+            names = [areas.at[old, f"name_{lang}"] for old in reform.predecessors(code) if old in areas.index]
+            old = ", ".join(in_sentence(name, lang) for name in names) if lang == "vi" else ", ".join(names)
+            return label("part_note", lang).format(year=reform.first_year, old=old,
+                                                   outside=reform.outside[code][0 if lang == "vi" else 1])
+    return ""
 
 
 def _catalogue_name(code: str, lang: str) -> str:
