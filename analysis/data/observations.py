@@ -1141,9 +1141,10 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
               & ((value - computed).abs() > allowed + 1e-9))
     _Emit(frame, warnings_found)(strays, "value_strays_from_counts", "value", value=value, numerator=numerator,
                                  denominator=denominator, computed=computed.round(2))
-    _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
+    fractions = _check_fractions(frame, is_percent, _Emit(frame, warnings_found), ctx.areas)
     slipped = _check_decimal_slips(frame, unit_of, _Emit(frame, warnings_found))
-    _check_decimal_slips_across_areas(frame, unit_of, _Emit(frame, warnings_found), slipped)
+    # one warning a row: 0,125 among percentages is a fraction, said once
+    _check_decimal_slips_across_areas(frame, unit_of, _Emit(frame, warnings_found), slipped | fractions)
     return problems, warnings_found, converted
 
 
@@ -1340,14 +1341,14 @@ def _check_something_preferred(frame: pd.DataFrame, emit_all: _Emit) -> None:
                               indicator=lone["indicator"], area=lone["area_code"], year=_whole(lone["year"]))
 
 
-def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit, areas: pd.DataFrame) -> None:
+def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit, areas: pd.DataFrame) -> pd.Series:
     """Warn about a percentage in (0, 1] whose series is otherwise above 5 %: most likely a
     fraction typed for a percentage (0.125 for 12.5 %). A new commune's series includes the
-    figures of the old units it was made of (its own begin in 2025)."""
+    figures of the old units it was made of (its own begin in 2025). Returns the rows warned about."""
     value = frame["value"]
     rows = is_percent & value.notna() & (frame["indicator"] != "")
     if not rows.any():
-        return
+        return pd.Series(False, index=frame.index)
     series = frame.loc[rows, ["indicator", "area_code", "group"]].assign(value=value[rows], own=True)
     successor = series["area_code"].map(areas["successor_code"].where(areas["map"] == "old"))
     lent = series[successor.notna() & successor.isin(areas.index)].assign(
@@ -1361,6 +1362,7 @@ def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: _Emit, ar
     mask[suspicious.index[suspicious.to_numpy()]] = True
     emit(mask, "fraction_of_percent", "value", value=value, indicator=frame["indicator"],
          times_100=(value * 100).round(6))
+    return mask
 
 
 SLIP_RATIO = (7.0, 14.0)
