@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
-from analysis import paths
+from analysis import Workbench, paths
 from analysis.cli import main
 from analysis.export import INPUTS_RECORD, MANIFEST, atomic_folder
 from analysis.reports.tables import SUMMARY_COLUMNS
@@ -611,3 +611,18 @@ def test_the_index_gives_the_review_command_for_the_data_and_folder_of_its_repor
     renewed = with_reviews(page, ["bao_cao_final_2025.docx"], {"bao_cao_final_2025.docx"})
     assert f"review --year 2025 --kind final --data {data} --map old --out &#x27;{out}&#x27;)" in renewed
     assert "make report chạy sẵn" in _reviews_block([], "vi")  # the shipped data into reports/: make report does it
+
+
+def test_the_index_names_the_district_as_the_reports_map_does():
+    # on the new map every output says "Địa bàn huyện Cầu Ngang cũ", and the index page "huyện Cầu Ngang"
+    from analysis.reports.index_page import index_html
+
+    files = {"dashboard": "dashboard", "slides": "slides.pptx", "summary_csv": "summary.csv",
+             "summary_xlsx": "summary.xlsx", "multiples": {}, "fans": {}}
+    titles = {}
+    for map_name in ("old", "new"):
+        table = Workbench(map=map_name, areas=["848"]).table
+        page = index_html(table, files, "vi")
+        titles[map_name] = page.split("<h1>")[1].split("</h1>")[0]
+    assert titles == {"old": "Báo cáo tiến độ Kế hoạch 20/KH-UBND — huyện Cầu Ngang",
+                      "new": "Báo cáo tiến độ Kế hoạch 20/KH-UBND — địa bàn huyện Cầu Ngang cũ"}

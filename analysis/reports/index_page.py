@@ -14,7 +14,7 @@ from ..paths import COMMAND, REPORTS_DIR
 from ..words import chance_shown
 from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict, merged_note
 from .style import verdict_color
-from ..text import check_language, label, register_labels
+from ..text import check_language, in_sentence, label, register_labels
 
 __all__ = ["area_with_boundary", "index_html", "review_files", "with_reviews"]
 
@@ -25,8 +25,7 @@ REVIEWS_START, REVIEWS_END = "<!-- reviews -->", "<!-- /reviews -->"
 """Around the list of Word reviews, which the review command renews when it adds one."""
 
 register_labels({
-    "index_title": ("Báo cáo tiến độ Kế hoạch 20/KH-UBND — huyện Cầu Ngang",
-                    "Progress report, Plan 20/KH-UBND — Cầu Ngang district"),
+    "index_title": ("Báo cáo tiến độ Kế hoạch 20/KH-UBND — {place}", "Progress report, Plan 20/KH-UBND — {place}"),
     "index_files": ("Tệp cho cuộc họp", "Files for the meeting"),
     "index_dashboard": ("Bảng tổng hợp một trang", "One-page dashboard"),
     "index_slides": ("Bản trình chiếu (.pptx)", "Slide deck (.pptx)"),
@@ -234,17 +233,22 @@ def index_html(table: pd.DataFrame, files: dict, lang: str = "vi") -> str:
     target met already, with the dashboard's footnote under its table; "–" once the deadline's
     figure is in."""
     check_language(lang)
+    # the district's name on the report's map: "địa bàn huyện Cầu Ngang cũ" on the new one, as every other output
+    district = table.loc[table["area_kind"] == "district", f"area_{lang}"]
+    place = in_sentence(district.iloc[0], lang) if len(district) else ("huyện Cầu Ngang" if lang == "vi"
+                                                                         else "Cầu Ngang district")
+    title = label("index_title", lang).format(place=place)
     out = [
         "<!DOCTYPE html>",
         f'<html lang="{lang}"><head><meta charset="utf-8">',
-        f"<title>{html.escape(label('index_title', lang))}</title>",
+        f"<title>{html.escape(title)}</title>",
         "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;max-width:70em}"
         "h1{font-size:1.5em}.warn{color:#D55E00;font-weight:bold}"
         "table{border-collapse:collapse}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left}"
         ".s{padding:.1em .4em;border-radius:3px}img{max-width:100%;border:1px solid #ddd}"
         ".note{font-size:.9em;color:#555;margin-top:.3em}</style>",
         "</head><body>",
-        f"<h1>{html.escape(label('index_title', lang))}</h1>",
+        f"<h1>{html.escape(title)}</h1>",
     ]
     if table["illustrative"].any():
         out.append(f'<p class="warn">{html.escape(_illustrative_note(table, lang))}</p>')
