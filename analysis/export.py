@@ -443,18 +443,25 @@ def remove_stale_folders(destination: Path) -> list[Path]:
         entries = list(destination.parent.iterdir())
     except OSError:
         return removed
+    aside_pattern = re.compile(rf"^\.{re.escape(destination.name)}\.workbench-\d+{_OLD_PART}")
+    gone_pattern = re.compile(rf"^\.{re.escape(destination.name)}\.workbench-\d+{_GONE_PART}")
     stale = []
     for entry in entries:
         match = pattern.match(entry.name)
         if not match or entry.is_symlink() or not entry.is_dir():
+            continue
+        # a replaced folder renamed for removal is litter by its name, whatever a cut-off removal left in it and
+        # whether or not its run is still removing it
+        if gone_pattern.match(entry.name):
+            stale.append(entry)
             continue
         if not any((entry / marker).is_file() for marker in (STAGING_MARKER, MANIFEST, REPLACED_MARKER)):
             continue
         if _pid_alive(int(match.group(1))):
             continue
         stale.append(entry)
-    unfinished = sorted((entry for entry in stale if _OLD_PART in entry.name and not (entry / REPLACED_MARKER).exists()),
-                        key=lambda entry: entry.stat().st_mtime)
+    unfinished = sorted((entry for entry in stale if aside_pattern.match(entry.name)
+                         and not (entry / REPLACED_MARKER).exists()), key=lambda entry: entry.stat().st_mtime)
     for entry in reversed(unfinished):  # the newest first: it is the one put back
         stale.remove(entry)
         if not destination.exists() and not destination.is_symlink():
@@ -485,6 +492,7 @@ def _merge_into(old: Path, destination: Path) -> bool:
     """
     kept_back = False
     theirs, ours = OwnFiles(old), OwnFiles(destination)
+    their_inputs, our_inputs = read_inputs(old), read_inputs(destination)
     for entry in sorted(old.iterdir()):
         if entry.name in _REPORT_FILES or entry.name in (STAGING_MARKER, REPLACED_MARKER, OwnFiles.RECORD) \
                 or _is_temporary(entry.name):
@@ -499,8 +507,12 @@ def _merge_into(old: Path, destination: Path) -> bool:
             continue
         if entry.name in theirs.hashes:  # a review the command wrote stays its own, under its new name too
             ours.hashes.setdefault(target.name, theirs.hashes[entry.name])
+        if entry.name in their_inputs:  # and keeps the record of the data it was written from
+            our_inputs.setdefault(target.name, their_inputs[entry.name])
     if ours.hashes:
         ours._save()
+    if our_inputs:
+        write_inputs(destination, our_inputs)
     if (old / MANIFEST).is_file() and not (destination / MANIFEST).exists():
         # the folder was a report folder before the interruption, and stays one for the next report
         write_text_atomic(destination / MANIFEST, MANIFEST_TEXT)
@@ -519,6 +531,8 @@ def _free_name(folder: Path, name: str) -> Path:
 
 _OLD_PART = "-old-"
 """In the name of a report folder moved aside while its replacement moves in."""
+_GONE_PART = "-gone-"
+"""In the name of a report folder replaced and being removed."""
 EARLIER_COPY = "bản trước"
 """How a file of an interrupted run's folder is named beside the newer file of the same name."""
 
@@ -660,7 +674,7 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
     """Swap the finished folder in and remove the one it replaced. An interruption noted
     during the swap is raised once the new folder is in place, marked ``output_replaced``
     (the command then says so rather than "the folder is unchanged")."""
-    old = None
+    old = gone = None
     replaced = False
     try:
         with folder_lock(destination):
@@ -686,14 +700,22 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
                 if old is not None:  # from here on the old folder is litter, never to be put back
                     (old / REPLACED_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
                     (old / STAGING_MARKER).unlink(missing_ok=True)
+                    # named as litter, so that a removal cut off part-way (Ctrl-C) still leaves litter
+                    gone = old.with_name(old.name.replace(_OLD_PART, _GONE_PART, 1))
+                    os.replace(old, gone)
                 os.chmod(destination, 0o755)
+        if gone is not None:
+            shutil.rmtree(gone, ignore_errors=True)
     except BaseException as error:
         if replaced:
             error.output_replaced = True
+            if gone is not None:  # the interruption came with the swap done: the old folder still goes
+                try:
+                    shutil.rmtree(gone, ignore_errors=True)
+                except BaseException as again:  # a second Ctrl-C: the rest is litter for the next run
+                    again.output_replaced = True
+                    raise
         raise
-    finally:
-        if replaced and old is not None:
-            shutil.rmtree(old, ignore_errors=True)
 
 
 def _carry_over(destination: Path, staging: Path) -> None:

@@ -692,3 +692,75 @@ def test_no_lock_is_taken_where_none_can_be_written(tmp_path, monkeypatch):
     with folder_lock(tmp_path / "shared" / "reports"):
         (tmp_path / "shared" / "reports" / "note.txt").write_text("x")
     assert check_beside_data(tmp_path / "shared" / "reports") == (tmp_path / "shared" / "reports").resolve()
+
+
+def _ended_pid() -> str:
+    return subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
+def test_an_out_folder_named_old_keeps_a_killed_builds_half_folder_out(tmp_path):
+    # "-old-" was looked for anywhere in the name: for --out reports-old-map a killed build's half-built folder was
+    # put back as the report, and every later run was refused
+    ended = _ended_pid()
+    out = tmp_path / "reports-old-map"
+    staging = tmp_path / f".reports-old-map.workbench-{ended}-k3j9x2ab"
+    (staging / "charts").mkdir(parents=True)
+    (staging / STAGING_MARKER).write_text(ended)
+    with atomic_folder(out) as new:
+        (new / "index.html").write_text("full report")
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports-old-map"]
+
+
+def test_a_merged_review_keeps_the_record_of_the_data_it_was_written_from(tmp_path):
+    from analysis.export import read_inputs, write_inputs
+
+    ended = _ended_pid()
+    aside = tmp_path / f".reports.workbench-{ended}-old-xyz"
+    aside.mkdir()
+    OwnFiles(aside).write("bao_cao_final_2025.docx", b"review")
+    write_inputs(aside, {"report": "A", "bao_cao_final_2025.docx": "A"})
+    (aside / MANIFEST).write_text("old")
+    (aside / STAGING_MARKER).write_text(ended)
+    out = tmp_path / "reports"
+    out.mkdir()
+    OwnFiles(out).write("bao_cao_final_2030.docx", b"another review")
+    write_inputs(out, {"bao_cao_final_2030.docx": "B"})
+    remove_stale_folders(out)
+    assert read_inputs(out) == {"bao_cao_final_2025.docx": "A", "bao_cao_final_2030.docx": "B"}
+
+
+def test_an_interrupt_while_the_replaced_folder_is_removed_says_replaced_and_leaves_only_litter(tmp_path, monkeypatch):
+    # a Ctrl-C during the removal of the replaced folder said "unchanged", and the part left, its markers gone first,
+    # was never removed
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        for name in ("index.html", "summary.csv", "slides.pptx", "dashboard.png"):
+            (staging / name).write_text("first")
+    (out / "ghi_chu_can_bo.txt").write_text("mine")
+    removed, rmtree = [], shutil.rmtree
+
+    def cut_off(path, ignore_errors=False):  # Ctrl-C after two files of the replaced folder went, then a second
+        if "-gone-" not in str(path) or removed:
+            return rmtree(path, ignore_errors=ignore_errors) if "-gone-" not in str(path) else None
+        for entry in sorted(Path(path).iterdir()):
+            if len(removed) == 2:
+                raise KeyboardInterrupt
+            removed.append(entry.name)
+            entry.unlink()
+
+    monkeypatch.setattr(shutil, "rmtree", cut_off)
+    with pytest.raises(KeyboardInterrupt) as raised:
+        with atomic_folder(out) as staging:
+            (staging / "index.html").write_text("second")
+    monkeypatch.undo()
+    assert getattr(raised.value, "output_replaced", False)
+    assert (out / "index.html").read_text() == "second" and (out / "ghi_chu_can_bo.txt").read_text() == "mine"
+    left = [p.name for p in tmp_path.iterdir() if p.name != "reports"]
+    assert left and "-gone-" in left[0]  # a remnant named as litter …
+    subprocess.run([sys.executable, "-c", "import sys; from analysis.export import atomic_folder\n"
+                    "with atomic_folder(sys.argv[1]) as s: (s / 'index.html').write_text('third')", str(out)],
+                   check=True, cwd=paths.PROJECT_ROOT)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # … that the next run removes
+    assert (out / "ghi_chu_can_bo.txt").read_text() == "mine"
