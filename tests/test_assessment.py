@@ -296,3 +296,19 @@ def test_a_district_count_is_summed_only_from_all_its_communes():
     assert jobs.at[2024, "value"] == every_commune.sum() == 1120 and jobs.at[2024, "how"] == "sum of communes"
     one_missing = observations.drop(every_commune.index[:1])
     assert 2024 not in build_series(one_missing, "new_jobs_khmer_workers", "848", "khmer", areas, indicators).frame.index
+
+
+def test_an_overlap_year_alone_on_its_older_line_joins_nothing(tmp_path):
+    # with no other 2016–2020 figure, the 2021 figure on that line moved a lone 2015 figure (2011–2015 line) to the
+    # new level and used it: Kim Hòa's 2025 band 1,33–4,68 instead of the band without it
+    from analysis.assessment import target_series
+
+    observations = load_observations()
+    kim_hoa = (observations["indicator"] == "poverty_rate_households") & (observations["area_code"] == "29434")
+    without = observations[~(kim_hoa & (observations["standard"] == "2016-2020"))]
+    extra = without[kim_hoa[without.index] & (without["year"] == 2022)].assign(
+        year=2021, standard="2016-2020", value=9.5, numerator=124, denominator=1303)
+    alone, joined = (target_series("T01", "29434", frame).projection
+                     for frame in (without, pd.concat([without, extra], ignore_index=True)))
+    pd.testing.assert_frame_equal(joined, alone)
+    assert joined.attrs["first_year_used"] == 2021 and not joined.attrs["break_adjusted"]

@@ -336,6 +336,14 @@ def one_standard_a_year(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, tu
     >>> kept, overlaps = one_standard_a_year(f)
     >>> kept.index.tolist(), float(kept.loc[2021, "value"]), overlaps
     ([2019, 2020, 2021, 2022], 12.4, {2021: (9.5, 12.4)})
+
+    An overlap joins only the older standard's own points: with none before it (a lone 2015
+    on the 2011–2015 line), there is nothing to join, and no overlap.
+
+    >>> g = f.drop([2019, 2020]).assign(standard=["2016-2020", "2022-2025", "2022-2025"])
+    >>> lone = pd.concat([pd.DataFrame({"value": [19.2], "standard": ["2011-2015"]}, index=[2015]), g])
+    >>> one_standard_a_year(lone)[1]
+    {}
     """
     if not frame.index.has_duplicates:
         return frame, {}
@@ -347,8 +355,11 @@ def one_standard_a_year(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, tu
     for year, both in ranked[ranked.duplicated("_year", keep=False)].groupby("_year"):
         newer = both.iloc[-1]
         older = both[both["standard"] != newer["standard"]]
-        first_of_newer = not (kept.loc[kept["_year"] < year, "standard"] == newer["standard"]).any()
-        if len(older) and first_of_newer:
+        earlier = kept.loc[kept["_year"] < year, "standard"]
+        first_of_newer = not (earlier == newer["standard"]).any()
+        # the points the overlap joins: the older standard's, just before it
+        joins_something = len(earlier) and len(older) and earlier.iloc[-1] == older.iloc[-1]["standard"]
+        if len(older) and first_of_newer and joins_something:
             overlaps[int(year)] = (float(older.iloc[-1]["value"]), float(newer["value"]))
     kept = kept.set_index("_year").drop(columns="_rank")
     kept.index.name = frame.index.name

@@ -70,10 +70,11 @@ register_labels({
     # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
     "part_note": ("Trước năm {year} (≈): số liệu của {old} cũ, chưa gồm {outside}.",
                   "Before {year} (≈): figures of former {old} only, without {outside}."),
-    "zero_reading_note": ("Mục tiêu 0 %: tỷ lệ còn ít hơn mức giảm {low} điểm %/năm, nên cần giảm hết phần còn lại "
-                          "(cách đọc của công cụ; kế hoạch đặt mức giảm {low}–{high} điểm %/năm)",
-                          "Target 0 %: less is left than the fall of {low} points a year, so what is left needs to go "
-                          "(the workbench's reading; the plan sets a fall of {low}–{high} points a year)"),
+    # true of a rate under 3 % and of one at 4–6 % in 2023 alike: "còn ít hơn mức giảm 3 điểm" was not
+    "zero_reading_note": ("Mục tiêu 0 %: giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %, nên cần giảm hết "
+                          "phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm {low}–{high} điểm %/năm)",
+                          "Target 0 %: at {low} points a year the rate reaches 0 % by {deadline}, so what is left "
+                          "needs to go (the workbench's reading; the plan sets a fall of {low}–{high} points a year)"),
     "own_target_line": ("Mức so sánh của từng xã", "Each commune's own benchmark"),
     "benchmark_entry": ("Mức so sánh của xã {deadline}{star}: {value}", "Commune benchmark {deadline}{star}: {value}"),
     "benchmark": ("Mức so sánh của xã", "Commune benchmark"),
@@ -1332,7 +1333,7 @@ def _zero_reading_note(rows: list, lang: str) -> list[str]:
     >>> row = pd.Series({"kind": "yearly_reduction", "reading": "points", "target_value": 0.0, "target_low": 3.0,
     ...                  "target_high": 4.0, "deadline": 2025, "latest_year": 2024})
     >>> _zero_reading_note([row], "vi")
-    ['Mục tiêu 0 %: tỷ lệ còn ít hơn mức giảm 3 điểm %/năm, nên cần giảm hết phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm 3–4 điểm %/năm)']
+    ['Mục tiêu 0 %: giảm 3 điểm %/năm thì đến năm 2025 tỷ lệ về 0 %, nên cần giảm hết phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm 3–4 điểm %/năm)']
     """
     at_zero = [row for row in rows if row is not None and row.get("kind") == "yearly_reduction"
                and row.get("reading") == "points" and not _missing(row.get("target_value"))
@@ -1341,7 +1342,7 @@ def _zero_reading_note(rows: list, lang: str) -> list[str]:
     if not at_zero:
         return []
     low, high = (fmt_number(float(at_zero[0][key]), lang, 0) for key in ("target_low", "target_high"))
-    return [label("zero_reading_note", lang).format(low=low, high=high)]
+    return [label("zero_reading_note", lang).format(low=low, high=high, deadline=int(at_zero[0]["deadline"]))]
 
 
 def _assumption_note(rows: pd.DataFrame, lang: str) -> list[str]:
