@@ -240,6 +240,11 @@ def test_a_mistyped_deadline_is_refused_with_its_line_and_fix(tmp_path, new, phr
         ("      - {year: 2030, origin: projection,", '      - {year: 2030, value: "0,5", origin: projection,',
          "hãy ghi 0.5"),
         ('{year: 2025, value: 100, origin: plan}', '{year: 2025, value: "1.000", origin: plan}', "hãy ghi 1000"),
+        # text in a range, or a value beside a range, was still a traceback
+        ("      - {year: 2030, origin: projection,", '      - {year: 2030, range: [3, "3,5"], origin: projection,',
+         "hãy ghi 3.5"),
+        ("{year: 2025, range: [3, 4], origin: plan}", '{year: 2025, range: [3, 4], value: "3,5", origin: plan}',
+         "hãy ghi 3.5"),
     ],
 )
 def test_a_number_typed_the_vietnamese_way_in_the_catalogue_is_refused_with_the_fix(tmp_path, old, new, phrase_vi):
@@ -249,6 +254,13 @@ def test_a_number_typed_the_vietnamese_way_in_the_catalogue_is_refused_with_the_
     (problem,) = caught.value.problems
     assert phrase_vi in problem.message_vi, problem.message_vi
     assert problem.row == _line_of(TARGETS_FILE.read_text(encoding="utf-8"), old.strip())
+
+
+def test_a_percentage_with_three_decimals_is_a_decimal_not_a_thousand(tmp_path):
+    # 99.725 was refused as a thousands dot, and the fix offered for the decimal was the refused text itself
+    targets = load_targets(_variant(tmp_path, "{year: 2025, value: 99.7, origin: plan}",
+                                    "{year: 2025, value: 99.725, origin: plan}"))
+    assert targets.query("target_id == 'T10' and deadline == 2025")["value"].item() == 99.725
 
 
 def test_check_says_a_catalogue_in_error_before_any_ok(tmp_path, monkeypatch, capsys):

@@ -594,16 +594,21 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
                                      "must be plan, assumption or projection"))
         if deadline.get("origin") in ("assumption", "projection") and not deadline.get("note_vi"):
             problems.append(problem("catalogue_missing", label, dline, "deadlines.note_vi"))
-        dotted = [v for v in ([deadline.get("value")] + (deadline.get("range") if isinstance(deadline.get("range"), list)
-                                                          else [])) if isinstance(v, DottedThousands)]
+        numbers = [deadline.get("value")] + (deadline.get("range") if isinstance(deadline.get("range"), list) else [])
+        numbers = [v for v in numbers if v is not None]
+        # a thousands dot only where the whole number could be meant: 99.725 of a percentage is a decimal
+        dotted = [v for v in numbers if isinstance(v, DottedThousands)
+                  and (bounds[1] is None or float(v.text.replace(".", "")) <= bounds[1])]
         if dotted:
             problems.append(_thousands_dot(label, dline, dotted[0]))
             continue
+        # every number typed must read as one, whatever the kind or origin ("3,5" in a range was a traceback)
+        text = [v for v in numbers if not isinstance(v, (int, float)) or isinstance(v, bool)]
+        if text:
+            field = "deadlines.value" if text[0] is deadline.get("value") else "deadlines.range"
+            problems.append(_not_a_number(label, dline, text[0], field))
+            continue
         if kind == "qualitative" or deadline.get("origin") == "projection":
-            # no target to check, but a number typed there must still read as one
-            value = deadline.get("value")
-            if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool)):
-                problems.append(_not_a_number(label, dline, value))
             continue
         if kind in RANGE_KINDS:
             rng = deadline.get("range")
@@ -653,13 +658,13 @@ def _stray_keys(label: str, line: int, deadline: dict, stray: list) -> Problem:
                     "a deadline says only " + ", ".join(DEADLINE_KEYS[:-1]))
 
 
-def _not_a_number(label: str, line: int, value: object) -> Problem:
-    """A deadline's value that is text: quoted, or "99,5" read as text."""
+def _not_a_number(label: str, line: int, value: object, field: str = "deadlines.value") -> Problem:
+    """A deadline's number that is text: quoted, or "99,5" read as text."""
     written = _decimal_comma(value) if isinstance(value, str) else None
     if written is None:
-        return _invalid(label, line, "deadlines.value", value, "cần một số, không đặt trong ngoặc kép",
+        return _invalid(label, line, field, value, "cần một số, không đặt trong ngoặc kép",
                         "needs a number, not in quotes")
-    return _invalid(label, line, "deadlines.value", value,
+    return _invalid(label, line, field, value,
                     f"tệp danh mục viết số thập phân bằng dấu chấm, không có ngoặc kép: hãy ghi {written}",
                     f"the catalogue writes decimals with a point, without quotes: write {written}")
 
@@ -673,6 +678,8 @@ def _thousands_dot(label: str, line: int, value: "DottedThousands") -> Problem:
     """
     whole = value.text.replace(".", "")
     decimal, reading = f"{float(value):g}", format_number(float(value), "vi")
+    if decimal == value.text:  # 1.125 as a decimal: one more 0 tells it from a thousand
+        decimal += "0"
     return _invalid(label, line, "deadlines", value.text,
                     f"tệp danh mục không dùng dấu chấm phân cách hàng nghìn ({value.text} bị đọc thành {reading}): "
                     f"nếu là số nguyên {value.text}, hãy ghi {whole}; nếu là số thập phân {reading}, hãy ghi {decimal}",
