@@ -552,9 +552,10 @@ def _signals_deferred() -> Iterator[None]:
         yield
         return
     noted: list[int] = []
-    previous = {signum: signal.signal(signum, lambda number, frame: noted.append(number))
-                for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous = {}
     try:
+        for signum in (signal.SIGINT, signal.SIGTERM):  # one at a time: an install cut off still gets undone
+            previous[signum] = signal.signal(signum, lambda number, frame: noted.append(number))
         yield
     finally:
         for signum, handler in previous.items():
