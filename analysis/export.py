@@ -552,16 +552,27 @@ def _signals_deferred() -> Iterator[None]:
         yield
         return
     noted: list[int] = []
-    previous = {}
+    # saved before any is replaced: a signal handled just as a handler is set still finds them put back
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
-        for signum in (signal.SIGINT, signal.SIGTERM):  # one at a time: an install cut off still gets undone
-            previous[signum] = signal.signal(signum, lambda number, frame: noted.append(number))
+        for signum in previous:
+            signal.signal(signum, lambda number, frame: noted.append(number))
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        _put_back(previous)
     if noted:
         signal.raise_signal(noted[0])
+
+
+def _put_back(handlers: dict) -> None:
+    """Set each signal's handler back, each even if a signal arrives while another is set."""
+    if not handlers:
+        return
+    (signum, handler), *rest = handlers.items()
+    try:
+        _put_back(dict(rest))
+    finally:
+        signal.signal(signum, handler)
 
 
 _HELD_LOCKS: set[tuple[int, int, Path]] = set()
@@ -702,7 +713,8 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
                     (old / REPLACED_MARKER).write_text(f"{os.getpid()}\n", encoding="utf-8")
                     (old / STAGING_MARKER).unlink(missing_ok=True)
                     # named as litter, so that a removal cut off part-way (Ctrl-C) still leaves litter
-                    gone = old.with_name(old.name.replace(_OLD_PART, _GONE_PART, 1))
+                    head, _, tail = old.name.rpartition(_OLD_PART)  # (--out may say "-old-" itself)
+                    gone = old.with_name(f"{head}{_GONE_PART}{tail}")
                     os.replace(old, gone)
                 os.chmod(destination, 0o755)
         if gone is not None:
@@ -710,12 +722,14 @@ def _move_into_place(staging: Path, destination: Path, protected: Sequence[str |
     except BaseException as error:
         if replaced:
             error.output_replaced = True
-            if gone is not None:  # the interruption came with the swap done: the old folder still goes
-                try:
-                    shutil.rmtree(gone, ignore_errors=True)
-                except BaseException as again:  # a second Ctrl-C: the rest is litter for the next run
-                    again.output_replaced = True
-                    raise
+            # the swap is done: the folder it replaced goes, renamed or not (a full disk may have stopped the rename)
+            try:
+                for leftover in (gone, old):
+                    if leftover is not None:
+                        shutil.rmtree(leftover, ignore_errors=True)
+            except BaseException as again:  # a second Ctrl-C: the rest is litter for the next run
+                again.output_replaced = True
+                raise
         raise
 
 

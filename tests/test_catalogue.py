@@ -239,7 +239,10 @@ def test_a_mistyped_deadline_is_refused_with_its_line_and_fix(tmp_path, new, phr
         # a quoted figure where no target is checked (a projection's deadline) was a traceback
         ("      - {year: 2030, origin: projection,", '      - {year: 2030, value: "0,5", origin: projection,',
          "hãy ghi 0.5"),
-        ('{year: 2025, value: 100, origin: plan}', '{year: 2025, value: "1.000", origin: plan}', "hãy ghi 1000"),
+        ("{year: 2025, range: [1000, 1500], origin: plan}", '{year: 2025, range: ["1.000", 1500], origin: plan}',
+         "hãy ghi 1000"),
+        # a percentage's quoted three decimals are a decimal: "write 99725" would be refused as over 100
+        ("{year: 2025, value: 99.7, origin: plan}", '{year: 2025, value: "99.725", origin: plan}', "hãy ghi 99.725"),
         # text in a range, or a value beside a range, was still a traceback
         ("      - {year: 2030, origin: projection,", '      - {year: 2030, range: [3, "3,5"], origin: projection,',
          "hãy ghi 3.5"),

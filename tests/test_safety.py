@@ -731,10 +731,12 @@ def test_a_merged_review_keeps_the_record_of_the_data_it_was_written_from(tmp_pa
     assert read_inputs(out) == {"bao_cao_final_2025.docx": "A", "bao_cao_final_2030.docx": "B"}
 
 
-def test_an_interrupt_while_the_replaced_folder_is_removed_says_replaced_and_leaves_only_litter(tmp_path, monkeypatch):
+@pytest.mark.parametrize("out_name", ["reports", "reports-old-map"])
+def test_an_interrupt_while_the_replaced_folder_is_removed_says_replaced_and_leaves_only_litter(tmp_path, monkeypatch,
+                                                                                               out_name):
     # a Ctrl-C during the removal of the replaced folder said "unchanged", and the part left, its markers gone first,
-    # was never removed
-    out = tmp_path / "reports"
+    # was never removed (for --out reports-old-map, the "-old-" of its own name was the one renamed)
+    out = tmp_path / out_name
     with atomic_folder(out) as staging:
         for name in ("index.html", "summary.csv", "slides.pptx", "dashboard.png"):
             (staging / name).write_text("first")
@@ -757,10 +759,36 @@ def test_an_interrupt_while_the_replaced_folder_is_removed_says_replaced_and_lea
     monkeypatch.undo()
     assert getattr(raised.value, "output_replaced", False)
     assert (out / "index.html").read_text() == "second" and (out / "ghi_chu_can_bo.txt").read_text() == "mine"
-    left = [p.name for p in tmp_path.iterdir() if p.name != "reports"]
-    assert left and "-gone-" in left[0]  # a remnant named as litter …
+    left = [p.name for p in tmp_path.iterdir() if p.name != out_name]
+    assert left and left[0].startswith(f".{out_name}.workbench-") and "-gone-" in left[0]  # a remnant named as litter …
     subprocess.run([sys.executable, "-c", "import sys; from analysis.export import atomic_folder\n"
                     "with atomic_folder(sys.argv[1]) as s: (s / 'index.html').write_text('third')", str(out)],
                    check=True, cwd=paths.PROJECT_ROOT)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]  # … that the next run removes
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out_name]  # … that the next run removes
     assert (out / "ghi_chu_can_bo.txt").read_text() == "mine"
+
+
+def test_a_failure_after_the_swap_still_removes_the_replaced_folder(tmp_path, monkeypatch):
+    # a full disk when marking the replaced folder left it as an unfinished swap: the next run merged it back and
+    # every planner's note turned up twice, once as "(bản trước)"
+    out = tmp_path / "reports"
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("first")
+    (out / "ghi_chu_can_bo.txt").write_text("mine")
+    write_text = Path.write_text
+
+    def full(path, *args, **kwargs):
+        if path.name == REPLACED_MARKER:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(OSError) as raised:
+        with atomic_folder(out) as staging:
+            (staging / "index.html").write_text("second")
+    monkeypatch.undo()
+    assert getattr(raised.value, "output_replaced", False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+    with atomic_folder(out) as staging:
+        (staging / "index.html").write_text("third")
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "ghi_chu_can_bo.txt", "index.html"]

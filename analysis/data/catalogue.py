@@ -606,7 +606,7 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
         text = [v for v in numbers if not isinstance(v, (int, float)) or isinstance(v, bool)]
         if text:
             field = "deadlines.value" if text[0] is deadline.get("value") else "deadlines.range"
-            problems.append(_not_a_number(label, dline, text[0], field))
+            problems.append(_not_a_number(label, dline, text[0], field, bounds[1]))
             continue
         if kind == "qualitative" or deadline.get("origin") == "projection":
             continue
@@ -621,7 +621,7 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
             value = deadline.get("value")
             low, high = bounds
             if isinstance(value, str) and _decimal_comma(value) is not None:
-                problems.append(_not_a_number(label, dline, value))
+                problems.append(_not_a_number(label, dline, value, high=high))
             elif not isinstance(value, (int, float)) or isinstance(value, bool) or (low is not None and value < low) \
                     or (high is not None and value > high):
                 problems.append(_invalid(label, dline, "deadlines.value", value,
@@ -658,9 +658,12 @@ def _stray_keys(label: str, line: int, deadline: dict, stray: list) -> Problem:
                     "a deadline says only " + ", ".join(DEADLINE_KEYS[:-1]))
 
 
-def _not_a_number(label: str, line: int, value: object, field: str = "deadlines.value") -> Problem:
-    """A deadline's number that is text: quoted, or "99,5" read as text."""
-    written = _decimal_comma(value) if isinstance(value, str) else None
+def _not_a_number(label: str, line: int, value: object, field: str = "deadlines.value",
+                  high: float | None = None) -> Problem:
+    """A deadline's number that is text: quoted, or "99,5" read as text. A dot is a thousands
+    dot only where the whole number fits under the indicator's ``high`` bound ("99.725" of a
+    percentage is a decimal)."""
+    written = _decimal_comma(value, high) if isinstance(value, str) else None
     if written is None:
         return _invalid(label, line, field, value, "cần một số, không đặt trong ngoặc kép",
                         "needs a number, not in quotes")
@@ -687,15 +690,18 @@ def _thousands_dot(label: str, line: int, value: "DottedThousands") -> Problem:
                     f"number {int(whole):,}, write {whole}; for the decimal {decimal}, write it so")
 
 
-def _decimal_comma(text: str) -> str | None:
+def _decimal_comma(text: str, high: float | None = None) -> str | None:
     """The number a quoted "99,5" stands for, written as the catalogue wants it ("99.5"); a
-    thousands dot goes ("1.000" is 1000).
+    thousands dot goes ("1.000" is 1000) where the whole number fits under ``high``.
 
     >>> _decimal_comma("99,5"), _decimal_comma("95%"), _decimal_comma("abc"), _decimal_comma("1.000")
     ('99.5', '95', None, '1000')
+    >>> _decimal_comma("99.725", 100.0), _decimal_comma("1.000", 100.0)
+    ('99.725', '1.000')
     """
     text = text.strip()
-    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text):
+    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text) and \
+            (high is None or float(text.split(",")[0].replace(".", "")) <= high):
         text = text.replace(".", "")
     cleaned = text.rstrip("%").strip().replace(",", ".")
     try:
