@@ -1194,7 +1194,7 @@ def _badge_row(area_rows: pd.DataFrame, deadline: int) -> pd.Series:
 
 LEGEND_SIZE = 9
 """Points of the small multiples' legend."""
-BADGE_SIZE = 8
+BADGE_SIZE = 9.5
 """Points of a panel's verdict badge."""
 
 
