@@ -123,17 +123,9 @@ def test_a_year_reported_on_two_poverty_lines_joins_them_and_leaves_the_district
     # the district lost its 2021 point (a year with two standards counted on neither)
     from analysis.assessment import target_series
 
-    import shutil
-    from analysis.paths import OBSERVATIONS_DIR
+    import builders
 
-    folder = tmp_path
-    for file in OBSERVATIONS_DIR.glob("*.csv"):
-        shutil.copy(file, folder)
-    (folder / "ldtbxh_2021.csv").write_text(
-        "indicator,area_code,group,year,standard,value,unit,numerator,denominator,source\n"
-        "poverty_rate_households,29434,khmer,2021,2016-2020,9.5,percent,124,1303,"
-        "Báo cáo rà soát hộ nghèo cuối năm 2021 (chuẩn 2016-2020) - UBND xã Kim Hòa\n", encoding="utf-8")
-    observations = load_observations(folder)
+    observations = load_observations(builders.data_with_a_year_on_two_lines(tmp_path))
     commune = target_series("T01", "29434", observations)
     assert commune.used.index.tolist() == [2021, 2022, 2023, 2024] and commune.used.loc[2021, "value"] == 12.36
     assert commune.projection.attrs["break_adjusted"]

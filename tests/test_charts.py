@@ -861,17 +861,8 @@ def test_a_communes_slide_board_marks_its_own_level_where_its_note_says(new_map)
 def test_points_joined_by_an_overlap_year_are_drawn_as_used_and_the_overlap_figure_is_drawn(tmp_path):
     # 2021 on both poverty lines: the 2016–2020 points joined the new level and were used, but were drawn as
     # "không dùng để dự báo" beside a footer counting them, and the 2021 figure on the old line was not drawn
-    import shutil
-
-    from analysis.paths import OBSERVATIONS_DIR
-
-    for file in OBSERVATIONS_DIR.glob("*.csv"):
-        shutil.copy(file, tmp_path)
-    (tmp_path / "ldtbxh_2021.csv").write_text(
-        "indicator,area_code,group,year,standard,value,unit,numerator,denominator,source\n"
-        "poverty_rate_households,29434,khmer,2021,2016-2020,9.5,percent,124,1303,"
-        "Báo cáo rà soát hộ nghèo cuối năm 2021 (chuẩn 2016-2020) - UBND xã Kim Hòa\n", encoding="utf-8")
-    figure = Workbench(tmp_path, map="old", areas=["29434"]).fan_chart("T01", "29434")
+    figure = Workbench(builders.data_with_a_year_on_two_lines(tmp_path), map="old", areas=["29434"]).fan_chart(
+        "T01", "29434")
     lines = figure.axes[0].lines
     used = [line for line in lines if line.get_label().startswith("Chuẩn cũ") and "tốc độ thay đổi" in line.get_label()]
     unused = [line for line in lines if "không dùng để dự báo" in line.get_label()]

@@ -519,13 +519,18 @@ def test_the_command_says_the_folder_was_replaced_when_the_interrupt_came_during
     assert "vừa được thay bằng bản mới" in said and "giữ nguyên" not in said
 
 
+def _moved_aside_by_an_ended_run(home: Path) -> tuple[Path, str]:
+    """An empty folder named as a report folder moved aside by a run that has ended, and that run's id."""
+    ended = _ended_pid()
+    aside = home / f".reports.workbench-{ended}-old-xyz"
+    aside.mkdir()
+    return aside, ended
+
+
 def test_a_replaced_folder_left_by_a_killed_run_is_litter_never_put_back(tmp_path):
     # the swap had finished; a later `clean` removed reports/: the old folder must not come back with the
     # files `clean` deleted
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
-    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
-    aside.mkdir()
+    aside, ended = _moved_aside_by_an_ended_run(tmp_path)
     for name in (MANIFEST, REPLACED_MARKER, "bao_cao_final_2025.docx"):
         (aside / name).write_text("old")
     out = tmp_path / "reports"
@@ -540,12 +545,9 @@ def test_an_unfinished_swap_gives_its_files_to_a_folder_written_since(tmp_path, 
     # killed mid-swap; then a review wrote a fresh reports/: the next report removed the old folder as litter,
     # the planner's notes and the earlier review with it (and a folder of reviews only, having no manifest,
     # was never put back)
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
-    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
-    aside.mkdir()
+    aside, ended = _moved_aside_by_an_ended_run(tmp_path)
     OwnFiles(aside).write("bao_cao_final_2025.docx", b"review, sections III-IV by hand")
-    (aside / STAGING_MARKER).write_text(finished.stdout)
+    (aside / STAGING_MARKER).write_text(ended)
     if manifest:  # a report folder may hold a planner's notes; a folder of reviews only, only reviews
         (aside / MANIFEST).write_text("old")
         (aside / "index.html").write_text("old report")
@@ -564,30 +566,37 @@ def test_an_unfinished_swap_gives_its_files_to_a_folder_written_since(tmp_path, 
 
 
 def test_an_unfinished_swap_of_a_folder_of_reviews_only_is_put_back(tmp_path):
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True)
-    aside = tmp_path / f".reports.workbench-{int(finished.stdout)}-old-xyz"
-    aside.mkdir()
+    aside, ended = _moved_aside_by_an_ended_run(tmp_path)
     OwnFiles(aside).write("bao_cao_final_2025.docx", b"review")
-    (aside / STAGING_MARKER).write_text(finished.stdout)
+    (aside / STAGING_MARKER).write_text(ended)
     out = tmp_path / "reports"
     assert remove_stale_folders(out) == []
     assert sorted(p.name for p in out.iterdir()) == [OwnFiles.RECORD, "bao_cao_final_2025.docx"]
 
 
-def test_a_failure_after_the_old_folder_went_aside_puts_it_back(tmp_path, monkeypatch):
-    out = tmp_path / "reports"
+def _first_report_with_a_note(out: Path) -> Path:
+    """A report folder holding a planner's note beside the report."""
     with atomic_folder(out) as staging:
         (staging / "index.html").write_text("first")
     (out / "ghi_chu_can_bo.txt").write_text("mine")
+    return out
+
+
+def _disk_full_writing(monkeypatch, which) -> None:
+    """Writing a file for which ``which(path)`` holds fails as on a full disk."""
     write_text = Path.write_text
 
-    def failing(path, *args, **kwargs):
-        if path.name == STAGING_MARKER and "-old-" in path.parent.name:
+    def full(path, *args, **kwargs):
+        if which(path):
             raise OSError(errno.ENOSPC, "No space left on device")
         return write_text(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", failing)
+    monkeypatch.setattr(Path, "write_text", full)
+
+
+def test_a_failure_after_the_old_folder_went_aside_puts_it_back(tmp_path, monkeypatch):
+    out = _first_report_with_a_note(tmp_path / "reports")
+    _disk_full_writing(monkeypatch, lambda path: path.name == STAGING_MARKER and "-old-" in path.parent.name)
     with pytest.raises(OSError):
         with atomic_folder(out) as staging:
             (staging / "index.html").write_text("second")
@@ -771,18 +780,8 @@ def test_an_interrupt_while_the_replaced_folder_is_removed_says_replaced_and_lea
 def test_a_failure_after_the_swap_still_removes_the_replaced_folder(tmp_path, monkeypatch):
     # a full disk when marking the replaced folder left it as an unfinished swap: the next run merged it back and
     # every planner's note turned up twice, once as "(bản trước)"
-    out = tmp_path / "reports"
-    with atomic_folder(out) as staging:
-        (staging / "index.html").write_text("first")
-    (out / "ghi_chu_can_bo.txt").write_text("mine")
-    write_text = Path.write_text
-
-    def full(path, *args, **kwargs):
-        if path.name == REPLACED_MARKER:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return write_text(path, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "write_text", full)
+    out = _first_report_with_a_note(tmp_path / "reports")
+    _disk_full_writing(monkeypatch, lambda path: path.name == REPLACED_MARKER)
     with pytest.raises(OSError) as raised:
         with atomic_folder(out) as staging:
             (staging / "index.html").write_text("second")
