@@ -23,7 +23,7 @@ import pandas as pd
 from ..text import in_sentence
 from .catalogue import Reform
 
-__all__ = ["Refusal", "resolve_areas", "areas_on_map", "retired_notes", "short_date"]
+__all__ = ["Refusal", "resolve_areas", "areas_on_map", "retired_notes", "short_date", "part_inside"]
 
 
 @dataclass(frozen=True)
@@ -148,6 +148,25 @@ def resolve_areas(codes: pd.Series, years: pd.Series, areas: pd.DataFrame,
                 "parts_en": ", ".join(parts).replace("mã ", "code ")
                 + (f" (and {outside[1]}, outside the plan's area)" if outside else "")}))
     return resolved, sorted(refused, key=lambda r: r.index)
+
+
+def part_inside(code: str, lang: str = "vi") -> tuple[Reform, str] | None:
+    """For a new commune that also holds land from outside the plan's area: the reform and its
+    old units inside the area, named as in a sentence (its figures before the reform are theirs
+    only); None for any other area.
+
+    >>> reform, old = part_inside("29530-2025")
+    >>> old, reform.first_year, part_inside("29530-2025", "en")[1], part_inside("29431-2025")
+    ('xã Thạnh Hòa Sơn', 2025, 'Thạnh Hòa Sơn commune', None)
+    """
+    from .catalogue import load_areas, load_reforms
+
+    areas = load_areas()
+    for reform in load_reforms():
+        if code in reform.outside:
+            names = [areas.at[old, f"name_{lang}"] for old in reform.predecessors(code) if old in areas.index]
+            return reform, ", ".join(in_sentence(name, lang) if lang == "vi" else name for name in names)
+    return None
 
 
 def crosswalk_table(lang: str = "vi") -> pd.DataFrame:

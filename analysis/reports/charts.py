@@ -32,10 +32,10 @@ from ..assessment import TargetSeries, status_label
 from ..assessment.met import INTEGER_UNITS
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
-from ..data.reform import merged_into, short_date
+from ..data.reform import merged_into, part_inside, short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..projection.engine import MIN_POINTS_ALL_METHODS
-from ..text import check_language, in_sentence, label, register_labels
+from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, decimals_against, fmt_number,
                      latest_notes, is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
                      target_text, target_with_threshold, threshold_phrase, unit_word, value_text)
@@ -1254,16 +1254,12 @@ def part_note(code: str, lang: str) -> str:
     >>> part_note("29431-2025", "vi"), part_note("29530-2025", "en").startswith("Before 2025 (≈): figures of former Thạnh")
     ('', True)
     """
-    from ..data.catalogue import load_areas, load_reforms
-
-    areas = load_areas()
-    for reform in load_reforms():
-        if code in reform.outside:
-            names = [areas.at[old, f"name_{lang}"] for old in reform.predecessors(code) if old in areas.index]
-            old = ", ".join(in_sentence(name, lang) for name in names) if lang == "vi" else ", ".join(names)
-            return label("part_note", lang).format(year=reform.first_year, old=old,
-                                                   outside=reform.outside[code][0 if lang == "vi" else 1])
-    return ""
+    inside = part_inside(code, lang)
+    if inside is None:
+        return ""
+    reform, old = inside
+    return label("part_note", lang).format(year=reform.first_year, old=old,
+                                           outside=reform.outside[code][0 if lang == "vi" else 1])
 
 
 def _catalogue_name(code: str, lang: str) -> str:

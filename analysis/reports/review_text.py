@@ -25,9 +25,9 @@ import pandas as pd
 from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
-from ..data.catalogue import load_areas, load_reforms
+from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
-from ..text import check_language, in_sentence, label, register_labels
+from ..text import check_language, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
                      latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
 
@@ -886,17 +886,10 @@ def part_of_area(row: pd.Series, lang: str = "vi") -> str:
     >>> part_of_area(row), part_of_area(row, "en"), part_of_area(row.replace({2024: 2025}))
     ('phần xã Thạnh Hòa Sơn cũ', 'former Thạnh Hòa Sơn commune only', '')
     """
-    code = str(row.get("area_code", ""))
-    if _missing(row.get("latest_year")):
+    inside = part_inside(str(row.get("area_code", "")), lang)
+    if inside is None or _missing(row.get("latest_year")) or int(row["latest_year"]) >= inside[0].first_year:
         return ""
-    areas = load_areas()
-    for reform in load_reforms():
-        if code in reform.outside and int(row["latest_year"]) < reform.first_year:
-            names = [areas.at[old, f"name_{lang}"] for old in reform.predecessors(code) if old in areas.index]
-            if lang == "vi":
-                return label("rv_part_of", lang).format(part=", ".join(in_sentence(name, lang) for name in names))
-            return label("rv_part_of", lang).format(part=", ".join(names))
-    return ""
+    return label("rv_part_of", lang).format(part=inside[1])
 
 
 def _latest_illustrative(row: pd.Series) -> bool:
