@@ -7,7 +7,6 @@ the file, the line (YAML) or row (CSV), the field and what to do. Every text is 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +18,7 @@ import yaml
 
 from .. import paths
 from ..errors import DataError, Problem
-from .numbers import format_number
+from .numbers import classify, format_number
 from .problems import problem
 from ..text import nfc, nfc_frame
 
@@ -97,7 +96,7 @@ class DottedThousands(float):
 
 def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
     value = loader.construct_yaml_float(node)
-    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+", node.value):
+    if _dot_grouped(node.value):
         dotted = DottedThousands(value)
         dotted.text = node.value
         return dotted
@@ -105,6 +104,24 @@ def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def _dot_grouped(text: str) -> bool:
+    """Whether a number's whole part is written in groups of three after dots, as Vietnamese writes
+    thousands ("1.000", "1.000.000", "1.000,5"; not "0.125" nor "99.7"), as the observation
+    files' reader tells it (:func:`~analysis.data.numbers.classify`)."""
+    whole = text.split(",")[0]
+    return whole[:1].isdigit() and "." in whole and classify(whole) in ("ambiguous", "vi")
+
+
+def _thousands_meant(text: str, high: float | None) -> bool:
+    """Whether dots in a typed number are thousands dots: grouped so, and the whole number fits
+    under the indicator's ``high`` bound (99.725 of a percentage is a decimal).
+
+    >>> _thousands_meant("1.000", None), _thousands_meant("1.000", 100.0), _thousands_meant("99.725", None)
+    (True, False, True)
+    """
+    return _dot_grouped(text) and (high is None or float(text.split(",")[0].replace(".", "")) <= high)
 
 
 def _items(mapping: dict) -> list[tuple[str, Any]]:
@@ -597,8 +614,7 @@ def _check_target(entry: dict, label: str, line: int, indicators: pd.DataFrame) 
         numbers = [deadline.get("value")] + (deadline.get("range") if isinstance(deadline.get("range"), list) else [])
         numbers = [v for v in numbers if v is not None]
         # a thousands dot only where the whole number could be meant: 99.725 of a percentage is a decimal
-        dotted = [v for v in numbers if isinstance(v, DottedThousands)
-                  and (bounds[1] is None or float(v.text.replace(".", "")) <= bounds[1])]
+        dotted = [v for v in numbers if isinstance(v, DottedThousands) and _thousands_meant(v.text, bounds[1])]
         if dotted:
             problems.append(_thousands_dot(label, dline, dotted[0]))
             continue
@@ -700,8 +716,7 @@ def _decimal_comma(text: str, high: float | None = None) -> str | None:
     ('99.725', '1.000')
     """
     text = text.strip()
-    if re.fullmatch(r"[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text) and \
-            (high is None or float(text.split(",")[0].replace(".", "")) <= high):
+    if _thousands_meant(text, high):
         text = text.replace(".", "")
     cleaned = text.rstrip("%").strip().replace(",", ".")
     try:
