@@ -215,16 +215,15 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return EXIT_BAD_DATA
     except (KeyboardInterrupt, Terminated) as stop:
-        how = "Ctrl-C" if isinstance(stop, KeyboardInterrupt) else "SIGTERM"
+        how, verb, status = (("Ctrl-C", "Interrupted", EXIT_INTERRUPTED) if isinstance(stop, KeyboardInterrupt)
+                             else ("SIGTERM", "Stopped", EXIT_TERMINATED))
         if getattr(stop, "output_replaced", False):  # it came while the finished folder was moving in
-            print(f"Đã dừng ({how}) khi thư mục kết quả vừa được thay bằng bản mới. / "
-                  f"{'Interrupted' if how == 'Ctrl-C' else 'Stopped'} ({how}) just as the output folder "
-                  "was replaced by the new one.", file=sys.stderr)
+            print(f"Đã dừng ({how}) khi thư mục kết quả vừa được thay bằng bản mới. / {verb} ({how}) just as the "
+                  "output folder was replaced by the new one.", file=sys.stderr)
         else:
-            print(f"Đã dừng ({how}); thư mục kết quả giữ nguyên. / "
-                  f"{'Interrupted' if how == 'Ctrl-C' else 'Stopped'} ({how}); the output folder is unchanged.",
+            print(f"Đã dừng ({how}); thư mục kết quả giữ nguyên. / {verb} ({how}); the output folder is unchanged.",
                   file=sys.stderr)
-        return EXIT_INTERRUPTED if how == "Ctrl-C" else EXIT_TERMINATED
+        return status
     except OSError as error:
         from .export import describe_os_error
 

@@ -359,7 +359,7 @@ def one_standard_a_year(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, tu
         first_of_newer = not (earlier == newer["standard"]).any()
         # the points the overlap joins: the older standard's, just before it
         joins_something = len(earlier) and len(older) and earlier.iloc[-1] == older.iloc[-1]["standard"]
-        if len(older) and first_of_newer and joins_something:
+        if first_of_newer and joins_something:
             overlaps[int(year)] = (float(older.iloc[-1]["value"]), float(newer["value"]))
     kept = kept.set_index("_year").drop(columns="_rank")
     kept.index.name = frame.index.name
