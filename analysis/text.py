@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["nfc", "nfc_frame", "label", "in_sentence", "LANGUAGES"]
+__all__ = ["nfc", "nfc_frame", "fold", "label", "in_sentence", "LANGUAGES"]
 
 LANGUAGES = ("vi", "en")
 
@@ -38,6 +38,17 @@ def nfc_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].map(nfc, na_action="ignore")
     return out
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so that "Xa Kim Hoa" matches "Xã Kim Hòa".
+
+    >>> fold("Xã  Kim Hòa"), fold("Đảng viên")
+    ('xa kim hoa', 'dang vien')
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return " ".join(stripped.lower().split())
 
 
 def check_language(lang: str) -> str:

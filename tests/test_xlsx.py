@@ -193,11 +193,11 @@ def test_an_office_file_saved_the_excel_way_loads_the_same(tmp_path):
 
 
 def test_a_long_read_shows_its_progress_against_the_stated_size(tmp_path, monkeypatch, capsys):
-    from analysis.data import observations
+    from analysis.data import reading
     from analysis.data.observations import check_observations
 
-    monkeypatch.setattr(observations, "_PROGRESS_DELAY", 0)
-    monkeypatch.setattr(observations, "_PROGRESS_EVERY", 2)
+    monkeypatch.setattr(reading, "_PROGRESS_DELAY", 0)
+    monkeypatch.setattr(reading, "_PROGRESS_EVERY", 2)
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["indicator", "area_code", "group", "year", "value", "source"])

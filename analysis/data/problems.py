@@ -1,17 +1,23 @@
-"""The wording of every input problem, in Vietnamese and English.
+"""The wording of every input problem, in Vietnamese and English, and one problem per row.
 
 Keeping the sentences in one table keeps them consistent (a planner meets the same phrase
 for the same mistake in a CSV, an Excel sheet or the catalogue) and lets a test walk them all.
+:class:`RowProblems` turns the rows a check flags in a table of observations into problems,
+each naming its file and row.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
+import pandas as pd
 
 from ..errors import Problem
 from .numbers import format_number
 
-__all__ = ["TEMPLATES", "problem", "problem_words"]
+__all__ = ["TEMPLATES", "problem", "problem_words", "RowProblems", "Lookup"]
 
 # kind: (message_vi, message_en, fix_vi, fix_en); fields in braces come from the caller.
 TEMPLATES: dict[str, tuple[str, str, str, str]] = {
@@ -542,3 +548,43 @@ def _sentences(kind: str, names: tuple[str, ...], values: tuple[object, ...]) ->
     vi_fields = {k: format_number(v, "vi") if isinstance(v, float) else v for k, v in zip(names, values)}
     en_fields = {k: format_number(v, "en") if isinstance(v, float) else v for k, v in zip(names, values)}
     return vi.format(**vi_fields), en.format(**en_fields), fix_vi.format(**vi_fields), fix_en.format(**en_fields)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A field looked up from another field of the same row (a suggestion for the text typed)."""
+
+    field: str
+    table: dict
+    default: object
+
+
+class RowProblems:
+    """Turns a row mask into problems, one per flagged row of ``frame`` (its "file" and "row"
+    columns name where): a field given as an array is taken row by row, a :class:`Lookup` from
+    another field of the row.
+
+    >>> found = []
+    >>> frame = pd.DataFrame({"file": ["a.csv", "a.csv"], "row": [2, 3], "value": [1.0, -4.0]})
+    >>> RowProblems(frame, found)(frame["value"] < 0, "path_not_found", "value")
+    >>> [(p.file, p.row, p.column) for p in found]
+    [('a.csv', 3, 'value')]
+    """
+
+    def __init__(self, frame: pd.DataFrame, out: list[Problem]):
+        self.files = frame["file"].to_numpy()
+        self.rows = frame["row"].to_numpy()
+        self.out = out
+
+    def __call__(self, mask, kind: str, column: str | None, **fields) -> None:
+        where = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if not where.size:
+            return
+        per_row = {k: np.asarray(v, dtype=object) for k, v in fields.items() if isinstance(v, (pd.Series, np.ndarray))}
+        lookups = {k: v for k, v in fields.items() if isinstance(v, Lookup)}
+        fixed = {k: v for k, v in fields.items() if k not in per_row and k not in lookups}
+        for i in where:
+            values = {k: v[i] for k, v in per_row.items()}
+            for k, lookup in lookups.items():
+                values[k] = lookup.table.get(values[lookup.field], lookup.default)
+            self.out.append(problem(kind, self.files[i], int(self.rows[i]), column, **fixed, **values))
