@@ -12,19 +12,15 @@ All functions return a :class:`matplotlib.figure.Figure` of a fixed size (see
 
 from __future__ import annotations
 
-import functools
 import math
 import re
-import textwrap
 
 import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from matplotlib.textpath import text_to_path
 from matplotlib.transforms import Bbox
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -40,9 +36,10 @@ from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figur
                      latest_notes, is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
                      target_text, target_with_threshold, threshold_phrase, unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
+from .text_fit import NBSP, WIDTH_SAFETY, fit_lines, text_width
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
-           "fmt_number", "target_text", "needed_text", "balanced_wrap", "verdict_line", "decided", "has_chance",
+           "fmt_number", "target_text", "needed_text", "verdict_line", "decided", "has_chance",
            "chance_shown"]
 
 register_labels({
@@ -206,116 +203,6 @@ FOOTER_LINE = 0.0205
 
 # ---------------------------------------------------------------------------------------
 # words
-
-
-NBSP = "\u00a0"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    """Lines of ``text`` at most ``width`` long that never leave "%" alone at a line's start, nor
-    split a span of years ("/3 năm").
-
-    >>> _wrap("+13,3 điểm %", 11), _wrap("−1 hamlet/3 yrs", 12)
-    (['+13,3', 'điểm %'], ['−1', 'hamlet/3 yrs'])
-    """
-    lines = textwrap.wrap(_unbreakable(text), width, break_long_words=False)
-    return [line.replace(NBSP, " ") for line in lines]
-
-
-def _unbreakable(text: str) -> str:
-    """``text`` with no-break spaces where a line must not break: before "%", and inside a span
-    of years ("−1 ấp/3 năm")."""
-    return re.sub(r"(/\d+) ", lambda m: m.group(1) + NBSP, text.replace(" %", NBSP + "%"))
-
-
-def balanced_wrap(text: str, width: int) -> str:
-    """Wrap ``text`` into as few lines as ``width`` characters allow, of balanced lengths, so that
-    no line holds a lone word ("2025" on its own line). For text of a known font size on a
-    chart, :func:`fit_lines` measures instead of counting characters.
-
-    >>> print(balanced_wrap("Đảng viên người Khmer chiếm từ 20 % trở lên — theo xã 2025", 40))
-    Đảng viên người Khmer chiếm
-    từ 20 % trở lên — theo xã 2025
-    """
-    lines = _wrap(text, width)
-    if len(lines) <= 1:
-        return text
-    n = len(lines)
-    for narrower in range(width, 0, -1):
-        candidate = _wrap(text, narrower)
-        if len(candidate) > n:
-            break
-        lines = candidate
-    return "\n".join(lines)
-
-
-WIDTH_SAFETY = 0.97
-"""Share of the room a measured line may fill: the renderer's hinting makes text a little wider
-than its outline measures."""
-
-
-@functools.lru_cache(maxsize=4096)
-def text_width(text: str, size: float, weight: str = "normal") -> float:
-    """The width of one line of ``text`` in points, in the charts' font at ``size`` points.
-
-    >>> round(text_width("2025", 10)), text_width("2025", 10) < text_width("2025", 10, "bold")
-    (25, True)
-    """
-    font = FontProperties(family=RC["font.family"], size=size, weight=weight)
-    return text_to_path.get_text_width_height_descent(text, font, ismath=False)[0]
-
-
-def _greedy(words: list[str], width: float, size: float, weight: str) -> list[str]:
-    lines: list[str] = []
-    for word in words:
-        if lines and text_width(f"{lines[-1]} {word}", size, weight) <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
-def _greedy_from_the_end(words: list[str], width: float, size: float, weight: str) -> list[str]:
-    """Greedy lines filled from the last word back."""
-    lines: list[str] = []
-    for word in reversed(words):
-        if lines and text_width(f"{word} {lines[0]}", size, weight) <= width:
-            lines[0] = f"{word} {lines[0]}"
-        else:
-            lines.insert(0, word)
-    return lines
-
-
-def fit_lines(text: str, width: float, size: float, weight: str = "normal", last_heavy: bool = False) -> list[str]:
-    """``text`` in as few lines as fit ``width`` points at ``size`` points, of balanced lengths:
-    no line is cut, no last line holds a lone word, "%" stays with its number. Line breaks in
-    ``text`` are kept. ``last_heavy`` fills the lines from the end instead of balancing them (a
-    short heading: "Cần" over "mỗi năm", not "năm" alone under "Cần mỗi").
-
-    >>> fit_lines("Vì sao (2025): cần giảm 3,0 điểm % trong năm 2025; đạt 1/3 năm.", 200, 8.5)
-    ['Vì sao (2025): cần giảm 3,0 điểm %', 'trong năm 2025; đạt 1/3 năm.']
-    >>> fit_lines("Một dòng ngắn", 200, 8.5)
-    ['Một dòng ngắn']
-    >>> fit_lines("Cần mỗi năm", 50, 8, "bold"), fit_lines("Cần mỗi năm", 50, 8, "bold", last_heavy=True)
-    (['Cần mỗi', 'năm'], ['Cần', 'mỗi năm'])
-    """
-    out: list[str] = []
-    greedy = _greedy_from_the_end if last_heavy else _greedy
-    for paragraph in text.split("\n"):
-        words = [word for word in _unbreakable(paragraph).split(" ") if word]
-        lines = greedy(words, width, size, weight)
-        if len(lines) > 1 and not last_heavy:
-            # the narrowest width that keeps the same number of lines balances them
-            low, high = 0.0, width
-            for _ in range(14):
-                middle = (low + high) / 2
-                if len(greedy(words, middle, size, weight)) <= len(lines):
-                    high = middle
-                else:
-                    low = middle
-            lines = greedy(words, high, size, weight)
-        out += [line.replace(NBSP, " ") for line in lines] or [""]
-    return out
 
 
 def _room(figure: Figure, share: float = 0.98) -> float:
