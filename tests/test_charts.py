@@ -22,7 +22,7 @@ import builders
 import layout_checks as checks
 from analysis import Workbench
 from analysis.assessment import NEEDS_ATTENTION, VERDICTS, status_label
-from analysis.reports.charts import source_parts, verdict_line
+from analysis.reports.row_words import source_parts, verdict_line
 from analysis.reports.text_fit import balanced_wrap, fit_lines, text_width
 from analysis.reports.index_page import index_html
 from analysis.reports.slides import PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, multiples_slide, write_deck

@@ -525,7 +525,7 @@ def test_a_communes_benchmark_is_the_figure_it_prints(tmp_path):
     own = shipped[(shipped["target_id"] == "T14") & (shipped["area_kind"] == "commune")]
     assert len(own) and (own["target_value"] == own["target_value"].round(1)).all()
     # the 2030 rows are an assumption (the plan sets no 2030 level) and a benchmark all the same: "≥ 15 %" without §
-    from analysis.reports.charts import marked_goal
+    from analysis.reports.row_words import marked_goal
     assert own["benchmark"].all() and set(own["deadline"]) == {2025, 2030}
     assert all(marked_goal(row, "vi").endswith("§") for _, row in own.iterrows())
     district = shipped[(shipped["target_id"] == "T14") & (shipped["area_kind"] == "district")]

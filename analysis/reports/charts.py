@@ -7,13 +7,14 @@ plot say why, and the footer says where the numbers come from — and, when any 
 up, says so in red: "MINH HỌA" (in a table, the made-up figures are in italics). Nothing is cut: long texts are wrapped.
 
 All functions return a :class:`matplotlib.figure.Figure` of a fixed size (see
-:mod:`analysis.reports.style`); nothing is drawn on pyplot's global state.
+:mod:`analysis.reports.style`); nothing is drawn on pyplot's global state. What a row says (its
+verdict, marks and sources) is :mod:`analysis.reports.row_words`', shared with the tables and
+slides; lines are fitted to their room by :mod:`analysis.reports.text_fit`.
 """
 
 from __future__ import annotations
 
 import math
-import re
 
 import matplotlib
 import numpy as np
@@ -24,23 +25,24 @@ from matplotlib.patches import Rectangle
 from matplotlib.transforms import Bbox
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from ..assessment import TargetSeries, status_label
+from ..assessment import TargetSeries
 from ..assessment.met import INTEGER_UNITS
 from ..assessment.yearly import yearly_record
 from ..data.catalogue import load_standards
-from ..data.reform import merged_into, part_inside, short_date
-from ..data.series import AGGREGATED_SOURCE
 from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import check_language, label, register_labels
-from ..words import (INCREASING_KINDS, chance_shown, chance_text, deadline_figure_in, decimals_against, fmt_number,
-                     latest_notes, is_benchmark, is_holding, is_missing as _missing, latest_decimals, needed_text, needed_words,
-                     target_text, target_with_threshold, threshold_phrase, unit_word, value_text)
+from ..words import (INCREASING_KINDS, chance_shown, fmt_number, latest_notes, is_benchmark, is_holding,
+                     is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold, threshold_phrase,
+                     unit_word, value_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
+from .row_words import (COUNTED_SUM, DARK_VERDICTS, assumption_note, at_deadline, catalogue_name, column_rows,
+                        deadline_figure_line, district_first, judged_awaiting, latest_text, latest_value_text, mark_notes,
+                        marked_goal, marked_verdict, merged_note, merged_sums, part_note, projection_only, short_verdict,
+                        source_parts, verdict_line, zero_reading_note)
 from .text_fit import NBSP, WIDTH_SAFETY, fit_lines, text_width
 
-__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "column_rows", "marked_verdict", "mark_notes",
-           "fmt_number", "target_text", "needed_text", "verdict_line", "decided", "has_chance",
-           "chance_shown"]
+__all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "method_lines", "chance_shown",
+           "SLIDE_FOOTER_SIZE", "DECK_TEXT_SIZE"]
 
 register_labels({
     "observed": ("Số liệu thực tế", "Observed"),
@@ -64,14 +66,6 @@ register_labels({
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
     "met_line": ("Mức tính là đạt", "Counts as met from"),
     "met_line_value": ("Mức tính là đạt: {phrase}", "Counts as met: {phrase}"),
-    # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
-    "part_note": ("Trước năm {year} (≈): số liệu của {old} cũ, chưa gồm {outside}.",
-                  "Before {year} (≈): figures of former {old} only, without {outside}."),
-    # true of a rate under 3 % and of one at 4–6 % in 2023 alike: "còn ít hơn mức giảm 3 điểm" was not
-    "zero_reading_note": ("Mục tiêu 0 %: giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %, nên cần giảm hết "
-                          "phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm {low}–{high} điểm %/năm)",
-                          "Target 0 %: at {low} points a year the rate reaches 0 % by {deadline}, so what is left "
-                          "needs to go (the workbench's reading; the plan sets a fall of {low}–{high} points a year)"),
     "own_target_line": ("Mức so sánh của từng xã", "Each commune's own benchmark"),
     "benchmark_entry": ("Mức so sánh của xã {deadline}{star}: {value}", "Commune benchmark {deadline}{star}: {value}"),
     "benchmark": ("Mức so sánh của xã", "Commune benchmark"),
@@ -89,24 +83,7 @@ register_labels({
     # a table of targets holds real and made-up figures side by side: which is which is said row by row
     "illustrative_banner_rows": ("MINH HỌA — số liệu in nghiêng là số liệu minh họa, không phải số liệu thật",
                                  "ILLUSTRATIVE — figures in italics are made up, not real"),
-    "chance": ("khả năng đạt", "chance"),
-    "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
-    "threshold_mark": ("Tính là đạt: {pairs}", "Counted as met: {pairs}"),
-    # why the met level is not the figure written: 100 % is written to a whole percent; "cơ bản
-    # không còn" (basically none left) is a reading of the plan's words, not a rounding
-    "threshold_reason_rounding": (" (làm tròn theo độ chính xác kế hoạch ghi)",
-                                  " (rounded to the precision the plan writes)"),
-    "threshold_reason_reading": (" (cách hiểu lời văn kế hoạch)", " (a reading of the plan's words)"),
-    "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
-    "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
-    "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
-    "holding_mark": ("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn",
-                     "‡ latest figure met: the chance of holding it to the deadline"),
-    "holding_at_risk": (" (năm hạn chưa qua, dưới 50 %: \"Khó giữ mức đã đạt\")",
-                        " (deadline year not yet over, under 50 %: \"hard to hold the level met\")"),
     "projection_word": ("dự báo", "projection"),
-    "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
-                             "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
     "small_multiples_title": ("theo xã — đánh giá năm", "by commune — verdict for"),
     "dashboard_source": ("Nguồn: số liệu công bố (data/observations/published.csv; nguồn và trích dẫn từng số "
                          "liệu trong tệp) và số liệu do các cơ quan gửi", "Sources: published figures "
@@ -116,7 +93,6 @@ register_labels({
     "indicator_col": ("Chỉ tiêu", "Target"),
     "target_col": ("Mục tiêu", "Goal"),
     "latest_col": ("Số liệu mới nhất", "Latest"),
-    "deadline_figure_line": ("năm {deadline}: {value}", "{deadline}: {value}"),
     "latest_in_col": ("Số liệu {year}", "Latest, {year}"),
     "needed_col": ("Cần mỗi năm", "Needed a year"),
     "status_col": ("Đánh giá", "Verdict"),
@@ -144,15 +120,6 @@ register_labels({
                           "đạt, xa dần mục tiêu.",
                           "Colours: green — met, on track; yellow — needs attention; orange — a chance under 20 %; "
                           "red — not met, moving away."),
-    "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
-                       "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
-                       "district only"),
-    "benchmark_assumption_mark": ("* mức so sánh năm 2030 là giả định: giữ như năm 2025",
-                                  "* the 2030 benchmark is an assumption: the 2025 one held"),
-    "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
-                        "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
-    "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt",
-                      "† awaiting the {year} figure: judged by its chance"),
     "district_panel": ("Toàn huyện", "District"),
     "and_word": ("và", "and"),
     "falls_title": ("Mức giảm mỗi năm (điểm %) so với chỉ tiêu {low}–{high} điểm — {met}",
@@ -160,39 +127,13 @@ register_labels({
     "falls_band": ("Chỉ tiêu: giảm {low}–{high} điểm", "Target: down {low}–{high} points"),
     "falls_projected": ("Dự báo {year}", "Projected {year}"),
     "why": ("Vì sao", "Why"),
-    "short_achieved": ("Đã đạt", "Achieved"),
-    "short_hold": ("giữ", "hold"),
     "hold_badge_note": ("\"giữ\": đã đạt; khả năng giữ được mức đạt đến năm {deadline}",
                         "\"hold\": met already; the chance of holding it to {deadline}"),
     "hold_badge_at_risk": (" (dưới 50 %: \"Khó giữ mức đạt\")", " (under 50 %: \"hard to hold\")"),
-    "short_on_track": ("Đúng tiến độ", "On track"),
-    "short_likely_met": ("Ước đạt", "Likely met"),
-    "short_in_doubt": ("Khó đạt", "In doubt"),
-    "short_likely_missed": ("Ước không đạt", "Likely missed"),
-    "short_met_at_risk": ("Khó giữ mức đạt", "Hard to hold"),
-    "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
-    "short_slowing": ("Dự báo chậm lại", "Slowing"),
     "merged_panels": ("{n} xã, thị trấn cũ đã sắp xếp từ 1/7/2025 không có mục tiêu năm {deadline}: xem bản đồ xã mới.",
                       "{n} old communes and towns, merged on 1 July 2025, have no {deadline} target: see the new "
                       "communes' map."),
-    # an old commune's chart stops at 2025: a planner looking for its 2030 is sent to the new commune
-    "merged_note": ("Từ {date}, {old} là một phần của {new} (mới): mục tiêu năm 2030 được đánh giá cho xã mới.",
-                    "From {date} {old} is part of the new {new} commune: the 2030 targets are assessed for the new "
-                    "commune."),
-    "short_off_track": ("Chậm, khó đạt", "Slow progress"),
-    "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
-    "short_deadline_missed": ("Không đạt", "Not met"),
-    "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
-    "short_no_data": ("Không có số liệu", "No data"),
-    "short_": ("Chỉ dự báo", "Projection only"),
-    "projected_level": ("Chỉ dự báo, mức {value}", "Projection only, level {value}"),
-    "too_few_to_project": ("chưa đủ số liệu", "too few figures"),
-    "projection_only_bare_line": ("{deadline} — kế hoạch không đặt chỉ tiêu; chưa đủ số liệu để dự báo",
-                                  "{deadline} — no target in the plan; too few figures to project"),
 })
-
-DARK_VERDICTS = ("achieved", "likely_met", "on_track", "moving_away", "deadline_missed", "missed")
-"""Verdicts whose colour is dark enough for white text."""
 FOOTER_SIZE = 8.5
 """Points of the footer's text (why, the met rule, method, sources) on an A4 page."""
 SLIDE_FOOTER_SIZE = 10.0
@@ -216,157 +157,6 @@ def _title(figure: Figure, text: str, size: float) -> None:
                     fontsize=size, fontweight="bold")
 
 
-def _projection_only(row: pd.Series, lang: str) -> str:
-    """A deadline the plan sets no target for, in a table cell: "Chỉ dự báo, mức 0,3 %" — "Chỉ dự
-    báo: 0,3 %" beside the chance column read as a chance of 0,3 %.
-
-    >>> _projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "vi")
-    'Chỉ dự báo, mức 0,3 %'
-    >>> _projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "en")
-    'Projection only, level 0.3 %'
-    >>> _projection_only(pd.Series({"projected_median": float("nan"), "unit": "percent"}), "vi")
-    'Chỉ dự báo: chưa đủ số liệu'
-    """
-    if _missing(row["projected_median"]):
-        return label("short_", lang) + ": " + label("too_few_to_project", lang)
-    return label("projected_level", lang).format(value=value_text(row["projected_median"], row["unit"], lang))
-
-
-def verdict_line(row: pd.Series, lang: str) -> str:
-    """The subtitle line of one deadline: "2025 — Chuyển biến chậm, khó đạt · khả năng đạt 12 % · chờ số liệu năm 2025"."""
-    if row["origin"] == "projection" and _missing(row["projected_median"]):
-        return label("projection_only_bare_line", lang).format(deadline=row["deadline"])
-    if row["origin"] == "projection":
-        return label("projection_only_line", lang).format(
-            deadline=row["deadline"], median=value_text(row["projected_median"], row["unit"], lang),
-            low=value_text(row["projected_lo_80"], row["unit"], lang),
-            high=value_text(row["projected_hi_80"], row["unit"], lang))
-    parts = [f"{row['deadline']} — {status_label(row['verdict'], lang)}"]
-    if not _missing(row["years_met"]):
-        parts[0] += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
-    if has_chance(row):
-        words = label("chance_to_hold" if is_holding(row) else "chance", lang)
-        parts.append(f"{words} {chance_text(row['probability'], lang)}")
-    if row["awaiting_figure"]:
-        parts.append(label("awaiting", lang).format(year=row["deadline"]).lower())
-    return " · ".join(parts)
-
-
-def decided(row: pd.Series) -> bool:
-    """Whether the verdict is the deadline year's own figure (met or not): a past, known
-    outcome, which has no chance (:func:`analysis.words.deadline_figure_in`).
-
-    >>> row = pd.Series({"verdict": "achieved", "deadline": 2022, "latest_year": 2024, "probability": 1.0})
-    >>> decided(row), decided(row.copy().replace({2024: 2021}))
-    (True, False)
-    """
-    return deadline_figure_in(row)
-
-
-def has_chance(row: pd.Series) -> bool:
-    """Whether the row has a chance worth showing: a projection's, not the 1 or 0 of an outcome
-    already known (:func:`decided`), nor none at all (too little data).
-
-    >>> has_chance(pd.Series({"verdict": "too_little_data", "deadline": 2025, "latest_year": 2023,
-    ...                       "probability": float("nan")}))
-    False
-    """
-    return not _missing(row["probability"]) and not decided(row)
-
-
-def judged_awaiting(row: pd.Series) -> bool:
-    """Whether the row is marked †: an ended deadline year judged by its chance while its figure
-    is awaited (only where there is a chance to show)."""
-    return bool(row.get("awaiting_figure")) and has_chance(row)
-
-
-def _short_verdict(row: pd.Series, lang: str) -> str:
-    words = label(f"short_{row['verdict']}", lang) + ("*" if row.get("origin") == "assumption" else "") \
-        + ("†" if judged_awaiting(row) else "")  # as on the dashboard
-    if is_holding(row) and row["verdict"] != "met_at_risk":  # "Khó giữ mức đạt · giữ 25 %" said "hold" twice
-        words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
-    elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
-        words += f" · {chance_text(row['probability'], lang)}"
-    return words
-
-
-_BILINGUAL = re.compile(r"^(?P<vi>.*[^\x00-\x7f].*?) / (?P<en>[A-Z][\x20-\x2e\x30-\x7e]*)$")
-"""A source said in both languages: "Số liệu minh họa, … (scripts/…) / Illustrative data, not real"."""
-_WORD_PAIR = re.compile(r"(\w+) / (\w+)\)")
-"""Two words for one thing at the end of a parenthesis: "(3/13 xã / communes)"."""
-
-
-_SCRIPT_NOTE = re.compile(r"\s*\(scripts/[^()]*\)")
-
-
-def source_parts(sources: str, lang: str) -> list[str]:
-    """The sources of a summary row ("a | b; c"), each once, in the reader's language where the
-    data say them in both.
-
-    >>> text = ("tổng hợp từ 15 xã, thị trấn / combined from 15 communes — Số liệu minh họa, không phải số liệu "
-    ...         "thật (scripts/x.py, seed 1) / Illustrative data, not real | Sở GD: Báo cáo (3/13 xã / communes)")
-    >>> source_parts(text, "en")
-    ['combined from 15 communes', 'Illustrative data, not real', 'Sở GD: Báo cáo (3/13 communes)']
-    >>> source_parts(text, "vi")[1:]
-    ['Số liệu minh họa, không phải số liệu thật', 'Sở GD: Báo cáo (3/13 xã)']
-
-    The script that made illustrative data ("scripts/x.py, seed 1") is for the README and
-    summary.csv, not for a meeting: a planner cannot explain a seed.
-    """
-    out: list[str] = []
-    for chunk in str(sources or "").split(" | "):  # the assessment's separator: a "|" inside a source stays
-        chunk = chunk.strip()
-        aggregate = AGGREGATED_SOURCE.match(chunk)
-        if aggregate:
-            out.append(f"tổng hợp từ {aggregate['n']} {aggregate['vi']}" if lang == "vi"
-                       else f"combined from {aggregate['n']} {aggregate['en'].strip()}")
-            chunk = chunk[aggregate.end():]
-        for part in (p.strip() for p in chunk.split("; ")):
-            if not part:
-                continue
-            both = _BILINGUAL.match(part)
-            if both:
-                notes = re.findall(r"\([^()]*\)", both["vi"])
-                if lang == "vi":
-                    part = both["vi"].strip()
-                else:
-                    part = " ".join([both["en"].strip(), *notes]) if "(" not in both["en"] else both["en"].strip()
-            part = _WORD_PAIR.sub(lambda m: (m[1] if lang == "vi" else m[2]) + ")", part)
-            out.append(_SCRIPT_NOTE.sub("", part))
-    return list(dict.fromkeys(out))
-
-
-_COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|combined from) (?P<n>\d+) (?P<what>.+?)s?$")
-
-
-def merged_sums(parts: list[str]) -> list[str]:
-    """Sums of different numbers of the same units said once, with the range of the numbers (new
-    communes rebuilt from 1, 2 or 3 old units each), in the place of the first of them.
-
-    >>> merged_sums(["tổng hợp từ 3 đơn vị cũ", "Sở Y tế", "tổng hợp từ 1 đơn vị cũ", "tổng hợp từ 2 đơn vị cũ"])
-    ['tổng hợp từ 1–3 đơn vị cũ', 'Sở Y tế']
-    >>> merged_sums(["combined from 3 old units", "combined from 1 old unit", "combined from 15 communes"])
-    ['combined from 1–3 old units', 'combined from 15 communes']
-    """
-    ranges: dict[tuple[str, str], list[int]] = {}
-    for part in parts:
-        found = _COUNTED_SUM.match(part)
-        if found:
-            ranges.setdefault((found["how"], found["what"]), []).append(int(found["n"]))
-    out, said = [], set()
-    for part in parts:
-        found = _COUNTED_SUM.match(part)
-        key = (found["how"], found["what"]) if found else None
-        numbers = ranges.get(key, [])
-        if len(set(numbers)) < 2:
-            out.append(part)
-        elif key not in said:  # the others of the range are said with the first
-            said.add(key)
-            plural = "s" if found["how"] == "combined from" else ""
-            out.append(f"{found['how']} {min(numbers)}–{max(numbers)} {found['what']}{plural}")
-    return out
-
-
 def _sources_sentence(shown: list[str], more: int, lang: str) -> str:
     text = f"{label('source', lang)}: " + "; ".join(shown)
     if more:
@@ -381,13 +171,13 @@ def _row_sources(row: pd.Series, rows: pd.DataFrame, lang: str) -> list[str]:
     parts = source_parts(row["sources"], lang)
     if rows["area_code"].nunique() < 2 or row.get("area_kind") not in ("district", "aggregate"):
         return parts
-    sums = [found for found in map(_COUNTED_SUM.match, parts) if found]
+    sums = [found for found in map(COUNTED_SUM.match, parts) if found]
     if not sums:
         return parts
     joined = f" {label('and_word', lang)} ".join(
         part.string if i == 0 else part.string[len(part["how"]) + 1:] for i, part in enumerate(sums))
     named = f"{_panel_title(row, str(row['area_code']), lang)}: {joined}"
-    return [named] + [part for part in parts if not _COUNTED_SUM.match(part)]
+    return [named] + [part for part in parts if not COUNTED_SUM.match(part)]
 
 
 def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOOTER_SIZE,
@@ -509,7 +299,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
                                    for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
         method = [] if for_deck else method_lines(rows, data, lang)
-        assumed = _assumption_note(rows[rows["target_value"].notna()], lang)
+        assumed = assumption_note(rows[rows["target_value"].notna()], lang)
         assumed += [merged] if (merged := merged_note(str(first["area_code"]), lang)) else []
         assumed += [part] if (part := part_note(str(first["area_code"]), lang)) else []
         legend_size = DECK_TEXT_SIZE if for_deck else FAN_LEGEND_SIZE
@@ -950,7 +740,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
     coloured badge above the panel, never on the data.
     """
     check_language(lang)
-    codes = list(dict.fromkeys(rows.sort_values(["area_kind", "area_code"], key=_district_first)["area_code"]))
+    codes = list(dict.fromkeys(rows.sort_values(["area_kind", "area_code"], key=district_first)["area_code"]))
     # an area without a row for the deadline where others have one is a commune merged before it (the old
     # map's in 2030): its 2025 badge under a title saying 2030 read as a 2030 verdict
     judged = set(rows.loc[rows["deadline"] == deadline, "area_code"])
@@ -979,14 +769,14 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
             holding.insert(0, label("awaiting_mark", lang).format(year=deadline))
         moved = [label("merged_panels", lang).format(n=len(merged), deadline=deadline)] if merged else []
         rows = rows[rows["area_code"].isin(codes)]
-        assumed = _assumption_note(pd.DataFrame(list(badges.values())), lang)  # the badges' "*"
-        zero = _zero_reading_note(list(badges.values()), lang)
+        assumed = assumption_note(pd.DataFrame(list(badges.values())), lang)  # the badges' "*"
+        zero = zero_reading_note(list(badges.values()), lang)
         zero += [part for code in codes if (part := part_note(str(code), lang))]
         bottom = _footer(figure, rows, lang, ([own_note] if own else []) + zero + assumed + holding + moved,
                          SLIDE_FOOTER_SIZE)
         axes = np.atleast_1d(figure.subplots(nrows, ncols, sharex=True, sharey=True)).ravel()
         titles = {code: _panel_title(badges[code], code, lang) for code in codes}
-        stacked = _badges_stacked(figure, ncols, [(titles[code], _short_verdict(badges[code], lang)) for code in codes])
+        stacked = _badges_stacked(figure, ncols, [(titles[code], short_verdict(badges[code], lang)) for code in codes])
         limits, drawn = [], []
         # every panel to the deadline judged, and only its target: 2030's diamonds and paths under a title saying
         # "đánh giá năm 2025" had no line in the legend and no "*" for an assumed target (and on the old map the
@@ -1008,7 +798,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
                          pad=BADGE_SIZE * 1.2 + 4 * pad + 6 if stacked else None)
             color = verdict_color(row)
             # the badge's box, not only its words, ends within the panel's width and above its top
-            ax.annotate(_short_verdict(row, lang), (0.0 if stacked else 1.0, 1.0), xycoords="axes fraction",
+            ax.annotate(short_verdict(row, lang), (0.0 if stacked else 1.0, 1.0), xycoords="axes fraction",
                         xytext=(pad if stacked else -pad, pad + 2), textcoords="offset points",
                         ha="left" if stacked else "right", va="bottom", fontsize=BADGE_SIZE, fontweight="bold",
                         color="white" if row["verdict"] in DARK_VERDICTS else "black",
@@ -1044,7 +834,7 @@ def small_multiples(rows: pd.DataFrame, data: dict[str, TargetSeries], lang: str
 def _panel_title(row: pd.Series, code: str, lang: str) -> str:
     """A panel's name: the area's, or "Toàn huyện" for the district on the map it was drawn on."""
     area = row["area_vi"] if lang == "vi" else row["area_en"]
-    if row["area_kind"] == "district" and area == _catalogue_name(code, lang):
+    if row["area_kind"] == "district" and area == catalogue_name(code, lang):
         return label("district_panel", lang)  # on the new map the former district keeps its own name
     return area
 
@@ -1108,246 +898,6 @@ def _commune_target_note(target_id: str, lang: str) -> str:
     targets = load_targets()
     match = targets.loc[targets["target_id"] == target_id, f"commune_target_note_{lang}"]
     return str(match.iloc[0]) if len(match) and isinstance(match.iloc[0], str) else ""
-
-
-def merged_note(code: str, lang: str) -> str:
-    """A line for an old commune merged into a new one: why its chart stops at 2025 ("" for any
-    other area).
-
-    >>> merged_note("29428", "vi")
-    'Từ 1/7/2025, Xã Mỹ Hòa là một phần của Xã Cầu Ngang (mới): mục tiêu năm 2030 được đánh giá cho xã mới.'
-    >>> merged_note("29428", "en"), merged_note("29431-2025", "vi"), merged_note("848", "vi")
-    ('From 1 July 2025 Mỹ Hòa commune is part of the new Cầu Ngang commune: the 2030 targets are assessed for the new commune.', '', '')
-    """
-    from ..data.catalogue import load_areas
-
-    areas = load_areas()
-    successor = merged_into(code, areas)
-    if successor is None:
-        return ""
-    new = areas.at[successor, f"name_{lang}"]
-    return label("merged_note", lang).format(
-        date=short_date(areas.at[successor, "valid_from"], lang), old=areas.at[code, f"name_{lang}"],
-        new=new if lang == "vi" else new.removesuffix(" commune"))
-
-
-def part_note(code: str, lang: str) -> str:
-    """A line for a new commune that also holds land from outside the plan's area: its figures
-    before the reform are those of its old unit(s) in the district only ("" for any other area).
-    The "≈" of those points said "estimated", and the chart named the whole new commune.
-
-    >>> part_note("29530-2025", "vi")
-    'Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
-    >>> part_note("29431-2025", "vi"), part_note("29530-2025", "en").startswith("Before 2025 (≈): figures of former Thạnh")
-    ('', True)
-    """
-    inside = part_inside(code, lang)
-    if inside is None:
-        return ""
-    reform, old = inside
-    return label("part_note", lang).format(year=reform.first_year, old=old,
-                                           outside=reform.outside[code][0 if lang == "vi" else 1])
-
-
-def _catalogue_name(code: str, lang: str) -> str:
-    from ..data.catalogue import load_areas
-
-    areas = load_areas()
-    return areas.at[code, f"name_{lang}"] if code in areas.index else code
-
-
-def _district_first(column: pd.Series) -> pd.Series:
-    if column.name == "area_kind":
-        return column.map(lambda kind: 0 if kind in ("district", "aggregate") else 1)
-    return column
-
-
-# ---------------------------------------------------------------------------------------
-# dashboard
-
-
-def column_rows(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...] = (2025, 2030)) -> pd.DataFrame:
-    """The row each target of ``rows`` (one area) shows in the dashboard's column for
-    ``deadline``, in the targets' order: its own row for that deadline; in the first column,
-    the earliest row of a target with no row for any of ``deadlines`` (the 2022 milestones,
-    "Đã đạt (2022)"). A target with nothing to show there is left out: T17, set for 2030
-    only, is not in the 2025 column. The deck's counts and the dashboard read the same rows.
-
-    >>> rows = pd.DataFrame({"target_id": ["T02", "T02", "T17", "M1"], "deadline": [2025, 2030, 2030, 2022]})
-    >>> column_rows(rows, 2025)["target_id"].tolist(), column_rows(rows, 2030)["target_id"].tolist()
-    (['T02', 'M1'], ['T02', 'T17'])
-    """
-    picked = []
-    for _, group in rows.groupby("target_id", sort=False):
-        own = group[group["deadline"] == deadline]
-        if len(own):
-            picked.append(own.iloc[0])
-        elif deadline == deadlines[0] and not group["deadline"].isin(deadlines).any():
-            picked.append(group.nsmallest(1, "deadline").iloc[0])
-    return pd.DataFrame(picked).reset_index(drop=True) if picked else rows.iloc[0:0]
-
-
-def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
-    """The verdict in words with its marks: * a 2030 target the plan does not set, † judged by
-    the chance while the deadline year's figure is awaited (only where there is a chance), and
-    the deadline's year when it is not the column's (a milestone of 2022)."""
-    words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
-        ("†" if judged_awaiting(row) else "")
-    return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
-
-
-def marked_goal(row: pd.Series, lang: str, compact: bool = False) -> str:
-    """The target as the tables show it, with § where a commune is held to a level the plan does
-    not set (T14: its own Khmer share of the population; the plan's 20 % is the district's).
-
-    >>> row = pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 42.0, "origin": "assumption",
-    ...                  "benchmark": True})
-    >>> marked_goal(row, "vi"), marked_goal(row.replace({True: False}), "vi")
-    ('≥ 42 %§', '≥ 42 %')
-    """
-    return target_text(row, lang, compact=compact) + ("§" if is_benchmark(row) else "")
-
-
-def _zero_reading_note(rows: list, lang: str) -> list[str]:
-    """Where a panel's target of a yearly fall sits at 0 % (what is left is less than the fall the
-    plan asks for), the footer says it is the workbench's reading: ten communes' diamonds at 0 %
-    with nothing said read as a target of 0 % that the plan sets.
-
-    >>> row = pd.Series({"kind": "yearly_reduction", "reading": "points", "target_value": 0.0, "target_low": 3.0,
-    ...                  "target_high": 4.0, "deadline": 2025, "latest_year": 2024})
-    >>> _zero_reading_note([row], "vi")
-    ['Mục tiêu 0 %: giảm 3 điểm %/năm thì đến năm 2025 tỷ lệ về 0 %, nên cần giảm hết phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm 3–4 điểm %/năm)']
-    """
-    at_zero = [row for row in rows if row is not None and row.get("kind") == "yearly_reduction"
-               and row.get("reading") == "points" and not _missing(row.get("target_value"))
-               and row["target_value"] <= 0 and not _missing(row.get("latest_year"))
-               and row["deadline"] > row["latest_year"]]
-    if not at_zero:
-        return []
-    low, high = (fmt_number(float(at_zero[0][key]), lang, 0) for key in ("target_low", "target_high"))
-    return [label("zero_reading_note", lang).format(low=low, high=high, deadline=int(at_zero[0]["deadline"]))]
-
-
-def _assumption_note(rows: pd.DataFrame, lang: str) -> list[str]:
-    """The note of the * on an assumed 2030 level, if any row has one: a commune's benchmark (T14)
-    is not a target the plan sets at all, so "kế hoạch chỉ đặt mục tiêu đến 2025" would misstate it."""
-    assumed = rows[rows["origin"] == "assumption"] if len(rows) else rows
-    if not len(assumed):
-        return []
-    benchmarks = assumed.apply(is_benchmark, axis=1)
-    return [label("benchmark_assumption_mark" if benchmarks.all() else "assumption_mark", lang)]
-
-
-def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_column: bool = True) -> list[str]:
-    """The footnotes of the marks ``shown`` carries (see :func:`_marked`), each once; with
-    ``thresholds`` (a table with the target), also what counts as met where it is not the
-    target's own figure ("100 % khi ≥ 99,5 %"), and, with ``needed_column``, that the table's
-    yearly need is to that level."""
-    notes = []
-    if len(shown) and shown.apply(is_benchmark, axis=1).any():
-        notes.append(label("benchmark_mark", lang))
-    notes += _assumption_note(shown, lang)
-    awaiting = shown[shown.apply(judged_awaiting, axis=1)] if len(shown) else shown
-    if len(awaiting):
-        notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
-    if len(shown) and shown.apply(is_holding, axis=1).any():
-        # the verdict a chance of holding under 50 % gives is explained where it is shown
-        at_risk = shown["verdict"].eq("met_at_risk").any()
-        notes.append(label("holding_mark", lang) + (label("holding_at_risk", lang) if at_risk else ""))
-    # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
-    pairs = _threshold_pairs(shown, lang) if thresholds else []
-    if pairs:
-        notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs))
-                     + (label("threshold_mark_needed", lang) if needed_column else ""))
-    return notes
-
-
-def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
-    """"0 ấp khi ≤ 1 ấp" for each row whose met level is not its target's figure, once each; where
-    the table's other areas of the same target have another (a commune has no especially difficult
-    hamlet left only at 0, the district "basically" at 1), the areas it is said for are named:
-    "0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang". Why follows each group: roundings of a whole-percent
-    bound first, then readings of the plan's words.
-
-    >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
-    ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
-    >>> _threshold_pairs(rows, "vi")
-    ['0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
-    >>> share = pd.DataFrame({"target_id": "T06", "kind": "at_least", "unit": "percent", "target_value": [100.0],
-    ...                       "met_threshold": [99.5], "area_vi": ["Huyện Cầu Ngang"]})
-    >>> _threshold_pairs(pd.concat([rows, share]), "vi")  # doctest: +NORMALIZE_WHITESPACE
-    ['100 % khi ≥ 99,5 % (làm tròn theo độ chính xác kế hoạch ghi)',
-     '0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
-    """
-    pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_reading": []}
-    for _, rows in shown.groupby("target_id", sort=False):
-        phrases = [threshold_phrase(row, lang) for _, row in rows.iterrows()]
-        for phrase in dict.fromkeys(p for p in phrases if p):
-            having = [row for (_, row), p in zip(rows.iterrows(), phrases) if p == phrase]
-            pair = label("threshold_pair", lang).format(target=target_text(having[0], lang), phrase=phrase)
-            if len(having) < len(rows):
-                names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
-                pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
-            group = pairs["threshold_reason_rounding" if _rounds_to_bound(having[0]) else "threshold_reason_reading"]
-            if pair not in group:
-                group.append(pair)
-    return [text for reason, group in pairs.items() if group
-            for text in group[:-1] + [group[-1] + label(reason, lang)]]
-
-
-def _rounds_to_bound(row: pd.Series) -> bool:
-    """Whether the met level is the target's whole-percent bound rounded (100 % met at 99,5 %),
-    rather than a reading of the plan's words set in the catalogue."""
-    return row["unit"] == "percent" and row["target_value"] in (0, 100)
-
-
-def _latest_value(row: pd.Series, lang: str) -> str:
-    if _missing(row["latest_value"]):
-        return "–"
-    # a count to bring to zero keeps its unit, as its goal does ("3 ấp" beside "0 ấp"; a bare "3" said nothing)
-    shown = value_text(row["latest_value"], row["unit"], lang, compact=row["kind"] != "count_to_zero",
-                       decimals=latest_decimals(row))
-    return f"{'≈' if row['approximate'] else ''}{shown}"
-
-
-def _latest(row: pd.Series, lang: str) -> str:
-    """The latest figure and its year, and a yearly fall's own fall, as the boards show it:
-    "3,2 % (2024; giảm 1,7)" beside "giảm 3–4 điểm %/năm", where "3,2 %" alone read as a fall.
-
-    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_value": 3.2, "latest_year": 2024,
-    ...                  "latest_year_change": -1.7, "approximate": False, "latest_decimals": 1})
-    >>> _latest(row, "vi"), _latest(row.drop("latest_year_change"), "en")
-    ('3,2 % (2024; giảm 1,7)', '3.2 % (2024)')
-    >>> hamlets = row.drop("latest_year_change")
-    >>> hamlets[["kind", "unit", "latest_value", "latest_decimals"]] = ["count_to_zero", "hamlets", 3.0, 0]
-    >>> _latest(hamlets, "vi")
-    '3 ấp (2024)'
-    """
-    value = _latest_value(row, lang)
-    return value if _missing(row["latest_value"]) else value + latest_notes(row, lang)
-
-
-def _deadline_figure_line(group: pd.DataFrame, lang: str) -> str:
-    """A second line under a target's latest figure for the first deadline decided by its own
-    year's figure while a later figure is in: "95,2 % (2026)" beside 2025's "Không đạt" read as a
-    contradiction until "năm 2025: 92,0 %" says what the verdict rests on. Empty otherwise.
-
-    >>> row = pd.Series({"origin": "plan", "verdict": "deadline_missed", "deadline": 2025, "latest_year": 2026,
-    ...                  "latest_value": 95.2, "deadline_value": 92.0, "deadline_approximate": False,
-    ...                  "deadline_illustrative": False, "approximate": False, "latest_illustrative": False,
-    ...                  "latest_decimals": pd.NA, "latest_year_change": math.nan, "unit": "percent",
-    ...                  "kind": "at_least", "met_threshold": 95.0, "met_strict": False, "probability": 0.0})
-    >>> _deadline_figure_line(pd.DataFrame([row]), "vi"), _deadline_figure_line(pd.DataFrame([row.replace({2026: 2025})]), "en")
-    ('\\nnăm 2025: 92,0 %', '')
-    """
-    for _, row in group.sort_values("deadline").iterrows():
-        if row["origin"] == "projection":
-            continue
-        shown = _at_deadline(row)
-        if shown is not row:
-            return "\n" + label("deadline_figure_line", lang).format(deadline=int(row["deadline"]),
-                                                                      value=_latest_value(shown, lang))
-    return ""
 
 
 def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] = A4_LANDSCAPE,
@@ -1421,11 +971,11 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                                else first, lang, compact=True)
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
                     linespacing=0.95)
-            latest = _latest(first, lang)
+            latest = latest_text(first, lang)
             if not _missing(first["years_met"]):
                 latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
             else:
-                latest += _deadline_figure_line(group.reset_index(), lang)
+                latest += deadline_figure_line(group.reset_index(), lang)
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95,
                     fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
@@ -1472,7 +1022,7 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
     """One deadline of one target: needed a year, the verdict on its colour, the chance.
     Returns the verdict's text (None for a projection only)."""
     if row["origin"] == "projection":
-        text = _projection_only(row, lang)
+        text = projection_only(row, lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return None
     ax.text(left + need_w / 2, y, fit(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6),
@@ -1523,7 +1073,7 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     of another year says its own ("8 (2023)")."""
     shown = column_rows(rows, deadline, deadlines)
     if len(shown):
-        shown = pd.DataFrame([_at_deadline(row) for _, row in shown.iterrows()], columns=shown.columns)
+        shown = pd.DataFrame([at_deadline(row) for _, row in shown.iterrows()], columns=shown.columns)
     years = shown["latest_year"].dropna() if len(shown) else pd.Series(dtype=float)
     # the most rows' year, the latest of a tie: "Số liệu 2026" over 15 rows of 2024 and 2 of 2026 put the
     # year of two in the heading and left fifteen unmarked
@@ -1533,14 +1083,14 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     for _, row in shown.iterrows():
         name = row["target_vi"] if lang == "vi" else row["target_en"]
         if row["origin"] == "projection":
-            words = _projection_only(row, lang)
+            words = projection_only(row, lang)
             chance = "–"
         else:
             words = marked_verdict(row, lang, deadline)
             chance = chance_shown(row, lang)  # with its ‡ when it is a chance of holding
         # in brackets: a year other than the heading's, and a yearly fall's own fall ("3,2 % (2023; giảm 1,7)")
         other_year = not _missing(row["latest_year"]) and row["latest_year"] != common
-        latest = _latest_value(row, lang) + latest_notes(row, lang, year=other_year)
+        latest = latest_value_text(row, lang) + latest_notes(row, lang, year=other_year)
         # a commune held to its own level (T14): the board has no goal column, so § follows the name
         mark = "§" if is_benchmark(row) else ""
         cells.append((f"{row['target_id']}{NBSP}{NBSP}{name}{mark}", latest, words, chance))
@@ -1548,32 +1098,6 @@ def _board_cells(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...], 
     if common is not None:
         headers[1] = label("latest_in_col", lang).format(year=common)
     return shown, cells, headers
-
-
-def _at_deadline(row: pd.Series) -> pd.Series:
-    """A row decided by its deadline year's own figure, with a later figure in since, as a board of
-    that deadline shows it: the deadline year's figure, the one the verdict rests on ("≈66,3 % (2026)"
-    beside 2025's "Không đạt" hid the 63,7 % that decided it). Other rows as they are.
-
-    >>> row = pd.Series({"verdict": "deadline_missed", "deadline": 2025, "latest_year": 2026, "latest_value": 66.3,
-    ...                  "deadline_value": 63.7, "deadline_approximate": True, "deadline_illustrative": False,
-    ...                  "approximate": True, "latest_illustrative": False, "latest_decimals": pd.NA,
-    ...                  "latest_year_change": 2.6, "unit": "percent", "kind": "above", "met_threshold": 80.0,
-    ...                  "met_strict": True, "probability": 0.0})
-    >>> shown = _at_deadline(row)
-    >>> shown["latest_value"], shown["latest_year"], bool(shown["approximate"]), _at_deadline(shown.replace({2025: 2026}))["latest_value"]
-    (63.7, 2025, True, 63.7)
-    """
-    if not deadline_figure_in(row) or _missing(row.get("deadline_value")) or _missing(row["latest_year"]) \
-            or int(row["latest_year"]) <= int(row["deadline"]):
-        return row
-    out = row.copy()
-    value = float(row["deadline_value"])
-    out["latest_value"], out["latest_year"] = value, int(row["deadline"])
-    out["approximate"], out["latest_illustrative"] = bool(row["deadline_approximate"]), bool(row["deadline_illustrative"])
-    out["latest_decimals"] = decimals_against(value, row)  # "79,96 %" beside "Không đạt", never "80,0 %"
-    out["latest_year_change"] = math.nan  # a yearly fall's own fall is the later year's
-    return out
 
 
 def deadline_board(table: pd.DataFrame, deadline: int, lang: str = "vi", area: str = "848",

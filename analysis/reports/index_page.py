@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..paths import COMMAND, REPORTS_DIR
 from ..words import chance_shown
-from .charts import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict, merged_note
+from .row_words import DARK_VERDICTS, mark_notes, marked_goal, marked_verdict, merged_note
 from .style import verdict_color
 from ..text import check_language, in_sentence, label, register_labels
 

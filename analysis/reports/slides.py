@@ -26,7 +26,7 @@ from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import needed_words
-from .charts import column_rows, decided, source_parts, verdict_line
+from .row_words import column_rows, decided, source_parts, verdict_line
 from .style import COLORS, PNG_DPI, SLIDE
 
 __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
@@ -107,7 +107,7 @@ def judged_rows(rows: pd.DataFrame, year: int) -> pd.DataFrame:
 def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
                     deadlines: tuple[int, ...] = (2025, 2030)) -> SlideContent:
     """One deadline of the dashboard: how many of the targets its picture shows stand where —
-    the same rows (:func:`~analysis.reports.charts.column_rows`): a target set for 2030 only
+    the same rows (:func:`~analysis.reports.row_words.column_rows`): a target set for 2030 only
     is not counted in 2025. Each row's verdict line and the sources go in the notes."""
     shown = column_rows(rows, deadline, deadlines)
     judged = shown[shown["verdict"] != ""]

@@ -27,7 +27,7 @@ from ..export import reproducible_office_file, write_bytes_atomic, write_text_at
 from ..text import check_language, label, register_labels
 from ..words import (chance_shown, decimals_against, decimals_for, fmt_number, is_benchmark, is_holding, is_missing,
                      latest_decimals, needed_text, ratio_below_one, reach_text, target_text, value_text)
-from .charts import DARK_VERDICTS, source_parts
+from .row_words import DARK_VERDICTS, source_parts
 from .style import verdict_color
 
 __all__ = ["summary_frame", "write_summary_csv", "write_summary_xlsx", "SUMMARY_COLUMNS"]

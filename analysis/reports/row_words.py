@@ -1,0 +1,508 @@
+"""What every output writes of an assessed row: its verdict line, its marks and their notes,
+its latest figure, its sources.
+
+The dashboard, the deadline boards, the fan charts, the summary table, the slides and the index
+page show the same row; they take its words from here, so that a verdict, its mark (* an
+assumed target, † judged while the deadline's figure is awaited, ‡ a level met to be held, §
+a commune's own benchmark) and its note never differ between two outputs.
+"""
+
+from __future__ import annotations
+
+import math  # noqa: F401 - used by the doctests
+import re
+
+import pandas as pd
+
+from ..assessment import status_label
+from ..data.reform import merged_into, part_inside, short_date
+from ..data.series import AGGREGATED_SOURCE
+from ..text import label, register_labels
+from ..words import (chance_text, deadline_figure_in, decimals_against, fmt_number, is_benchmark, is_holding, is_missing as _missing,
+                     latest_decimals, latest_notes, target_text, threshold_phrase, value_text)
+
+__all__ = ["DARK_VERDICTS", "verdict_line", "decided", "has_chance", "judged_awaiting", "source_parts", "merged_sums",
+           "column_rows", "marked_verdict", "marked_goal", "mark_notes", "merged_note", "part_note"]
+
+register_labels({
+    # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
+    "part_note": ("Trước năm {year} (≈): số liệu của {old} cũ, chưa gồm {outside}.",
+                  "Before {year} (≈): figures of former {old} only, without {outside}."),
+    # true of a rate under 3 % and of one at 4–6 % in 2023 alike: "còn ít hơn mức giảm 3 điểm" was not
+    "zero_reading_note": ("Mục tiêu 0 %: giảm {low} điểm %/năm thì đến năm {deadline} tỷ lệ về 0 %, nên cần giảm hết "
+                          "phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm {low}–{high} điểm %/năm)",
+                          "Target 0 %: at {low} points a year the rate reaches 0 % by {deadline}, so what is left "
+                          "needs to go (the workbench's reading; the plan sets a fall of {low}–{high} points a year)"),
+    "chance": ("khả năng đạt", "chance"),
+    "chance_to_hold": ("khả năng giữ được", "chance of holding it"),
+    "threshold_mark": ("Tính là đạt: {pairs}", "Counted as met: {pairs}"),
+    # why the met level is not the figure written: 100 % is written to a whole percent; "cơ bản
+    # không còn" (basically none left) is a reading of the plan's words, not a rounding
+    "threshold_reason_rounding": (" (làm tròn theo độ chính xác kế hoạch ghi)",
+                                  " (rounded to the precision the plan writes)"),
+    "threshold_reason_reading": (" (cách hiểu lời văn kế hoạch)", " (a reading of the plan's words)"),
+    "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
+    "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
+    "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
+    "holding_mark": ("‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn",
+                     "‡ latest figure met: the chance of holding it to the deadline"),
+    "holding_at_risk": (" (năm hạn chưa qua, dưới 50 %: \"Khó giữ mức đã đạt\")",
+                        " (deadline year not yet over, under 50 %: \"hard to hold the level met\")"),
+    "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
+                             "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
+    "deadline_figure_line": ("năm {deadline}: {value}", "{deadline}: {value}"),
+    "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
+                       "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "
+                       "district only"),
+    "benchmark_assumption_mark": ("* mức so sánh năm 2030 là giả định: giữ như năm 2025",
+                                  "* the 2030 benchmark is an assumption: the 2025 one held"),
+    "assumption_mark": ("* mục tiêu 2030 là giả định (kế hoạch chỉ đặt mục tiêu đến 2025)",
+                        "* the 2030 target is an assumption (the plan sets the target to 2025 only)"),
+    "awaiting_mark": ("† chờ số liệu năm {year}: đánh giá theo khả năng đạt",
+                      "† awaiting the {year} figure: judged by its chance"),
+    "short_achieved": ("Đã đạt", "Achieved"),
+    "short_hold": ("giữ", "hold"),
+    "short_on_track": ("Đúng tiến độ", "On track"),
+    "short_likely_met": ("Ước đạt", "Likely met"),
+    "short_in_doubt": ("Khó đạt", "In doubt"),
+    "short_likely_missed": ("Ước không đạt", "Likely missed"),
+    "short_met_at_risk": ("Khó giữ mức đạt", "Hard to hold"),
+    "short_needs_acceleration": ("Cần đẩy nhanh", "Speed up"),
+    "short_slowing": ("Dự báo chậm lại", "Slowing"),
+    # an old commune's chart stops at 2025: a planner looking for its 2030 is sent to the new commune
+    "merged_note": ("Từ {date}, {old} là một phần của {new} (mới): mục tiêu năm 2030 được đánh giá cho xã mới.",
+                    "From {date} {old} is part of the new {new} commune: the 2030 targets are assessed for the new "
+                    "commune."),
+    "short_off_track": ("Chậm, khó đạt", "Slow progress"),
+    "short_moving_away": ("Xa dần mục tiêu", "Moving away"),
+    "short_deadline_missed": ("Không đạt", "Not met"),
+    "short_too_little_data": ("Chưa đủ số liệu", "Too little data"),
+    "short_no_data": ("Không có số liệu", "No data"),
+    "short_": ("Chỉ dự báo", "Projection only"),
+    "projected_level": ("Chỉ dự báo, mức {value}", "Projection only, level {value}"),
+    "too_few_to_project": ("chưa đủ số liệu", "too few figures"),
+    "projection_only_bare_line": ("{deadline} — kế hoạch không đặt chỉ tiêu; chưa đủ số liệu để dự báo",
+                                  "{deadline} — no target in the plan; too few figures to project"),
+})
+
+DARK_VERDICTS = ("achieved", "likely_met", "on_track", "moving_away", "deadline_missed", "missed")
+"""Verdicts whose colour is dark enough for white text."""
+
+
+
+
+def projection_only(row: pd.Series, lang: str) -> str:
+    """A deadline the plan sets no target for, in a table cell: "Chỉ dự báo, mức 0,3 %" — "Chỉ dự
+    báo: 0,3 %" beside the chance column read as a chance of 0,3 %.
+
+    >>> projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "vi")
+    'Chỉ dự báo, mức 0,3 %'
+    >>> projection_only(pd.Series({"projected_median": 0.31, "unit": "percent"}), "en")
+    'Projection only, level 0.3 %'
+    >>> projection_only(pd.Series({"projected_median": float("nan"), "unit": "percent"}), "vi")
+    'Chỉ dự báo: chưa đủ số liệu'
+    """
+    if _missing(row["projected_median"]):
+        return label("short_", lang) + ": " + label("too_few_to_project", lang)
+    return label("projected_level", lang).format(value=value_text(row["projected_median"], row["unit"], lang))
+
+
+def verdict_line(row: pd.Series, lang: str) -> str:
+    """The subtitle line of one deadline: "2025 — Chuyển biến chậm, khó đạt · khả năng đạt 12 % · chờ số liệu năm 2025"."""
+    if row["origin"] == "projection" and _missing(row["projected_median"]):
+        return label("projection_only_bare_line", lang).format(deadline=row["deadline"])
+    if row["origin"] == "projection":
+        return label("projection_only_line", lang).format(
+            deadline=row["deadline"], median=value_text(row["projected_median"], row["unit"], lang),
+            low=value_text(row["projected_lo_80"], row["unit"], lang),
+            high=value_text(row["projected_hi_80"], row["unit"], lang))
+    parts = [f"{row['deadline']} — {status_label(row['verdict'], lang)}"]
+    if not _missing(row["years_met"]):
+        parts[0] += f" ({label('years_met', lang).format(met=row['years_met'], counted=row['years_counted'])})"
+    if has_chance(row):
+        words = label("chance_to_hold" if is_holding(row) else "chance", lang)
+        parts.append(f"{words} {chance_text(row['probability'], lang)}")
+    if row["awaiting_figure"]:
+        parts.append(label("awaiting", lang).format(year=row["deadline"]).lower())
+    return " · ".join(parts)
+
+
+def decided(row: pd.Series) -> bool:
+    """Whether the verdict is the deadline year's own figure (met or not): a past, known
+    outcome, which has no chance (:func:`analysis.words.deadline_figure_in`).
+
+    >>> row = pd.Series({"verdict": "achieved", "deadline": 2022, "latest_year": 2024, "probability": 1.0})
+    >>> decided(row), decided(row.copy().replace({2024: 2021}))
+    (True, False)
+    """
+    return deadline_figure_in(row)
+
+
+def has_chance(row: pd.Series) -> bool:
+    """Whether the row has a chance worth showing: a projection's, not the 1 or 0 of an outcome
+    already known (:func:`decided`), nor none at all (too little data).
+
+    >>> has_chance(pd.Series({"verdict": "too_little_data", "deadline": 2025, "latest_year": 2023,
+    ...                       "probability": float("nan")}))
+    False
+    """
+    return not _missing(row["probability"]) and not decided(row)
+
+
+def judged_awaiting(row: pd.Series) -> bool:
+    """Whether the row is marked †: an ended deadline year judged by its chance while its figure
+    is awaited (only where there is a chance to show)."""
+    return bool(row.get("awaiting_figure")) and has_chance(row)
+
+
+def short_verdict(row: pd.Series, lang: str) -> str:
+    words = label(f"short_{row['verdict']}", lang) + ("*" if row.get("origin") == "assumption" else "") \
+        + ("†" if judged_awaiting(row) else "")  # as on the dashboard
+    if is_holding(row) and row["verdict"] != "met_at_risk":  # "Khó giữ mức đạt · giữ 25 %" said "hold" twice
+        words += f" · {label('short_hold', lang)} {chance_text(row['probability'], lang)}"
+    elif has_chance(row) and row["verdict"] not in ("achieved", "deadline_missed"):
+        words += f" · {chance_text(row['probability'], lang)}"
+    return words
+
+
+_BILINGUAL = re.compile(r"^(?P<vi>.*[^\x00-\x7f].*?) / (?P<en>[A-Z][\x20-\x2e\x30-\x7e]*)$")
+"""A source said in both languages: "Số liệu minh họa, … (scripts/…) / Illustrative data, not real"."""
+_WORD_PAIR = re.compile(r"(\w+) / (\w+)\)")
+"""Two words for one thing at the end of a parenthesis: "(3/13 xã / communes)"."""
+
+
+_SCRIPT_NOTE = re.compile(r"\s*\(scripts/[^()]*\)")
+
+
+def source_parts(sources: str, lang: str) -> list[str]:
+    """The sources of a summary row ("a | b; c"), each once, in the reader's language where the
+    data say them in both.
+
+    >>> text = ("tổng hợp từ 15 xã, thị trấn / combined from 15 communes — Số liệu minh họa, không phải số liệu "
+    ...         "thật (scripts/x.py, seed 1) / Illustrative data, not real | Sở GD: Báo cáo (3/13 xã / communes)")
+    >>> source_parts(text, "en")
+    ['combined from 15 communes', 'Illustrative data, not real', 'Sở GD: Báo cáo (3/13 communes)']
+    >>> source_parts(text, "vi")[1:]
+    ['Số liệu minh họa, không phải số liệu thật', 'Sở GD: Báo cáo (3/13 xã)']
+
+    The script that made illustrative data ("scripts/x.py, seed 1") is for the README and
+    summary.csv, not for a meeting: a planner cannot explain a seed.
+    """
+    out: list[str] = []
+    for chunk in str(sources or "").split(" | "):  # the assessment's separator: a "|" inside a source stays
+        chunk = chunk.strip()
+        aggregate = AGGREGATED_SOURCE.match(chunk)
+        if aggregate:
+            out.append(f"tổng hợp từ {aggregate['n']} {aggregate['vi']}" if lang == "vi"
+                       else f"combined from {aggregate['n']} {aggregate['en'].strip()}")
+            chunk = chunk[aggregate.end():]
+        for part in (p.strip() for p in chunk.split("; ")):
+            if not part:
+                continue
+            both = _BILINGUAL.match(part)
+            if both:
+                notes = re.findall(r"\([^()]*\)", both["vi"])
+                if lang == "vi":
+                    part = both["vi"].strip()
+                else:
+                    part = " ".join([both["en"].strip(), *notes]) if "(" not in both["en"] else both["en"].strip()
+            part = _WORD_PAIR.sub(lambda m: (m[1] if lang == "vi" else m[2]) + ")", part)
+            out.append(_SCRIPT_NOTE.sub("", part))
+    return list(dict.fromkeys(out))
+
+
+COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|combined from) (?P<n>\d+) (?P<what>.+?)s?$")
+
+
+def merged_sums(parts: list[str]) -> list[str]:
+    """Sums of different numbers of the same units said once, with the range of the numbers (new
+    communes rebuilt from 1, 2 or 3 old units each), in the place of the first of them.
+
+    >>> merged_sums(["tổng hợp từ 3 đơn vị cũ", "Sở Y tế", "tổng hợp từ 1 đơn vị cũ", "tổng hợp từ 2 đơn vị cũ"])
+    ['tổng hợp từ 1–3 đơn vị cũ', 'Sở Y tế']
+    >>> merged_sums(["combined from 3 old units", "combined from 1 old unit", "combined from 15 communes"])
+    ['combined from 1–3 old units', 'combined from 15 communes']
+    """
+    ranges: dict[tuple[str, str], list[int]] = {}
+    for part in parts:
+        found = COUNTED_SUM.match(part)
+        if found:
+            ranges.setdefault((found["how"], found["what"]), []).append(int(found["n"]))
+    out, said = [], set()
+    for part in parts:
+        found = COUNTED_SUM.match(part)
+        key = (found["how"], found["what"]) if found else None
+        numbers = ranges.get(key, [])
+        if len(set(numbers)) < 2:
+            out.append(part)
+        elif key not in said:  # the others of the range are said with the first
+            said.add(key)
+            plural = "s" if found["how"] == "combined from" else ""
+            out.append(f"{found['how']} {min(numbers)}–{max(numbers)} {found['what']}{plural}")
+    return out
+
+
+def merged_note(code: str, lang: str) -> str:
+    """A line for an old commune merged into a new one: why its chart stops at 2025 ("" for any
+    other area).
+
+    >>> merged_note("29428", "vi")
+    'Từ 1/7/2025, Xã Mỹ Hòa là một phần của Xã Cầu Ngang (mới): mục tiêu năm 2030 được đánh giá cho xã mới.'
+    >>> merged_note("29428", "en"), merged_note("29431-2025", "vi"), merged_note("848", "vi")
+    ('From 1 July 2025 Mỹ Hòa commune is part of the new Cầu Ngang commune: the 2030 targets are assessed for the new commune.', '', '')
+    """
+    from ..data.catalogue import load_areas
+
+    areas = load_areas()
+    successor = merged_into(code, areas)
+    if successor is None:
+        return ""
+    new = areas.at[successor, f"name_{lang}"]
+    return label("merged_note", lang).format(
+        date=short_date(areas.at[successor, "valid_from"], lang), old=areas.at[code, f"name_{lang}"],
+        new=new if lang == "vi" else new.removesuffix(" commune"))
+
+
+def part_note(code: str, lang: str) -> str:
+    """A line for a new commune that also holds land from outside the plan's area: its figures
+    before the reform are those of its old unit(s) in the district only ("" for any other area).
+    The "≈" of those points said "estimated", and the chart named the whole new commune.
+
+    >>> part_note("29530-2025", "vi")
+    'Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
+    >>> part_note("29431-2025", "vi"), part_note("29530-2025", "en").startswith("Before 2025 (≈): figures of former Thạnh")
+    ('', True)
+    """
+    inside = part_inside(code, lang)
+    if inside is None:
+        return ""
+    reform, old = inside
+    return label("part_note", lang).format(year=reform.first_year, old=old,
+                                           outside=reform.outside[code][0 if lang == "vi" else 1])
+
+
+def catalogue_name(code: str, lang: str) -> str:
+    from ..data.catalogue import load_areas
+
+    areas = load_areas()
+    return areas.at[code, f"name_{lang}"] if code in areas.index else code
+
+
+def district_first(column: pd.Series) -> pd.Series:
+    if column.name == "area_kind":
+        return column.map(lambda kind: 0 if kind in ("district", "aggregate") else 1)
+    return column
+
+
+# ---------------------------------------------------------------------------------------
+# dashboard
+
+
+def column_rows(rows: pd.DataFrame, deadline: int, deadlines: tuple[int, ...] = (2025, 2030)) -> pd.DataFrame:
+    """The row each target of ``rows`` (one area) shows in the dashboard's column for
+    ``deadline``, in the targets' order: its own row for that deadline; in the first column,
+    the earliest row of a target with no row for any of ``deadlines`` (the 2022 milestones,
+    "Đã đạt (2022)"). A target with nothing to show there is left out: T17, set for 2030
+    only, is not in the 2025 column. The deck's counts and the dashboard read the same rows.
+
+    >>> rows = pd.DataFrame({"target_id": ["T02", "T02", "T17", "M1"], "deadline": [2025, 2030, 2030, 2022]})
+    >>> column_rows(rows, 2025)["target_id"].tolist(), column_rows(rows, 2030)["target_id"].tolist()
+    (['T02', 'M1'], ['T02', 'T17'])
+    """
+    picked = []
+    for _, group in rows.groupby("target_id", sort=False):
+        own = group[group["deadline"] == deadline]
+        if len(own):
+            picked.append(own.iloc[0])
+        elif deadline == deadlines[0] and not group["deadline"].isin(deadlines).any():
+            picked.append(group.nsmallest(1, "deadline").iloc[0])
+    return pd.DataFrame(picked).reset_index(drop=True) if picked else rows.iloc[0:0]
+
+
+def marked_verdict(row: pd.Series, lang: str, deadline: int) -> str:
+    """The verdict in words with its marks: * a 2030 target the plan does not set, † judged by
+    the chance while the deadline year's figure is awaited (only where there is a chance), and
+    the deadline's year when it is not the column's (a milestone of 2022)."""
+    words = status_label(row["verdict"], lang) + ("*" if row["origin"] == "assumption" else "") + \
+        ("†" if judged_awaiting(row) else "")
+    return words if row["deadline"] == deadline else f"{words} ({row['deadline']})"
+
+
+def marked_goal(row: pd.Series, lang: str, compact: bool = False) -> str:
+    """The target as the tables show it, with § where a commune is held to a level the plan does
+    not set (T14: its own Khmer share of the population; the plan's 20 % is the district's).
+
+    >>> row = pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 42.0, "origin": "assumption",
+    ...                  "benchmark": True})
+    >>> marked_goal(row, "vi"), marked_goal(row.replace({True: False}), "vi")
+    ('≥ 42 %§', '≥ 42 %')
+    """
+    return target_text(row, lang, compact=compact) + ("§" if is_benchmark(row) else "")
+
+
+def zero_reading_note(rows: list, lang: str) -> list[str]:
+    """Where a panel's target of a yearly fall sits at 0 % (what is left is less than the fall the
+    plan asks for), the footer says it is the workbench's reading: ten communes' diamonds at 0 %
+    with nothing said read as a target of 0 % that the plan sets.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "reading": "points", "target_value": 0.0, "target_low": 3.0,
+    ...                  "target_high": 4.0, "deadline": 2025, "latest_year": 2024})
+    >>> zero_reading_note([row], "vi")
+    ['Mục tiêu 0 %: giảm 3 điểm %/năm thì đến năm 2025 tỷ lệ về 0 %, nên cần giảm hết phần còn lại (cách đọc của công cụ; kế hoạch đặt mức giảm 3–4 điểm %/năm)']
+    """
+    at_zero = [row for row in rows if row is not None and row.get("kind") == "yearly_reduction"
+               and row.get("reading") == "points" and not _missing(row.get("target_value"))
+               and row["target_value"] <= 0 and not _missing(row.get("latest_year"))
+               and row["deadline"] > row["latest_year"]]
+    if not at_zero:
+        return []
+    low, high = (fmt_number(float(at_zero[0][key]), lang, 0) for key in ("target_low", "target_high"))
+    return [label("zero_reading_note", lang).format(low=low, high=high, deadline=int(at_zero[0]["deadline"]))]
+
+
+def assumption_note(rows: pd.DataFrame, lang: str) -> list[str]:
+    """The note of the * on an assumed 2030 level, if any row has one: a commune's benchmark (T14)
+    is not a target the plan sets at all, so "kế hoạch chỉ đặt mục tiêu đến 2025" would misstate it."""
+    assumed = rows[rows["origin"] == "assumption"] if len(rows) else rows
+    if not len(assumed):
+        return []
+    benchmarks = assumed.apply(is_benchmark, axis=1)
+    return [label("benchmark_assumption_mark" if benchmarks.all() else "assumption_mark", lang)]
+
+
+def mark_notes(shown: pd.DataFrame, lang: str, thresholds: bool = False, needed_column: bool = True) -> list[str]:
+    """The footnotes of the marks ``shown`` carries (see :func:`marked_verdict`), each once; with
+    ``thresholds`` (a table with the target), also what counts as met where it is not the
+    target's own figure ("100 % khi ≥ 99,5 %"), and, with ``needed_column``, that the table's
+    yearly need is to that level."""
+    notes = []
+    if len(shown) and shown.apply(is_benchmark, axis=1).any():
+        notes.append(label("benchmark_mark", lang))
+    notes += assumption_note(shown, lang)
+    awaiting = shown[shown.apply(judged_awaiting, axis=1)] if len(shown) else shown
+    if len(awaiting):
+        notes.append(label("awaiting_mark", lang).format(year=int(awaiting["deadline"].min())))
+    if len(shown) and shown.apply(is_holding, axis=1).any():
+        # the verdict a chance of holding under 50 % gives is explained where it is shown
+        at_risk = shown["verdict"].eq("met_at_risk").any()
+        notes.append(label("holding_mark", lang) + (label("holding_at_risk", lang) if at_risk else ""))
+    # "100 %" beside 98,9 % and "+0,6" adds up only once 99,5 % is said
+    pairs = _threshold_pairs(shown, lang) if thresholds else []
+    if pairs:
+        notes.append(label("threshold_mark", lang).format(pairs="; ".join(pairs))
+                     + (label("threshold_mark_needed", lang) if needed_column else ""))
+    return notes
+
+
+def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
+    """"0 ấp khi ≤ 1 ấp" for each row whose met level is not its target's figure, once each; where
+    the table's other areas of the same target have another (a commune has no especially difficult
+    hamlet left only at 0, the district "basically" at 1), the areas it is said for are named:
+    "0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang". Why follows each group: roundings of a whole-percent
+    bound first, then readings of the plan's words.
+
+    >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
+    ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
+    >>> _threshold_pairs(rows, "vi")
+    ['0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
+    >>> share = pd.DataFrame({"target_id": "T06", "kind": "at_least", "unit": "percent", "target_value": [100.0],
+    ...                       "met_threshold": [99.5], "area_vi": ["Huyện Cầu Ngang"]})
+    >>> _threshold_pairs(pd.concat([rows, share]), "vi")  # doctest: +NORMALIZE_WHITESPACE
+    ['100 % khi ≥ 99,5 % (làm tròn theo độ chính xác kế hoạch ghi)',
+     '0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
+    """
+    pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_reading": []}
+    for _, rows in shown.groupby("target_id", sort=False):
+        phrases = [threshold_phrase(row, lang) for _, row in rows.iterrows()]
+        for phrase in dict.fromkeys(p for p in phrases if p):
+            having = [row for (_, row), p in zip(rows.iterrows(), phrases) if p == phrase]
+            pair = label("threshold_pair", lang).format(target=target_text(having[0], lang), phrase=phrase)
+            if len(having) < len(rows):
+                names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
+                pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
+            group = pairs["threshold_reason_rounding" if _rounds_to_bound(having[0]) else "threshold_reason_reading"]
+            if pair not in group:
+                group.append(pair)
+    return [text for reason, group in pairs.items() if group
+            for text in group[:-1] + [group[-1] + label(reason, lang)]]
+
+
+def _rounds_to_bound(row: pd.Series) -> bool:
+    """Whether the met level is the target's whole-percent bound rounded (100 % met at 99,5 %),
+    rather than a reading of the plan's words set in the catalogue."""
+    return row["unit"] == "percent" and row["target_value"] in (0, 100)
+
+
+def latest_value_text(row: pd.Series, lang: str) -> str:
+    if _missing(row["latest_value"]):
+        return "–"
+    # a count to bring to zero keeps its unit, as its goal does ("3 ấp" beside "0 ấp"; a bare "3" said nothing)
+    shown = value_text(row["latest_value"], row["unit"], lang, compact=row["kind"] != "count_to_zero",
+                       decimals=latest_decimals(row))
+    return f"{'≈' if row['approximate'] else ''}{shown}"
+
+
+def latest_text(row: pd.Series, lang: str) -> str:
+    """The latest figure and its year, and a yearly fall's own fall, as the boards show it:
+    "3,2 % (2024; giảm 1,7)" beside "giảm 3–4 điểm %/năm", where "3,2 %" alone read as a fall.
+
+    >>> row = pd.Series({"kind": "yearly_reduction", "unit": "percent", "latest_value": 3.2, "latest_year": 2024,
+    ...                  "latest_year_change": -1.7, "approximate": False, "latest_decimals": 1})
+    >>> latest_text(row, "vi"), latest_text(row.drop("latest_year_change"), "en")
+    ('3,2 % (2024; giảm 1,7)', '3.2 % (2024)')
+    >>> hamlets = row.drop("latest_year_change")
+    >>> hamlets[["kind", "unit", "latest_value", "latest_decimals"]] = ["count_to_zero", "hamlets", 3.0, 0]
+    >>> latest_text(hamlets, "vi")
+    '3 ấp (2024)'
+    """
+    value = latest_value_text(row, lang)
+    return value if _missing(row["latest_value"]) else value + latest_notes(row, lang)
+
+
+def deadline_figure_line(group: pd.DataFrame, lang: str) -> str:
+    """A second line under a target's latest figure for the first deadline decided by its own
+    year's figure while a later figure is in: "95,2 % (2026)" beside 2025's "Không đạt" read as a
+    contradiction until "năm 2025: 92,0 %" says what the verdict rests on. Empty otherwise.
+
+    >>> row = pd.Series({"origin": "plan", "verdict": "deadline_missed", "deadline": 2025, "latest_year": 2026,
+    ...                  "latest_value": 95.2, "deadline_value": 92.0, "deadline_approximate": False,
+    ...                  "deadline_illustrative": False, "approximate": False, "latest_illustrative": False,
+    ...                  "latest_decimals": pd.NA, "latest_year_change": math.nan, "unit": "percent",
+    ...                  "kind": "at_least", "met_threshold": 95.0, "met_strict": False, "probability": 0.0})
+    >>> deadline_figure_line(pd.DataFrame([row]), "vi"), deadline_figure_line(pd.DataFrame([row.replace({2026: 2025})]), "en")
+    ('\\nnăm 2025: 92,0 %', '')
+    """
+    for _, row in group.sort_values("deadline").iterrows():
+        if row["origin"] == "projection":
+            continue
+        shown = at_deadline(row)
+        if shown is not row:
+            return "\n" + label("deadline_figure_line", lang).format(deadline=int(row["deadline"]),
+                                                                      value=latest_value_text(shown, lang))
+    return ""
+
+
+def at_deadline(row: pd.Series) -> pd.Series:
+    """A row decided by its deadline year's own figure, with a later figure in since, as a board of
+    that deadline shows it: the deadline year's figure, the one the verdict rests on ("≈66,3 % (2026)"
+    beside 2025's "Không đạt" hid the 63,7 % that decided it). Other rows as they are.
+
+    >>> row = pd.Series({"verdict": "deadline_missed", "deadline": 2025, "latest_year": 2026, "latest_value": 66.3,
+    ...                  "deadline_value": 63.7, "deadline_approximate": True, "deadline_illustrative": False,
+    ...                  "approximate": True, "latest_illustrative": False, "latest_decimals": pd.NA,
+    ...                  "latest_year_change": 2.6, "unit": "percent", "kind": "above", "met_threshold": 80.0,
+    ...                  "met_strict": True, "probability": 0.0})
+    >>> shown = at_deadline(row)
+    >>> shown["latest_value"], shown["latest_year"], bool(shown["approximate"]), at_deadline(shown.replace({2025: 2026}))["latest_value"]
+    (63.7, 2025, True, 63.7)
+    """
+    if not deadline_figure_in(row) or _missing(row.get("deadline_value")) or _missing(row["latest_year"]) \
+            or int(row["latest_year"]) <= int(row["deadline"]):
+        return row
+    out = row.copy()
+    value = float(row["deadline_value"])
+    out["latest_value"], out["latest_year"] = value, int(row["deadline"])
+    out["approximate"], out["latest_illustrative"] = bool(row["deadline_approximate"]), bool(row["deadline_illustrative"])
+    out["latest_decimals"] = decimals_against(value, row)  # "79,96 %" beside "Không đạt", never "80,0 %"
+    out["latest_year_change"] = math.nan  # a yearly fall's own fall is the later year's
+    return out
