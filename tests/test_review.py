@@ -18,7 +18,8 @@ from analysis import Workbench, load_observations, load_targets, paths
 from analysis.assessment import NEEDS_ATTENTION, status_label
 from analysis.cli import main
 from analysis.reports import review
-from analysis.reports.review import load_review_settings, review_file_name, text_width_cm
+from analysis.reports.docx_form import text_width_cm
+from analysis.reports.review import load_review_settings, review_file_name
 from analysis.reports.review_text import (Verdict, chance_cell, needed_cell, plan_cell, reason_parts, source_text,
                                           summary_sentences, target_sentences, verdict_of)
 

@@ -37,23 +37,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
-import matplotlib
 import pandas as pd
 import yaml
 from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from .. import paths
 from ..assessment.assess import _area_name, default_map
@@ -76,6 +71,8 @@ from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_
                           qualitative_sentence,
                           result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
                           verdict_of)
+from .docx_form import (CELL_PADDING, TEXT_WIDTH, add_dotted_lines, add_page_numbers, add_paragraph, add_rule, add_run,
+                        add_table, landscape, portrait, repeat_header, set_cell_text, set_styles, text_width_cm)
 from .index_page import review_files, with_reviews
 from .style import SLIDE, render
 
@@ -92,19 +89,8 @@ PLAN_START, PLAN_END = 2021, 2025
 DEFAULT_AREA = {"old": "848", "new": "848"}
 """The area each map reports on: the district, and on the new map the former district's area
 (the same code, built from the new communes from 2025; data/admin_reforms.yaml)."""
-
-FONT = "Times New Roman"
 BLANK = "……"
 """A dotted blank, to be filled in by hand."""
-
-# A4 portrait, margins within the decree's ranges (top/bottom 20–25, left 30–35, right 15–20 mm)
-PAGE_WIDTH, PAGE_HEIGHT = 21.0, 29.7
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 2.0, 2.0, 3.0, 1.5
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-LANDSCAPE_MARGINS = (2.5, 2.0, 2.0, 2.0)
-"""Top, bottom, left, right (cm) of the landscape appendix pages."""
-CELL_PADDING = 0.19
-"""Word's default left and right cell margin, in cm."""
 HEADER_COLUMNS = (6.3, TEXT_WIDTH - 6.3)
 FIGURE_WIDTH = 23.0
 """Width (cm) of a chart on the landscape pages of Phụ lục 2: a slide printed at about two thirds
@@ -334,222 +320,6 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(paths.PROJECT_ROOT))
     except ValueError:
         return str(path)
-
-
-# ---------------------------------------------------------------------------------------
-# lengths of text, for the solid lines the decree draws under the heading
-
-
-@lru_cache(maxsize=2)
-def _afm_widths(bold: bool) -> dict[int, int]:
-    """Advance widths (1/1000 em) of Adobe's Times metrics, shipped with matplotlib; Times New
-    Roman has the same widths for the Latin letters."""
-    name = "ptmb8a.afm" if bold else "ptmr8a.afm"
-    widths: dict[int, int] = {}
-    text = (Path(matplotlib.get_data_path()) / "fonts" / "afm" / name).read_text(encoding="latin-1")
-    for line in text.splitlines():
-        if line.startswith("C ") and "WX" in line:
-            fields = dict(part.strip().split(" ", 1) for part in line.split(";") if part.strip().count(" ") >= 1)
-            code = int(fields["C"])
-            if 32 <= code < 127:
-                widths[code] = int(fields["WX"])
-    return widths
-
-
-def text_width_cm(text: str, size: float, bold: bool = False) -> float:
-    """Width of one line of Times New Roman text, in cm (tone marks add no width).
-
-    >>> round(text_width_cm("Độc lập - Tự do - Hạnh phúc", 13, bold=True), 1)
-    5.6
-    """
-    widths = _afm_widths(bold)
-    total = 0
-    for char in text:
-        base = unicodedata.normalize("NFD", char.replace("đ", "d").replace("Đ", "D"))[0]
-        total += widths.get(ord(base), 1000 if char == "…" else 500)
-    return total / 1000 * size / 72 * 2.54
-
-
-# ---------------------------------------------------------------------------------------
-# python-docx helpers (raw XML only where python-docx has no API: borders, fields, fonts)
-
-
-def _fonts(element, name: str = FONT) -> None:
-    """Set every script's font of a run or style properties element, dropping theme fonts."""
-    r_pr = element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attribute), None)
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), name)
-
-
-def _run(paragraph, text: str, size: float = 14, bold: bool = False, italic: bool = False):
-    run = paragraph.add_run(keep_together(text))
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    return run
-
-
-def keep_together(text: str) -> str:
-    """Non-breaking spaces where a line must not break: between a number and its "%" and
-    before "%" after "điểm", and after a sign before a number ("< 1 %", "≥ 95 %").
-
-    >>> keep_together("khả năng đạt < 1 %, cần 2,3 điểm %") == "khả năng đạt <\u00a01\u00a0%, cần 2,3 điểm\u00a0%"
-    True
-    """
-    return re.sub(r"([<>≤≥−+]) (?=\d)", "\\1\u00a0", text.replace(" %", "\u00a0%"))
-
-
-def _paragraph(container, text: str = "", size: float = 14, bold: bool = False, italic: bool = False,
-               align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True, before: float = 6, after: float = 0,
-               style: str | None = None):
-    paragraph = container.add_paragraph(style=style)
-    fmt = paragraph.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = Cm(1.27) if indent else Cm(0)
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    if text:
-        _run(paragraph, text, size, bold, italic)
-    return paragraph
-
-
-def _rule(container, length_cm: float, room_cm: float) -> None:
-    """A solid line ``length_cm`` long, centred in ``room_cm``: the bottom border of an empty
-    paragraph narrowed by equal indents."""
-    paragraph = container.add_paragraph()
-    fmt = paragraph.paragraph_format
-    side = max(0.0, (room_cm - length_cm) / 2)
-    fmt.left_indent = fmt.right_indent = Cm(side)
-    fmt.first_line_indent = Cm(0)
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(2)
-    p_pr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    p_pr.insert_element_before(borders, *_AFTER_PBDR)
-
-
-_AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-               "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-               "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-"""Elements that follow ``w:pBdr`` in a paragraph's properties (the schema fixes the order)."""
-
-
-def _dotted_lines(container, count: int = 3) -> None:
-    """Lines of dots to write on by hand (a right tab with a dot leader)."""
-    for _ in range(count):
-        paragraph = _paragraph(container, indent=False, before=6)
-        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT,
-                                                          WD_TAB_LEADER.DOTS)
-        _run(paragraph, "\t")
-
-
-def _page_number(section) -> None:
-    """Page numbers centred in the top margin, 14 pt, not on the first page."""
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
-        run = _run(paragraph, "", 14)
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        else:
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-
-
-def _table(container, widths: list[float], rows: int = 1, grid: bool = True):
-    table = container.add_table(rows=rows, cols=len(widths))
-    if grid:
-        table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = Cm(width)
-    return table
-
-
-def _repeat_header(row) -> None:
-    """Repeat this table row at the top of every page the table runs onto."""
-    marker = OxmlElement("w:tblHeader")
-    row._tr.get_or_add_trPr().append(marker)
-
-
-def _cell_text(cell, text: str, size: float = 11, bold: bool = False, italic: bool = False,
-               align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
-    lines = str(text).split("\n")
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    first = cell.paragraphs[0]
-    for i, line in enumerate(lines):
-        paragraph = first if i == 0 else cell.add_paragraph()
-        paragraph.alignment = align
-        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(1)
-        paragraph.paragraph_format.first_line_indent = Cm(0)
-        _run(paragraph, line, size, bold, italic or i > 0)
-
-
-def _styles(document, lang: str) -> None:
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(14)
-    _fonts(normal.element)
-    language = OxmlElement("w:lang")
-    language.set(qn("w:val"), "vi-VN" if lang == "vi" else "en-GB")
-    normal.element.get_or_add_rPr().append(language)
-    normal.paragraph_format.line_spacing = 1.1
-    for name, size in (("Heading 1", 14), ("Heading 2", 14), ("Heading 3", 14)):
-        style = document.styles[name]
-        _fonts(style.element)
-        style.font.size = Pt(size)
-        style.font.bold = True
-        style.font.italic = False
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        fmt = style.paragraph_format
-        fmt.space_before, fmt.space_after = Pt(6), Pt(0)
-        fmt.first_line_indent = Cm(1.27)
-        fmt.keep_with_next = True
-        fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    for name in ("Caption",):
-        style = document.styles[name]
-        _fonts(style.element)
-        style.font.size = Pt(13)
-        style.font.bold = False
-        style.font.italic = True
-        style.font.color.rgb = RGBColor(0, 0, 0)
-
-
-def _portrait(section) -> None:
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(PAGE_WIDTH), Cm(PAGE_HEIGHT)
-    section.top_margin, section.bottom_margin = Cm(MARGIN_TOP), Cm(MARGIN_BOTTOM)
-    section.left_margin, section.right_margin = Cm(MARGIN_LEFT), Cm(MARGIN_RIGHT)
-    section.header_distance = Cm(1.0)
-
-
-def _landscape(section) -> None:
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(PAGE_HEIGHT), Cm(PAGE_WIDTH)
-    top, bottom, left, right = LANDSCAPE_MARGINS
-    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
-    section.left_margin, section.right_margin = Cm(left), Cm(right)
-    section.header_distance = Cm(1.0)
 
 
 # ---------------------------------------------------------------------------------------
@@ -786,41 +556,41 @@ def _heading(document, settings: ReviewSettings, kind: str, year: int, lang: str
     """The issuing body and the national heading side by side, the number and the date, the
     type name and summary line (Nghị định 30/2020/NĐ-CP, Phụ lục I)."""
     left_w, right_w = HEADER_COLUMNS
-    table = _table(document, [left_w, right_w], rows=2, grid=False)
+    table = add_table(document, [left_w, right_w], rows=2, grid=False)
     left, right = table.cell(0, 0), table.cell(0, 1)
     room_left, room_right = left_w - 2 * CELL_PADDING, right_w - 2 * CELL_PADDING
     first = left.paragraphs[0]
     if settings.parent:
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(first, settings.parent, 12)
+        add_run(first, settings.parent, 12)
         body = left.add_paragraph()
     else:
         body = first
     body.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(body, settings.body or BLANK, 12, bold=True)
+    add_run(body, settings.body or BLANK, 12, bold=True)
     body_width = min(text_width_cm(settings.body or BLANK, 12, bold=True), room_left)
-    _rule(left, max(1.2, 0.4 * body_width), room_left)
+    add_rule(left, max(1.2, 0.4 * body_width), room_left)
     nation = right.paragraphs[0]
     nation.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(nation, label("rv_nation", lang), 12, bold=True)
+    add_run(nation, label("rv_nation", lang), 12, bold=True)
     motto = right.add_paragraph()
     motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(motto, label("rv_motto", lang), 13, bold=True)
-    _rule(right, text_width_cm(label("rv_motto", lang), 13, bold=True), room_right)
+    add_run(motto, label("rv_motto", lang), 13, bold=True)
+    add_rule(right, text_width_cm(label("rv_motto", lang), 13, bold=True), room_right)
     for paragraph in (*left.paragraphs, *right.paragraphs):
         paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
         paragraph.paragraph_format.first_line_indent = Cm(0)
     number, date = table.cell(1, 0).paragraphs[0], table.cell(1, 1).paragraphs[0]
     number.alignment = date.alignment = WD_ALIGN_PARAGRAPH.CENTER
     number.paragraph_format.space_before = date.paragraph_format.space_before = Pt(6)
-    _run(number, _number_line(settings, lang), 13)
-    _run(date, _date_line(settings, lang), 14, italic=True)
-    _paragraph(document, label("rv_type", lang), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+    add_run(number, _number_line(settings, lang), 13)
+    add_run(date, _date_line(settings, lang), 14, italic=True)
+    add_paragraph(document, label("rv_type", lang), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
                before=18)
     summary = _summary_line(kind, year, lang)
-    _paragraph(document, summary, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0)
-    _rule(document, min(text_width_cm(summary, 14, bold=True), TEXT_WIDTH) / 3, TEXT_WIDTH)
-    _paragraph(document, before=0)
+    add_paragraph(document, summary, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0)
+    add_rule(document, min(text_width_cm(summary, 14, bold=True), TEXT_WIDTH) / 3, TEXT_WIDTH)
+    add_paragraph(document, before=0)
 
 
 def _signature(document, settings: ReviewSettings, lang: str) -> None:
@@ -829,20 +599,20 @@ def _signature(document, settings: ReviewSettings, lang: str) -> None:
     # from the report it signs: the last two paragraphs go with it
     for paragraph in document.paragraphs[-2:]:
         paragraph.paragraph_format.keep_with_next = True
-    table = _table(document, [7.0, TEXT_WIDTH - 7.0], rows=1, grid=False)
+    table = add_table(document, [7.0, TEXT_WIDTH - 7.0], rows=1, grid=False)
     left, right = table.cell(0, 0), table.cell(0, 1)
     head = left.paragraphs[0]
-    _run(head, label("rv_recipients", lang), 12, bold=True, italic=True)
+    add_run(head, label("rv_recipients", lang), 12, bold=True, italic=True)
     for line in settings.recipients:
-        _run(left.add_paragraph(), f"- {line}", 11)
+        add_run(left.add_paragraph(), f"- {line}", 11)
     title = right.paragraphs[0]
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, settings.signer_title or BLANK * 3, 14, bold=True)
+    add_run(title, settings.signer_title or BLANK * 3, 14, bold=True)
     for _ in range(4):
         right.add_paragraph()
     name = right.add_paragraph()
     name.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(name, settings.signer_name or BLANK * 3, 14, bold=True)
+    add_run(name, settings.signer_name or BLANK * 3, 14, bold=True)
     for paragraph in (*left.paragraphs, *right.paragraphs):
         fmt = paragraph.paragraph_format
         fmt.space_before = fmt.space_after = Pt(0)
@@ -853,9 +623,9 @@ def _signature(document, settings: ReviewSettings, lang: str) -> None:
 
 
 def _appendix_heading(document, number: int, title_key: str, settings: ReviewSettings, lang: str) -> None:
-    _paragraph(document, f"{label('rv_appendix', lang)} {number}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
+    add_paragraph(document, f"{label('rv_appendix', lang)} {number}", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER,
                indent=False, before=0)
-    _paragraph(document, label(title_key, lang), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
+    add_paragraph(document, label(title_key, lang), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
                before=0)
     number_text = settings.number or BLANK
     if lang == "vi":
@@ -863,7 +633,7 @@ def _appendix_heading(document, number: int, title_key: str, settings: ReviewSet
         attached = f"(Kèm theo Báo cáo số {number_text}/BC-{settings.symbol or BLANK} {date} của {settings.name or BLANK})"
     else:
         attached = f"(Attached to Report No. {number_text}/BC-{settings.symbol or BLANK} of {settings.name or BLANK})"
-    _paragraph(document, attached, 14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0,
+    add_paragraph(document, attached, 14, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=0,
                after=12)
 
 
@@ -879,20 +649,20 @@ def _district_name(map_name: str, lang: str) -> str:
 
 def _target_paragraph(document, item: _Item, letter: str, year: int, settings: ReviewSettings,
                       workbench: Workbench, lang: str, own_words: bool = False) -> None:
-    paragraph = _paragraph(document)
-    _run(paragraph, f"{letter}) ")
-    _run(paragraph, item.name, bold=True)
-    _run(paragraph, ": ")
+    paragraph = add_paragraph(document)
+    add_run(paragraph, f"{letter}) ")
+    add_run(paragraph, item.name, bold=True)
+    add_run(paragraph, ": ")
     if item.row is None:
         office = "; ".join(name for _, name in item.offices)
-        _run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
+        add_run(paragraph, qualitative_sentence(_office_now(office, settings, lang) if office else office, lang,
                                              settings.name, own=own_words) if item.qualitative
              else " ".join(filter(None, [label("rv_not_here", lang).format(district=_district_name(workbench.map, lang)),
                                          item.own_figure])))
         if item.qualitative:
-            _dotted_lines(document, 2)
+            add_dotted_lines(document, 2)
         return
-    _run(paragraph, target_sentences(item.row, year, _subject(item, settings, workbench, lang), lang,
+    add_run(paragraph, target_sentences(item.row, year, _subject(item, settings, workbench, lang), lang,
                                      figure=item.figure))
 
 
@@ -904,27 +674,27 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
     headers = ["rv_col_no", "rv_col_code", "rv_col_target", "rv_col_plan", "rv_col_result", "rv_col_verdict",
                "rv_col_needed", "rv_col_chance", "rv_col_source"]
     assessed = [item for item in items if item.row is not None]
-    table = _table(document, widths, rows=1 + len(assessed))
+    table = add_table(document, widths, rows=1 + len(assessed))
     for cell, key in zip(table.rows[0].cells, headers):
-        _cell_text(cell, label(key, lang), 11, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _repeat_header(table.rows[0])
+        set_cell_text(cell, label(key, lang), 11, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    repeat_header(table.rows[0])
     for number, item in enumerate(assessed, start=1):
         row, verdict = item.row, item.verdict
         cells = table.rows[number].cells
         table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        _cell_text(cells[0], str(number), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[1], item.target_id, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[2], item.name)
-        _cell_text(cells[3], plan_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[4], result_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[0], str(number), align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[1], item.target_id, align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[2], item.name)
+        set_cell_text(cells[3], plan_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[4], result_cell(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         words = verdict.words(lang) + (f"\n({label('rv_awaiting', lang)})" if verdict.awaiting_figure else "")
-        _cell_text(cells[5], words, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[6], appendix_needed(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[7], chance_shown(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell_text(cells[8], source_text(row["sources"], lang), 10)
-    note = _paragraph(document, indent=False, before=6)
+        set_cell_text(cells[5], words, align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[6], appendix_needed(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[7], chance_shown(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
+        set_cell_text(cells[8], source_text(row["sources"], lang), 10)
+    note = add_paragraph(document, indent=False, before=6)
     rows = [item.row for item in assessed]
-    _run(note, _table_note(rows, lang, needed=[appendix_needed(row, lang) for row in rows],
+    add_run(note, _table_note(rows, lang, needed=[appendix_needed(row, lang) for row in rows],
                            chances=[chance_shown(row, lang) for row in rows]), 11, italic=True)
 
 
@@ -1152,7 +922,7 @@ def _figures(document, items: list[_Item], workbench: Workbench, area: str, lang
     for item in (i for i in items if i.figure is not None):
         figure = workbench.fan_chart(item.target_id, area, footer_size=PRINTED_FOOTER * _print_ratio())
         picture = render(figure, "png")
-        paragraph = _paragraph(document, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=6)
+        paragraph = add_paragraph(document, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=6)
         paragraph.paragraph_format.keep_with_next = True
         paragraph.add_run().add_picture(io.BytesIO(picture), width=Cm(FIGURE_WIDTH))
         area_name = item.row["area_vi" if lang == "vi" else "area_en"]
@@ -1160,9 +930,9 @@ def _figures(document, items: list[_Item], workbench: Workbench, area: str, lang
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
         caption.paragraph_format.space_after = Pt(12)
         caption.paragraph_format.first_line_indent = Cm(0)
-        _run(caption, f"{label('rv_figure', lang)} {item.figure}. ", 13, bold=True, italic=True)
+        add_run(caption, f"{label('rv_figure', lang)} {item.figure}. ", 13, bold=True, italic=True)
         what = "rv_figure_caption_benchmark" if is_benchmark(item.row) else "rv_figure_caption"  # T14 in a commune
-        _run(caption, f"{item.name} — {area_name}: {label(what, lang)}", 13, italic=True)
+        add_run(caption, f"{item.name} — {area_name}: {label(what, lang)}", 13, italic=True)
 
 
 def _offices(document, items: list[_Item], year: int, settings: ReviewSettings, workbench: Workbench,
@@ -1182,12 +952,12 @@ def _offices(document, items: list[_Item], year: int, settings: ReviewSettings, 
         if n > 1:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         document.add_paragraph(f"{n}. {office}", style="Heading 2")
-        _paragraph(document, label("rv_office_intro", lang).format(office=office, section=section))
+        add_paragraph(document, label("rv_office_intro", lang).format(office=office, section=section))
         for letter, item in zip(POINT_LETTERS[lang], office_items):
             _target_paragraph(document, item, letter, year, settings, workbench, lang)
         if not (settings.name or "").startswith(office):  # the issuing office does not write to itself
             asked = _office_now(office, settings, lang)
-            _paragraph(document, label("rv_office_request", lang).format(office=asked[:1].upper() + asked[1:]
+            add_paragraph(document, label("rv_office_request", lang).format(office=asked[:1].upper() + asked[1:]
                                                                            if lang == "en" else asked,
                                                                            issuer=settings.name or BLANK), italic=True)
 
@@ -1215,16 +985,16 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     one_commune = load_areas().loc[area, "kind"] in ("commune", "town")
     own_words = one_commune and settings.issuer == "commune"
     document = Document()
-    _styles(document, lang)
+    set_styles(document, lang)
     section = document.sections[0]
-    _portrait(section)
-    _page_number(section)
+    portrait(section)
+    add_page_numbers(section)
     _heading(document, settings, kind, year, lang)
-    _paragraph(document, _opening(settings, kind, year, lang))
+    add_paragraph(document, _opening(settings, kind, year, lang))
     for reform in load_reforms():
         if reform.summary_vi and year >= reform.first_year:  # the period saw the district end: say so first
             commune = None if area == DEFAULT_AREA[workbench.map] else area_with_boundary(area, lang)
-            _paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang, area_name=commune,
+            add_paragraph(document, _reform_sentence(reform, map_name=workbench.map, lang=lang, area_name=commune,
                                                   area_code=area))
 
     # I. the overall picture
@@ -1249,8 +1019,8 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     # the illustrative data said first and in bold: at the end of a long paragraph it was missed
     n_illustrative = sum(rests_on_illustrative(item.row) for item in assessed)
     if n_illustrative:
-        _paragraph(document, illustrative_sentence(n_illustrative, lang), bold=True)
-    _paragraph(document, summary_sentences(
+        add_paragraph(document, illustrative_sentence(n_illustrative, lang), bold=True)
+    add_paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
@@ -1258,7 +1028,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
                          default=None)))
     for number, line in enumerate(attention_lines(attention, lang)):
-        _paragraph(document, line, before=6 if number == 0 else 0)
+        add_paragraph(document, line, before=6 if number == 0 else 0)
 
     # II. target by target, grouped as the plan groups them
     document.add_paragraph(f"II. {label('rv_part_results', lang)}", style="Heading 1")
@@ -1273,28 +1043,28 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     document.add_paragraph(f"III. {label('rv_part_difficulties', lang)}", style="Heading 1")
     for number, key in enumerate(("rv_difficulties", "rv_causes", "rv_proposals"), start=1):
         document.add_paragraph(f"{number}. {label(key, lang)}", style="Heading 2")
-        _dotted_lines(document, 3)
+        add_dotted_lines(document, 3)
     tasks = label("rv_tasks_final", lang) if kind == "final" else label("rv_tasks_annual", lang).format(year=year + 1)
     document.add_paragraph(f"IV. {tasks}", style="Heading 1")
-    _dotted_lines(document, 3)
-    _paragraph(document, _closing(settings, kind, year, lang))
-    _paragraph(document, before=0)
+    add_dotted_lines(document, 3)
+    add_paragraph(document, _closing(settings, kind, year, lang))
+    add_paragraph(document, before=0)
     _signature(document, settings, lang)
 
     # appendices
     table_section = document.add_section(WD_SECTION.NEW_PAGE)
-    _landscape(table_section)
+    landscape(table_section)
     table_section.different_first_page_header_footer = False
     _appendix_heading(document, 1, "rv_appendix_table", settings, lang)
     _appendix_table(document, items, lang)
     figure_section = document.add_section(WD_SECTION.NEW_PAGE)
-    _landscape(figure_section)
+    landscape(figure_section)
     figure_section.different_first_page_header_footer = False
     _appendix_heading(document, 2, "rv_appendix_figures", settings, lang)
     _figures(document, items, workbench, area, lang)
     if not one_commune:
         office_section = document.add_section(WD_SECTION.NEW_PAGE)
-        _portrait(office_section)
+        portrait(office_section)
         office_section.different_first_page_header_footer = False
         _appendix_heading(document, 3, "rv_appendix_offices", settings, lang)
         _offices(document, items, year, settings, workbench, lang)
