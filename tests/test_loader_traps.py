@@ -283,6 +283,28 @@ def test_an_annotated_or_vietnamese_figure_column_is_refused_not_dropped(tmp_pat
     assert found.column == header and f'cột "{header}" không có trong mẫu' in found.message_vi  # quoted as typed
 
 
+@pytest.mark.parametrize("header, meant", [("đơn vị", "unit"), ("Don vi tinh", "unit"), ("chuẩn nghèo", "standard"),
+                                           ("Chuẩn", "standard")])
+def test_a_unit_or_standard_column_headed_in_vietnamese_is_refused_not_dropped(tmp_path, header, meant):
+    # an "đơn vị" column of "hộ" was not read, nor checked against the indicator's unit: 53 poor households
+    # passed as a poverty rate of 53 % and decided xã Vinh Kim's 2025
+    path = tmp_path / "don_vi.csv"
+    path.write_text(f"indicator,area_code,group,year,standard,value,{header},source\n"
+                    "health_insurance_coverage,29431,khmer,2025,,53,hộ,UBND xã Vinh Kim\n", encoding="utf-8")
+    if meant == "standard":
+        path.write_text(path.read_text(encoding="utf-8").replace(",standard,", ",unit,").replace(",,53,hộ,", ",,53,2022-2025,"),
+                        encoding="utf-8")
+    found = [p for p in problems_of(path) if p.row == 1]
+    assert [p.column for p in found] == [header] and f'có phải cột "{meant}"?' in found[0].message_vi
+
+
+def test_an_office_column_that_only_starts_like_the_standard_is_its_own(tmp_path):
+    path = tmp_path / "ghi_chu.csv"
+    path.write_text("indicator,area_code,group,year,value,chuẩn nông thôn mới,source\n"
+                    "health_insurance_coverage,29434,khmer,2024,94.1,đạt,BHXH huyện\n", encoding="utf-8")
+    assert load_observations(path)["value"].tolist() == [94.1]
+
+
 def test_figures_under_a_blank_or_merged_header_cell_are_refused_not_dropped(tmp_path):
     # "numerator" merged over H1:I1 leaves I1 blank: the denominators in column I were read as nothing
     csv_path = tmp_path / "blank.csv"

@@ -702,8 +702,14 @@ FIGURE_COLUMNS = ("standard", "unit", "numerator", "denominator", "qualifier", "
 row is used): a header that is one of them misspelt, annotated ("denominator (tổng số hộ)") or
 in Vietnamese ("mẫu số") is refused. A misspelt note, quote or link (a column "notes" of one's
 own) loses no figure and stays ignored."""
-VIETNAMESE_FIGURE_COLUMNS = {"tử_số": "numerator", "mẫu_số": "denominator"}
-"""Headers an office may write in Vietnamese for a figure column (as :func:`_column_name` spells them)."""
+VIETNAMESE_FIGURE_COLUMNS = {"tử_số": "numerator", "mẫu_số": "denominator", "đơn_vị": "unit", "chuẩn_nghèo": "standard",
+                             "chuẩn_đo_lường": "standard", "minh_họa": "illustrative"}
+"""Headers an office may write in Vietnamese for a figure column (as :func:`_column_name` spells them),
+with or without diacritics, alone or followed by more words ("đơn vị tính"): an "đơn vị" column of
+"hộ" left unread let 53 poor households pass as a rate of 53 %."""
+VIETNAMESE_FIGURE_WORDS = {"chuẩn": "standard"}
+"""Vietnamese headers taken for a figure column only when alone (or annotated in brackets):
+"chuẩn" is the standard, "chuẩn nông thôn mới" an office's own note."""
 VIETNAMESE_REQUIRED_COLUMNS = {"chỉ_tiêu": "indicator", "mã_xã": "area_code", "mã_địa_bàn": "area_code",
                                "địa_bàn": "area_code", "nhóm": "group", "năm": "year", "giá_trị": "value",
                                "số_liệu": "value", "nguồn": "source"}
@@ -726,9 +732,11 @@ def _meant_column(typed: str, absent: Sequence[str]) -> str | None:
     """The figure column an unknown header stands for, if any: misspelt, annotated after the
     name, or the Vietnamese name.
 
-    >>> absent = ["numerator", "denominator"]
+    >>> absent = ["numerator", "denominator", "unit", "standard"]
     >>> [_meant_column(t, absent) for t in ("denominatr", "denominator_(tổng_số_hộ)", "mẫu_số", "ghi_chu_xa")]
     ['denominator', 'denominator', 'denominator', None]
+    >>> [_meant_column(t, absent) for t in ("đơn_vị", "don_vi_tinh", "chuẩn", "chuan_(2022-2025)", "chuẩn_ntm")]
+    ['unit', 'unit', 'standard', 'standard', None]
     >>> _meant_column("numerators_seen", absent) is None
     True
     """
@@ -737,6 +745,15 @@ def _meant_column(typed: str, absent: Sequence[str]) -> str | None:
         return meant[0]
     for name, column in [*((a, a) for a in absent), *VIETNAMESE_FIGURE_COLUMNS.items()]:
         if column in absent and typed.startswith(name) and not typed[len(name):len(name) + 1].isalnum():
+            return column
+    plain = fold(typed)
+    for name, column in VIETNAMESE_FIGURE_COLUMNS.items():
+        key = fold(name)
+        if column in absent and plain.startswith(key) and not plain[len(key):len(key) + 1].isalnum():
+            return column
+    for name, column in VIETNAMESE_FIGURE_WORDS.items():
+        key = fold(name)
+        if column in absent and (plain == key or plain.startswith(key + "_(")):
             return column
     return None
 
