@@ -197,10 +197,22 @@ def test_numbers_in_messages_are_written_the_way_each_language_writes_them(tmp_p
     path.write_text("indicator,area_code,group,year,value,numerator,denominator,source\n"
                     "health_insurance_coverage,29434,khmer,2024,104.5,,,BHXH huyện\n"
                     "party_members_share,29437,khmer,2024,30.5,1288,1200.5,Huyện ủy\n", encoding="utf-8")
-    first, second = problems_of(path)
+    first, second, third = problems_of(path)
     assert "104,5" in first.message_vi and "104.5" in first.message_en
     assert "tử số 1.288 lớn hơn mẫu số 1.200,5" in second.message_vi
     assert "numerator 1,288 is larger than the denominator 1,200.5" in second.message_en
+    assert third.message_vi.startswith("mẫu số 1.200,5 không phải số nguyên")
+    assert third.message_en.startswith("the denominator 1,200.5 is not a whole number")
+
+
+def test_a_numerator_or_denominator_with_decimals_is_refused(tmp_path):
+    # 2,5 poor households of 60 passed (4,17 % agrees with them) and were summed into the district's rate
+    path = tmp_path / "so_dem.csv"
+    path.write_text("indicator,area_code,group,year,standard,value,numerator,denominator,source\n"
+                    "poverty_rate_households,29434,khmer,2024,2022-2025,4.17,2.5,60,UBND xã\n"
+                    "poverty_rate_households,29437,khmer,2024,2022-2025,4.17,3,72,UBND xã\n"
+                    "health_insurance_coverage,29437,khmer,2024,,99.45,9945,10000.5,BHXH huyện\n", encoding="utf-8")
+    assert [(p.row, p.column) for p in problems_of(path)] == [(2, "numerator"), (4, "denominator")]
 
 
 def test_the_printed_list_is_capped_and_the_whole_list_written_to_a_file(tmp_path, capsys):

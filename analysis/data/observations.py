@@ -336,6 +336,9 @@ def _check_whole_counts(frame: pd.DataFrame, unit_of: pd.Series, units: pd.DataF
         if column == "value":
             emit(whole_value & ~inferred & numbers.notna() & (numbers % 1 != 0), "count_not_whole", column,
                  value=numbers, indicator=frame["indicator"], unit_vi=unit_vi, unit_en=unit_en)
+        else:  # 9945,5 households: summed into a new commune's and the district's rates as typed
+            emit(~inferred & numbers.notna() & (numbers % 1 != 0), "count_part_not_whole", column, value=numbers,
+                 part_vi="tử số" if column == "numerator" else "mẫu số", part_en=column)
 
 
 def _lower(series: pd.Series) -> pd.Series:

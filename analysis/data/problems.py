@@ -228,6 +228,15 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "the Vietnamese way; in English-style Excel, or when the file's other figures use a decimal point (2.13), "
         "1.120 becomes 1.12: type 1120.",
     ),
+    "count_part_not_whole": (
+        "{part_vi} {value} không phải số nguyên: tử số và mẫu số là số đếm (hộ, người, xã…).",
+        "the {part_en} {value} is not a whole number: numerators and denominators are counts (households, "
+        "people, communes…).",
+        "ghi số nguyên, không có phần lẻ (ví dụ 1120); nếu chỉ biết tỷ lệ, để trống tử số và mẫu số. Dấu chấm hàng "
+        "nghìn (1.120) chỉ dùng được trong tệp ghi số kiểu Việt Nam.",
+        "write a whole number, without a fraction (e.g. 1120); if only the rate is known, leave the numerator and "
+        "denominator blank. A thousands dot (1.120) works only in a file written the Vietnamese way.",
+    ),
     "mixed_number_format": (
         "cột trộn hai kiểu ghi số: {vi_example} (kiểu Việt Nam) và {en_example} (kiểu tiếng Anh).",
         "the column mixes two number styles: {vi_example} (Vietnamese) and {en_example} (English).",
