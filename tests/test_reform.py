@@ -343,3 +343,25 @@ def test_the_reused_code_warning_judges_each_file_on_its_own_old_units(tmp_path)
     told = [w for w in check_observations(tmp_path).warnings if "(cũ), một trong" in w.message_vi]
     assert [(Path(w.file).name, w.row) for w in told] == [("a.csv", 2)]
     assert told[0].message_vi.startswith("mã 29455 năm 2023 và 2024 (cũng ở dòng 3) là xã Hiệp Mỹ Tây (cũ)")
+
+
+def test_a_whole_communes_2024_figure_in_its_own_file_is_told_beside_the_illustrative_old_units(tmp_path):
+    # an office sends one file a year, as the README asks: xã Vinh Kim's 2024 file gives the whole new commune's
+    # 120/2400 under 29431 and its 2025 file the same code; the shipped illustrative xã Kim Hòa was added to it
+    # (166/3714 = 4,47 %) with no word, the check looking for the pair inside one file only
+    header = "indicator,area_code,group,year,standard,value,numerator,denominator,source\n"
+    offices = tmp_path / "offices"
+    offices.mkdir()
+    (offices / "xa_vinh_kim_2024.csv").write_text(
+        header + "poverty_rate_households,29431,khmer,2024,2022-2025,5.0,120,2400,UBND xã Vinh Kim (mới)\n",
+        encoding="utf-8")
+    (offices / "xa_vinh_kim_2025.csv").write_text(
+        header + "poverty_rate_households,29431,khmer,2025,2022-2025,3.5,84,2400,UBND xã Vinh Kim (mới)\n",
+        encoding="utf-8")
+    told = [w for w in check_observations([OBSERVATIONS_DIR, offices]).warnings
+            if "(cũ), một trong" in w.message_vi]
+    assert [(Path(w.file).name, w.row) for w in told] == [("xa_vinh_kim_2024.csv", 2)]
+    assert told[0].message_vi.startswith("mã 29431 năm 2024 là xã Vinh Kim (cũ), một trong 2 đơn vị cũ của xã Vinh "
+                                         "Kim; tệp ")
+    assert "xa_vinh_kim_2025.csv dùng cùng mã cho cả xã Vinh Kim từ năm 2025" in told[0].message_vi
+    assert "xa_vinh_kim_2025.csv uses the same code" in told[0].message_en

@@ -779,37 +779,44 @@ def _also_rows(rows: Iterable, first: int) -> dict[str, str]:
 
 
 def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
-    """A file giving a new commune's code (29455, xã Hiệp Mỹ from 2025) for years before the reform
-    too, without the commune's other old units those years: before 1/7/2025 that code is one old
-    unit (xã Hiệp Mỹ Tây), so a whole-commune 2024 figure typed under it was silently filed as a
-    third of the commune's, and 2025 read as a rise. Told once per file and new commune, at the
-    first such row; the figures are kept (a real figure of the old unit is right as it is)."""
+    """A new commune's code (29455, xã Hiệp Mỹ from 2025) given for years before the reform too,
+    without the commune's other old units those years: before 1/7/2025 that code is one old unit
+    (xã Hiệp Mỹ Tây), so a whole-commune 2024 figure typed under it was silently filed as a third
+    of the commune's, and 2025 read as a rise. Looked for across every file read (an office sends
+    one file a year: its 2024 file and its 2025 file are two), among real figures only (the shipped
+    illustrative old units beside an office's whole-commune 2024 figure added up to a commune and
+    a half). Told once per file and new commune, at the first such row; the figures are kept (a
+    real figure of the old unit is right as it is)."""
     found = []
+    real = frame[~frame["illustrative"].astype(bool)]
     for reform in load_reforms():
         for new, old_units in reform.crosswalk.items():
             code = ctx.areas.at[new, "gso_code"] if new in ctx.areas.index else None
             if not code or code not in old_units:
                 continue  # a new commune under a code of its own: no old unit shares it
             others = [unit for unit in old_units if unit != code]
-            for file, rows in frame[frame["area_code"].isin([code, new, *others])].groupby("file", sort=True):
-                before = rows[(rows["area_code"] == code) & (rows["year"] < reform.first_year)]
-                after = rows[(rows["area_code"] == new) & (rows["year"] >= reform.first_year)]
-                siblings = set(zip(rows.loc[rows["area_code"].isin(others), "indicator"],
-                                   rows.loc[rows["area_code"].isin(others), "year"]))
-                alone = before[[(i, y) not in siblings and i in set(after["indicator"])
-                                for i, y in zip(before["indicator"], before["year"])]]
-                if alone.empty:
-                    continue
-                first = alone.sort_values("row").iloc[0]
-                years = [str(y) for y in sorted(set(alone["year"].astype(int)))]
+            rows = real[real["area_code"].isin([code, new, *others])]
+            before = rows[(rows["area_code"] == code) & (rows["year"] < reform.first_year)]
+            after = rows[(rows["area_code"] == new) & (rows["year"] >= reform.first_year)]
+            siblings = set(zip(rows.loc[rows["area_code"].isin(others), "indicator"],
+                               rows.loc[rows["area_code"].isin(others), "year"]))
+            alone = before[np.array([(i, y) not in siblings and i in set(after["indicator"])
+                                     for i, y in zip(before["indicator"], before["year"])], dtype=bool)]
+            for file, in_file in alone.groupby("file", sort=True):
+                first = in_file.sort_values("row").iloc[0]
+                years = [str(y) for y in sorted(set(in_file["year"].astype(int)))]
                 fields = merged_fields(code, int(first["year"]), ctx.areas, reform)
                 parts = ", ".join(f"{unit_name(ctx.areas, unit)} ({unit})" for unit in old_units)
+                later = after[after["indicator"].isin(in_file["indicator"])]
+                elsewhere = sorted(set(later["file"])) if not (later["file"] == file).any() else []
                 found.append(problem(
                     "reused_code_before_reform", str(file), int(first["row"]), "area_code", code=code,
                     year=_listed(years, "và"), year_en=_listed(years, "and"), area=fields["area"],
                     successor=fields["successor"], first_year=reform.first_year, parts=parts,
                     count=len(old_units), date=fields["date"], date_en=fields["date_en"],
-                    **_also_rows(sorted(alone["row"]), int(first["row"]))))
+                    where_vi=f"tệp {elsewhere[0]}" if elsewhere else "tệp này",
+                    where_en=f"the file {elsewhere[0]}" if elsewhere else "this file",
+                    **_also_rows(sorted(in_file["row"]), int(first["row"]))))
     return found
 
 

@@ -422,10 +422,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
     ),
     "reused_code_before_reform": (
-        "mã {code} năm {year}{also_vi} là {area} (cũ), một trong {count} đơn vị cũ của {successor}; tệp này dùng cùng mã "
+        "mã {code} năm {year}{also_vi} là {area} (cũ), một trong {count} đơn vị cũ của {successor}; {where_vi} dùng cùng mã "
         "cho cả {successor} từ năm {first_year}. Nếu số năm {year} là của cả {successor}, nó đang được tính "
         "như số của riêng {area}.",
-        "code {code} in {year_en}{also_en} is the former {area}, one of the {count} old units of {successor}; this file uses "
+        "code {code} in {year_en}{also_en} is the former {area}, one of the {count} old units of {successor}; {where_en} uses "
         "the same code for the whole of {successor} from {first_year}. If the {year_en} figure is for the whole "
         "of {successor}, it is being counted as {area}'s alone.",
         "trước {date}, ghi số của từng đơn vị cũ dưới mã của nó: {parts}; số của cả {successor} chỉ ghi từ năm "
