@@ -260,6 +260,27 @@ def test_a_title_above_the_header_is_skipped_as_a_reader_skips_it(tmp_path):
     assert obs["value"].tolist() == [95.4] and obs["row"].tolist() == [4]
 
 
+@pytest.mark.parametrize("second_header, why", [
+    (["indicator", "area_code", "group", "year", "value"], "thiếu cột source"),
+    (["chỉ tiêu", "mã xã", "nhóm", "năm", "giá trị", "nguồn"], 'tên cột "chỉ tiêu", "mã xã"'),
+])
+def test_a_second_sheet_of_figures_that_is_not_read_is_refused_not_dropped(tmp_path, second_header, why):
+    # the 2023 figures on a second sheet whose header lacked "source" (or was in Vietnamese) were left out
+    # without a word, while the same sheet alone was refused with the fix
+    row = ["health_insurance_coverage", "29434", "khmer", 2024, None, 95.4, None, None, "BHXH huyện"]
+    older = ["health_insurance_coverage", "29434", "khmer", 2023, 93.1, "BHXH huyện"][:len(second_header)]
+    path = workbook(tmp_path / "hai_trang.xlsx", {"du_lieu": [HEADER, row],
+                                                   "2023": [["SỐ LIỆU NĂM 2023"], second_header, older]})
+    (found,) = problems_of(path)
+    assert found.message_vi.startswith('trang "2023" có bảng số liệu (dòng tiêu đề 2) nhưng không được đọc: ' + why)
+    assert '("du_lieu")' in found.fix_vi and "hide it" in found.fix_en
+    # the template's instructions sheet (an example row under the column names) and a hidden sheet are not tables
+    hidden = workbook(tmp_path / "an.xlsx", {"du_lieu": [HEADER, row], "2023": [second_header, older]},
+                      hidden=("2023",))
+    guide = workbook(tmp_path / "mau.xlsx", {"huong_dan": [["Ví dụ một dòng"], HEADER, row], "du_lieu": [HEADER, row]})
+    assert load_observations(hidden)["year"].tolist() == [2024] and load_observations(guide)["year"].tolist() == [2024]
+
+
 def test_a_formula_without_a_saved_result_is_named_not_called_empty(tmp_path):
     # a workbook written by a tool that does not compute formulas: the office sees a number in Excel
     path = workbook(tmp_path / "cong_thuc.xlsx", {"du_lieu": [

@@ -107,6 +107,16 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "chép các dòng vào một trang (du_lieu) rồi xóa trang kia, hoặc lưu mỗi trang thành một tệp riêng.",
         "copy the rows onto one sheet (du_lieu) and delete the other, or save each sheet as a file of its own.",
     ),
+    "sheet_not_read": (
+        'trang "{sheet}" có bảng số liệu (dòng tiêu đề {header_row}) nhưng không được đọc: {why_vi}. Số liệu ở '
+        'trang này sẽ bị bỏ sót.',
+        'sheet "{sheet}" holds a table of figures (header on row {header_row}) but is not read: {why_en}. Its '
+        'figures would be lost.',
+        'chép các dòng sang trang được đọc ({read}) rồi xóa trang này, hoặc lưu trang này thành một tệp riêng với '
+        'tên cột như mẫu (data/templates/); nếu trang không phải số liệu để gửi, xóa hoặc ẩn trang.',
+        'copy the rows onto the sheet that is read ({read}) and delete this one, or save it as a file of its own '
+        'with the template\'s column names (data/templates/); if it holds no figures to send, delete or hide it.',
+    ),
     "repeated_column": (
         'cột "{column}" xuất hiện {count} lần trong dòng tiêu đề (cột {letters}): chỉ đọc được một cột.',
         'column "{column}" appears {count} times in the header row (columns {letters}): only one can be read.',

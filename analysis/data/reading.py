@@ -508,6 +508,14 @@ def _excel_format(path: Path) -> str:
 TITLE_ROWS = 10
 """Filled rows searched for the header row: an office's sheet may open with a title
 ("BÁO CÁO SỐ LIỆU … XÃ VINH KIM") and a blank line above the column names."""
+UNREAD_SEARCH_ROWS = 30
+"""Filled rows searched for a header on a sheet that is not read (a second table of figures may
+sit under a longer title than the header search allows)."""
+TEMPLATE_GUIDE_SHEETS = ("huong_dan", "hướng dẫn", "hướng_dẫn")
+"""The template's instructions sheet: its example row under the column names is not a table of figures."""
+HEADER_LIKE = 3
+"""Required columns a row must name (in English, in Vietnamese or misspelt) to be taken for a
+data table's header on a sheet that is not read."""
 
 
 class _Header(tuple):
@@ -536,6 +544,73 @@ def _first_filled_row(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int
         if seen + 1 >= TITLE_ROWS:
             break
     return first
+
+
+def _header_like(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int, str, str] | None:
+    """On a sheet that is not read: a row among its first :data:`UNREAD_SEARCH_ROWS` filled ones that names
+    at least :data:`HEADER_LIKE` required columns (as the template does, in Vietnamese or
+    misspelt), with a number cell in a row under it; its row number and why it is not read, in
+    Vietnamese and English. A second sheet of figures whose header lacks "source", or is in
+    Vietnamese, was dropped without a word, where the same sheet alone was refused with the fix.
+
+    >>> rows = enumerate([["BÁO CÁO"], ["chỉ tiêu", "mã xã", "nhóm", "năm", "giá trị"],
+    ...                   ["health_insurance_coverage", "29434", "khmer", 2023, 91.5]], start=1)
+    >>> _header_like(rows)[:2]
+    (2, 'thiếu cột source; tên cột "chỉ tiêu", "mã xã", "nhóm", "năm", "giá trị" không theo mẫu (indicator, area_code, group, year, value)')
+    >>> _header_like(enumerate([["Hướng dẫn"], list(REQUIRED_COLUMNS)], start=1)) is None  # nothing under it
+    True
+    """
+    header = None
+    for seen, (number, cells) in enumerate((n, c) for n, c in rows if any(_filled(v) for v in c)):
+        if header is not None:
+            if any(_is_number(v) for v in cells):  # typed figures (the template's example row is text)
+                return (header[0], *_unread_reason(header[1]))
+            if seen > header[2] + UNREAD_SEARCH_ROWS:
+                return None
+            continue
+        typed = [(nfc(str(c)).strip(), _column_name(c)) for c in cells if _filled(c)]
+        named = {column: shown for column in REQUIRED_COLUMNS for shown, name in typed
+                 if name == column or _vietnamese_column(name, column)
+                 or difflib.get_close_matches(name, [column], n=1, cutoff=MISSPELT_CUTOFF)}
+        if len(named) >= HEADER_LIKE:
+            header = (number, named, seen)
+        elif seen + 1 >= UNREAD_SEARCH_ROWS:
+            return None
+    return None
+
+
+def _unread_reason(named: dict[str, str]) -> tuple[str, str]:
+    """Why a sheet whose header names ``named`` (required column → the header as typed) is not
+    read, in Vietnamese and English."""
+    missing = [column for column in REQUIRED_COLUMNS if column not in named]
+    renamed = [(shown, column) for column, shown in named.items() if _column_name(shown) != column]
+    vi, en = [], []
+    if missing:
+        vi.append(f"thiếu cột {', '.join(missing)}")
+        en.append(f"it lacks the column{'s' * (len(missing) > 1)} {', '.join(missing)}")
+    if renamed:
+        typed = ", ".join(f'"{shown}"' for shown, _ in renamed)
+        meant = ", ".join(column for _, column in renamed)
+        vi.append(f"tên cột {typed} không theo mẫu ({meant})")
+        en.append(f"its column{'s' * (len(renamed) > 1)} {typed} {'are' if len(renamed) > 1 else 'is'} not named as in "
+                  f"the template ({meant})")
+    if not vi:
+        vi.append("mỗi tệp chỉ đọc một trang số liệu")
+        en.append("one data sheet is read per file")
+    return "; ".join(vi), "; ".join(en)
+
+
+def _refuse_unread_sheets(label: str, titles: list[str], chosen: int, rows_of, problems: list[Problem]) -> None:
+    """A problem for each visible sheet other than the one read that holds a table of figures
+    (:func:`_header_like`); ``rows_of(i)`` gives sheet ``i``'s numbered rows."""
+    for i, title in enumerate(titles):
+        if i == chosen or nfc(title).strip().lower() in TEMPLATE_GUIDE_SHEETS:
+            continue
+        found = _header_like(rows_of(i))
+        if found is not None:
+            row, why_vi, why_en = found
+            problems.append(problem("sheet_not_read", label, None, None, sheet=title, header_row=row,
+                                    why_vi=why_vi, why_en=why_en, read=f'"{titles[chosen]}"'))
 
 
 def _xlsx_header(book: XlsxWorkbook, sheet) -> tuple[int, list[object]] | None:
@@ -621,6 +696,12 @@ def _read_xlsx(path: Path, label: str, problems: list[Problem]) -> _FileColumns 
         chosen, header_row, columns = found
         if columns.missing:
             return columns
+
+        def sheet_rows(i: int):
+            with closing(book.rows(visible[i])) as rows:
+                yield from ((number, values) for number, values, _ in rows)
+
+        _refuse_unread_sheets(label, [sheet.title for sheet in visible], chosen, sheet_rows, problems)
         sheet = visible[chosen]
         with _progress(label, book.stated_rows(sheet), "dòng/rows") as progress:
 
@@ -666,6 +747,7 @@ def _read_xls(path: Path, label: str, problems: list[Problem]) -> _FileColumns |
     chosen, header_row, columns = found
     if columns.missing:
         return columns
+    _refuse_unread_sheets(label, [sheet.name for sheet in visible], chosen, lambda i: rows(visible[i]), problems)
     sheet = visible[chosen]
     wanted = {i for i, _ in columns.percent_positions}
 
