@@ -365,3 +365,19 @@ def test_a_whole_communes_2024_figure_in_its_own_file_is_told_beside_the_illustr
                                          "Kim; tệp ")
     assert "xa_vinh_kim_2025.csv dùng cùng mã cho cả xã Vinh Kim từ năm 2025" in told[0].message_vi
     assert "xa_vinh_kim_2025.csv uses the same code" in told[0].message_en
+
+
+@pytest.mark.parametrize("typed, warned", [("9.92", True), ("99.2", False), ("0.992", True)])
+def test_a_new_communes_first_year_ten_times_off_its_old_units_is_warned(tmp_path, typed, warned):
+    # 9,92 typed for 99,2 in xã Vinh Kim's first year passed without a word (its own series begins in 2025, and
+    # the other new communes' figures come in one by one) and decided its 2025 primary attendance as missed
+    (tmp_path / "vinh_kim.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                           f"right_age_attendance_primary,29431,khmer,2025,{typed},UBND xã Vinh Kim\n",
+                                           encoding="utf-8")
+    check = check_observations([OBSERVATIONS_DIR, tmp_path])
+    slips = [w for w in check.warnings if w.column == "value"]
+    assert bool(slips) == warned
+    if typed == "9.92":
+        assert slips[0].message_vi.startswith("9,92 khác khoảng 10 lần so với các năm liền kề")
+        assert "(2024 (các đơn vị cũ): 99,01)" in slips[0].message_vi
+        assert "(2024 (the old units): 99.01)" in slips[0].message_en

@@ -282,7 +282,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     RowProblems(frame, warnings_found)(strays, "value_strays_from_counts", "value", value=value, numerator=numerator,
                                  denominator=denominator, computed=computed.round(2))
     fractions = _check_fractions(frame, is_percent, RowProblems(frame, warnings_found), ctx.areas)
-    slipped = _check_decimal_slips(frame, unit_of, RowProblems(frame, warnings_found))
+    slipped = _check_decimal_slips(frame, unit_of, RowProblems(frame, warnings_found), ctx.areas)
     # one warning a row: 0,125 among percentages is a fraction, said once
     _check_decimal_slips_across_areas(frame, unit_of, RowProblems(frame, warnings_found), slipped | fractions)
     return problems, warnings_found, converted
@@ -515,16 +515,21 @@ tenfold from one year to the next and back (a poverty rate falling from 30 % to 
 decade changes by far less than that in a year)."""
 
 
-def _check_decimal_slips(frame: pd.DataFrame, unit_of: pd.Series, emit: RowProblems) -> pd.Series:
+def _check_decimal_slips(frame: pd.DataFrame, unit_of: pd.Series, emit: RowProblems,
+                         areas: pd.DataFrame | None = None) -> pd.Series:
     """Warn about a value about ten times off its neighbouring years in its own series; returns
-    the rows warned about."""
+    the rows warned about. A new commune's rates begin in 2025: the years before are its old
+    units' (their mean, see :func:`_lent_by_old_units`), so that 9,92 typed for 99,2 in its first
+    year is not alone in its series (it decided xã Vinh Kim's 2025 as missed without a word)."""
     none = pd.Series(False, index=frame.index)
     levels = unit_of.notna() & ~unit_of.isin(["percentage_points", "percent_change", "flag"])
     rows = levels & (frame["value"] > 0) & frame["year"].notna() & frame["preferred"].astype(bool)
     if rows.sum() < 3:
         return none
     key = ["indicator", "area_code", "group", "standard"]
-    picked = frame.loc[rows, key + ["year", "value"]]
+    picked = frame.loc[rows, key + ["year", "value"]].assign(_lent=False)
+    if areas is not None:
+        picked = pd.concat([picked, _lent_by_old_units(picked[unit_of[rows] == "percent"], areas)])
     # one integer per series: shifting and comparing it is cheap on a million-row export
     series = picked.assign(_series=picked.groupby(key, sort=False).ngroup()).sort_values(["_series", "year"])
     group = series["_series"]
@@ -549,20 +554,44 @@ def _check_decimal_slips(frame: pd.DataFrame, unit_of: pd.Series, emit: RowProbl
         & steady(value.shift(-1), value.shift(-2))
     last = before_same & ~after_same & (group == group.shift(2)) & off(ratio_before) \
         & steady(value.shift(1), value.shift(2))
-    flagged = (inner | first | last).reindex(frame.index, fill_value=False)
+    flagged = ((inner | first | last) & ~series["_lent"].astype(bool)).reindex(frame.index, fill_value=False)
     if not flagged.any():
         return flagged
     # the neighbouring years named in the message, each language writing its numbers its way
     neighbours = {lang: pd.Series("", index=frame.index, dtype=object) for lang in ("vi", "en")}
+    old_units = {"vi": " (các đơn vị cũ)", "en": " (the old units)"}
     for index in flagged.index[flagged.to_numpy()]:
         position = series.index.get_loc(index)
         around = [series.iloc[p] for p in (position - 1, position + 1)
                   if 0 <= p < len(series) and series.iloc[p]["_series"] == series.iloc[position]["_series"]]
         for lang, texts in neighbours.items():
-            texts[index] = "; ".join(f"{int(p['year'])}: {format_number(float(p['value']), lang)}" for p in around)
+            texts[index] = "; ".join(f"{int(p['year'])}{old_units[lang] if p['_lent'] else ''}: "
+                                     f"{format_number(float(p['value']), lang)}" for p in around)
     emit(flagged, "decimal_slip", "value", value=frame["value"], indicator=frame["indicator"],
          neighbours_vi=neighbours["vi"], neighbours_en=neighbours["en"])
     return flagged
+
+
+def _lent_by_old_units(rates: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """The years before a reform of each new commune's rates, lent by the old units it was made
+    of (their plain mean, enough to tell a figure ten times off), as rows of the new commune
+    marked ``_lent``; indexed below 0, apart from the frame's own rows.
+
+    >>> areas = load_areas()
+    >>> rates = pd.DataFrame({"indicator": "x", "area_code": ["29431", "29434", "29431-2025"], "group": "khmer",
+    ...                       "standard": "", "year": [2024.0, 2024.0, 2025.0], "value": [99.0, 98.0, 9.92],
+    ...                       "_lent": False})
+    >>> _lent_by_old_units(rates, areas)[["area_code", "year", "value", "_lent"]].values.tolist()
+    [['29431-2025', 2024.0, 98.5, True]]
+    """
+    successor = rates["area_code"].map(areas["successor_code"].where(areas["map"] == "old"))
+    first_year = successor.map(pd.to_datetime(areas["valid_from"], errors="coerce").dt.year)
+    lent = rates[successor.notna() & successor.isin(areas.index) & (rates["year"] < first_year)]
+    if lent.empty:
+        return lent
+    lent = lent.assign(area_code=successor[lent.index]).groupby(
+        ["indicator", "area_code", "group", "standard", "year"], as_index=False, sort=True)["value"].mean()
+    return lent.assign(_lent=True).set_axis(pd.RangeIndex(-len(lent), 0), axis=0)
 
 
 SLIP_AREAS = 3
