@@ -381,3 +381,20 @@ def test_a_new_communes_first_year_ten_times_off_its_old_units_is_warned(tmp_pat
         assert slips[0].message_vi.startswith("9,92 khác khoảng 10 lần so với các năm liền kề")
         assert "(2024 (các đơn vị cũ): 99,01)" in slips[0].message_vi
         assert "(2024 (the old units): 99.01)" in slips[0].message_en
+
+
+def test_a_figure_for_a_group_no_target_reads_is_told_not_said_to_be_used(tmp_path):
+    # primary attendance "for all pupils": T06 counts Khmer pupils, the figure was used nowhere and xã Vinh Kim's
+    # 2025 stayed on the illustrative 2024, while the only warning said it was "kept and used" for the communes
+    (tmp_path / "vinh_kim.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                           "right_age_attendance_primary,29431,all,2025,99.1,UBND xã Vinh Kim\n",
+                                           encoding="utf-8")
+    warnings = check_observations([OBSERVATIONS_DIR, tmp_path]).warnings
+    (told,) = [w for w in warnings if w.column == "group"]
+    assert (Path(told.file).name, told.row) == ("vinh_kim.csv", 2)
+    assert told.message_vi == ("right_age_attendance_primary cho nhóm all: không chỉ tiêu nào của Kế hoạch đọc nhóm "
+                               "này, nên số liệu được nhận nhưng không dùng trong đánh giá; T06 đo nhóm khmer.")
+    assert "measures the group khmer" in told.message_en
+    assert not [w for w in warnings if "được giữ và dùng" in w.message_vi]
+    # the shipped figures kept for reference (the whole district's poverty rate) are not told
+    assert check_observations(OBSERVATIONS_DIR).warnings == []

@@ -199,6 +199,9 @@ def _indicator_file(path: Path) -> dict:
         if "counts" in spec:
             count_ids = [k for k, v in _items(data["indicators"]) if isinstance(v, dict) and v.get("unit") == "communes"]
             checks.append(("counts", spec["counts"], count_ids))
+        if "reference_groups" in spec:
+            listed = spec["reference_groups"] if isinstance(spec["reference_groups"], list) else [spec["reference_groups"]]
+            checks += [("reference_groups", group, GROUPS) for group in listed]
         for field, value, allowed in checks:
             if value is not None and value not in allowed:
                 problems.append(
@@ -258,8 +261,9 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
 
     Columns: ``vi``, ``en`` (names), ``unit``, ``direction`` (increase / decrease / none),
     ``aggregate`` (ratio / sum / none), ``weight``, ``standards`` (family or empty), ``flags``
-    (for a share of communes, the yes/no indicator the communes report),
-    ``bounds`` ((0, 100) for percentages, (0, None) for counts, (None, None) otherwise).
+    (for a share of communes, the yes/no indicator the communes report), ``reference_groups`` (groups
+    whose figures are kept for reference though no target reads them: the whole district's poverty
+    rate beside the Khmer one), ``bounds`` ((0, 100) for percentages, (0, None) for counts, (None, None) otherwise).
 
     >>> ind = load_indicators()
     >>> ind.loc["poverty_rate_households", ["unit", "direction", "standards"]].tolist()
@@ -283,6 +287,7 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
                 "standards": spec.get("standards", ""),
                 "flags": spec.get("flags", ""),
                 "counts": spec.get("counts", ""),
+                "reference_groups": tuple(spec.get("reference_groups", ())),
                 "bounds": _bounds_for(unit),
             }
         )

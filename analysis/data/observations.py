@@ -732,7 +732,8 @@ def check_observations(
     frame["year"] = frame["year"].astype(int)
     ordered = list(COLUMNS) + ["file", "row"]
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
-    warnings_found += _waiting_for_communes(frame, ctx) + _reused_code_before_reform(frame, ctx)
+    warnings_found += (_waiting_for_communes(frame, ctx) + _reused_code_before_reform(frame, ctx)
+                       + _figures_no_target_reads(frame, ctx))
     return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
 
 
@@ -746,6 +747,7 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     found = []
     names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
     judged_alone = _district_only_targets()
+    read = _pairs_read()
     # the indicators whose figures of the new communes make the former district's (series.merge_rule)
     merged = [indicator for indicator, row in ctx.indicators.iterrows() if merge_rule(row["aggregate"], row["unit"])]
     for reform in load_reforms():
@@ -755,6 +757,8 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
         used = frame[frame["preferred"] & (frame["year"] >= reform.first_year)]
         own = set(zip(*(used.loc[used["area_code"] == reform.continues, key] for key in ("indicator", "group", "year"))))
         rows = used[used["area_code"].isin(members) & used["indicator"].isin(merged)]
+        if read:  # a figure no target reads is told so (_figures_no_target_reads), not "kept and used"
+            rows = rows[np.array([(i, g) in read for i, g in zip(rows["indicator"], rows["group"])], dtype=bool)]
         waiting: dict[tuple, list] = {}  # the same communes missing in several years are told once
         for (indicator, group, year), part in rows.groupby(["indicator", "group", "year"], sort=True):
             reported = frozenset(part["area_code"])
@@ -791,6 +795,51 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
 
 ROWS_NAMED = 10
 """Rows a grouped warning names besides its own, at most."""
+
+
+def _pairs_read() -> dict[tuple[str, str], list[str]]:
+    """(indicator, group) → the targets that read it: their own figure, a share's numerator and
+    denominator, a commune's benchmark, and the communes' flags a share of communes counts."""
+    try:
+        targets, indicators = load_targets(), load_indicators()
+    except DataError:  # a broken catalogue is reported where it is loaded; here it only adds a warning
+        return {}
+    read: dict[tuple[str, str], list[str]] = {}
+    for prefix in ("", "numerator_", "denominator_", "commune_target_"):
+        for target_id, indicator, group in zip(targets["target_id"], targets[f"{prefix}indicator"],
+                                               targets[f"{prefix}group"]):
+            if indicator:
+                for read_as in (indicator, indicators["flags"].get(indicator, "")):
+                    if read_as:
+                        read.setdefault((read_as, group), []).append(target_id)
+    return {pair: sorted(set(ids)) for pair, ids in read.items()}
+
+
+def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
+    """A real figure of the district or a commune for a group no target reads, where targets read
+    its indicator for another group: an office's primary attendance "for all pupils" (T06 counts
+    Khmer pupils) was taken, used nowhere, and the verdict stayed on the year before without a
+    word. Told once per file, indicator and group, at its first row, naming the group read. Groups
+    the catalogue keeps for reference (``reference_groups``: the whole district's poverty rate) and
+    indicators no target reads at all (population, income: context by choice) are not told."""
+    read = _pairs_read()
+    if not read:
+        return []
+    local = frame["area_code"].map(ctx.areas["kind"]).isin(["district", "commune", "town"])
+    rows = frame[local & ~frame["illustrative"].astype(bool)]
+    reference = ctx.indicators["reference_groups"] if "reference_groups" in ctx.indicators else pd.Series(dtype=object)
+    targeted = {indicator for indicator, _ in read}
+    unread = rows[np.array([i in targeted and (i, g) not in read and g not in reference.get(i, ())
+                            for i, g in zip(rows["indicator"], rows["group"])], dtype=bool)]
+    found = []
+    for (file, indicator, group), part in unread.groupby(["file", "indicator", "group"], sort=True):
+        first = part.sort_values("row").iloc[0]
+        others = {g: ids for (i, g), ids in read.items() if i == indicator}
+        targets = sorted({t for ids in others.values() for t in ids})
+        found.append(problem("figure_for_another_group", str(file), int(first["row"]), "group", indicator=indicator,
+                             group=group, targets=", ".join(targets), groups=", ".join(sorted(others)),
+                             s="" if len(targets) > 1 else "s", **_also_rows(sorted(part["row"]), int(first["row"]))))
+    return found
 
 
 def _also_rows(rows: Iterable, first: int) -> dict[str, str]:

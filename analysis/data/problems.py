@@ -431,6 +431,16 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "khi có, nhập số liệu năm {year} của các xã còn thiếu: {missing_vi}.",
         "when they are in, add the figures for {year_en} of the communes still missing: {missing_en}.",
     ),
+    "figure_for_another_group": (
+        "{indicator} cho nhóm {group}{also_vi}: không chỉ tiêu nào của Kế hoạch đọc nhóm này, nên số liệu được nhận "
+        "nhưng không dùng trong đánh giá; {targets} đo nhóm {groups}.",
+        "{indicator} for the group {group}{also_en}: no target of the plan reads this group, so the figure is taken "
+        "but not used in the assessment; {targets} measure{s} the group {groups}.",
+        "nếu số liệu là của nhóm {groups}, sửa cột group; nếu đúng là của nhóm {group} (số tham khảo), bỏ qua cảnh "
+        "báo này.",
+        "if the figure is for the group {groups}, correct the group column; if it really is for {group} (for "
+        "reference), ignore this warning.",
+    ),
     "reused_code_before_reform": (
         "mã {code} năm {year}{also_vi} là {area} (cũ), một trong {count} đơn vị cũ của {successor}; {where_vi} dùng cùng mã "
         "cho cả {successor} từ năm {first_year}. Nếu số năm {year} là của cả {successor}, nó đang được tính "
