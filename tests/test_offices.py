@@ -97,8 +97,8 @@ def test_a_file_the_loader_cannot_read_is_named_not_skipped_in_silence(capsys):
     (paths.OFFICES_DIR / "~$xa_kim_hoa_2024.xlsx").write_bytes(b"lock")
     assert main(["check"]) == 0  # a warning: the figures that can be read are read
     out = capsys.readouterr().out
-    assert "Tệp không được đọc (2) / Files not read (2):" in out  # not under "the figures are still used"
-    assert "cong_van.docx" in out and "số liệu vẫn được dùng" not in out
+    assert "Tệp không được đọc (2) / Files not read (2):" in out  # not under "the figures are still read"
+    assert "cong_van.docx" in out and "số liệu vẫn được đọc" not in out
     assert "README.md" not in out
     # Excel's lock file: the workbook is still open, and what was just typed may not be saved
     assert ("bảng tính xa_kim_hoa_2024.xlsx đang mở trong Excel (có tệp khóa ~$xa_kim_hoa_2024.xlsx): số liệu đọc là "

@@ -398,3 +398,17 @@ def test_a_figure_for_a_group_no_target_reads_is_told_not_said_to_be_used(tmp_pa
     assert not [w for w in warnings if "được giữ và dùng" in w.message_vi]
     # the shipped figures kept for reference (the whole district's poverty rate) are not told
     assert check_observations(OBSERVATIONS_DIR).warnings == []
+
+
+def test_a_figure_marked_expected_does_not_decide_a_deadline(tmp_path):
+    # six communes sent their planned 81 % for 2025 marked "expected": upper-secondary attendance (> 80 %) read
+    # "achieved" for 2025 as a known outcome, with no word in the check
+    (tmp_path / "ke_hoach.csv").write_text("indicator,area_code,group,year,value,qualifier,source\n" + "".join(
+        f"right_age_attendance_upper_secondary,{code},khmer,2025,81,expected,Kế hoạch năm 2025 của UBND xã\n"
+        for code in ("29416", "29419", "29431", "29446", "29455", "29530")), encoding="utf-8")
+    check = check_observations([OBSERVATIONS_DIR, tmp_path])
+    (told,) = [w for w in check.warnings if w.column == "qualifier"]
+    assert told.row == 2 and told.message_vi.startswith('số liệu ghi "dự kiến" (expected) cho năm 2025 (cũng ở dòng 3, 4, 5, 6, 7) là số kế hoạch')
+    table = Workbench([OBSERVATIONS_DIR, tmp_path]).table
+    row = table[(table["target_id"] == "T08") & (table["area_code"] == "848")].set_index("deadline").loc[2025]
+    assert row["verdict"] != "achieved" and row["latest_year"] == 2024 and row["awaiting_figure"]

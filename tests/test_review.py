@@ -1002,7 +1002,7 @@ def test_review_says_which_communes_a_commune_file_still_waits_for(tmp_path, cap
                       encoding="utf-8")
     build(tmp_path / "out", "--data", str(paths.OBSERVATIONS_DIR), str(office), "--area", "Vinh Kim", "--map", "new")
     err = capsys.readouterr().err
-    assert "Cảnh báo (1; số liệu vẫn được dùng)" in err and "mới có số liệu của 1/6 xã mới" in err
+    assert "Cảnh báo (1; không phải lỗi, số liệu vẫn được đọc)" in err and "mới có số liệu của 1/6 xã mới" in err
 
 
 def test_a_count_brought_to_zero_says_none_is_left():

@@ -147,8 +147,9 @@ class ObservationCheck:
         lines = []
         if figures:
             n = len(figures)
-            lines.append(f"Cảnh báo ({_count_vi(n)}; số liệu vẫn được dùng) / Warnings ({n:,}; the figures are "
-                         "still used):")
+            # "still used" was untrue of a figure marked expected, or for a group no target reads
+            lines.append(f"Cảnh báo ({_count_vi(n)}; không phải lỗi, số liệu vẫn được đọc) / Warnings ({n:,}; not "
+                         "errors, the figures are still read):")
             lines += listed(figures)
         if files:
             n = len(files)
@@ -733,7 +734,7 @@ def check_observations(
     ordered = list(COLUMNS) + ["file", "row"]
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
     warnings_found += (_waiting_for_communes(frame, ctx) + _reused_code_before_reform(frame, ctx)
-                       + _figures_no_target_reads(frame, ctx))
+                       + _figures_no_target_reads(frame, ctx) + _expected_figures(frame, ctx))
     return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
 
 
@@ -839,6 +840,19 @@ def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem
         found.append(problem("figure_for_another_group", str(file), int(first["row"]), "group", indicator=indicator,
                              group=group, targets=", ".join(targets), groups=", ".join(sorted(others)),
                              s="" if len(targets) > 1 else "s", **_also_rows(sorted(part["row"]), int(first["row"]))))
+    return found
+
+
+def _expected_figures(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
+    """Real figures of the district or a commune marked ``expected``: not used by the series
+    (:func:`~analysis.data.series.build_series`), so told, once per file and year at its first row."""
+    local = frame["area_code"].map(ctx.areas["kind"]).isin(["district", "commune", "town"])
+    rows = frame[local & ~frame["illustrative"].astype(bool) & (frame["qualifier"] == "expected")]
+    found = []
+    for (file, year), part in rows.groupby(["file", "year"], sort=True):
+        first = part.sort_values("row").iloc[0]
+        found.append(problem("expected_not_used", str(file), int(first["row"]), "qualifier", year=int(year),
+                             **_also_rows(sorted(part["row"]), int(first["row"]))))
     return found
 
 

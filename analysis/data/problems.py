@@ -441,6 +441,15 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "if the figure is for the group {groups}, correct the group column; if it really is for {group} (for "
         "reference), ignore this warning.",
     ),
+    "expected_not_used": (
+        "số liệu ghi \"dự kiến\" (expected) cho năm {year}{also_vi} là số kế hoạch hoặc dự báo, không phải số thực hiện: "
+        "không dùng để đánh giá và dự báo, năm {year} chờ số thực hiện.",
+        "the figure marked expected for {year}{also_en} is a plan or a forecast, not an outcome: it is not used "
+        "to assess or project, and {year} waits for the actual figure.",
+        "khi có số thực hiện, ghi số đó và bỏ expected; số ước thực hiện cả năm (đã gần hết năm) ghi about.",
+        "when the actual figure is known, give it without expected; a year-end estimate of the year's outcome is "
+        "marked about.",
+    ),
     "reused_code_before_reform": (
         "mã {code} năm {year}{also_vi} là {area} (cũ), một trong {count} đơn vị cũ của {successor}; {where_vi} dùng cùng mã "
         "cho cả {successor} từ năm {first_year}. Nếu số năm {year} là của cả {successor}, nó đang được tính "

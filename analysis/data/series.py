@@ -258,6 +258,8 @@ def build_series(
       reform's first year on, counting only the declared share of a new commune that also holds
       land from outside it (those years are approximate).
 
+    A figure whose qualifier is ``expected`` (a plan or a forecast) is not used.
+
     >>> from analysis import load_areas, load_indicators, load_observations
     >>> obs, areas, ind = load_observations(), load_areas(), load_indicators()
     >>> s = build_series(obs, "poverty_rate_households", "848", "khmer", areas, ind)
@@ -271,6 +273,10 @@ def build_series(
     >>> p.frame[["value", "standard"]].loc[2022:].values.tolist()
     [[3.61, '2022-2025'], [2.03, '2022-2025'], [1.45, '2022-2025']]
     """
+    if "qualifier" in observations:
+        # a figure marked "dự kiến" (expected) is a plan or a forecast, not a measurement: six communes'
+        # planned 81 % made upper-secondary attendance "achieved" for 2025 as a known outcome
+        observations = observations[observations["qualifier"] != "expected"]
     own = _single_area(observations, indicator, area, group, numerator, denominator)
     kind = areas.at[area, "kind"] if area in areas.index else ""
     known = indicator in indicators.index
