@@ -804,7 +804,10 @@ def test_an_estimate_printed_at_the_target_says_it_is_right_at_it():
 def test_a_general_aim_without_a_year_says_how_it_is_read(vi):
     # T20 is a general aim of II.1: "đến năm 2025" alone presented it as a dated target
     (t20,) = [t for t in all_text(vi) if t.startswith("Số xã đặc biệt khó khăn") or "0 xã)" in t][:1]
-    assert "Kế hoạch nêu đây là mục tiêu chung, không ghi năm: đánh giá ở năm cuối giai đoạn 2021 - 2025." in t20
+    assert ("Mục tiêu chung của Kế hoạch (không ghi năm; báo cáo này xét ở năm 2025, cuối giai đoạn): không còn "
+            "(0 xã).") in t20
+    # "Chỉ tiêu Kế hoạch đến năm 2025: …" beside "không ghi năm" said the plan both set the year and did not
+    assert "Chỉ tiêu Kế hoạch đến năm 2025" not in t20 and "không ghi năm: đánh giá" not in t20
     # 2025 has ended and its figure is awaited: what it needed in all, not "từ năm 2024 đến năm 2025 … xã/năm"
     assert "Để đạt chỉ tiêu, năm 2025 cần giảm 8 xã so với năm 2023 (bình quân giảm 4 xã/năm)." in t20
 
@@ -1104,3 +1107,12 @@ def test_a_district_review_without_district_figures_points_to_the_communes_that_
             "cả các xã trong cùng năm. Cách sửa: báo cáo riêng của xã có số liệu: --area 29455 (xã Hiệp Mỹ);") in err
     assert "a commune's own review where its figures are: --area 29455 (Hiệp Mỹ commune);" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_the_summary_counts_the_2022_milestones_as_milestones(vi, en):
+    # "2 chỉ tiêu đã đạt" in section I were M1 and M2, the 2022 milestones: read as two 2025 targets met (the
+    # deck's slide said "(tính cả 2 mốc năm 2022)", the report did not)
+    (summary,) = [t for t in all_text(vi) if t.startswith("Báo cáo theo dõi")]
+    assert "2 chỉ tiêu đã đạt (tính cả 2 mốc năm 2022)" in summary
+    (summary_en,) = [t for t in all_text(en) if t.startswith("The review follows")]
+    assert "(including 2 milestones of 2022)" in summary_en

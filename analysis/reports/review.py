@@ -968,6 +968,15 @@ def _office_now(office: str, settings: ReviewSettings, lang: str) -> str:
     return label("rv_office_successor", lang).format(office=office) if settings.after_reform else office
 
 
+def _milestones(counted: list[_Item], year: int) -> dict[str, list[int]]:
+    """Verdict → the deadlines of the counted targets due before ``year`` (the 2022 milestones)."""
+    found: dict[str, list[int]] = {}
+    for item in counted:
+        if item.verdict.key and int(item.row["deadline"]) < year:
+            found.setdefault(item.verdict.key, []).append(int(item.row["deadline"]))
+    return found
+
+
 def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSettings, area: str = "848",
                  lang: str | None = None) -> bytes:
     """The review document as .docx bytes, byte-for-byte reproducible.
@@ -1022,6 +1031,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         add_paragraph(document, illustrative_sentence(n_illustrative, lang), bold=True)
     add_paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
+        milestones=_milestones(counted, year),
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
         lang=lang,

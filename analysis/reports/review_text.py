@@ -60,6 +60,10 @@ register_labels({
     "rv_verdict": ("Đánh giá", "Assessment"),
     "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm {deadline}: {target}.", "The plan's target for {deadline}: {target}."),
     "rv_plan_flag": ("Chỉ tiêu Kế hoạch: đạt trong năm {deadline}.", "The plan's target: met in {deadline}."),
+    # T20: "Chỉ tiêu … đến năm 2025" beside "không ghi năm" said the plan both set and did not set the year
+    "rv_plan_aim": ("Mục tiêu chung của Kế hoạch (không ghi năm; báo cáo này xét ở năm {deadline}, cuối giai đoạn): "
+                    "{target}.", "The plan's general aim (no year given; this report takes {deadline}, the end of "
+                    "the period): {target}."),
     "rv_commune_benchmark": ("mức so sánh của xã", "the commune's benchmark"),
     "rv_commune_target": ("Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện; đối với xã, báo cáo này so với tỷ lệ người "
                           "Khmer trong dân số của xã (năm {year}{illustrative}): {target} đến năm {deadline}.",
@@ -580,8 +584,9 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     deadline = int(row["deadline"])
     parts = reason_parts(verdict.reason(lang), lang)
     if verdict.key == "no_data" or _missing(row["latest_value"]):
-        target = label("rv_plan_target", lang).format(deadline=deadline, target=_target_phrase(row, lang)) \
-            if verdict.key else ""
+        aim = bool(_text_or_empty(row, f"assumption_{lang}")) and row.get("origin") == "plan"
+        target = label("rv_plan_aim" if aim else "rv_plan_target", lang).format(
+            deadline=deadline, target=_target_phrase(row, lang)) if verdict.key else ""
         return " ".join(p for p in (target, label("rv_no_data", lang)) if p)
     sentences = []
     facts = _facts(row, subject, lang, parts)
@@ -593,21 +598,22 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
         met = verdict.key == "achieved" or (verdict.key == "on_track" and is_holding(row))
         sentences.append(facts + (_above_target(row, lang) if met else "") + joined + ".")
         sentences.append(own)
+        assumption = _text_or_empty(row, f"assumption_{lang}")
+        aim = bool(assumption) and row.get("origin") == "plan"  # a plan's aim with no year, read at this deadline
         if parts.commune:
             commune = parts.commune
             sentences.append(label("rv_commune_target", lang).format(
                 deadline=deadline, target=_target_phrase(row, lang), year=commune["year"],
                 illustrative=commune["illustrative"]))
         elif not parts.year_key:
-            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_target"
+            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if aim else "rv_plan_target"
             sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
         sentences.append(_rule_note(row, lang))
-        assumption = _text_or_empty(row, f"assumption_{lang}")
         if assumption and row.get("origin") == "assumption" and is_benchmark(row):
             # "kế hoạch chỉ đặt mục tiêu đến 2025" after "Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện" said the plan
             # set the commune a level: what is assumed is the commune's own benchmark, held from 2025
             assumption = label("rv_benchmark_assumption", lang)
-        if assumption and row.get("origin") in ("assumption", "plan"):  # plan: how it is read (T20: no year)
+        if assumption and row.get("origin") == "assumption":  # a plan's aim with no year is said in its target
             sentences.append(assumption)
         sentences.append(_verdict_sentence(row, verdict, parts, lang))
         if verdict.awaiting_figure:
@@ -651,6 +657,8 @@ register_labels({
         "Ngoài ra, so với mức so sánh của xã (Kế hoạch chỉ đặt cho toàn huyện; không tính ở trên): {pieces}.",
         "Besides, against the commune's own benchmark (the plan sets the target for the whole district only; not "
         "counted above): {pieces}."),
+    # the 2022 milestones (M1, M2) counted among "2 chỉ tiêu đã đạt" read as two targets of 2025 met
+    "rv_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
     "rv_later_count": (
         "Ngoài ra, {n} chỉ tiêu có thời hạn đến năm {deadline} (không tính ở trên) được đánh giá tại mục II.",
         "{n} more {targets} due in {deadline} (not counted above) {are} assessed in section II."),
@@ -659,7 +667,8 @@ register_labels({
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
                       latest_year: int | None, year: int, kind: str, lang: str = "vi",
-                      awaited_year: int | None = None, later: dict[int, int] | None = None) -> str:
+                      awaited_year: int | None = None, later: dict[int, int] | None = None,
+                      milestones: dict[str, list[int]] | None = None) -> str:
     """Section I of the report: how many targets stand where, in one paragraph (the targets
     needing attention follow it one per line, :func:`attention_lines`; the illustrative data is
     said before it, :func:`illustrative_sentence`). A row that is
@@ -668,6 +677,8 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     (2025 in a review of 2024 written after 2025 ended); by default ``year``. ``later`` counts
     the targets due after the period reviewed, by deadline: an end-of-period review counts only
     the targets due in the period (as the deck's slide of that year does) and names the others.
+    ``milestones`` gives, by verdict, the deadlines of the counted rows due before ``year`` (the
+    2022 milestones), said beside their verdict's count as the deck says them.
 
     >>> v = [Verdict(k, "", "", False, None, None) for k in ("achieved", "on_track", "on_track", "off_track", "")]
     >>> print(summary_sentences(v, 21, 19, "huyện Cầu Ngang", 2024, 2025, "final"))
@@ -681,17 +692,28 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     Báo cáo theo dõi 21 chỉ tiêu và mốc của Kế hoạch (kể cả mục tiêu chung và nhiệm vụ có số liệu), trong
     đó 19 chỉ tiêu định lượng. Kết thúc giai đoạn 2021 - 2025, đánh giá 1 chỉ tiêu định lượng tại huyện
     Cầu Ngang (theo số liệu đến năm 2024): 1 chỉ tiêu đã đạt. Ngoài ra, 1 chỉ tiêu có thời hạn đến năm 2030 (không tính ở trên) được đánh giá tại mục II.
+    >>> print(summary_sentences(v[:1], 21, 19, "huyện Cầu Ngang", 2024, 2025, "final",
+    ...                         milestones={"achieved": [2022]})[-41:])
+    chỉ tiêu đã đạt (tính cả 1 mốc năm 2022).
     """
     vi = lang == "vi"
     benchmarks = [v for v in verdicts if v.key and v.benchmark]
     judged = [v for v in verdicts if v.key and not v.benchmark]
 
-    def tally(among: list[Verdict]) -> list[str]:
+    def tally(among: list[Verdict], milestones: dict[str, list[int]]) -> list[str]:
         counts = [(key, sum(v.key == key for v in among)) for key in VERDICTS]
         words = {key: Verdict(key, "", "", False, None, None).words(lang).lower() for key, _ in counts}
-        return [f"{n} chỉ tiêu {words[key]}" if vi else f"{words[key]}: {n}" for key, n in counts if n]
+        pieces = []
+        for key, n in counts:
+            if n:
+                years = milestones.get(key, [])
+                among_them = label("rv_milestones", lang).format(
+                    n=len(years), s="" if len(years) == 1 else "s",
+                    years=", ".join(str(y) for y in sorted(set(years)))) if years else ""
+                pieces.append(f"{n} chỉ tiêu {words[key]}{among_them}" if vi else f"{words[key]}: {n}{among_them}")
+        return pieces
 
-    pieces = tally(judged)
+    pieces = tally(judged, milestones or {})
     when = ("Kết thúc giai đoạn 2021 - 2025" if vi else "At the end of the 2021–2025 period") if kind == "final" \
         else (f"Năm {year}" if vi else f"For {year}")
     data = ((f"theo số liệu đến năm {latest_year}" if vi else f"on figures up to {latest_year}")
@@ -709,7 +731,7 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
                 "as follows: "
                 + "; ".join(pieces) + ".")
     if benchmarks:
-        text += " " + label("rv_benchmark_count", lang).format(pieces="; ".join(tally(benchmarks)))
+        text += " " + label("rv_benchmark_count", lang).format(pieces="; ".join(tally(benchmarks, {})))
     projections = sum(not v.key for v in verdicts)
     if projections:
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
