@@ -564,3 +564,21 @@ def test_a_yearly_fall_from_an_estimate_is_said_as_one():
     assert "2024: down about 2.1 pts, not met" in ngu_lac["verdict_reason_en"]
     counted = table[(table["target_id"] == "T01") & (table["area_code"] == "29446-2025")].iloc[0]
     assert "khoảng" not in counted["verdict_reason_vi"]  # a commune whose old units are all in the district
+
+
+def test_a_share_of_a_few_communes_is_met_half_a_commune_short_and_its_chance_agrees_with_its_band():
+    # T04 counts 13 communes: 12 of 13 is 92,3 %, so any figure above that is all 13. Met at 99,5 %, a
+    # continuous projection put a third of its weight on 97–99,4 % (values no 13 communes can give) and read
+    # "khả năng giữ được 67 %" beside an 80 % band of 96,8–100 %
+    table = both_maps()
+    rows = table[(table["area_code"] == "848") & table["target_id"].isin(["T04", "T12", "T13", "T17"])
+                 & (table["origin"] != "projection")].set_index(["target_id", "deadline"])
+    assert rows.loc[("T04", 2025), "met_threshold"] == 96.2 and rows.loc[("T13", 2025), "met_threshold"] == 96.7
+    assert rows.loc[("T17", 2030), "met_threshold"] == 57.7  # 8 of 13 communes is the first share ≥ 60 %
+    assert "tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %)" in rows.loc[("T04", 2025), "met_rule_vi"]
+    for key in [("T04", 2025), ("T13", 2025)]:
+        row = rows.loc[key]
+        if row["projected_lo_80"] >= row["met_threshold"]:  # the whole 80 % band meets it: a chance of 90 % or more
+            assert row["probability"] >= 0.9
+    # 90 % of 15 communes is 13,5 of them: met as written, with no rule to read
+    assert rows.loc[("T12", 2025), "met_threshold"] == 90.0 and rows.loc[("T12", 2025), "met_rule_vi"] == ""

@@ -114,7 +114,7 @@ COLUMNS = [
     "area_code", "area_vi", "area_en", "area_kind", "deadline", "origin", "assumption_vi", "assumption_en",
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
     "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
-    "met_threshold", "met_strict", "met_rule_vi", "met_rule_en",
+    "met_threshold", "met_strict", "met_rule_vi", "met_rule_en", "met_units",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
@@ -554,11 +554,12 @@ def _assess_one(target, code, context: _Context) -> dict:
         return row
 
     target_read = _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value,
-                               context, notes_vi, notes_en)
+                               context, notes_vi, notes_en, _units_counted(target, part))
     level, level_other, status_level, rule, target_illustrative = target_read
     row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
                met_threshold=rule.threshold if rule is not None else math.nan,
                met_strict=bool(rule.strict) if rule is not None else False,
+               met_units=rule.units if rule is not None and rule.units else math.nan,
                met_rule_vi=rule.words("vi", fmt_number, _unit_after(unit)) if rule is not None else "",
                met_rule_en=rule.words("en", fmt_number, _unit_after(unit)) if rule is not None else "")
     if kind in ("yearly_reduction", "yearly_flow"):
@@ -665,8 +666,20 @@ def _projected(row: dict, projection: pd.DataFrame | None, deadline: int) -> Non
         row[column] = float(projection.at[deadline, source])
 
 
+def _units_counted(target, part: pd.DataFrame) -> int | None:
+    """The number of communes the latest figure of a share of communes counts (its denominator),
+    for the met rule (:func:`~analysis.assessment.met.met_rule`); None for any other series."""
+    if not target.get("communes") or not len(part) or "denominator" not in part:
+        return None
+    counted = part[part["how"].isin(["share of communes", "from a count of communes"]) & part["denominator"].notna()]
+    if not len(counted):
+        return None
+    n = float(counted["denominator"].iloc[-1])
+    return int(n) if n.is_integer() and n >= 2 else None
+
+
 def _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value, context,
-                 notes_vi, notes_en) -> tuple[float, float, float, MetRule | None, bool]:
+                 notes_vi, notes_en, units_counted: int | None = None) -> tuple[float, float, float, MetRule | None, bool]:
     """(level at the deadline, level at the other end of a range, level the status methods
     compare with, the met rule, whether the level comes from illustrative data) of a target
     in an area."""
@@ -697,7 +710,7 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
         for lang, notes in (("vi", notes_vi), ("en", notes_en)):
             notes.append(_commune_target_sentence(level, unit, year, illustrative, lang))
             notes.append(target[f"commune_target_note_{lang}"])
-    rule = met_rule(target, area_kind, level, unit)
+    rule = met_rule(target, area_kind, level, unit, units_counted)
     if own is not None:
         rule = MetRule(level, level, True, False, "as_written")
     return level, math.nan, level, rule, illustrative

@@ -18,6 +18,7 @@ written.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -51,9 +52,12 @@ class MetRule:
     strict: bool
     """Strictly beyond the threshold ("trên 80 %")."""
     source: str
-    """"as_written", "bound" (rounded to the plan's precision) or "catalogue" (``met_at``)."""
+    """"as_written", "bound" (rounded to the plan's precision), "catalogue" (``met_at``) or "grid"
+    (a share of a few communes, met half a commune short)."""
     note_vi: str = ""
     note_en: str = ""
+    units: int | None = None
+    """For a share of a few communes ("grid"), how many it counts."""
 
     def met(self, value: float) -> bool:
         """Whether ``value`` meets the target.
@@ -95,13 +99,20 @@ class MetRule:
             return label("met_rule_bound", lang).format(symbol=symbol, threshold=f"{threshold} %",
                                                         target=f"{target} %")
         note = self.note_vi if lang == "vi" else self.note_en
-        if unit is not None:
+        if self.source == "grid":
+            threshold = f"{threshold} %"
+        elif unit is not None:
             threshold = f"{threshold} {unit(threshold, lang)}"
         return label("met_rule_catalogue", lang).format(symbol=symbol, threshold=threshold, note=note)
 
 
-def met_rule(target: pd.Series, area_kind: str, level: float, unit: str) -> MetRule:
+def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_counted: int | None = None) -> MetRule:
     """The rule for ``target`` (a catalogue row) in an area of ``area_kind``, for ``level``.
+
+    A share of ``units_counted`` communes can only be k/n: it meets "100 %" of 13 communes from
+    96,2 % on (12/13 is 92,3 %), half a commune short, as a count is met within half a unit; a
+    projection put at 98 % by a continuous law is all 13 communes, and the chance said so (a
+    "67 %" chance of holding 100 % beside an 80 % band of 96,8–100 %).
 
     >>> from analysis import load_targets
     >>> t = load_targets().set_index(["target_id", "deadline"])
@@ -114,6 +125,11 @@ def met_rule(target: pd.Series, area_kind: str, level: float, unit: str) -> MetR
     >>> rule = met_rule(t.loc[("T08", 2025)], "district", 80.0, "percent")
     >>> rule.threshold, rule.strict, rule.source
     (80.0, True, 'as_written')
+    >>> rule = met_rule(t.loc[("T04", 2025)], "district", 100.0, "percent", units_counted=13)
+    >>> rule.threshold, rule.met(100.0), rule.met(12 / 13 * 100), rule.note_vi
+    (96.2, True, False, 'tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %), nên từ mức này là đủ 13/13 xã')
+    >>> met_rule(t.loc[("T17", 2030)], "district", 60.0, "percent", units_counted=13).threshold
+    57.7
     """
     kind = target["kind"]
     increasing = INCREASING[kind] > 0
@@ -124,6 +140,19 @@ def met_rule(target: pd.Series, area_kind: str, level: float, unit: str) -> MetR
         if threshold is not None:
             return MetRule(level, float(threshold), increasing, False, "catalogue",
                            target.get("met_at_note_vi", ""), target.get("met_at_note_en", ""))
+    if unit == "percent" and increasing and units_counted and units_counted >= 2 and target.get("communes") \
+            and not missing(level):
+        n = units_counted
+        fewest = math.floor(level * n / 100 + 1e-9) + 1 if kind == "above" else math.ceil(level * n / 100 - 1e-9)
+        if 1 <= fewest <= n and abs(100 * (fewest - 0.5) / n - level) > 1e-9:  # 90 % of 15 is 13,5: as written
+            below = f"{fewest - 1}/{n}"
+            share = (fewest - 1) / n * 100
+            # to one decimal, as the offices report: 96,2 for 96,15… still sits between 12/13 and 13/13
+            return MetRule(level, round(100 * (fewest - 0.5) / n, 1), True, False, "grid",
+                           f"tỷ lệ của {n} xã chỉ nhận các mức k/{n} ({below} là {share:.1f} %), nên từ mức này là đủ "
+                           f"{fewest}/{n} xã".replace(".", ","),
+                           f"a share of {n} communes can only be k/{n} ({below} is {share:.1f} %), so from this "
+                           f"level on it is {fewest}/{n} communes", units=n)
     if unit == "percent" and not missing(level) and float(level).is_integer():
         if increasing and level == 100:
             return MetRule(level, 99.5, True, False, "bound")

@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from ..assessment import status_label
+from ..assessment.met import meets
 from ..data.reform import merged_into, part_inside, short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..text import label, register_labels
@@ -41,6 +42,8 @@ register_labels({
     "threshold_reason_rounding": (" (làm tròn theo độ chính xác kế hoạch ghi)",
                                   " (rounded to the precision the plan writes)"),
     "threshold_reason_reading": (" (cách hiểu lời văn kế hoạch)", " (a reading of the plan's words)"),
+    "threshold_reason_units": ("", ""),  # "(8/13 xã)" says it: a share of 13 communes is counted in whole communes
+    "threshold_pair_units": ("{target} khi {phrase} ({k}/{n} xã)", "{target} at {phrase} ({k}/{n} communes)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
@@ -399,7 +402,8 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     the table's other areas of the same target have another (a commune has no especially difficult
     hamlet left only at 0, the district "basically" at 1), the areas it is said for are named:
     "0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang". Why follows each group: roundings of a whole-percent
-    bound first, then readings of the plan's words.
+    bound first, then shares of a few communes ("≥ 60 % khi ≥ 57,7 % (8/13 xã)", ``met_units``), then
+    readings of the plan's words.
 
     >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
     ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
@@ -410,21 +414,41 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     >>> _threshold_pairs(pd.concat([rows, share]), "vi")  # doctest: +NORMALIZE_WHITESPACE
     ['100 % khi ≥ 99,5 % (làm tròn theo độ chính xác kế hoạch ghi)',
      '0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
+    >>> t17 = pd.DataFrame({"target_id": "T17", "kind": "at_least", "unit": "percent", "target_value": [60.0],
+    ...                     "met_threshold": [57.7], "met_units": [13.0], "latest_value": [38.5], "area_vi": ["Huyện"]})
+    >>> _threshold_pairs(t17, "vi"), _threshold_pairs(t17.assign(latest_value=61.5), "vi")  # 8/13 in: nothing to say
+    (['≥ 60 % khi ≥ 57,7 % (8/13 xã)'], [])
     """
-    pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_reading": []}
+    pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_units": [],
+                                   "threshold_reason_reading": []}
     for _, rows in shown.groupby("target_id", sort=False):
-        phrases = [threshold_phrase(row, lang) for _, row in rows.iterrows()]
+        # a latest figure at the target as written (100 % of 13 communes) needs no threshold to add up
+        phrases = ["" if _at_target(row) else threshold_phrase(row, lang) for _, row in rows.iterrows()]
         for phrase in dict.fromkeys(p for p in phrases if p):
             having = [row for (_, row), p in zip(rows.iterrows(), phrases) if p == phrase]
-            pair = label("threshold_pair", lang).format(target=target_text(having[0], lang), phrase=phrase)
+            units = having[0].get("met_units")
+            counted = units is not None and not _missing(units)
+            n = int(units) if counted else 0
+            pair = label("threshold_pair_units" if counted else "threshold_pair", lang).format(
+                target=target_text(having[0], lang), phrase=phrase, n=n,
+                k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5) if counted else "")
             if len(having) < len(rows):
                 names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
                 pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
-            group = pairs["threshold_reason_rounding" if _rounds_to_bound(having[0]) else "threshold_reason_reading"]
+            group = pairs["threshold_reason_units" if counted else
+                          "threshold_reason_rounding" if _rounds_to_bound(having[0]) else "threshold_reason_reading"]
             if pair not in group:
                 group.append(pair)
     return [text for reason, group in pairs.items() if group
             for text in group[:-1] + [group[-1] + label(reason, lang)]]
+
+
+def _at_target(row: pd.Series) -> bool:
+    """Whether the row's latest figure meets its target as written (100 % for 100 %)."""
+    latest, level = row.get("latest_value"), row.get("target_value")
+    if _missing(latest) or _missing(level) or row["kind"] not in ("at_least", "above", "at_most", "count_to_zero"):
+        return False
+    return meets(float(latest), float(level), row["kind"])
 
 
 def _rounds_to_bound(row: pd.Series) -> bool:
