@@ -383,3 +383,20 @@ def test_a_thousand_written_the_vietnamese_way_is_a_thousand_in_a_vietnamese_fil
                     encoding="utf-8")
     frame = load_observations(path)
     assert dict(zip(frame["numerator"], frame["denominator"])) == {523.0: 1000.0, 492.0: 2000.0}
+
+
+def test_an_excel_workbook_renamed_csv_is_named_as_one(tmp_path):
+    # it was told "not UTF-8: save as CSV UTF-8", a fix that does not fit a file that is a workbook
+    renamed = tmp_path / "xa.csv"
+    workbook(tmp_path / "xa.xlsx", {"du_lieu": [HEADER]}).rename(renamed)
+    (found,) = problems_of(renamed)
+    assert found.message_vi == "tệp có đuôi .csv nhưng là bảng tính Excel (.xlsx) đã đổi tên."
+    assert found.fix_en.startswith("rename it back to .xlsx")
+
+
+def test_a_large_value_in_a_message_has_no_binary_residue(tmp_path):
+    path = tmp_path / "lon.csv"
+    path.write_text("indicator,area_code,group,year,value,source\n"
+                    "health_insurance_coverage,29434,khmer,2024,12345678.9,BHXH huyện\n", encoding="utf-8")
+    (found,) = problems_of(path)
+    assert "12.345.678,9 " in found.message_vi and "12,345,678.9 " in found.message_en

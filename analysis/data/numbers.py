@@ -139,10 +139,15 @@ def format_number(value: float, lang: str = "vi") -> str:
     ('104,5', '104.5', '1.288', '1,288')
     >>> format_number(-40.0), format_number(0.125), format_number(float("nan"))
     ('-40', '0,125', '')
+    >>> format_number(12345678.9), format_number(1e15, "en")  # twelve significant digits: no binary residue
+    ('12.345.678,9', '1,000,000,000,000,000')
     """
     if value is None or math.isnan(value):
         return ""
-    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    whole_digits = len(str(int(abs(value)))) if abs(value) >= 1 else 0
+    text = f"{value:,.{max(0, min(10, 12 - whole_digits))}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
     if lang == "vi":

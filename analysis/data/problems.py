@@ -53,6 +53,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "lưu tệp dưới dạng .csv (UTF-8) hoặc .xlsx.",
         "save the file as .csv (UTF-8) or .xlsx.",
     ),
+    "excel_named_csv": (
+        "tệp có đuôi .csv nhưng là bảng tính Excel ({suffix}) đã đổi tên.",
+        "the file is named .csv but is an Excel workbook ({suffix}) renamed.",
+        "đổi đuôi tệp lại thành {suffix} (hoặc mở bằng Excel và lưu thành CSV UTF-8).",
+        "rename it back to {suffix} (or open it in Excel and save it as CSV UTF-8).",
+    ),
     "encoding": (
         "tệp không ở mã UTF-8 nên chữ tiếng Việt sẽ bị hỏng.",
         "the file is not UTF-8 encoded, so Vietnamese text would be garbled.",

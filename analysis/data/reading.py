@@ -367,6 +367,13 @@ class _NotUtf8(Exception):
 def _read_csv(path: Path, label: str, problems: list[Problem]) -> _FileColumns | None:
     try:
         with open(path, "rb") as handle:
+            start = handle.read(8)
+            if start.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+                # an Excel workbook renamed .csv was told "not UTF-8, save as CSV UTF-8"
+                problems.append(problem("excel_named_csv", label, None, None,
+                                        suffix=".xlsx" if start.startswith(b"PK") else ".xls"))
+                return None
+            handle.seek(0)
             if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
                 # "Unicode text" exports (UTF-16) are small office files: decode them whole.
                 handle.seek(0)
