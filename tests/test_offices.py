@@ -157,3 +157,20 @@ def test_an_office_keeping_all_its_figures_in_the_offices_folder_is_not_sent_to_
     with pytest.raises(DataError, match="không có tệp .csv") as caught:
         load_observations()
     assert len(caught.value.problems) == 1 and "observations" in caught.value.problems[0].file
+
+
+def test_a_share_whose_total_is_missing_is_not_counted_as_having_figures(tmp_path):
+    # Khmer party members alone (no total of all members): the check counted T14 as having figures, the report gave
+    # it "Không có số liệu", and nothing said the total was missing
+    from analysis import load_targets
+    from analysis.data.coverage import data_coverage
+
+    path = tmp_path / "huyen_uy.csv"
+    path.write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"party_members_count,848,khmer,{year},{count},Huyện ủy\n" for year, count in ((2023, 520), (2024, 531))),
+        encoding="utf-8")
+    coverage = data_coverage(load_observations(path), load_targets()).set_index("target_id")
+    assert coverage.at["T14", "real_points"] == 0
+    path.write_text(path.read_text(encoding="utf-8") + "party_members_total,848,all,2024,2950,Huyện ủy\n",
+                    encoding="utf-8")
+    assert data_coverage(load_observations(path), load_targets()).set_index("target_id").at["T14", "real_points"] == 1

@@ -42,6 +42,16 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
         mask = observations["indicator"].isin(indicators) & observations["preferred"] & \
             ((observations["group"] == target["group"]) | observations["indicator"].ne(target["indicator"]))
         found = observations[mask]
+        if target["numerator_indicator"] and target["denominator_indicator"]:
+            # a numerator counts only beside its denominator of the same area and year: Khmer party members
+            # alone said T14 had figures, while the report gave it none and said nothing of the total missing
+            denominators = observations[(observations["indicator"] == target["denominator_indicator"])
+                                        & (observations["group"] == target["denominator_group"])
+                                        & observations["preferred"]]
+            paired = set(zip(denominators["area_code"], denominators["year"]))
+            numerator = found["indicator"] == target["numerator_indicator"]
+            found = found[~numerator | pd.Series([(a, y) in paired for a, y in zip(found["area_code"], found["year"])],
+                                                 index=found.index, dtype=bool)]
         real, made_up = found[~found["illustrative"]], found[found["illustrative"]]
         real_local = real[real["area_code"].isin(local)]
         rows.append({
