@@ -1116,3 +1116,10 @@ def test_the_summary_counts_the_2022_milestones_as_milestones(vi, en):
     assert "2 chỉ tiêu đã đạt (tính cả 2 mốc năm 2022)" in summary
     (summary_en,) = [t for t in all_text(en) if t.startswith("The review follows")]
     assert "(including 2 milestones of 2022)" in summary_en
+
+
+def test_a_share_of_a_few_communes_says_its_rule_as_a_sentence_of_its_own(vi):
+    # "… trở lên). tỷ lệ của 13 xã …, nên từ mức này là đủ 13/13 xã." began in lower case and pointed at nothing
+    (t04,) = [t for t in all_text(vi) if t.startswith("d) 100 % xã vùng đồng bào Khmer đạt chuẩn nông thôn mới")][:1]
+    assert ("(báo cáo này tính là đạt khi từ 96,2 % trở lên). Tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %), "
+            "nên từ 96,2 % trở lên là đủ 13/13 xã. Đánh giá: Ước đạt.") in t04

@@ -127,7 +127,7 @@ def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_c
     (80.0, True, 'as_written')
     >>> rule = met_rule(t.loc[("T04", 2025)], "district", 100.0, "percent", units_counted=13)
     >>> rule.threshold, rule.met(100.0), rule.met(12 / 13 * 100), rule.note_vi
-    (96.2, True, False, 'tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %), nên từ mức này là đủ 13/13 xã')
+    (96.2, True, False, 'tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %), nên từ 96,2 % trở lên là đủ 13/13 xã')
     >>> met_rule(t.loc[("T17", 2030)], "district", 60.0, "percent", units_counted=13).threshold
     57.7
     """
@@ -148,11 +148,12 @@ def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_c
             below = f"{fewest - 1}/{n}"
             share = (fewest - 1) / n * 100
             # to one decimal, as the offices report: 96,2 for 96,15… still sits between 12/13 and 13/13
-            return MetRule(level, round(100 * (fewest - 0.5) / n, 1), True, False, "grid",
-                           f"tỷ lệ của {n} xã chỉ nhận các mức k/{n} ({below} là {share:.1f} %), nên từ mức này là đủ "
-                           f"{fewest}/{n} xã".replace(".", ","),
-                           f"a share of {n} communes can only be k/{n} ({below} is {share:.1f} %), so from this "
-                           f"level on it is {fewest}/{n} communes", units=n)
+            threshold = round(100 * (fewest - 0.5) / n, 1)
+            return MetRule(level, threshold, True, False, "grid",
+                           f"tỷ lệ của {n} xã chỉ nhận các mức k/{n} ({below} là {share:.1f} %), nên từ {threshold:.1f} % "
+                           f"trở lên là đủ {fewest}/{n} xã".replace(".", ","),
+                           f"a share of {n} communes can only be k/{n} ({below} is {share:.1f} %), so from "
+                           f"{threshold:.1f} % on it is {fewest}/{n} communes", units=n)
     if unit == "percent" and not missing(level) and float(level).is_integer():
         if increasing and level == 100:
             return MetRule(level, 99.5, True, False, "bound")
