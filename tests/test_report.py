@@ -331,6 +331,13 @@ def test_slides_have_a_title_the_dashboard_and_the_focus_targets(report):
     assert dashboard.startswith("2025, số chỉ tiêu — ") and "Ước đạt: " in dashboard and "tiến độ" not in dashboard
     later = " ".join(shape.text_frame.text for shape in slides[2].shapes if shape.has_text_frame)
     assert later.startswith("2030, số chỉ tiêu — ")
+    # a caption's two lines of 13 points (1,2 line spacing) and its margins fit between the picture and the
+    # slide's bottom edge: with PowerPoint's 0,05-inch margins the boards' captions ran past it
+    for slide in slides[1:]:
+        (caption,) = [shape for shape in slide.shapes if shape.has_text_frame]
+        lines = 2 * 13 * 1.2 / 72 * 914400
+        assert caption.top + caption.text_frame.margin_top + lines + caption.text_frame.margin_bottom \
+            <= deck.slide_height, slide.slide_id
     assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
 
 
