@@ -900,3 +900,12 @@ def test_a_new_commune_with_land_from_outside_says_whose_figures_its_earlier_yea
     for figure in (shipped_new_map.fan_chart("T01", "29530-2025"), shipped_new_map.small_multiples("T02")):
         assert note in " ".join(" ".join(text.get_text() for text in figure.texts).split())
     assert "Thạnh Hòa Sơn cũ" not in " ".join(t.get_text() for t in shipped_new_map.fan_chart("T01", "29431-2025").texts)
+
+
+@pytest.mark.parametrize("width", range(150, 700, 25))
+def test_a_title_never_splits_a_compound_word(width):
+    # T11's title broke as "… về nhà ở, đất" / "ở, đất sản xuất …": "đất" (land) alone, "ở" on the next line
+    title = "Hỗ trợ 100 % hộ chính sách có nhu cầu về nhà ở, đất ở, đất sản xuất, chuyển đổi nghề — Huyện Cầu Ngang"
+    lines = fit_lines(title, width, 15, "bold")
+    assert " ".join(lines) == title
+    assert not any(line.endswith((" đất", " nhà")) for line in lines)

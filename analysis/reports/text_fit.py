@@ -33,9 +33,19 @@ def _wrap(text: str, width: int) -> list[str]:
     return [line.replace(NBSP, " ") for line in lines]
 
 
+_COMPOUNDS = re.compile(r"\b(nhà|đất) (ở)\b")
+"""Two-syllable words a line must not split: "đất ở" (residential land) broken after "đất" read as
+"đất" (land) and "ở, đất sản xuất" in T11's title."""
+
+
 def _unbreakable(text: str) -> str:
-    """``text`` with no-break spaces where a line must not break: before "%", and inside a span
-    of years ("−1 ấp/3 năm")."""
+    """``text`` with no-break spaces where a line must not break: before "%", inside a span of
+    years ("−1 ấp/3 năm") and inside a compound word (:data:`_COMPOUNDS`).
+
+    >>> _unbreakable("về nhà ở, đất ở, đất sản xuất").count(NBSP)
+    2
+    """
+    text = _COMPOUNDS.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
     return re.sub(r"(/\d+) ", lambda m: m.group(1) + NBSP, text.replace(" %", NBSP + "%"))
 
 
