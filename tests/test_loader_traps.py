@@ -400,3 +400,12 @@ def test_a_large_value_in_a_message_has_no_binary_residue(tmp_path):
                     "health_insurance_coverage,29434,khmer,2024,12345678.9,BHXH huyện\n", encoding="utf-8")
     (found,) = problems_of(path)
     assert "12.345.678,9 " in found.message_vi and "12,345,678.9 " in found.message_en
+
+
+def test_an_invisible_character_pasted_around_a_code_is_not_part_of_it(tmp_path):
+    # "29434" followed by a zero-width space (pasted from a web page) was unknown: "có phải: 29434?"
+    path = tmp_path / "dan.csv"
+    path.write_text("indicator,area_code,group,year,value,source\n"
+                    "health_insurance_coverage,29434\u200b,khmer,2024\ufeff,94.1,BHXH huyện\n", encoding="utf-8")
+    row = load_observations(path).iloc[0]
+    assert (row["area_code"], row["year"]) == ("29434", 2024)

@@ -196,7 +196,7 @@ class _TextColumn:
         elif type(cell) is str:
             text = self._cache.get(cell)
             if text is None:
-                text = nfc(cell).strip()
+                text = _clean(cell)
                 if len(self._cache) < _CACHE_LIMIT:
                     self._cache[cell] = text
             self.values.append(text)
@@ -224,7 +224,7 @@ class _YearColumn:
         elif isinstance(cell, str):
             known = self._cache.get(cell)
             if known is None:
-                text = nfc(cell).strip()
+                text = _clean(cell)
                 known = float(int(text)) if _YEAR.fullmatch(text) else text
                 if len(self._cache) < _CACHE_LIMIT:
                     self._cache[cell] = known
@@ -339,7 +339,21 @@ def _text(cell: object) -> str:
         return date_text(cell)
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
-    return nfc(str(cell)).strip()
+    return _clean(str(cell))
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Characters that show nothing (a zero-width space pasted from a web page, a byte-order mark):
+"29434\u200b" looked like 29434 and was told "có phải: 29434?"."""
+
+
+def _clean(text: str) -> str:
+    """A text cell NFC-normalised, without spaces or invisible characters at its ends.
+
+    >>> _clean(" 29434\u200b "), _clean("\ufeffXã Kim Hòa")
+    ('29434', 'Xã Kim Hòa')
+    """
+    return nfc(text).strip().strip(INVISIBLE).strip()
 
 
 def _column_name(cell: object) -> str:
