@@ -260,15 +260,16 @@ def test_a_title_above_the_header_is_skipped_as_a_reader_skips_it(tmp_path):
     assert obs["value"].tolist() == [95.4] and obs["row"].tolist() == [4]
 
 
-@pytest.mark.parametrize("second_header, why", [
-    (["indicator", "area_code", "group", "year", "value"], "thiếu cột source"),
-    (["chỉ tiêu", "mã xã", "nhóm", "năm", "giá trị", "nguồn"], 'tên cột "chỉ tiêu", "mã xã"'),
+@pytest.mark.parametrize("second_header, why, typed", [
+    (["indicator", "area_code", "group", "year", "value"], "thiếu cột source", (2023, 93.1)),
+    (["chỉ tiêu", "mã xã", "nhóm", "năm", "giá trị", "nguồn"], 'tên cột "chỉ tiêu", "mã xã"', (2023, 93.1)),
+    (["indicator", "area_code", "group", "year", "value"], "thiếu cột source", ("2023", "93,1")),  # stored as text
 ])
-def test_a_second_sheet_of_figures_that_is_not_read_is_refused_not_dropped(tmp_path, second_header, why):
+def test_a_second_sheet_of_figures_that_is_not_read_is_refused_not_dropped(tmp_path, second_header, why, typed):
     # the 2023 figures on a second sheet whose header lacked "source" (or was in Vietnamese) were left out
     # without a word, while the same sheet alone was refused with the fix
     row = ["health_insurance_coverage", "29434", "khmer", 2024, None, 95.4, None, None, "BHXH huyện"]
-    older = ["health_insurance_coverage", "29434", "khmer", 2023, 93.1, "BHXH huyện"][:len(second_header)]
+    older = ["health_insurance_coverage", "29434", "khmer", *typed, "BHXH huyện"][:len(second_header)]
     path = workbook(tmp_path / "hai_trang.xlsx", {"du_lieu": [HEADER, row],
                                                    "2023": [["SỐ LIỆU NĂM 2023"], second_header, older]})
     (found,) = problems_of(path)
@@ -331,10 +332,12 @@ def test_a_unit_or_standard_column_headed_in_vietnamese_is_refused_not_dropped(t
     assert [p.column for p in found] == [header] and f'có phải cột "{meant}"?' in found[0].message_vi
 
 
-def test_an_office_column_that_only_starts_like_the_standard_is_its_own(tmp_path):
+@pytest.mark.parametrize("header", ["chuẩn nông thôn mới", "Đơn vị hành chính", "Đơn vị báo cáo"])
+def test_an_office_column_that_only_starts_like_the_unit_or_standard_is_its_own(tmp_path, header):
+    # "Đơn vị hành chính" (the commune's name) was taken for the unit column and the file refused
     path = tmp_path / "ghi_chu.csv"
-    path.write_text("indicator,area_code,group,year,value,chuẩn nông thôn mới,source\n"
-                    "health_insurance_coverage,29434,khmer,2024,94.1,đạt,BHXH huyện\n", encoding="utf-8")
+    path.write_text(f"indicator,area_code,group,year,value,{header},source\n"
+                    "health_insurance_coverage,29434,khmer,2024,94.1,Xã Kim Hòa,BHXH huyện\n", encoding="utf-8")
     assert load_observations(path)["value"].tolist() == [94.1]
 
 

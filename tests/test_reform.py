@@ -412,3 +412,6 @@ def test_a_figure_marked_expected_does_not_decide_a_deadline(tmp_path):
     table = Workbench([OBSERVATIONS_DIR, tmp_path]).table
     row = table[(table["target_id"] == "T08") & (table["area_code"] == "848")].set_index("deadline").loc[2025]
     assert row["verdict"] != "achieved" and row["latest_year"] == 2024 and row["awaiting_figure"]
+    # nor counted as a real figure by the data check's coverage
+    coverage = Workbench([OBSERVATIONS_DIR, tmp_path]).coverage().set_index("target_id")
+    assert coverage.at["T08", "real_points"] == 0

@@ -671,10 +671,10 @@ def _units_counted(target, part: pd.DataFrame) -> int | None:
     for the met rule (:func:`~analysis.assessment.met.met_rule`); None for any other series."""
     if not target.get("communes") or not len(part) or "denominator" not in part:
         return None
-    counted = part[part["how"].isin(["share of communes", "from a count of communes"]) & part["denominator"].notna()]
-    if not len(counted):
+    latest = part.iloc[-1]  # the latest figure's own count: a 2024 count of 13 is not a 2025 one of 6
+    if latest["how"] not in ("share of communes", "from a count of communes") or pd.isna(latest["denominator"]):
         return None
-    n = float(counted["denominator"].iloc[-1])
+    n = float(latest["denominator"])
     return int(n) if n.is_integer() and n >= 2 else None
 
 

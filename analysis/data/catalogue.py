@@ -287,7 +287,8 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
                 "standards": spec.get("standards", ""),
                 "flags": spec.get("flags", ""),
                 "counts": spec.get("counts", ""),
-                "reference_groups": tuple(spec.get("reference_groups", ())),
+                "reference_groups": tuple(spec["reference_groups"] if isinstance(spec.get("reference_groups"), list)
+                                          else [spec["reference_groups"]] if spec.get("reference_groups") else []),
                 "bounds": _bounds_for(unit),
             }
         )

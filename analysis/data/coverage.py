@@ -41,6 +41,8 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
         indicators = {target["indicator"], target["numerator_indicator"], flags.get(target["indicator"], "")} - {""}
         mask = observations["indicator"].isin(indicators) & observations["preferred"] & \
             ((observations["group"] == target["group"]) | observations["indicator"].ne(target["indicator"]))
+        if "qualifier" in observations:  # a planned figure is not used by the series (build_series): nor counted here
+            mask &= observations["qualifier"] != "expected"
         found = observations[mask]
         if target["numerator_indicator"] and target["denominator_indicator"]:
             # a numerator counts only beside its denominator of the same area and year: Khmer party members

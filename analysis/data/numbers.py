@@ -144,6 +144,8 @@ def format_number(value: float, lang: str = "vi") -> str:
     """
     if value is None or math.isnan(value):
         return ""
+    if math.isinf(value):
+        return str(value)
     whole_digits = len(str(int(abs(value)))) if abs(value) >= 1 else 0
     text = f"{value:,.{max(0, min(10, 12 - whole_digits))}f}"
     if "." in text:

@@ -591,7 +591,7 @@ def _lent_by_old_units(rates: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame
     if lent.empty:
         return lent
     lent = lent.assign(area_code=successor[lent.index]).groupby(
-        ["indicator", "area_code", "group", "standard", "year"], as_index=False, sort=True)["value"].mean()
+        ["indicator", "area_code", "group", "standard", "year"], as_index=False, sort=True)["value"].mean().round(2)
     return lent.assign(_lent=True).set_axis(pd.RangeIndex(-len(lent), 0), axis=0)
 
 
@@ -748,7 +748,7 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     found = []
     names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
     judged_alone = _district_only_targets()
-    read = _pairs_read()
+    read = _pairs_read(ctx.indicators)
     # the indicators whose figures of the new communes make the former district's (series.merge_rule)
     merged = [indicator for indicator, row in ctx.indicators.iterrows() if merge_rule(row["aggregate"], row["unit"])]
     for reform in load_reforms():
@@ -798,11 +798,12 @@ ROWS_NAMED = 10
 """Rows a grouped warning names besides its own, at most."""
 
 
-def _pairs_read() -> dict[tuple[str, str], list[str]]:
+def _pairs_read(indicators: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
     """(indicator, group) → the targets that read it: their own figure, a share's numerator and
-    denominator, a commune's benchmark, and the communes' flags a share of communes counts."""
+    denominator, a commune's benchmark, and the communes' flags a share of communes counts
+    (``indicators``: the catalogue the check reads)."""
     try:
-        targets, indicators = load_targets(), load_indicators()
+        targets = load_targets()
     except DataError:  # a broken catalogue is reported where it is loaded; here it only adds a warning
         return {}
     read: dict[tuple[str, str], list[str]] = {}
@@ -810,7 +811,7 @@ def _pairs_read() -> dict[tuple[str, str], list[str]]:
         for target_id, indicator, group in zip(targets["target_id"], targets[f"{prefix}indicator"],
                                                targets[f"{prefix}group"]):
             if indicator:
-                for read_as in (indicator, indicators["flags"].get(indicator, "")):
+                for read_as in (indicator, indicators["flags"].get(indicator, "") if "flags" in indicators else ""):
                     if read_as:
                         read.setdefault((read_as, group), []).append(target_id)
     return {pair: sorted(set(ids)) for pair, ids in read.items()}
@@ -823,7 +824,7 @@ def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem
     word. Told once per file, indicator and group, at its first row, naming the group read. Groups
     the catalogue keeps for reference (``reference_groups``: the whole district's poverty rate) and
     indicators no target reads at all (population, income: context by choice) are not told."""
-    read = _pairs_read()
+    read = _pairs_read(ctx.indicators)
     if not read:
         return []
     local = frame["area_code"].map(ctx.areas["kind"]).isin(["district", "commune", "town"])
@@ -892,15 +893,16 @@ def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Probl
             after = rows[(rows["area_code"] == new) & (rows["year"] >= reform.first_year)]
             siblings = set(zip(rows.loc[rows["area_code"].isin(others), "indicator"],
                                rows.loc[rows["area_code"].isin(others), "year"]))
-            alone = before[np.array([(i, y) not in siblings and i in set(after["indicator"])
+            later = set(after["indicator"])  # once: rebuilt for every row, a million-row export took minutes
+            alone = before[np.array([(i, y) not in siblings and i in later
                                      for i, y in zip(before["indicator"], before["year"])], dtype=bool)]
             for file, in_file in alone.groupby("file", sort=True):
                 first = in_file.sort_values("row").iloc[0]
                 years = [str(y) for y in sorted(set(in_file["year"].astype(int)))]
                 fields = merged_fields(code, int(first["year"]), ctx.areas, reform)
                 parts = ", ".join(f"{unit_name(ctx.areas, unit)} ({unit})" for unit in old_units)
-                later = after[after["indicator"].isin(in_file["indicator"])]
-                elsewhere = sorted(set(later["file"])) if not (later["file"] == file).any() else []
+                reported = after[after["indicator"].isin(in_file["indicator"])]
+                elsewhere = sorted(set(reported["file"])) if not (reported["file"] == file).any() else []
                 found.append(problem(
                     "reused_code_before_reform", str(file), int(first["row"]), "area_code", code=code,
                     year=_listed(years, "và"), year_en=_listed(years, "and"), area=fields["area"],

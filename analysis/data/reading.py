@@ -532,6 +532,8 @@ TITLE_ROWS = 10
 UNREAD_SEARCH_ROWS = 30
 """Filled rows searched for a header on a sheet that is not read (a second table of figures may
 sit under a longer title than the header search allows)."""
+_FIGURE_TEXT = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*\s*%?")
+"""A figure stored as text ("97,5", "2024"): a second sheet of them is no less a table of figures."""
 TEMPLATE_GUIDE_SHEETS = ("huong_dan", "hướng dẫn", "hướng_dẫn")
 """The template's instructions sheet: its example row under the column names is not a table of figures."""
 HEADER_LIKE = 3
@@ -584,7 +586,7 @@ def _header_like(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int, str
     header = None
     for seen, (number, cells) in enumerate((n, c) for n, c in rows if any(_filled(v) for v in c)):
         if header is not None:
-            if any(_is_number(v) for v in cells):  # typed figures (the template's example row is text)
+            if any(_is_number(v) or (isinstance(v, str) and _FIGURE_TEXT.fullmatch(v.strip())) for v in cells):
                 return (header[0], *_unread_reason(header[1]))
             if seen > header[2] + UNREAD_SEARCH_ROWS:
                 return None
@@ -805,14 +807,15 @@ FIGURE_COLUMNS = ("standard", "unit", "numerator", "denominator", "qualifier", "
 row is used): a header that is one of them misspelt, annotated ("denominator (tổng số hộ)") or
 in Vietnamese ("mẫu số") is refused. A misspelt note, quote or link (a column "notes" of one's
 own) loses no figure and stays ignored."""
-VIETNAMESE_FIGURE_COLUMNS = {"tử_số": "numerator", "mẫu_số": "denominator", "đơn_vị": "unit", "chuẩn_nghèo": "standard",
+VIETNAMESE_FIGURE_COLUMNS = {"tử_số": "numerator", "mẫu_số": "denominator", "chuẩn_nghèo": "standard",
                              "chuẩn_đo_lường": "standard", "minh_họa": "illustrative"}
 """Headers an office may write in Vietnamese for a figure column (as :func:`_column_name` spells them),
 with or without diacritics, alone or followed by more words ("đơn vị tính"): an "đơn vị" column of
 "hộ" left unread let 53 poor households pass as a rate of 53 %."""
-VIETNAMESE_FIGURE_WORDS = {"chuẩn": "standard"}
+VIETNAMESE_FIGURE_WORDS = {"chuẩn": "standard", "đơn_vị": "unit", "đơn_vị_tính": "unit", "đvt": "unit"}
 """Vietnamese headers taken for a figure column only when alone (or annotated in brackets):
-"chuẩn" is the standard, "chuẩn nông thôn mới" an office's own note."""
+"chuẩn" is the standard, "chuẩn nông thôn mới" an office's own note; "đơn vị" is the unit, "đơn
+vị hành chính" or "đơn vị báo cáo" a column naming the commune or the office."""
 VIETNAMESE_REQUIRED_COLUMNS = {"chỉ_tiêu": "indicator", "mã_xã": "area_code", "mã_địa_bàn": "area_code",
                                "địa_bàn": "area_code", "nhóm": "group", "năm": "year", "giá_trị": "value",
                                "số_liệu": "value", "nguồn": "source"}
@@ -840,6 +843,8 @@ def _meant_column(typed: str, absent: Sequence[str]) -> str | None:
     ['denominator', 'denominator', 'denominator', None]
     >>> [_meant_column(t, absent) for t in ("đơn_vị", "don_vi_tinh", "chuẩn", "chuan_(2022-2025)", "chuẩn_ntm")]
     ['unit', 'unit', 'standard', 'standard', None]
+    >>> [_meant_column(t, absent) for t in ("đơn_vị_hành_chính", "đơn_vị_báo_cáo", "đvt", "đơn_vị_(hộ)")]
+    [None, None, 'unit', 'unit']
     >>> _meant_column("numerators_seen", absent) is None
     True
     """

@@ -33,7 +33,7 @@ def _wrap(text: str, width: int) -> list[str]:
     return [line.replace(NBSP, " ") for line in lines]
 
 
-_COMPOUNDS = re.compile(r"\b(nhà|đất) (ở)\b")
+_COMPOUNDS = re.compile(r"\b(nhà|đất) (ở)\b", re.IGNORECASE)
 """Two-syllable words a line must not split: "đất ở" (residential land) broken after "đất" read as
 "đất" (land) and "ở, đất sản xuất" in T11's title."""
 
@@ -42,8 +42,8 @@ def _unbreakable(text: str) -> str:
     """``text`` with no-break spaces where a line must not break: before "%", inside a span of
     years ("−1 ấp/3 năm") and inside a compound word (:data:`_COMPOUNDS`).
 
-    >>> _unbreakable("về nhà ở, đất ở, đất sản xuất").count(NBSP)
-    2
+    >>> _unbreakable("về nhà ở, đất ở, đất sản xuất").count(NBSP), _unbreakable("Đất ở").count(NBSP)
+    (2, 1)
     """
     text = _COMPOUNDS.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
     return re.sub(r"(/\d+) ", lambda m: m.group(1) + NBSP, text.replace(" %", NBSP + "%"))
