@@ -415,3 +415,13 @@ def test_a_figure_marked_expected_does_not_decide_a_deadline(tmp_path):
     # nor counted as a real figure by the data check's coverage
     coverage = Workbench([OBSERVATIONS_DIR, tmp_path]).coverage().set_index("target_id")
     assert coverage.at["T08", "real_points"] == 0
+
+
+def test_a_figure_said_more_than_a_strict_target_meets_it(tmp_path):
+    # six communes "hơn 80 %" (more_than 80) against T08's "trên 80 %": judged as 80, the 2025 deadline was missed
+    (tmp_path / "tren_80.csv").write_text("indicator,area_code,group,year,value,qualifier,source\n" + "".join(
+        f"right_age_attendance_upper_secondary,{code},khmer,2025,80,more_than,Báo cáo tổng kết năm học của xã\n"
+        for code in ("29416", "29419", "29431", "29446", "29455", "29530")), encoding="utf-8")
+    table = Workbench([OBSERVATIONS_DIR, tmp_path]).table
+    row = table[(table["target_id"] == "T08") & (table["area_code"] == "848")].set_index("deadline").loc[2025]
+    assert row["verdict"] == "achieved" and round(row["latest_value"], 3) == 80.0

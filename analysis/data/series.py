@@ -234,6 +234,11 @@ def _combine(built: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([keep_built, rest]).sort_index()
 
 
+QUALIFIER_NUDGE = 1e-6
+"""How far beyond its value a figure said "more than" (or "less than") it is taken: enough to meet a
+strict target ("trên 80 %") and far below any precision shown."""
+
+
 def build_series(
     observations: pd.DataFrame,
     indicator: str,
@@ -258,7 +263,8 @@ def build_series(
       reform's first year on, counting only the declared share of a new commune that also holds
       land from outside it (those years are approximate).
 
-    A figure whose qualifier is ``expected`` (a plan or a forecast) is not used.
+    A figure whose qualifier is ``expected`` (a plan or a forecast) is not used; one "more than"
+    or "less than" its value is taken a millionth beyond it (:data:`QUALIFIER_NUDGE`).
 
     >>> from analysis import load_areas, load_indicators, load_observations
     >>> obs, areas, ind = load_observations(), load_areas(), load_indicators()
@@ -277,6 +283,13 @@ def build_series(
         # a figure marked "dự kiến" (expected) is a plan or a forecast, not a measurement: six communes'
         # planned 81 % made upper-secondary attendance "achieved" for 2025 as a known outcome
         observations = observations[observations["qualifier"] != "expected"]
+        beyond = observations["qualifier"].isin(["more_than", "less_than"])
+        if beyond.any():
+            # "hơn 80 %" is above 80: judged as 80 it missed "trên 80 %"; a millionth of a point says which
+            # side without changing any figure shown
+            side = np.where(observations["qualifier"] == "more_than", QUALIFIER_NUDGE, -QUALIFIER_NUDGE)
+            observations = observations.assign(value=observations["value"].where(~beyond,
+                                                                                 observations["value"] + side))
     own = _single_area(observations, indicator, area, group, numerator, denominator)
     kind = areas.at[area, "kind"] if area in areas.index else ""
     known = indicator in indicators.index
