@@ -199,9 +199,7 @@ def _indicator_file(path: Path) -> dict:
         if "counts" in spec:
             count_ids = [k for k, v in _items(data["indicators"]) if isinstance(v, dict) and v.get("unit") == "communes"]
             checks.append(("counts", spec["counts"], count_ids))
-        if "reference_groups" in spec:
-            listed = spec["reference_groups"] if isinstance(spec["reference_groups"], list) else [spec["reference_groups"]]
-            checks += [("reference_groups", group, GROUPS) for group in listed]
+        checks += [("reference_groups", group, GROUPS) for group in _reference_groups(spec)]
         for field, value, allowed in checks:
             if value is not None and value not in allowed:
                 problems.append(
@@ -256,6 +254,16 @@ def load_standards(path: str | Path | None = None) -> pd.DataFrame:
     return frame
 
 
+def _reference_groups(spec: dict) -> tuple:
+    """An indicator's ``reference_groups``, a list or one group written alone.
+
+    >>> _reference_groups({"reference_groups": ["all"]}), _reference_groups({"reference_groups": "all"}), _reference_groups({})
+    (('all',), ('all',), ())
+    """
+    groups = spec.get("reference_groups") or ()
+    return tuple(groups) if isinstance(groups, list) else (groups,) if groups else ()
+
+
 def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
     """The indicator catalogue, indexed by indicator id.
 
@@ -287,8 +295,7 @@ def load_indicators(path: str | Path | None = None) -> pd.DataFrame:
                 "standards": spec.get("standards", ""),
                 "flags": spec.get("flags", ""),
                 "counts": spec.get("counts", ""),
-                "reference_groups": tuple(spec["reference_groups"] if isinstance(spec.get("reference_groups"), list)
-                                          else [spec["reference_groups"]] if spec.get("reference_groups") else []),
+                "reference_groups": _reference_groups(spec),
                 "bounds": _bounds_for(unit),
             }
         )

@@ -14,6 +14,7 @@ from pandas.io.formats.style import Styler
 from .catalogue import commune_codes, load_areas, load_indicators
 from ..errors import problems_frame
 from .observations import check_observations
+from .series import measured
 
 __all__ = ["data_coverage", "check_files", "show_problems"]
 
@@ -33,6 +34,7 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
     areas = load_areas()
     flags = load_indicators()["flags"]
     local = [district] + commune_codes(areas, district)
+    observations = measured(observations)  # the figures the series are built from: a planned one is not counted
     rows = []
     for _, target in targets.drop_duplicates("target_id").iterrows():
         if target["kind"] == "qualitative":
@@ -41,8 +43,6 @@ def data_coverage(observations: pd.DataFrame, targets: pd.DataFrame, district: s
         indicators = {target["indicator"], target["numerator_indicator"], flags.get(target["indicator"], "")} - {""}
         mask = observations["indicator"].isin(indicators) & observations["preferred"] & \
             ((observations["group"] == target["group"]) | observations["indicator"].ne(target["indicator"]))
-        if "qualifier" in observations:  # a planned figure is not used by the series (build_series): nor counted here
-            mask &= observations["qualifier"] != "expected"
         found = observations[mask]
         if target["numerator_indicator"] and target["denominator_indicator"]:
             # a numerator counts only beside its denominator of the same area and year: Khmer party members

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -177,6 +178,16 @@ class _Context:
     areas: pd.DataFrame
     standards: pd.DataFrame
     units: pd.DataFrame
+
+    @cached_property
+    def pairs_read(self) -> dict[tuple[str, str], list[str]]:
+        """(indicator, group) → the targets that read it (:func:`_pairs_read`), once per check."""
+        return _pairs_read(self.indicators)
+
+    def local_real(self, frame: pd.DataFrame) -> pd.Series:
+        """The real (not illustrative) rows of the district, its communes and towns."""
+        return frame["area_code"].map(self.areas["kind"]).isin(["district", "commune", "town"]) \
+            & ~frame["illustrative"].astype(bool)
 
 
 
@@ -485,6 +496,12 @@ def _check_something_preferred(frame: pd.DataFrame, emit_all: RowProblems) -> No
                               indicator=lone["indicator"], area=lone["area_code"], year=_whole(lone["year"]))
 
 
+def _successors(codes: pd.Series, areas: pd.DataFrame) -> pd.Series:
+    """Each old unit's new commune (NaN for an area the 2025 reform did not merge): the checks that
+    lend the old units' figures to a new commune's first years find it so."""
+    return codes.map(areas["successor_code"].where(areas["map"] == "old"))
+
+
 def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: RowProblems, areas: pd.DataFrame) -> pd.Series:
     """Warn about a percentage in (0, 1] whose series is otherwise above 5 %: most likely a
     fraction typed for a percentage (0.125 for 12.5 %). A new commune's series includes the
@@ -494,7 +511,7 @@ def _check_fractions(frame: pd.DataFrame, is_percent: pd.Series, emit: RowProble
     if not rows.any():
         return pd.Series(False, index=frame.index)
     series = frame.loc[rows, ["indicator", "area_code", "group"]].assign(value=value[rows], own=True)
-    successor = series["area_code"].map(areas["successor_code"].where(areas["map"] == "old"))
+    successor = _successors(series["area_code"], areas)
     lent = series[successor.notna() & successor.isin(areas.index)].assign(
         area_code=successor[successor.notna() & successor.isin(areas.index)], own=False)
     both = pd.concat([series, lent])
@@ -585,7 +602,7 @@ def _lent_by_old_units(rates: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame
     >>> _lent_by_old_units(rates, areas)[["area_code", "year", "value", "_lent"]].values.tolist()
     [['29431-2025', 2024.0, 98.5, True]]
     """
-    successor = rates["area_code"].map(areas["successor_code"].where(areas["map"] == "old"))
+    successor = _successors(rates["area_code"], areas)
     first_year = successor.map(pd.to_datetime(areas["valid_from"], errors="coerce").dt.year)
     lent = rates[successor.notna() & successor.isin(areas.index) & (rates["year"] < first_year)]
     if lent.empty:
@@ -748,7 +765,7 @@ def _waiting_for_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     found = []
     names = ctx.areas["name_vi"].to_dict(), ctx.areas["name_en"].to_dict()
     judged_alone = _district_only_targets()
-    read = _pairs_read(ctx.indicators)
+    read = ctx.pairs_read
     # the indicators whose figures of the new communes make the former district's (series.merge_rule)
     merged = [indicator for indicator, row in ctx.indicators.iterrows() if merge_rule(row["aggregate"], row["unit"])]
     for reform in load_reforms():
@@ -824,11 +841,10 @@ def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem
     word. Told once per file, indicator and group, at its first row, naming the group read. Groups
     the catalogue keeps for reference (``reference_groups``: the whole district's poverty rate) and
     indicators no target reads at all (population, income: context by choice) are not told."""
-    read = _pairs_read(ctx.indicators)
+    read = ctx.pairs_read
     if not read:
         return []
-    local = frame["area_code"].map(ctx.areas["kind"]).isin(["district", "commune", "town"])
-    rows = frame[local & ~frame["illustrative"].astype(bool)]
+    rows = frame[ctx.local_real(frame)]
     reference = ctx.indicators["reference_groups"] if "reference_groups" in ctx.indicators else pd.Series(dtype=object)
     targeted = {indicator for indicator, _ in read}
     unread = rows[np.array([i in targeted and (i, g) not in read and g not in reference.get(i, ())
@@ -847,8 +863,7 @@ def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem
 def _expected_figures(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
     """Real figures of the district or a commune marked ``expected``: not used by the series
     (:func:`~analysis.data.series.build_series`), so told, once per file and year at its first row."""
-    local = frame["area_code"].map(ctx.areas["kind"]).isin(["district", "commune", "town"])
-    rows = frame[local & ~frame["illustrative"].astype(bool) & (frame["qualifier"] == "expected")]
+    rows = frame[ctx.local_real(frame) & (frame["qualifier"] == "expected")]
     found = []
     for (file, year), part in rows.groupby(["file", "year"], sort=True):
         first = part.sort_values("row").iloc[0]

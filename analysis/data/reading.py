@@ -572,7 +572,8 @@ def _first_filled_row(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int
 def _header_like(rows: Iterable[tuple[int, Sequence[object]]]) -> tuple[int, str, str] | None:
     """On a sheet that is not read: a row among its first :data:`UNREAD_SEARCH_ROWS` filled ones that names
     at least :data:`HEADER_LIKE` required columns (as the template does, in Vietnamese or
-    misspelt), with a number cell in a row under it; its row number and why it is not read, in
+    misspelt), with a figure (a number, or one stored as text) in a row under it; its row number and why it
+    is not read, in
     Vietnamese and English. A second sheet of figures whose header lacks "source", or is in
     Vietnamese, was dropped without a word, where the same sheet alone was refused with the fix.
 

@@ -31,7 +31,7 @@ import pandas as pd
 
 from .catalogue import commune_codes, load_standards
 
-__all__ = ["YearlySeries", "build_series", "since_latest_standard", "one_standard_a_year", "AGGREGATED_SOURCE", "merge_rule",
+__all__ = ["YearlySeries", "build_series", "measured", "since_latest_standard", "one_standard_a_year", "AGGREGATED_SOURCE", "merge_rule",
            "reported_rows"]
 
 AGGREGATED_SOURCE = re.compile(r"^tổng hợp từ (?P<n>\d+) (?P<vi>[^/]+?) / combined from \d+ (?P<en>[^—]+?) — ")
@@ -239,6 +239,28 @@ QUALIFIER_NUDGE = 1e-6
 strict target ("trên 80 %") and far below any precision shown."""
 
 
+def measured(observations: pd.DataFrame) -> pd.DataFrame:
+    """The observations a series is built from: a figure whose qualifier is ``expected`` (a plan or
+    a forecast, not a measurement) left out, one "more than" or "less than" its value taken a
+    millionth beyond it (:data:`QUALIFIER_NUDGE`). The data check's coverage counts the same.
+
+    >>> rows = pd.DataFrame({"value": [81.0, 80.0, 5.0], "qualifier": ["expected", "more_than", ""]})
+    >>> measured(rows)["value"].tolist()
+    [80.000001, 5.0]
+    """
+    if "qualifier" not in observations:
+        return observations
+    # six communes' planned 81 % ("dự kiến") made upper-secondary attendance "achieved" for 2025 as a known outcome
+    observations = observations[observations["qualifier"] != "expected"]
+    beyond = observations["qualifier"].isin(["more_than", "less_than"])
+    if not beyond.any():
+        return observations
+    # "hơn 80 %" is above 80: judged as 80 it missed "trên 80 %"; a millionth of a point says which side
+    # without changing any figure shown
+    side = np.where(observations["qualifier"] == "more_than", QUALIFIER_NUDGE, -QUALIFIER_NUDGE)
+    return observations.assign(value=observations["value"].where(~beyond, observations["value"] + side))
+
+
 def build_series(
     observations: pd.DataFrame,
     indicator: str,
@@ -263,8 +285,7 @@ def build_series(
       reform's first year on, counting only the declared share of a new commune that also holds
       land from outside it (those years are approximate).
 
-    A figure whose qualifier is ``expected`` (a plan or a forecast) is not used; one "more than"
-    or "less than" its value is taken a millionth beyond it (:data:`QUALIFIER_NUDGE`).
+    Only the figures :func:`measured` keeps are used.
 
     >>> from analysis import load_areas, load_indicators, load_observations
     >>> obs, areas, ind = load_observations(), load_areas(), load_indicators()
@@ -279,17 +300,7 @@ def build_series(
     >>> p.frame[["value", "standard"]].loc[2022:].values.tolist()
     [[3.61, '2022-2025'], [2.03, '2022-2025'], [1.45, '2022-2025']]
     """
-    if "qualifier" in observations:
-        # a figure marked "dự kiến" (expected) is a plan or a forecast, not a measurement: six communes'
-        # planned 81 % made upper-secondary attendance "achieved" for 2025 as a known outcome
-        observations = observations[observations["qualifier"] != "expected"]
-        beyond = observations["qualifier"].isin(["more_than", "less_than"])
-        if beyond.any():
-            # "hơn 80 %" is above 80: judged as 80 it missed "trên 80 %"; a millionth of a point says which
-            # side without changing any figure shown
-            side = np.where(observations["qualifier"] == "more_than", QUALIFIER_NUDGE, -QUALIFIER_NUDGE)
-            observations = observations.assign(value=observations["value"].where(~beyond,
-                                                                                 observations["value"] + side))
+    observations = measured(observations)
     own = _single_area(observations, indicator, area, group, numerator, denominator)
     kind = areas.at[area, "kind"] if area in areas.index else ""
     known = indicator in indicators.index

@@ -381,6 +381,12 @@ def _target_phrase(row: pd.Series, lang: str) -> str:
     return phrase
 
 
+def _plan_aim(row: pd.Series, lang: str) -> bool:
+    """Whether the plan states the target as an aim with no year, read at this deadline (T20: a
+    note on how the plan's own target is read)."""
+    return bool(_text_or_empty(row, f"assumption_{lang}")) and row.get("origin") == "plan"
+
+
 def _rule_note(row: pd.Series, lang: str) -> str:
     """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
     fields = _match("met_rule_catalogue", _text_or_empty(row, f"met_rule_{lang}"), lang, end="")
@@ -585,8 +591,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     deadline = int(row["deadline"])
     parts = reason_parts(verdict.reason(lang), lang)
     if verdict.key == "no_data" or _missing(row["latest_value"]):
-        aim = bool(_text_or_empty(row, f"assumption_{lang}")) and row.get("origin") == "plan"
-        target = label("rv_plan_aim" if aim else "rv_plan_target", lang).format(
+        target = label("rv_plan_aim" if _plan_aim(row, lang) else "rv_plan_target", lang).format(
             deadline=deadline, target=_target_phrase(row, lang)) if verdict.key else ""
         return " ".join(p for p in (target, label("rv_no_data", lang)) if p)
     sentences = []
@@ -599,17 +604,16 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
         met = verdict.key == "achieved" or (verdict.key == "on_track" and is_holding(row))
         sentences.append(facts + (_above_target(row, lang) if met else "") + joined + ".")
         sentences.append(own)
-        assumption = _text_or_empty(row, f"assumption_{lang}")
-        aim = bool(assumption) and row.get("origin") == "plan"  # a plan's aim with no year, read at this deadline
         if parts.commune:
             commune = parts.commune
             sentences.append(label("rv_commune_target", lang).format(
                 deadline=deadline, target=_target_phrase(row, lang), year=commune["year"],
                 illustrative=commune["illustrative"]))
         elif not parts.year_key:
-            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if aim else "rv_plan_target"
+            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if _plan_aim(row, lang) else "rv_plan_target"
             sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
         sentences.append(_rule_note(row, lang))
+        assumption = _text_or_empty(row, f"assumption_{lang}")
         if assumption and row.get("origin") == "assumption" and is_benchmark(row):
             # "kế hoạch chỉ đặt mục tiêu đến 2025" after "Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện" said the plan
             # set the commune a level: what is assumed is the commune's own benchmark, held from 2025
