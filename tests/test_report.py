@@ -358,6 +358,15 @@ def test_the_title_slide_gives_the_districts_latest_year_and_the_communes_later_
     title = Presentation(str(tmp_path / "new.pptx")).slides[0]
     paragraphs = [p.text for shape in title.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
     assert "địa bàn huyện Cầu Ngang cũ, nay thuộc 6 xã của tỉnh Vĩnh Long" in paragraphs
+    # the title stays on one line where Arial is replaced by the wider DejaVu Sans (LibreOffice on Linux): at
+    # 40 points its second line covered the subtitle
+    from analysis.reports.text_fit import text_width
+
+    box = title.shapes[0]
+    room = (box.width - box.text_frame.margin_left - box.text_frame.margin_right) / 12700
+    (run,) = box.text_frame.paragraphs[0].runs
+    assert run.text == "Tiến độ thực hiện Kế hoạch 20/KH-UBND"
+    assert text_width(run.text, run.font.size.pt, "bold") <= room
 
 
 def test_index_links_every_file_that_exists(report):

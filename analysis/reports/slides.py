@@ -190,7 +190,8 @@ def write_deck(path: str | Path, slides: list[SlideContent], lang: str = "vi", l
     deck.slide_width, deck.slide_height = Inches(SLIDE[0]), Inches(SLIDE[1])
     blank = deck.slide_layouts[6]
     title = deck.slides.add_slide(blank)
-    _text(title, label("deck_title", lang), Inches(0.8), Inches(2.0), Pt(40), bold=True)
+    # 36 points: the title stays on one line in DejaVu Sans, which LibreOffice puts for Arial on Linux
+    _text(title, label("deck_title", lang), Inches(0.8), Inches(2.0), Pt(36), bold=True)
     subtitle = label("deck_subtitle", lang) + "\n" + label("deck_place_new" if map == "new" else "deck_place", lang)
     _text(title, subtitle, Inches(0.8), Inches(3.1), Pt(24), height=1.4)
     if latest_year is not None:
