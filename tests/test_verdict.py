@@ -270,7 +270,7 @@ def test_a_pace_that_was_enough_but_a_low_chance_says_where_the_projection_ends(
     median = fmt_number(row["projected_median"])
     # the label says "chậm"; the reason says why: the pace would do, the projection expects it to slow
     # 99,3 + 0,4 is 99,7, which is not above 99,7: the need is "more than" 0,4
-    assert ("3 năm 2022–2024 tăng 0,5 điểm %/năm, nếu giữ được thì đủ (cần tăng hơn 0,4 điểm % so với năm 2024), nhưng dự "
+    assert ("Từ năm 2021 đến năm 2024 tăng 0,5 điểm %/năm, nếu giữ được thì đủ (cần tăng hơn 0,4 điểm % so với năm 2024), nhưng dự "
             f"báo tốc độ chậm lại: năm 2025 chỉ {median} % (cần trên 99,7 %)" in row["verdict_reason_vi"])
     assert (f"but the projection expects it to slow: only {median.replace(',', '.')} % in 2025 (needed: above 99.7 %)"
             in row["verdict_reason_en"])
@@ -319,7 +319,8 @@ def test_a_series_that_turned_back_last_year_is_not_moving_away():
     obs = observations({2021: 95.2, 2022: 90.4, 2023: 91.5, 2024: 92.7}, indicator="health_insurance_coverage")
     row = one(obs, catalogue("T02"), areas=["848"])
     assert row["probability"] < 0.2 and row["verdict"] == "likely_missed"
-    assert "3 năm 2022–2024 giảm 0,8 điểm %/năm" in row["verdict_reason_vi"]
+    # the pace runs from the 2021 figure to the 2024 one: "3 năm 2022–2024 giảm" read as from 2022 (90,4), which rose
+    assert "trong khi từ năm 2021 đến năm 2024 giảm 0,8 điểm %/năm" in row["verdict_reason_vi"]
     assert row["verdict_reason_vi"].endswith("Riêng năm 2024 đã tăng 1,2 điểm %, theo hướng mục tiêu.")
     # before 2025 had ended (its verdict then about progress): slow, not moving away; still going down
     # last year: moving away

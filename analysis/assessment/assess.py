@@ -90,6 +90,8 @@ register_labels({
                      "workbench's reading)."),
     # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
     # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
+    # the figures a pace runs between ("in 2021–2024" in English sentences, where "from … to …" does not fit)
+    "pace_span": ("từ năm {start} đến năm {end}", "{start}–{end}"),
     "commune_target": ("Mức so sánh của xã: {value}, bằng tỷ lệ người Khmer trong dân số năm {year}{illustrative} "
                        "(Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện).",
                        "The commune's benchmark: {value}, its Khmer share of the population in {year}{illustrative} "
@@ -923,8 +925,9 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         # 2024") the pace stays a pace, or "1" and "1" read as enough
         if whole is not None and whole_units_over(row["needed_points_per_year"], unit, deadline - latest_year) is not None:
             recent_words = change_text(whole, unit, lang, per_year=False)
-        # the years whose changes the pace averages: from 2021 to 2024 are the changes of 2022–2024
-        recent_span = years_span(window_start + 1, latest_year, lang)
+        # the figures the pace runs between, named as such: "3 năm 2022–2024 giảm 0,8" (the changes of 2022,
+        # 2023 and 2024) read as from the 2022 figure to the 2024 one, which rose, beside a chart showing it
+        recent_span = label("pace_span", lang).format(start=window_start, end=latest_year)
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),

@@ -347,6 +347,7 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     else:
         key = "r_short"
     text = label(key, lang).format(**fields)
+    text = text[:1].upper() + text[1:]  # "Từ năm 2021 đến năm 2024 giảm …" opens some of them
     if key in ("r_short", "r_chance_but_away") and _turned(e) and e.recent < 0 and words.get("latest_change"):
         # the three years went the wrong way, the last one the right way: the chart shows both
         text += " " + label("r_turned", lang).format(latest_year=e.latest_year, change=words["latest_change"])
