@@ -191,6 +191,40 @@ def test_a_figure_for_a_year_still_to_come_is_refused_and_this_years_estimate_re
     assert f"năm {now + 1} chưa đến (năm nay là {now})" in problem.describe("vi")
 
 
+def test_the_templates_example_row_copied_into_the_data_is_refused(tmp_path):
+    # the example row of the template's instructions sheet, copied above an office's own row, was read as xã
+    # Vinh Kim's real 2025 poverty rate; a source that only mentions an example elsewhere is an office's own
+    (tmp_path / "hiep_my.csv").write_text(
+        "indicator,area_code,group,year,standard,value,numerator,denominator,source\n"
+        "poverty_rate_households,29431,khmer,2025,2022-2025,2.13,43,2021,"
+        "\"Báo cáo rà soát hộ nghèo cuối năm 2025, UBND xã Vinh Kim (ví dụ)\"\n"
+        "poverty_rate_households,29455,khmer,2025,2022-2025,2.5,50,2000,"
+        "\"Báo cáo 12/BC-UBND (ví dụ tính theo hộ) của UBND xã Hiệp Mỹ\"\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "hiep_my.csv")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "source")
+    assert 'dòng ví dụ của mẫu nhập số liệu (nguồn ghi "(ví dụ)")' in problem.describe("vi")
+    assert "xóa dòng này" in problem.describe("vi") and "template's example row" in problem.describe("en")
+
+
+def test_a_column_of_ones_own_holding_another_years_figures_is_refused(tmp_path):
+    # an office added its 2024 figures beside the 2025 ones ("Năm 2024"): read without a word, they were lost
+    header = "indicator,area_code,group,year,value,source,{extra}\n"
+    row = "health_insurance_coverage,29431,khmer,2025,95.4,BHXH,{cell}\n"
+    (tmp_path / "wide.csv").write_text(header.format(extra="Năm 2024") + row.format(cell="")
+                                       + row.format(cell="94.1").replace("29431", "29416"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "wide.csv")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (1, "G")
+    assert 'cột "Năm 2024" có số (từ dòng 3)' in problem.describe("vi") and "một dòng riêng" in problem.describe("vi")
+    # a note under a year, or a column of one's own named otherwise, stays an office's own and is ignored
+    for extra, cell in (("2024", "đã đối chiếu"), ("dân số 2019", "9728"), ("value_2024", "")):
+        (tmp_path / "own.csv").write_text(header.format(extra=extra) + row.format(cell=cell), encoding="utf-8")
+        assert load_observations(tmp_path / "own.csv")["value"].tolist() == [95.4], extra
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

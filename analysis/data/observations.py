@@ -192,6 +192,10 @@ class _Context:
 
 
 
+_EXAMPLE_MARK = re.compile(r"(\((?:ví dụ|vi du|example)\))\s*$", re.IGNORECASE)
+"""How the data template marks its example row's source (scripts/make_excel_template.py)."""
+
+
 def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list[Problem], np.ndarray]:
     """Check every row of every file; each cell is judged on its own (a bad year does not
     hide an unknown area on the same row). Adjusts ``frame`` in place (group in lower case,
@@ -244,6 +248,10 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
         for index, (vi, en) in merged_name_hints(area[unknown], frame.loc[unknown, "year"], ctx.areas).items():
             suggest["vi"][index], suggest["en"][index] = vi, en
         emit(unknown, "unknown_area", "area_code", text=area, suggest_vi=suggest["vi"], suggest_en=suggest["en"])
+    # the template's example row copied into the data sheet ("… UBND xã Vinh Kim (ví dụ)") was read as xã Vinh
+    # Kim's real 2025 figure
+    example = frame["source"].str.extract(_EXAMPLE_MARK, expand=False)
+    emit(example.notna(), "template_example", "source", marker=example.fillna(""))
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
     qualifier = frame["qualifier"]
     emit((qualifier != "") & ~qualifier.isin(QUALIFIERS), "unknown_choice", "qualifier", text=qualifier,

@@ -188,6 +188,16 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         'rename the column "{column}" to "{meant}", or delete it if it is not used (column names are in the '
         'template in data/templates/).',
     ),
+    "figure_column_not_read": (
+        "cột \"{typed}\" có số (từ dòng {first_row}) nhưng không phải cột của mẫu: để nguyên thì các số này bị bỏ qua "
+        "(mỗi dòng chỉ đọc một số liệu, ở cột value).",
+        "the column \"{typed}\" holds numbers (from row {first_row}) but is not a template column: left so, they "
+        "would be ignored (each row holds one figure, in the value column).",
+        "ghi số liệu của mỗi năm thành một dòng riêng (cột year và value, cùng chỉ tiêu, địa bàn, nhóm và nguồn), rồi "
+        "xóa cột này; nếu cột chỉ để ghi chú, đổi tên cột (ví dụ \"ghi chú\").",
+        "put each year's figure on a row of its own (the year and value columns, with the same indicator, area, "
+        "group and source), then delete this column; if it only holds notes, rename it (e.g. \"notes\").",
+    ),
     "unnamed_column": (
         "cột có số liệu (từ dòng {first_row}) nhưng ô tiêu đề của cột trống hoặc nằm trong ô gộp: để nguyên thì "
         "số liệu của cột này bị bỏ qua.",
@@ -243,6 +253,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "write a whole number, without a fraction (e.g. 1120). A thousands dot (1.120) works only in a file written "
         "the Vietnamese way; in English-style Excel, or when the file's other figures use a decimal point (2.13), "
         "1.120 becomes 1.12: type 1120.",
+    ),
+    "template_example": (
+        "đây là dòng ví dụ của mẫu nhập số liệu (nguồn ghi \"{marker}\"), không phải số liệu của đơn vị.",
+        "this is the data template's example row (its source says \"{marker}\"), not an office's figure.",
+        "xóa dòng này; nếu là số liệu thật, ghi nguồn thật (số, ngày của báo cáo) thay cho nguồn mẫu.",
+        "delete this row; if it is a real figure, write its real source (the report's number and date) instead.",
     ),
     "count_part_not_whole": (
         "{part_vi} {value} không phải số nguyên: tử số và mẫu số là số đếm (hộ, người, xã…).",

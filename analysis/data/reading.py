@@ -304,6 +304,10 @@ class _FileColumns:
         self.dropped = 0
         """Rows left out because they could not be read (already reported)."""
         self.unnamed = [i for i, name in enumerate(header) if not name]
+        self.figure_like = [i for i, name in enumerate(header) if name and name not in COLUMNS and _figure_like(name)]
+        self.figure_like_filled: dict[int, int] = {}
+        """A column of one's own headed like a figure of a year ("Năm 2024", "value_2024"), by position: its
+        first row holding a number. Its figures would be dropped without a word (one figure a row)."""
         self.unnamed_filled: dict[int, int] = {}
         """A column with a blank header cell (a merged "numerator" over the denominators too): its
         first row with something in it, by position. Its figures would be dropped without a word."""
@@ -325,6 +329,9 @@ class _FileColumns:
         for i in self.unnamed:
             if i < n and i not in self.unnamed_filled and _filled(cells[i]):
                 self.unnamed_filled[i] = row
+        for i in self.figure_like:
+            if i < n and i not in self.figure_like_filled and _looks_like_a_number(cells[i]):
+                self.figure_like_filled[i] = row
 
 
 def _text(cell: object) -> str:
@@ -362,6 +369,26 @@ def _column_name(cell: object) -> str:
 
 def _filled(cell: object) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+_FIGURE_LIKE = re.compile(r"^(?:nam_)?(?:19|20)\d\d$|^(?:value|gia_tri|so_lieu)(?:_|$)")
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?\d[\d.,\s\u00a0]*%?\s*$")
+
+
+def _figure_like(name: str) -> bool:
+    """A header of one's own that names a figure of a year or another value: an office adding its 2024 figures
+    beside the 2025 ones in the same rows ("Năm 2024", "2024", "value_2024", "Giá trị 2024", "Số liệu năm 2024").
+
+    >>> [_figure_like(n) for n in ("năm_2024", "2024", "value_2024", "giá_trị_2024", "số_liệu_năm_2024")]
+    [True, True, True, True, True]
+    >>> [_figure_like(n) for n in ("ghi_chú", "dân_số_2019", "năm_học", "valued_by")]
+    [False, False, False, False]
+    """
+    return bool(_FIGURE_LIKE.match(fold(name)))
+
+
+def _looks_like_a_number(cell: object) -> bool:
+    return _is_number(cell) or (isinstance(cell, str) and bool(_NUMBER_TEXT.match(cell)))
 
 
 def _progress(label: str, total: int | None, unit: str) -> tqdm:
@@ -877,6 +904,9 @@ def file_frame(columns: _FileColumns) -> pd.DataFrame | None:
         if meant:
             found.append(problem("misspelt_column", label, columns.header_row, columns.typed.get(typed, typed),
                                  meant=meant))
+    for i, first_row in sorted(columns.figure_like_filled.items()):
+        found.append(problem("figure_column_not_read", label, columns.header_row, get_column_letter(i + 1),
+                             typed=columns.typed.get(columns.header[i], columns.header[i]), first_row=first_row))
     for i, first_row in sorted(columns.unnamed_filled.items()):
         found.append(problem("unnamed_column", label, columns.header_row, get_column_letter(i + 1),
                              first_row=first_row))
