@@ -328,6 +328,30 @@ def test_a_misplaced_decimal_point_is_warned_about_and_the_figure_kept(tmp_path,
     assert warning.row == year - 2019 and "có thể gõ nhầm vị trí dấu thập phân" in warning.message_vi
 
 
+@pytest.mark.parametrize("last, kind", [
+    ("62", "rate_far_above_neighbours"),  # 62 poor households typed as the rate beside 2,1 %: 30 times, no warning
+    ("21", "rate_far_above_neighbours"),  # a whole number ten times up with no counts: a count, not a slip
+    ("21.5", "decimal_slip"),  # 2,15 typed 21,5
+    ("2.0", None),
+])
+def test_a_count_typed_as_a_rate_is_warned_about_as_a_count(tmp_path, last, kind):
+    from analysis.data.observations import check_observations
+
+    values = ["2.4", "2.2", "2.1", last]
+    (tmp_path / "ngheo.csv").write_text("indicator,area_code,group,year,standard,value,source\n" + "".join(
+        f"poverty_rate_households,29434,khmer,{2021 + i},2022-2025,{v},Phòng LĐ\n" for i, v in enumerate(values)),
+        encoding="utf-8")
+    check = check_observations(tmp_path / "ngheo.csv")
+    assert check.problems == [] and len(check.observations) == 4
+    said = {"rate_far_above_neighbours": "có thể là số đếm", "decimal_slip": "nhầm vị trí dấu thập phân"}
+    assert [[k for k, words in said.items() if words in w.message_vi] for w in check.warnings] \
+        == ([[kind]] if kind else [])
+    if kind == "rate_far_above_neighbours":
+        (warning,) = check.warnings
+        assert warning.row == 5 and "có thể là số đếm (số hộ, số người) ghi vào cột value" in warning.describe("vi")
+        assert "(2023: 2,1)" in warning.describe("vi")
+
+
 @pytest.mark.parametrize("value, numerator, denominator, warned", [
     (2.23, 45, 2500, True),  # 1,8 %: within 0,5 point, but a fifth off near 0
     (99.4, 990, 1000, True),  # 99,0 %: a fall to 99,0 meets "99 %", 99,4 was well above it

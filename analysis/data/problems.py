@@ -519,6 +519,17 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra lại số liệu gốc; nếu số liệu đúng là {value} thì bỏ qua cảnh báo này.",
         "check the source; if the figure really is {value}, ignore this warning.",
     ),
+    "rate_far_above_neighbours": (
+        "tỷ lệ {value} cao gấp nhiều lần các năm liền kề của chỉ tiêu {indicator} cho địa bàn và nhóm này "
+        "({neighbours_vi}); có thể là số đếm (số hộ, số người) ghi vào cột value.",
+        "the rate {value} is many times the neighbouring years of {indicator} for this area and group "
+        "({neighbours_en}); it may be a count (households, people) written in the value column.",
+        "kiểm tra lại số liệu gốc: cột value ghi tỷ lệ (%); số hộ hoặc số người ghi vào cột numerator và tổng số vào "
+        "cột denominator. Nếu tỷ lệ đúng là {value} thì bỏ qua cảnh báo này.",
+        "check the source: the value column holds the rate (%); a number of households or people goes in the "
+        "numerator column and the total in the denominator column. If the rate really is {value}, ignore this "
+        "warning.",
+    ),
     "duplicate_key": (
         "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với "
         "dòng {other_row} ({other_value}).",
