@@ -39,6 +39,9 @@ register_labels({
     "from_year_words": ("so với năm", "from"),
     "units_per_years": ("/{years} năm", "/{years} yrs"),
     "from_to_years": ("từ năm {start} đến năm {end}", "from {start} to {end}"),
+    "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
+    # "đạt 0 trong 3 năm" is no Vietnamese
+    "years_met_none": ("chưa năm nào đạt (0/{counted})", "met in none of {counted} years"),
 })
 
 
@@ -456,6 +459,17 @@ def _decimals_to_show(value: float, unit: str) -> int:
 CHANCE_EDGES = (0.2, 0.5, 0.8)
 """Where the verdict (:data:`analysis.assessment.verdict.CHANCE_BANDS`) and the chance's words
 (likely, possible, unlikely, very unlikely) change."""
+
+
+def years_met_text(met: int, counted: int, lang: str = "vi") -> str:
+    """How many of the years judged one by one met the target.
+
+    >>> years_met_text(1, 3), years_met_text(0, 3), years_met_text(0, 3, "en")
+    ('đạt 1 trong 3 năm', 'chưa năm nào đạt (0/3)', 'met in none of 3 years')
+    """
+    if int(met) == 0:
+        return label("years_met_none", lang).format(counted=int(counted))
+    return label("years_met", lang).format(met=int(met), counted=int(counted))
 
 
 def chance_text(probability: float, lang: str = "vi") -> str:

@@ -667,6 +667,9 @@ def test_a_commune_slide_says_it_counts_areas(old_map, tmp_path):
     assert caption == f"2025, số địa bàn (huyện và các xã) — Ước không đạt: {len(at)}"
     english = multiples_slide(tmp_path / "t01.png", rows, "en", 2025).caption
     assert english == f"2025, areas (district and communes) — Likely missed: {len(at)}"
+    # on the new map no district is left: its first panel is "Địa bàn huyện Cầu Ngang cũ"
+    new = multiples_slide(tmp_path / "t01.png", rows, "vi", 2025, map="new").caption
+    assert new.startswith("2025, số địa bàn (huyện cũ và các xã mới) — ")
 
 
 def test_a_table_of_targets_says_row_by_row_which_figures_are_made_up(old_map):
@@ -909,3 +912,8 @@ def test_a_title_never_splits_a_compound_word(width):
     lines = fit_lines(title, width, 15, "bold")
     assert " ".join(lines) == title
     assert not any(line.endswith((" đất", " nhà")) for line in lines)
+    # T07's and T08's broke as "… cấp trung" / "học cơ sở …" on their slides and in the review
+    title = "Tỷ lệ học sinh Khmer đi học trong độ tuổi cấp trung học phổ thông trên 80 % — theo xã — đánh giá năm 2025"
+    lines = fit_lines(title, width, 15, "bold")
+    assert " ".join(lines) == title
+    assert not any(line.endswith((" trung", " phổ", " trung học")) for line in lines)

@@ -580,7 +580,7 @@ def test_jobs_are_judged_year_by_year_without_a_running_total():
     assert ("năm 2024 đạt 980 lao động (số liệu minh họa), chưa đạt chỉ tiêu 1.000–1.500 lao động/năm; 4 năm "
             "được đánh giá đến năm 2024: 2 năm đạt chỉ tiêu.") in target_sentences(short, 2025, "Số lao động")
     none = short.copy()
-    none["verdict_reason_vi"] = none["verdict_reason_vi"].replace("đạt 2 trong 4", "đạt 0 trong 4")
+    none["verdict_reason_vi"] = none["verdict_reason_vi"].replace("đạt 2 trong 4 năm", "chưa năm nào đạt (0/4)")
     assert "4 năm được đánh giá đến năm 2024: chưa năm nào đạt chỉ tiêu." in target_sentences(none, 2025, "Số lao động")
 
 

@@ -60,6 +60,11 @@ def test_poverty_falls_are_judged_year_by_year():
     assert row["status"] == "moderate"
     assert "Năm 2024 giảm 2,6 điểm %: không đạt; đạt 1 trong 3 năm." in row["verdict_reason_vi"]
     assert row["awaiting_figure"] and row["verdict_reason_vi"].startswith("Chờ số liệu năm 2025.")
+    # no year met: "đạt 0 trong 3 năm" is no Vietnamese
+    slow = one(observations({2021: 6.0, 2022: 5.0, 2023: 4.5, 2024: 4.0}, standard="2022-2025"), catalogue("T01"),
+               areas=["848"])
+    assert "Năm 2024 giảm 0,5 điểm %: không đạt; chưa năm nào đạt (0/3)." in slow["verdict_reason_vi"]
+    assert "met in none of 3 years." in slow["verdict_reason_en"]
 
 
 def test_a_level_met_but_unlikely_to_hold_marks_its_chance_as_a_chance_of_holding():

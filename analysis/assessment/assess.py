@@ -37,7 +37,7 @@ from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import in_sentence, label, register_labels
 from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up,
                      more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
-                     whole_units_over, years_span)
+                     whole_units_over, years_met_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
                     probability_words, required_rate, status_from_ratio, un_status)
@@ -77,7 +77,6 @@ register_labels({
     "year_rise": ("Năm {year} tăng {fall} điểm %: không đạt", "{year}: up {fall} pts, not met"),
     "year_value_met": ("Năm {year}: {value}, đạt", "{year}: {value}, met"),
     "year_value_missed": ("Năm {year}: {value}, không đạt", "{year}: {value}, not met"),
-    "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
     # the plan sets no level to reach: "về 0 %" is the workbench's reading of a fall larger than what is left,
     # and says so (a commune's "cần về 0 %" read as a target of the plan)
     "below_low_end": ("Tỷ lệ còn dưới {low} %, mức giảm {low} điểm %/năm không còn khả thi; cần giảm hết phần còn lại "
@@ -1085,7 +1084,7 @@ def _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, 
             if year in approximate:  # "Năm 2025: 1.147 lao động" beside the board's "≈1.147"
                 value = label("about_value", lang).format(value=value)
             text = label(key, lang).format(year=year, value=value)
-        counted = label("years_met", lang).format(met=int(record["met"].sum()), counted=len(record))
+        counted = years_met_text(int(record["met"].sum()), len(record), lang)
         sentences.append(f"{text}; {counted}.")
     if kind == "yearly_reduction" and row["reading"] == "points" and deadline > row["latest_year"] \
             and not missing(level) and level <= 0:

@@ -33,7 +33,7 @@ from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, fmt_number, latest_notes, is_benchmark, is_holding,
                      is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold, threshold_phrase,
-                     unit_word, value_text)
+                     unit_word, value_text, years_met_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 from .row_words import (COUNTED_SUM, DARK_VERDICTS, assumption_note, at_deadline, catalogue_name, column_rows,
                         deadline_figure_line, district_first, judged_awaiting, latest_text, latest_value_text, mark_notes,
@@ -605,7 +605,7 @@ def _draw_falls(ax, rows: pd.DataFrame, data: TargetSeries, lang: str) -> None:
                hatch="//", label=label("falls_projected", lang).format(year=year))
         ax.annotate(fmt_number(fall, lang, 1), (year, max(fall, 0)), textcoords="offset points", xytext=(0, 2),
                     ha="center", va="bottom", fontsize=10, color=COLORS["blue"])
-    met = label("years_met", lang).format(met=int(record["met"].sum()), counted=len(record))
+    met = years_met_text(int(record["met"].sum()), len(record), lang)
     if len(record) and int(record["year"].max()) > int(first["deadline"]):
         # its years named where they pass a deadline the subtitle counts to: "đạt 1 trong 5 năm" under "2025 —
         # Không đạt (đạt 1 trong 4 năm)" read as two counts of one record
@@ -973,7 +973,7 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                     linespacing=0.95)
             latest = latest_text(first, lang)
             if not _missing(first["years_met"]):
-                latest += "\n" + label("years_met", lang).format(met=first["years_met"], counted=first["years_counted"])
+                latest += "\n" + years_met_text(first["years_met"], first["years_counted"], lang)
             else:
                 latest += deadline_figure_line(group.reset_index(), lang)
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95,

@@ -240,7 +240,8 @@ def run_report(data: Path | Sequence[Path] | None, out: Path, lang: str = "vi",
                                         workbench.rows(target_id, district), lang, deck_notes[target_id]))
             if target_id in files["multiples"]:
                 slides.append(multiples_slide(staging / f"{files['multiples'][target_id]}.png",
-                                              table[table["target_id"] == target_id], lang, FOCUS_DEADLINE))
+                                              table[table["target_id"] == target_id], lang, FOCUS_DEADLINE,
+                                              workbench.map))
         # the district's latest year: "Số liệu đến năm 2025" over a district whose figures end in 2024
         # because two new communes sent 2025 said more than the deck shows
         latest, everywhere = district_rows["latest_year"].dropna(), table["latest_year"].dropna()

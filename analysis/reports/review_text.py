@@ -270,6 +270,12 @@ def _template(text: str) -> str:
     return "".join(out)
 
 
+_YEARS_MET_END = {lang: "; (?:" + _template(label("years_met", lang)) + "|"
+                  + _template(label("years_met_none", lang)).replace("(?P<counted>", "(?P<counted_none>") + r")\."
+                  for lang in ("vi", "en")}
+"""The end of a year's sentence: how many years met ("đạt 1 trong 3 năm", "chưa năm nào đạt (0/3)")."""
+
+
 def _match(key: str, sentence: str, lang: str, end: str = r"\.") -> dict | None:
     found = re.fullmatch(_template(label(key, lang)) + end, sentence)
     return found.groupdict() if found else None
@@ -325,7 +331,11 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
             found["commune"] = commune
             continue
         for key in _YEAR_KEYS:
-            fields = _match(key, sentence, lang, end="; " + _template(label("years_met", lang)) + r"\.")
+            fields = _match(key, sentence, lang, end=_YEARS_MET_END[lang])
+            if fields is not None and "counted_none" in fields:
+                none = fields.pop("counted_none")
+                if none is not None:  # "chưa năm nào đạt (0/3)"
+                    fields.update(met="0", counted=none)
             if fields is not None:
                 found.update(year_key=key, year_fields=fields, year_sentence=sentence)
                 break

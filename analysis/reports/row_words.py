@@ -51,8 +51,8 @@ register_labels({
                      "‡ latest figure met: the chance of holding it to the deadline"),
     "holding_at_risk": (" (năm hạn chưa qua, dưới 50 %: \"Khó giữ mức đã đạt\")",
                         " (deadline year not yet over, under 50 %: \"hard to hold the level met\")"),
-    "projection_only_line": ("{deadline} — chỉ dự báo, kế hoạch không đặt chỉ tiêu: {median} (80 %: {low}–{high})",
-                             "{deadline} — projection only, no target in the plan: {median} (80 %: {low}–{high})"),
+    "projection_only_line": ("{deadline} — kế hoạch không đặt chỉ tiêu; dự báo {median} (80 %: {low}–{high})",
+                             "{deadline} — no target in the plan; projected {median} (80 %: {low}–{high})"),
     "deadline_figure_line": ("năm {deadline}: {value}", "{deadline}: {value}"),
     "benchmark_mark": ("§ mức so sánh của xã (cách đọc của công cụ): Kế hoạch chỉ đặt chỉ tiêu này cho toàn huyện",
                        "§ the commune's benchmark (the workbench's reading): the plan sets this target for the whole "

@@ -53,6 +53,9 @@ register_labels({
     "deck_count": ("{deadline}, số chỉ tiêu — {counts}", "{deadline}, targets — {counts}"),
     "deck_count_areas": ("{deadline}, số địa bàn (huyện và các xã) — {counts}",
                          "{deadline}, areas (district and communes) — {counts}"),
+    # the new map's first panel is "Địa bàn huyện Cầu Ngang cũ": no district is left to count
+    "deck_count_areas_new": ("{deadline}, số địa bàn (huyện cũ và các xã mới) — {counts}",
+                             "{deadline}, areas (former district and new communes) — {counts}"),
     "deck_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
     "deck_assumed": (" ({n}/{total} mục tiêu năm {deadline} là giả định*)",
                      " ({n} of {total} targets for {deadline} are assumptions*)"),
@@ -167,10 +170,11 @@ def fan_slide(picture: Path, rows: pd.DataFrame, lang: str, extra_notes: Sequenc
     return SlideContent(picture, "\n".join(parts), "\n".join([*notes, *extra_notes]))
 
 
-def multiples_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int) -> SlideContent:
+def multiples_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int, map: str = "old") -> SlideContent:
     """A target by commune: how many communes stand where; each area's verdict in the notes."""
     at = rows[rows["deadline"] == deadline]
-    caption = label("deck_count_areas", lang).format(deadline=deadline, counts=_counts(at, lang))
+    caption = label("deck_count_areas_new" if map == "new" else "deck_count_areas", lang).format(
+        deadline=deadline, counts=_counts(at, lang))
     area = "area_vi" if lang == "vi" else "area_en"
     notes = "\n".join(f"{r[area]}: {verdict_line(r, lang)}" for _, r in at.iterrows())
     return SlideContent(picture, caption, notes)

@@ -202,7 +202,7 @@ _METHOD_TEXT = {
         "các mục tiêu khác so đúng như ghi (\"trên 80 %\" là lớn hơn 80).",
         "Đảng viên người Khmer: kế hoạch đặt mức 20 % cho toàn huyện. Từng xã được so với tỷ lệ người Khmer trong dân "
         "số của chính xã đó: đây là cách đọc của công cụ, theo yêu cầu \"phù hợp với tỷ lệ dân số ở từng địa phương\" "
-        "mà kế hoạch đặt cho cán bộ, công chức, viên chức (dòng 49 và 209), không phải chỉ tiêu kế hoạch giao cho xã.",
+        "mà kế hoạch đặt cho cán bộ, công chức, viên chức (mục II.2 và mục V.19 của Kế hoạch), không phải chỉ tiêu kế hoạch giao cho xã.",
         "Khả năng đạt có dấu ‡: chỉ tiêu đã đạt trước năm hạn; con số là khả năng giữ được mức đạt đến năm hạn "
         "(năm nào cũng còn đạt: khả năng nhỏ nhất trong các năm đến năm hạn). \"–\": "
         "đã có số liệu năm hạn (đánh giá theo số liệu đó) hoặc không có chỉ tiêu.",
@@ -249,7 +249,7 @@ _METHOD_TEXT = {
         "the plan's words); other targets as written (\"above 80 %\" is more than 80).",
         "Khmer party members: the plan sets 20 % for the district. Each commune is compared with its own Khmer "
         "population share: the workbench's reading, after the plan's \"in proportion to the population in each "
-        "locality\" for cadres and civil servants (lines 49 and 209), not a target the plan sets for communes.",
+        "locality\" for cadres and civil servants (sections II.2 and V.19 of the plan), not a target the plan sets for communes.",
         "A chance marked ‡: the target is met already, before its deadline; the figure is the chance of holding it to "
         "the deadline (still met every year until then: the least of those years' chances). \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Needed a year: the average yearly change from the latest year to the deadline; \"hold the level reached\" "

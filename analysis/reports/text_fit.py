@@ -33,9 +33,11 @@ def _wrap(text: str, width: int) -> list[str]:
     return [line.replace(NBSP, " ") for line in lines]
 
 
-_COMPOUNDS = re.compile(r"\b(nhà|đất) (ở)\b", re.IGNORECASE)
-"""Two-syllable words a line must not split: "đất ở" (residential land) broken after "đất" read as
-"đất" (land) and "ở, đất sản xuất" in T11's title."""
+_COMPOUND_WORDS = ("trung học cơ sở", "trung học phổ thông", "nhà ở", "đất ở", "trung học", "tiểu học", "nông thôn")
+_COMPOUNDS = re.compile(r"\b(?:" + "|".join(_COMPOUND_WORDS) + r")\b", re.IGNORECASE)
+"""Words a line must not split: "đất ở" (residential land) broken after "đất" read as "đất" (land)
+and "ở, đất sản xuất" in T11's title; "cấp trung / học cơ sở" and "cấp trung học / cơ sở" in T07's
+("trung học" alone is secondary school, both levels)."""
 
 
 def _unbreakable(text: str) -> str:
@@ -44,8 +46,10 @@ def _unbreakable(text: str) -> str:
 
     >>> _unbreakable("về nhà ở, đất ở, đất sản xuất").count(NBSP), _unbreakable("Đất ở").count(NBSP)
     (2, 1)
+    >>> _unbreakable("cấp trung học cơ sở, trung học phổ thông, nông thôn mới; nhà học").count(NBSP)
+    7
     """
-    text = _COMPOUNDS.sub(lambda m: m.group(1) + NBSP + m.group(2), text)
+    text = _COMPOUNDS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
     return re.sub(r"(/\d+) ", lambda m: m.group(1) + NBSP, text.replace(" %", NBSP + "%"))
 
 
