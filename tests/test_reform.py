@@ -425,3 +425,23 @@ def test_a_figure_said_more_than_a_strict_target_meets_it(tmp_path):
     table = Workbench([OBSERVATIONS_DIR, tmp_path]).table
     row = table[(table["target_id"] == "T08") & (table["area_code"] == "848")].set_index("deadline").loc[2025]
     assert row["verdict"] == "achieved" and round(row["latest_value"], 3) == 80.0
+
+
+def test_the_former_districts_party_share_is_built_from_the_new_communes_counts(tmp_path):
+    # T14 after the reform: the district's own party figures end in 2024, and the six new communes sent their
+    # Khmer and all party members as two counts (the catalogue's numerator and denominator); built only from
+    # share rows, the former district had no 2025 point and T14 waited for a figure nothing could send
+    khmer = {"29416": 120, "29419": 45, "29431": 160, "29446": 210, "29455": 150, "29530": 130}
+    total = {"29416": 610, "29419": 520, "29431": 480, "29446": 650, "29455": 700, "29530": 560}
+    (tmp_path / "dang_uy_2025.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"party_members_count,{code},khmer,2025,{khmer[code]},Đảng ủy xã\n"
+        f"party_members_total,{code},all,2025,{total[code]},Đảng ủy xã\n" for code in khmer), encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    series = build_series(observations, "party_members_share", "848", "khmer", load_areas(), load_indicators(),
+                          numerator=("party_members_count", "khmer"), denominator=("party_members_total", "all"),
+                          reforms=load_reforms()).frame
+    # Ngũ Lạc counts 0,32 of its members: (120 + 45 + 160 + 210 + 150 + 0,32 × 130) / (610 + … + 0,32 × 560)
+    assert series.loc[2025, "value"] == pytest.approx(100 * 726.6 / 3139.2)
+    assert series.loc[2025, "approximate"] and series.loc[2024, "how"] == "reported"
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("T14", "848").iterrows() if r["deadline"] == 2025]
+    assert row["latest_year"] == 2025 and row["verdict"] == "achieved"

@@ -101,6 +101,30 @@ def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
     return frame
 
 
+def _with_shares_from_counts(observations, indicator, group, numerator, denominator, areas) -> pd.DataFrame:
+    """``observations`` with a row of ``indicator`` added for each commune and year whose share is
+    given only as separate counts (party members: the Khmer ones and all), so that an area built
+    from its communes counts them: six new communes' counts for 2025 built no 2025 point of the
+    former district, whose T14 then waited for a figure nothing could send."""
+    if not numerator or not denominator:
+        return observations
+    communes = set(areas.index[areas["kind"].isin(["commune", "town"])])
+    codes = [code for code in observations.loc[observations["indicator"] == numerator[0], "area_code"].unique()
+             if code in communes]
+    made = []
+    for code in codes:
+        counted = _from_counts(observations, numerator, denominator, code)
+        own = reported_rows(observations, indicator, code, group)
+        counted = counted.loc[~counted.index.isin(own.index)]
+        if len(counted):
+            made.append(counted.reset_index().assign(indicator=indicator, area_code=code, group=group, preferred=True))
+    if not made:
+        return observations
+    rows = pd.concat(made, ignore_index=True)[["indicator", "area_code", "group", "year", "standard", "value",
+                                               "numerator", "denominator", "illustrative", "source", "preferred"]]
+    return pd.concat([observations, rows.astype({"year": observations["year"].dtype})], ignore_index=True)
+
+
 def _single_area(observations, indicator, area, group, numerator, denominator) -> pd.DataFrame:
     reported = reported_rows(observations, indicator, area, group)
     counted = _from_counts(observations, numerator, denominator, area)
@@ -307,6 +331,8 @@ def build_series(
     aggregate = indicators.at[indicator, "aggregate"] if known else "none"
     flags = indicators.at[indicator, "flags"] if known else ""
     frame = own
+    # what an area built from communes reads: their share rows, and their shares given as counts
+    pooled = _with_shares_from_counts(observations, indicator, group, numerator, denominator, areas)
     if kind == "district":
         members = commune_codes(areas, area, which, map="old")
         counts = indicators.at[indicator, "counts"] if known else ""
@@ -319,20 +345,20 @@ def build_series(
         # a sum of some communes is not the district's count (population 2019 summed over the 6 communes
         # that reported it read 52.303), nor is a ratio of some communes' counts its rate: one office's file of
         # Hiệp Mỹ's three old units made "the district's" 2024 poverty rate, shown without a mark
-        frame = _combine(_aggregate(observations, indicator, group, members, aggregate, flags, what=what), own)
+        frame = _combine(_aggregate(pooled, indicator, group, members, aggregate, flags, what=what), own)
     population = areas["population_2019"].dropna().to_dict()
     merge = merge_rule(aggregate, indicators.at[indicator, "unit"] if known else "")
     for reform in reforms:
         predecessors = reform.predecessors(area)
         if predecessors and merge:
-            history = _aggregate(observations, indicator, group, predecessors, merge, "", population=population,
+            history = _aggregate(pooled, indicator, group, predecessors, merge, "", population=population,
                                  what=("đơn vị cũ", "old units"), how="rebuilt from old units")
             history = history.loc[history.index < reform.first_year]
             if area in reform.outside:  # the new commune also holds land the old units did not
                 history = history.assign(approximate=True)
             frame = _combine(history, frame)
         if area == reform.continues:
-            after = _aggregate(observations, indicator, group, commune_codes(areas, area, which, map="new"),
+            after = _aggregate(pooled, indicator, group, commune_codes(areas, area, which, map="new"),
                                merge if not flags else aggregate, flags, shares=reform.apportion,
                                population=population, what=("xã mới", "new communes"), how="sum of new communes")
             frame = _combine(after.loc[after.index >= reform.first_year], frame)
