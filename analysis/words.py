@@ -313,12 +313,18 @@ def threshold_phrase(row: pd.Series, lang: str = "vi") -> str:
     >>> threshold_phrase(pd.Series({"kind": "at_least", "target_value": 100.0, "met_threshold": 99.5,
     ...                             "unit": "percent"}))
     '≥ 99,5 %'
+
+    A share of 6 communes meets "90 %" only with all 6, from 91,7 %: above the target, and still "≥".
+
+    >>> threshold_phrase(pd.Series({"kind": "at_least", "target_value": 90.0, "met_threshold": 91.7,
+    ...                             "unit": "percent"}))
+    '≥ 91,7 %'
     """
     threshold = row.get("met_threshold")
     if row["kind"] in ("yearly_reduction", "yearly_flow") or is_missing(threshold) \
             or is_missing(row.get("target_value")) or threshold == row["target_value"]:
         return ""
-    symbol = "≥" if threshold < row["target_value"] else "≤"
+    symbol = "≥" if row["kind"] in INCREASING_KINDS else "≤"
     return f"{symbol} {value_text(threshold, row['unit'], lang, exact=True)}"
 
 

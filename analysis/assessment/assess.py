@@ -555,7 +555,8 @@ def _assess_one(target, code, context: _Context) -> dict:
         return row
 
     target_read = _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value,
-                               context, notes_vi, notes_en, _units_counted(target, part))
+                               context, notes_vi, notes_en, _units_counted(target, part),
+                               _units_at_deadline(target, code, deadline, latest_year, context))
     level, level_other, status_level, rule, target_illustrative = target_read
     row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
                met_threshold=rule.threshold if rule is not None else math.nan,
@@ -571,7 +572,7 @@ def _assess_one(target, code, context: _Context) -> dict:
             status_level, deadline, reading, notes_vi, notes_en)
     _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit)
     bounds = indicators.at[target["indicator"], "bounds"]
-    if (unit == "percent" and level in bounds and rule is not None and not rule.met(latest)
+    if (unit == "percent" and level in bounds and rule is not None and not rule.at(latest_year).met(latest)
             and abs(latest - level) <= 1.0):
         notes_vi.append(f"Cách mục tiêu {fmt_number(level, 'vi', 0)} % không quá 1 điểm: theo quy tắc của "
                         "UNSD/Eurostat được coi như đã đạt.")
@@ -679,8 +680,23 @@ def _units_counted(target, part: pd.DataFrame) -> int | None:
     return int(n) if n.is_integer() and n >= 2 else None
 
 
+def _units_at_deadline(target, code: str, deadline: int, latest_year: int, context) -> tuple[int, int] | None:
+    """(communes counted, from which year) when a share of communes counts other communes at the
+    deadline than in its latest figure: the former district's 13 xã are 6 new ones from 2025, and
+    "8/13 xã" for 2030 named a count that year cannot have."""
+    indicator, indicators = target["indicator"], context.indicators
+    if not target.get("communes") or indicator not in indicators.index or not indicators.at[indicator, "flags"]:
+        return None  # a share of communes is built from each commune's yes/no
+    for reform in context.reforms:
+        if code == reform.continues and latest_year < reform.first_year <= deadline:
+            n = len(commune_codes(context.areas, code, target["communes"], map="new"))
+            return (n, reform.first_year) if n >= 2 else None
+    return None
+
+
 def _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value, context,
-                 notes_vi, notes_en, units_counted: int | None = None) -> tuple[float, float, float, MetRule | None, bool]:
+                 notes_vi, notes_en, units_counted: int | None = None,
+                 units_later: tuple[int, int] | None = None) -> tuple[float, float, float, MetRule | None, bool]:
     """(level at the deadline, level at the other end of a range, level the status methods
     compare with, the met rule, whether the level comes from illustrative data) of a target
     in an area."""
@@ -712,6 +728,12 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
             notes.append(_commune_target_sentence(level, unit, year, illustrative, lang))
             notes.append(target[f"commune_target_note_{lang}"])
     rule = met_rule(target, area_kind, level, unit, units_counted)
+    if units_later is not None and units_later[0] != units_counted:
+        # the deadline's figure counts other communes than the latest one (13 xã, then 6 new ones from 2025)
+        n, first_year = units_later
+        later = met_rule(target, area_kind, level, unit, n, units_from=first_year)
+        if later != rule:
+            rule = replace(later, earlier=rule, from_year=first_year)
     if own is not None:
         rule = MetRule(level, level, True, False, "as_written")
     return level, math.nan, level, rule, illustrative
@@ -805,26 +827,26 @@ def _status_ratio(target, kind, direction, base_year, base_value, latest_year, l
     return ratio, "growth_rate_ratio"
 
 
-def _holding(target, kind, latest, rule) -> bool:
+def _holding(target, kind, latest, latest_year, rule) -> bool:
     """Whether a target's latest figure meets a level already, so that its chance before the
     deadline is a chance of holding it (a yearly target is judged year by year, never held)."""
     yearly = kind in ("yearly_reduction", "yearly_flow") or bool(target["every_year"])
-    return (not yearly) and rule is not None and rule.met(latest)
+    return (not yearly) and rule is not None and rule.at(latest_year).met(latest)
 
 
 def _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit) -> None:
     """The chance of meeting the target at the deadline, and the year the projection meets it."""
     if projection is None or len(values) < 2 or rule is None:
         return
-    holding = _holding(target, kind, latest, rule)
+    holding = _holding(target, kind, latest, latest_year, rule)
     if deadline in projection.index:
-        threshold = rule.projection_threshold(unit)
         # a level met already is held to the deadline only if it is still met in every year up to it:
         # its chance is at most the least of those years' chances (without this, a commune at 100 %
         # whose projection dips and comes back read "not yet secure" for 2025 but "achieved" for
         # 2030, from the same figure)
         years = [year for year in projection.index if latest_year < year <= deadline] if holding else [deadline]
-        chances = {year: probability_beyond(projection, year, threshold, above=direction > 0, strict=rule.strict)
+        chances = {year: probability_beyond(projection, year, rule.at(year).projection_threshold(unit),
+                                            above=direction > 0, strict=rule.strict)
                    for year in years or [deadline]}
         weakest = min(chances, key=lambda year: (chances[year], year))
         row["probability"] = chances[weakest]
@@ -834,13 +856,13 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
     # met in that year's own figure, not projected to be: "đã đạt từ 2026" (words.reach_text)
-    row["reach_met"] = kind != "yearly_flow" and bool(rule.met(latest))
+    row["reach_met"] = kind != "yearly_flow" and bool(rule.at(latest_year).met(latest))
     if row["reach_met"]:
         # met since the first year of its latest run of met figures: M2, met in 2022 and every year
         # since, was "reached" in 2024 (its latest year) beside "Đã đạt (2022)"
         reach = latest_year
         for year, value in reversed(list(values.items())):
-            if not rule.met(float(value)):
+            if not rule.at(year).met(float(value)):
                 break
             reach = int(year)
         # met since the first figure there is: reached then or before
@@ -865,7 +887,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             judged = record[record["year"] == deadline]
             deadline_met = bool(judged["met"].iloc[0]) if len(judged) else None
         elif deadline in values.index and rule is not None:
-            deadline_met = rule.met(float(values[deadline]))
+            deadline_met = rule.at(deadline).met(float(values[deadline]))
     latest_change = math.nan
     if kind == "yearly_flow":
         tail = values[values.index > latest_year - RECENT_YEARS]
@@ -878,7 +900,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             latest_change = direction * (float(last) - float(before)) / (int(year_last) - int(year_before))
     return Evidence(
         deadline=deadline, n_points=len(values), has_target=target["origin"] != "projection", latest_year=latest_year,
-        latest_met=_holding(target, kind, latest, rule),
+        latest_met=_holding(target, kind, latest, latest_year, rule),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
         projected_change=(direction * (row["projected_median"] - latest) if kind != "yearly_flow" else math.nan),
@@ -972,7 +994,7 @@ def _last_shortfall(values: pd.Series, rule, unit: str, lang: str) -> dict | Non
         return None
     latest_year = int(values.index[-1])
     earlier = values[(values.index < latest_year) & (values.index >= latest_year - SHORTFALL_YEARS)]
-    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.met(float(value))]
+    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.at(year).met(float(value))]
     if not short:
         return None
     year, value = short[-1]
