@@ -225,6 +225,28 @@ def test_a_column_of_ones_own_holding_another_years_figures_is_refused(tmp_path)
         assert load_observations(tmp_path / "own.csv")["value"].tolist() == [95.4], extra
 
 
+@pytest.mark.parametrize("district, warned", [("96.0", True), ("92.5", False)])
+def test_a_real_district_figure_that_its_communes_real_figures_do_not_make_is_warned_about(tmp_path, district, warned):
+    # 96,0 % for the district beside 15 communes whose counts make 92,3 %: the district's figure was used and
+    # turned T02 from likely missed to likely met without a word; within half a point is the offices' rounding
+    from analysis.data.catalogue import commune_codes
+    from analysis.data.observations import check_observations
+
+    rows = "".join(f"health_insurance_coverage,{code},khmer,2024,{100 * 923 / 1000:.1f},923,1000,BHXH\n"
+                   for code in commune_codes())
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,numerator,denominator,source\n" + rows
+                                       + f"health_insurance_coverage,848,khmer,2024,{district},,,BHXH huyện\n",
+                                       encoding="utf-8")
+    check = check_observations(tmp_path / "bhxh.csv")
+    assert check.problems == []
+    said = [w for w in check.warnings if "khác số tổng hợp" in w.message_vi]
+    assert len(said) == int(warned)
+    if warned:
+        assert said[0].row == 17 and said[0].column == "value"
+        assert ("health_insurance_coverage năm 2024: số của huyện (96 %) khác số tổng hợp từ số liệu thật của cả 15 xã, "
+                "thị trấn (92,3 %); báo cáo dùng số của huyện.") in said[0].message_vi
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

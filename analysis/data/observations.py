@@ -190,8 +190,6 @@ class _Context:
             & ~frame["illustrative"].astype(bool)
 
 
-
-
 _EXAMPLE_MARK = re.compile(r"(\((?:ví dụ|vi du|example)\))\s*$", re.IGNORECASE)
 """How the data template marks its example row's source (scripts/make_excel_template.py)."""
 
@@ -772,7 +770,8 @@ def check_observations(
     ordered = list(COLUMNS) + ["file", "row"]
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
     warnings_found += (_waiting_for_communes(frame, ctx) + _reused_code_before_reform(frame, ctx)
-                       + _figures_no_target_reads(frame, ctx) + _expected_figures(frame, ctx))
+                       + _figures_no_target_reads(frame, ctx) + _expected_figures(frame, ctx)
+                       + _district_beside_its_communes(frame, ctx))
     return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
 
 
@@ -878,6 +877,53 @@ def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem
         found.append(problem("figure_for_another_group", str(file), int(first["row"]), "group", indicator=indicator,
                              group=group, targets=", ".join(targets), groups=", ".join(sorted(others)),
                              s="" if len(targets) > 1 else "s", **_also_rows(sorted(part["row"]), int(first["row"]))))
+    return found
+
+
+DISTRICT_TOLERANCE = (0.5, 0.01)
+"""A district's real figure and the one its communes' real figures add up to are told apart past
+half a point for a rate (the offices' rounding) or 1 % for a count."""
+
+
+def _district_beside_its_communes(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
+    """A real figure the district reports for a year in which every one of its communes reported a
+    real figure too, when the two disagree: the district's is used (a real district figure is never
+    replaced by a sum), so a district row of 96,0 % beside communes whose counts make 92,3 % turned
+    T02 from "likely missed" to "likely met" without a word. Indicators the district reports for
+    itself (party members, cadres: ``district_reported``) count people of no commune, and are not told."""
+    summed = ctx.indicators.index[ctx.indicators["aggregate"].isin(["sum", "ratio"]) & (ctx.indicators["flags"] == "")]
+    rows = frame[ctx.local_real(frame) & frame["preferred"].astype(bool) & (frame["qualifier"] != "expected")
+                 & frame["indicator"].isin(summed)]
+    key = ["indicator", "group", "year", "standard"]
+    found = []
+    for district in ctx.areas.index[ctx.areas["kind"] == "district"]:
+        members = commune_codes(ctx.areas, district, "all", map="old")
+        own = rows[rows["area_code"] == district]
+        if own.empty or not members:
+            continue
+        part = rows[rows["area_code"].isin(members)]
+        built = part.assign(counted=part["numerator"].notna() & part["denominator"].notna()).groupby(key).agg(
+            areas=("area_code", "nunique"), value=("value", "sum"), numerator=("numerator", "sum"),
+            denominator=("denominator", "sum"), counted=("counted", "all"))
+        built = built[built["areas"] == len(members)]
+        for _, row in own.iterrows():
+            at = tuple(row[k] for k in key)
+            if at not in built.index:
+                continue
+            total = built.loc[at]
+            if ctx.indicators.at[row["indicator"], "aggregate"] == "sum":
+                value = float(total["value"])
+                off = abs(float(row["value"]) - value) > DISTRICT_TOLERANCE[1] * max(abs(value), 1.0)
+            elif total["counted"] and total["denominator"] > 0:
+                value = 100 * float(total["numerator"]) / float(total["denominator"])
+                off = abs(float(row["value"]) - value) > DISTRICT_TOLERANCE[0]
+            else:
+                continue
+            if off:
+                percent = " %" if ctx.indicators.at[row["indicator"], "unit"] == "percent" else ""
+                found.append(problem("district_differs_from_communes", str(row["file"]), int(row["row"]), "value",
+                                     indicator=row["indicator"], year=int(row["year"]), value=float(row["value"]),
+                                     built=round(value, 2), n=len(members), unit_vi=percent, unit_en=percent))
     return found
 
 

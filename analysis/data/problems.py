@@ -530,6 +530,17 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "numerator column and the total in the denominator column. If the rate really is {value}, ignore this "
         "warning.",
     ),
+    "district_differs_from_communes": (
+        "{indicator} năm {year}: số của huyện ({value}{unit_vi}) khác số tổng hợp từ số liệu thật của cả {n} xã, thị "
+        "trấn ({built}{unit_vi}); báo cáo dùng số của huyện.",
+        "{indicator} for {year}: the district's figure ({value}{unit_en}) differs from the one the real figures of all "
+        "{n} communes and towns make ({built}{unit_en}); the report uses the district's.",
+        "đối chiếu hai nguồn; nếu số của huyện sai, sửa hoặc ghi preferred = FALSE ở dòng này (báo cáo sẽ dùng số tổng "
+        "hợp từ các xã); nếu cả hai đúng (cách tính khác nhau) thì bỏ qua cảnh báo này.",
+        "compare the two sources; if the district's figure is wrong, correct it or write preferred = FALSE on this "
+        "row (the report then uses the communes' total); if both are right (counted differently), ignore this "
+        "warning.",
+    ),
     "duplicate_key": (
         "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với "
         "dòng {other_row} ({other_value}).",
