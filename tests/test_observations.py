@@ -247,6 +247,22 @@ def test_a_real_district_figure_that_its_communes_real_figures_do_not_make_is_wa
                 "thị trấn (92,3 %); báo cáo dùng số của huyện.") in said[0].message_vi
 
 
+def test_a_school_year_in_the_year_cell_is_told_which_year_it_is(tmp_path):
+    # "2024-2025" was told "write four digits, for example 2024": two education offices filed one school year
+    # under two years, and T06–T08's 2025 deadline turns on that year
+    (tmp_path / "gd.csv").write_text(
+        "indicator,area_code,group,year,value,source\n"
+        "right_age_attendance_primary,29434,khmer,2024-2025,99.1,Phòng GD\n"
+        "right_age_attendance_primary,29431,khmer,NH 2023–2024,99.0,Phòng GD\n"
+        "right_age_attendance_primary,29416,khmer,2021-2025,98.0,Phòng GD\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "gd.csv")
+    school, other, span = caught.value.problems
+    assert '"2024-2025" là một năm học' in school.describe("vi") and "ghi năm kết thúc năm học: 2025" in school.describe("vi")
+    assert "ghi năm kết thúc năm học: 2024" in other.describe("vi") and "write the year the school year ends" in other.describe("en")
+    assert "không phải là một năm" in span.describe("vi")  # four years apart: no school year
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

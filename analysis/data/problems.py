@@ -281,6 +281,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "ghi năm bằng 4 chữ số, ví dụ 2024.",
         "write the year as four digits, for example 2024.",
     ),
+    "year_is_a_school_year": (
+        '"{text}" là một năm học, không phải một năm.',
+        '"{text}" is a school year, not a year.',
+        "ghi năm kết thúc năm học: {end} (số liệu năm học {start}–{end} là số liệu năm {end}, năm có báo cáo tổng "
+        "kết năm học); nếu là số liệu của hai năm, ghi thành hai dòng.",
+        "write the year the school year ends: {end} (the figures of school year {start}–{end} are the {end} "
+        "figures, the year of the school year's final report); figures of two years go on two rows.",
+    ),
     "year_decimal": (
         "ô năm chứa số thập phân {value}: có lẽ năm {meant} được gõ là \"{dotted}\" trong tệp dùng dấu chấm làm "
         "dấu thập phân (máy đặt kiểu số tiếng Anh).",

@@ -371,6 +371,8 @@ def _filled(cell: object) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
+_SCHOOL_YEAR = re.compile(r"^\s*(?:năm học|nam hoc|nh|school year)?\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$", re.IGNORECASE)
+"""A school year written in a year cell ("2024-2025", "năm học 2024–2025")."""
 _FIGURE_LIKE = re.compile(r"^(?:nam_)?(?:19|20)\d\d$|^(?:value|gia_tri|so_lieu)(?:_|$)")
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?\d[\d.,\s\u00a0]*%?\s*$")
 
@@ -934,7 +936,13 @@ def file_frame(columns: _FileColumns) -> pd.DataFrame | None:
     for i in year.blank:
         found.append(problem("missing_value", label, int(rows[i]), "year", what="năm", what_en="the year"))
     for i, text in year.invalid.items():
-        found.append(problem("year_not_integer", label, int(rows[i]), "year", text=text, text_en=text))
+        school = _SCHOOL_YEAR.match(text)
+        if school and int(school.group(2)) == int(school.group(1)) + 1:
+            # an education office's "2024-2025": told which year it is, not "for example 2024"
+            found.append(problem("year_is_a_school_year", label, int(rows[i]), "year", text=text,
+                                 start=school.group(1), end=school.group(2)))
+        else:
+            found.append(problem("year_not_integer", label, int(rows[i]), "year", text=text, text_en=text))
     for i, number in year.decimals.items():
         thousands = round(number * 1000)
         # 2,026 is 2026 typed "2.026" where "." is the decimal mark: said so, in the reader's own number style
