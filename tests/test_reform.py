@@ -445,3 +445,22 @@ def test_the_former_districts_party_share_is_built_from_the_new_communes_counts(
     assert series.loc[2025, "approximate"] and series.loc[2024, "how"] == "reported"
     (row,) = [r for _, r in Workbench(observations, map="new").rows("T14", "848").iterrows() if r["deadline"] == 2025]
     assert row["latest_year"] == 2025 and row["verdict"] == "achieved"
+
+
+def test_the_new_communes_figures_typed_under_last_years_year_are_warned_about(tmp_path):
+    # an office reused last year's sheet: the five reused codes with year 2024 and no other old unit were
+    # filed, without a word, as five old units' 2024 figures (the district's 2024 rate fell from 3,18 to 2,72 %)
+    codes = ["29416", "29419", "29431", "29446", "29455"]
+    (tmp_path / "ngheo_2025.csv").write_text("indicator,area_code,group,year,standard,value,source\n" + "".join(
+        f"poverty_rate_households,{code},khmer,2024,2022-2025,3.1,UBND xã (mới)\n" for code in codes),
+        encoding="utf-8")
+    check = check_observations(tmp_path / "ngheo_2025.csv")
+    (warning,) = [w for w in check.warnings if "là mã của xã mới" in w.message_vi]
+    assert (warning.row, warning.column) == (2, "year")
+    assert "năm 2024 (cũng ở dòng 3, 4, 5, 6): 5 mã mà từ năm 2025 là mã của xã mới (29416 (xã Cầu Ngang)" \
+        in warning.message_vi
+    # an old unit's figure beside its sibling old units is an old unit's figure: nothing to tell
+    (tmp_path / "ngheo_2025.csv").write_text("indicator,area_code,group,year,standard,value,source\n" + "".join(
+        f"poverty_rate_households,{code},khmer,2024,2022-2025,3.1,UBND\n" for code in ["29455", "29443", "29416",
+                                                                                       "29440"]), encoding="utf-8")
+    assert not [w for w in check_observations(tmp_path / "ngheo_2025.csv").warnings if "là mã của xã mới" in w.message_vi]

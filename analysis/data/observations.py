@@ -993,6 +993,38 @@ def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Probl
                     where_vi=f"tệp {elsewhere[0]}" if elsewhere else "tệp này",
                     where_en=f"the file {elsewhere[0]}" if elsewhere else "this file",
                     **_also_rows(sorted(in_file["row"]), int(first["row"]))))
+    told = {problem.file for problem in found}
+    return found + [p for p in _new_communes_under_an_earlier_year(real, ctx) if p.file not in told]
+
+
+def _new_communes_under_an_earlier_year(real: pd.DataFrame, ctx: _Context) -> list[Problem]:
+    """A file whose figures of a year before the reform sit under two or more codes that new communes
+    reuse, with none of those units' sibling old units beside them: the six new communes' 2025 figures
+    typed with last year's sheet's 2024 were filed as old units' (a whole new commune's households
+    added to the district's 2024 rate) without a word. Told once per file, at its first such row."""
+    found = []
+    for reform in load_reforms():
+        reused, siblings = {}, {}
+        for new, old_units in reform.crosswalk.items():
+            code = ctx.areas.at[new, "gso_code"] if new in ctx.areas.index else None
+            if code and code in old_units:
+                reused[code] = new
+                siblings[code] = [unit for unit in old_units if unit != code]
+        if len(reused) < 2:
+            continue
+        before = real[real["year"] < reform.first_year]
+        for file, in_file in before.groupby("file", sort=True):
+            for (indicator, year), part in in_file.groupby(["indicator", "year"], sort=True):
+                present = set(part["area_code"])
+                alone = sorted(code for code in reused if code in present and not present & set(siblings[code]))
+                if len(alone) < 2:
+                    continue
+                rows = part[part["area_code"].isin(alone)].sort_values("row")
+                names = ", ".join(f"{code} ({unit_name(ctx.areas, reused[code])})" for code in alone)
+                found.append(problem("new_communes_under_an_earlier_year", str(file), int(rows.iloc[0]["row"]),
+                                     "year", year=int(year), n=len(alone), codes=names, first_year=reform.first_year,
+                                     **_also_rows(sorted(rows["row"]), int(rows.iloc[0]["row"]))))
+                break
     return found
 
 

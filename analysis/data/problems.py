@@ -492,6 +492,17 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "before {date_en}, give each old unit's figure under its own code: {parts}; the whole of {successor} only "
         "from {first_year}. If this is {area}'s own figure, leave it as it is.",
     ),
+    "new_communes_under_an_earlier_year": (
+        "năm {year}{also_vi}: {n} mã mà từ năm {first_year} là mã của xã mới ({codes}), không kèm đơn vị cũ nào khác "
+        "của các xã đó; trước năm {first_year} mỗi mã này là một đơn vị cũ, nên số liệu đang được tính cho đơn vị cũ.",
+        "{year}{also_en}: {n} codes that new communes use from {first_year} ({codes}), with none of those "
+        "communes' other old units; before {first_year} each of these codes is one old unit, so the figures are "
+        "being counted as the old units'.",
+        "nếu đây là số liệu của các xã mới (ví dụ năm {first_year} ghi theo mẫu của năm trước), sửa năm; nếu đúng là "
+        "số của các đơn vị cũ năm {year}, giữ nguyên.",
+        "if these are the new communes' figures (say {first_year} typed on last year's sheet), correct the year; if "
+        "they are the old units' {year} figures, leave them.",
+    ),
     "district_only_waits_for_communes": (
         "năm {year}, {indicators_vi} mới có số liệu của {count}/{total} xã mới{also_vi}. Chỉ tiêu {targets} "
         "chỉ đánh giá cho cả {district}, tính từ cả {total} xã: số của xã được giữ và ghi trong báo cáo riêng "
