@@ -263,6 +263,19 @@ def test_a_school_year_in_the_year_cell_is_told_which_year_it_is(tmp_path):
     assert "không phải là một năm" in span.describe("vi")  # four years apart: no school year
 
 
+def test_an_offices_vietnamese_qualifier_is_read_as_its_code(tmp_path):
+    # "ước thực hiện" (a year's estimated outturn, used) and "dự kiến" (a plan, not used) were refused with a list
+    # of English codes, the difference between them left to the clerk
+    (tmp_path / "q.csv").write_text(
+        "indicator,area_code,group,year,value,qualifier,source\n"
+        "health_insurance_coverage,29434,khmer,2024,80,hơn,BHXH\n"
+        "health_insurance_coverage,29431,khmer,2024,95.1,Ước thực hiện,BHXH\n"
+        "health_insurance_coverage,29416,khmer,2024,96,du kien,BHXH\n"
+        "health_insurance_coverage,29440,khmer,2024,90,Dưới,BHXH\n", encoding="utf-8")
+    assert load_observations(tmp_path / "q.csv").sort_values("area_code")["qualifier"].tolist() \
+        == ["expected", "about", "more_than", "less_than"]
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

@@ -190,6 +190,18 @@ class _Context:
             & ~frame["illustrative"].astype(bool)
 
 
+_QUALIFIER_WORDS = {fold(word): code for words, code in (
+    (("hơn", "trên", "vượt"), "more_than"),
+    (("ít nhất", "tối thiểu", "từ", "trở lên"), "at_least"),
+    (("gần", "gần như", "suýt"), "nearly"),
+    (("khoảng", "xấp xỉ", "ước", "ước tính", "ước thực hiện", "ước th", "ước đạt"), "about"),
+    (("dưới", "chưa đến", "chưa tới"), "less_than"),
+    (("tối đa", "không quá", "nhiều nhất"), "at_most"),
+    (("dự kiến", "kế hoạch", "kh", "dự báo", "chỉ tiêu"), "expected"),
+) for word in words}
+"""An office's Vietnamese word for a qualifier (with or without diacritics) → its code: "ước thực
+hiện" is a year's estimated outturn (about: used), "dự kiến" a plan (expected: not used)."""
+
 _EXAMPLE_MARK = re.compile(r"(\((?:ví dụ|vi du|example)\))\s*$", re.IGNORECASE)
 """How the data template marks its example row's source (scripts/make_excel_template.py)."""
 
@@ -251,7 +263,10 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     example = frame["source"].str.extract(_EXAMPLE_MARK, expand=False)
     emit(example.notna(), "template_example", "source", marker=example.fillna(""))
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
-    qualifier = frame["qualifier"]
+    # the offices' own words for a figure's qualifier ("hơn", "ước thực hiện", "dự kiến") read as the codes: "ước"
+    # (about: the figure is used) and "dự kiến" (expected: it is not) were refused with a list of English codes
+    frame["qualifier"] = qualifier = frame["qualifier"].map(
+        lambda text: _QUALIFIER_WORDS.get(fold(text).strip(), text) if text else text)
     emit((qualifier != "") & ~qualifier.isin(QUALIFIERS), "unknown_choice", "qualifier", text=qualifier,
          choices=", ".join(QUALIFIERS))
     year = frame["year"]
