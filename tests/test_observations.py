@@ -276,6 +276,16 @@ def test_an_offices_vietnamese_qualifier_is_read_as_its_code(tmp_path):
         == ["expected", "about", "more_than", "less_than"]
 
 
+def test_a_targets_id_typed_for_its_indicator_is_told_the_indicator(tmp_path):
+    (tmp_path / "t.csv").write_text("indicator,area_code,group,year,value,source\nT02,29434,khmer,2024,95,BHXH\n",
+                                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "t.csv")
+    (problem,) = caught.value.problems
+    assert ('"T02" là mã chỉ tiêu T02 của Kế hoạch; cột indicator ghi mã số liệu của chỉ tiêu đó: '
+            "health_insurance_coverage.") in problem.describe("vi")
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

@@ -230,6 +230,15 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
         names = {fold(name): (code, nfc(name)) for column in ("vi", "en")
                  for code, name in ctx.indicators[column].items()}
         hints = suggestions_for(indicator[unknown].unique(), list(ctx.indicators.index), names, "indicator")
+        # a target's id ("T02") typed for its indicator: its own indicator named
+        target_ids = _target_ids(ctx.indicators)
+        for typed in hints:
+            if fold(typed).strip() in target_ids:
+                code, target_id = target_ids[fold(typed).strip()]
+                hints[typed] = (f'"{typed}" là mã chỉ tiêu {target_id} của Kế hoạch; cột indicator ghi mã số liệu '
+                                f"của chỉ tiêu đó: {code}.",
+                                f'"{typed}" is the plan\'s target {target_id}; the indicator column takes its '
+                                f"indicator's id: {code}.")
         emit(unknown, "unknown_indicator", "indicator", text=indicator,
              suggest_vi=Lookup("text", {t: h[0] for t, h in hints.items()}, GENERIC_HINT[0]),
              suggest_en=Lookup("text", {t: h[1] for t, h in hints.items()}, GENERIC_HINT[1]))
@@ -867,6 +876,17 @@ def _pairs_read(indicators: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
                     if read_as:
                         read.setdefault((read_as, group), []).append(target_id)
     return {pair: sorted(set(ids)) for pair, ids in read.items()}
+
+
+def _target_ids(indicators: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """Each target's id folded ("t02") → (the indicator it reads, its id as written)."""
+    try:
+        targets = load_targets()
+    except DataError:  # a broken catalogue is reported where it is loaded; here it only adds a hint
+        return {}
+    return {fold(target_id): (indicator, target_id) for target_id, indicator in zip(targets["target_id"],
+                                                                                   targets["indicator"])
+            if indicator in indicators.index}
 
 
 def _figures_no_target_reads(frame: pd.DataFrame, ctx: _Context) -> list[Problem]:
