@@ -286,6 +286,15 @@ def test_a_targets_id_typed_for_its_indicator_is_told_the_indicator(tmp_path):
             "health_insurance_coverage.") in problem.describe("vi")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_is_read_with_or_without_its_byte_order_mark(tmp_path, encoding):
+    # without the mark it was read as UTF-8 and told 'rename "i\\0n\\0d\\0…" to "indicator"'
+    text = "indicator,area_code,group,year,value,source\nhealth_insurance_coverage,29434,khmer,2024,94.1,Bảo hiểm xã hội\n"
+    (tmp_path / "bhxh.csv").write_bytes(text.encode(encoding))
+    obs = load_observations(tmp_path / "bhxh.csv")
+    assert obs["value"].tolist() == [94.1] and obs["source"].tolist() == ["Bảo hiểm xã hội"]
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

@@ -417,11 +417,15 @@ def _read_csv(path: Path, label: str, problems: list[Problem]) -> _FileColumns |
                                         suffix=".xlsx" if start.startswith(b"PK") else ".xls"))
                 return None
             handle.seek(0)
-            if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            # UTF-16 without its byte-order mark shows as a NUL after (or before) each letter of the header:
+            # read as UTF-8 it was told 'rename "i\0n\0d\0…" to "indicator"', which on a screen reads the same
+            bare = ("utf-16-le" if len(start) >= 4 and start[0] and not start[1] and not start[3] else
+                    "utf-16-be" if len(start) >= 4 and not start[0] and start[1] and not start[2] else None)
+            if handle.read(2) in (b"\xff\xfe", b"\xfe\xff") or bare:
                 # "Unicode text" exports (UTF-16) are small office files: decode them whole.
                 handle.seek(0)
                 try:
-                    lines: Iterable[str] = io.StringIO(handle.read().decode("utf-16"), newline="")
+                    lines: Iterable[str] = io.StringIO(handle.read().decode(bare or "utf-16"), newline="")
                 except UnicodeDecodeError:
                     problems.append(problem("encoding", label, None, None))
                     return None
