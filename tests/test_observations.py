@@ -295,6 +295,22 @@ def test_a_utf16_csv_is_read_with_or_without_its_byte_order_mark(tmp_path, encod
     assert obs["value"].tolist() == [94.1] and obs["source"].tolist() == ["Bảo hiểm xã hội"]
 
 
+def test_a_file_of_real_figures_with_some_marked_illustrative_is_warned_about(tmp_path):
+    # "x" or "có" ticked in the illustrative column made an office's figures MINH HỌA without a word
+    from analysis.data.observations import check_observations
+
+    (tmp_path / "dien.csv").write_text(
+        "indicator,area_code,group,year,value,source,illustrative\n"
+        "health_insurance_coverage,29434,khmer,2024,94.1,BHXH,\n"
+        "health_insurance_coverage,29431,khmer,2024,94.5,BHXH,x\n"
+        "health_insurance_coverage,29416,khmer,2024,93.0,BHXH,có\n", encoding="utf-8")
+    check = check_observations(tmp_path / "dien.csv")
+    (warning,) = [w for w in check.warnings if "minh họa ở cột illustrative" in w.message_vi]
+    assert (warning.row, warning.column) == (3, "illustrative")
+    assert "tệp có 1 dòng số liệu thật và 2 dòng ghi là minh họa ở cột illustrative (cũng ở dòng 4)" in warning.message_vi
+    assert check.observations["illustrative"].sum() == 2  # read as written, and said
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

@@ -795,7 +795,7 @@ def check_observations(
     frame = frame[ordered].sort_values(KEY + ["preferred", "file", "row"], ascending=[True] * 5 + [False, True, True])
     warnings_found += (_waiting_for_communes(frame, ctx) + _reused_code_before_reform(frame, ctx)
                        + _figures_no_target_reads(frame, ctx) + _expected_figures(frame, ctx)
-                       + _district_beside_its_communes(frame, ctx))
+                       + _district_beside_its_communes(frame, ctx) + _mixed_illustrative(frame))
     return ObservationCheck(frame.reset_index(drop=True), [], sorted(warnings_found, key=_sort_key), file_reads)
 
 
@@ -876,6 +876,20 @@ def _pairs_read(indicators: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
                     if read_as:
                         read.setdefault((read_as, group), []).append(target_id)
     return {pair: sorted(set(ids)) for pair, ids in read.items()}
+
+
+def _mixed_illustrative(frame: pd.DataFrame) -> list[Problem]:
+    """A file holding real figures and some marked illustrative: an office's "x" or "có" in the
+    illustrative column (a tick for "checked"?) made 5 of its 6 electricity figures illustrative, drawn and
+    written as MINH HỌA, without a word. Told once per file, at its first illustrative row."""
+    found = []
+    for file, part in frame.groupby("file", sort=True):
+        made_up = part["illustrative"].astype(bool)
+        if made_up.any() and not made_up.all():
+            rows = sorted(int(r) for r in part.loc[made_up, "row"])
+            found.append(problem("mixed_illustrative", str(file), rows[0], "illustrative", n=len(rows),
+                                 real=int((~made_up).sum()), **_also_rows(rows, rows[0])))
+    return found
 
 
 def _target_ids(indicators: pd.DataFrame) -> dict[str, tuple[str, str]]:

@@ -549,6 +549,15 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "numerator column and the total in the denominator column. If the rate really is {value}, ignore this "
         "warning.",
     ),
+    "mixed_illustrative": (
+        "tệp có {real} dòng số liệu thật và {n} dòng ghi là minh họa ở cột illustrative{also_vi}: các số minh họa được vẽ "
+        "và ghi là MINH HỌA, không phải số liệu thật.",
+        "the file holds {real} real rows and {n} marked illustrative in the illustrative column{also_en}: those are "
+        "drawn and written as ILLUSTRATIVE, not real figures.",
+        "nếu đó là số liệu thật, để trống cột illustrative hoặc ghi FALSE (\"x\", \"có\", 1 đều là minh họa).",
+        "if they are real figures, leave the illustrative column blank or write FALSE (\"x\", \"có\" and 1 all mean "
+        "illustrative).",
+    ),
     "district_differs_from_communes": (
         "{indicator} năm {year}: số của huyện ({value}{unit_vi}) khác số tổng hợp từ số liệu thật của cả {n} xã, thị "
         "trấn ({built}{unit_vi}); báo cáo dùng số của huyện.",
