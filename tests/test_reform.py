@@ -464,3 +464,21 @@ def test_the_new_communes_figures_typed_under_last_years_year_are_warned_about(t
         f"poverty_rate_households,{code},khmer,2024,2022-2025,3.1,UBND\n" for code in ["29455", "29443", "29416",
                                                                                        "29440"]), encoding="utf-8")
     assert not [w for w in check_observations(tmp_path / "ngheo_2025.csv").warnings if "là mã của xã mới" in w.message_vi]
+
+
+def test_a_new_communes_code_beside_its_old_units_in_one_2025_file_is_refused_as_a_part(tmp_path):
+    # a 2025 file by old unit: the old units were refused (merged into xã Cầu Ngang), the reused 29416 accepted;
+    # deleting the refused rows left the old town's figure standing as the whole new commune's
+    (tmp_path / "bhxh_2025.csv").write_text(
+        "indicator,area_code,group,year,value,source\n"
+        "health_insurance_coverage,29416,khmer,2025,95.0,BHXH\n"
+        "health_insurance_coverage,29428,khmer,2025,93.0,BHXH\n"
+        "health_insurance_coverage,29440,khmer,2025,94.0,BHXH\n"
+        "health_insurance_coverage,29431,khmer,2025,96.0,BHXH\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "bhxh_2025.csv")
+    problems = caught.value.problems
+    assert [(p.row, p.column) for p in problems] == [(2, "area_code"), (3, "area_code"), (4, "area_code")]
+    assert ("mã 29416 năm 2025 là cả xã Cầu Ngang, nhưng tệp này cũng ghi các đơn vị cũ của xã đó (dòng 3, 4): có lẽ "
+            "số ở dòng này chỉ là phần của thị trấn Cầu Ngang cũ.") in problems[0].describe("vi")
+    assert "gộp số của các dòng 2, 3, 4" in problems[0].describe("vi")

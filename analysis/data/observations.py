@@ -255,6 +255,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
             refused_rows[position] = True
             problems.append(problem(refusal.kind, frame.at[refusal.index, "file"], int(frame.at[refusal.index, "row"]),
                                     "area_code", **refusal.fields))
+        problems += _part_taken_for_the_whole(frame, [r.index for r in refused if r.kind == "merged_into"], ctx)
     known_area = area.isin(ctx.areas.index)
     unknown = (area != "") & ~known_area & ~refused_rows
     if unknown.any():
@@ -889,6 +890,31 @@ def _mixed_illustrative(frame: pd.DataFrame) -> list[Problem]:
             rows = sorted(int(r) for r in part.loc[made_up, "row"])
             found.append(problem("mixed_illustrative", str(file), rows[0], "illustrative", n=len(rows),
                                  real=int((~made_up).sum()), **_also_rows(rows, rows[0])))
+    return found
+
+
+def _part_taken_for_the_whole(frame: pd.DataFrame, merged: list, ctx: _Context) -> list[Problem]:
+    """A new commune's row (under the code it reuses) in a file that gives the same figure for that
+    commune's other old units too: the file lists old units, so that row is one old unit's part. The
+    others are refused (merged into the new commune); deleting them, as told, left the old town's
+    figure standing as the whole new commune's. Refused too, naming the rows to merge into one."""
+    if not merged:
+        return []
+    key = ["file", "indicator", "group", "year"]
+    olds = frame.loc[merged, key + ["area_code", "row"]]
+    olds = olds.assign(successor=olds["area_code"].map(ctx.areas["successor_code"]))
+    found = []
+    for (file, indicator, group, year, successor), part in olds.groupby(key + ["successor"], sort=True):
+        whole = frame[(frame["file"] == file) & (frame["indicator"] == indicator) & (frame["group"] == group)
+                      & (frame["year"] == year) & (frame["area_code"] == successor)]
+        for _, row in whole.iterrows():
+            rows = sorted([int(row["row"]), *(int(r) for r in part["row"])])
+            found.append(problem("part_taken_for_the_whole", str(file), int(row["row"]), "area_code",
+                                 code=ctx.areas.at[successor, "gso_code"], year=int(year),
+                                 successor=unit_name(ctx.areas, successor),
+                                 part=unit_name(ctx.areas, ctx.areas.at[successor, "gso_code"]),
+                                 others=", ".join(str(int(r)) for r in sorted(part["row"])),
+                                 rows=", ".join(str(r) for r in rows)))
     return found
 
 

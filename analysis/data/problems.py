@@ -549,6 +549,16 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "numerator column and the total in the denominator column. If the rate really is {value}, ignore this "
         "warning.",
     ),
+    "part_taken_for_the_whole": (
+        "mã {code} năm {year} là cả {successor}, nhưng tệp này cũng ghi các đơn vị cũ của xã đó (dòng {others}): có "
+        "lẽ số ở dòng này chỉ là phần của {part} cũ.",
+        "code {code} in {year} is the whole of {successor}, but this file also gives that commune's old units (rows "
+        "{others}): the figure on this row is probably only the former {part}'s part.",
+        "ghi một số cho cả {successor} (gộp số của các dòng {rows}: cộng số đếm, hoặc tính lại tỷ lệ từ tổng tử số "
+        "và tổng mẫu số) ở một dòng mã {code}, rồi xóa các dòng còn lại.",
+        "write one figure for the whole of {successor} (merge rows {rows}: add the counts, or recompute the rate "
+        "from the summed numerators and denominators) on one row with code {code}, and delete the others.",
+    ),
     "mixed_illustrative": (
         "tệp có {real} dòng số liệu thật và {n} dòng ghi là minh họa ở cột illustrative{also_vi}: các số minh họa được vẽ "
         "và ghi là MINH HỌA, không phải số liệu thật.",
