@@ -311,6 +311,19 @@ def test_a_file_of_real_figures_with_some_marked_illustrative_is_warned_about(tm
     assert check.observations["illustrative"].sum() == 2  # read as written, and said
 
 
+def test_an_area_written_as_code_and_name_is_read_by_its_code_when_the_name_is_that_codes(tmp_path):
+    # "29431 - Vinh Kim", as a drop-down list shows it, was refused with no hint
+    (tmp_path / "a.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                    "health_insurance_coverage,29431 - Vinh Kim,khmer,2025,93,BHXH\n"
+                                    "health_insurance_coverage,29434 – Xã Kim Hòa,khmer,2024,92,BHXH\n",
+                                    encoding="utf-8")
+    assert sorted(load_observations(tmp_path / "a.csv")["area_code"]) == ["29431-2025", "29434"]
+    (tmp_path / "a.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                    "health_insurance_coverage,29431 - Kim Hòa,khmer,2024,93,BHXH\n", encoding="utf-8")
+    with pytest.raises(DataError):  # a code beside another unit's name: which one was meant is not guessed
+        load_observations(tmp_path / "a.csv")
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

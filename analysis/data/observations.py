@@ -242,6 +242,7 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
         emit(unknown, "unknown_indicator", "indicator", text=indicator,
              suggest_vi=Lookup("text", {t: h[0] for t, h in hints.items()}, GENERIC_HINT[0]),
              suggest_en=Lookup("text", {t: h[1] for t, h in hints.items()}, GENERIC_HINT[1]))
+    frame["area_code"] = area = _code_beside_its_name(area, ctx.areas)
     # a code is read with its year across the 2025 reform: 29416 in 2025 is the new xã Cầu Ngang;
     # a unit that did not exist in the row's year is refused, naming its successor or predecessors
     dated = frame["year"].notna()
@@ -891,6 +892,36 @@ def _mixed_illustrative(frame: pd.DataFrame) -> list[Problem]:
             found.append(problem("mixed_illustrative", str(file), rows[0], "illustrative", n=len(rows),
                                  real=int((~made_up).sum()), **_also_rows(rows, rows[0])))
     return found
+
+
+_CODE_AND_NAME = re.compile(r"^\s*(\d{2,5})\s*[-–—:|]\s*(\S.*?)\s*$")
+
+
+def _code_beside_its_name(area: pd.Series, areas: pd.DataFrame) -> pd.Series:
+    """An area written as a list shows it, "29431 - Vinh Kim": its code, where the name is that
+    code's (before or after the reform); it was refused with no hint, while "Vĩnh Kim" alone got one.
+
+    >>> from analysis.data.catalogue import load_areas
+    >>> _code_beside_its_name(pd.Series(["29431 - Vinh Kim", "29431 – Xã Vinh Kim", "29431 - Kim Hòa", "848"]),
+    ...                       load_areas()).tolist()
+    ['29431', '29431', '29431 - Kim Hòa', '848']
+    """
+    found = area.str.extract(_CODE_AND_NAME)
+    if found[0].isna().all():
+        return area
+    typed = areas["gso_code"].where(areas["gso_code"].astype(bool), pd.Series(areas.index, index=areas.index))
+    names: dict[str, set[str]] = {}
+    for code, vi, en in zip(typed, areas["name_vi"], areas["name_en"]):
+        names.setdefault(str(code), set()).update({fold(vi), fold(en)})
+
+    def the_code(code, name):
+        if not isinstance(code, str):
+            return None
+        key = fold(name)
+        return code if any(known == key or known.endswith(" " + key) for known in names.get(code, ())) else None
+
+    codes = [the_code(code, name) for code, name in zip(found[0], found[1])]
+    return pd.Series([c if c is not None else a for c, a in zip(codes, area)], index=area.index, dtype=object)
 
 
 def _part_taken_for_the_whole(frame: pd.DataFrame, merged: list, ctx: _Context) -> list[Problem]:
