@@ -906,7 +906,8 @@ def _code_beside_its_name(area: pd.Series, areas: pd.DataFrame) -> pd.Series:
     ...                       load_areas()).tolist()
     ['29431', '29431', '29431 - Kim Hòa', '848']
     """
-    found = area.str.extract(_CODE_AND_NAME)
+    distinct = pd.Series(area.unique())  # a million-row export repeats a few dozen codes
+    found = distinct.str.extract(_CODE_AND_NAME)
     if found[0].isna().all():
         return area
     typed = areas["gso_code"].where(areas["gso_code"].astype(bool), pd.Series(areas.index, index=areas.index))
@@ -920,8 +921,9 @@ def _code_beside_its_name(area: pd.Series, areas: pd.DataFrame) -> pd.Series:
         key = fold(name)
         return code if any(known == key or known.endswith(" " + key) for known in names.get(code, ())) else None
 
-    codes = [the_code(code, name) for code, name in zip(found[0], found[1])]
-    return pd.Series([c if c is not None else a for c, a in zip(codes, area)], index=area.index, dtype=object)
+    read = {typed: code for typed, code in zip(distinct, (the_code(c, n) for c, n in zip(found[0], found[1])))
+            if code is not None}
+    return area.map(lambda typed: read.get(typed, typed)).astype(object)
 
 
 def _part_taken_for_the_whole(frame: pd.DataFrame, merged: list, ctx: _Context) -> list[Problem]:
