@@ -43,7 +43,9 @@ register_labels({
                                   " (rounded to the precision the plan writes)"),
     "threshold_reason_reading": (" (cách hiểu lời văn kế hoạch)", " (a reading of the plan's words)"),
     "threshold_reason_units": ("", ""),  # "(8/13 xã)" says it: a share of 13 communes is counted in whole communes
-    "threshold_pair_units": ("{target} khi {phrase} ({k}/{n} xã)", "{target} at {phrase} ({k}/{n} communes)"),
+    # a no-break space keeps the count with its figure: a footer broke "≥ 58.3 %" / "(4/6 communes)"
+    "threshold_pair_units": ("{target} khi {phrase}\u00a0({k}/{n}\u00a0xã)",
+                             "{target} at {phrase}\u00a0({k}/{n}\u00a0communes)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
@@ -417,7 +419,7 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     >>> t17 = pd.DataFrame({"target_id": "T17", "kind": "at_least", "unit": "percent", "target_value": [60.0],
     ...                     "met_threshold": [57.7], "met_units": [13.0], "latest_value": [38.5], "area_vi": ["Huyện"]})
     >>> _threshold_pairs(t17, "vi"), _threshold_pairs(t17.assign(latest_value=61.5), "vi")  # 8/13 in: nothing to say
-    (['≥ 60 % khi ≥ 57,7 % (8/13 xã)'], [])
+    (['≥ 60 % khi ≥ 57,7 %\xa0(8/13\xa0xã)'], [])
     """
     pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_units": [],
                                    "threshold_reason_reading": []}
