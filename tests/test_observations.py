@@ -324,6 +324,16 @@ def test_an_area_written_as_code_and_name_is_read_by_its_code_when_the_name_is_t
         load_observations(tmp_path / "a.csv")
 
 
+def test_a_met_word_in_the_value_cell_is_told_to_be_written_1_or_0(tmp_path):
+    # "Đạt" for a commune recognised safe was told "write a number, for example 12,5 or 1.234"
+    (tmp_path / "an_ninh.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                          "security_safe_commune,29434,all,2024,Đạt,Công an\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "an_ninh.csv")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (2, "value") and "ghi 1 nếu đạt, 0 nếu chưa đạt" in problem.describe("vi")
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

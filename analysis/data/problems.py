@@ -220,6 +220,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "ghi một số, ví dụ 12,5 hoặc 1.234.",
         "write a number, for example 12.5 or 1234.",
     ),
+    "met_word_not_a_flag": (
+        '"{text}" không phải là một số: chỉ tiêu đạt/chưa đạt (xã đạt chuẩn nông thôn mới, an toàn về an ninh trật '
+        "tự…) ghi bằng số.",
+        '"{text}" is not a number: a met / not met figure (a commune recognised as new-rural, safe…) is written as '
+        "a number.",
+        "ghi 1 nếu đạt, 0 nếu chưa đạt.",
+        "write 1 if met, 0 if not.",
+    ),
     "percent_sign": (
         '"{text}" có dấu %.',
         '"{text}" carries a % sign.',

@@ -371,6 +371,8 @@ def _filled(cell: object) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
+_MET_WORDS = {fold(word) for word in ("đạt", "chưa đạt", "không đạt", "có", "không", "x", "đạt chuẩn", "chưa đạt chuẩn")}
+"""Words an office writes for a yes/no figure ("Đạt"): told to write 1 or 0, not "a number like 12,5"."""
 _SCHOOL_YEAR = re.compile(r"^\s*(?:năm học|nam hoc|nh|school year)?\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$", re.IGNORECASE)
 """A school year written in a year cell ("2024-2025", "năm học 2024–2025")."""
 _FIGURE_LIKE = re.compile(r"^(?:nam_)?(?:19|20)\d\d$|^(?:value|gia_tri|so_lieu)(?:_|$)")
@@ -981,7 +983,8 @@ def file_frame(columns: _FileColumns) -> pd.DataFrame | None:
         for i in parsed.invalid:
             text = reader.texts[i]
             kind = "percent_sign" if text.endswith("%") else \
-                "formula_without_value" if text.startswith("=") else "not_a_number"
+                "formula_without_value" if text.startswith("=") else \
+                "met_word_not_a_flag" if fold(text).strip() in _MET_WORDS else "not_a_number"
             found.append(problem(kind, label, int(rows[i]), name, text=text))
         for i in parsed.ambiguous:
             text = reader.texts[i]
