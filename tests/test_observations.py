@@ -334,6 +334,18 @@ def test_a_met_word_in_the_value_cell_is_told_to_be_written_1_or_0(tmp_path):
     assert (problem.row, problem.column) == (2, "value") and "ghi 1 nếu đạt, 0 nếu chưa đạt" in problem.describe("vi")
 
 
+def test_a_blank_value_beside_its_counts_is_told_the_rate_they_make(tmp_path):
+    # the counts were there, and the fix said "if the figure is not known, delete the row"
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,numerator,denominator,source\n"
+                                       "health_insurance_coverage,29434,khmer,2024,,4873,5179,BHXH\n"
+                                       "health_insurance_coverage,29431,khmer,2024,,,,BHXH\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "bhxh.csv")
+    counted, bare = caught.value.problems
+    assert "tỷ lệ (%) của tử số và mẫu số ghi ở dòng này: 94,09" in counted.describe("vi")
+    assert "xóa cả dòng" not in counted.describe("vi") and "xóa cả dòng" in bare.describe("vi")
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

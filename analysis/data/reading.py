@@ -36,7 +36,7 @@ from .. import paths
 from ..errors import Problem
 from ..text import fold, nfc
 from .catalogue import _display
-from .numbers import Convention, NumberColumnReader, date_text
+from .numbers import Convention, NumberColumnReader, date_text, format_number
 from .numbers import parse as parse_number
 from .problems import RowProblems, problem
 from .xlsx import XlsxWorkbook
@@ -962,6 +962,7 @@ def file_frame(columns: _FileColumns) -> pd.DataFrame | None:
         found.append(_date_problem(label, int(rows[i]), "year", text))
 
     file_shows = set().union(*(reader.evidence for reader in columns.numbers.values()))
+    blank_values: list[int] = []
     for name in NUMBER_COLUMNS:
         if name not in columns.numbers:
             data[name] = np.full(n, np.nan)
@@ -1000,11 +1001,21 @@ def file_frame(columns: _FileColumns) -> pd.DataFrame | None:
                                  vi_example=f'"{vi_text}" (dòng/row {rows[vi_i]})',
                                  en_example=f'"{en_text}" (dòng/row {rows[en_i]})'))
         if name == "value":
-            for i in parsed.blank:
-                # a figure not known yet is a row left out, not a 0 typed to get past the check
-                found.append(problem("missing_value", label, int(rows[i]), "value",
-                                     what="giá trị (chưa có số liệu thì xóa cả dòng, đừng ghi 0)",
-                                     what_en="the value (if the figure is not known, delete the row rather than write 0)"))
+            blank_values = list(parsed.blank)
+    for i in blank_values:
+        numerator, denominator = (float(data[part][i]) for part in ("numerator", "denominator"))
+        if numerator == numerator and denominator == denominator and denominator > 0:
+            # the counts are there: the rate they make is the fix, not "delete the row"
+            rate = round(100 * numerator / denominator, 2)
+            found.append(problem("missing_value", label, int(rows[i]), "value",
+                                 what=f"giá trị; nếu là tỷ lệ (%) của tử số và mẫu số ghi ở dòng này: "
+                                      f"{format_number(rate, 'vi')}",
+                                 what_en=f"the value; if it is the rate (%) of this row's numerator and denominator: "
+                                         f"{format_number(rate, 'en')}"))
+        else:  # a figure not known yet is a row left out, not a 0 typed to get past the check
+            found.append(problem("missing_value", label, int(rows[i]), "value",
+                                 what="giá trị (chưa có số liệu thì xóa cả dòng, đừng ghi 0)",
+                                 what_en="the value (if the figure is not known, delete the row rather than write 0)"))
 
     for name, default in (("illustrative", False), ("preferred", True)):
         if name not in columns.flags:
