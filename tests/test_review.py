@@ -442,6 +442,24 @@ def test_pdf_is_skipped_quietly_without_libreoffice(tmp_path, monkeypatch):
     assert not (tmp_path / "a.pdf").exists()
 
 
+def test_a_pdf_set_without_times_new_roman_says_the_word_file_is_the_document_of_record(tmp_path, monkeypatch,
+                                                                                          capsys):
+    # without a Times-metric font with Vietnamese letters LibreOffice set the review in DejaVu: the national motto
+    # broke over two lines and the PDF ran to other pages than the Word file, and nothing said so
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(b"a document")
+
+    def convert(command, **kwargs):  # stands for LibreOffice: writes the PDF where it is asked to
+        Path(command[command.index("--outdir") + 1], "a.pdf").write_bytes(b"%PDF-1.7")
+
+    monkeypatch.setattr(review, "_office_program", lambda: "soffice")
+    monkeypatch.setattr(review.subprocess, "run", convert)
+    for available, said in ((True, False), (False, True)):
+        monkeypatch.setattr(review, "times_font_available", lambda: available)
+        assert review.convert_to_pdf(docx, tmp_path / "a.pdf").read_bytes() == b"%PDF-1.7"
+        assert ("bản .docx là bản chính" in capsys.readouterr().err) == said
+
+
 # ---- sentences ------------------------------------------------------------------------
 # Rows as the assessment writes them (verdict reasons copied from its output for the district),
 # and the paragraphs worked out by hand.

@@ -1100,6 +1100,38 @@ def _office_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+PDF_FONT_NOTE = ("Lưu ý: máy này không có phông Times New Roman có chữ tiếng Việt (hoặc phông cùng cỡ chữ: Liberation "
+                 "Serif 2, Tinos), nên bản PDF dùng phông thay thế và có thể xuống dòng khác bản Word; bản .docx là bản "
+                 "chính. / Note: this machine has no Times New Roman with Vietnamese letters (nor a font of the same "
+                 "metrics: Liberation Serif 2, Tinos), so the PDF uses a substitute and may break lines unlike the Word "
+                 "file; the .docx is the document of record.")
+"""Said after a PDF made without the font Decree 30 asks for (its national motto broke over two lines)."""
+
+
+def times_font_available(run=subprocess.run) -> bool:
+    """Whether LibreOffice can set the review in Times New Roman or a font of its metrics with
+    Vietnamese letters ("ệ"): asked of fontconfig where there is one (Linux); elsewhere assumed
+    (Windows and macOS have Times New Roman).
+
+    >>> from types import SimpleNamespace
+    >>> times_font_available(lambda *a, **k: SimpleNamespace(stdout="", returncode=0))
+    False
+    >>> times_font_available(lambda *a, **k: SimpleNamespace(stdout="Liberation Serif\\n", returncode=0))
+    True
+    """
+    if shutil.which("fc-list") is None and run is subprocess.run:
+        return True
+    for family in ("Times New Roman", "Liberation Serif", "Tinos"):
+        try:
+            found = run(["fc-list", f":family={family}:charset=1ec7", "family"], capture_output=True, text=True,
+                        timeout=20)
+        except (OSError, subprocess.SubprocessError):
+            return True
+        if found.stdout.strip():
+            return True
+    return False
+
+
 def convert_to_pdf(docx: Path, out: Path, timeout: float = 300, write=write_bytes_atomic) -> Path | None:
     """Convert ``docx`` to ``out`` (a .pdf) with LibreOffice when it is installed; ``None``
     (and nothing written) when it is not or the conversion fails — the PDF is an extra.
@@ -1114,7 +1146,10 @@ def convert_to_pdf(docx: Path, out: Path, timeout: float = 300, write=write_byte
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=timeout)
             made = Path(tmp, docx.with_suffix(".pdf").name)
-            return write(out, made.read_bytes())
+            written = write(out, made.read_bytes())
+            if not times_font_available():
+                print(PDF_FONT_NOTE, file=sys.stderr)
+            return written
         except (OSError, subprocess.SubprocessError) as exc:
             print(f"Không tạo được PDF (bỏ qua) / PDF not made (skipped): {type(exc).__name__}", file=sys.stderr)
             return None
