@@ -346,6 +346,19 @@ def test_a_blank_value_beside_its_counts_is_told_the_rate_they_make(tmp_path):
     assert "xóa cả dòng" not in counted.describe("vi") and "xóa cả dòng" in bare.describe("vi")
 
 
+def test_a_figure_whose_rows_all_say_preferred_false_is_told_to_keep_one(tmp_path):
+    # both rows already said FALSE, and were told to "write FALSE on the row not used"
+    (tmp_path / "dup.csv").write_text("indicator,area_code,group,year,value,source,preferred\n"
+                                      "health_insurance_coverage,29434,khmer,2024,94,BHXH,FALSE\n"
+                                      "health_insurance_coverage,29434,khmer,2024,95,UBND,FALSE\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "dup.csv")
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column) == (3, "preferred")
+    assert "mọi dòng của số liệu này đều ghi preferred = FALSE" in problem.describe("vi")
+    assert "ghi TRUE (hoặc để trống) ở cột preferred của dòng được dùng" in problem.describe("vi")
+
+
 def test_a_standard_typed_with_an_en_dash_or_spaces_is_read_as_the_catalogue_writes_it(tmp_path):
     # "2022–2025" is how the plan and Word write a range; it was refused beside a list that looked the same
     (tmp_path / "ngheo.csv").write_text(

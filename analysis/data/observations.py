@@ -512,8 +512,12 @@ def _check_duplicates(frame: pd.DataFrame, emit_all: RowProblems) -> None:
     # the figure and both values named: the planner sees at once whether the two rows agree
     named = dict(indicator=repeated["indicator"], area=repeated["area_code"], year=_whole(repeated["year"]),
                  value=repeated["value"], other_value=first_value)
-    emit(later & same_file, "duplicate_key", None, other_row=first_row, **named)
-    emit(later & ~same_file, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file, **named)
+    # every row of the figure marked FALSE: "write FALSE on the row not used" was said to rows that all said so
+    none = (preferred == 0).to_numpy()
+    emit(later & same_file & ~none, "duplicate_key", None, other_row=first_row, **named)
+    emit(later & ~same_file & ~none, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file,
+         **named)
+    emit(later & none, "duplicate_none_preferred", "preferred", other_row=first_row, other_file=first_file, **named)
 
 
 def _check_something_preferred(frame: pd.DataFrame, emit_all: RowProblems) -> None:

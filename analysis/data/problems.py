@@ -567,6 +567,14 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "write one figure for the whole of {successor} (merge rows {rows}: add the counts, or recompute the rate "
         "from the summed numerators and denominators) on one row with code {code}, and delete the others.",
     ),
+    "duplicate_none_preferred": (
+        "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng với dòng {other_row} của tệp {other_file} "
+        "({other_value}), và mọi dòng của số liệu này đều ghi preferred = FALSE, nên không dòng nào được dùng.",
+        "{indicator}, area {area}, {year}: the value {value} repeats row {other_row} of {other_file} "
+        "({other_value}), and every row of this figure says preferred = FALSE, so none would be used.",
+        "ghi TRUE (hoặc để trống) ở cột preferred của dòng được dùng; các dòng còn lại giữ FALSE.",
+        "write TRUE (or leave blank) in the preferred column of the row to use; keep FALSE on the others.",
+    ),
     "mixed_illustrative": (
         "tệp có {real} dòng số liệu thật và {n} dòng ghi là minh họa ở cột illustrative{also_vi}: các số minh họa được vẽ "
         "và ghi là MINH HỌA, không phải số liệu thật.",
