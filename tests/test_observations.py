@@ -243,8 +243,9 @@ def test_a_real_district_figure_that_its_communes_real_figures_do_not_make_is_wa
     assert len(said) == int(warned)
     if warned:
         assert said[0].row == 17 and said[0].column == "value"
-        assert ("health_insurance_coverage năm 2024: số của huyện (96 %) khác số tổng hợp từ số liệu thật của cả 15 xã, "
-                "thị trấn (92,3 %); báo cáo dùng số của huyện.") in said[0].message_vi
+        assert ("(health_insurance_coverage) năm 2024: số của huyện (96 %) khác số tổng hợp từ số liệu thật của cả 15 "
+                "xã, thị trấn (92,3 %); báo cáo dùng số của huyện.") in said[0].message_vi
+        assert said[0].message_vi.startswith("“")  # the indicator named in Vietnamese first
 
 
 def test_a_school_year_in_the_year_cell_is_told_which_year_it_is(tmp_path):

@@ -464,6 +464,11 @@ def test_the_new_communes_figures_typed_under_last_years_year_are_warned_about(t
         f"poverty_rate_households,{code},khmer,2024,2022-2025,3.1,UBND\n" for code in ["29455", "29443", "29416",
                                                                                        "29440"]), encoding="utf-8")
     assert not [w for w in check_observations(tmp_path / "ngheo_2025.csv").warnings if "là mã của xã mới" in w.message_vi]
+    # nor is the two towns' own 2024 file (29416 and 29419 are thị trấn Cầu Ngang and thị trấn Mỹ Long until 2025)
+    (tmp_path / "ngheo_2025.csv").write_text("indicator,area_code,group,year,standard,value,source\n" + "".join(
+        f"poverty_rate_households,{code},khmer,2024,2022-2025,3.1,UBND\n" for code in ["29416", "29419"]),
+        encoding="utf-8")
+    assert not [w for w in check_observations(tmp_path / "ngheo_2025.csv").warnings if "là mã của xã mới" in w.message_vi]
 
 
 def test_a_new_communes_code_beside_its_old_units_in_one_2025_file_is_refused_as_a_part(tmp_path):
@@ -482,3 +487,12 @@ def test_a_new_communes_code_beside_its_old_units_in_one_2025_file_is_refused_as
     assert ("mã 29416 năm 2025 là cả xã Cầu Ngang, nhưng tệp này cũng ghi các đơn vị cũ của xã đó (dòng 3, 4): có lẽ "
             "số ở dòng này chỉ là phần của thị trấn Cầu Ngang cũ.") in problems[0].describe("vi")
     assert "gộp số của các dòng 2, 3, 4" in problems[0].describe("vi")
+    # xã Ngũ Lạc has a code of its own (29530, from Duyên Hải): no old unit's part sits under it, and the check
+    # stopped with a KeyError on such a file
+    (tmp_path / "bhxh_2025.csv").write_text(
+        "indicator,area_code,group,year,value,source\n"
+        "health_insurance_coverage,29458,khmer,2025,95.0,BHXH\n"
+        "health_insurance_coverage,29530,khmer,2025,96.0,BHXH\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "bhxh_2025.csv")
+    assert [p.row for p in caught.value.problems] == [2]

@@ -58,6 +58,9 @@ class MetRule:
     note_en: str = ""
     units: int | None = None
     """For a share of a few communes ("grid"), how many it counts."""
+    later_units: int | None = None
+    """For a share of communes whose deadline falls after the reform: the new communes it then counts."""
+    later_from: int | None = None
     earlier: "MetRule | None" = None
     """The rule for figures before ``from_year``: a share of communes counted 13 xã before the 2025
     reform and 6 after it, so 12/13 (92,3 %) is not 100 % although 91,7 % is on 6."""

@@ -576,9 +576,9 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "write TRUE (or leave blank) in the preferred column of the row to use; keep FALSE on the others.",
     ),
     "mixed_illustrative": (
-        "tệp có {real} dòng số liệu thật và {n} dòng ghi là minh họa ở cột illustrative{also_vi}: các số minh họa được vẽ "
+        "tệp có {real_vi} dòng số liệu thật và {n_vi} dòng ghi là minh họa ở cột illustrative{also_vi}: các số minh họa được vẽ "
         "và ghi là MINH HỌA, không phải số liệu thật.",
-        "the file holds {real} real rows and {n} marked illustrative in the illustrative column{also_en}: those are "
+        "the file holds {real_en} real rows and {n_en} marked illustrative in the illustrative column{also_en}: those are "
         "drawn and written as ILLUSTRATIVE, not real figures.",
         "nếu đó là số liệu thật, để trống cột illustrative hoặc ghi FALSE (\"x\", \"có\", 1 đều là minh họa).",
         "if they are real figures, leave the illustrative column blank or write FALSE (\"x\", \"có\" and 1 all mean "
@@ -587,7 +587,7 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "district_differs_from_communes": (
         "{indicator} năm {year}: số của huyện ({value}{unit_vi}) khác số tổng hợp từ số liệu thật của cả {n} xã, thị "
         "trấn ({built}{unit_vi}); báo cáo dùng số của huyện.",
-        "{indicator} for {year}: the district's figure ({value}{unit_en}) differs from the one the real figures of all "
+        "{indicator_en} for {year}: the district's figure ({value}{unit_en}) differs from the one the real figures of all "
         "{n} communes and towns make ({built}{unit_en}); the report uses the district's.",
         "đối chiếu hai nguồn; nếu số của huyện sai, sửa hoặc ghi preferred = FALSE ở dòng này (báo cáo sẽ dùng số tổng "
         "hợp từ các xã); nếu cả hai đúng (cách tính khác nhau) thì bỏ qua cảnh báo này.",

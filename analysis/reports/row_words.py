@@ -9,7 +9,7 @@ a commune's own benchmark) and its note never differ between two outputs.
 
 from __future__ import annotations
 
-import math  # noqa: F401 - used by the doctests
+import math
 import re
 
 import pandas as pd
@@ -45,6 +45,10 @@ register_labels({
     "threshold_reason_units": ("", ""),  # "(8/13 xã)" says it: a share of 13 communes is counted in whole communes
     # a no-break space keeps the count with its figure: a footer broke "≥ 58.3 %" / "(4/6 communes)"
     "threshold_pair_units": ("{target} khi {phrase}\u00a0({k}/{n}\u00a0xã)",
+                             "{target} at {phrase}\u00a0({k}/{n}\u00a0communes)"),
+    # a deadline after the 2025 reform: what the level means on the new communes ("8/13 xã" for 2030 named a
+    # count that year cannot have)
+    "threshold_pair_later": ("{target} khi {phrase}\u00a0({k}/{n}\u00a0xã)",
                              "{target} at {phrase}\u00a0({k}/{n}\u00a0communes)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
@@ -420,6 +424,8 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     ...                     "met_threshold": [57.7], "met_units": [13.0], "latest_value": [38.5], "area_vi": ["Huyện"]})
     >>> _threshold_pairs(t17, "vi"), _threshold_pairs(t17.assign(latest_value=61.5), "vi")  # 8/13 in: nothing to say
     (['≥ 60 % khi ≥ 57,7 %\xa0(8/13\xa0xã)'], [])
+    >>> _threshold_pairs(t17.assign(met_units_later=6.0), "vi")  # a 2030 deadline counts the 6 new communes
+    ['≥ 60 % khi ≥ 57,7 %\xa0(4/6\xa0xã)']
     """
     pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_units": [],
                                    "threshold_reason_reading": []}
@@ -431,9 +437,16 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
             units = having[0].get("met_units")
             counted = units is not None and not _missing(units)
             n = int(units) if counted else 0
-            pair = label("threshold_pair_units" if counted else "threshold_pair", lang).format(
-                target=target_text(having[0], lang), phrase=phrase, n=n,
-                k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5) if counted else "")
+            later = having[0].get("met_units_later")
+            if counted and later is not None and not _missing(later):
+                n = int(later)
+                pair = label("threshold_pair_later", lang).format(
+                    target=target_text(having[0], lang), phrase=phrase, n=n,
+                    k=math.ceil(float(having[0]["met_threshold"]) * n / 100 - 1e-9))
+            else:
+                pair = label("threshold_pair_units" if counted else "threshold_pair", lang).format(
+                    target=target_text(having[0], lang), phrase=phrase, n=n,
+                    k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5) if counted else "")
             if len(having) < len(rows):
                 names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
                 pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
