@@ -332,7 +332,10 @@ def build_series(
     flags = indicators.at[indicator, "flags"] if known else ""
     frame = own
     # what an area built from communes reads: their share rows, and their shares given as counts
-    pooled = _with_shares_from_counts(observations, indicator, group, numerator, denominator, areas)
+    built_from_communes = kind == "district" or any(reform.predecessors(area) or area == reform.continues
+                                                    for reform in reforms)
+    pooled = _with_shares_from_counts(observations, indicator, group, numerator, denominator, areas) \
+        if built_from_communes else observations  # a commune's own series never reads the others' counts
     if kind == "district":
         members = commune_codes(areas, area, which, map="old")
         counts = indicators.at[indicator, "counts"] if known else ""
