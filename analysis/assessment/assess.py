@@ -87,10 +87,10 @@ register_labels({
                      "của công cụ).",
                      "At {low} points a year the rate reaches 0 % by {deadline}: what is left needs to go (the "
                      "workbench's reading)."),
-    # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
-    # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
     # the figures a pace runs between ("in 2021–2024" in English sentences, where "from … to …" does not fit)
     "pace_span": ("từ năm {start} đến năm {end}", "{start}–{end}"),
+    # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
+    # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
     "commune_target": ("Mức so sánh của xã: {value}, bằng tỷ lệ người Khmer trong dân số năm {year}{illustrative} "
                        "(Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện).",
                        "The commune's benchmark: {value}, its Khmer share of the population in {year}{illustrative} "
@@ -573,7 +573,7 @@ def _assess_one(target, code, context: _Context) -> dict:
             status_level, deadline, reading, notes_vi, notes_en)
     _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit)
     bounds = indicators.at[target["indicator"], "bounds"]
-    if (unit == "percent" and level in bounds and rule is not None and not rule.at(latest_year).met(latest)
+    if (unit == "percent" and level in bounds and rule is not None and not rule.met(latest)
             and abs(latest - level) <= 1.0):
         notes_vi.append(f"Cách mục tiêu {fmt_number(level, 'vi', 0)} % không quá 1 điểm: theo quy tắc của "
                         "UNSD/Eurostat được coi như đã đạt.")
@@ -737,7 +737,7 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
         # new communes is said
         n, first_year = units_later
         k = math.ceil(rule.threshold * n / 100 - 1e-9)
-        rule = replace(rule, later_units=n, later_from=first_year,
+        rule = replace(rule, later_units=n,
                        note_vi=f"{rule.note_vi}; từ năm {first_year} tỷ lệ tính trên {n} xã mới, mức này là đủ {k}/{n} xã",
                        note_en=f"{rule.note_en}; from {first_year} the share counts the {n} new communes, where this "
                                f"level is {k}/{n} communes")
@@ -834,26 +834,26 @@ def _status_ratio(target, kind, direction, base_year, base_value, latest_year, l
     return ratio, "growth_rate_ratio"
 
 
-def _holding(target, kind, latest, latest_year, rule) -> bool:
+def _holding(target, kind, latest, rule) -> bool:
     """Whether a target's latest figure meets a level already, so that its chance before the
     deadline is a chance of holding it (a yearly target is judged year by year, never held)."""
     yearly = kind in ("yearly_reduction", "yearly_flow") or bool(target["every_year"])
-    return (not yearly) and rule is not None and rule.at(latest_year).met(latest)
+    return (not yearly) and rule is not None and rule.met(latest)
 
 
 def _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit) -> None:
     """The chance of meeting the target at the deadline, and the year the projection meets it."""
     if projection is None or len(values) < 2 or rule is None:
         return
-    holding = _holding(target, kind, latest, latest_year, rule)
+    holding = _holding(target, kind, latest, rule)
     if deadline in projection.index:
+        threshold = rule.projection_threshold(unit)
         # a level met already is held to the deadline only if it is still met in every year up to it:
         # its chance is at most the least of those years' chances (without this, a commune at 100 %
         # whose projection dips and comes back read "not yet secure" for 2025 but "achieved" for
         # 2030, from the same figure)
         years = [year for year in projection.index if latest_year < year <= deadline] if holding else [deadline]
-        chances = {year: probability_beyond(projection, year, rule.at(year).projection_threshold(unit),
-                                            above=direction > 0, strict=rule.strict)
+        chances = {year: probability_beyond(projection, year, threshold, above=direction > 0, strict=rule.strict)
                    for year in years or [deadline]}
         weakest = min(chances, key=lambda year: (chances[year], year))
         row["probability"] = chances[weakest]
@@ -863,13 +863,13 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
     # met in that year's own figure, not projected to be: "đã đạt từ 2026" (words.reach_text)
-    row["reach_met"] = kind != "yearly_flow" and bool(rule.at(latest_year).met(latest))
+    row["reach_met"] = kind != "yearly_flow" and bool(rule.met(latest))
     if row["reach_met"]:
         # met since the first year of its latest run of met figures: M2, met in 2022 and every year
         # since, was "reached" in 2024 (its latest year) beside "Đã đạt (2022)"
         reach = latest_year
         for year, value in reversed(list(values.items())):
-            if not rule.at(year).met(float(value)):
+            if not rule.met(float(value)):
                 break
             reach = int(year)
         # met since the first figure there is: reached then or before
@@ -894,7 +894,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             judged = record[record["year"] == deadline]
             deadline_met = bool(judged["met"].iloc[0]) if len(judged) else None
         elif deadline in values.index and rule is not None:
-            deadline_met = rule.at(deadline).met(float(values[deadline]))
+            deadline_met = rule.met(float(values[deadline]))
     latest_change = math.nan
     if kind == "yearly_flow":
         tail = values[values.index > latest_year - RECENT_YEARS]
@@ -907,7 +907,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             latest_change = direction * (float(last) - float(before)) / (int(year_last) - int(year_before))
     return Evidence(
         deadline=deadline, n_points=len(values), has_target=target["origin"] != "projection", latest_year=latest_year,
-        latest_met=_holding(target, kind, latest, latest_year, rule),
+        latest_met=_holding(target, kind, latest, rule),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
         recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
         projected_change=(direction * (row["projected_median"] - latest) if kind != "yearly_flow" else math.nan),
@@ -1001,7 +1001,7 @@ def _last_shortfall(values: pd.Series, rule, unit: str, lang: str) -> dict | Non
         return None
     latest_year = int(values.index[-1])
     earlier = values[(values.index < latest_year) & (values.index >= latest_year - SHORTFALL_YEARS)]
-    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.at(year).met(float(value))]
+    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.met(float(value))]
     if not short:
         return None
     year, value = short[-1]

@@ -60,23 +60,6 @@ class MetRule:
     """For a share of a few communes ("grid"), how many it counts."""
     later_units: int | None = None
     """For a share of communes whose deadline falls after the reform: the new communes it then counts."""
-    later_from: int | None = None
-    earlier: "MetRule | None" = None
-    """The rule for figures before ``from_year``: a share of communes counted 13 xã before the 2025
-    reform and 6 after it, so 12/13 (92,3 %) is not 100 % although 91,7 % is on 6."""
-    from_year: int | None = None
-
-    def at(self, year) -> "MetRule":
-        """The rule that judges a figure of ``year``.
-
-        >>> before = MetRule(100.0, 96.2, True, False, "grid", units=13)
-        >>> rule = MetRule(100.0, 91.7, True, False, "grid", units=6, earlier=before, from_year=2025)
-        >>> rule.at(2024).met(12 / 13 * 100), rule.at(2025).met(12 / 13 * 100), rule.at(2030).units
-        (False, True, 6)
-        """
-        if self.earlier is not None and self.from_year is not None and int(year) < self.from_year:
-            return self.earlier.at(year)
-        return self
 
     def met(self, value: float) -> bool:
         """Whether ``value`` meets the target.
@@ -125,8 +108,7 @@ class MetRule:
         return label("met_rule_catalogue", lang).format(symbol=symbol, threshold=threshold, note=note)
 
 
-def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_counted: int | None = None,
-             units_from: int | None = None) -> MetRule:
+def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_counted: int | None = None) -> MetRule:
     """The rule for ``target`` (a catalogue row) in an area of ``area_kind``, for ``level``.
 
     A share of ``units_counted`` communes can only be k/n: it meets "100 %" of 13 communes from
@@ -150,12 +132,6 @@ def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_c
     (96.2, True, False, 'tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %), nên từ 96,2 % trở lên là đủ 13/13 xã')
     >>> met_rule(t.loc[("T17", 2030)], "district", 60.0, "percent", units_counted=13).threshold
     57.7
-
-    ``units_from``: the communes counted are the new ones, from that year (the 2025 reform).
-
-    >>> rule = met_rule(t.loc[("T17", 2030)], "district", 60.0, "percent", units_counted=6, units_from=2025)
-    >>> rule.threshold, rule.note_vi
-    (58.3, 'từ năm 2025 tỷ lệ tính trên 6 xã mới, chỉ nhận các mức k/6 (3/6 là 50,0 %), nên từ 58,3 % trở lên là đủ 4/6 xã')
     """
     kind = target["kind"]
     increasing = INCREASING[kind] > 0
@@ -175,14 +151,10 @@ def met_rule(target: pd.Series, area_kind: str, level: float, unit: str, units_c
             share = (fewest - 1) / n * 100
             # to one decimal, as the offices report: 96,2 for 96,15… still sits between 12/13 and 13/13
             threshold = round(100 * (fewest - 0.5) / n, 1)
-            counted_vi = (f"từ năm {units_from} tỷ lệ tính trên {n} xã mới, chỉ nhận" if units_from
-                          else f"tỷ lệ của {n} xã chỉ nhận")
-            counted_en = (f"from {units_from} the share counts the {n} new communes and can only be" if units_from
-                          else f"a share of {n} communes can only be")
             return MetRule(level, threshold, True, False, "grid",
-                           f"{counted_vi} các mức k/{n} ({below} là {share:.1f} %), nên từ {threshold:.1f} % "
+                           f"tỷ lệ của {n} xã chỉ nhận các mức k/{n} ({below} là {share:.1f} %), nên từ {threshold:.1f} % "
                            f"trở lên là đủ {fewest}/{n} xã".replace(".", ","),
-                           f"{counted_en} k/{n} ({below} is {share:.1f} %), so from "
+                           f"a share of {n} communes can only be k/{n} ({below} is {share:.1f} %), so from "
                            f"{threshold:.1f} % on it is {fewest}/{n} communes", units=n)
     if unit == "percent" and not missing(level) and float(level).is_integer():
         if increasing and level == 100:

@@ -85,8 +85,7 @@ def yearly_record(values: pd.Series, start: int, kind: str, low: float, rule: Me
                 met = float(value) >= low - 1e-9
                 need = low
             else:
-                judged = rule.at(year)  # a share of 13 communes before the reform, of 6 after it
-                met, need = judged.met(float(value)), judged.threshold
+                met, need = rule.met(float(value)), rule.threshold
             rows.append({"year": int(year), "value": float(value), "change": float(value), "required": need,
                          "met": bool(met)})
     return pd.DataFrame(rows, columns=["year", "value", "change", "required", "met"])
