@@ -276,8 +276,8 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     emit((group != "") & ~group.isin(GROUPS), "unknown_choice", "group", text=group, choices=", ".join(GROUPS))
     # the offices' own words for a figure's qualifier ("hơn", "ước thực hiện", "dự kiến") read as the codes: "ước"
     # (about: the figure is used) and "dự kiến" (expected: it is not) were refused with a list of English codes
-    frame["qualifier"] = qualifier = frame["qualifier"].map(
-        lambda text: _QUALIFIER_WORDS.get(fold(text).strip(), text) if text else text)
+    frame["qualifier"] = qualifier = frame["qualifier"].map(  # once per distinct text, as _lower does
+        {text: _QUALIFIER_WORDS.get(fold(text).strip(), text) if text else text for text in frame["qualifier"].unique()})
     emit((qualifier != "") & ~qualifier.isin(QUALIFIERS), "unknown_choice", "qualifier", text=qualifier,
          choices=", ".join(QUALIFIERS))
     year = frame["year"]
@@ -917,16 +917,14 @@ def _code_beside_its_name(area: pd.Series, areas: pd.DataFrame) -> pd.Series:
     found = distinct.str.extract(_CODE_AND_NAME)
     if found[0].isna().all():
         return area
-    typed = areas["gso_code"].where(areas["gso_code"].astype(bool), pd.Series(areas.index, index=areas.index))
-    names: dict[str, set[str]] = {}
-    for code, vi, en in zip(typed, areas["name_vi"], areas["name_en"]):
-        names.setdefault(str(code), set()).update({fold(vi), fold(en)})
+    names = area_names(areas)  # folded name → the code an office writes
 
     def the_code(code, name):
         if not isinstance(code, str):
             return None
         key = fold(name)
-        return code if any(known == key or known.endswith(" " + key) for known in names.get(code, ())) else None
+        return code if any(typed == code for known, (typed, _) in names.items()
+                           if known == key or known.endswith(" " + key)) else None
 
     read = {typed: code for typed, code in zip(distinct, (the_code(c, n) for c, n in zip(found[0], found[1])))
             if code is not None}
@@ -1085,11 +1083,8 @@ def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Probl
     found = []
     real = frame[~frame["illustrative"].astype(bool)]
     for reform in load_reforms():
-        for new, old_units in reform.crosswalk.items():
-            code = ctx.areas.at[new, "gso_code"] if new in ctx.areas.index else None
-            if not code or code not in old_units:
-                continue  # a new commune under a code of its own: no old unit shares it
-            others = [unit for unit in old_units if unit != code]
+        for code, (new, others) in _reused_codes(reform, ctx.areas).items():
+            old_units = reform.crosswalk[new]
             rows = real[real["area_code"].isin([code, new, *others])]
             before = rows[(rows["area_code"] == code) & (rows["year"] < reform.first_year)]
             after = rows[(rows["area_code"] == new) & (rows["year"] >= reform.first_year)]
@@ -1117,6 +1112,17 @@ def _reused_code_before_reform(frame: pd.DataFrame, ctx: _Context) -> list[Probl
     return found + [p for p in _new_communes_under_an_earlier_year(real, ctx) if p.file not in told]
 
 
+def _reused_codes(reform, areas: pd.DataFrame) -> dict[str, tuple[str, list[str]]]:
+    """The old codes new communes reuse after ``reform`` → (the new commune, its other old units); a new
+    commune under a code of its own (xã Ngũ Lạc, 29530 from Duyên Hải) shares it with no old unit."""
+    reused = {}
+    for new, old_units in reform.crosswalk.items():
+        code = areas.at[new, "gso_code"] if new in areas.index else None
+        if code and code in old_units:
+            reused[code] = (new, [unit for unit in old_units if unit != code])
+    return reused
+
+
 def _new_communes_under_an_earlier_year(real: pd.DataFrame, ctx: _Context) -> list[Problem]:
     """A file whose figures of a year before the reform sit under two or more codes that new communes
     reuse, with none of those units' sibling old units beside them: the six new communes' 2025 figures
@@ -1124,23 +1130,18 @@ def _new_communes_under_an_earlier_year(real: pd.DataFrame, ctx: _Context) -> li
     added to the district's 2024 rate) without a word. Told once per file, at its first such row."""
     found = []
     for reform in load_reforms():
-        reused, siblings = {}, {}
-        for new, old_units in reform.crosswalk.items():
-            code = ctx.areas.at[new, "gso_code"] if new in ctx.areas.index else None
-            if code and code in old_units:
-                reused[code] = new
-                siblings[code] = [unit for unit in old_units if unit != code]
-        if len(reused) < 2:
+        reused = _reused_codes(reform, ctx.areas)
+        if len(reused) < 3:
             continue
         before = real[real["year"] < reform.first_year]
         for file, in_file in before.groupby("file", sort=True):
             for (indicator, year), part in in_file.groupby(["indicator", "year"], sort=True):
                 present = set(part["area_code"])
-                alone = sorted(code for code in reused if code in present and not present & set(siblings[code]))
+                alone = sorted(code for code, (_, others) in reused.items() if code in present and not present & set(others))
                 if len(alone) < 3:  # the two towns' own 2024 file (29416, 29419) is two old units' figures
                     continue
                 rows = part[part["area_code"].isin(alone)].sort_values("row")
-                names = ", ".join(f"{code} ({unit_name(ctx.areas, reused[code])})" for code in alone)
+                names = ", ".join(f"{code} ({unit_name(ctx.areas, reused[code][0])})" for code in alone)
                 found.append(problem("new_communes_under_an_earlier_year", str(file), int(rows.iloc[0]["row"]),
                                      "year", year=int(year), n=len(alone), codes=names, first_year=reform.first_year,
                                      **_also_rows(sorted(rows["row"]), int(rows.iloc[0]["row"]))))
