@@ -496,3 +496,24 @@ def test_a_new_communes_code_beside_its_old_units_in_one_2025_file_is_refused_as
     with pytest.raises(DataError) as caught:
         load_observations(tmp_path / "bhxh_2025.csv")
     assert [p.row for p in caught.value.problems] == [2]
+
+
+def test_a_share_of_communes_spanning_the_reform_judges_each_figure_on_the_communes_it_counted(tmp_path):
+    # T13 at the former district: 14/15 units strong in 2024 (93,3 %), then all 6 new communes in 2025.
+    # 2025 and 2030 are judged on the 6 new communes (k/6, all six from 91,7 %), not on "100 % rounded"
+    # (99,5 %), which set a projection of a share that can only be k/6 against a level between 5/6 and 6/6;
+    # 2024's 14/15 is still judged on its 15 units, and is not met
+    rows = "".join(f"defence_strong_commune,{code},all,2025,1,Ban Chỉ huy Quân sự xã\n" for code in
+                   ("29416", "29419", "29431", "29446", "29455", "29530"))
+    (tmp_path / "quan_su.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                          "defence_strong_commune,29443,all,2024,0,Ban Chỉ huy Quân sự huyện\n"
+                                          + rows, encoding="utf-8")
+    assessed = Workbench(load_observations([OBSERVATIONS_DIR, tmp_path]), map="new").rows("T13", "848")
+    by_deadline = {int(row["deadline"]): row for _, row in assessed.iterrows()}
+    for deadline in (2025, 2030):
+        row = by_deadline[deadline]
+        assert row["latest_year"] == 2025 and row["met_threshold"] == 91.7 and row["met_units"] == 6
+        assert row["years_met"] == 4 and row["years_counted"] == 5  # 2021–2023 and 2025; not 2024's 14/15
+        assert row["met_rule_vi"].endswith("đủ 6/6 xã; đến năm 2024 tính trên 15 xã, đạt khi ≥ 96,7 %")
+    assert by_deadline[2025]["verdict"] == "achieved"
+    assert by_deadline[2030]["verdict"] == "on_track" and by_deadline[2030]["probability"] > 0.5

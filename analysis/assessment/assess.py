@@ -555,7 +555,7 @@ def _assess_one(target, code, context: _Context) -> dict:
         return row
 
     target_read = _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value,
-                               context, notes_vi, notes_en, _units_counted(target, part),
+                               context, notes_vi, notes_en, _units_counted(target, part, context.indicators),
                                _units_at_deadline(target, code, deadline, latest_year, context))
     level, level_other, status_level, rule, target_illustrative = target_read
     row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
@@ -669,16 +669,18 @@ def _projected(row: dict, projection: pd.DataFrame | None, deadline: int) -> Non
         row[column] = float(projection.at[deadline, source])
 
 
-def _units_counted(target, part: pd.DataFrame) -> int | None:
-    """The number of communes the latest figure of a share of communes counts (its denominator),
-    for the met rule (:func:`~analysis.assessment.met.met_rule`); None for any other series."""
-    if not target.get("communes") or not len(part) or "denominator" not in part:
-        return None
-    latest = part.iloc[-1]  # the latest figure's own count: a 2024 count of 13 is not a 2025 one of 6
-    if latest["how"] not in ("share of communes", "from a count of communes") or pd.isna(latest["denominator"]):
-        return None
-    n = float(latest["denominator"])
-    return int(n) if n.is_integer() and n >= 2 else None
+def _units_counted(target, part: pd.DataFrame, indicators) -> dict[int, int]:
+    """For a share of communes, how many communes each year's figure counts (its denominator), for
+    the met rule (:func:`~analysis.assessment.met.met_rule`): a 2024 figure of 15 units is k/15,
+    the former district's 2025 figure from the 6 new communes k/6. Empty for any other series."""
+    indicator = target["indicator"]
+    if (not target.get("communes") or not len(part) or "denominator" not in part
+            or indicator not in indicators.index or not indicators.at[indicator, "flags"]):
+        return {}
+    counted = part[part["how"].isin(("share of communes", "from a count of communes", "sum of new communes"))
+                   & part["denominator"].notna()]
+    return {int(year): int(n) for year, n in counted["denominator"].astype(float).items()
+            if n.is_integer() and n >= 2}
 
 
 def _units_at_deadline(target, code: str, deadline: int, latest_year: int, context) -> tuple[int, int] | None:
@@ -696,7 +698,7 @@ def _units_at_deadline(target, code: str, deadline: int, latest_year: int, conte
 
 
 def _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value, context,
-                 notes_vi, notes_en, units_counted: int | None = None,
+                 notes_vi, notes_en, units_counted: dict[int, int] | None = None,
                  units_later: tuple[int, int] | None = None) -> tuple[float, float, float, MetRule | None, bool]:
     """(level at the deadline, level at the other end of a range, level the status methods
     compare with, the met rule, whether the level comes from illustrative data) of a target
@@ -728,7 +730,21 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
         for lang, notes in (("vi", notes_vi), ("en", notes_en)):
             notes.append(_commune_target_sentence(level, unit, year, illustrative, lang))
             notes.append(target[f"commune_target_note_{lang}"])
-    rule = met_rule(target, area_kind, level, unit, units_counted)
+    units_counted = units_counted or {}
+    rule = met_rule(target, area_kind, level, unit, units_counted.get(latest_year))
+    if rule.source == "grid":
+        # a figure that counted other communes (15 units until 2024, the 6 new communes from 2025) is
+        # judged on its own count: on the new communes' line a 2024 figure of 14/15 read as met
+        earlier = {year: met_rule(target, area_kind, level, unit, n) for year, n in units_counted.items()
+                   if n != rule.units and year < latest_year}
+        if earlier:
+            rule = replace(rule, earlier=tuple(sorted(earlier.items())))
+            first = max(earlier)
+            before = earlier[first]
+            rule = replace(rule, note_vi=f"{rule.note_vi}; đến năm {first} tính trên {before.units} xã, đạt khi ≥ "
+                                         f"{fmt_number(before.threshold, 'vi', 1)} %",
+                           note_en=f"{rule.note_en}; up to {first} it counted {before.units} communes, met when ≥ "
+                                   f"{fmt_number(before.threshold, 'en', 1)} %")
     if units_later is not None and rule.source == "grid" and units_later[0] != rule.units:
         # the deadline's figure counts other communes than the latest one (13 xã, then 6 new ones from 2025):
         # "đủ 8/13 xã" for 2030 named a count that year cannot have. The threshold stays the latest count's
@@ -869,7 +885,7 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
         # since, was "reached" in 2024 (its latest year) beside "Đã đạt (2022)"
         reach = latest_year
         for year, value in reversed(list(values.items())):
-            if not rule.met(float(value)):
+            if not rule.at(int(year)).met(float(value)):
                 break
             reach = int(year)
         # met since the first figure there is: reached then or before
@@ -894,7 +910,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
             judged = record[record["year"] == deadline]
             deadline_met = bool(judged["met"].iloc[0]) if len(judged) else None
         elif deadline in values.index and rule is not None:
-            deadline_met = rule.met(float(values[deadline]))
+            deadline_met = rule.at(deadline).met(float(values[deadline]))
     latest_change = math.nan
     if kind == "yearly_flow":
         tail = values[values.index > latest_year - RECENT_YEARS]
@@ -1001,7 +1017,7 @@ def _last_shortfall(values: pd.Series, rule, unit: str, lang: str) -> dict | Non
         return None
     latest_year = int(values.index[-1])
     earlier = values[(values.index < latest_year) & (values.index >= latest_year - SHORTFALL_YEARS)]
-    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.met(float(value))]
+    short = [(int(year), float(value)) for year, value in earlier.items() if not rule.at(int(year)).met(float(value))]
     if not short:
         return None
     year, value = short[-1]

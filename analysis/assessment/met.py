@@ -60,6 +60,19 @@ class MetRule:
     """For a share of a few communes ("grid"), how many it counts."""
     later_units: int | None = None
     """For a share of communes whose deadline falls after the reform: the new communes it then counts."""
+    earlier: tuple[tuple[int, "MetRule"], ...] = ()
+    """(year, rule) for figures that counted other communes than the latest one: once the six new
+    communes report, a 2024 figure of 14/15 is still judged on the 15 units it counted."""
+
+    def at(self, year: int) -> "MetRule":
+        """The rule that judges a figure of ``year``: its own count's where it counted others.
+
+        >>> fifteen = MetRule(100.0, 96.7, True, False, "grid", units=15)
+        >>> six = MetRule(100.0, 91.7, True, False, "grid", units=6, earlier=((2024, fifteen),))
+        >>> six.at(2024).met(14 / 15 * 100), six.at(2025).met(14 / 15 * 100)
+        (False, True)
+        """
+        return next((rule for earlier_year, rule in self.earlier if earlier_year == year), self)
 
     def met(self, value: float) -> bool:
         """Whether ``value`` meets the target.
