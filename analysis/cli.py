@@ -12,6 +12,7 @@ left as it was in every case.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import re
 import signal
@@ -210,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_report(data=args.data, out=args.out, lang=args.lang, areas=args.area, map=args.map)
     except DataError as error:
         _print_data_error(error)
+        _say_the_old_report_stands(getattr(args, "out", None) if args.command in ("report", "review") else None)
         return EXIT_BAD_DATA
     except RefusedError as error:
         print(error, file=sys.stderr)
@@ -248,6 +250,19 @@ def _clean(folder: Path) -> int:
     else:
         print(f"Đã xóa {folder}. / Deleted {folder}.")
     return 0
+
+
+def _say_the_old_report_stands(out: Path | None) -> None:
+    """After bad data stopped a report: say that the folder still holds the previous run's
+    files, with their date, so that nobody presents them as made from the data just sent."""
+    from .export import MANIFEST
+
+    if out is None or not (out / MANIFEST).is_file():
+        return  # no report there: nothing to mistake for a new one
+    when = dt.datetime.fromtimestamp((out / MANIFEST).stat().st_mtime)
+    print(f"Không có báo cáo mới: {out} vẫn là báo cáo của lần chạy trước ({when:%d/%m/%Y %H:%M}), chưa có số liệu "
+          f"vừa gửi. / No new report: {out} still holds the previous run's report ({when:%Y-%m-%d %H:%M}), "
+          "without the data just sent.", file=sys.stderr)
 
 
 def _catch_sigterm():

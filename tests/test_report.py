@@ -4,6 +4,7 @@ office's file read from the offices folder, and text from the data kept out of f
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import re
 import zipfile
@@ -447,6 +448,15 @@ def test_bad_data_stops_before_writing_and_leaves_old_outputs_alone(tmp_path, ca
     assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "index.html"]
     assert (out / "index.html").read_text() == "earlier report"
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
+    # the folder holds last time's report: said, with its date, so nobody presents it as made from this data
+    when = dt.datetime.fromtimestamp((out / MANIFEST).stat().st_mtime)
+    assert f"{out} vẫn là báo cáo của lần chạy trước ({when:%d/%m/%Y %H:%M}), chưa có số liệu vừa gửi" in err
+    assert f"{out} still holds the previous run's report ({when:%Y-%m-%d %H:%M})" in err
+
+
+def test_bad_data_says_nothing_of_an_old_report_where_there_is_none(tmp_path, capsys):
+    assert main(["report", "--data", str(BAD / "percent_out_of_range.csv"), "--out", str(tmp_path / "r")]) == 2
+    assert "lần chạy trước" not in capsys.readouterr().err
 
 
 def test_unknown_area_is_a_clear_error(tmp_path, capsys):
