@@ -567,3 +567,20 @@ def test_an_unknown_area_on_the_new_map_lists_the_six_communes_to_choose_from():
     assert fix.endswith("hoặc mã một xã: 29416 (Xã Cầu Ngang), 29419 (Xã Mỹ Long), 29431 (Xã Vinh Kim), 29446 (Xã Nhị "
                         "Trường), 29455 (Xã Hiệp Mỹ), 29530 (Xã Ngũ Lạc).")
     assert "29530 (Ngũ Lạc commune)" in caught.value.problems[0].fix_en
+
+
+@pytest.mark.parametrize("total", ["Cộng", "Tổng cộng:", "TOÀN HUYỆN"])
+def test_a_sheets_total_row_is_told_to_go_or_to_be_the_district(tmp_path, total):
+    # the offices' sheets end with a total row; its "Cộng" in the area column got the bare "use an id listed
+    # in the catalogue", which says neither to delete it (the workbench adds communes up) nor to write 848
+    from analysis import DataError
+
+    (tmp_path / "tong.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                       "health_insurance_coverage,29431,khmer,2024,95.4,UBND\n"
+                                       f"health_insurance_coverage,{total},khmer,2024,95.1,UBND\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path / "tong.csv")
+    (problem,) = caught.value.problems
+    assert problem.row == 3 and problem.column == "area_code"
+    assert problem.fix_vi.startswith("đây là dòng tổng cộng? Nếu nó cộng các xã ở trên, xóa dòng này")
+    assert problem.fix_vi.endswith("ghi mã 848.") and problem.fix_en.endswith("write code 848.")

@@ -84,10 +84,27 @@ office's typing) the others get the generic advice, which keeps checking fast.""
 GENERIC_HINT = ("dùng một mã có trong danh mục.", "use an id listed in the catalogue.")
 
 
+_TOTAL_WORDS = {"cong", "tong", "tong cong", "tong so", "cong chung", "toan huyen", "ca huyen", "total", "sum"}
+"""A sheet's total row as its area ("Cộng", "Tổng cộng", "Toàn huyện"), folded."""
+
+TOTAL_ROW_HINT = (
+    "đây là dòng tổng cộng? Nếu nó cộng các xã ở trên, xóa dòng này: công cụ tự cộng các xã thành số liệu huyện "
+    "(và địa bàn huyện cũ từ năm 2025); nếu là số liệu do huyện báo cáo (năm 2024 trở về trước), ghi mã 848.",
+    "is this the total row? If it adds up the communes above, delete it: the workbench adds the communes up "
+    "into the district (and the former district from 2025); if it is a figure the district reported (2024 or "
+    "before), write code 848.")
+
+
 def suggestions_for(texts, choices: list[str], names: dict[str, tuple[str, str]],
            what: str = "area") -> dict[str, tuple[str, str]]:
-    """Suggestions for the first :data:`SUGGESTION_LIMIT` distinct texts (the rest get the generic one)."""
-    return {text: _suggest(text, choices, names, what) for text in texts[:SUGGESTION_LIMIT]}
+    """Suggestions for the first :data:`SUGGESTION_LIMIT` distinct texts (the rest get the generic one);
+    a sheet's total row ("Cộng") as an area is told what to do with it.
+
+    >>> suggestions_for(["Tổng cộng"], [], {})["Tổng cộng"][0][:31]
+    'đây là dòng tổng cộng? Nếu nó c'
+    """
+    return {text: TOTAL_ROW_HINT if what == "area" and fold(text).strip(" :.") in _TOTAL_WORDS
+            else _suggest(text, choices, names, what) for text in texts[:SUGGESTION_LIMIT]}
 
 
 _NAME_OF = {"area": ("tên địa bàn", "an area name"), "indicator": ("tên chỉ tiêu", "an indicator's name")}
