@@ -584,3 +584,26 @@ def test_a_sheets_total_row_is_told_to_go_or_to_be_the_district(tmp_path, total)
     assert problem.row == 3 and problem.column == "area_code"
     assert problem.fix_vi.startswith("đây là dòng tổng cộng? Nếu nó cộng các xã ở trên, xóa dòng này")
     assert problem.fix_vi.endswith("ghi mã 848.") and problem.fix_en.endswith("write code 848.")
+
+
+def test_a_file_sent_twice_is_told_once_with_how_many_values_differ(tmp_path):
+    # "bhyt (1).csv" beside "bhyt.csv": one duplicate problem per row buried what had happened
+    from analysis import DataError
+
+    rows = ("health_insurance_coverage,29431,khmer,2025,95.4,UBND\nhealth_insurance_coverage,29416,khmer,2025,{},UBND\n"
+            "health_insurance_coverage,29419,khmer,2025,94.1,UBND\n")
+    header = "indicator,area_code,group,year,value,source\n"
+    (tmp_path / "bhyt.csv").write_text(header + rows.format("95.1"), encoding="utf-8")
+    (tmp_path / "bhyt (1).csv").write_text(header + rows.format("95.3"), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path)
+    (problem,) = caught.value.problems
+    assert problem.file.endswith("bhyt.csv") and problem.row is None
+    assert "mọi dòng của tệp (3 dòng) trùng chỉ tiêu, địa bàn, nhóm, năm với các dòng của" in problem.message_vi
+    assert problem.message_vi.endswith("bhyt (1).csv, 1 dòng có giá trị khác: có lẽ một tệp được gửi hai lần.")
+    # a file only some of whose rows repeat another's keeps a problem per row, naming each
+    (tmp_path / "bhyt.csv").write_text(header + rows.format("95.1") + "health_insurance_coverage,29446,khmer,2025,"
+                                       "93.0,UBND\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_observations(tmp_path)
+    assert [p.row for p in caught.value.problems] == [2, 3, 4]

@@ -514,10 +514,37 @@ def _check_duplicates(frame: pd.DataFrame, emit_all: RowProblems) -> None:
                  value=repeated["value"], other_value=first_value)
     # every row of the figure marked FALSE: "write FALSE on the row not used" was said to rows that all said so
     none = (preferred == 0).to_numpy()
+    across = (later & ~same_file & ~none).to_numpy().copy()
+    across &= ~_files_sent_twice(frame, repeated, across, first_file, first_value, emit_all.out)
     emit(later & same_file & ~none, "duplicate_key", None, other_row=first_row, **named)
-    emit(later & ~same_file & ~none, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file,
-         **named)
+    emit(across, "duplicate_key_other_file", None, other_row=first_row, other_file=first_file, **named)
     emit(later & none, "duplicate_none_preferred", "preferred", other_row=first_row, other_file=first_file, **named)
+
+
+def _files_sent_twice(frame: pd.DataFrame, repeated: pd.DataFrame, across: np.ndarray, first_file: pd.Series,
+                      first_value: pd.Series, out: list[Problem]) -> np.ndarray:
+    """A file every row of which repeats a row of one other file ("bhyt (1).csv" beside
+    "bhyt.csv": the same file sent twice, or a corrected copy) is told once, with how many of
+    its values differ, not once per row; returns the mask (over ``repeated``) of the rows so told."""
+    told = np.zeros(len(repeated), dtype=bool)
+    if not across.any():
+        return told
+    rows_in = frame["file"].value_counts()
+    crossing = repeated[across]
+    for file, part in crossing.groupby("file", sort=True):
+        others = first_file[part.index].unique()
+        if len(others) != 1 or len(part) != rows_in.get(file, 0) or len(part) < 2:
+            continue
+        values, firsts = part["value"].to_numpy(dtype=float), first_value[part.index].to_numpy(dtype=float)
+        differ = int((~np.isclose(values, firsts, rtol=0, atol=1e-9, equal_nan=True)).sum())
+        out.append(problem("file_sent_twice", str(file), None, None, other_file=str(others[0]),
+                           n_vi=format_number(len(part), "vi"), n_en=format_number(len(part), "en"),
+                           differ_vi=(f", {format_number(differ, 'vi')} dòng có giá trị khác" if differ
+                                      else ", cùng giá trị"),
+                           differ_en=(f", {format_number(differ, 'en')} of them with another value" if differ
+                                      else ", with the same values")))
+        told[repeated.index.get_indexer(part.index)] = True
+    return told
 
 
 def _check_something_preferred(frame: pd.DataFrame, emit_all: RowProblems) -> None:

@@ -605,6 +605,15 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "delete the extra row; if both sources must be kept, write preferred = FALSE on the row not to use (a blank "
         "counts as TRUE).",
     ),
+    "file_sent_twice": (
+        "mọi dòng của tệp ({n_vi} dòng) trùng chỉ tiêu, địa bàn, nhóm, năm với các dòng của {other_file}{differ_vi}: "
+        "có lẽ một tệp được gửi hai lần.",
+        "every row of the file ({n_en} rows) has the same indicator, area, group and year as a row of "
+        "{other_file}{differ_en}: one file sent twice, perhaps.",
+        "giữ một tệp: chuyển tệp còn lại ra khỏi thư mục số liệu (nếu hai tệp khác giá trị, giữ bản mới nhất của phòng "
+        "gửi).",
+        "keep one of them: move the other out of the data folder (if their values differ, keep the office's latest).",
+    ),
     "duplicate_key_other_file": (
         "{indicator}, địa bàn {area}, năm {year}: giá trị {value} trùng chỉ tiêu, địa bàn, nhóm, năm (và chuẩn) với "
         "dòng {other_row} của {other_file} ({other_value}).",
