@@ -514,6 +514,73 @@ def test_a_share_of_communes_spanning_the_reform_judges_each_figure_on_the_commu
         row = by_deadline[deadline]
         assert row["latest_year"] == 2025 and row["met_threshold"] == 91.7 and row["met_units"] == 6
         assert row["years_met"] == 4 and row["years_counted"] == 5  # 2021–2023 and 2025; not 2024's 14/15
-        assert row["met_rule_vi"].endswith("đủ 6/6 xã; đến năm 2024 tính trên 15 xã, đạt khi ≥ 96,7 %")
+        assert row["met_rule_vi"].endswith("đủ 6/6 xã; đến năm 2024 tỷ lệ tính trên 15 xã, thị trấn, đạt khi ≥ 96,7 %")
     assert by_deadline[2025]["verdict"] == "achieved"
     assert by_deadline[2030]["verdict"] == "on_track" and by_deadline[2030]["probability"] > 0.5
+
+
+def _new_communes_flags(tmp_path, indicator: str, earlier: str = "", met: int = 6, codes=NEW_COMMUNES) -> pd.DataFrame:
+    rows = "".join(f"{indicator},{code.split('-')[0]},all,2025,{int(i < met)},Phòng ban xã\n"
+                   for i, code in enumerate(codes))
+    (tmp_path / "xa_moi.csv").write_text("indicator,area_code,group,year,value,source\n" + earlier + rows,
+                                         encoding="utf-8")
+    return load_observations([OBSERVATIONS_DIR, tmp_path])
+
+
+def test_a_rate_the_district_reported_before_the_reform_is_judged_on_the_old_units(tmp_path):
+    # the district office's own 2024 figure, 93,3 % with no counts, had no count of communes and was judged on
+    # the 6 new communes' line (91,7 %): met, "đạt 5 trong 5 năm", reached in 2020
+    observations = _new_communes_flags(tmp_path, "defence_strong_commune",
+                                       "defence_strong_communes_share,848,all,2024,93.3,Ban Chỉ huy Quân sự huyện\n")
+    for _, row in Workbench(observations, map="new").rows("T13", "848").iterrows():
+        assert row["years_met"] == 4 and row["reach"] == "2025"
+        assert "đến năm 2024 tỷ lệ tính trên 15 xã, thị trấn, đạt khi ≥ 96,7 %" in row["met_rule_vi"]
+        assert "up to 2024 it counted 15 communes and towns, met when ≥ 96.7 %" in row["met_rule_en"]
+        assert (row["met_before_year"], row["met_threshold_before"], row["met_units_before"]) == (2024, 96.7, 15)
+
+
+def test_the_rule_of_the_old_units_is_said_as_the_plan_writes_it_where_it_is_the_target(tmp_path):
+    # T12, 90 % of 15 units, is met as written (13,5 communes): "tính trên None xã, đạt khi ≥ 90,0 %"
+    observations = _new_communes_flags(tmp_path, "security_safe_commune")
+    rows = Workbench(observations, map="new").rows("T12", "848")
+    assert rows["met_rule_vi"].str.endswith("đủ 6/6 xã; đến năm 2024 tỷ lệ tính trên 15 xã, thị trấn, đạt khi "
+                                            "≥ 90 %").all()
+
+
+def test_a_passed_deadline_is_shown_with_the_rule_that_judged_it(tmp_path):
+    # M2, 100 % of the 8 xã of QĐ 861 by 2022: with 2025 figures of the 5 new communes that hold them, the 2022
+    # row showed their line (≥ 90 %, 5/5 xã) for a year judged on 8 communes
+    codes = [code for code in NEW_COMMUNES if code != "29419-2025"]  # the 5 new communes in the area
+    observations = _new_communes_flags(tmp_path, "cultural_ntm_commune", met=4, codes=codes)
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("M2", "848").iterrows()]
+    assert row["deadline"] == 2022 and row["latest_year"] == 2025
+    assert (row["met_threshold"], row["met_units"]) == (93.8, 8)
+    assert row["met_rule_vi"].startswith("Đạt khi ≥ 93,8 %: tỷ lệ của 8 xã")
+
+
+def test_the_boards_say_the_line_the_years_before_the_reform_were_judged_on(tmp_path):
+    from analysis.reports.row_words import _threshold_pairs
+
+    observations = _new_communes_flags(tmp_path, "defence_strong_commune", met=5)
+    rows = Workbench(observations, map="new").rows("T13", "848")
+    assert _threshold_pairs(rows, "vi") == ["100 % khi ≥ 91,7 %\xa0(6/6\xa0xã; đến năm 2024: ≥ 96,7 %, "
+                                            "15/15\xa0xã)"]
+    assert _threshold_pairs(rows, "en") == ["100 % at ≥ 91.7 %\xa0(6/6\xa0communes; up to 2024: ≥ 96.7 %, "
+                                            "15/15\xa0communes)"]
+
+
+def test_the_former_district_counts_the_hamlets_of_xa_ngu_lac_whole(tmp_path):
+    # one especially difficult hamlet in Nhị Trường and one in Ngũ Lạc: counted at its 0,32 share, the district
+    # had 1,32 hamlets, printed "≈1 ấp" beside "not met" against "at most 1"; a hamlet lies in one part or the other
+    counts = {"29416": 0, "29419": 0, "29431": 0, "29446": 1, "29455": 0, "29530": 1}
+    (tmp_path / "ap.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"extremely_difficult_hamlets_count,{code},all,2025,{n},UBND xã\n" for code, n in counts.items()),
+        encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    series = build_series(observations, "extremely_difficult_hamlets_count", "848", "all", load_areas(),
+                          load_indicators(), reforms=load_reforms()).frame
+    assert series.loc[2025, "value"] == 2 and series.loc[2025, "approximate"]
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("T03", "848").iterrows() if r["deadline"] == 2025]
+    assert row["latest_value"] == 2 and row["verdict"] == "deadline_missed"
+    assert "mỗi xã tính cả xã (một ấp, một xã không chia theo tỷ lệ dân số)" in row["notes_vi"]
+    assert "chỉ tính 32 %" not in row["notes_vi"]

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, load_reforms, load_targets
 from ..data.observations import load_observations
-from ..data.series import YearlySeries, build_series, one_standard_a_year, since_latest_standard
+from ..data.series import YearlySeries, build_series, counts_whole, one_standard_a_year, since_latest_standard
 from ..data.reform import merged_into
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
@@ -115,7 +115,8 @@ COLUMNS = [
     "area_code", "area_vi", "area_en", "area_kind", "deadline", "origin", "assumption_vi", "assumption_en",
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
     "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
-    "met_threshold", "met_strict", "met_rule_vi", "met_rule_en", "met_units", "met_units_later",
+    "met_threshold", "met_strict", "met_rule_vi", "met_rule_en", "met_units", "met_units_later", "met_before_year",
+    "met_threshold_before", "met_units_before",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
@@ -513,8 +514,10 @@ def _assess_one(target, code, context: _Context) -> dict:
     if projection is not None:
         notes_vi += projection.attrs["notes_vi"]
         notes_en += projection.attrs["notes"]
-    notes_vi += _reform_notes(code, found, "vi")
-    notes_en += _reform_notes(code, found, "en")
+    whole = counts_whole(unit, indicators.at[target["indicator"], "flags"]
+                         if target["indicator"] in indicators.index else "")
+    notes_vi += _reform_notes(code, found, "vi", whole)
+    notes_en += _reform_notes(code, found, "en", whole)
     if len(values) == 0:
         if origin != "projection" and kind != "yearly_reduction":
             # the catalogue's target, shown with or without figures (a yearly fall needs a figure to start from)
@@ -555,16 +558,22 @@ def _assess_one(target, code, context: _Context) -> dict:
         return row
 
     target_read = _read_target(target, code, area_kind, unit, values, latest, latest_year, base_year, base_value,
-                               context, notes_vi, notes_en, _units_counted(target, part, context.indicators),
+                               context, notes_vi, notes_en, _units_counted(target, part, code, context),
                                _units_at_deadline(target, code, deadline, latest_year, context))
     level, level_other, status_level, rule, target_illustrative = target_read
+    # a deadline passed is shown with the rule that judged its figure: M2's 2022 on 8 communes, not
+    # on the 5 new communes that did not exist then
+    shown = rule.at(deadline) if rule is not None and deadline <= latest_year else rule
     row.update(target_value=level, target_illustrative=target_illustrative, gap=level - latest if not missing(level) else math.nan,
-               met_threshold=rule.threshold if rule is not None else math.nan,
-               met_strict=bool(rule.strict) if rule is not None else False,
-               met_units=rule.units if rule is not None and rule.units else math.nan,
-               met_units_later=rule.later_units if rule is not None and rule.later_units else math.nan,
-               met_rule_vi=rule.words("vi", fmt_number, _unit_after(unit)) if rule is not None else "",
-               met_rule_en=rule.words("en", fmt_number, _unit_after(unit)) if rule is not None else "")
+               met_threshold=shown.threshold if shown is not None else math.nan,
+               met_strict=bool(shown.strict) if shown is not None else False,
+               met_units=shown.units if shown is not None and shown.units else math.nan,
+               met_units_later=shown.later_units if shown is not None and shown.later_units else math.nan,
+               met_rule_vi=shown.words("vi", fmt_number, _unit_after(unit)) if shown is not None else "",
+               met_rule_en=shown.words("en", fmt_number, _unit_after(unit)) if shown is not None else "")
+    if shown is not None and shown.earlier:  # the boards say the line the figures up to the reform were judged on
+        before_year, before = shown.earlier[-1]
+        row.update(met_before_year=before_year, met_threshold_before=before.threshold, met_units_before=before.units)
     if kind in ("yearly_reduction", "yearly_flow"):
         row["target_value_other_end"] = level_other
 
@@ -630,8 +639,9 @@ def _communes_waited_for(code: str, target: pd.Series, context: _Context, lang: 
     return label("r_no_data_communes", lang).format(names=", ".join(named))
 
 
-def _reform_notes(code: str, found: TargetSeries, lang: str) -> list[str]:
-    """What the reform did to this series, in words: rebuilt history, apportioned years."""
+def _reform_notes(code: str, found: TargetSeries, lang: str, whole: bool = False) -> list[str]:
+    """What the reform did to this series, in words: rebuilt history, apportioned years (``whole``:
+    the new communes counted whole, see :func:`~analysis.data.series.counts_whole`)."""
     reform, frame = found.reform, found.series.frame
     if reform is None or frame.empty:
         return []
@@ -646,6 +656,9 @@ def _reform_notes(code: str, found: TargetSeries, lang: str) -> list[str]:
             notes.append(f"Trước 2025 chưa gồm {outside} (≈)." if lang == "vi"
                          else f"Before 2025 it does not include {outside} (≈).")
     if code == reform.continues and (frame["how"] == "sum of new communes").any():
+        if whole and reform.whole_note_vi:  # hamlets, communes and shares of communes count xã Ngũ Lạc whole
+            notes.append(reform.whole_note_vi if lang == "vi" else reform.whole_note_en)
+            return notes
         notes.append(reform.continues_note_vi if lang == "vi" else reform.continues_note_en)
         if frame["approximate"].any():
             notes.append(reform.apportion_note_vi if lang == "vi" else reform.apportion_note_en)
@@ -669,18 +682,37 @@ def _projected(row: dict, projection: pd.DataFrame | None, deadline: int) -> Non
         row[column] = float(projection.at[deadline, source])
 
 
-def _units_counted(target, part: pd.DataFrame, indicators) -> dict[int, int]:
-    """For a share of communes, how many communes each year's figure counts (its denominator), for
-    the met rule (:func:`~analysis.assessment.met.met_rule`): a 2024 figure of 15 units is k/15,
-    the former district's 2025 figure from the 6 new communes k/6. Empty for any other series."""
-    indicator = target["indicator"]
+def _units_counted(target, part: pd.DataFrame, code: str, context) -> dict[int, int]:
+    """For a share of communes, how many communes each year's figure counts, for the met rule
+    (:func:`~analysis.assessment.met.met_rule`): its denominator where it has one (a 2024 figure of
+    15 units is k/15, the former district's 2025 figure from the 6 new communes k/6); for a figure
+    the district reported as a rate alone, before the reform, the units of the map of its year (a
+    reported 2024 figure of 93,3 % judged on the new communes' line read as met). Empty for any
+    other series."""
+    indicator, indicators = target["indicator"], context.indicators
     if (not target.get("communes") or not len(part) or "denominator" not in part
             or indicator not in indicators.index or not indicators.at[indicator, "flags"]):
         return {}
-    counted = part[part["how"].isin(("share of communes", "from a count of communes", "sum of new communes"))
-                   & part["denominator"].notna()]
-    return {int(year): int(n) for year, n in counted["denominator"].astype(float).items()
-            if n.is_integer() and n >= 2}
+    counted = {}
+    for year, n in part["denominator"].astype(float).items():
+        if not math.isnan(n) and n.is_integer() and n >= 2:
+            counted[int(year)] = int(n)
+    for reform in context.reforms:
+        if code != reform.continues:
+            continue
+        n = len(commune_codes(context.areas, code, target["communes"], map="old"))
+        for year in part.index:
+            if int(year) < reform.first_year and int(year) not in counted and n >= 2:
+                counted[int(year)] = n
+    return counted
+
+
+def _units_word(target, year: int, context) -> tuple[str, str]:
+    """What a share of communes counts in ``year``, in words: "xã, thị trấn" where towns are among
+    them (the 15 units before the reform), "xã" otherwise."""
+    before = any(year < reform.first_year for reform in context.reforms)
+    towns = target.get("communes") == "all" and before
+    return ("xã, thị trấn", "communes and towns") if towns else ("xã", "communes")
 
 
 def _units_at_deadline(target, code: str, deadline: int, latest_year: int, context) -> tuple[int, int] | None:
@@ -732,19 +764,21 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
             notes.append(target[f"commune_target_note_{lang}"])
     units_counted = units_counted or {}
     rule = met_rule(target, area_kind, level, unit, units_counted.get(latest_year))
-    if rule.source == "grid":
+    if units_counted:
         # a figure that counted other communes (15 units until 2024, the 6 new communes from 2025) is
         # judged on its own count: on the new communes' line a 2024 figure of 14/15 read as met
-        earlier = {year: met_rule(target, area_kind, level, unit, n) for year, n in units_counted.items()
-                   if n != rule.units and year < latest_year}
+        earlier = {year: replace(met_rule(target, area_kind, level, unit, n), units=n)
+                   for year, n in units_counted.items() if n != units_counted.get(latest_year) and year < latest_year}
         if earlier:
             rule = replace(rule, earlier=tuple(sorted(earlier.items())))
-            first = max(earlier)
-            before = earlier[first]
-            rule = replace(rule, note_vi=f"{rule.note_vi}; đến năm {first} tính trên {before.units} xã, đạt khi ≥ "
-                                         f"{fmt_number(before.threshold, 'vi', 1)} %",
-                           note_en=f"{rule.note_en}; up to {first} it counted {before.units} communes, met when ≥ "
-                                   f"{fmt_number(before.threshold, 'en', 1)} %")
+            last = max(earlier)
+            n, before = units_counted[last], earlier[last]
+            symbol = ">" if before.strict else "≥"
+            units_vi, units_en = _units_word(target, last, context)
+            rule = replace(rule, note_vi=f"{rule.note_vi}; đến năm {last} tỷ lệ tính trên {n} {units_vi}, đạt khi "
+                                         f"{symbol} {fmt_number(before.threshold, 'vi', 0 if float(before.threshold).is_integer() else 1)} %",
+                           note_en=f"{rule.note_en}; up to {last} it counted {n} {units_en}, met when {symbol} "
+                                   f"{fmt_number(before.threshold, 'en', 0 if float(before.threshold).is_integer() else 1)} %")
     if units_later is not None and rule.source == "grid" and units_later[0] != rule.units:
         # the deadline's figure counts other communes than the latest one (13 xã, then 6 new ones from 2025):
         # "đủ 8/13 xã" for 2030 named a count that year cannot have. The threshold stays the latest count's

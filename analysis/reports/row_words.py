@@ -50,6 +50,11 @@ register_labels({
     # count that year cannot have)
     "threshold_pair_later": ("{target} khi {phrase}\u00a0({k}/{n}\u00a0xã)",
                              "{target} at {phrase}\u00a0({k}/{n}\u00a0communes)"),
+    # the line the figures before the reform were judged on (15 units), beside the new communes' own
+    "threshold_pair_before": ("{target} khi {phrase}\u00a0({k}/{n}\u00a0xã; đến năm {year}: {before}, "
+                              "{k_before}/{n_before}\u00a0xã)",
+                              "{target} at {phrase}\u00a0({k}/{n}\u00a0communes; up to {year}: {before}, "
+                              "{k_before}/{n_before}\u00a0communes)"),
     "threshold_mark_needed": ("; cột cần mỗi năm tính tới mức đó", "; the yearly need is measured to that level"),
     "threshold_pair": ("{target} khi {phrase}", "{target} at {phrase}"),
     "threshold_pair_areas": ("{pair} ở {areas}", "{pair} in {areas}"),
@@ -426,6 +431,11 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     (['≥ 60 % khi ≥ 57,7 %\xa0(8/13\xa0xã)'], [])
     >>> _threshold_pairs(t17.assign(met_units_later=6.0), "vi")  # a 2030 deadline counts the 6 new communes
     ['≥ 60 % khi ≥ 57,7 %\xa0(4/6\xa0xã)']
+    >>> t13 = pd.DataFrame({"target_id": "T13", "kind": "at_least", "unit": "percent", "target_value": [100.0],
+    ...                     "met_threshold": [91.7], "met_units": [6.0], "latest_value": [83.3], "area_vi": ["Huyện"],
+    ...                     "met_before_year": [2024], "met_threshold_before": [96.7], "met_units_before": [15]})
+    >>> _threshold_pairs(t13, "vi")  # 2025 on the 6 new communes, 2024 and before on the 15 units
+    ['100 % khi ≥ 91,7 %\xa0(6/6\xa0xã; đến năm 2024: ≥ 96,7 %, 15/15\xa0xã)']
     """
     pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_units": [],
                                    "threshold_reason_reading": []}
@@ -447,6 +457,14 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
                 pair = label("threshold_pair_units" if counted else "threshold_pair", lang).format(
                     target=target_text(having[0], lang), phrase=phrase, n=n,
                     k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5) if counted else "")
+            before_year = having[0].get("met_before_year")
+            if counted and before_year is not None and not _missing(before_year):
+                n_before, threshold = int(having[0]["met_units_before"]), float(having[0]["met_threshold_before"])
+                pair = label("threshold_pair_before", lang).format(
+                    target=target_text(having[0], lang), phrase=phrase, n=n,
+                    k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5), year=int(before_year),
+                    before=f"≥ {value_text(threshold, 'percent', lang, exact=True)}", n_before=n_before,
+                    k_before=math.ceil(threshold * n_before / 100 - 1e-9))
             if len(having) < len(rows):
                 names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
                 pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
