@@ -437,6 +437,10 @@ class Reform:
     """New unit code → the share of it that belongs to the area that continues."""
     apportion_note_vi: str
     apportion_note_en: str
+    whole_note_vi: str
+    whole_note_en: str
+    """What the area that continues says of places (hamlets, communes) and shares of communes,
+    which count every new unit whole."""
     province_old: str
     province_new: str
 
@@ -476,6 +480,8 @@ def _reforms_cached(path: Path) -> tuple[Reform, ...]:
             apportion={str(k): float(v) for k, v in _items(entry.get("apportion") or {})},
             apportion_note_vi=nfc(" ".join(str(entry.get("apportion_note_vi", "")).split())),
             apportion_note_en=nfc(" ".join(str(entry.get("apportion_note_en", "")).split())),
+            whole_note_vi=nfc(" ".join(str(entry.get("whole_note_vi", "")).split())),
+            whole_note_en=nfc(" ".join(str(entry.get("whole_note_en", "")).split())),
             province_old=str((entry.get("province") or {}).get("old", "")),
             province_new=str((entry.get("province") or {}).get("new", "")),
         ))

@@ -361,12 +361,30 @@ def build_series(
                 history = history.assign(approximate=True)
             frame = _combine(history, frame)
         if area == reform.continues:
+            whole = counts_whole(indicators.at[indicator, "unit"] if known else "", flags)
             after = _aggregate(pooled, indicator, group, commune_codes(areas, area, which, map="new"),
-                               merge if not flags else aggregate, flags, shares=reform.apportion,
+                               merge if not flags else aggregate, flags, shares={} if whole else reform.apportion,
                                population=population, what=("xã mới", "new communes"), how="sum of new communes")
+            if whole and reform.apportion and not flags:  # a place of the part outside counted in: maybe too many
+                after = after.assign(approximate=True)
             frame = _combine(after.loc[after.index >= reform.first_year], frame)
     frame = frame.astype({"value": float, "numerator": float, "denominator": float, "illustrative": bool})
     return YearlySeries(indicator, area, group, frame)
+
+
+PLACE_UNITS = ("hamlets", "communes")
+"""Units that are places: a hamlet or a commune lies in one part of a new commune or the other."""
+
+
+def counts_whole(unit: str, flags: str) -> bool:
+    """Whether the area that continues counts each new commune whole rather than its declared
+    share: places (one especially difficult hamlet of xã Ngũ Lạc counted 0,32 made the district's
+    count 1,32) and shares of communes.
+
+    >>> counts_whole("hamlets", ""), counts_whole("percent", "defence_strong_commune"), counts_whole("persons", "")
+    (True, True, False)
+    """
+    return unit in PLACE_UNITS or bool(flags)
 
 
 def merge_rule(aggregate: str, unit: str) -> str:
