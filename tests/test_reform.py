@@ -584,3 +584,15 @@ def test_the_former_district_counts_the_hamlets_of_xa_ngu_lac_whole(tmp_path):
     assert row["latest_value"] == 2 and row["verdict"] == "deadline_missed"
     assert "mỗi xã tính cả xã (một ấp, một xã không chia theo tỷ lệ dân số)" in row["notes_vi"]
     assert "chỉ tính 32 %" not in row["notes_vi"]
+
+
+def test_a_new_communes_own_khmer_share_is_what_its_party_members_are_compared_with(tmp_path):
+    # T14 in a commune compares its Khmer party members with its Khmer share of the population; xã Ngũ Lạc's real
+    # 2025 share (66,4 %) was passed over for the illustrative 42 % of the old Thạnh Hòa Sơn alone
+    (tmp_path / "dan_so.csv").write_text(
+        "indicator,area_code,group,year,value,numerator,denominator,source\n"
+        "khmer_population_share,29530,khmer,2025,66.39,12150,18300,Công an xã Ngũ Lạc\n", encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    rows = Workbench(observations, map="new").rows("T14", "29530-2025")
+    assert (rows["target_value"] == 66.4).all() and not rows["target_illustrative"].any()
+    assert rows["notes_vi"].str.contains("66,4 %").all()

@@ -367,8 +367,9 @@ def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] 
     """What a commune is compared with instead of the district's target (T14: its own Khmer
     share of the population): (value, illustrative, year), from the census figures in
     data/areas.csv, else from observations of the declared indicator. A commune made in the 2025
-    reform takes its old units' figures, weighted by their 2019 population where every one is
-    known (else their plain mean, counted as illustrative).
+    reform takes its own latest real figure up to the deadline, else its old units' figures,
+    weighted by their 2019 population where every one is known (else their plain mean, counted
+    as illustrative).
 
     The value is rounded to one decimal, as every output prints it: against an unrounded 46,941 %
     a commune at 46,92 % read "đạt 46,9 % … từ 46,9 % trở lên … Không đạt" (a census share means
@@ -378,6 +379,12 @@ def _commune_target(target, code, context: _Context) -> tuple[float, bool, int] 
     if not indicator or code not in areas.index or areas.at[code, "kind"] not in ("commune", "town"):
         return None
     parts = next((reform.predecessors(code) for reform in context.reforms if reform.predecessors(code)), [code])
+    if parts != [code]:
+        # a new commune's own real figure first: its 2025 population count was passed over for its old
+        # units' 2019 figures, illustrative ones among them (xã Ngũ Lạc judged on Thạnh Hòa Sơn's 42 % alone)
+        own = _unit_share(target, code, context)
+        if own is not None and not own[1]:
+            return half_up(own[0], 1), False, own[2]
     found = [_unit_share(target, part, context) for part in parts]
     if any(f is None for f in found):
         return None
