@@ -712,12 +712,16 @@ def _check_decimal_slips_across_areas(frame: pd.DataFrame, unit_of: pd.Series, e
     flagged = pd.Series(False, index=frame.index)
     spans = {lang: pd.Series("", index=frame.index, dtype=object) for lang in ("vi", "en")}
     times_off = pd.Series(10, index=frame.index)
-    for index, row in candidates.iterrows():
-        same = (picked[key] == row[key]).all(axis=1)
-        others = picked.loc[same & (picked.index != index), "value"]
+    # each candidate's figures of the same indicator, group, year and standard, found through one
+    # grouping: comparing every candidate with every row took 445 s on a 300.000-row wrong export
+    group = picked.groupby(key, sort=False).ngroup()
+    members = group[group.isin(set(group[candidates.index]))]
+    same_figure = members.groupby(members, sort=False).groups
+    for index in candidates.index:
+        others = picked.loc[same_figure[group[index]].drop(index), "value"]
         if len(others) < SLIP_AREAS or others.max() > 2 * others.min():
             continue
-        ratios = row["value"] / others
+        ratios = picked.at[index, "value"] / others
         times = [times for times in SLIP_TIMES if _off_by(ratios, times).all()]
         if not times:
             continue
