@@ -607,3 +607,14 @@ def test_a_share_of_communes_before_the_reform_is_judged_on_its_own_communes():
     row = one(obs, catalogue("T04"), areas=["848"])
     assert row["latest_value"] == pytest.approx(1200 / 13) and row["met_threshold"] == 96.2
     assert not row["latest_met"] and row["verdict"] != "achieved" and row["needed_points_per_year"] > 0
+
+
+def test_within_one_point_of_100_is_said_as_the_other_methods_view_not_as_met():
+    # "được coi như đã đạt" in the notes beside "Không đạt" on the same row read as a contradiction
+    series = {2021: 98.0, 2022: 98.6, 2023: 99.1, 2024: 99.0, 2025: 99.2}
+    row = one(observations(series, indicator="right_age_attendance_primary"), catalogue("T06"), areas=["848"])
+    assert row["verdict"] == "deadline_missed"
+    assert ("Cách mục tiêu 100 % không quá 1 điểm, mức mà quy tắc của UNSD/Eurostat coi như đạt; báo cáo này chỉ tính "
+            "là đạt khi từ 99,5 %.") in row["notes_vi"]
+    assert "this report counts it met only from 99.5 %." in row["notes_en"]
+    assert "đã đạt" not in row["notes_vi"]
