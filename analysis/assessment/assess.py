@@ -817,7 +817,9 @@ def _needed(row, target, kind, latest, latest_year, deadline, level, level_other
     the observed paces."""
     if kind == "yearly_flow":
         years_total = deadline - plan_start + 1
-        row.update(cumulative_since_start=float(since.sum()), cumulative_target=target["low"] * years_total)
+        # up to the deadline: a 2026 estimate beside a 2025 deadline left the 2025 status "no figure"
+        row.update(cumulative_since_start=float(since[since.index <= deadline].sum()),
+                   cumulative_target=target["low"] * years_total)
         if deadline > latest_year:
             row.update(needed_points_per_year=float(target["low"]), needed_points_per_year_other_end=float(target["high"]))
     elif deadline > latest_year and rule is not None:
@@ -848,7 +850,7 @@ def _status(row, target, kind, direction, values, since, base_year, base_value, 
     base_met = kind != "yearly_flow" and meets(base_value, level, kind)
     if deadline <= latest_year:
         if kind == "yearly_flow":
-            met = row["cumulative_since_start"] >= row["cumulative_target"] if deadline == latest_year else math.nan
+            met = row["cumulative_since_start"] >= row["cumulative_target"] if deadline in values.index else math.nan
         else:
             at_deadline = values.get(deadline, math.nan)
             met = meets(at_deadline, level, kind) if not missing(at_deadline) else math.nan
