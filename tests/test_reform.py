@@ -596,3 +596,18 @@ def test_a_new_communes_own_khmer_share_is_what_its_party_members_are_compared_w
     rows = Workbench(observations, map="new").rows("T14", "29530-2025")
     assert (rows["target_value"] == 66.4).all() and not rows["target_illustrative"].any()
     assert rows["notes_vi"].str.contains("66,4 %").all()
+
+
+def test_a_figure_an_office_gives_as_an_estimate_is_drawn_and_written_as_one(tmp_path):
+    # a 2026 "ước thực hiện" became the latest figure and the start of the 2030 projection, drawn as measured
+    rows = "".join(f"health_insurance_coverage,{code.split('-')[0]},khmer,{year},{value},{qualifier},BHXH\n"
+                   for code in NEW_COMMUNES for year, value, qualifier in ((2025, 93.1, ""), (2026, 93.6, "ước thực hiện")))
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,qualifier,source\n" + rows,
+                                       encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    series = build_series(observations, "health_insurance_coverage", "29431-2025", "khmer", load_areas(),
+                          load_indicators(), reforms=load_reforms()).frame
+    assert series.loc[2026, "approximate"] and not series.loc[2025, "approximate"]
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("T02", "29431-2025").iterrows()
+              if r["deadline"] == 2030]
+    assert row["latest_year"] == 2026 and row["approximate"]

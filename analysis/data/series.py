@@ -73,9 +73,26 @@ def reported_rows(observations: pd.DataFrame, indicator: str, area: str, group: 
         "illustrative": rows["illustrative"].to_numpy(bool),
         "source": rows["source"].to_numpy(object),
         "how": "reported",
-        "approximate": False,
+        "approximate": _said_about(rows),
     }, index=pd.Index(rows["year"].to_numpy(int), name="year"))
     return frame
+
+
+APPROXIMATE_QUALIFIERS = ("about", "nearly")
+"""Qualifiers of a figure given as an estimate ("khoảng", "ước thực hiện", "gần"): drawn and written
+with ≈, as the estimates the workbench makes itself are."""
+
+
+def _said_about(rows: pd.DataFrame) -> np.ndarray:
+    """Whether each row's figure is an estimate by its own qualifier: a 2026 "ước thực hiện" was drawn
+    as a measured point, and a 2030 projection started from it without a mark.
+
+    >>> _said_about(pd.DataFrame({"qualifier": ["about", "", "more_than", "nearly"]})).tolist()
+    [True, False, False, True]
+    """
+    if "qualifier" not in rows:
+        return np.zeros(len(rows), dtype=bool)
+    return rows["qualifier"].isin(APPROXIMATE_QUALIFIERS).to_numpy(bool)
 
 
 def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
@@ -96,7 +113,7 @@ def _from_counts(observations, numerator, denominator, area) -> pd.DataFrame:
         "illustrative": [bool(num.at[y, "illustrative"] or den.at[y, "illustrative"]) for y in years],
         "source": [num.at[y, "source"] for y in years],
         "how": "from counts",
-        "approximate": False,
+        "approximate": [bool(num.at[y, "approximate"] or den.at[y, "approximate"]) for y in years],
     }, index=pd.Index(years, name="year"))
     return frame
 
@@ -169,7 +186,7 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
         if set(part["area_code"]) != reporting:
             continue
         weight = part["area_code"].map(lambda code: shares.get(code, 1.0)).to_numpy(float)
-        apportioned = bool((weight < 1).any()) and not flags
+        apportioned = (bool((weight < 1).any()) and not flags) or bool(_said_about(part).any())
         if flags:
             weight = np.ones(len(part))  # a commune counts whole in a share of communes
         illustrative = bool(part["illustrative"].any())
