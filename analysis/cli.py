@@ -260,9 +260,8 @@ def _say_the_old_report_stands(out: Path | None) -> None:
     if out is None or not (out / MANIFEST).is_file():
         return  # no report there: nothing to mistake for a new one
     when = dt.datetime.fromtimestamp((out / MANIFEST).stat().st_mtime)
-    print(f"Không có báo cáo mới: {out} vẫn là báo cáo của lần chạy trước ({when:%d/%m/%Y %H:%M}), chưa có số liệu "
-          f"vừa gửi. / No new report: {out} still holds the previous run's report ({when:%Y-%m-%d %H:%M}), "
-          "without the data just sent.", file=sys.stderr)
+    print(f"Không có báo cáo mới: {out} vẫn là báo cáo của lần chạy trước ({when:%d/%m/%Y %H:%M}). / No new report: "
+          f"{out} still holds the previous run's report ({when:%Y-%m-%d %H:%M}).", file=sys.stderr)
 
 
 def _catch_sigterm():

@@ -154,6 +154,8 @@ def area_option_codes(typed: Sequence[str], map_name: str | None = None, areas: 
 
     >>> area_option_codes(["848", "Xã Vinh Kim", "xa vinh kim", "Vinh Kim"])
     ['848', '29431', '29431', '29431']
+    >>> area_option_codes(["29530"], "new")  # xã Ngũ Lạc by the code its office writes
+    ['29530-2025']
     >>> area_option_codes(["Xã Vinh Kiêm"], "new")
     Traceback (most recent call last):
     ...
@@ -172,6 +174,13 @@ def area_option_codes(typed: Sequence[str], map_name: str | None = None, areas: 
     for text in (str(t).strip() for t in typed):
         if text in areas.index:
             codes.append(text)
+            continue
+        # the code an office writes for a new commune with a code of its own (29530, xã Ngũ Lạc), as in
+        # its files and the template
+        by_gso = [code for code in local.index if str(local.at[code, "gso_code"]) == text
+                  and local.at[code, "map"] in ("", map_name or local.at[code, "map"])]
+        if len(by_gso) == 1:
+            codes.append(by_gso[0])
             continue
         key = fold(text)
         # "Vinh Kim" for xã Vinh Kim; "Cầu Ngang" (district, town, commune) is asked
