@@ -445,6 +445,16 @@ def test_the_former_districts_party_share_is_built_from_the_new_communes_counts(
     assert series.loc[2025, "approximate"] and series.loc[2024, "how"] == "reported"
     (row,) = [r for _, r in Workbench(observations, map="new").rows("T14", "848").iterrows() if r["deadline"] == 2025]
     assert row["latest_year"] == 2025 and row["verdict"] == "achieved"
+    # the district's own count to 2024 (its bodies included), the communes' sum from 2025: said, not left to read
+    # as a rise of 2,3 points in one year
+    assert row["counted_otherwise_from"] == 2025
+    assert ("Đến năm 2024 là số của huyện, gồm cả các cơ quan, đơn vị cấp huyện; từ năm 2025 là tổng của các xã mới, "
+            "không gồm các cơ quan cấp huyện cũ") in row["notes_vi"]
+    from analysis.reports.review_text import target_sentences
+
+    sentences = target_sentences(row, 2025, "Tỷ lệ đảng viên người Khmer", "vi")
+    assert "(17,4 %) (từ năm 2025 tính trên các xã mới, không gồm các cơ quan cấp huyện cũ, nên mức thay đổi có phần " \
+           "do cách tính; số liệu năm 2025 là số ước tính" in sentences
 
 
 def test_the_new_communes_figures_typed_under_last_years_year_are_warned_about(tmp_path):

@@ -110,13 +110,23 @@ register_labels({
 })
 
 
+register_labels({
+    "composition_change": (
+        "Đến năm {last} là số của huyện, gồm cả các cơ quan, đơn vị cấp huyện; từ năm {year} là tổng của các xã "
+        "mới, không gồm các cơ quan cấp huyện cũ: thay đổi giữa năm {last} và năm {year} có phần do cách tính.",
+        "To {last} the district's own figure, its district-level bodies included; from {year} the new communes' "
+        "sum, without the former district-level bodies: the change from {last} to {year} is partly how it is "
+        "counted."),
+})
+
+
 COLUMNS = [
     "target_id", "target_vi", "target_en", "kind", "indicator", "group", "unit",
     "area_code", "area_vi", "area_en", "area_kind", "deadline", "origin", "assumption_vi", "assumption_en",
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
     "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
     "met_threshold", "met_strict", "met_rule_vi", "met_rule_en", "met_units", "met_units_later", "met_before_year",
-    "met_threshold_before", "met_units_before",
+    "met_threshold_before", "met_units_before", "counted_otherwise_from",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
@@ -523,8 +533,10 @@ def _assess_one(target, code, context: _Context) -> dict:
         notes_en += projection.attrs["notes"]
     whole = counts_whole(unit, indicators.at[target["indicator"], "flags"]
                          if target["indicator"] in indicators.index else "")
-    notes_vi += _reform_notes(code, found, "vi", whole)
-    notes_en += _reform_notes(code, found, "en", whole)
+    changed = _counted_otherwise_from(code, found, indicators)
+    row["counted_otherwise_from"] = changed or math.nan
+    notes_vi += _reform_notes(code, found, "vi", whole, changed is not None)
+    notes_en += _reform_notes(code, found, "en", whole, changed is not None)
     if len(values) == 0:
         if origin != "projection" and kind != "yearly_reduction":
             # the catalogue's target, shown with or without figures (a yearly fall needs a figure to start from)
@@ -649,7 +661,24 @@ def _communes_waited_for(code: str, target: pd.Series, context: _Context, lang: 
     return label("r_no_data_communes", lang).format(names=", ".join(named))
 
 
-def _reform_notes(code: str, found: TargetSeries, lang: str, whole: bool = False) -> list[str]:
+def _counted_otherwise_from(code: str, found: TargetSeries, indicators: pd.DataFrame) -> int | None:
+    """The reform's first year when the former district's figures before it are the district's own
+    (party members, cadres: its bodies' counts included) and after it the new communes' sum (without
+    them): T14 went from 17,95 % to 20,2 % and "Đã đạt" in one year, partly by what was counted."""
+    reform, frame = found.reform, found.series.frame
+    if reform is None or frame.empty or code != reform.continues:
+        return None
+    before = frame.loc[frame.index < reform.first_year, "how"]
+    after = frame.loc[frame.index >= reform.first_year, "how"]
+    if (before.isin(["reported", "from counts"]).any() and (after == "sum of new communes").any()
+            and found.series.indicator in indicators.index
+            and indicators.at[found.series.indicator, "aggregate"] == "district_reported"):
+        return reform.first_year
+    return None
+
+
+def _reform_notes(code: str, found: TargetSeries, lang: str, whole: bool = False,
+                  counted_otherwise: bool = False) -> list[str]:
     """What the reform did to this series, in words: rebuilt history, apportioned years (``whole``:
     the new communes counted whole, see :func:`~analysis.data.series.counts_whole`)."""
     reform, frame = found.reform, found.series.frame
@@ -665,6 +694,8 @@ def _reform_notes(code: str, found: TargetSeries, lang: str, whole: bool = False
             outside = reform.outside[code][0 if lang == "vi" else 1]
             notes.append(f"Trước 2025 chưa gồm {outside} (≈)." if lang == "vi"
                          else f"Before 2025 it does not include {outside} (≈).")
+    if counted_otherwise:
+        notes.append(label("composition_change", lang).format(year=reform.first_year, last=reform.first_year - 1))
     if code == reform.continues and (frame["how"] == "sum of new communes").any():
         if whole and reform.whole_note_vi:  # hamlets, communes and shares of communes count xã Ngũ Lạc whole
             notes.append(reform.whole_note_vi if lang == "vi" else reform.whole_note_en)

@@ -89,6 +89,11 @@ register_labels({
     "rv_change": (", {change} so với năm {base_year} ({base})", ", {change} from {base_year} ({base})"),
     "rv_earlier_illustrative": (" (số liệu năm {year} là số liệu thật; các năm trước có số liệu minh họa)",
                                 " (the {year} figure is real; earlier years include illustrative figures)"),
+    # T14, T16 after the reform: the district's own count to 2024, the new communes' sum from 2025
+    "rv_counted_otherwise": (" (từ năm {year} tính trên các xã mới, không gồm các cơ quan cấp huyện cũ, nên mức thay "
+                             "đổi có phần do cách tính)",
+                             " (from {year} counted over the new communes, without the former district-level "
+                             "bodies, so the change is partly how it is counted)"),
     "rv_earlier_estimated": (" (số liệu năm {year} là số ước tính từ số liệu thật; các năm trước có số liệu minh họa)",
                              " (the {year} figure is an estimate from real figures; earlier years include illustrative "
                              "figures)"),
@@ -446,6 +451,11 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         average = change_text(float(row["observed_points_per_year_since_base"]), unit, lang)
         if average not in parts.core:
             text += label("rv_average", lang).format(change=average)
+    otherwise = row.get("counted_otherwise_from")
+    if _present(otherwise) and base_year < int(otherwise) <= year:
+        counted = label("rv_counted_otherwise", lang).format(year=int(otherwise))
+        # one parenthesis for both asides, not two side by side
+        return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     return text + earlier
 
 
