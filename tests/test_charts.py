@@ -815,6 +815,9 @@ def test_a_dashboard_gives_the_figure_a_passed_deadline_rests_on_under_a_later_l
     texts = [" ".join(text.get_text().split()) for text in figure.axes[0].texts]
     assert "19,0 % (2026) năm 2025: 18,6 %" in texts
     assert not any("năm 2025:" in text for text in texts if "(2024)" in text)  # figures of 2024: nothing to add
+    # a target judged every year too: "(2026)" and "đạt 4 trong 5 năm" beside 2025's verdict hid 2025's own figure
+    district = [" ".join(text.get_text().split()) for text in new_map.dashboard("848").axes[0].texts]
+    assert "≈1.180 (2026) năm 2025: ≈1.147" in district
 
 
 def test_a_yearly_falls_panel_writes_its_scale_the_vietnamese_way(new_map):

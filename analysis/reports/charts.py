@@ -972,10 +972,13 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
                     linespacing=0.95)
             latest = latest_text(first, lang)
-            if not _missing(first["years_met"]):
-                latest += "\n" + years_met_text(first["years_met"], first["years_counted"], lang)
+            # the figure a deadline's verdict rests on comes before the years met: "100,0 % (2026)" and
+            # "đạt 4 trong 5 năm" beside 2025's "Không đạt" hid the 83,3 % that decided it
+            decided_by = deadline_figure_line(group.reset_index(), lang)
+            if decided_by or _missing(first["years_met"]):
+                latest += decided_by
             else:
-                latest += deadline_figure_line(group.reset_index(), lang)
+                latest += "\n" + years_met_text(first["years_met"], first["years_counted"], lang)
             ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95,
                     fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
