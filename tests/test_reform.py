@@ -621,3 +621,18 @@ def test_a_figure_an_office_gives_as_an_estimate_is_drawn_and_written_as_one(tmp
     (row,) = [r for _, r in Workbench(observations, map="new").rows("T02", "29431-2025").iterrows()
               if r["deadline"] == 2030]
     assert row["latest_year"] == 2026 and row["approximate"]
+
+
+def test_a_district_awaiting_its_figure_names_the_communes_still_to_send(tmp_path):
+    # "Chờ số liệu năm 2025" with five of the six communes in said nothing of which office to call
+    rows = "".join(f"health_insurance_coverage,{code.split('-')[0]},khmer,2025,94.{i},BHXH\n"
+                   for i, code in enumerate(NEW_COMMUNES) if code != "29530-2025")
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,source\n" + rows, encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("T02", "848").iterrows() if r["deadline"] == 2025]
+    assert row["awaiting_figure"] and row["latest_year"] == 2024
+    assert row["verdict_reason_vi"].endswith("Năm 2025 mới có số liệu của 5/6 xã; còn chờ: xã Ngũ Lạc.")
+    assert row["verdict_reason_en"].endswith("2025: figures from 5 of 6 communes so far; still awaited: Ngũ Lạc commune.")
+    from analysis.reports.review_text import target_sentences
+
+    assert "còn chờ: xã Ngũ Lạc" in target_sentences(row, 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế", "vi")

@@ -111,6 +111,8 @@ register_labels({
 
 
 register_labels({
+    "r_communes_missing": ("Năm {year} mới có số liệu của {n}/{total} {units}; còn chờ: {names}.",
+                           "{year}: figures from {n} of {total} {units} so far; still awaited: {names}."),
     "composition_change": (
         "Đến năm {last} là số của huyện, gồm cả các cơ quan, đơn vị cấp huyện; từ năm {year} là tổng của các xã "
         "mới, không gồm các cơ quan cấp huyện cũ: thay đổi giữa năm {last} và năm {year} có phần do cách tính.",
@@ -635,8 +637,37 @@ def _assess_one(target, code, context: _Context) -> dict:
             sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
         sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, approximate=estimated)
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
+    if row["awaiting_figure"]:
+        for lang in ("vi", "en"):
+            waiting = _communes_missing_in(code, target, context, deadline, lang)
+            if waiting:
+                row[f"verdict_reason_{lang}"] += " " + waiting
     row.update(notes_vi=" ".join(notes_vi), notes_en=" ".join(notes_en))
     return row
+
+
+def _communes_missing_in(code: str, target, context: _Context, year: int, lang: str) -> str:
+    """Which communes a district's figure of ``year`` still waits for, when some have sent theirs:
+    "Chờ số liệu năm 2025" with five of six communes in said nothing of which office to call."""
+    areas, observations = context.areas, context.observations
+    if code not in areas.index or areas.at[code, "kind"] != "district":
+        return ""
+    after = any(year >= reform.first_year and code == reform.continues for reform in context.reforms)
+    units = commune_codes(areas, code, target.get("communes") or "all", map="new" if after else "old")
+    indicators = {target["indicator"], target.get("numerator_indicator") or target["indicator"]}
+    flags = context.indicators.at[target["indicator"], "flags"] if target["indicator"] in context.indicators.index else ""
+    if flags:
+        indicators.add(flags)
+    rows = observations[observations["indicator"].isin(indicators) & (observations["year"] == year)
+                        & observations["area_code"].isin(units)
+                        & ((observations["group"] == target["group"]) | bool(flags))]
+    sent = set(rows["area_code"])
+    if not sent or sent >= set(units):
+        return ""
+    missing_names = ", ".join(in_sentence(areas.at[unit, f"name_{lang}"], lang) for unit in units if unit not in sent)
+    units_words = _units_word(target if target.get("communes") else {**target, "communes": "all"}, year, context)
+    return label("r_communes_missing", lang).format(year=year, n=len(sent), total=len(units), names=missing_names,
+                                                    units=units_words[0 if lang == "vi" else 1])
 
 
 def _communes_waited_for(code: str, target: pd.Series, context: _Context, lang: str) -> str:
