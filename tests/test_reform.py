@@ -636,3 +636,19 @@ def test_a_district_awaiting_its_figure_names_the_communes_still_to_send(tmp_pat
     from analysis.reports.review_text import target_sentences
 
     assert "còn chờ: xã Ngũ Lạc" in target_sentences(row, 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế", "vi")
+
+
+def test_a_quoted_published_figure_of_an_old_unit_is_not_warned_about_as_a_new_communes(tmp_path):
+    # the shipped 2023 flag of the old xã Vinh Kim, quoted from its source, was warned about on every run (and
+    # told to be rewritten) once an office sent 2025 figures for the new xã Vinh Kim under the same code
+    (tmp_path / "ntm.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"ntm_advanced_communes_recognised,{code.split('-')[0]},all,2025,1,Phòng Nông nghiệp\n"
+        for code in NEW_COMMUNES), encoding="utf-8")
+    warnings = check_observations([OBSERVATIONS_DIR, tmp_path]).warnings
+    assert not [w for w in warnings if "(cũ), một trong" in w.message_vi], [w.message_vi for w in warnings]
+    # the same figure typed by an office, with no quote, is still told
+    (tmp_path / "vinh_kim_2023.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                                "ntm_advanced_communes_recognised,29431,all,2023,1,UBND xã Vinh Kim\n",
+                                                encoding="utf-8")
+    told = [w for w in check_observations([tmp_path]).warnings if "(cũ), một trong" in w.message_vi]
+    assert [w.file.endswith("vinh_kim_2023.csv") for w in told] == [True]
