@@ -573,9 +573,9 @@ def test_the_boards_say_the_line_the_years_before_the_reform_were_judged_on(tmp_
 
     observations = _new_communes_flags(tmp_path, "defence_strong_commune", met=5)
     rows = Workbench(observations, map="new").rows("T13", "848")
-    assert _threshold_pairs(rows, "vi") == ["100 % khi ≥ 91,7 %\xa0(6/6\xa0xã; đến năm 2024: ≥ 96,7 %, "
+    assert _threshold_pairs(rows, "vi") == ["100 % khi ≥\xa091,7 %\xa0(6/6\xa0xã; đến năm 2024: ≥\xa096,7 %, "
                                             "15/15\xa0xã)"]
-    assert _threshold_pairs(rows, "en") == ["100 % at ≥ 91.7 %\xa0(6/6\xa0communes; up to 2024: ≥ 96.7 %, "
+    assert _threshold_pairs(rows, "en") == ["100 % at ≥\xa091.7 %\xa0(6/6\xa0communes; up to 2024: ≥\xa096.7 %, "
                                             "15/15\xa0communes)"]
 
 

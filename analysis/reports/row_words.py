@@ -419,23 +419,23 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
     >>> rows = pd.DataFrame({"target_id": "T03", "kind": "count_to_zero", "unit": "hamlets", "target_value": 0.0,
     ...                      "met_threshold": [1.0, 0.0], "area_vi": ["Huyện Cầu Ngang", "Xã Long Sơn"]})
     >>> _threshold_pairs(rows, "vi")
-    ['0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
+    ['0 ấp khi ≤\xa01 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
     >>> share = pd.DataFrame({"target_id": "T06", "kind": "at_least", "unit": "percent", "target_value": [100.0],
     ...                       "met_threshold": [99.5], "area_vi": ["Huyện Cầu Ngang"]})
     >>> _threshold_pairs(pd.concat([rows, share]), "vi")  # doctest: +NORMALIZE_WHITESPACE
-    ['100 % khi ≥ 99,5 % (làm tròn theo độ chính xác kế hoạch ghi)',
-     '0 ấp khi ≤ 1 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
+    ['100 % khi ≥\xa099,5 % (làm tròn theo độ chính xác kế hoạch ghi)',
+     '0 ấp khi ≤\xa01 ấp ở Huyện Cầu Ngang (cách hiểu lời văn kế hoạch)']
     >>> t17 = pd.DataFrame({"target_id": "T17", "kind": "at_least", "unit": "percent", "target_value": [60.0],
     ...                     "met_threshold": [57.7], "met_units": [13.0], "latest_value": [38.5], "area_vi": ["Huyện"]})
     >>> _threshold_pairs(t17, "vi"), _threshold_pairs(t17.assign(latest_value=61.5), "vi")  # 8/13 in: nothing to say
-    (['≥ 60 % khi ≥ 57,7 %\xa0(8/13\xa0xã)'], [])
+    (['≥\xa060 % khi ≥\xa057,7 %\xa0(8/13\xa0xã)'], [])
     >>> _threshold_pairs(t17.assign(met_units_later=6.0), "vi")  # a 2030 deadline counts the 6 new communes
-    ['≥ 60 % khi ≥ 57,7 %\xa0(4/6\xa0xã)']
+    ['≥\xa060 % khi ≥\xa057,7 %\xa0(4/6\xa0xã)']
     >>> t13 = pd.DataFrame({"target_id": "T13", "kind": "at_least", "unit": "percent", "target_value": [100.0],
     ...                     "met_threshold": [91.7], "met_units": [6.0], "latest_value": [83.3], "area_vi": ["Huyện"],
     ...                     "met_before_year": [2024], "met_threshold_before": [96.7], "met_units_before": [15]})
     >>> _threshold_pairs(t13, "vi")  # 2025 on the 6 new communes, 2024 and before on the 15 units
-    ['100 % khi ≥ 91,7 %\xa0(6/6\xa0xã; đến năm 2024: ≥ 96,7 %, 15/15\xa0xã)']
+    ['100 % khi ≥\xa091,7 %\xa0(6/6\xa0xã; đến năm 2024: ≥\xa096,7 %, 15/15\xa0xã)']
     """
     pairs: dict[str, list[str]] = {"threshold_reason_rounding": [], "threshold_reason_units": [],
                                    "threshold_reason_reading": []}
@@ -465,6 +465,7 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
                     k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5), year=int(before_year),
                     before=f"≥ {value_text(threshold, 'percent', lang, exact=True)}", n_before=n_before,
                     k_before=math.ceil(threshold * n_before / 100 - 1e-9))
+            pair = re.sub(r"([≥≤<>]) ", "\\1\u00a0", pair)  # "≥" stays with its figure: a footer broke "≥ | 60 %"
             if len(having) < len(rows):
                 names = list(dict.fromkeys(row["area_vi" if lang == "vi" else "area_en"] for row in having))
                 pair = label("threshold_pair_areas", lang).format(pair=pair, areas=", ".join(names))
