@@ -652,3 +652,18 @@ def test_a_quoted_published_figure_of_an_old_unit_is_not_warned_about_as_a_new_c
                                                 encoding="utf-8")
     told = [w for w in check_observations([tmp_path]).warnings if "(cũ), một trong" in w.message_vi]
     assert [w.file.endswith("vinh_kim_2023.csv") for w in told] == [True]
+
+
+def test_next_years_plan_beside_this_years_estimate_is_read_not_refused(tmp_path):
+    # offices send next year's plan ("kế hoạch") beside this year's estimate; it was refused as a figure of a
+    # year to come, stopping the report, though a plan is never used
+    from analysis.data.observations import this_year
+
+    future = this_year() + 1
+    (tmp_path / "bhxh.csv").write_text(
+        "indicator,area_code,group,year,value,qualifier,source\n"
+        f"health_insurance_coverage,29431,khmer,{future},95,kế hoạch,BHXH\n"
+        f"health_insurance_coverage,29416,khmer,{future},95,,BHXH\n", encoding="utf-8")
+    check = check_observations(tmp_path / "bhxh.csv")
+    assert [(p.row, p.column) for p in check.problems] == [(3, "year")]  # the one with no qualifier
+    assert '"dự kiến" ở cột qualifier (không dùng trong đánh giá)' in check.problems[0].fix_vi

@@ -283,7 +283,9 @@ def _check_rows(frame: pd.DataFrame, ctx: _Context) -> tuple[list[Problem], list
     year = frame["year"]
     emit(year.notna() & ~year.between(1990, 2035), "year_range", "year", year=_whole(year))
     now = this_year()
-    emit(year.between(now + 1, 2035), "year_future", "year", year=_whole(year), now=now)
+    # a plan for next year ("kế hoạch", "dự kiến": expected) is no measurement and is never used: the offices
+    # send it beside this year's estimate, and it was refused as a figure of a year to come
+    emit(year.between(now + 1, 2035) & (qualifier != "expected"), "year_future", "year", year=_whole(year), now=now)
 
     unit_of = indicator.map(ctx.indicators["unit"])
     _check_units(frame, unit_of, emit)

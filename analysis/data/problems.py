@@ -308,8 +308,10 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
     "year_future": (
         "năm {year} chưa đến (năm nay là {now}): chưa thể có số liệu của năm này.",
         "year {year} has not come yet (this year is {now}): there can be no figure for it.",
-        "kiểm tra lại năm; số liệu ước tính của năm nay ghi năm {now}.",
-        "check the year; an estimate for this year is written as {now}.",
+        "kiểm tra lại năm; số liệu ước tính của năm nay ghi năm {now}; kế hoạch của năm sau ghi \"dự kiến\" ở cột "
+        "qualifier (không dùng trong đánh giá).",
+        "check the year; an estimate for this year is written as {now}; next year's plan is written \"expected\" in "
+        "the qualifier column (not used in the assessment).",
     ),
     "year_range": (
         "năm {year} nằm ngoài khoảng 1990–2035.",
