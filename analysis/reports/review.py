@@ -171,19 +171,21 @@ def named_issuer(settings: ReviewSettings, area: pd.Series, lang: str) -> Review
     >>> area = pd.Series({"kind": "commune", "name_vi": "Xã Vinh Kim", "name_en": "Vinh Kim commune"})
     >>> named = named_issuer(blank, area, "vi")
     >>> named.body, named.name
-    ('ỦY BAN NHÂN DÂN XÃ VINH KIM', 'Ủy ban nhân dân xã Vinh Kim')
+    ('ỦY BAN NHÂN DÂN XÃ\xa0VINH\xa0KIM', 'Ủy ban nhân dân xã Vinh Kim')
     >>> named_issuer(ReviewSettings("", "PEOPLE'S COMMITTEE OF … COMMUNE", "the People's Committee of … commune",
     ...                             ()), area, "en").body
-    "PEOPLE'S COMMITTEE OF VINH KIM COMMUNE"
+    "PEOPLE'S COMMITTEE OF VINH\xa0KIM\xa0COMMUNE"
     """
     if area.get("kind") not in ("commune", "town") or "…" not in settings.body:
         return settings
     name = nfc(str(area["name_vi" if lang == "vi" else "name_en"]))
+    # the heading keeps the name on one line: "ỦY BAN NHÂN DÂN XÃ NGŨ / LẠC" broke inside it
+    heading = name.upper().replace(" ", "\u00a0")
     if lang == "vi":  # "Xã Vinh Kim" → "XÃ VINH KIM" in the heading, "xã Vinh Kim" in a sentence
-        body = re.sub(r"(XÃ|THỊ TRẤN) …", name.upper(), settings.body)
+        body = re.sub(r"(XÃ|THỊ TRẤN) …", heading, settings.body)
         full = re.sub(r"(xã|thị trấn) …", in_sentence(name), settings.name)
     else:  # "Vinh Kim commune"
-        body = re.sub(r"… (COMMUNE|TOWN)", name.upper(), settings.body)
+        body = re.sub(r"… (COMMUNE|TOWN)", heading, settings.body)
         full = re.sub(r"… (commune|town)", name, settings.name)
     return replace(settings, body=body, name=full)
 
