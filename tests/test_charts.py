@@ -106,6 +106,16 @@ def test_no_text_overlaps_runs_off_the_page_sits_on_the_data_is_cut_or_writes_nu
     assert _layout_problems(figure, workbench.lang) == []
 
 
+def test_no_two_cells_of_the_english_dashboard_touch(new_map):
+    # on the new map the English district row T01 read "down 3–4 pts/yr≈2.3 % (2025; down 0.9)": the latest
+    # figure, wider than its column, ran into the goal beside it
+    english = Workbench(new_map.observations, lang="en", map="new")
+    figure = english.dashboard(size=A4_LANDSCAPE)
+    renderer = checks.prepare(figure)
+    assert checks.crowded_texts(figure, renderer) == []
+    assert _layout_problems(figure, "en") == []
+
+
 def test_the_checks_find_what_they_look_for():
     figure = new_figure(SLIDE)
     figure.suptitle("Một tiêu đề dài\n2025", x=0.01, ha="left")

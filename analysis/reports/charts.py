@@ -979,7 +979,11 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                 latest += decided_by
             else:
                 latest += "\n" + years_met_text(first["years_met"], first["years_counted"], lang)
-            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", fontsize=8, linespacing=0.95,
+            # wrapped to its column: "≈2.1 % (2025; down 1.1)" ran into the goal beside it; a third line
+            # is set smaller, so that the three stay inside the row
+            size = 8.0 if fit(latest, latest_w, 8).count("\n") < 2 else 7.0
+            ax.text(name_w + goal_w + latest_w / 2, y, fit(latest, latest_w, size), ha="center", va="center",
+                    fontsize=size, linespacing=0.9 if size < 8 else 0.95,
                     fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
                 left = name_w + goal_w + latest_w + i * (block + gap)
