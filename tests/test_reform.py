@@ -667,3 +667,33 @@ def test_next_years_plan_beside_this_years_estimate_is_read_not_refused(tmp_path
     check = check_observations(tmp_path / "bhxh.csv")
     assert [(p.row, p.column) for p in check.problems] == [(3, "year")]  # the one with no qualifier
     assert '"dự kiến" ở cột qualifier (không dùng trong đánh giá)' in check.problems[0].fix_vi
+
+
+def test_a_plan_is_never_a_figure_a_benchmark_or_a_commune_heard_from(tmp_path):
+    # next year's plan is read and not used: it set xã Ngũ Lạc's Khmer share (T14's benchmark, "năm 2027"), and a
+    # plan from three communes was told "kept and used" beside "not used"
+    from analysis.data.observations import this_year
+
+    plan_year = this_year() + 1
+    (tmp_path / "ke_hoach.csv").write_text(
+        "indicator,area_code,group,year,value,qualifier,source\n"
+        f"khmer_population_share,29530,khmer,{plan_year},70,dự kiến,Kế hoạch của UBND xã\n" + "".join(
+            f"health_insurance_coverage,{code},khmer,{plan_year},96,dự kiến,Kế hoạch của UBND xã\n"
+            for code in ("29416", "29419", "29431")), encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    rows = Workbench(observations, map="new").rows("T14", "29530-2025")
+    assert not rows["notes_vi"].str.contains(f"năm {plan_year}").any() and (rows["target_value"] != 70).all()
+    warnings = check_observations([OBSERVATIONS_DIR, tmp_path]).warnings
+    assert not [w for w in warnings if "mới có số liệu của" in w.message_vi]
+
+
+def test_a_commune_that_sent_one_of_the_two_counts_is_still_awaited(tmp_path):
+    # T14 is Khmer over all party members: xã Ngũ Lạc's Khmer count alone is not its figure
+    khmer = {"29416": 120, "29419": 45, "29431": 160, "29446": 210, "29455": 150, "29530": 130}
+    (tmp_path / "dang_uy.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"party_members_count,{code},khmer,2025,{n},Đảng ủy xã\n" for code, n in khmer.items()) + "".join(
+        f"party_members_total,{code},all,2025,600,Đảng ủy xã\n" for code in khmer if code != "29530"),
+        encoding="utf-8")
+    (row,) = [r for _, r in Workbench(load_observations([OBSERVATIONS_DIR, tmp_path]), map="new").rows("T14", "848")
+              .iterrows() if r["deadline"] == 2025]
+    assert row["verdict_reason_vi"].endswith("Năm 2025 mới có số liệu của 5/6 xã; còn chờ: xã Ngũ Lạc.")

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, load_reforms, load_targets
 from ..data.observations import load_observations
-from ..data.series import YearlySeries, build_series, counts_whole, one_standard_a_year, since_latest_standard
+from ..data.series import YearlySeries, build_series, counts_whole, measured, one_standard_a_year, since_latest_standard
 from ..data.reform import merged_into
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
@@ -420,7 +420,7 @@ def _unit_share(target, code, context: _Context) -> tuple[float, bool, int] | No
         population, khmer = areas.at[code, "population_2019"], areas.at[code, "khmer_2019"]
         if not missing(population) and not missing(khmer) and population > 0:
             return 100 * float(khmer) / float(population), False, 2019
-    obs = context.observations
+    obs = measured(context.observations)  # a plan's 2027 population share set xã Ngũ Lạc's benchmark
     rows = obs[(obs["indicator"] == indicator) & (obs["area_code"] == code)
                & (obs["group"] == target["commune_target_group"]) & obs["preferred"]
                & (obs["year"] <= int(target["deadline"]))]
@@ -654,14 +654,19 @@ def _communes_missing_in(code: str, target, context: _Context, year: int, lang: 
         return ""
     after = any(year >= reform.first_year and code == reform.continues for reform in context.reforms)
     units = commune_codes(areas, code, target.get("communes") or "all", map="new" if after else "old")
-    indicators = {target["indicator"], target.get("numerator_indicator") or target["indicator"]}
     flags = context.indicators.at[target["indicator"], "flags"] if target["indicator"] in context.indicators.index else ""
-    if flags:
-        indicators.add(flags)
-    rows = observations[observations["indicator"].isin(indicators) & (observations["year"] == year)
-                        & observations["area_code"].isin(units)
-                        & ((observations["group"] == target["group"]) | bool(flags))]
-    sent = set(rows["area_code"])
+    rows = measured(observations)  # a plan is no figure sent
+    rows = rows[(rows["year"] == year) & rows["area_code"].isin(units)]
+
+    def sent_of(indicator: str, group: str) -> set:
+        return set(rows.loc[(rows["indicator"] == indicator) & ((rows["group"] == group) | bool(flags)), "area_code"])
+
+    # the share itself (or each commune's flag), or both the counts it is made of (T14: Khmer and all party
+    # members; a commune that sent only one of them has not sent its figure)
+    sent = sent_of(flags or target["indicator"], target["group"])
+    if target.get("numerator_indicator") and target.get("denominator_indicator"):
+        sent |= (sent_of(target["numerator_indicator"], target.get("numerator_group") or target["group"])
+                 & sent_of(target["denominator_indicator"], target.get("denominator_group") or target["group"]))
     if not sent or sent >= set(units):
         return ""
     missing_names = ", ".join(in_sentence(areas.at[unit, f"name_{lang}"], lang) for unit in units if unit not in sent)
@@ -674,7 +679,7 @@ def _communes_waited_for(code: str, target: pd.Series, context: _Context, lang: 
     """Why a district has no figure when some of its communes have: the whole area is built from
     every commune's figure of the same year, so one office's file leaves it waiting ("Chưa có số
     liệu" beside that office's own figures read as the file not being used). "" otherwise."""
-    areas, observations = context.areas, context.observations
+    areas, observations = context.areas, measured(context.observations)  # a plan is no figure sent
     if code not in areas.index or areas.at[code, "kind"] != "district":
         return ""
     units = areas.index[(areas["parent_code"] == code) & areas["kind"].isin(["commune", "town"])]
