@@ -697,3 +697,18 @@ def test_a_commune_that_sent_one_of_the_two_counts_is_still_awaited(tmp_path):
     (row,) = [r for _, r in Workbench(load_observations([OBSERVATIONS_DIR, tmp_path]), map="new").rows("T14", "848")
               .iterrows() if r["deadline"] == 2025]
     assert row["verdict_reason_vi"].endswith("Năm 2025 mới có số liệu của 5/6 xã; còn chờ: xã Ngũ Lạc.")
+
+
+def test_a_lone_year_on_another_count_is_judged_on_it_but_not_named_as_the_old_units_line(tmp_path):
+    # 2023 reported on the 14 units that sent figures, 2024 on all 15: the rule said "đến năm 2023 … 14 xã" as if
+    # every year before had counted 14, and the board dropped the 6 new communes' line for 2030
+    (tmp_path / "quan_su.csv").write_text(
+        "indicator,area_code,group,year,value,numerator,denominator,source\n"
+        "defence_strong_communes_share,848,all,2023,92.9,13,14,Ban Chỉ huy Quân sự huyện\n"
+        "defence_strong_communes_share,848,all,2024,93.3,14,15,Ban Chỉ huy Quân sự huyện\n", encoding="utf-8")
+    rows = Workbench(load_observations([OBSERVATIONS_DIR, tmp_path]), map="new").rows("T13", "848")
+    assert not rows["met_rule_vi"].str.contains("đến năm 2023").any()
+    assert rows["met_before_year"].isna().all() and (rows["years_met"] == 2).all()  # 2023's 13/14 is not met
+    from analysis.reports.row_words import _threshold_pairs
+
+    assert _threshold_pairs(rows[rows["deadline"] == 2030], "vi") == ["100 % khi ≥\xa096,7 %\xa0(6/6\xa0xã)"]

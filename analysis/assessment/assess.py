@@ -592,9 +592,10 @@ def _assess_one(target, code, context: _Context) -> dict:
                met_units_later=shown.later_units if shown is not None and shown.later_units else math.nan,
                met_rule_vi=shown.words("vi", fmt_number, _unit_after(unit)) if shown is not None else "",
                met_rule_en=shown.words("en", fmt_number, _unit_after(unit)) if shown is not None else "")
-    if shown is not None and shown.earlier:  # the boards say the line the figures up to the reform were judged on
-        before_year, before = shown.earlier[-1]
-        row.update(met_before_year=before_year, met_threshold_before=before.threshold, met_units_before=before.units)
+    if shown is not None and shown.before_reform is not None:  # the boards say the old units' line too
+        before = shown.at(shown.before_reform)
+        row.update(met_before_year=shown.before_reform, met_threshold_before=before.threshold,
+                   met_units_before=before.units)
     if kind in ("yearly_reduction", "yearly_flow"):
         row["target_value_other_end"] = level_other
 
@@ -848,8 +849,13 @@ def _read_target(target, code, area_kind, unit, values, latest, latest_year, bas
                    for year, n in units_counted.items() if n != units_counted.get(latest_year) and year < latest_year}
         if earlier:
             rule = replace(rule, earlier=tuple(sorted(earlier.items())))
-            last = max(earlier)
+        # the line of the old units is said once the latest figure is the new communes': a lone year that
+        # counted 14 is judged on its own count, not named as "the years before" ("đến năm 2023 … 14 xã")
+        last = next((reform.first_year - 1 for reform in context.reforms
+                     if code == reform.continues and latest_year >= reform.first_year), None)
+        if last in earlier:
             n, before = units_counted[last], earlier[last]
+            rule = replace(rule, before_reform=last)
             symbol = ">" if before.strict else "≥"
             units_vi, units_en = _units_word(target, last, context)
             rule = replace(rule, note_vi=f"{rule.note_vi}; đến năm {last} tỷ lệ tính trên {n} {units_vi}, đạt khi "

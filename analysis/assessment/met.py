@@ -63,6 +63,9 @@ class MetRule:
     earlier: tuple[tuple[int, "MetRule"], ...] = ()
     """(year, rule) for figures that counted other communes than the latest one: once the six new
     communes report, a 2024 figure of 14/15 is still judged on the 15 units it counted."""
+    before_reform: int | None = None
+    """The last year before the reform, when the latest figure is after it: its rule is said beside
+    this one ("đến năm 2024 … 15 xã, thị trấn")."""
 
     def at(self, year: int) -> "MetRule":
         """The rule that judges a figure of ``year``: its own count's where it counted others.

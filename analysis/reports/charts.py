@@ -972,8 +972,9 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
                     linespacing=0.95)
             latest = latest_text(first, lang)
-            # the figure a deadline's verdict rests on comes before the years met: "100,0 % (2026)" and
-            # "đạt 4 trong 5 năm" beside 2025's "Không đạt" hid the 83,3 % that decided it
+            # the figure a deadline's verdict rests on takes the place of the years met (the reason gives
+            # them): "100,0 % (2026)" and "đạt 4 trong 5 năm" beside 2025's "Không đạt" hid the 83,3 % that
+            # decided it
             decided_by = deadline_figure_line(group.reset_index(), lang)
             if decided_by or _missing(first["years_met"]):
                 latest += decided_by
