@@ -712,3 +712,15 @@ def test_a_lone_year_on_another_count_is_judged_on_it_but_not_named_as_the_old_u
     from analysis.reports.row_words import _threshold_pairs
 
     assert _threshold_pairs(rows[rows["deadline"] == 2030], "vi") == ["100 % khi ≥\xa096,7 %\xa0(6/6\xa0xã)"]
+
+
+def test_a_level_met_on_an_estimate_is_said_as_an_estimate(tmp_path):
+    # "Đã đạt năm 2026 (97 %)" in the reason beside "≈97,0 % (2026)" in the table
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,qualifier,source\n"
+                                       "health_insurance_coverage,29416,khmer,2025,96.0,,BHXH\n"
+                                       "health_insurance_coverage,29416,khmer,2026,97.0,ước thực hiện,BHXH\n",
+                                       encoding="utf-8")
+    rows = Workbench(load_observations([OBSERVATIONS_DIR, tmp_path]), map="new").rows("T02", "29416-2025")
+    (row,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
+    assert row["verdict_reason_vi"].startswith("Đã đạt năm 2026 (khoảng 97 %)")
+    assert row["verdict_reason_en"].startswith("Met in 2026 (about 97 %)")

@@ -1100,8 +1100,11 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
         "flag": unit == "flag",
         "flow": kind == "yearly_flow",
         "no_previous": kind == "yearly_reduction" and deadline in values.index and deadline - 1 not in values.index,
-        "latest": value_text(row["latest_value"], unit, lang, exact=True,
-                             decimals=decimals_against(row["latest_value"], row, need=True)),
+        # an estimate is said as one, as the yearly sentence and the tables mark it: "Đã đạt năm 2026 (97 %)"
+        # stood beside "≈97,0 % (2026)"
+        "latest": (label("about_value", lang) if row.get("approximate") else "{value}").format(
+            value=value_text(row["latest_value"], unit, lang, exact=True,
+                             decimals=decimals_against(row["latest_value"], row, need=True))),
         "target": target_words,
         "value": value_words,
         "recent": recent_words,
