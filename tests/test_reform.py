@@ -724,3 +724,13 @@ def test_a_level_met_on_an_estimate_is_said_as_an_estimate(tmp_path):
     (row,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
     assert row["verdict_reason_vi"].startswith("Đã đạt năm 2026 (khoảng 97 %)")
     assert row["verdict_reason_en"].startswith("Met in 2026 (about 97 %)")
+
+
+def test_a_district_built_from_a_communes_estimate_is_an_estimate(tmp_path):
+    # one commune's "khoảng" figure among the fifteen makes the district's point of that year approximate
+    (tmp_path / "kim_hoa.csv").write_text("indicator,area_code,group,year,value,numerator,denominator,qualifier,source\n"
+                                          "health_insurance_coverage,29434,khmer,2023,92.0,4600,5000,khoảng,UBND xã\n",
+                                          encoding="utf-8")
+    series = build_series(load_observations([OBSERVATIONS_DIR, tmp_path]), "health_insurance_coverage", "848", "khmer",
+                          load_areas(), load_indicators(), reforms=load_reforms()).frame
+    assert series.loc[2023, "approximate"] and not series.loc[2022, "approximate"]
