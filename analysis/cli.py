@@ -259,7 +259,9 @@ def _say_the_old_report_stands(out: Path | None) -> None:
 
     if out is None or not (out / MANIFEST).is_file():
         return  # no report there: nothing to mistake for a new one
-    when = dt.datetime.fromtimestamp((out / MANIFEST).stat().st_mtime)
+    # the report's own page dates it: the manifest is rewritten when an interrupted run is recovered
+    dated = next((out / name for name in ("index.html", "summary.csv") if (out / name).is_file()), out / MANIFEST)
+    when = dt.datetime.fromtimestamp(dated.stat().st_mtime)
     print(f"Không có báo cáo mới: {out} vẫn là báo cáo của lần chạy trước ({when:%d/%m/%Y %H:%M}). / No new report: "
           f"{out} still holds the previous run's report ({when:%Y-%m-%d %H:%M}).", file=sys.stderr)
 

@@ -449,7 +449,7 @@ def test_bad_data_stops_before_writing_and_leaves_old_outputs_alone(tmp_path, ca
     assert (out / "index.html").read_text() == "earlier report"
     assert hashlib.sha256(bad.read_bytes()).hexdigest() == before
     # the folder holds last time's report: said, with its date, so nobody presents it as made from this data
-    when = dt.datetime.fromtimestamp((out / MANIFEST).stat().st_mtime)
+    when = dt.datetime.fromtimestamp((out / "index.html").stat().st_mtime)
     assert f"Không có báo cáo mới: {out} vẫn là báo cáo của lần chạy trước ({when:%d/%m/%Y %H:%M})." in err
     assert f"{out} still holds the previous run's report ({when:%Y-%m-%d %H:%M})" in err
 
