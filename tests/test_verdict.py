@@ -622,3 +622,13 @@ def test_within_one_point_of_100_is_said_as_the_other_methods_view_not_as_met():
             "là đạt khi từ 99,5 %.") in row["notes_vi"]
     assert "this report counts it met only from 99.5 %." in row["notes_en"]
     assert "đã đạt" not in row["notes_vi"]
+
+
+def test_a_pace_since_the_baseline_is_called_enough_only_in_the_points_it_is_printed_in():
+    # 15,4 % to 33,3 % in four years is 4,5 points a year, short of the 4,7 needed from 2021 to 57,7 % in 2030; the
+    # published method's compound-growth ratio (1,30) made it "Tốc độ từ 2021 đủ" beside "cần tăng 5,3 điểm %/năm"
+    series = {2021: 15.4, 2022: 30.8, 2023: 30.8, 2024: 30.8, 2025: 33.3}
+    row = one(observations(series, indicator="ntm_advanced_communes_share", group="all"), catalogue("T17", 2030),
+              areas=["848"])
+    assert row["status"] == "on_track"  # the published method's own view, kept in its column
+    assert "đủ" not in row["verdict_reason_vi"].split("Cần")[0] and not row["verdict_reason_vi"].startswith("Tốc độ")

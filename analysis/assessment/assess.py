@@ -39,8 +39,8 @@ from ..words import (chance_text, change_needed, change_text, decimals_against, 
                      more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
                      whole_units_over, years_met_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
-from .rates import (_cagr, expected_progress_ratio, growth_rate_ratio, linear_rate_ratio, missing,
-                    probability_words, required_rate, status_from_ratio, un_status)
+from .rates import (THRESHOLDS as STATUS_THRESHOLDS, _cagr, expected_progress_ratio, growth_rate_ratio,
+                    linear_rate_ratio, missing, probability_words, required_rate, status_from_ratio, un_status)
 from .verdict import RECENT_YEARS, Evidence, decide, reason
 from .yearly import REPORTING_PRECISION, reduction_level, yearly_record
 
@@ -1044,7 +1044,7 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
         deadline=deadline, n_points=len(values), has_target=target["origin"] != "projection", latest_year=latest_year,
         latest_met=_holding(target, kind, latest, rule),
         deadline_known=deadline_known, deadline_met=deadline_met, probability=row["probability"],
-        recent=recent, needed=needed, since_base_enough=row["status"] == "on_track", latest_change=latest_change,
+        recent=recent, needed=needed, since_base_enough=_since_base_ratio(row) >= STATUS_THRESHOLDS[0], latest_change=latest_change,
         projected_change=(direction * (row["projected_median"] - latest) if kind != "yearly_flow" else math.nan),
         deadline_passed=bool(row["awaiting_figure"]), weakest_year=row.get("weakest_year"),
     )
@@ -1206,6 +1206,20 @@ def _projection_words(row, rule, unit, lang) -> dict:
             "short_word": short_word, "level_held": held, "points": int(row["n_points"]) if held else None}
 
 
+def _since_base_ratio(row) -> float:
+    """The pace since the baseline against the pace needed from it, in the points a year the reason
+    prints both in: "Tốc độ từ 2021 đủ" rested on the compound-growth ratio of the published method
+    (1,31) while the same sentence printed 4,5 points a year against 5,0 needed. A yearly target
+    keeps its status ratio (its need is each year's)."""
+    if row["kind"] in ("yearly_reduction", "yearly_flow"):
+        return row["status_ratio"]
+    level = row["met_threshold"] if not missing(row.get("met_threshold")) else row["target_value"]
+    if missing(level) or missing(row["base_value"]) or missing(row["base_year"]) or missing(row["latest_year"]):
+        return math.nan
+    return linear_rate_ratio(float(row["base_value"]), int(row["base_year"]), float(row["latest_value"]),
+                             int(row["latest_year"]), float(level), int(row["deadline"]), INCREASING[row["kind"]])
+
+
 def _since_base_words(row, unit, lang) -> dict:
     """The pace since the baseline in words, whether the recent pace is slower (both windows are
     the same years until the baseline is more than three years back), and whether the pace since
@@ -1217,7 +1231,7 @@ def _since_base_words(row, unit, lang) -> dict:
     shown_since, shown_recent = (change_text(v, unit, lang) for v in (since, recent))
     # slower as printed at the usual decimals (the pace since the baseline may take more below)
     slowed = direction * recent < direction * since and shown_since != shown_recent
-    ratio = row["status_ratio"]
+    ratio = _since_base_ratio(row)
     since_need = ""
     if not missing(ratio) and ratio > 0:
         # the pace needed from the baseline, which "gần đủ" / "đủ" is measured against, printed beside the
