@@ -594,6 +594,12 @@ def test_the_former_district_counts_the_hamlets_of_xa_ngu_lac_whole(tmp_path):
     assert row["latest_value"] == 2 and row["verdict"] == "deadline_missed"
     assert "mỗi xã tính cả xã (một ấp, một xã không chia theo tỷ lệ dân số)" in row["notes_vi"]
     assert "chỉ tính 32 %" not in row["notes_vi"]
+    # the verdict may rest on a hamlet outside the former district: the reason (and so the review) says so
+    assert row["verdict_reason_vi"].endswith("Từ năm 2025, xã Ngũ Lạc được tính cả xã, kể cả phần không thuộc địa "
+                                             "bàn huyện Cầu Ngang cũ.")
+    from analysis.reports.review_text import target_sentences
+
+    assert "xã Ngũ Lạc được tính cả xã" in target_sentences(row, 2025, "Số ấp đặc biệt khó khăn", "vi")
 
 
 def test_a_new_communes_own_khmer_share_is_what_its_party_members_are_compared_with(tmp_path):

@@ -30,7 +30,8 @@ import pandas as pd
 
 from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, load_reforms, load_targets
 from ..data.observations import load_observations
-from ..data.series import YearlySeries, build_series, counts_whole, measured, one_standard_a_year, since_latest_standard
+from ..data.series import (PLACE_UNITS, YearlySeries, build_series, counts_whole, measured, one_standard_a_year,
+                           since_latest_standard)
 from ..data.reform import merged_into
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
@@ -111,6 +112,8 @@ register_labels({
 
 
 register_labels({
+    "r_counted_whole": ("Từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area}.",
+                        "From {year}, {names} is counted whole, including its part outside the {area}."),
     "r_communes_missing": ("Năm {year} mới có số liệu của {n}/{total} {units}; còn chờ: {names}.",
                            "{year}: figures from {n} of {total} {units} so far; still awaited: {names}."),
     "composition_change": (
@@ -128,7 +131,7 @@ COLUMNS = [
     "latest_year", "latest_value", "base_year", "base_value", "n_points", "first_year_used", "standard",
     "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
     "met_threshold", "met_strict", "met_rule_vi", "met_rule_en", "met_units", "met_units_later", "met_before_year",
-    "met_threshold_before", "met_units_before", "counted_otherwise_from",
+    "met_threshold_before", "met_units_before", "counted_otherwise_from", "counted_whole_from",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
@@ -638,6 +641,17 @@ def _assess_one(target, code, context: _Context) -> dict:
             sentences.insert(0, _commune_target_sentence(own[0], unit, own[2], own[1], lang))
         sentences += _yearly_sentences(row, target, kind, record, latest, deadline, level, lang, approximate=estimated)
         row[f"verdict_reason_{lang}"] = " ".join(s for s in sentences if s)
+    if unit in PLACE_UNITS and found.reform is not None and code == found.reform.continues \
+            and latest_year >= found.reform.first_year and found.reform.apportion:
+        row["counted_whole_from"] = found.reform.first_year
+        # the verdict of a count of places may rest on a hamlet outside the former district: said in the reason
+        # (and so in the review), not only in the notes
+        for lang in ("vi", "en"):
+            names = ", ".join(in_sentence(context.areas.at[unit, f"name_{lang}"], lang)
+                              for unit in found.reform.apportion if unit in context.areas.index)
+            row[f"verdict_reason_{lang}"] += " " + label("r_counted_whole", lang).format(
+                year=found.reform.first_year, names=names,
+                area=in_sentence(found.reform.continues_name_vi if lang == "vi" else found.reform.continues_name_en, lang))
     if row["awaiting_figure"]:
         for lang in ("vi", "en"):
             waiting = _communes_missing_in(code, target, context, deadline, lang)

@@ -25,9 +25,10 @@ import pandas as pd
 from ..assessment import VERDICTS, status_label
 from ..assessment.met import INCREASING, INTEGER_UNITS
 from ..assessment.verdict import CHANCE_BANDS
+from ..data.catalogue import load_areas, load_reforms
 from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
-from ..text import check_language, label, register_labels
+from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
                      latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
 
@@ -94,6 +95,9 @@ register_labels({
                              "đổi có phần do cách tính)",
                              " (from {year} counted over the new communes, without the former district-level "
                              "bodies, so the change is partly how it is counted)"),
+    # T03, T20 after the reform: a hamlet or commune of xã Ngũ Lạc counted whole, its Duyên Hải part included
+    "rv_counted_whole": (" (từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area})",
+                         " (from {year}, {names} is counted whole, including its part outside the {area})"),
     "rv_earlier_estimated": (" (số liệu năm {year} là số ước tính từ số liệu thật; các năm trước có số liệu minh họa)",
                              " (the {year} figure is an estimate from real figures; earlier years include illustrative "
                              "figures)"),
@@ -456,7 +460,26 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         counted = label("rv_counted_otherwise", lang).format(year=int(otherwise))
         # one parenthesis for both asides, not two side by side
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
+    whole = _counted_whole(row, lang)
+    if whole:
+        return text + (whole[:-1] + "; " + earlier[2:] if earlier else whole)
     return text + earlier
+
+
+def _counted_whole(row: pd.Series, lang: str) -> str:
+    """" (từ năm 2025, xã Ngũ Lạc được tính cả xã, …)" for a count of places of the former district
+    that takes a new commune whole, its part outside included: the verdict may rest on a hamlet there."""
+    year = row.get("counted_whole_from")
+    if not _present(year) or int(row["latest_year"]) < int(year):
+        return ""
+    areas = load_areas()
+    for reform in load_reforms():
+        if reform.continues == row["area_code"] and reform.apportion:
+            names = ", ".join(in_sentence(areas.at[unit, f"name_{lang}"], lang) for unit in reform.apportion
+                              if unit in areas.index)
+            area = in_sentence(reform.continues_name_vi if lang == "vi" else reform.continues_name_en, lang)
+            return label("rv_counted_whole", lang).format(year=int(year), names=names, area=area)
+    return ""
 
 
 def _above_target(row: pd.Series, lang: str) -> str:
