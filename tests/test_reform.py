@@ -408,7 +408,9 @@ def test_a_figure_marked_expected_does_not_decide_a_deadline(tmp_path):
         for code in ("29416", "29419", "29431", "29446", "29455", "29530")), encoding="utf-8")
     check = check_observations([OBSERVATIONS_DIR, tmp_path])
     (told,) = [w for w in check.warnings if w.column == "qualifier"]
-    assert told.row == 2 and told.message_vi.startswith('số liệu ghi "dự kiến" (expected) cho năm 2025 (cũng ở dòng 3, 4, 5, 6, 7) là số kế hoạch')
+    assert told.row == 2 and told.message_vi.startswith('số liệu ghi "dự kiến" hoặc "kế hoạch" (expected) cho năm 2025 '
+                                                        '(cũng ở dòng 3, 4, 5, 6, 7) là số kế hoạch')
+    assert told.fix_vi.endswith('ghi "ước" ở cột qualifier.')  # the office's word, not the code "about"
     table = Workbench([OBSERVATIONS_DIR, tmp_path]).table
     row = table[(table["target_id"] == "T08") & (table["area_code"] == "848")].set_index("deadline").loc[2025]
     assert row["verdict"] != "achieved" and row["latest_year"] == 2024 and row["awaiting_figure"]

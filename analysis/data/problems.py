@@ -482,11 +482,12 @@ TEMPLATES: dict[str, tuple[str, str, str, str]] = {
         "reference), ignore this warning.",
     ),
     "expected_not_used": (
-        "số liệu ghi \"dự kiến\" (expected) cho năm {year}{also_vi} là số kế hoạch hoặc dự báo, không phải số thực hiện: "
-        "không dùng để đánh giá và dự báo, năm {year} chờ số thực hiện.",
+        "số liệu ghi \"dự kiến\" hoặc \"kế hoạch\" (expected) cho năm {year}{also_vi} là số kế hoạch hoặc dự báo, không "
+        "phải số thực hiện: không dùng để đánh giá và dự báo, năm {year} chờ số thực hiện.",
         "the figure marked expected for {year}{also_en} is a plan or a forecast, not an outcome: it is not used "
         "to assess or project, and {year} waits for the actual figure.",
-        "khi có số thực hiện, ghi số đó và bỏ expected; số ước thực hiện cả năm (đã gần hết năm) ghi about.",
+        "khi có số thực hiện, ghi số đó và bỏ chữ \"dự kiến\"; số ước thực hiện cả năm (đã gần hết năm) ghi \"ước\" ở "
+        "cột qualifier.",
         "when the actual figure is known, give it without expected; a year-end estimate of the year's outcome is "
         "marked about.",
     ),
