@@ -529,6 +529,15 @@ def test_a_share_of_communes_spanning_the_reform_judges_each_figure_on_the_commu
         assert row["met_rule_vi"].endswith("đủ 6/6 xã; đến năm 2024 tỷ lệ tính trên 15 xã, thị trấn, đạt khi ≥ 96,7 %")
     assert by_deadline[2025]["verdict"] == "achieved"
     assert by_deadline[2030]["verdict"] == "on_track" and by_deadline[2030]["probability"] > 0.5
+    # a share of 15 old units, then of 6 new communes: its change across the reform is partly how it is counted
+    row = by_deadline[2025]
+    assert (row["units_changed_from"], row["units_before"], row["units_after"]) == (2025, 15, 6)
+    assert ("Đến năm 2024 tỷ lệ tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới: thay đổi giữa năm 2024 và năm "
+            "2025 có phần do cách tính.") in row["notes_vi"]
+    from analysis.reports.review_text import target_sentences
+
+    assert ("(đến năm 2024 tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới, nên mức thay đổi có phần do cách "
+            "tính") in target_sentences(row, 2025, "Tỷ lệ xã, thị trấn vững mạnh về quốc phòng", "vi")
 
 
 def _new_communes_flags(tmp_path, indicator: str, earlier: str = "", met: int = 6, codes=NEW_COMMUNES) -> pd.DataFrame:

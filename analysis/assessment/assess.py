@@ -112,6 +112,10 @@ register_labels({
 
 
 register_labels({
+    "units_change": ("Đến năm {last} tỷ lệ tính trên {before} đơn vị cấp xã cũ, từ năm {year} trên {after} xã mới: thay "
+                     "đổi giữa năm {last} và năm {year} có phần do cách tính.",
+                     "To {last} the share counts {before} former commune-level units, from {year} the {after} new "
+                     "communes: the change from {last} to {year} is partly how it is counted."),
     "r_counted_whole": ("Từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area}.",
                         "From {year}, {names} is counted whole, including its part outside the {area}."),
     "r_communes_missing": ("Năm {year} mới có số liệu của {n}/{total} {units}; còn chờ: {names}.",
@@ -132,6 +136,7 @@ COLUMNS = [
     "target_value", "target_value_other_end", "target_low", "target_high", "target_illustrative", "gap",
     "met_threshold", "met_strict", "met_rule_vi", "met_rule_en", "met_units", "met_units_later", "met_before_year",
     "met_threshold_before", "met_units_before", "counted_otherwise_from", "counted_whole_from",
+    "units_changed_from", "units_before", "units_after",
     "needed_points_per_year", "needed_percent_per_year",
     "needed_points_per_year_other_end", "needed_percent_per_year_other_end",
     "observed_points_per_year_5y", "observed_points_per_year_recent", "observed_points_per_year_since_base",
@@ -540,8 +545,15 @@ def _assess_one(target, code, context: _Context) -> dict:
                          if target["indicator"] in indicators.index else "")
     changed = _counted_otherwise_from(code, found, indicators)
     row["counted_otherwise_from"] = changed or math.nan
+    units_changed = _units_changed(code, found, indicators)
+    if units_changed is not None:
+        row.update(units_changed_from=units_changed[0], units_before=units_changed[1], units_after=units_changed[2])
     notes_vi += _reform_notes(code, found, "vi", whole, changed is not None)
     notes_en += _reform_notes(code, found, "en", whole, changed is not None)
+    if units_changed is not None:
+        year, before, after = units_changed
+        for lang, notes in (("vi", notes_vi), ("en", notes_en)):
+            notes.append(label("units_change", lang).format(year=year, last=year - 1, before=before, after=after))
     if len(values) == 0:
         if origin != "projection" and kind != "yearly_reduction":
             # the catalogue's target, shown with or without figures (a yearly fall needs a figure to start from)
@@ -726,6 +738,24 @@ def _counted_otherwise_from(code: str, found: TargetSeries, indicators: pd.DataF
             and indicators.at[found.series.indicator, "aggregate"] == "district_reported"):
         return reform.first_year
     return None
+
+
+def _units_changed(code: str, found: TargetSeries, indicators: pd.DataFrame) -> tuple[int, int, int] | None:
+    """(the reform's first year, the communes counted before it, after it) for a share of communes of
+    the former district that spans the reform: 13/13 in 2024 and 5/6 in 2025 read as a fall of 16,7
+    points, partly what was counted. None otherwise."""
+    reform, frame = found.reform, found.series.frame
+    indicator = found.series.indicator
+    if (reform is None or frame.empty or code != reform.continues or indicator not in indicators.index
+            or not indicators.at[indicator, "flags"]):
+        return None
+    before = frame[(frame.index == reform.first_year - 1) & frame["denominator"].notna()]
+    after = frame[(frame.index >= reform.first_year) & (frame["how"] == "sum of new communes")
+                  & frame["denominator"].notna()]
+    if before.empty or after.empty:
+        return None
+    n_before, n_after = int(before["denominator"].iloc[0]), int(after["denominator"].iloc[0])
+    return (reform.first_year, n_before, n_after) if n_before != n_after else None
 
 
 def _reform_notes(code: str, found: TargetSeries, lang: str, whole: bool = False,

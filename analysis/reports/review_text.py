@@ -95,6 +95,11 @@ register_labels({
                              "đổi có phần do cách tính)",
                              " (from {year} counted over the new communes, without the former district-level "
                              "bodies, so the change is partly how it is counted)"),
+    # T04, T12, T13, T17 after the reform: a share of 13 or 15 old units, then of the 6 new communes
+    "rv_units_changed": (" (đến năm {last} tính trên {before} đơn vị cấp xã cũ, từ năm {year} trên {after} xã mới, nên "
+                         "mức thay đổi có phần do cách tính)",
+                         " (to {last} counted over {before} former commune-level units, from {year} over the {after} "
+                         "new communes, so the change is partly how it is counted)"),
     # T03, T20 after the reform: a hamlet or commune of xã Ngũ Lạc counted whole, its Duyên Hải part included
     "rv_counted_whole": (" (từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area})",
                          " (from {year}, {names} is counted whole, including its part outside the {area})"),
@@ -459,6 +464,11 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     if _present(otherwise) and base_year < int(otherwise) <= year:
         counted = label("rv_counted_otherwise", lang).format(year=int(otherwise))
         # one parenthesis for both asides, not two side by side
+        return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
+    changed = row.get("units_changed_from")
+    if _present(changed) and base_year < int(changed) <= year:
+        counted = label("rv_units_changed", lang).format(year=int(changed), last=int(changed) - 1,
+                                                         before=int(row["units_before"]), after=int(row["units_after"]))
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     whole = _counted_whole(row, lang)
     if whole:
