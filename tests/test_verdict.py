@@ -229,6 +229,10 @@ def test_basically_no_especially_difficult_hamlets_means_at_most_one_in_the_dist
     # the plan's value everywhere (the chart's diamond, the review's "0 ấp"); what counts as met
     # is said beside it: the chart's legend, the review, the dashboard's footnote
     assert (target_text(district), target_text(commune)) == ("0 ấp", "0 ấp")
+    # a commune's rule in words: "Đạt khi ≤ 0 ấp" read as no Vietnamese a planner writes
+    assert commune["met_rule_vi"].startswith("Đạt khi không còn ấp nào: ")
+    assert commune["met_rule_en"].startswith("Met when no hamlet is left: ")
+    assert district["met_rule_vi"].startswith("Đạt khi ≤ 1 ấp: ")
 
 
 # ---- T14: each commune against its own Khmer population share --------------------------------

@@ -37,6 +37,7 @@ register_labels({
     "met_rule_bound": ("Đạt khi {symbol} {threshold} ({target} theo độ chính xác kế hoạch ghi, làm tròn)",
                        "Met when {symbol} {threshold} ({target} at the precision the plan writes, rounded)"),
     "met_rule_catalogue": ("Đạt khi {symbol} {threshold}: {note}", "Met when {symbol} {threshold}: {note}"),
+    "met_rule_none": ("Đạt khi không còn {unit} nào: {note}", "Met when no {unit} is left: {note}"),
 })
 
 
@@ -117,6 +118,10 @@ class MetRule:
             return label("met_rule_bound", lang).format(symbol=symbol, threshold=f"{threshold} %",
                                                         target=f"{target} %")
         note = self.note_vi if lang == "vi" else self.note_en
+        if self.source == "catalogue" and not self.increasing and not self.strict and self.threshold == 0 \
+                and unit is not None:
+            # "Đạt khi ≤ 0 ấp" for a commune's "none left"
+            return label("met_rule_none", lang).format(unit=unit("1", lang), note=note)
         if self.source == "grid":
             threshold = f"{threshold} %"
         elif unit is not None:

@@ -413,7 +413,8 @@ def _plan_aim(row: pd.Series, lang: str) -> bool:
 
 def _rule_note(row: pd.Series, lang: str) -> str:
     """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
-    fields = _match("met_rule_catalogue", _text_or_empty(row, f"met_rule_{lang}"), lang, end="")
+    rule = _text_or_empty(row, f"met_rule_{lang}")
+    fields = _match("met_rule_catalogue", rule, lang, end="") or _match("met_rule_none", rule, lang, end="")
     note = re.sub(r'"([^"]*)"', "“\\1”", (fields or {}).get("note", "").strip())  # typographic quotes
     note = note[:1].upper() + note[1:]  # a sentence of its own ("tỷ lệ của 13 xã …" followed a full stop)
     return note if not note or note.endswith(".") else note + "."
