@@ -912,7 +912,7 @@ def test_communes_whose_poverty_target_is_zero_are_told_it_is_the_workbenchs_rea
 def test_a_new_commune_with_land_from_outside_says_whose_figures_its_earlier_years_are(shipped_new_map):
     # xã Ngũ Lạc's years to 2024 are the old Thạnh Hòa Sơn's alone: the charts named the whole new commune and
     # marked them "≈ số liệu ước tính", and the Duyên Hải part was said only in the tables' notes
-    note = "Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ."
+    note = "Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc cũ của huyện Duyên Hải."
     for figure in (shipped_new_map.fan_chart("T01", "29530-2025"), shipped_new_map.small_multiples("T02")):
         assert note in " ".join(" ".join(text.get_text() for text in figure.texts).split())
     assert "Thạnh Hòa Sơn cũ" not in " ".join(t.get_text() for t in shipped_new_map.fan_chart("T01", "29431-2025").texts)

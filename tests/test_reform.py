@@ -613,6 +613,35 @@ def test_the_former_district_counts_the_hamlets_of_xa_ngu_lac_whole(tmp_path):
     assert "xã Ngũ Lạc được tính cả xã" in target_sentences(row, 2025, "Số ấp đặc biệt khó khăn", "vi")
 
 
+def test_a_new_communes_change_since_2021_says_its_earlier_years_are_a_part_of_it(tmp_path):
+    # xã Ngũ Lạc's own review read "còn 1 ấp, tăng 1 ấp so với năm 2021 (0 ấp)" as a trend, though its years to 2024
+    # are the old Thạnh Hòa Sơn's alone and 2025 the whole commune, its Duyên Hải part included
+    (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,source\n"
+                                       "health_insurance_coverage,29530,khmer,2025,92.2,BHXH\n", encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("T02", "29530-2025").iterrows()
+              if r["deadline"] == 2025]
+    from analysis.reports.review_text import target_sentences
+
+    assert row["latest_year"] == 2025 and row["base_year"] == 2021
+    vi = target_sentences(row, 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế", "vi")
+    assert "(đến năm 2024 chỉ gồm phần xã Thạnh Hòa Sơn cũ, từ năm 2025 cả xã, nên mức thay đổi có phần do cách tính" in vi
+    en = target_sentences(row, 2025, "Khmer health insurance coverage", "en")
+    assert "(to 2024 the former Thạnh Hòa Sơn commune only, from 2025 the whole commune, so the change is partly" in en
+    # a commune made of old units of the former district only has no such clause
+    (other,) = [r for _, r in Workbench(observations, map="new").rows("T02", "29431-2025").iterrows()
+                if r["deadline"] == 2025]
+    assert "chỉ gồm phần" not in target_sentences(other, 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế", "vi")
+
+
+def test_the_crosswalk_gives_the_code_of_the_old_commune_outside_the_plans_area():
+    from analysis.data.reform import crosswalk_table
+
+    row = crosswalk_table().iloc[-1]
+    assert row.iloc[0] == "Xã Ngũ Lạc"
+    assert row.iloc[2] == "Xã Thạnh Hòa Sơn (29458); xã Ngũ Lạc cũ của huyện Duyên Hải (29530)"
+
+
 def test_a_new_communes_own_khmer_share_is_what_its_party_members_are_compared_with(tmp_path):
     # T14 in a commune compares its Khmer party members with its Khmer share of the population; xã Ngũ Lạc's real
     # 2025 share (66,4 %) was passed over for the illustrative 42 % of the old Thạnh Hòa Sơn alone

@@ -185,7 +185,8 @@ def crosswalk_table(lang: str = "vi") -> pd.DataFrame:
     for new, olds in reform.crosswalk.items():
         parts = ", ".join(f"{areas.at[old, 'name_vi' if vi else 'name_en']} ({old})" for old in olds)
         if new in reform.outside:
-            parts += "; " + reform.outside[new][0 if vi else 1]
+            # the old commune outside the plan's area had the code the new commune keeps
+            parts += f"; {reform.outside[new][0 if vi else 1]} ({areas.at[new, 'gso_code']})"
         rows.append({
             ("Xã mới (tỉnh Vĩnh Long)" if vi else "New commune (Vĩnh Long)"): areas.at[new, "name_vi" if vi else "name_en"],
             ("Mã mới" if vi else "New code"): areas.at[new, "gso_code"],

@@ -513,7 +513,7 @@ def _reform_sentence(reform, map_name: str, lang: str, area_name: str | None = N
     >>> _reform_sentence(load_reforms()[-1], "new", "en", "Nhị Trường commune", "29446-2025").split(". ")[-1]
     'Figures before 2025 are combined from its 3 former units: Hiệp Hòa commune, Trường Thọ commune, Nhị Trường commune.'
     >>> _reform_sentence(load_reforms()[-1], "new", "vi", "Xã Ngũ Lạc", "29530-2025").split("xã mới. ")[-1]
-    'Báo cáo này tổng hợp trên địa bàn xã Ngũ Lạc. Số liệu các năm trước năm 2025 là của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
+    'Báo cáo này tổng hợp trên địa bàn xã Ngũ Lạc. Số liệu các năm trước năm 2025 là của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc cũ của huyện Duyên Hải.'
     """
     summary = reform.summary_vi if lang == "vi" else reform.summary_en
     if area_name:

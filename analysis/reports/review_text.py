@@ -100,6 +100,11 @@ register_labels({
                          "mức thay đổi có phần do cách tính)",
                          " (to {last} counted over {before} former commune-level units, from {year} over the {after} "
                          "new communes, so the change is partly how it is counted)"),
+    # xã Ngũ Lạc's own review: its years to 2024 are the old Thạnh Hòa Sơn's alone, 2025 the whole new commune
+    "rv_part_before": (" (đến năm {last} chỉ gồm phần {part} cũ, từ năm {year} cả xã, nên mức thay đổi có phần do "
+                       "cách tính)",
+                       " (to {last} the former {part} only, from {year} the whole commune, so the change is "
+                       "partly how it is counted)"),
     # T03, T20 after the reform: a hamlet or commune of xã Ngũ Lạc counted whole, its Duyên Hải part included
     "rv_counted_whole": (" (từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area})",
                          " (from {year}, {names} is counted whole, including its part outside the {area})"),
@@ -470,6 +475,11 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     if _present(changed) and base_year < int(changed) <= year:
         counted = label("rv_units_changed", lang).format(year=int(changed), last=int(changed) - 1,
                                                          before=int(row["units_before"]), after=int(row["units_after"]))
+        return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
+    inside = part_inside(str(row.get("area_code", "")), lang)
+    if inside is not None and base_year < inside[0].first_year <= year:
+        counted = label("rv_part_before", lang).format(last=inside[0].first_year - 1, part=inside[1],
+                                                       year=inside[0].first_year)
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     whole = _counted_whole(row, lang)
     if whole:

@@ -283,7 +283,7 @@ def part_note(code: str, lang: str) -> str:
     The "≈" of those points said "estimated", and the chart named the whole new commune.
 
     >>> part_note("29530-2025", "vi")
-    'Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc (mã 29530) của huyện Duyên Hải cũ.'
+    'Trước năm 2025 (≈): số liệu của xã Thạnh Hòa Sơn cũ, chưa gồm xã Ngũ Lạc cũ của huyện Duyên Hải.'
     >>> part_note("29431-2025", "vi"), part_note("29530-2025", "en").startswith("Before 2025 (≈): figures of former Thạnh")
     ('', True)
     """
