@@ -634,6 +634,15 @@ def test_a_new_communes_change_since_2021_says_its_earlier_years_are_a_part_of_i
     assert "chỉ gồm phần" not in target_sentences(other, 2025, "Tỷ lệ người Khmer tham gia bảo hiểm y tế", "vi")
 
 
+def test_xa_ngu_lacs_years_before_the_reform_are_its_old_parts_own_not_estimates():
+    # its 2024 is the old Thạnh Hòa Sơn's own figure ("≈" for the whole commune): a pace within it is no estimate
+    observations = load_observations(OBSERVATIONS_DIR)
+    rows = Workbench(observations, map="new").rows("T09", "29530-2025")
+    assert (rows["latest_year"] == 2024).all() and rows["approximate"].all()
+    assert not rows["verdict_reason_vi"].str.contains("ước tính").any()
+    assert rows["verdict_reason_vi"].str.contains("từ năm 2021 đến năm 2024 tăng", case=False).all()
+
+
 def test_the_crosswalk_gives_the_code_of_the_old_commune_outside_the_plans_area():
     from analysis.data.reform import crosswalk_table
 
@@ -667,6 +676,9 @@ def test_a_figure_an_office_gives_as_an_estimate_is_drawn_and_written_as_one(tmp
     (row,) = [r for _, r in Workbench(observations, map="new").rows("T02", "29431-2025").iterrows()
               if r["deadline"] == 2030]
     assert row["latest_year"] == 2026 and row["approximate"]
+    # the pace it ends is one too ("Từ năm 2023 đến năm 2026 tăng 1,2 điểm %/năm" rested on the estimate unsaid)
+    assert "đến năm 2026 (năm 2026: số ước tính) tăng" in row["verdict_reason_vi"]
+    assert "2023–2026 (2026 an estimate)" in row["verdict_reason_en"]
 
 
 def test_a_district_awaiting_its_figure_names_the_communes_still_to_send(tmp_path):

@@ -32,7 +32,7 @@ from ..data.catalogue import MAPS, commune_codes, load_areas, load_indicators, l
 from ..data.observations import load_observations
 from ..data.series import (PLACE_UNITS, YearlySeries, build_series, counts_whole, measured, one_standard_a_year,
                            since_latest_standard)
-from ..data.reform import merged_into
+from ..data.reform import merged_into, part_inside
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import in_sentence, label, register_labels
@@ -90,6 +90,10 @@ register_labels({
                      "workbench's reading)."),
     # the figures a pace runs between ("in 2021–2024" in English sentences, where "from … to …" does not fit)
     "pace_span": ("từ năm {start} đến năm {end}", "{start}–{end}"),
+    # a pace ending on an estimate (an office's "ước", a new commune's share assumed) is one too, as its figure
+    # is "khoảng"
+    "pace_span_estimated": ("từ năm {start} đến năm {end} (năm {end}: số ước tính)",
+                            "{start}–{end} ({end} an estimate)"),
     # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
     # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
     "commune_target": ("Mức so sánh của xã: {value}, bằng tỷ lệ người Khmer trong dân số năm {year}{illustrative} "
@@ -1103,6 +1107,14 @@ def _latest_decimals(table: pd.DataFrame) -> pd.Series:
     return wanted.groupby([table["target_id"], table["area_code"]]).transform("max")
 
 
+def _part_before_reform(row) -> bool:
+    """Whether the latest figure is, before the reform, the old unit's own figure of a new commune that
+    also holds land outside the plan's area (xã Ngũ Lạc's 2024 is the old Thạnh Hòa Sơn's): a part's
+    own figure, marked "≈" for the whole commune, not an estimate of it."""
+    inside = part_inside(str(row.get("area_code", "")))
+    return inside is not None and int(row["latest_year"]) < inside[0].first_year
+
+
 def _reason_words(row, target, lang, values, deadline, rule) -> dict:
     unit = row["unit"]
     kind = row["kind"]
@@ -1134,7 +1146,9 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
             recent_words = change_text(whole, unit, lang, per_year=False)
         # the figures the pace runs between, named as such: "3 năm 2022–2024 giảm 0,8" (the changes of 2022,
         # 2023 and 2024) read as from the 2022 figure to the 2024 one, which rose, beside a chart showing it
-        recent_span = label("pace_span", lang).format(start=window_start, end=latest_year)
+        estimated = bool(row.get("approximate")) and not _part_before_reform(row)
+        recent_span = label("pace_span_estimated" if estimated else "pace_span", lang).format(
+            start=window_start, end=latest_year)
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),
