@@ -536,8 +536,25 @@ def test_a_share_of_communes_spanning_the_reform_judges_each_figure_on_the_commu
             "2025 có phần do cách tính.") in row["notes_vi"]
     from analysis.reports.review_text import target_sentences
 
-    assert ("(đến năm 2024 tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới, nên mức thay đổi có phần do cách "
-            "tính") in target_sentences(row, 2025, "Tỷ lệ xã, thị trấn vững mạnh về quốc phòng", "vi")
+    sentence = target_sentences(row, 2025, "Tỷ lệ xã, thị trấn vững mạnh về quốc phòng", "vi")
+    # 100 % in 2021 and in 2025: "không thay đổi … nên mức thay đổi có phần do cách tính" said a change after all
+    assert ("không thay đổi so với năm 2021 (đến năm 2024 tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới; "
+            "số liệu năm 2025 là số liệu thật") in sentence
+    assert "nên mức thay đổi" not in sentence
+
+
+def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_path):
+    # T04 at the former district: 13/13 old communes every year to 2024, then 5/6 new ones in 2025. "Từ năm 2022 đến
+    # năm 2025 giảm 5,6 điểm %/năm, ngược hướng mục tiêu" made a verdict of the change of count; the pace is that of
+    # the years counted alike (2021–2024, one point since), and says so
+    observations = _new_communes_flags(tmp_path, "ntm_commune_recognised", met=5)
+    rows = Workbench(observations, map="new").rows("T04", "848")
+    (row,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
+    assert row["latest_year"] == 2025 and row["latest_value"] == pytest.approx(83.33, abs=0.01)
+    assert row["observed_points_per_year_recent"] == 0  # 100 % from 2021 to 2024, not −5,6 a year
+    assert "ngược hướng" not in row["verdict_reason_vi"]
+    assert "từ năm 2021 đến năm 2024 (theo cách tính trước năm 2025)" in row["verdict_reason_vi"]
+    assert "2021–2024 (counted as before 2025)" in row["verdict_reason_en"]
 
 
 def _new_communes_flags(tmp_path, indicator: str, earlier: str = "", met: int = 6, codes=NEW_COMMUNES) -> pd.DataFrame:

@@ -92,6 +92,10 @@ register_labels({
     "pace_span": ("từ năm {start} đến năm {end}", "{start}–{end}"),
     # a pace ending on an estimate (an office's "ước", a new commune's share assumed) is one too, as its figure
     # is "khoảng"
+    # a pace measured on the years before what is counted changed, the later ones too few to measure one
+    "pace_span_before": ("từ năm {start} đến năm {end} (theo cách tính trước năm {year})",
+                         "{start}–{end} (counted as before {year})"),
+    "pace_span_part": ("từ năm {start} đến năm {end} (phần {part} cũ)", "{start}–{end} (former {part} only)"),
     "pace_span_estimated": ("từ năm {start} đến năm {end} (năm {end}: số ước tính)",
                             "{start}–{end} ({end} an estimate)"),
     # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
@@ -442,18 +446,48 @@ def _unit_share(target, code, context: _Context) -> tuple[float, bool, int] | No
     return float(last["value"]), bool(last["illustrative"]), int(last["year"])
 
 
-def _recent_window(values: pd.Series) -> pd.Series:
-    """The points the recent pace is measured between: the last RECENT_YEARS years of change."""
+def _recent_window(values: pd.Series, basis_from: int | None = None) -> pd.Series:
+    """The points the recent pace is measured between: the last RECENT_YEARS years of change, all
+    counted alike. From ``basis_from`` on the series counts otherwise (the new communes from 2025):
+    the pace is measured on those years once there are two of them, on the years before until then.
+    13/13 old communes in 2024 and 5/6 new ones in 2025 read as "giảm 5,6 điểm %/năm, ngược hướng
+    mục tiêu" and made a verdict of what was counted.
+
+    >>> values = pd.Series([100.0, 100.0, 100.0, 100.0, 83.3], index=range(2021, 2026))
+    >>> list(_recent_window(values).index), list(_recent_window(values, 2025).index)
+    ([2022, 2023, 2024, 2025], [2021, 2022, 2023, 2024])
+    >>> list(_recent_window(pd.concat([values, pd.Series([100.0], index=[2026])]), 2025).index)
+    [2025, 2026]
+    """
+    if basis_from is not None and int(values.index[0]) < basis_from <= int(values.index[-1]):
+        after = values[values.index >= basis_from]
+        values = after if len(after) >= 2 else values[values.index < basis_from]
     return values[values.index >= int(values.index[-1]) - RECENT_YEARS]
 
 
-def _recent_change(values: pd.Series) -> float:
-    """Mean yearly change over the last RECENT_YEARS years (or what the series has)."""
-    latest_year = int(values.index[-1])
-    window = _recent_window(values)
+def _recent_change(values: pd.Series, basis_from: int | None = None) -> float:
+    """Mean yearly change over the last RECENT_YEARS years (or what the series has), counted alike."""
+    window = _recent_window(values, basis_from)
     if len(window) < 2:
         return math.nan
-    return (float(window.iloc[-1]) - float(window.iloc[0])) / (latest_year - int(window.index[0]))
+    return (float(window.iloc[-1]) - float(window.iloc[0])) / (int(window.index[-1]) - int(window.index[0]))
+
+
+def _basis_changed_from(code: str, found: TargetSeries, unit: str, whole: bool, changed: int | None,
+                        units_changed: tuple | None) -> int | None:
+    """The year from which the series counts otherwise, if it does: the reform's first year for the
+    district's own count become the new communes' sum (T14, T16), a share of 13 or 15 old units become
+    one of 6 new communes (T04, T12, T13, T17, T20), a count of places taking xã Ngũ Lạc whole (T03),
+    and xã Ngũ Lạc itself, whose years before are the old Thạnh Hòa Sơn's alone. None otherwise."""
+    reform = found.reform
+    if changed is not None:
+        return changed
+    if units_changed is not None:
+        return units_changed[0]
+    if reform is not None and code == reform.continues and reform.apportion and (whole or unit in PLACE_UNITS):
+        return reform.first_year
+    inside = part_inside(code)
+    return inside[0].first_year if inside is not None else None
 
 
 def _unit_after(unit: str):
@@ -576,7 +610,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     plan_start = int(target["plan_start"])
     since = values[values.index >= plan_start]  # the plan's years
     base_year, base_value = _base_point(values, plan_start)
-    recent = _recent_change(values)
+    basis_from = _basis_changed_from(code, found, unit, whole, changed, units_changed)
+    recent = _recent_change(values, basis_from)
     row.update(latest_year=latest_year, latest_value=latest, base_year=base_year, base_value=base_value,
                first_year_used=int(values.index[0]), observed_points_per_year_recent=recent)
     if latest_year - 1 in values.index:  # the latest year's own change (a yearly fall is judged on it)
@@ -641,7 +676,7 @@ def _assess_one(target, code, context: _Context) -> dict:
             row.update(years_met=int(record["met"].sum()), years_counted=len(record))
 
     row["awaiting_figure"] = bool(deadline < context.this_year and latest_year < deadline)
-    evidence = _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record)
+    evidence = _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record, basis_from)
     row["verdict"] = decide(evidence)
     row["latest_met"] = evidence.latest_met  # the chance before the deadline is then a chance of holding
     if row["verdict"] in ("achieved", "deadline_missed") and evidence.deadline_known:
@@ -649,7 +684,7 @@ def _assess_one(target, code, context: _Context) -> dict:
         row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")
     estimated = set(part.index[part["approximate"].astype(bool)])  # years said "khoảng" in the yearly sentence
     for lang in ("vi", "en"):
-        words = _reason_words(row, target, lang, values, deadline, rule)
+        words = _reason_words(row, target, lang, values, deadline, rule, basis_from)
         sentences = [reason(row["verdict"], evidence, lang, words)]
         if evidence.deadline_known and record is not None and (record["year"] == deadline).any():
             sentences = []  # the year-by-year sentence below says how the deadline year went
@@ -1069,7 +1104,8 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
     row["reach"] = reach_words
 
 
-def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record) -> Evidence:
+def _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record,
+              basis_from: int | None = None) -> Evidence:
     deadline_known = deadline <= latest_year
     deadline_met = None
     if deadline_known:
@@ -1085,7 +1121,8 @@ def _evidence(row, target, kind, direction, values, latest_year, latest, deadlin
     else:
         recent = direction * row["observed_points_per_year_recent"]
         needed = direction * row["needed_points_per_year"]
-        if len(values) >= 2:
+        # a last change across a change of what is counted is no turn (13/13 old communes, then 5/6 new ones)
+        if len(values) >= 2 and not (basis_from is not None and int(values.index[-2]) < basis_from <= latest_year):
             (year_before, before), (year_last, last) = list(values.iloc[-2:].items())
             latest_change = direction * (float(last) - float(before)) / (int(year_last) - int(year_before))
     return Evidence(
@@ -1115,7 +1152,7 @@ def _part_before_reform(row) -> bool:
     return inside is not None and int(row["latest_year"]) < inside[0].first_year
 
 
-def _reason_words(row, target, lang, values, deadline, rule) -> dict:
+def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | None = None) -> dict:
     unit = row["unit"]
     kind = row["kind"]
     target_words = target_text(pd.Series({**row, "reading": row["reading"] or "points"}), lang)
@@ -1137,8 +1174,9 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
                                  every_year=len(tail) == latest_year - int(tail.index[0]) + 1)
     else:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
-        window_start = int(_recent_window(values).index[0])
-        whole = whole_units_over(row["observed_points_per_year_recent"], unit, latest_year - window_start)
+        window = _recent_window(values, basis_from)
+        window_start, window_end = int(window.index[0]), int(window.index[-1])
+        whole = whole_units_over(row["observed_points_per_year_recent"], unit, window_end - window_start)
         # "3 năm 2022–2024 giảm 1 ấp" beside a need said in whole units over years ("giảm 2 ấp từ năm 2024 đến
         # năm 2030"): 0,3 ấp a year beside it read as too few; beside a need of one year ("giảm 1 ấp so với năm
         # 2024") the pace stays a pace, or "1" and "1" read as enough
@@ -1146,9 +1184,14 @@ def _reason_words(row, target, lang, values, deadline, rule) -> dict:
             recent_words = change_text(whole, unit, lang, per_year=False)
         # the figures the pace runs between, named as such: "3 năm 2022–2024 giảm 0,8" (the changes of 2022,
         # 2023 and 2024) read as from the 2022 figure to the 2024 one, which rose, beside a chart showing it
-        estimated = bool(row.get("approximate")) and not _part_before_reform(row)
+        estimated = bool(row.get("approximate")) and not _part_before_reform(row) and window_end == latest_year
         recent_span = label("pace_span_estimated" if estimated else "pace_span", lang).format(
-            start=window_start, end=latest_year)
+            start=window_start, end=window_end)
+        if window_end < latest_year:  # the pace stops before what is counted changed: said with it
+            inside = part_inside(str(row["area_code"]), lang)
+            recent_span = (label("pace_span_part", lang).format(start=window_start, end=window_end, part=inside[1])
+                           if inside is not None else
+                           label("pace_span_before", lang).format(start=window_start, end=window_end, year=basis_from))
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),

@@ -124,6 +124,7 @@ register_labels({
                       "{recent_span}: {recent}, {enough}, as {needed} is needed; chance {chance}."),
     # a pace from ON_TRACK_PACE of the need up to the need counts as enough: "đủ" beside a smaller figure read wrong
     "enough": ("đủ", "enough"),
+    "held_level": ("giữ nguyên", "held level"),
     "nearly_enough": ("gần đủ", "nearly enough"),
     "r_hold": ("Cần giữ mức năm {latest_year}; khả năng đạt {chance}.", "The {latest_year} level needs holding; chance {chance}."),
     "r_flow": ("Cần {needed} mỗi năm; {recent_span} bình quân {recent}; khả năng đạt {chance}.",
@@ -346,6 +347,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
         key = "r_since_base_enough" if words.get("slowed") else "r_since_base_enough_needs_more"
     else:
         key = "r_short"
+    if key == "r_chance_but_slow" and fields.get("recent") == label("no_change", lang):
+        fields["recent"] = label("held_level", lang)  # "chỉ không đổi" does not read; "chỉ giữ nguyên" does
     text = label(key, lang).format(**fields)
     text = text[:1].upper() + text[1:]  # "Từ năm 2021 đến năm 2024 giảm …" opens some of them
     if key in ("r_short", "r_chance_but_away") and _turned(e) and e.recent < 0 and words.get("latest_change"):

@@ -456,7 +456,8 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     # (17,95 % against 17,43 %: 0,52 points, all three with the latest figure's decimals)
     decimals = latest_decimals(row) or decimals_for(unit)
     change = half_up(float(row["latest_value"]), decimals) - half_up(float(row["base_value"]), decimals)
-    if change_text(change, unit, lang) == label("no_change", lang):
+    unchanged = change_text(change, unit, lang) == label("no_change", lang)
+    if unchanged:
         text += label("rv_unchanged", lang).format(base_year=base_year)
     else:
         text += label("rv_change", lang).format(change=change_text(change, unit, lang, per_year=False,
@@ -469,22 +470,39 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
     otherwise = row.get("counted_otherwise_from")
     if _present(otherwise) and base_year < int(otherwise) <= year:
         counted = label("rv_counted_otherwise", lang).format(year=int(otherwise))
+        counted = _no_change_to_explain(counted, lang) if unchanged else counted
         # one parenthesis for both asides, not two side by side
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     changed = row.get("units_changed_from")
     if _present(changed) and base_year < int(changed) <= year:
         counted = label("rv_units_changed", lang).format(year=int(changed), last=int(changed) - 1,
                                                          before=int(row["units_before"]), after=int(row["units_after"]))
+        counted = _no_change_to_explain(counted, lang) if unchanged else counted
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     inside = part_inside(str(row.get("area_code", "")), lang)
     if inside is not None and base_year < inside[0].first_year <= year:
         counted = label("rv_part_before", lang).format(last=inside[0].first_year - 1, part=inside[1],
                                                        year=inside[0].first_year)
+        counted = _no_change_to_explain(counted, lang) if unchanged else counted
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     whole = _counted_whole(row, lang)
     if whole:
         return text + (whole[:-1] + "; " + earlier[2:] if earlier else whole)
     return text + earlier
+
+
+_CHANGE_COUNTED = {"vi": ", nên mức thay đổi có phần do cách tính)", "en": ", so the change is partly how it is counted)"}
+
+
+def _no_change_to_explain(aside: str, lang: str) -> str:
+    """An aside on how a figure was counted, without "so the change is partly how it is counted" beside
+    "không thay đổi" (T13: 100 % in 2021 and in 2025), which then read as a change after all.
+
+    >>> _no_change_to_explain(" (đến năm 2024 tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới, nên mức thay "
+    ...                       "đổi có phần do cách tính)", "vi")
+    ' (đến năm 2024 tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới)'
+    """
+    return aside.replace(_CHANGE_COUNTED[lang], ")")
 
 
 def _counted_whole(row: pd.Series, lang: str) -> str:
