@@ -457,6 +457,12 @@ def test_the_former_districts_party_share_is_built_from_the_new_communes_counts(
     sentences = target_sentences(row, 2025, "Tỷ lệ đảng viên người Khmer", "vi")
     assert "(17,4 %) (từ năm 2025 tính trên các xã mới, không gồm các cơ quan cấp huyện cũ, nên mức thay đổi có phần " \
            "do cách tính; số liệu năm 2025 là số ước tính" in sentences
+    # "Đã đạt" in the year the bodies left the count: the reason, read on the charts and in the tables, says what
+    # the old count gave (the review says it in its aside, once)
+    assert row["verdict_reason_vi"].endswith("Từ năm 2025 là tổng của các xã mới, không gồm các cơ quan cấp huyện cũ; "
+                                             "năm 2024, tính cả các cơ quan đó: 17,95 %.")
+    assert row["verdict_reason_en"].endswith("in 2024, with them: 17.95 %.")
+    assert sentences.count("không gồm các cơ quan cấp huyện cũ") == 1
 
 
 def test_the_new_communes_figures_typed_under_last_years_year_are_warned_about(tmp_path):
@@ -666,6 +672,22 @@ def test_the_crosswalk_gives_the_code_of_the_old_commune_outside_the_plans_area(
     row = crosswalk_table().iloc[-1]
     assert row.iloc[0] == "Xã Ngũ Lạc"
     assert row.iloc[2] == "Xã Thạnh Hòa Sơn (29458); xã Ngũ Lạc cũ của huyện Duyên Hải (29530)"
+
+
+def test_a_count_of_communes_across_the_reform_says_the_merger_is_part_of_its_fall(tmp_path):
+    # T20: 8 especially difficult units of 15 in 2023, 1 of the 6 new communes in 2025, read "giảm 7 xã" as policy
+    (tmp_path / "xa_dbkk.csv").write_text("indicator,area_code,group,year,value,source\n" + "".join(
+        f"extremely_difficult_communes_count,{code.split('-')[0]},all,2025,{int(code == '29530-2025')},Sở DTTG\n"
+        for code in NEW_COMMUNES), encoding="utf-8")
+    observations = load_observations([OBSERVATIONS_DIR, tmp_path])
+    (row,) = [r for _, r in Workbench(observations, map="new").rows("T20", "848").iterrows() if r["deadline"] == 2025]
+    assert row["latest_value"] == 1 and row["verdict"] == "deadline_missed"
+    assert ("Đến năm 2024 đếm trong 15 xã, thị trấn cũ, từ năm 2025 trong 6 xã mới: thay đổi giữa hai cách đếm có phần "
+            "do sắp xếp đơn vị hành chính; xã Ngũ Lạc được tính cả xã") in row["verdict_reason_vi"]
+    from analysis.reports.review_text import target_sentences
+
+    assert ("(đến năm 2024 đếm trong 15 xã, thị trấn cũ, từ năm 2025 trong 6 xã mới, nên mức thay đổi có phần do sắp xếp "
+            "đơn vị hành chính; xã Ngũ Lạc được tính cả xã)") in target_sentences(row, 2025, "Số xã đặc biệt khó khăn", "vi")
 
 
 def test_a_new_communes_own_khmer_share_is_what_its_party_members_are_compared_with(tmp_path):

@@ -636,3 +636,25 @@ def test_a_pace_since_the_baseline_is_called_enough_only_in_the_points_it_is_pri
               areas=["848"])
     assert row["status"] == "on_track"  # the published method's own view, kept in its column
     assert "đủ" not in row["verdict_reason_vi"].split("Cần")[0] and not row["verdict_reason_vi"].startswith("Tốc độ")
+
+
+def test_within_one_point_of_0_says_the_rule_on_the_side_of_a_rate_brought_down():
+    # a poverty rate brought down to 0 %: "báo cáo này chỉ tính là đạt khi từ 0,1 %" said the rule backwards
+    row = one(observations({2021: 3.0, 2022: 1.8, 2023: 1.1, 2024: 0.7, 2025: 0.4}, standard="2022-2025"),
+              catalogue("T01"), areas=["848"])
+    assert row["target_value"] == 0 and row["met_threshold"] == pytest.approx(0.05)
+    assert "báo cáo này chỉ tính là đạt khi không quá 0,05 %." in row["notes_vi"]
+    assert "this report counts it met only at 0.05 % or less." in row["notes_en"]
+    assert "khi từ" not in row["notes_vi"]
+
+
+def test_a_pace_short_of_the_need_is_printed_so_that_the_shortfall_shows():
+    # "Cần tăng 0,5 điểm %/năm, trong khi … tăng 0,5 điểm %/năm" beside "Chuyển biến chậm, khó đạt"
+    series = {2021: 90.5, 2022: 90.89, 2023: 91.4, 2024: 91.9, 2025: 92.3}  # 0,47 a year since 2022; 0,54 needed
+    row = one(observations(series, indicator="health_insurance_coverage", group="khmer"), catalogue("T02", 2030),
+              areas=["848"])
+    assert row["needed_points_per_year"] == pytest.approx(0.54)
+    assert row["observed_points_per_year_recent"] == pytest.approx(0.47)
+    assert row["verdict"] in ("needs_acceleration", "off_track")
+    assert "0,54 điểm %/năm" in row["verdict_reason_vi"] and "tăng 0,47 điểm %/năm" in row["verdict_reason_vi"]
+    assert "0.54 pts/yr" in row["verdict_reason_en"] and "0.47 pts/yr" in row["verdict_reason_en"]

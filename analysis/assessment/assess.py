@@ -42,7 +42,7 @@ from ..words import (chance_text, change_needed, change_text, decimals_against, 
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (THRESHOLDS as STATUS_THRESHOLDS, _cagr, expected_progress_ratio, growth_rate_ratio,
                     linear_rate_ratio, missing, probability_words, required_rate, status_from_ratio, un_status)
-from .verdict import RECENT_YEARS, Evidence, decide, reason
+from .verdict import ON_TRACK_PACE, RECENT_YEARS, Evidence, decide, reason
 from .yearly import REPORTING_PRECISION, reduction_level, yearly_record
 
 __all__ = ["assess", "target_series", "TargetSeries", "COLUMNS", "UNTIL", "status_label", "default_map"]
@@ -126,6 +126,18 @@ register_labels({
                      "communes: the change from {last} to {year} is partly how it is counted."),
     "r_counted_whole": ("Từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area}.",
                         "From {year}, {names} is counted whole, including its part outside the {area}."),
+    # T20: a count of communes from 15 old units to 6 new communes falls by the merger too
+    "r_communes_recounted": ("Đến năm {last} đếm trong {before} xã, thị trấn cũ, từ năm {year} trong {after} xã mới: "
+                             "thay đổi giữa hai cách đếm có phần do sắp xếp đơn vị hành chính; {names} được tính cả "
+                             "xã, kể cả phần không thuộc {area}.",
+                             "To {last} counted among {before} former communes and towns, from {year} among the "
+                             "{after} new communes: the change between the two is partly the merger; {names} is "
+                             "counted whole, including its part outside the {area}."),
+    # T14, T16: "Đã đạt" in the year the district's bodies left the count says what the old count gave
+    "r_counted_otherwise": ("Từ năm {year} là tổng của các xã mới, không gồm các cơ quan cấp huyện cũ; năm {last}, "
+                            "tính cả các cơ quan đó: {before}.",
+                            "From {year} the new communes' sum, without the former district-level bodies; in {last}, "
+                            "with them: {before}."),
     "r_communes_missing": ("Năm {year} mới có số liệu của {n}/{total} {units}; còn chờ: {names}.",
                            "{year}: figures from {n} of {total} {units} so far; still awaited: {names}."),
     "composition_change": (
@@ -485,7 +497,10 @@ def _basis_changed_from(code: str, found: TargetSeries, unit: str, whole: bool, 
     if units_changed is not None:
         return units_changed[0]
     if reform is not None and code == reform.continues and reform.apportion and (whole or unit in PLACE_UNITS):
-        return reform.first_year
+        frame = found.series.frame
+        # only where the figures from the reform on are the new communes' (an office's own district figure is not)
+        if (frame.loc[frame.index >= reform.first_year, "how"] == "sum of new communes").any():
+            return reform.first_year
     inside = part_inside(code)
     return inside[0].first_year if inside is not None else None
 
@@ -661,12 +676,20 @@ def _assess_one(target, code, context: _Context) -> dict:
     if (unit == "percent" and level in bounds and rule is not None and not rule.met(latest)
             and abs(latest - level) <= 1.0):
         # the other method's view, said as such: "được coi như đã đạt" beside "Không đạt" read as a contradiction
-        threshold_vi = fmt_number(rule.threshold, "vi", 0 if float(rule.threshold).is_integer() else 1)
-        threshold_en = fmt_number(rule.threshold, "en", 0 if float(rule.threshold).is_integer() else 1)
+        # the threshold as it is (0,05 for a poverty rate brought down to 0 %, not "0,1"), on the target's side: "đạt
+        # khi từ 0,1 %" for a rate to bring down said the rule backwards
+        decimals = exact_decimals(float(rule.threshold), 2)
+        threshold_vi, threshold_en = (fmt_number(rule.threshold, lang, decimals) for lang in ("vi", "en"))
+        if rule.increasing:
+            bar_vi, bar_en = (f"trên {threshold_vi} %", f"above {threshold_en} %") if rule.strict else \
+                (f"từ {threshold_vi} %", f"from {threshold_en} %")
+        else:
+            bar_vi, bar_en = (f"dưới {threshold_vi} %", f"below {threshold_en} %") if rule.strict else \
+                (f"không quá {threshold_vi} %", f"at {threshold_en} % or less")
         notes_vi.append(f"Cách mục tiêu {fmt_number(level, 'vi', 0)} % không quá 1 điểm, mức mà quy tắc của UNSD/Eurostat "
-                        f"coi như đạt; báo cáo này chỉ tính là đạt khi từ {threshold_vi} %.")
+                        f"coi như đạt; báo cáo này chỉ tính là đạt khi {bar_vi}.")
         notes_en.append(f"Within 1 point of a {fmt_number(level, 'en', 0)} % target, which the UNSD/Eurostat rule counts "
-                        f"as met; this report counts it met only from {threshold_en} %.")
+                        f"as met; this report counts it met only {bar_en}.")
 
     record = None
     if kind in ("yearly_reduction", "yearly_flow") or target["every_year"]:
@@ -700,9 +723,19 @@ def _assess_one(target, code, context: _Context) -> dict:
         for lang in ("vi", "en"):
             names = ", ".join(in_sentence(context.areas.at[unit, f"name_{lang}"], lang)
                               for unit in found.reform.apportion if unit in context.areas.index)
-            row[f"verdict_reason_{lang}"] += " " + label("r_counted_whole", lang).format(
-                year=found.reform.first_year, names=names,
+            row[f"verdict_reason_{lang}"] += " " + label(
+                "r_communes_recounted" if unit == "communes" else "r_counted_whole", lang).format(
+                year=found.reform.first_year, names=names, last=found.reform.first_year - 1,
+                before=sum(len(olds) for olds in found.reform.crosswalk.values()), after=len(found.reform.crosswalk),
                 area=in_sentence(found.reform.continues_name_vi if lang == "vi" else found.reform.continues_name_en, lang))
+    if changed is not None and latest_year >= changed and changed - 1 in values.index:
+        # the verdict rests on figures counted without the district's bodies: said where it is read, beside the
+        # last figure counted with them (T14: 17,95 % in 2024, "Đã đạt" with 20,2 % in 2025)
+        for lang in ("vi", "en"):
+            last = float(values[changed - 1])  # as reported: 17,95 %, not "18,0 %"
+            before = value_text(last, unit, lang, exact=True, decimals=max(1, exact_decimals(last, 2)))
+            row[f"verdict_reason_{lang}"] += " " + label("r_counted_otherwise", lang).format(
+                year=changed, last=changed - 1, before=before)
     if row["awaiting_figure"]:
         for lang in ("vi", "en"):
             waiting = _communes_missing_in(code, target, context, deadline, lang)
@@ -1196,6 +1229,15 @@ def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | N
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),
                                      more_than=more_than_needed(row), pace=kind == "yearly_reduction")
+        direction = INCREASING[kind]
+        pace, need = row["observed_points_per_year_recent"], row["needed_points_per_year"]
+        if (unit == "percent" and _first_figure(recent_words) == _first_figure(needed_words) and not missing(pace)
+                and not missing(need) and direction * need > 0 and direction * pace < ON_TRACK_PACE * direction * need):
+            # "Cần tăng 0,5 điểm %/năm, trong khi … tăng 0,5 điểm %/năm" beside "Chuyển biến chậm": 0,47 against
+            # 0,54, printed so that the shortfall the verdict rests on shows
+            recent_words = change_text(pace, unit, lang, decimals=2)
+            needed_words = change_needed(need, unit, deadline, latest_year, bool(row["awaiting_figure"]), lang,
+                                         decimals=2, more_than=more_than_needed(row), pace=kind == "yearly_reduction")
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",

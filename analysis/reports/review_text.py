@@ -108,6 +108,10 @@ register_labels({
     # T03, T20 after the reform: a hamlet or commune of xã Ngũ Lạc counted whole, its Duyên Hải part included
     "rv_counted_whole": (" (từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area})",
                          " (from {year}, {names} is counted whole, including its part outside the {area})"),
+    "rv_communes_recounted": (" (đến năm {last} đếm trong {before} xã, thị trấn cũ, từ năm {year} trong {after} xã mới, "
+                              "nên mức thay đổi có phần do sắp xếp đơn vị hành chính; {names} được tính cả xã)",
+                              " (to {last} counted among {before} former communes and towns, from {year} among the "
+                              "{after} new communes, so the change is partly the merger; {names} is counted whole)"),
     "rv_earlier_estimated": (" (số liệu năm {year} là số ước tính từ số liệu thật; các năm trước có số liệu minh họa)",
                              " (the {year} figure is an estimate from real figures; earlier years include illustrative "
                              "figures)"),
@@ -259,6 +263,7 @@ _CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_mi
               "r_chance_but_slow", "r_chance_but_away", "r_short", "r_since_base_enough", "r_pace_enough_but_unlikely",
               "r_moving_away", "r_since_base_enough_needs_more", "r_pace_enough_projection_short")
 """The templates of the verdict's main sentence (:mod:`analysis.assessment.verdict`)."""
+_REFORM_KEYS = ("r_counted_whole", "r_communes_recounted", "r_counted_otherwise")
 _YEAR_KEYS = ("year_fall_missed", "year_fall_met", "year_rise", "year_value_missed", "year_value_met")
 """The templates of the latest judged year of a target set year by year (``…_missed`` first)."""
 _DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_missed")
@@ -319,6 +324,9 @@ class ReasonParts:
     year_sentence: str = ""
     poverty: str = ""
     """What is still possible for the poverty fall ("Tỷ lệ còn dưới 3 % …")."""
+    reform: str = ""
+    """What the reform did to the count ("Từ năm 2025, xã Ngũ Lạc được tính cả xã …"), which the review
+    says in an aside to the change since the baseline."""
     turned: str = ""
     """The last year's change when it turned towards the target ("Riêng năm 2024 đã tăng …")."""
 
@@ -363,6 +371,8 @@ def reason_parts(reason: str, lang: str = "vi") -> ReasonParts:
                 found["poverty"] = sentence
             elif _match("r_turned", sentence, lang, end="") is not None:
                 found["turned"] = sentence
+            elif any(_match(key, sentence, lang, end="") is not None for key in _REFORM_KEYS):
+                found["reform"] = sentence  # the sentence of the facts says it, in an aside
             else:
                 found["core"].append(sentence)
     core = " ".join(found.pop("core"))
@@ -486,12 +496,13 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         counted = _no_change_to_explain(counted, lang) if unchanged else counted
         return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
     whole = _counted_whole(row, lang)
+    whole = _no_change_to_explain(whole, lang) if unchanged else whole
     if whole:
         return text + (whole[:-1] + "; " + earlier[2:] if earlier else whole)
     return text + earlier
 
 
-_CHANGE_COUNTED = {"vi": ", nên mức thay đổi có phần do cách tính)", "en": ", so the change is partly how it is counted)"}
+_CHANGE_COUNTED = {"vi": r", nên mức thay đổi có phần do [^;)]*", "en": r", so the change is partly [^;)]*"}
 
 
 def _no_change_to_explain(aside: str, lang: str) -> str:
@@ -502,7 +513,7 @@ def _no_change_to_explain(aside: str, lang: str) -> str:
     ...                       "đổi có phần do cách tính)", "vi")
     ' (đến năm 2024 tính trên 15 đơn vị cấp xã cũ, từ năm 2025 trên 6 xã mới)'
     """
-    return aside.replace(_CHANGE_COUNTED[lang], ")")
+    return re.sub(_CHANGE_COUNTED[lang], "", aside)
 
 
 def _counted_whole(row: pd.Series, lang: str) -> str:
@@ -517,6 +528,10 @@ def _counted_whole(row: pd.Series, lang: str) -> str:
             names = ", ".join(in_sentence(areas.at[unit, f"name_{lang}"], lang) for unit in reform.apportion
                               if unit in areas.index)
             area = in_sentence(reform.continues_name_vi if lang == "vi" else reform.continues_name_en, lang)
+            if row["unit"] == "communes":  # T20: 8 of 15 old units, then 1 of 6 new communes
+                return label("rv_communes_recounted", lang).format(
+                    year=int(year), last=int(year) - 1, names=names, after=len(reform.crosswalk),
+                    before=sum(len(olds) for olds in reform.crosswalk.values()))
             return label("rv_counted_whole", lang).format(year=int(year), names=names, area=area)
     return ""
 
