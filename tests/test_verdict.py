@@ -658,3 +658,14 @@ def test_a_pace_short_of_the_need_is_printed_so_that_the_shortfall_shows():
     assert row["verdict"] in ("needs_acceleration", "off_track")
     assert "0,54 điểm %/năm" in row["verdict_reason_vi"] and "tăng 0,47 điểm %/năm" in row["verdict_reason_vi"]
     assert "0.54 pts/yr" in row["verdict_reason_en"] and "0.47 pts/yr" in row["verdict_reason_en"]
+
+
+def test_a_series_with_one_figure_in_its_last_years_is_judged_on_its_chance_and_says_why():
+    # 2016, 2019 and 2025: no two figures in 2022–2025 to measure a pace by; the reason printed no pace either way
+    row = one(observations({2016: 84.0, 2019: 88.0, 2025: 93.0}, indicator="health_insurance_coverage", group="khmer"),
+              catalogue("T02", 2030), areas=["848"])
+    assert math.isnan(row["observed_points_per_year_recent"])
+    assert row["verdict"] == ("on_track" if row["probability"] >= 0.5 else
+                              "needs_acceleration" if row["probability"] >= 0.2 else "off_track")
+    assert "từ năm 2022 đến năm 2025 chỉ có 1 số liệu, chưa tính được tốc độ" in row["verdict_reason_vi"]
+    assert "nan" not in row["verdict_reason_vi"] + row["verdict_reason_en"]

@@ -93,9 +93,19 @@ register_labels({
     # a pace ending on an estimate (an office's "ước", a new commune's share assumed) is one too, as its figure
     # is "khoảng"
     # a pace measured on the years before what is counted changed, the later ones too few to measure one
-    "pace_span_before": ("từ năm {start} đến năm {end} (theo cách tính trước năm {year})",
-                         "{start}–{end} (counted as before {year})"),
-    "pace_span_part": ("từ năm {start} đến năm {end} (phần {part} cũ)", "{start}–{end} (former {part} only)"),
+    "pace_span_before": ("từ năm {start} đến năm {end} ({basis})", "{start}–{end} ({basis})"),
+    # what the years before the reform counted, named: "theo cách tính trước năm 2025" said too little
+    "basis_units": ("tính trên {before} xã cũ", "over {before} former units"),
+    "basis_district": ("số của huyện, gồm cả các cơ quan cấp huyện", "the district's own, its bodies included"),
+    "basis_part": ("phần {part} cũ", "former {part} only"),
+    "basis_places": ("đếm trong {before} xã, thị trấn cũ", "counted in the {before} former communes and towns"),
+    "basis_before": ("theo cách tính trước năm {year}", "counted as before {year}"),
+    "pace_unknown_met_before": ("đến năm {last} đã đạt ({basis}); từ năm {year} mới có {n} số liệu, chưa tính được "
+                                "tốc độ",
+                                "to {last} it was met ({basis}); from {year} there is {n} figure so far, too few for "
+                                "a pace"),
+    "pace_unknown_few": ("từ năm {start} đến năm {end} chỉ có 1 số liệu, chưa tính được tốc độ",
+                         "{start}–{end} has only 1 figure, too few for a pace"),
     "pace_span_estimated": ("từ năm {start} đến năm {end} (năm {end}: số ước tính)",
                             "{start}–{end} ({end} an estimate)"),
     # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
@@ -699,6 +709,14 @@ def _assess_one(target, code, context: _Context) -> dict:
             row.update(years_met=int(record["met"].sum()), years_counted=len(record))
 
     row["awaiting_figure"] = bool(deadline < context.this_year and latest_year < deadline)
+    window = _recent_window(values, basis_from)
+    met_before = (basis_from is not None and rule is not None and kind not in ("yearly_reduction", "yearly_flow")
+                  and len(window) and int(window.index[-1]) < latest_year
+                  and rule.at(int(window.index[-1])).met(float(window.iloc[-1])))
+    if met_before:
+        # the old count met the target (T04: 13/13 old communes to 2024): its pace, none at 100 %, says nothing of
+        # the new count's (5/6 in 2025), and "chỉ giữ nguyên, chưa bằng mức cần" faulted a level at the target
+        row["observed_points_per_year_recent"] = math.nan
     evidence = _evidence(row, target, kind, direction, values, latest_year, latest, deadline, rule, record, basis_from)
     row["verdict"] = decide(evidence)
     row["latest_met"] = evidence.latest_met  # the chance before the deadline is then a chance of holding
@@ -708,6 +726,14 @@ def _assess_one(target, code, context: _Context) -> dict:
     estimated = set(part.index[part["approximate"].astype(bool)])  # years said "khoảng" in the yearly sentence
     for lang in ("vi", "en"):
         words = _reason_words(row, target, lang, values, deadline, rule, basis_from)
+        if missing(row["observed_points_per_year_recent"]) and kind not in ("yearly_reduction", "yearly_flow"):
+            # one figure in the last years (a gap before it): no pace to set against the need
+            words["pace_unknown"] = label("pace_unknown_few", lang).format(
+                start=latest_year - RECENT_YEARS, end=latest_year)
+        if met_before:
+            words["pace_unknown"] = label("pace_unknown_met_before", lang).format(
+                last=int(window.index[-1]), year=basis_from, n=int((values.index >= basis_from).sum()),
+                basis=_basis_words(row, basis_from, lang))
         sentences = [reason(row["verdict"], evidence, lang, words)]
         if evidence.deadline_known and record is not None and (record["year"] == deadline).any():
             sentences = []  # the year-by-year sentence below says how the deadline year went
@@ -1177,6 +1203,23 @@ def _latest_decimals(table: pd.DataFrame) -> pd.Series:
     return wanted.groupby([table["target_id"], table["area_code"]]).transform("max")
 
 
+def _basis_words(row, basis_from: int, lang: str) -> str:
+    """What a series counted before ``basis_from``, in words: "tính trên 13 xã cũ", "số của huyện, gồm cả các cơ
+    quan cấp huyện", "phần xã Thạnh Hòa Sơn cũ"."""
+    inside = part_inside(str(row["area_code"]), lang)
+    if inside is not None:
+        return label("basis_part", lang).format(part=inside[1])
+    if not missing(row.get("units_before")):
+        return label("basis_units", lang).format(before=int(row["units_before"]))
+    if not missing(row.get("counted_otherwise_from")):
+        return label("basis_district", lang)
+    if row["unit"] in PLACE_UNITS:  # hamlets and communes: xã Ngũ Lạc counted whole only from the reform
+        for reform in load_reforms():
+            if reform.continues == row["area_code"]:
+                return label("basis_places", lang).format(before=sum(len(olds) for olds in reform.crosswalk.values()))
+    return label("basis_before", lang).format(year=basis_from)
+
+
 def _part_before_reform(row) -> bool:
     """Whether the latest figure is, before the reform, the old unit's own figure of a new commune that
     also holds land outside the plan's area (xã Ngũ Lạc's 2024 is the old Thạnh Hòa Sơn's): a part's
@@ -1221,10 +1264,8 @@ def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | N
         recent_span = label("pace_span_estimated" if estimated else "pace_span", lang).format(
             start=window_start, end=window_end)
         if window_end < latest_year:  # the pace stops before what is counted changed: said with it
-            inside = part_inside(str(row["area_code"]), lang)
-            recent_span = (label("pace_span_part", lang).format(start=window_start, end=window_end, part=inside[1])
-                           if inside is not None else
-                           label("pace_span_before", lang).format(start=window_start, end=window_end, year=basis_from))
+            recent_span = label("pace_span_before", lang).format(start=window_start, end=window_end,
+                                                                 basis=_basis_words(row, basis_from, lang))
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
         needed_words = change_needed(row["needed_points_per_year"], unit, deadline, latest_year,
                                      bool(row["awaiting_figure"]), lang, decimals=need_decimals(row),

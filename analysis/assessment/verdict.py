@@ -38,6 +38,10 @@ So ``on_track`` always comes with a chance of at least 50 %, ``achieved`` only w
 deadline's figure, and ``met_at_risk``, ``slowing``, ``off_track`` and ``moving_away`` with less; "speed up"
 and "slow progress" are said only of a pace short of the need.
 
+   - no recent pace counted alike yet (one figure since the 2025 reform changed what the series
+     counts, the old count having met the target): the chance alone, ``on_track`` from 50 %,
+     ``needs_acceleration`` from 20 %, else ``off_track``; the reason says why there is no pace.
+
 5. A deadline year that has ended without its figure ("chờ số liệu năm 2025") is judged by the
    chance of that year's value, in the words of an end-of-period review, not of progress, on
    the same chance bands: ``likely_met`` ("Ước đạt") at 50 % or more, ``in_doubt`` ("Khó đạt")
@@ -165,6 +169,8 @@ register_labels({
         "chỉ {chance}.",
         "{recent_span}: {recent}, {enough} if it lasted ({needed} needed), but the projection gives a "
         "chance of only {chance}."),
+    "r_pace_unknown": ("Cần {needed}; {pace_unknown}; khả năng đạt {chance}.",
+                       "Needed: {needed}; {pace_unknown}; chance {chance}."),
     "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng mục tiêu.",
                  "In {latest_year} alone it moved {change}, towards the target."),
     "r_moving_away": ("{recent_span} {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
@@ -237,6 +243,8 @@ def decide(e: Evidence) -> str:
     ['on_track', 'met_at_risk']
     >>> [decide(Evidence(2030, 10, latest_year=2024, probability=p, recent=3.0, needed=2.2)) for p in (0.43, 0.01)]
     ['slowing', 'slowing']
+    >>> [decide(Evidence(2030, 10, latest_year=2025, probability=p, needed=1.7)) for p in (0.70, 0.43, 0.1)]
+    ['on_track', 'needs_acceleration', 'off_track']
     >>> ended = dict(latest_year=2024, deadline_passed=True, recent=0.1, needed=0.37)
     >>> [decide(Evidence(2025, 10, probability=p, **ended)) for p in (0.62, 0.49, 0.19)]
     ['likely_met', 'in_doubt', 'likely_missed']
@@ -259,6 +267,9 @@ def decide(e: Evidence) -> str:
         return "likely_met" if p >= low_band else ("in_doubt" if p >= off_band else "likely_missed")
     if e.latest_met:
         return "on_track" if p >= low_band else "met_at_risk"
+    if is_missing(e.recent) and not is_missing(e.needed) and e.needed > 0:
+        # no pace to weigh yet (one figure since what is counted changed): the chance alone decides
+        return "on_track" if p >= low_band else "needs_acceleration" if p >= off_band else "off_track"
     if p >= low_band:
         if _pace_enough(e):
             return "on_track"
@@ -332,6 +343,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
         fields["n"] = e.n_points
     elif e.latest_met:
         key = "r_met_now" if e.probability >= CHANCE_BANDS[0] else "r_met_now_at_risk"
+    elif words.get("pace_unknown"):
+        key = "r_pace_unknown"
     elif words.get("flow"):
         key = "r_flow"
     elif verdict == "on_track":

@@ -30,7 +30,8 @@ from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
-                     latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text)
+                     latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text,
+                     whole_units_over)
 
 __all__ = [
     "Verdict",
@@ -633,6 +634,11 @@ def _need_sentence(row: pd.Series, lang: str, parts: ReasonParts) -> str:
         # the deadline year has ended: not "từ năm 2024 đến năm 2025 cần giảm 4 xã/năm", but what it needed in all
         return label("rv_need_since", lang).format(deadline=deadline, latest_year=first - 1, change=change_text(
             needed * (deadline - first + 1), unit, lang, per_year=False), per_year=change_text(needed, unit, lang))
+    whole = whole_units_over(needed, unit, deadline - first + 1)
+    if whole is not None:  # "cần giảm 0,2 ấp/năm" beside the reason's "cần giảm 1 ấp từ năm 2025 đến năm 2030"
+        total = change_text(whole, unit, lang, per_year=False)
+        return "" if total in parts.core else label("rv_need_years", lang).format(first=first, deadline=deadline,
+                                                                                   change=total)
     return label("rv_need_years", lang).format(first=first, deadline=deadline, change=change_text(needed, unit, lang))
 
 

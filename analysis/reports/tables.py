@@ -190,6 +190,9 @@ _METHOD_TEXT = {
         "từ 20 %, \"Chuyển biến chậm, khó đạt\" nếu dưới 20 %; số liệu mới nhất đã đạt mà khả năng giữ được dưới "
         "50 % — \"Khó giữ mức đã đạt\". Chỉ khi đã có số liệu năm hạn: \"Đã đạt\" hoặc \"Không đạt\". "
         "Vì vậy \"Đúng tiến độ\" luôn đi cùng khả năng từ 50 % trở lên.",
+        "Qua đợt sắp xếp đơn vị hành chính ngày 1/7/2025, tốc độ chỉ đo trên các năm tính như nhau: từ năm 2025 khi "
+        "đã có 2 số liệu, trước đó là các năm đến 2024 (lý do ghi rõ, ví dụ \"tính trên 13 xã cũ\"). Nếu đến năm "
+        "2024 đã đạt và từ năm 2025 mới có 1 số liệu thì chưa tính được tốc độ: đánh giá theo khả năng đạt.",
         "Năm hạn đã qua mà chưa có số liệu năm đó (\"chờ số liệu năm 2025\"): đánh giá theo khả năng giá trị năm đó đạt "
         "mục tiêu, bằng lời của báo cáo tổng kết, không phải của tiến độ: \"Ước đạt\" khi khả năng từ 50 % trở lên, "
         "\"Khó đạt\" từ 20 % đến dưới 50 %, \"Ước không đạt\" dưới 20 %, kể cả khi số liệu mới nhất đã đạt (khả năng "
@@ -237,6 +240,10 @@ _METHOD_TEXT = {
         "— \"Hard to hold the level met\". Only once "
         "the deadline's figure is in: \"Achieved\" or \"Not met\". So \"On track\" always comes with a chance of 50 % "
         "or more.",
+        "Across the administrative reform of 1 July 2025 the pace is measured on years counted alike: from 2025 once "
+        "there are 2 figures, until then on the years to 2024 (the reason names them, e.g. \"over 13 former "
+        "units\"). When the target was met to 2024 and 2025 has 1 figure so far, there is no pace yet: the chance "
+        "alone decides.",
         "A deadline year that has ended without its figure (\"awaiting the 2025 figure\") is judged by the chance that "
         "its value meets the target, in the words of an end-of-period review rather than of progress: \"Likely met\" "
         "at 50 % or more, \"In doubt\" at 20 % to under 50 %, \"Likely missed\" below 20 %, a latest figure that meets it "
