@@ -460,8 +460,8 @@ def test_the_former_districts_party_share_is_built_from_the_new_communes_counts(
            "do cách tính; số liệu năm 2025 là số ước tính" in sentences
     # "Đã đạt" in the year the bodies left the count: the reason, read on the charts and in the tables, says what
     # the old count gave (the review says it in its aside, once)
-    assert row["verdict_reason_vi"].endswith("Từ năm 2025 là tổng của các xã mới, không gồm các cơ quan cấp huyện cũ; "
-                                             "năm 2024, tính cả các cơ quan đó: 17,95 %.")
+    assert row["verdict_reason_vi"].endswith("Từ năm 2025, số liệu là tổng của các xã mới, không gồm các cơ quan cấp "
+                                             "huyện cũ; năm 2024, tính cả các cơ quan đó: 17,95 %.")
     assert row["verdict_reason_en"].endswith("in 2024, with them: 17.95 %.")
     assert sentences.count("không gồm các cơ quan cấp huyện cũ") == 1
 
@@ -677,7 +677,9 @@ def test_xa_ngu_lacs_years_before_the_reform_are_its_old_parts_own_not_estimates
     rows = Workbench(observations, map="new").rows("T09", "29530-2025")
     assert (rows["latest_year"] == 2024).all() and rows["approximate"].all()
     assert not rows["verdict_reason_vi"].str.contains("ước tính").any()
-    assert rows["verdict_reason_vi"].str.contains("từ năm 2021 đến năm 2024 tăng", case=False).all()
+    # its pace is its old part's, named as the review names it
+    assert rows["verdict_reason_vi"].str.contains("từ năm 2021 đến năm 2024 (phần xã Thạnh Hòa Sơn cũ) tăng",
+                                                  case=False, regex=False).all()
 
 
 def test_the_crosswalk_gives_the_code_of_the_old_commune_outside_the_plans_area():
@@ -696,8 +698,8 @@ def test_a_count_of_communes_across_the_reform_says_the_merger_is_part_of_its_fa
     observations = load_observations([OBSERVATIONS_DIR, tmp_path])
     (row,) = [r for _, r in Workbench(observations, map="new").rows("T20", "848").iterrows() if r["deadline"] == 2025]
     assert row["latest_value"] == 1 and row["verdict"] == "deadline_missed"
-    assert ("Đến năm 2024 đếm trong 15 xã, thị trấn cũ, từ năm 2025 trong 6 xã mới: thay đổi giữa hai cách đếm có phần "
-            "do sắp xếp đơn vị hành chính; xã Ngũ Lạc được tính cả xã") in row["verdict_reason_vi"]
+    assert ("Đến năm 2024 đếm trong 15 xã, thị trấn cũ, từ năm 2025 trong 6 xã mới, nên mức thay đổi có phần do sắp "
+            "xếp đơn vị hành chính; xã Ngũ Lạc được tính cả xã") in row["verdict_reason_vi"]
     from analysis.reports.review_text import target_sentences
 
     assert ("(đến năm 2024 đếm trong 15 xã, thị trấn cũ, từ năm 2025 trong 6 xã mới, nên mức thay đổi có phần do sắp xếp "
@@ -730,8 +732,9 @@ def test_a_figure_an_office_gives_as_an_estimate_is_drawn_and_written_as_one(tmp
               if r["deadline"] == 2030]
     assert row["latest_year"] == 2026 and row["approximate"]
     # the pace it ends is one too ("Từ năm 2023 đến năm 2026 tăng 1,2 điểm %/năm" rested on the estimate unsaid)
-    assert "đến năm 2026 (năm 2026: số ước tính) tăng" in row["verdict_reason_vi"]
-    assert "2023–2026 (2026 an estimate)" in row["verdict_reason_en"]
+    # an office's provisional figure is "số ước thực hiện", as planners say; "số ước tính" is a share assumed
+    assert "đến năm 2026 (năm 2026: số ước thực hiện) tăng" in row["verdict_reason_vi"]
+    assert "2023–2026 (2026 provisional)" in row["verdict_reason_en"]
 
 
 def test_a_district_awaiting_its_figure_names_the_communes_still_to_send(tmp_path):

@@ -108,6 +108,9 @@ register_labels({
                          "{start}–{end} has only 1 figure, too few for a pace"),
     "pace_span_estimated": ("từ năm {start} đến năm {end} (năm {end}: số ước tính)",
                             "{start}–{end} ({end} an estimate)"),
+    # an office's provisional year-end figure ("ước thực hiện"), not a share of a new commune assumed
+    "pace_span_provisional": ("từ năm {start} đến năm {end} (năm {end}: số ước thực hiện)",
+                              "{start}–{end} ({end} provisional)"),
     # the plan sets T14 for the district only: what a commune is held to is the workbench's reading, and
     # says so ("Mục tiêu của xã" read as a target the plan gave the commune)
     "commune_target": ("Mức so sánh của xã: {value}, bằng tỷ lệ người Khmer trong dân số năm {year}{illustrative} "
@@ -137,17 +140,17 @@ register_labels({
     "r_counted_whole": ("Từ năm {year}, {names} được tính cả xã, kể cả phần không thuộc {area}.",
                         "From {year}, {names} is counted whole, including its part outside the {area}."),
     # T20: a count of communes from 15 old units to 6 new communes falls by the merger too
-    "r_communes_recounted": ("Đến năm {last} đếm trong {before} xã, thị trấn cũ, từ năm {year} trong {after} xã mới: "
-                             "thay đổi giữa hai cách đếm có phần do sắp xếp đơn vị hành chính; {names} được tính cả "
-                             "xã, kể cả phần không thuộc {area}.",
+    "r_communes_recounted": ("Đến năm {last} đếm trong {before} xã, thị trấn cũ, từ năm {year} trong {after} xã mới, "
+                             "nên mức thay đổi có phần do sắp xếp đơn vị hành chính; {names} được tính cả xã, kể cả "
+                             "phần không thuộc {area}.",
                              "To {last} counted among {before} former communes and towns, from {year} among the "
-                             "{after} new communes: the change between the two is partly the merger; {names} is "
-                             "counted whole, including its part outside the {area}."),
+                             "{after} new communes, so the change is partly the merger; {names} is counted whole, "
+                             "including its part outside the {area}."),
     # T14, T16: "Đã đạt" in the year the district's bodies left the count says what the old count gave
-    "r_counted_otherwise": ("Từ năm {year} là tổng của các xã mới, không gồm các cơ quan cấp huyện cũ; năm {last}, "
-                            "tính cả các cơ quan đó: {before}.",
-                            "From {year} the new communes' sum, without the former district-level bodies; in {last}, "
-                            "with them: {before}."),
+    "r_counted_otherwise": ("Từ năm {year}, số liệu là tổng của các xã mới, không gồm các cơ quan cấp huyện cũ; "
+                            "năm {last}, tính cả các cơ quan đó: {before}.",
+                            "From {year} the figure is the new communes' sum, without the former district-level "
+                            "bodies; in {last}, with them: {before}."),
     "r_communes_missing": ("Năm {year} mới có số liệu của {n}/{total} {units}; còn chờ: {names}.",
                            "{year}: figures from {n} of {total} {units} so far; still awaited: {names}."),
     "composition_change": (
@@ -725,7 +728,7 @@ def _assess_one(target, code, context: _Context) -> dict:
         row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")
     estimated = set(part.index[part["approximate"].astype(bool)])  # years said "khoảng" in the yearly sentence
     for lang in ("vi", "en"):
-        words = _reason_words(row, target, lang, values, deadline, rule, basis_from)
+        words = _reason_words(row, target, lang, values, deadline, rule, basis_from, str(part["how"].iloc[-1]))
         if missing(row["observed_points_per_year_recent"]) and kind not in ("yearly_reduction", "yearly_flow"):
             # one figure in the last years (a gap before it): no pace to set against the need
             words["pace_unknown"] = label("pace_unknown_few", lang).format(
@@ -1228,7 +1231,8 @@ def _part_before_reform(row) -> bool:
     return inside is not None and int(row["latest_year"]) < inside[0].first_year
 
 
-def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | None = None) -> dict:
+def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | None = None,
+                  latest_how: str = "") -> dict:
     unit = row["unit"]
     kind = row["kind"]
     target_words = target_text(pd.Series({**row, "reading": row["reading"] or "points"}), lang)
@@ -1261,9 +1265,11 @@ def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | N
         # the figures the pace runs between, named as such: "3 năm 2022–2024 giảm 0,8" (the changes of 2022,
         # 2023 and 2024) read as from the 2022 figure to the 2024 one, which rose, beside a chart showing it
         estimated = bool(row.get("approximate")) and not _part_before_reform(row) and window_end == latest_year
-        recent_span = label("pace_span_estimated" if estimated else "pace_span", lang).format(
-            start=window_start, end=window_end)
-        if window_end < latest_year:  # the pace stops before what is counted changed: said with it
+        key = ("pace_span" if not estimated else
+               "pace_span_estimated" if latest_how == "sum of new communes" else "pace_span_provisional")
+        recent_span = label(key, lang).format(start=window_start, end=window_end)
+        if window_end < latest_year or (basis_from is not None and _part_before_reform(row)):
+            # the pace stops before what is counted changed, or runs on a new commune's old part: said with it
             recent_span = label("pace_span_before", lang).format(start=window_start, end=window_end,
                                                                  basis=_basis_words(row, basis_from, lang))
         # "giảm 3,0 điểm % trong năm 2025", not "mỗi năm"; "so với năm 2024" once 2025 has ended
