@@ -821,9 +821,9 @@ register_labels({
                           "benchmark"),
     "rv_note_verdicts": (
         " Đánh giá: theo khả năng đạt chỉ tiêu vào năm phải đạt và tốc độ bình quân {recent} năm có số liệu gần nhất "
-        "so với mức cần: {clauses}.",
+        "(các năm cùng cách tính) so với mức cần: {clauses}.",
         " Assessment: from the chance of meeting the target in the year it is due and the average pace of the "
-        "{recent} latest years with figures against the pace needed: {clauses}."),
+        "{recent} latest years with figures (counted alike) against the pace needed: {clauses}."),
     "rv_note_achieved": (" “Đã đạt”: số liệu của năm phải đạt đã đạt chỉ tiêu.",
                          " “Achieved”: the figure of the year due meets the target."),
     "rv_note_deadline_missed": (" “Không đạt”: số liệu của năm phải đạt chưa đạt chỉ tiêu.",

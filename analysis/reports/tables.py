@@ -109,11 +109,11 @@ register_labels({
     "comparison_title": (
         "Đối chiếu với các phương pháp công bố (Eurostat, Thống kê Canada, SDSN, Liên Hợp Quốc), để so sánh với các "
         "bộ theo dõi mục tiêu phát triển bền vững. Đây không phải đánh giá: đánh giá của báo cáo ở trang tong_hop "
-        "(theo khả năng đạt và tốc độ 3 năm có số liệu gần nhất). Các phương pháp này so tốc độ từ năm gốc với mục tiêu như "
+        "(theo khả năng đạt và tốc độ 3 năm có số liệu gần nhất, cùng cách tính). Các phương pháp này so tốc độ từ năm gốc với mục tiêu như "
         "ghi, nên có thể khác đánh giá.",
         "Comparison with published methods (Eurostat, Statistics Canada, SDSN, the United Nations), for comparison "
         "with SDG trackers. This is not a verdict: the report's verdict is on the summary sheet (from the chance of "
-        "meeting the target and the pace of the 3 latest years with figures). These methods compare the pace since the baseline with the "
+        "meeting the target and the pace of the 3 latest years with figures, counted alike). These methods compare the pace since the baseline with the "
         "target as written, so they may differ from the verdict."),
     "pace_enough": ("tốc độ từ {base} đủ so với mức cần từ năm gốc (tỷ số {ratio})",
                     "pace since {base} enough for the pace needed from the baseline (ratio {ratio})"),
