@@ -90,8 +90,6 @@ register_labels({
                      "workbench's reading)."),
     # the figures a pace runs between ("in 2021–2024" in English sentences, where "from … to …" does not fit)
     "pace_span": ("từ năm {start} đến năm {end}", "{start}–{end}"),
-    # a pace ending on an estimate (an office's "ước", a new commune's share assumed) is one too, as its figure
-    # is "khoảng"
     # a pace measured on the years before what is counted changed, the later ones too few to measure one
     "pace_span_before": ("từ năm {start} đến năm {end} ({basis})", "{start}–{end} ({basis})"),
     # what the years before the reform counted, named: "theo cách tính trước năm 2025" said too little
@@ -106,6 +104,7 @@ register_labels({
                                 "a pace"),
     "pace_unknown_few": ("từ năm {start} đến năm {end} chỉ có 1 số liệu, chưa tính được tốc độ",
                          "{start}–{end} has only 1 figure, too few for a pace"),
+    # a pace ending on an estimate (a new commune's share assumed) is one too, as its figure is "khoảng"
     "pace_span_estimated": ("từ năm {start} đến năm {end} (năm {end}: số ước tính)",
                             "{start}–{end} ({end} an estimate)"),
     # an office's provisional year-end figure ("ước thực hiện"), not a share of a new commune assumed
@@ -490,9 +489,8 @@ def _recent_window(values: pd.Series, basis_from: int | None = None) -> pd.Serie
     return values[values.index >= int(values.index[-1]) - RECENT_YEARS]
 
 
-def _recent_change(values: pd.Series, basis_from: int | None = None) -> float:
-    """Mean yearly change over the last RECENT_YEARS years (or what the series has), counted alike."""
-    window = _recent_window(values, basis_from)
+def _recent_change(window: pd.Series) -> float:
+    """Mean yearly change between the first and last points of ``window`` (:func:`_recent_window`)."""
     if len(window) < 2:
         return math.nan
     return (float(window.iloc[-1]) - float(window.iloc[0])) / (int(window.index[-1]) - int(window.index[0]))
@@ -639,7 +637,8 @@ def _assess_one(target, code, context: _Context) -> dict:
     since = values[values.index >= plan_start]  # the plan's years
     base_year, base_value = _base_point(values, plan_start)
     basis_from = _basis_changed_from(code, found, unit, whole, changed, units_changed)
-    recent = _recent_change(values, basis_from)
+    recent_window = _recent_window(values, basis_from)  # the years the recent pace runs between
+    recent = _recent_change(recent_window)
     row.update(latest_year=latest_year, latest_value=latest, base_year=base_year, base_value=base_value,
                first_year_used=int(values.index[0]), observed_points_per_year_recent=recent)
     if latest_year - 1 in values.index:  # the latest year's own change (a yearly fall is judged on it)
@@ -712,10 +711,9 @@ def _assess_one(target, code, context: _Context) -> dict:
             row.update(years_met=int(record["met"].sum()), years_counted=len(record))
 
     row["awaiting_figure"] = bool(deadline < context.this_year and latest_year < deadline)
-    window = _recent_window(values, basis_from)
     met_before = (basis_from is not None and rule is not None and kind not in ("yearly_reduction", "yearly_flow")
-                  and len(window) and int(window.index[-1]) < latest_year
-                  and rule.at(int(window.index[-1])).met(float(window.iloc[-1])))
+                  and len(recent_window) and int(recent_window.index[-1]) < latest_year
+                  and rule.at(int(recent_window.index[-1])).met(float(recent_window.iloc[-1])))
     if met_before:
         # the old count met the target (T04: 13/13 old communes to 2024): its pace, none at 100 %, says nothing of
         # the new count's (5/6 in 2025), and "chỉ giữ nguyên, chưa bằng mức cần" faulted a level at the target
@@ -728,14 +726,15 @@ def _assess_one(target, code, context: _Context) -> dict:
         row["probability_words"] = ""  # the outcome is known: no chance to put in words (the tables show "–")
     estimated = set(part.index[part["approximate"].astype(bool)])  # years said "khoảng" in the yearly sentence
     for lang in ("vi", "en"):
-        words = _reason_words(row, target, lang, values, deadline, rule, basis_from, str(part["how"].iloc[-1]))
+        words = _reason_words(row, target, lang, values, deadline, rule, recent_window, basis_from,
+                              str(part["how"].iloc[-1]))
         if missing(row["observed_points_per_year_recent"]) and kind not in ("yearly_reduction", "yearly_flow"):
             # one figure in the last years (a gap before it): no pace to set against the need
             words["pace_unknown"] = label("pace_unknown_few", lang).format(
                 start=latest_year - RECENT_YEARS, end=latest_year)
         if met_before:
             words["pace_unknown"] = label("pace_unknown_met_before", lang).format(
-                last=int(window.index[-1]), year=basis_from, n=int((values.index >= basis_from).sum()),
+                last=int(recent_window.index[-1]), year=basis_from, n=int((values.index >= basis_from).sum()),
                 basis=_basis_words(row, basis_from, lang))
         sentences = [reason(row["verdict"], evidence, lang, words)]
         if evidence.deadline_known and record is not None and (record["year"] == deadline).any():
@@ -755,7 +754,7 @@ def _assess_one(target, code, context: _Context) -> dict:
             row[f"verdict_reason_{lang}"] += " " + label(
                 "r_communes_recounted" if unit == "communes" else "r_counted_whole", lang).format(
                 year=found.reform.first_year, names=names, last=found.reform.first_year - 1,
-                before=sum(len(olds) for olds in found.reform.crosswalk.values()), after=len(found.reform.crosswalk),
+                before=found.reform.units_before, after=found.reform.units_after,
                 area=in_sentence(found.reform.continues_name_vi if lang == "vi" else found.reform.continues_name_en, lang))
     if changed is not None and latest_year >= changed and changed - 1 in values.index:
         # the verdict rests on figures counted without the district's bodies: said where it is read, beside the
@@ -1219,7 +1218,7 @@ def _basis_words(row, basis_from: int, lang: str) -> str:
     if row["unit"] in PLACE_UNITS:  # hamlets and communes: xã Ngũ Lạc counted whole only from the reform
         for reform in load_reforms():
             if reform.continues == row["area_code"]:
-                return label("basis_places", lang).format(before=sum(len(olds) for olds in reform.crosswalk.values()))
+                return label("basis_places", lang).format(before=reform.units_before)
     return label("basis_before", lang).format(year=basis_from)
 
 
@@ -1231,7 +1230,7 @@ def _part_before_reform(row) -> bool:
     return inside is not None and int(row["latest_year"]) < inside[0].first_year
 
 
-def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | None = None,
+def _reason_words(row, target, lang, values, deadline, rule, window: pd.Series, basis_from: int | None = None,
                   latest_how: str = "") -> dict:
     unit = row["unit"]
     kind = row["kind"]
@@ -1254,7 +1253,6 @@ def _reason_words(row, target, lang, values, deadline, rule, basis_from: int | N
                                  every_year=len(tail) == latest_year - int(tail.index[0]) + 1)
     else:
         recent_words = change_text(row["observed_points_per_year_recent"], unit, lang)
-        window = _recent_window(values, basis_from)
         window_start, window_end = int(window.index[0]), int(window.index[-1])
         whole = whole_units_over(row["observed_points_per_year_recent"], unit, window_end - window_start)
         # "3 năm 2022–2024 giảm 1 ấp" beside a need said in whole units over years ("giảm 2 ấp từ năm 2024 đến

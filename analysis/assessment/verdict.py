@@ -32,15 +32,15 @@ question, in this order:
    - chance < 50 % otherwise: ``moving_away`` if the recent pace runs against the target, the
      last year did not turn back and the projection does not bring it nearer by the deadline
      either (a chart whose projected line rises towards the target is not "xa dần mục tiêu"),
-     else ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``.
+     else ``needs_acceleration`` if the chance is at least 20 %, else ``off_track``;
+   - no recent pace counted alike yet (one figure since the 2025 reform changed what the series
+     counts, the old count having met the target; or one figure in the last years): the chance
+     alone, ``on_track`` from 50 %, ``needs_acceleration`` from 20 %, else ``off_track``; the
+     reason says why there is no pace.
 
 So ``on_track`` always comes with a chance of at least 50 %, ``achieved`` only with the
 deadline's figure, and ``met_at_risk``, ``slowing``, ``off_track`` and ``moving_away`` with less; "speed up"
 and "slow progress" are said only of a pace short of the need.
-
-   - no recent pace counted alike yet (one figure since the 2025 reform changed what the series
-     counts, the old count having met the target): the chance alone, ``on_track`` from 50 %,
-     ``needs_acceleration`` from 20 %, else ``off_track``; the reason says why there is no pace.
 
 5. A deadline year that has ended without its figure ("chờ số liệu năm 2025") is judged by the
    chance of that year's value, in the words of an end-of-period review, not of progress, on

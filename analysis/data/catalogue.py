@@ -448,6 +448,16 @@ class Reform:
         """The old units a new unit was made of ([] for anything else)."""
         return list(self.crosswalk.get(code, []))
 
+    @property
+    def units_before(self) -> int:
+        """How many old units the new ones were made of (the former district's 15 communes and towns)."""
+        return sum(len(olds) for olds in self.crosswalk.values())
+
+    @property
+    def units_after(self) -> int:
+        """How many new units there are (6 new communes)."""
+        return len(self.crosswalk)
+
 
 @lru_cache(maxsize=8)
 def _reforms_cached(path: Path) -> tuple[Reform, ...]:

@@ -478,29 +478,29 @@ def _facts(row: pd.Series, subject: str, lang: str, parts: ReasonParts) -> str:
         average = change_text(float(row["observed_points_per_year_since_base"]), unit, lang)
         if average not in parts.core:
             text += label("rv_average", lang).format(change=average)
+    counted = _counted_aside(row, base_year, year, lang)
+    if not counted:
+        return text + earlier
+    counted = _no_change_to_explain(counted, lang) if unchanged else counted
+    # one parenthesis for both asides, not two side by side
+    return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
+
+
+def _counted_aside(row: pd.Series, base_year: int, year: int, lang: str) -> str:
+    """" (…, nên mức thay đổi có phần do cách tính)" when the change from ``base_year`` to ``year`` crosses
+    the reform's change of what the series counts; "" otherwise."""
     otherwise = row.get("counted_otherwise_from")
     if _present(otherwise) and base_year < int(otherwise) <= year:
-        counted = label("rv_counted_otherwise", lang).format(year=int(otherwise))
-        counted = _no_change_to_explain(counted, lang) if unchanged else counted
-        # one parenthesis for both asides, not two side by side
-        return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
+        return label("rv_counted_otherwise", lang).format(year=int(otherwise))
     changed = row.get("units_changed_from")
     if _present(changed) and base_year < int(changed) <= year:
-        counted = label("rv_units_changed", lang).format(year=int(changed), last=int(changed) - 1,
-                                                         before=int(row["units_before"]), after=int(row["units_after"]))
-        counted = _no_change_to_explain(counted, lang) if unchanged else counted
-        return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
+        return label("rv_units_changed", lang).format(year=int(changed), last=int(changed) - 1,
+                                                      before=int(row["units_before"]), after=int(row["units_after"]))
     inside = part_inside(str(row.get("area_code", "")), lang)
     if inside is not None and base_year < inside[0].first_year <= year:
-        counted = label("rv_part_before", lang).format(last=inside[0].first_year - 1, part=inside[1],
-                                                       year=inside[0].first_year)
-        counted = _no_change_to_explain(counted, lang) if unchanged else counted
-        return text + (counted[:-1] + "; " + earlier[2:] if earlier else counted)
-    whole = _counted_whole(row, lang)
-    whole = _no_change_to_explain(whole, lang) if unchanged else whole
-    if whole:
-        return text + (whole[:-1] + "; " + earlier[2:] if earlier else whole)
-    return text + earlier
+        return label("rv_part_before", lang).format(last=inside[0].first_year - 1, part=inside[1],
+                                                    year=inside[0].first_year)
+    return _counted_whole(row, lang)
 
 
 _CHANGE_COUNTED = {"vi": r", nên mức thay đổi có phần do [^;)]*", "en": r", so the change is partly [^;)]*"}
@@ -531,8 +531,8 @@ def _counted_whole(row: pd.Series, lang: str) -> str:
             area = in_sentence(reform.continues_name_vi if lang == "vi" else reform.continues_name_en, lang)
             if row["unit"] == "communes":  # T20: 8 of 15 old units, then 1 of 6 new communes
                 return label("rv_communes_recounted", lang).format(
-                    year=int(year), last=int(year) - 1, names=names, after=len(reform.crosswalk),
-                    before=sum(len(olds) for olds in reform.crosswalk.values()))
+                    year=int(year), last=int(year) - 1, names=names, after=reform.units_after,
+                    before=reform.units_before)
             return label("rv_counted_whole", lang).format(year=int(year), names=names, area=area)
     return ""
 
