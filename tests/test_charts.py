@@ -25,7 +25,8 @@ from analysis.assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from analysis.reports.row_words import source_parts, verdict_line
 from analysis.reports.text_fit import balanced_wrap, fit_lines, text_width
 from analysis.reports.index_page import index_html
-from analysis.reports.slides import PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, multiples_slide, write_deck
+from analysis.reports.slides import (PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, fan_slide, multiples_slide,
+                                     write_deck)
 from analysis.reports.style import A4_LANDSCAPE, SLIDE, new_figure, render
 from analysis.text import label
 from analysis.words import value_text
@@ -394,6 +395,17 @@ def test_a_known_outcome_shows_no_chance_and_a_missing_chance_no_dagger(old_map)
     assert re.search(r"và \d+ nguồn khác", sources)
 
 
+def test_a_slides_notes_give_each_reason_its_year_once(old_map, english, tmp_path):
+    # "2022: Năm 2022: 100 %, đạt mục tiêu 100 %." (and "2025: 2025: down about 1.1 pts" in English)
+    m2 = old_map.rows("M2", DISTRICT)
+    assert fan_slide(tmp_path / "m2.png", m2, "vi").notes == "Năm 2022: 100 %, đạt mục tiêu 100 %."
+    assert fan_slide(tmp_path / "m2.png", english.rows("M2", DISTRICT), "en").notes.startswith("2022: 100 %")
+    # a reason that does not open on its year still gets it
+    t02 = old_map.rows("T02", DISTRICT)
+    notes = fan_slide(tmp_path / "t02.png", t02, "vi").notes.split("\n")
+    assert [line[:6] for line in notes] == ["2025: ", "2030: "]
+
+
 def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, tmp_path):
     # the 2025 caption counted T17, a target for 2030 only, among "cần đẩy nhanh tiến độ"
     rows = old_map.table[old_map.table["area_code"] == DISTRICT]
@@ -415,8 +427,11 @@ def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, t
     # 2025 is over: its rows say whether it was likely met, not how fast to go
     assert "Ước đạt: 4;" in caption and "tiến độ" not in caption  # T04 (met in 2024), T05, T12, T13
     assert "T17" not in dashboard_slide(tmp_path / "board.png", rows, "vi", 2025).notes
-    # what the counts hold that the year does not say: the 2022 milestones, the assumed 2030 targets
-    assert caption.endswith(" (tính cả 2 mốc năm 2022)")
+    # what the counts hold that the year does not say: the 2022 milestones, the assumed 2030 targets; the
+    # milestones beside their own count ("Chưa đủ số liệu: 1 (tính cả 2 mốc năm 2022)" put two targets met
+    # among those without figures, and on the new map among "Không đạt")
+    assert caption.startswith("2025, số chỉ tiêu — Đã đạt: 2 (tính cả 2 mốc năm 2022); ")
+    assert caption.count("mốc năm 2022") == 1
     later = rows[(rows["deadline"] == 2030) & (rows["verdict"] != "")]
     assumed = f"({(later['origin'] == 'assumption').sum()}/{len(later)} mục tiêu năm 2030 là giả định*)"
     assert dashboard_slide(tmp_path / "board.png", rows, "vi", 2030).caption.endswith(assumed)

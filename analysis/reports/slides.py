@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -80,15 +81,32 @@ class SlideContent:
     notes: str
 
 
-def _counts(rows: pd.DataFrame, lang: str) -> str:
+def _counts(rows: pd.DataFrame, lang: str, deadline: int | None = None) -> str:
     """"Đúng tiến độ: 3; Chuyển biến chậm, khó đạt: 2" for the verdicts of ``rows`` (semicolons:
-    some verdicts hold a comma).
+    some verdicts hold a comma). Rows due in another year than ``deadline`` (the 2022 milestones)
+    are said beside their own verdict's count, as the review says them.
 
     >>> _counts(pd.DataFrame({"verdict": ["off_track", "on_track", "off_track", "needs_acceleration"]}), "en")
     'On track: 1; Needs to speed up: 1; Slow progress, unlikely to be met: 2'
+    >>> _counts(pd.DataFrame({"verdict": ["achieved", "achieved", "deadline_missed"], "deadline": [2022, 2025, 2025]}),
+    ...         "vi", deadline=2025)
+    'Đã đạt: 2 (tính cả 1 mốc năm 2022); Không đạt: 1'
     """
-    counts = rows["verdict"].value_counts()
-    return "; ".join(f"{status_label(key, lang)}: {counts[key]}" for key in VERDICTS if key in counts)
+    pieces = []
+    for key in VERDICTS:
+        these = rows[rows["verdict"] == key]
+        if not len(these):
+            continue
+        piece = f"{status_label(key, lang)}: {len(these)}"
+        # "Không đạt: 12 (tính cả 2 mốc năm 2022)" said the two milestones met were missed: the note was
+        # put after the last count, whichever verdict the milestones had
+        other = these[these["deadline"] != deadline] if deadline is not None else these.iloc[0:0]
+        if len(other):
+            years = ", ".join(str(y) for y in sorted(other["deadline"].unique()))
+            piece += label("deck_milestones", lang).format(n=len(other), years=years,
+                                                           s="" if len(other) == 1 else "s")
+        pieces.append(piece)
+    return "; ".join(pieces)
 
 
 def judged_rows(rows: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -114,12 +132,8 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
     is not counted in 2025. Each row's verdict line and the sources go in the notes."""
     shown = column_rows(rows, deadline, deadlines)
     judged = shown[shown["verdict"] != ""]
-    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(judged, lang))
     # what the counts hold that the year does not say: milestones of another year, assumed targets
-    other = judged[judged["deadline"] != deadline]
-    if len(other):
-        years = ", ".join(str(y) for y in sorted(other["deadline"].unique()))
-        caption += label("deck_milestones", lang).format(n=len(other), years=years, s="" if len(other) == 1 else "s")
+    caption = label("deck_count", lang).format(deadline=deadline, counts=_counts(judged, lang, deadline))
     assumed = judged[(judged["deadline"] == deadline) & (judged["origin"] == "assumption")]
     if len(assumed):
         caption += label("deck_assumed", lang).format(n=len(assumed), total=int((judged["deadline"] == deadline).sum()),
@@ -166,7 +180,10 @@ def fan_slide(picture: Path, rows: pd.DataFrame, lang: str, extra_notes: Sequenc
         if needed and row["origin"] != "projection":
             line += f" · {label('deck_needed', lang)} {needed}"
         parts.append(line)
-        notes.append(f"{row['deadline']}: {row[f'verdict_reason_{lang}']}")
+        reason = row[f"verdict_reason_{lang}"]
+        # a reason that opens on its year ("Năm 2025: 1,154, đạt …") is not given it twice: "2025: Năm 2025: …"
+        opens_on_year = re.match(rf"(Năm )?{row['deadline']}\b", reason) is not None
+        notes.append(reason if opens_on_year else f"{row['deadline']}: {reason}")
     return SlideContent(picture, "\n".join(parts), "\n".join([*notes, *extra_notes]))
 
 
