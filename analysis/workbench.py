@@ -46,7 +46,7 @@ register_labels({
     "ov_years_met": ("Số năm đạt", "Years met"),
     "ov_chance": ("Khả năng đạt", "Chance"),
     "ov_chance_holding": ("Khả năng đạt (‡: giữ được mức đã đạt)", "Chance (‡: of still meeting it)"),
-    "ov_reach": ("Năm đạt (hoặc dự báo đạt)", "Year met (or projected)"),
+    "ov_reach": ("Năm đạt (hoặc năm trung vị dự báo đạt)", "Year met (or the median projection's year)"),
     "ov_projected": ("Dự báo năm hạn (80 %)", "Projected at deadline (80 %)"),
     "ov_scenario": ("Kịch bản năm hạn", "Scenario at deadline"),
     "ov_scenario_meets": ("Kịch bản đạt?", "Scenario meets?"),

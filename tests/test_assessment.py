@@ -145,6 +145,10 @@ def test_jobs_are_judged_year_by_year_without_carrying_a_surplus(table):
     assert row["status_method"] == "flow_ratio"  # the secondary status keeps its method
     assert row["status_ratio"] == pytest.approx(jobs.loc[2021:2024].mean() / 1000)
     assert row["cumulative_since_start"] == jobs.loc[2021:2024].sum()
+    # the year met is the figures', as for a level: "2025" (the first projected year) stood beside "Đã đạt"
+    met = (jobs >= 1000)[::-1]
+    since = int(met.index[met.cumprod().astype(bool)][-1])
+    assert bool(row["reach_met"]) and row["reach"] == str(since) and since <= 2024
 
 
 def test_poverty_is_read_as_yearly_falls_and_has_no_2030_target(table):

@@ -829,15 +829,16 @@ def test_a_lone_year_on_another_count_is_judged_on_it_but_not_named_as_the_old_u
 
 
 def test_a_level_met_on_an_estimate_is_said_as_an_estimate(tmp_path):
-    # "Đã đạt năm 2026 (97 %)" in the reason beside "≈97,0 % (2026)" in the table
+    # "Đã đạt năm 2026 (97 %)" in the reason beside "≈97,0 % (2026)" in the table; met since 2025 (96 %), which
+    # "Đã đạt năm 2026" read as first met in 2026
     (tmp_path / "bhxh.csv").write_text("indicator,area_code,group,year,value,qualifier,source\n"
                                        "health_insurance_coverage,29416,khmer,2025,96.0,,BHXH\n"
                                        "health_insurance_coverage,29416,khmer,2026,97.0,ước thực hiện,BHXH\n",
                                        encoding="utf-8")
     rows = Workbench(load_observations([OBSERVATIONS_DIR, tmp_path]), map="new").rows("T02", "29416-2025")
     (row,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
-    assert row["verdict_reason_vi"].startswith("Đã đạt năm 2026 (khoảng 97 %)")
-    assert row["verdict_reason_en"].startswith("Met in 2026 (about 97 %)")
+    assert row["verdict_reason_vi"].startswith("Đã đạt từ năm 2025 (năm 2026: khoảng 97 %); khả năng")
+    assert row["verdict_reason_en"].startswith("Met since 2025 (2026: about 97 %); chance")
 
 
 def test_a_district_built_from_a_communes_estimate_is_an_estimate(tmp_path):

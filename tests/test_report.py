@@ -185,7 +185,7 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     # met already: what the dashboard says ("giữ mức đã đạt"), never a negative need
     assert district[("T12", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "giữ mức đã đạt"
     # met since 2020: under "Năm dự báo đạt", "2020" read as a projection gone wrong
-    assert district[("T12", 2025)]["Năm đạt (hoặc dự báo đạt)"] == "đã đạt từ 2020"
+    assert district[("T12", 2025)]["Năm đạt (hoặc năm trung vị dự báo đạt)"] == "đã đạt từ 2020"
     assert district[("T13", 2025)]["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "giữ mức đã đạt"
     met = district[("T04", 2025)]
     assert met["Đánh giá"] == "Ước đạt" and met["Cần mỗi năm (từ số liệu mới nhất đến năm hạn)"] == "giữ mức đã đạt"

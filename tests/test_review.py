@@ -614,6 +614,14 @@ def test_a_100_percent_target_is_met_from_99_5():
         "Tỷ lệ xã đạt chuẩn nông thôn mới năm 2024 đạt 100 % (số liệu minh họa), không thay đổi so với năm 2021. "
         "Chỉ tiêu Kế hoạch đến năm 2030: 100 % (báo cáo này tính là đạt khi từ 99,5 % trở lên). Đánh giá: Đúng tiến độ. "
         "Đã đạt năm 2024; khả năng giữ được đến năm 2030: 97 %. Cần tiếp tục duy trì kết quả đến năm 2030.")
+    # met since an earlier year: the year stays, the latest figure goes, the year it last fell short stays
+    since = met.copy()
+    since["verdict_reason_vi"] = "Đã đạt từ năm 2022 (năm 2024: 100 %); khả năng giữ được đến năm 2030: 97 %."
+    assert "Đánh giá: Đúng tiến độ. Đã đạt từ năm 2022; khả năng giữ" in target_sentences(since, 2025, "Tỷ lệ xã")
+    since["verdict_reason_vi"] = ("Đã đạt từ năm 2022 (năm 2024: 100 %; năm 2021 chỉ 80 %) nhưng khả năng giữ được "
+                                  "đến năm 2030 chỉ 31 % (năm khó giữ nhất: 2026).")
+    assert ("Đã đạt từ năm 2022 (năm 2021 chỉ 80 %) nhưng khả năng giữ được đến năm 2030 chỉ 31 % (năm khó giữ nhất: "
+            "2026).") in target_sentences(since, 2025, "Tỷ lệ xã")
     # short of it: 99.5 − 98.95 = 0.55 → "+0,6 điểm %" in the table; the reason gives the need in the text
     short = row(latest_value=98.947, base_value=97.994, target_value=100.0, met_threshold=99.5,
                 needed_points_per_year=0.5532, probability=0.0013, verdict="off_track",

@@ -153,7 +153,7 @@ def test_three_points_kept_at_their_latest_value_are_not_said_to_slow_down():
     assert ("nhưng 3 số liệu là quá ít để dự báo theo xu hướng: dự báo giữ mức mới nhất, năm 2030 chỉ 94,8 % "
             "(cần từ 95 % trở lên)") in row["verdict_reason_vi"] and "chậm lại" not in row["verdict_reason_vi"]
     assert "but 3 points are too few to project a trend: the projection keeps the latest value" in row["verdict_reason_en"]
-    assert row["reach"] == "" and reach_text(row) == "–"  # not "Chưa đạt đến năm 2035" from a level merely kept
+    assert row["reach"] == "" and reach_text(row) == "–"  # not "Trung vị dự báo chưa đạt đến năm 2035" from a level merely kept
     # with a fourth point the projection has a trend of its own, and a shortfall is its own to explain
     four = one(builders.observations({2023: 91.9, **values}, standard="", indicator="health_insurance_coverage"),
                catalogue("T02", 2030), areas=["848"])

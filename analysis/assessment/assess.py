@@ -65,7 +65,8 @@ register_labels({
     "hold_possible": ("Có thể giữ được", "May hold"),
     "hold_unlikely": ("Khó giữ được", "Unlikely to hold"),
     "hold_very_unlikely": ("Rất khó giữ được", "Very unlikely to hold"),
-    "not_by_2035": ("Chưa đạt đến năm 2035", "Not by 2035"),
+    # the median's year, as sure as the chance beside it: "Chưa đạt đến năm 2035" beside 43 % read as a certainty
+    "not_by_2035": ("Trung vị dự báo chưa đạt đến năm 2035", "Median projection: not by 2035"),
     "about_value": ("khoảng {value}", "about {value}"),
     "growth_rate_ratio": ("Tỷ số tốc độ tăng trưởng (Eurostat, Thống kê Canada)",
                           "Growth-rate ratio (Eurostat, Statistics Canada)"),
@@ -1142,7 +1143,7 @@ def _chance(row, target, kind, direction, projection, values, latest_year, lates
     if kind == "yearly_reduction":
         return  # the year a yearly fall is "reached" means nothing
     # met in that year's own figure, not projected to be: "đã đạt từ 2026" (words.reach_text)
-    row["reach_met"] = kind != "yearly_flow" and bool(rule.met(latest))
+    row["reach_met"] = bool(rule.met(latest))
     if row["reach_met"]:
         # met since the first year of its latest run of met figures: M2, met in 2022 and every year
         # since, was "reached" in 2024 (its latest year) beside "Đã đạt (2022)"
@@ -1302,6 +1303,9 @@ def _reason_words(row, target, lang, values, deadline, rule, window: pd.Series, 
         "awaiting": row["awaiting_figure"],
         "latest_change": _latest_change_words(values, unit, lang),
         "dip": _last_shortfall(values, rule, unit, lang),
+        # the first year of the latest run of figures that met it, when earlier than the latest (_chance)
+        "met_since": (int(row["reach_year"]) if row.get("reach_met") and not missing(row.get("reach_year"))
+                      and int(row["reach_year"]) < int(row["latest_year"]) else None),
         **_projection_words(row, rule, unit, lang),
         **_since_base_words(row, unit, lang),
     }

@@ -121,6 +121,16 @@ register_labels({
                           "{chance}{weakest}.",
                           "Met in {latest_year} ({latest}{dip}), but the chance of holding it to {deadline} is only "
                           "{chance}{weakest}."),
+    # met since an earlier year, said from then: "Đã đạt năm 2026" read as first met in 2026 beside the summary
+    # sheet's "đã đạt từ 2025" (and "Met in 2026" more so)
+    "r_met_since": ("Đã đạt từ năm {met_since} (năm {latest_year}: {latest}); khả năng giữ được đến năm "
+                    "{deadline}: {chance}{weakest}.",
+                    "Met since {met_since} ({latest_year}: {latest}); chance of holding it to {deadline}: "
+                    "{chance}{weakest}."),
+    "r_met_since_at_risk": ("Đã đạt từ năm {met_since} (năm {latest_year}: {latest}{dip}) nhưng khả năng giữ được "
+                            "đến năm {deadline} chỉ {chance}{weakest}.",
+                            "Met since {met_since} ({latest_year}: {latest}{dip}), but the chance of holding it to "
+                            "{deadline} is only {chance}{weakest}."),
     "r_dip": ("; năm {year} chỉ {value}", "; only {value} in {year}"),
     # a level is held to the deadline only if it holds every year: its chance is that of the hardest year
     "r_weakest": (" (năm khó giữ nhất: {year})", " (hardest year to hold: {year})"),
@@ -343,6 +353,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
         fields["n"] = e.n_points
     elif e.latest_met:
         key = "r_met_now" if e.probability >= CHANCE_BANDS[0] else "r_met_now_at_risk"
+        if words.get("met_since"):
+            key = key.replace("r_met_now", "r_met_since")
     elif words.get("pace_unknown"):
         key = "r_pace_unknown"
     elif words.get("flow"):

@@ -260,7 +260,8 @@ def spaced_percent(text: str) -> str:
 
 _CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_gap", "r_no_previous",
               "r_too_few",
-              "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_pace_enough", "r_hold", "r_flow",
+              "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_met_since",
+              "r_met_since_at_risk", "r_pace_enough", "r_hold", "r_flow",
               "r_chance_but_slow", "r_chance_but_away", "r_short", "r_since_base_enough", "r_pace_enough_but_unlikely",
               "r_moving_away", "r_since_base_enough_needs_more", "r_pace_enough_projection_short")
 """The templates of the verdict's main sentence (:mod:`analysis.assessment.verdict`)."""
@@ -270,7 +271,7 @@ _YEAR_KEYS = ("year_fall_missed", "year_fall_met", "year_rise", "year_value_miss
 _DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_missed")
 
 
-_FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "base_year": r"\d{4}",
+_FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "met_since": r"\d{4}", "base_year": r"\d{4}",
                    "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?",
                    "weakest": r"(?: \([^()]*\d{4}\))?", "dip": r"(?:; [^()]*)?", "latest": r"[^;()]+?"}
 """What a field of a template can hold, where it is known (years are four digits)."""
@@ -660,6 +661,12 @@ def _verdict_sentence(row: pd.Series, verdict: Verdict, parts: ReasonParts, lang
         dip = (fields.get("dip") or "").removeprefix("; ")
         core = core.replace(f"{fields['latest_year']} ({fields['latest']}{fields.get('dip') or ''})",
                             f"{fields['latest_year']} ({dip})" if dip else str(fields["latest_year"]), 1)
+    elif parts.core_key in ("r_met_since", "r_met_since_at_risk"):
+        # the same: "Đã đạt từ năm 2025 (năm 2026: 20,6 %)" → "Đã đạt từ năm 2025"
+        fields = parts.core_fields
+        dip = (fields.get("dip") or "").removeprefix("; ")
+        latest = label("r_met_since_at_risk", lang).split("{met_since}")[1].split("{dip}")[0].format(**fields)
+        core = core.replace(f"{latest}{fields.get('dip') or ''})", f" ({dip})" if dip else "", 1)
     pieces = [text + ".", parts.awaiting, _capital(core), parts.turned, parts.poverty]
     return " ".join(piece for piece in pieces if piece)
 

@@ -79,7 +79,7 @@ register_labels({
     "col_probability": ("Khả năng đạt", "Chance of meeting"),
     "col_probability_words": ("Đánh giá khả năng", "Chance in words"),
     # a level met already has its year in the past: "Năm dự báo đạt 2018" read as a projection gone wrong
-    "col_reach": ("Năm đạt (hoặc dự báo đạt)", "Year met (or projected)"),
+    "col_reach": ("Năm đạt (hoặc năm trung vị dự báo đạt)", "Year met (or the median projection's year)"),
     "col_median": ("Dự báo năm hạn (trung vị)", "Projected at deadline (median)"),
     "col_range80": ("Khoảng dự báo 80 %", "80 % projection range"),
     "col_range95": ("Khoảng dự báo 95 %", "95 % projection range"),
