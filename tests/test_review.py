@@ -1150,3 +1150,15 @@ def test_a_share_of_a_few_communes_says_its_rule_as_a_sentence_of_its_own(vi):
     assert ("(báo cáo này tính là đạt khi từ 96,2 % trở lên). Tỷ lệ của 13 xã chỉ nhận các mức k/13 (12/13 là 92,3 %), "
             "nên từ 96,2 % trở lên là đủ 13/13 xã; từ năm 2025 tỷ lệ tính trên 6 xã mới, mức này là đủ 6/6 xã. "
             "Đánh giá: Ước đạt.") in t04
+
+
+def test_a_level_the_plan_does_not_set_is_called_assumed_not_the_plans_target():
+    # "Chỉ tiêu Kế hoạch đến năm 2030: từ 95 % trở lên. Giả định: kế hoạch chỉ đặt mục tiêu đến 2025…" said the plan
+    # set a 2030 level, then took it back
+    assumed = row(deadline=2030, origin="assumption", awaiting_figure=False,
+                  assumption_vi="Giả định: kế hoạch chỉ đặt mục tiêu đến 2025; giữ nguyên mức này đến 2030.")
+    text = target_sentences(assumed, 2026, "Tỷ lệ người Khmer tham gia bảo hiểm y tế")
+    assert "Mức giả định đến năm 2030: từ 95 % trở lên. Giả định: kế hoạch chỉ đặt mục tiêu đến 2025" in text
+    assert "Chỉ tiêu Kế hoạch đến năm 2030" not in text
+    assert "Chỉ tiêu Kế hoạch đến năm 2025: từ 95 % trở lên." in target_sentences(row(), 2025, "Tỷ lệ")
+    assert plan_cell(assumed).endswith("(2030)\nmức giả định") and "giả định" not in plan_cell(row())

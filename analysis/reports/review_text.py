@@ -62,6 +62,10 @@ register_labels({
     "rv_verdict": ("Đánh giá", "Assessment"),
     "rv_plan_target": ("Chỉ tiêu Kế hoạch đến năm {deadline}: {target}.", "The plan's target for {deadline}: {target}."),
     "rv_plan_flag": ("Chỉ tiêu Kế hoạch: đạt trong năm {deadline}.", "The plan's target: met in {deadline}."),
+    # a level the plan does not set (2030, carried from 2025): "Chỉ tiêu Kế hoạch đến năm 2030" said the plan set it,
+    # and the assumption's note took it back in the next sentence
+    "rv_assumed_target": ("Mức giả định đến năm {deadline}: {target}.", "Level assumed for {deadline}: {target}."),
+    "rv_assumed_level": ("mức giả định", "assumed level"),
     # T20: "Chỉ tiêu … đến năm 2025" beside "không ghi năm" said the plan both set and did not set the year
     "rv_plan_aim": ("Mục tiêu chung của Kế hoạch (không ghi năm; báo cáo này xét ở năm {deadline}, cuối giai đoạn): "
                     "{target}.", "The plan's general aim (no year given; this report takes {deadline}, the end of "
@@ -701,7 +705,8 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     deadline = int(row["deadline"])
     parts = reason_parts(verdict.reason(lang), lang)
     if verdict.key == "no_data" or _missing(row["latest_value"]):
-        target = label("rv_plan_aim" if _plan_aim(row, lang) else "rv_plan_target", lang).format(
+        target = label("rv_plan_aim" if _plan_aim(row, lang) else "rv_assumed_target"
+                       if row.get("origin") == "assumption" else "rv_plan_target", lang).format(
             deadline=deadline, target=_target_phrase(row, lang)) if verdict.key else ""
         return " ".join(p for p in (target, label("rv_no_data", lang)) if p)
     sentences = []
@@ -720,7 +725,8 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
                 deadline=deadline, target=_target_phrase(row, lang), year=commune["year"],
                 illustrative=commune["illustrative"]))
         elif not parts.year_key:
-            key = "rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if _plan_aim(row, lang) else "rv_plan_target"
+            key = ("rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if _plan_aim(row, lang)
+                   else "rv_assumed_target" if row.get("origin") == "assumption" else "rv_plan_target")
             sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
         sentences.append(_rule_note(row, lang))
         assumption = _text_or_empty(row, f"assumption_{lang}")
@@ -976,6 +982,9 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
     >>> plan_cell(pd.Series({"kind": "share_of_total", "unit": "percent", "target_value": 46.9, "deadline": 2025,
     ...                      "met_threshold": 46.9, "verdict": "likely_missed", "origin": "reading"}))
     '≥ 46,9 % (2025)\\nmức so sánh của xã'
+    >>> plan_cell(pd.Series({"kind": "at_least", "unit": "percent", "target_value": 95.0, "deadline": 2030,
+    ...                      "met_threshold": 95.0, "verdict": "on_track", "origin": "assumption"}))
+    '≥ 95 % (2030)\\nmức giả định'
     """
     deadline = int(row["deadline"])
     if not _text_or_empty(row, "verdict"):
@@ -990,6 +999,8 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
         text += f"\n{label('rv_met_when', lang)} {symbol} {value_text(threshold, row['unit'], lang, compact=True, exact=True)}"
     if is_benchmark(row):  # T14 in a commune: the plan sets its 20 % for the district only
         text += f"\n{label('rv_commune_benchmark', lang)}"
+    elif row.get("origin") == "assumption":  # a 2030 level carried from 2025: not the plan's
+        text += f"\n{label('rv_assumed_level', lang)}"
     return spaced_percent(text)
 
 
