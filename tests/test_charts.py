@@ -695,6 +695,11 @@ def test_a_commune_slide_says_it_counts_areas(old_map, tmp_path):
     # on the new map no district is left: its first panel is "Địa bàn huyện Cầu Ngang cũ"
     new = multiples_slide(tmp_path / "t01.png", rows, "vi", 2025, map="new").caption
     assert new.startswith("2025, số địa bàn (huyện cũ và các xã mới) — ")
+    # T14's communes are counted against their own benchmark, which the caption says ("Không đạt: 5" gave the
+    # communes a target the plan never set them)
+    party = multiples_slide(tmp_path / "t14.png", old_map.rows("T14"), "vi", 2025).caption
+    assert party.endswith(" (các xã: so với mức so sánh của xã; Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện)")
+    assert "mức so sánh" not in caption
 
 
 def test_a_table_of_targets_says_row_by_row_which_figures_are_made_up(old_map):

@@ -4,6 +4,7 @@ across from the old units, and the former district continued from them."""
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -464,6 +465,13 @@ def test_the_former_districts_party_share_is_built_from_the_new_communes_counts(
                                              "huyện cũ; năm 2024, tính cả các cơ quan đó: 17,95 %.")
     assert row["verdict_reason_en"].endswith("in 2024, with them: 17.95 %.")
     assert sentences.count("không gồm các cơ quan cấp huyện cũ") == 1
+    # a commune is held to its own benchmark, not a target the plan set it: "chưa đạt mục tiêu ≥ 31,2 %"
+    (commune,) = [r for _, r in Workbench(observations, map="new").rows("T14", "29416-2025").iterrows()
+                  if r["deadline"] == 2025]
+    assert commune["verdict"] == "deadline_missed"
+    assert re.search(r"Năm 2025: 19,7 %, chưa đạt mức so sánh ≥ \d+,\d %\.$", commune["verdict_reason_vi"])
+    assert re.search(r"2025: 19\.7 %, short of the benchmark ≥ \d+\.\d %\.$", commune["verdict_reason_en"])
+    assert "Đánh giá: Không đạt." in target_sentences(commune, 2025, "Tỷ lệ đảng viên người Khmer", "vi")
 
 
 def test_the_new_communes_figures_typed_under_last_years_year_are_warned_about(tmp_path):

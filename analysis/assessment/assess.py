@@ -1287,6 +1287,7 @@ def _reason_words(row, target, lang, values, deadline, rule, window: pd.Series, 
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",
+        "benchmark": bool(row.get("benchmark")),
         "flow": kind == "yearly_flow",
         "no_previous": kind == "yearly_reduction" and deadline in values.index and deadline - 1 not in values.index,
         # an estimate is said as one, as the yearly sentence and the tables mark it: "Đã đạt năm 2026 (97 %)"

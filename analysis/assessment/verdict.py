@@ -107,6 +107,12 @@ register_labels({
     "r_deadline_met": ("Năm {deadline}: {value}, đạt mục tiêu {target}.", "{deadline}: {value}, target {target} met."),
     "r_deadline_missed": ("Năm {deadline}: {value}, chưa đạt mục tiêu {target}.",
                           "{deadline}: {value}, short of the target {target}."),
+    # a commune's benchmark is the workbench's reading, not a target: "chưa đạt mục tiêu ≥ 66,4 %" gave a commune a
+    # target the plan never set it
+    "r_deadline_met_benchmark": ("Năm {deadline}: {value}, đạt mức so sánh {target}.",
+                                 "{deadline}: {value}, benchmark {target} met."),
+    "r_deadline_missed_benchmark": ("Năm {deadline}: {value}, chưa đạt mức so sánh {target}.",
+                                    "{deadline}: {value}, short of the benchmark {target}."),
     "r_deadline_gap": ("Không có số liệu năm {deadline} để đánh giá.", "No figure for {deadline} to judge by."),
     "r_no_previous": ("Không có số liệu năm {previous} nên chưa tính được mức giảm năm {deadline}.",
                       "No figure for {previous}, so the fall of {deadline} cannot be told."),
@@ -348,6 +354,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
             key = "r_flag_met" if e.deadline_met else "r_flag_missed"
         else:
             key = "r_deadline_met" if e.deadline_met else "r_deadline_missed"
+            if words.get("benchmark"):
+                key += "_benchmark"
     elif verdict == "too_little_data":
         key = "r_too_few"
         fields["n"] = e.n_points

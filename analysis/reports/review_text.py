@@ -262,7 +262,8 @@ def spaced_percent(text: str) -> str:
 # the verdict reason, in its parts
 
 
-_CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_gap", "r_no_previous",
+_CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_missed", "r_deadline_met_benchmark",
+              "r_deadline_missed_benchmark", "r_deadline_gap", "r_no_previous",
               "r_too_few",
               "r_flag_met", "r_flag_missed", "r_met_now", "r_met_now_at_risk", "r_met_since",
               "r_met_since_at_risk", "r_pace_enough", "r_hold", "r_flow",
@@ -272,7 +273,8 @@ _CORE_KEYS = ("r_no_data", "r_projection_only", "r_deadline_met", "r_deadline_mi
 _REFORM_KEYS = ("r_counted_whole", "r_communes_recounted", "r_counted_otherwise")
 _YEAR_KEYS = ("year_fall_missed", "year_fall_met", "year_rise", "year_value_missed", "year_value_met")
 """The templates of the latest judged year of a target set year by year (``…_missed`` first)."""
-_DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_flag_met", "r_flag_missed")
+_DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_deadline_met_benchmark", "r_deadline_missed_benchmark",
+                  "r_flag_met", "r_flag_missed")
 
 
 _FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "met_since": r"\d{4}", "base_year": r"\d{4}",

@@ -26,7 +26,7 @@ from pptx.util import Emu, Inches, Pt
 from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
-from ..words import needed_words
+from ..words import is_benchmark, needed_words
 from .row_words import column_rows, decided, source_parts, verdict_line
 from .style import COLORS, PNG_DPI, SLIDE
 
@@ -61,6 +61,9 @@ register_labels({
     "deck_assumed": (" ({n}/{total} mục tiêu năm {deadline} là giả định*)",
                      " ({n} of {total} targets for {deadline} are assumptions*)"),
     "deck_sources": ("Nguồn", "Sources"),
+    # "Không đạt: 5" on T14's communes counted them against levels the plan never set them
+    "deck_benchmark": (" (các xã: so với mức so sánh của xã; Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện)",
+                       " (communes: against their own benchmark; the plan sets the target for the whole district only)"),
 })
 
 PICTURE_SCALE = 0.86
@@ -192,6 +195,8 @@ def multiples_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
     at = rows[rows["deadline"] == deadline]
     caption = label("deck_count_areas_new" if map == "new" else "deck_count_areas", lang).format(
         deadline=deadline, counts=_counts(at, lang))
+    if at.apply(is_benchmark, axis=1).any():
+        caption += label("deck_benchmark", lang)
     area = "area_vi" if lang == "vi" else "area_en"
     notes = "\n".join(f"{r[area]}: {verdict_line(r, lang)}" for _, r in at.iterrows())
     return SlideContent(picture, caption, notes)
