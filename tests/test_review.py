@@ -14,14 +14,14 @@ import pytest
 from docx import Document
 from docx.shared import Cm, Pt
 
-from analysis import Workbench, load_observations, load_targets, paths
+from analysis import Workbench, assess, load_observations, load_targets, paths
 from analysis.assessment import NEEDS_ATTENTION, status_label
 from analysis.cli import main
 from analysis.reports import review
 from analysis.reports.docx_form import text_width_cm
 from analysis.reports.review import load_review_settings, review_file_name
 from analysis.reports.review_text import (Verdict, chance_cell, needed_cell, plan_cell, reason_parts, source_text,
-                                          summary_sentences, target_sentences, verdict_of)
+                                          summary_sentences, target_sentences, verdict_of, verdict_tally)
 
 ENGLISH_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?!\d)")
 ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
@@ -1162,3 +1162,23 @@ def test_a_level_the_plan_does_not_set_is_called_assumed_not_the_plans_target():
     assert "Chỉ tiêu Kế hoạch đến năm 2030" not in text
     assert "Chỉ tiêu Kế hoạch đến năm 2025: từ 95 % trở lên." in target_sentences(row(), 2025, "Tỷ lệ")
     assert plan_cell(assumed).endswith("(2030)\nmức giả định") and "giả định" not in plan_cell(row())
+
+
+def test_a_review_after_a_deadline_says_what_that_deadline_came_to(tmp_path):
+    # the 2026 review judged every target at 2030 ("Đánh giá: Đúng tiến độ") and never said the plan's 2025 level was
+    # missed, which the end-of-period review and the dashboard's 2025 column say
+    assert main(["review", "--year", "2026", "--kind", "annual", "--out", str(tmp_path), "--no-pdf"]) == 0
+    texts = [p.text for p in Document(str(tmp_path / review_file_name("annual", 2026))).paragraphs]
+    (count,) = [t for t in texts if t.startswith("Kết quả các chỉ tiêu năm 2025")]
+    table = assess()
+    district = table[(table["area_code"] == "848") & (table["deadline"] == 2025) & (table["verdict"] != "")]
+    pieces = verdict_tally([verdict_of(row) for _, row in district.iterrows()])
+    assert count == "Kết quả các chỉ tiêu năm 2025 (đã qua hạn): " + "; ".join(pieces) + "."
+    (insurance,) = [t for t in texts if t.startswith("b) Tỷ lệ người Khmer tham gia bảo hiểm y tế")]
+    t02 = district[district["target_id"] == "T02"].iloc[0]
+    assert insurance.endswith(f" Kết quả chỉ tiêu năm 2025: {verdict_of(t02).words()}.")
+    assert "Đánh giá: " in insurance.split("Kết quả chỉ tiêu năm 2025")[0]  # after the 2030 verdict
+    # the end-of-period review judges 2025 itself: nothing said twice
+    assert main(["review", "--year", "2025", "--out", str(tmp_path), "--no-pdf"]) == 0
+    texts = [p.text for p in Document(str(tmp_path / review_file_name("final", 2025))).paragraphs]
+    assert not any("Kết quả chỉ tiêu năm 2025" in t or "Kết quả các chỉ tiêu" in t for t in texts)

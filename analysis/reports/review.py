@@ -67,10 +67,9 @@ from ..assessment.verdict import CHANCE_BANDS, NEEDS_ATTENTION, ON_TRACK_PACE, R
 from ..words import (chance_shown, chance_text, fmt_number, is_benchmark, is_holding, is_missing, latest_decimals,
                      needed_text, target_text, value_text)
 from ..workbench import Workbench, inputs_digest
-from .review_text import (POINT_LETTERS, Verdict, attention_lines, illustrative_sentence, part_of_area, plan_cell,
-                          qualitative_sentence,
-                          result_cell, source_text, spaced_percent, summary_sentences, target_sentences,
-                          verdict_of)
+from .review_text import (POINT_LETTERS, Verdict, attention_lines, earlier_result, illustrative_sentence, part_of_area,
+                          plan_cell, qualitative_sentence, result_cell, source_text, spaced_percent, summary_sentences,
+                          target_sentences, verdict_of, verdict_tally)
 from .docx_form import (CELL_PADDING, TEXT_WIDTH, add_dotted_lines, add_page_numbers, add_paragraph, add_rule, add_run,
                         add_table, landscape, portrait, repeat_header, set_cell_text, set_styles, text_width_cm)
 from .index_page import review_files, with_reviews
@@ -345,6 +344,9 @@ class _Item:
     figure: int | None = None
     own_figure: str = ""
     """For a target judged for another area: this area's own latest figure of it, in words."""
+    earlier: pd.Series | None = None
+    """The row of the latest deadline before the judged one that the report's year has passed and that
+    has a target (2025 in a review of 2026): what it came to is said beside the next deadline's verdict."""
 
 
 def _judged_deadline(deadlines: list[int], year: int) -> int:
@@ -378,14 +380,17 @@ def _items(workbench: Workbench, area: str, year: int, lang: str) -> list[_Item]
         names = [part.strip() for part in str(first[f"office_{lang}"]).split(";")]
         offices = list(zip(sections, names)) if len(sections) == len(names) else [(sections[0], names[0])]
         rows = table[table["target_id"] == target_id]
-        row = verdict = None
+        row = verdict = earlier = None
         if len(rows):
             deadline = _judged_deadline(list(rows["deadline"]), year)
             row = rows[rows["deadline"] == deadline].iloc[0]
             verdict = verdict_of(row)
+            passed = rows[(rows["deadline"] < min(deadline, year)) & (rows["verdict"] != "")]
+            earlier = passed.loc[passed["deadline"].idxmax()] if len(passed) else None
         item = _Item(target_id, spaced_percent(first[lang]), str(first["plan_section"]).split(",")[0].strip(),
                      int(first["plan_line"]), offices, row, verdict, qualitative=first["kind"] == "qualitative",
-                     own_figure=_own_figure(workbench, first, area, year, lang) if row is None else "")
+                     own_figure=_own_figure(workbench, first, area, year, lang) if row is None else "",
+                     earlier=earlier)
         if target_id in focus and row is not None:
             figure += 1
             item.figure = figure
@@ -666,6 +671,8 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
         return
     add_run(paragraph, target_sentences(item.row, year, _subject(item, settings, workbench, lang), lang,
                                      figure=item.figure))
+    if item.earlier is not None:
+        add_run(paragraph, " " + earlier_result(item.earlier, lang))
 
 
 def _appendix_table(document, items: list[_Item], lang: str) -> None:
@@ -1039,6 +1046,14 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         lang=lang,
         awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
                          default=None)))
+    # what the deadline already passed came to, counted as the dashboard's column of it counts it: with the targets
+    # judged at it for want of a later one (T20, the plan's aim with no year)
+    passed = [item.earlier for item in assessed if item.earlier is not None and not is_benchmark(item.earlier)]
+    for deadline in sorted({int(row["deadline"]) for row in passed}):
+        rows = passed + [item.row for item in assessed if item.earlier is None and not is_benchmark(item.row)
+                         and int(item.row["deadline"]) == deadline]
+        pieces = verdict_tally([verdict_of(row) for row in rows if int(row["deadline"]) == deadline], lang)
+        add_paragraph(document, label("rv_earlier_count", lang).format(deadline=deadline, pieces="; ".join(pieces)))
     for number, line in enumerate(attention_lines(attention, lang)):
         add_paragraph(document, line, before=6 if number == 0 else 0)
 

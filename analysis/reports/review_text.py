@@ -782,10 +782,58 @@ register_labels({
         "counted above): {pieces}."),
     # the 2022 milestones (M1, M2) counted among "2 chỉ tiêu đã đạt" read as two targets of 2025 met
     "rv_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
+    # a review of a year after a deadline judges the next one: "T02 … Đánh giá: Đúng tiến độ" (to 2030) hid that the
+    # plan's 2025 level was missed, which the end-of-period review and the dashboard's 2025 column say
+    "rv_earlier_result": ("Kết quả chỉ tiêu năm {deadline}: {verdict}{value}.",
+                          "The {deadline} target: {verdict}{value}."),
+    "rv_earlier_count": ("Kết quả các chỉ tiêu năm {deadline} (đã qua hạn): {pieces}.",
+                         "The targets of {deadline} (deadline passed): {pieces}."),
     "rv_later_count": (
         "Ngoài ra, {n} chỉ tiêu có thời hạn đến năm {deadline} (không tính ở trên) được đánh giá tại mục II.",
         "{n} more {targets} due in {deadline} (not counted above) {are} assessed in section II."),
 })
+
+
+def verdict_tally(verdicts: list[Verdict], lang: str = "vi",
+                  milestones: dict[str, list[int]] | None = None) -> list[str]:
+    """How many of ``verdicts`` stand where, best first ("2 chỉ tiêu đã đạt", "không đạt: 1"), a verdict's
+    milestones of another year beside its count.
+
+    >>> v = [Verdict(k, "", "", False, None, None) for k in ("deadline_missed", "achieved", "deadline_missed")]
+    >>> verdict_tally(v), verdict_tally(v, "en")
+    (['1 chỉ tiêu đã đạt', '2 chỉ tiêu không đạt'], ['achieved: 1', 'not met: 2'])
+    """
+    pieces = []
+    for key in VERDICTS:
+        n = sum(v.key == key for v in verdicts)
+        if n:
+            words = Verdict(key, "", "", False, None, None).words(lang).lower()
+            years = (milestones or {}).get(key, [])
+            among_them = label("rv_milestones", lang).format(
+                n=len(years), s="" if len(years) == 1 else "s",
+                years=", ".join(str(y) for y in sorted(set(years)))) if years else ""
+            pieces.append(f"{n} chỉ tiêu {words}{among_them}" if lang == "vi" else f"{words}: {n}{among_them}")
+    return pieces
+
+
+def earlier_result(row: pd.Series, lang: str = "vi") -> str:
+    """What a deadline already passed came to, for a review that judges the next one: its verdict,
+    and the deadline year's figure where its reason gives one.
+
+    >>> row = pd.Series({"verdict": "deadline_missed", "deadline": 2025, "awaiting_figure": False,
+    ...                  "years_met": pd.NA, "years_counted": pd.NA,
+    ...                  "verdict_reason_vi": "Năm 2025: 93,5 %, chưa đạt mục tiêu từ 95 % trở lên.",
+    ...                  "verdict_reason_en": "2025: 93.5 %, short of the target 95 % or more."})
+    >>> earlier_result(row), earlier_result(row, "en")
+    ('Kết quả chỉ tiêu năm 2025: Không đạt (93,5 %).', 'The 2025 target: not met (93.5 %).')
+    """
+    verdict = verdict_of(row)
+    parts = reason_parts(verdict.reason(lang), lang)
+    value = parts.core_fields.get("value") if parts.core_key in _DEADLINE_KEYS else None
+    words = verdict.words(lang)
+    return label("rv_earlier_result", lang).format(deadline=int(row["deadline"]),
+                                                   verdict=words if lang == "vi" else words.lower(),
+                                                   value=f" ({value})" if value else "")
 
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,
@@ -823,20 +871,7 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     benchmarks = [v for v in verdicts if v.key and v.benchmark]
     judged = [v for v in verdicts if v.key and not v.benchmark]
 
-    def tally(among: list[Verdict], milestones: dict[str, list[int]]) -> list[str]:
-        counts = [(key, sum(v.key == key for v in among)) for key in VERDICTS]
-        words = {key: Verdict(key, "", "", False, None, None).words(lang).lower() for key, _ in counts}
-        pieces = []
-        for key, n in counts:
-            if n:
-                years = milestones.get(key, [])
-                among_them = label("rv_milestones", lang).format(
-                    n=len(years), s="" if len(years) == 1 else "s",
-                    years=", ".join(str(y) for y in sorted(set(years)))) if years else ""
-                pieces.append(f"{n} chỉ tiêu {words[key]}{among_them}" if vi else f"{words[key]}: {n}{among_them}")
-        return pieces
-
-    pieces = tally(judged, milestones or {})
+    pieces = verdict_tally(judged, lang, milestones)
     when = ("Kết thúc giai đoạn 2021 - 2025" if vi else "At the end of the 2021–2025 period") if kind == "final" \
         else (f"Năm {year}" if vi else f"For {year}")
     data = ((f"theo số liệu đến năm {latest_year}" if vi else f"on figures up to {latest_year}")
@@ -854,7 +889,7 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
                 "as follows: "
                 + "; ".join(pieces) + ".")
     if benchmarks:
-        text += " " + label("rv_benchmark_count", lang).format(pieces="; ".join(tally(benchmarks, {})))
+        text += " " + label("rv_benchmark_count", lang).format(pieces="; ".join(verdict_tally(benchmarks, lang)))
     projections = sum(not v.key for v in verdicts)
     if projections:
         text += " " + label("rv_projection_only_count", lang).format(n=projections)
