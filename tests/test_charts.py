@@ -199,6 +199,13 @@ def test_a_target_already_met_gets_no_path_down_to_it_but_says_hold_the_level(ol
     assert "Lộ trình cần đạt (2030): tăng 0,3 điểm %/năm" in labels
 
 
+def test_a_yearly_count_met_for_its_first_deadline_names_the_need_of_the_next(new_map):
+    # jobs: 2025 met, so its need is "–", and the legend read "Lộ trình cần đạt: –"
+    assert new_map.rows("T05", DISTRICT).set_index("deadline").loc[2025, "verdict"] == "achieved"
+    labels = [text.get_text() for text in new_map.fan_chart("T05", DISTRICT).axes[0].get_legend().get_texts()]
+    assert "Lộ trình cần đạt: 1.000 lao động/năm" in labels and not any(text.endswith(": –") for text in labels)
+
+
 def test_a_legend_of_communes_lists_what_the_panels_draw(new_map, old_map):
     # on the new map every deadline of T01 has passed: no path is drawn, so none is listed;
     # the reform line is drawn in each panel, so it is named

@@ -500,9 +500,13 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                 ax.fill_between([start, last_deadline], row["target_low"], row["target_high"],
                                 color=COLORS["vermillion"], alpha=0.10, linewidth=0, zorder=0.5,
                                 label=label("target_band", lang))  # its values are the target's own entry
+                # the need of the first deadline still open: a deadline already met needs nothing ("Lộ trình cần
+                # đạt: –" stood in the legend of the jobs chart once 2025's figure was in)
+                needs = [needed_text(r, lang) for _, r in rows[rows["kind"] == "yearly_flow"].sort_values("deadline")
+                         .iterrows()]
+                need = next((text for text in needs if text != "–"), "")
                 ax.plot([start, last_deadline], [row["target_low"]] * 2, linestyle="--", color=COLORS["vermillion"],
-                        linewidth=1.5, label=label("needed_path", lang) + (": " + needed_text(row, lang)
-                                                                           if detailed else ""))
+                        linewidth=1.5, label=label("needed_path", lang) + (": " + need if detailed and need else ""))
             continue
         if path:
             rate = needed_words(row, lang) or needed_text(row, lang)
