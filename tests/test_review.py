@@ -854,6 +854,11 @@ def test_the_illustrative_data_are_said_first_and_in_bold(vi):
     warning = texts[start + 1]
     assert warning.text.startswith("Lưu ý: ") and "số liệu minh họa" in warning.text
     assert all(run.bold for run in warning.runs)
+    # which ones, by the appendix's codes: "4 chỉ tiêu" here and "18" in the next year's review left a meeting asking
+    named = re.match(r"Lưu ý: (\d+) chỉ tiêu \(([^)]*)\)", warning.text)
+    codes = named.group(2).split(", ")
+    assert int(named.group(1)) == len(codes) and all(re.fullmatch(r"[TM]\d+", code) for code in codes)
+    assert "T20" not in codes and "M1" not in codes  # published figures (the province's decisions)
     assert texts[start + 2].text.startswith("Báo cáo theo dõi") and "Lưu ý" not in texts[start + 2].text
 
 

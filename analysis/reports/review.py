@@ -1035,9 +1035,9 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
     counted = [item for item in assessed if not due_later(item)]
     later = Counter(int(item.row["deadline"]) for item in assessed if due_later(item))
     # the illustrative data said first and in bold: at the end of a long paragraph it was missed
-    n_illustrative = sum(rests_on_illustrative(item.row) for item in assessed)
-    if n_illustrative:
-        add_paragraph(document, illustrative_sentence(n_illustrative, lang), bold=True)
+    illustrative = [item.target_id for item in assessed if rests_on_illustrative(item.row)]
+    if illustrative:
+        add_paragraph(document, illustrative_sentence(illustrative, lang), bold=True)
     add_paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
         milestones=_milestones(counted, year),

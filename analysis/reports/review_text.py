@@ -949,17 +949,20 @@ def attention_lines(targets: list[tuple[str, ...]], lang: str = "vi") -> list[st
     return [label("rv_attention", lang)] + [spaced_percent(line + end) for line, end in zip(lines, ends)]
 
 
-def illustrative_sentence(n: int, lang: str = "vi") -> str:
-    """The warning that ``n`` targets rest on illustrative figures.
+def illustrative_sentence(codes: list[str], lang: str = "vi") -> str:
+    """The warning that the targets ``codes`` rest on illustrative figures, named by their codes (those
+    of Appendix 1): "4 chỉ tiêu" in one report and "18" in the next, unnamed, left a meeting asking which.
 
-    >>> illustrative_sentence(18)[:60]
-    'Lưu ý: 18 chỉ tiêu được đánh giá trên số liệu minh họa, khôn'
+    >>> illustrative_sentence(["T02", "T09"])[:75]
+    'Lưu ý: 2 chỉ tiêu (T02, T09) được đánh giá trên số liệu minh họa, không phả'
     """
+    n, named = len(codes), ", ".join(codes)
     if lang == "vi":
-        return (f"Lưu ý: {n} chỉ tiêu được đánh giá trên số liệu minh họa, không phải số liệu thật; cần thay bằng "
-                "số liệu chính thức của các cơ quan trước khi ban hành báo cáo.")
-    return (f"Note: {n} targets are assessed on illustrative figures, not real data; replace them with the "
-            "offices' official figures before the report is issued.")
+        return (f"Lưu ý: {n} chỉ tiêu ({named}) được đánh giá trên số liệu minh họa, không phải số liệu thật; cần "
+                "thay bằng số liệu chính thức của các cơ quan trước khi ban hành báo cáo.")
+    return (f"Note: {n} target{'' if n == 1 else 's'} ({named}) {'is' if n == 1 else 'are'} assessed on "
+            "illustrative figures, not real data; replace them with the offices' official figures before the report "
+            "is issued.")
 
 
 # ---------------------------------------------------------------------------------------
