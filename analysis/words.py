@@ -38,6 +38,9 @@ register_labels({
     "in_year_words": ("trong năm", "in"),
     "from_year_words": ("so với năm", "from"),
     "units_per_years": ("/{years} năm", "/{years} yrs"),
+    # said after a rate that may itself sit in brackets ("(cần tăng 5,0 điểm %/năm, tức thêm 2 xã, …)")
+    "communes_more": (", tức thêm {n} xã, lên {k}/{units} xã, đến năm {deadline}",
+                      ", i.e. {n} more commune{s}, to {k}/{units}, by {deadline}"),
     "from_to_years": ("từ năm {start} đến năm {end}", "from {start} to {end}"),
     "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
     # "đạt 0 trong 3 năm" is no Vietnamese
@@ -56,6 +59,48 @@ def whole_units_over(value: float, unit: str, years: int) -> int | None:
         return None
     total = value * years
     return int(round(total)) if round(total) != 0 and abs(total - round(total)) < 0.05 else None
+
+
+def communes_needed(row: pd.Series) -> int | None:
+    """How many more communes a share of a few communes needs by its deadline (T04 at 5/6 needs 1 for
+    100 %, met from 91,7 %; T17 at 2/6 needs 2 for 60 %, met from 58,3 %): a share that moves in steps
+    of 16,7 points has no yearly path of 1,7 points. None for any other row, and where the deadline will
+    count other communes than the latest figure did (13 before the reform, 6 after).
+
+    >>> row = pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 91.7,
+    ...                  "latest_value": 500 / 6, "needed_points_per_year": 1.67})
+    >>> communes_needed(row), communes_needed(row.replace({91.7: 58.3, 500 / 6: 100 / 3}))
+    (1, 2)
+    >>> communes_needed(row.replace({float("nan"): 6.0, 6.0: 13.0})) is None  # 13 old communes, 6 at the deadline
+    True
+    """
+    units, later = row.get("met_units"), row.get("met_units_later")
+    if is_missing(units) or not is_missing(later) or is_missing(row.get("needed_points_per_year")) \
+            or float(row["needed_points_per_year"]) <= 0 or is_missing(row.get("latest_value")):
+        return None
+    n = int(units)
+    fewest = int(round(float(row["met_threshold"]) * n / 100 + 0.5))  # the threshold sits half a commune short
+    more = fewest - int(round(float(row["latest_value"]) * n / 100))
+    return more if more > 0 else None
+
+
+def communes_more_words(row: pd.Series, lang: str = "vi") -> str:
+    """The communes a share of a few communes needs, said after its yearly rate (:func:`communes_needed`):
+    ", tức thêm 1 xã, lên 6/6 xã, đến năm 2030"; "" for any other row.
+
+    >>> row = pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 58.3,
+    ...                  "latest_value": 100 / 3, "needed_points_per_year": 4.99, "deadline": 2030})
+    >>> communes_more_words(row), communes_more_words(row, "en")
+    (', tức thêm 2 xã, lên 4/6 xã, đến năm 2030', ', i.e. 2 more communes, to 4/6, by 2030')
+    """
+    more = communes_needed(row)
+    if more is None:
+        return ""
+    units = int(row["met_units"])
+    k = int(round(float(row["latest_value"]) * units / 100)) + more
+    deadline = int(row["deadline"]) if "deadline" in row else _deadline_of(row)  # an assessment row is a dict
+    return label("communes_more", lang).format(n=more, k=k, units=units, deadline=deadline,
+                                               s="" if more == 1 else "s")
 
 
 def is_missing(value) -> bool:
@@ -380,6 +425,11 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
         number = fmt_number(total, lang, 0 if unit in INTEGER_UNITS else _decimals_to_show(total, unit), sign=True)
         words = label("points_word", lang) if unit == "percent" else unit_word(unit, lang, number)
         return f"{number} {words} {label('from_year_words', lang)} {latest_year}"
+    communes = communes_needed(row) if latest_year is not None and years >= 1 else None
+    if communes is not None and total is None:  # "+1 xã/5 năm", not "+1,7 điểm %" a year of a share of 6 communes
+        number = fmt_number(communes, lang, 0, sign=True)
+        per = label("units_per_years", lang).format(years=years) if years > 1 else ""
+        return f"{number} {unit_word('communes', lang, number)}{per}"
     whole = whole_units_over(value, unit, years)
     if whole is not None:  # "−1 ấp/3 năm" (2 in 6 years), not "−0,3 ấp" a year
         common = math.gcd(abs(whole), years)

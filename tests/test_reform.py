@@ -17,6 +17,7 @@ from analysis.errors import DataError
 from analysis.data.catalogue import load_reforms
 from analysis.data.series import build_series
 from analysis.paths import OBSERVATIONS_DIR
+from analysis.words import needed_text, needed_words
 
 GOOD = Path(__file__).parent / "data" / "good"
 BAD = Path(__file__).parent / "data" / "bad"
@@ -579,6 +580,14 @@ def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_
     rows = Workbench(_new_communes_flags(tmp_path, "ntm_advanced_communes_recognised", met=2), map="new").rows("T17", "848")
     (later,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
     assert later["verdict_reason_vi"].startswith("Từ năm 2021 đến năm 2024 (tính trên 13 xã cũ) tăng 7,7 điểm %/năm")
+    # a share of 6 communes moves in steps of 16,7 points: the need is said in communes too, and the need cell in
+    # communes alone ("+5,0 điểm %" a year toward 58,3 %, a value 6 communes cannot give)
+    assert "(cần tăng 5,0 điểm %/năm, tức thêm 2 xã, lên 4/6 xã, đến năm 2030)" in later["verdict_reason_vi"]
+    assert "i.e. 2 more communes, to 4/6, by 2030" in later["verdict_reason_en"]
+    assert needed_text(later, per_year=False) == "+2 xã/5 năm" and needed_text(later, "en") == "+2 communes/5 yrs"
+    assert needed_words(later) == "tăng 5,0 điểm %/năm"  # the chart's path, drawn in points, keeps its rate
+    assert row["verdict_reason_vi"].startswith("Cần tăng 1,7 điểm %/năm, tức thêm 1 xã, lên 6/6 xã, đến năm 2030; ")
+    assert needed_text(row, per_year=False) == "+1 xã/5 năm"
 
 
 def _new_communes_flags(tmp_path, indicator: str, earlier: str = "", met: int = 6, codes=NEW_COMMUNES) -> pd.DataFrame:

@@ -36,8 +36,8 @@ from ..data.reform import merged_into, part_inside
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import in_sentence, label, register_labels
-from ..words import (chance_text, change_needed, change_text, decimals_against, exact_decimals, fmt_number, half_up,
-                     more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
+from ..words import (chance_text, change_needed, change_text, communes_more_words, decimals_against, exact_decimals,
+                     fmt_number, half_up, more_than_needed, need_decimals, ratio_below_one, target_text, unit_word, value_text,
                      whole_units_over, years_met_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (THRESHOLDS as STATUS_THRESHOLDS, _cagr, expected_progress_ratio, growth_rate_ratio,
@@ -1284,6 +1284,7 @@ def _reason_words(row, target, lang, values, deadline, rule, window: pd.Series, 
             recent_words = change_text(pace, unit, lang, decimals=2)
             needed_words = change_needed(need, unit, deadline, latest_year, bool(row["awaiting_figure"]), lang,
                                          decimals=2, more_than=more_than_needed(row), pace=kind == "yearly_reduction")
+        needed_words += communes_more_words(row, lang)  # "…/năm, tức thêm 1 xã, lên 6/6 xã, đến năm 2030"
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",
