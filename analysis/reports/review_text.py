@@ -786,6 +786,8 @@ register_labels({
     # plan's 2025 level was missed, which the end-of-period review and the dashboard's 2025 column say
     "rv_earlier_result": ("Kết quả chỉ tiêu năm {deadline}: {verdict}{value}.",
                           "The {deadline} target: {verdict}{value}."),
+    "rv_earlier_result_benchmark": ("Kết quả năm {deadline} so với mức so sánh của xã: {verdict}{value}.",
+                                    "{deadline} against the commune's benchmark: {verdict}{value}."),
     "rv_earlier_count": ("Kết quả các chỉ tiêu năm {deadline} (đã qua hạn): {pieces}.",
                          "The targets of {deadline} (deadline passed): {pieces}."),
     "rv_later_count": (
@@ -826,12 +828,15 @@ def earlier_result(row: pd.Series, lang: str = "vi") -> str:
     ...                  "verdict_reason_en": "2025: 93.5 %, short of the target 95 % or more."})
     >>> earlier_result(row), earlier_result(row, "en")
     ('Kết quả chỉ tiêu năm 2025: Không đạt (93,5 %).', 'The 2025 target: not met (93.5 %).')
+    >>> earlier_result(pd.concat([row, pd.Series({"benchmark": True})]))  # T14 in a commune: not a target of its own
+    'Kết quả năm 2025 so với mức so sánh của xã: Không đạt (93,5 %).'
     """
     verdict = verdict_of(row)
     parts = reason_parts(verdict.reason(lang), lang)
     value = parts.core_fields.get("value") if parts.core_key in _DEADLINE_KEYS else None
     words = verdict.words(lang)
-    return label("rv_earlier_result", lang).format(deadline=int(row["deadline"]),
+    key = "rv_earlier_result_benchmark" if is_benchmark(row) else "rv_earlier_result"
+    return label(key, lang).format(deadline=int(row["deadline"]),
                                                    verdict=words if lang == "vi" else words.lower(),
                                                    value=f" ({value})" if value else "")
 
