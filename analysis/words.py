@@ -38,9 +38,10 @@ register_labels({
     "in_year_words": ("trong năm", "in"),
     "from_year_words": ("so với năm", "from"),
     "units_per_years": ("/{years} năm", "/{years} yrs"),
-    # said after a rate that may itself sit in brackets ("(cần tăng 5,0 điểm %/năm, tức thêm 2 xã, …)")
-    "communes_more": (", tức thêm {n} xã, lên {k}/{units} xã, đến năm {deadline}",
-                      ", i.e. {n} more commune{s}, to {k}/{units}, by {deadline}"),
+    # said after a rate that may itself sit in brackets ("(cần tăng 5,0 điểm %/năm; từ 58,3 % …)"), and not as the
+    # rate's equal: 5 years of 1,7 points are 8,3, one commune of 6 is 16,7; the rate runs to the threshold
+    "communes_more": ("; từ {threshold} trở lên là đủ {k}/{units} xã: thêm {n} xã đến năm {deadline}",
+                      "; from {threshold} on it is {k}/{units} communes: {n} more by {deadline}"),
     "from_to_years": ("từ năm {start} đến năm {end}", "from {start} to {end}"),
     "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
     # "đạt 0 trong 3 năm" is no Vietnamese
@@ -86,12 +87,12 @@ def communes_needed(row: pd.Series) -> int | None:
 
 def communes_more_words(row: pd.Series, lang: str = "vi") -> str:
     """The communes a share of a few communes needs, said after its yearly rate (:func:`communes_needed`):
-    ", tức thêm 1 xã, lên 6/6 xã, đến năm 2030"; "" for any other row.
+    "; từ 91,7 % trở lên là đủ 6/6 xã: thêm 1 xã đến năm 2030"; "" for any other row.
 
     >>> row = pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 58.3,
     ...                  "latest_value": 100 / 3, "needed_points_per_year": 4.99, "deadline": 2030})
     >>> communes_more_words(row), communes_more_words(row, "en")
-    (', tức thêm 2 xã, lên 4/6 xã, đến năm 2030', ', i.e. 2 more communes, to 4/6, by 2030')
+    ('; từ 58,3 % trở lên là đủ 4/6 xã: thêm 2 xã đến năm 2030', '; from 58.3 % on it is 4/6 communes: 2 more by 2030')
     """
     more = communes_needed(row)
     if more is None:
@@ -99,7 +100,8 @@ def communes_more_words(row: pd.Series, lang: str = "vi") -> str:
     units = int(row["met_units"])
     k = int(round(float(row["latest_value"]) * units / 100)) + more
     deadline = int(row["deadline"]) if "deadline" in row else _deadline_of(row)  # an assessment row is a dict
-    return label("communes_more", lang).format(n=more, k=k, units=units, deadline=deadline,
+    threshold = f"{fmt_number(float(row['met_threshold']), lang, 1)} %"
+    return label("communes_more", lang).format(n=more, k=k, units=units, deadline=deadline, threshold=threshold,
                                                s="" if more == 1 else "s")
 
 

@@ -411,6 +411,9 @@ def test_a_slides_notes_give_each_reason_its_year_once(old_map, english, tmp_pat
     t02 = old_map.rows("T02", DISTRICT)
     notes = fan_slide(tmp_path / "t02.png", t02, "vi").notes.split("\n")
     assert [line[:6] for line in notes] == ["2025: ", "2030: "]
+    # and the chart's footer: "Vì sao (2022): Năm 2022: …"
+    footer = "\n".join(text.get_text() for text in old_map.fan_chart("M2", DISTRICT).texts)
+    assert "Vì sao: Năm 2022: 100 %" in footer.replace("\n", " ") and "Vì sao (2022)" not in footer
 
 
 def test_a_deadline_slide_counts_exactly_the_rows_its_dashboard_shows(old_map, tmp_path):

@@ -582,11 +582,16 @@ def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_
     assert later["verdict_reason_vi"].startswith("Từ năm 2021 đến năm 2024 (tính trên 13 xã cũ) tăng 7,7 điểm %/năm")
     # a share of 6 communes moves in steps of 16,7 points: the need is said in communes too, and the need cell in
     # communes alone ("+5,0 điểm %" a year toward 58,3 %, a value 6 communes cannot give)
-    assert "(cần tăng 5,0 điểm %/năm, tức thêm 2 xã, lên 4/6 xã, đến năm 2030)" in later["verdict_reason_vi"]
-    assert "i.e. 2 more communes, to 4/6, by 2030" in later["verdict_reason_en"]
+    assert ("(cần tăng 5,0 điểm %/năm; từ 58,3 % trở lên là đủ 4/6 xã: thêm 2 xã đến năm 2030)"
+            in later["verdict_reason_vi"])
+    assert "; from 58.3 % on it is 4/6 communes: 2 more by 2030" in later["verdict_reason_en"]
     assert needed_text(later, per_year=False) == "+2 xã/5 năm" and needed_text(later, "en") == "+2 communes/5 yrs"
     assert needed_words(later) == "tăng 5,0 điểm %/năm"  # the chart's path, drawn in points, keeps its rate
-    assert row["verdict_reason_vi"].startswith("Cần tăng 1,7 điểm %/năm, tức thêm 1 xã, lên 6/6 xã, đến năm 2030; ")
+    from analysis.reports.slides import fan_slide
+
+    assert fan_slide(tmp_path / "t17.png", rows, "vi").caption.endswith(" · cần +2 xã/5 năm")
+    assert row["verdict_reason_vi"].startswith("Cần tăng 1,7 điểm %/năm; từ 91,7 % trở lên là đủ 6/6 xã: thêm 1 xã "
+                                               "đến năm 2030; đến năm 2024 đã đạt")
     assert needed_text(row, per_year=False) == "+1 xã/5 năm"
 
 

@@ -1284,7 +1284,7 @@ def _reason_words(row, target, lang, values, deadline, rule, window: pd.Series, 
             recent_words = change_text(pace, unit, lang, decimals=2)
             needed_words = change_needed(need, unit, deadline, latest_year, bool(row["awaiting_figure"]), lang,
                                          decimals=2, more_than=more_than_needed(row), pace=kind == "yearly_reduction")
-        needed_words += communes_more_words(row, lang)  # "…/năm, tức thêm 1 xã, lên 6/6 xã, đến năm 2030"
+        needed_words += communes_more_words(row, lang)  # "…/năm; từ 91,7 % trở lên là đủ 6/6 xã: thêm 1 xã …"
     return {
         "same_pace_printed": _first_figure(recent_words) == _first_figure(needed_words),
         "flag": unit == "flag",

@@ -37,8 +37,8 @@ from ..words import (INCREASING_KINDS, chance_shown, fmt_number, latest_notes, i
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 from .row_words import (COUNTED_SUM, DARK_VERDICTS, assumption_note, at_deadline, catalogue_name, column_rows,
                         deadline_figure_line, district_first, judged_awaiting, latest_text, latest_value_text, mark_notes,
-                        marked_goal, marked_verdict, merged_note, merged_sums, part_note, projection_only, short_verdict,
-                        source_parts, verdict_line, zero_reading_note)
+                        marked_goal, marked_verdict, merged_note, merged_sums, part_note, projection_only, reason_after,
+                        short_verdict, source_parts, verdict_line, zero_reading_note)
 from .text_fit import NBSP, WIDTH_SAFETY, fit_lines, text_width
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "method_lines", "chance_shown",
@@ -295,7 +295,7 @@ def fan_chart(rows: pd.DataFrame, data: TargetSeries, lang: str = "vi", scenario
         name = first["target_vi"] if lang == "vi" else first["target_en"]
         area = first["area_vi"] if lang == "vi" else first["area_en"]
         _title(figure, f"{name} — {area}" + (f" ({what_if})" if what_if else ""), 17)
-        why = [] if for_deck else [f"{label('why', lang)} ({r['deadline']}): {r[f'verdict_reason_{lang}']}"
+        why = [] if for_deck else [reason_after(label("why", lang), r, lang)
                                    for _, r in rows.iterrows() if r[f"verdict_reason_{lang}"]]
         rules = sorted({r[f"met_rule_{lang}"] for _, r in rows.iterrows() if r[f"met_rule_{lang}"]})
         method = [] if for_deck else method_lines(rows, data, lang)

@@ -754,6 +754,8 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     >>> note = _table_note([row], "vi", needed=["+19,5 điểm %"], chances=["< 1 %"])
     >>> "ước không đạt (dưới 20 %)" in note, "đúng tiến độ" in note, "−1 ấp/3 năm" in note, "“–”" in note
     (True, False, False, False)
+    >>> "mức giả định" in note, "mức giả định" in _table_note([row.replace({"plan": "assumption"})], "vi")
+    (False, True)
     """
     fields = dict(zip(("high", "low"), (chance_text(band, lang) for band in CHANCE_BANDS)),
                   recent=RECENT_YEARS, pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
@@ -767,7 +769,10 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     approx = "".join(label("rv_approx_part_note", lang).format(part=part) if part else label("rv_approx_note", lang)
                      for part in sorted(marked))
     benchmark = label("rv_note_benchmark", lang) if any(is_benchmark(row) for row in rows) else ""
-    text = label("rv_note_intro", lang).format(approx=approx, benchmark=benchmark)
+    # the same rows as plan_cell marks "mức giả định"
+    assumed = label("rv_note_assumed", lang) if any(row.get("origin") == "assumption" and not is_benchmark(row)
+                                                    for row in rows) else ""
+    text = label("rv_note_intro", lang).format(approx=approx, benchmark=benchmark, assumed=assumed)
     clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
     if clauses:
         text += label("rv_note_verdicts", lang).format(clauses="; ".join(clauses), **fields)
@@ -818,11 +823,14 @@ register_labels({
     # eight, with "−1 ấp/3 năm" and "−8 xã so với năm 2023" nowhere in it, sent readers looking for them
     "rv_note_intro": (
         "Ghi chú: Mã: mã chỉ tiêu như trên bảng tổng hợp một trang và bảng Excel. Kế hoạch: chỉ tiêu và năm phải "
-        "đạt; dòng dưới (nếu có) là mức được tính là đạt{benchmark}. Thực hiện: số liệu mới nhất và năm của số "
-        "liệu{approx}.",
+        "đạt; dòng dưới (nếu có) là mức được tính là đạt{benchmark}{assumed}. Thực hiện: số liệu mới nhất và năm "
+        "của số liệu{approx}.",
         "Notes: ID: the target's code, as on the one-page dashboard and in the Excel table. Plan: the target and "
-        "the year it is due; the line below (if any) is the level that counts as met{benchmark}. Result: the latest "
-        "figure and its year{approx}."),
+        "the year it is due; the line below (if any) is the level that counts as met{benchmark}{assumed}. Result: "
+        "the latest figure and its year{approx}."),
+    # "mức giả định" under a 2030 level the plan does not set, which the note's "mức được tính là đạt" misread
+    "rv_note_assumed": ("; \"mức giả định\": mức năm 2030 kế hoạch không đặt, giữ như năm 2025",
+                        "; \"assumed level\": a 2030 level the plan does not set, kept as in 2025"),
     # the line under a commune's own level says what it is: "mức được tính là đạt" misread it
     "rv_note_benchmark": (", hoặc cho biết mức trên là mức so sánh của xã", ", or says the level above is the commune's "
                           "benchmark"),
@@ -1047,12 +1055,19 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         awaited_year=min((int(item.row["deadline"]) for item in assessed if item.verdict.judged_on_projection),
                          default=None)))
     # what the deadline already passed came to, counted as the dashboard's column of it counts it: with the targets
-    # judged at it for want of a later one (T20, the plan's aim with no year)
+    # judged at it for want of a later one (T20, the plan's aim with no year) and the milestones before it (M1, M2
+    # of 2022), said as such ("4 chỉ tiêu đã đạt" beside the dashboard's "6 (tính cả 2 mốc năm 2022)" read as two
+    # counts of one year)
     passed = [item.earlier for item in assessed if item.earlier is not None and not is_benchmark(item.earlier)]
     for deadline in sorted({int(row["deadline"]) for row in passed}):
-        rows = passed + [item.row for item in assessed if item.earlier is None and not is_benchmark(item.row)
-                         and int(item.row["deadline"]) == deadline]
-        pieces = verdict_tally([verdict_of(row) for row in rows if int(row["deadline"]) == deadline], lang)
+        rows = [row for row in passed if int(row["deadline"]) == deadline] + [
+            item.row for item in assessed if item.earlier is None and not is_benchmark(item.row)
+            and int(item.row["deadline"]) <= deadline]
+        milestones: dict[str, list[int]] = {}
+        for row in rows:
+            if int(row["deadline"]) < deadline:
+                milestones.setdefault(verdict_of(row).key, []).append(int(row["deadline"]))
+        pieces = verdict_tally([verdict_of(row) for row in rows], lang, milestones)
         add_paragraph(document, label("rv_earlier_count", lang).format(deadline=deadline, pieces="; ".join(pieces)))
     for number, line in enumerate(attention_lines(attention, lang)):
         add_paragraph(document, line, before=6 if number == 0 else 0)

@@ -30,6 +30,7 @@ from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
+                     is_missing,
                      latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text,
                      whole_units_over)
 
@@ -828,12 +829,25 @@ def earlier_result(row: pd.Series, lang: str = "vi") -> str:
     ...                  "verdict_reason_en": "2025: 93.5 %, short of the target 95 % or more."})
     >>> earlier_result(row), earlier_result(row, "en")
     ('Kết quả chỉ tiêu năm 2025: Không đạt (93,5 %).', 'The 2025 target: not met (93.5 %).')
+    >>> jobs = pd.Series({"verdict": "achieved", "deadline": 2025, "awaiting_figure": False, "kind": "yearly_flow",
+    ...                   "unit": "workers", "deadline_value": 1154.0, "deadline_approximate": True, "years_met": 4,
+    ...                   "years_counted": 5, "verdict_reason_vi": "Năm 2025: 1.154, đạt; đạt 4 trong 5 năm.",
+    ...                   "verdict_reason_en": ""})
+    >>> earlier_result(jobs)  # said year by year: the figure is the deadline year's
+    'Kết quả chỉ tiêu năm 2025: Đã đạt (khoảng 1.154 lao động).'
     >>> earlier_result(pd.concat([row, pd.Series({"benchmark": True})]))  # T14 in a commune: not a target of its own
     'Kết quả năm 2025 so với mức so sánh của xã: Không đạt (93,5 %).'
     """
     verdict = verdict_of(row)
     parts = reason_parts(verdict.reason(lang), lang)
     value = parts.core_fields.get("value") if parts.core_key in _DEADLINE_KEYS else None
+    figure = row.get("deadline_value")
+    if value is None and row.get("kind") != "yearly_reduction" and not is_missing(figure):
+        # a target set year by year says its year in a sentence of its own: the figure is the deadline year's
+        # (a yearly fall's figure is the rate, not the fall judged)
+        value = value_text(float(figure), row["unit"], lang, exact=True)
+        if bool(row.get("deadline_approximate")) and not is_missing(row.get("deadline_approximate")):
+            value = label("about_value", lang).format(value=value)
     words = verdict.words(lang)
     key = "rv_earlier_result_benchmark" if is_benchmark(row) else "rv_earlier_result"
     return label(key, lang).format(deadline=int(row["deadline"]),

@@ -141,6 +141,23 @@ def verdict_line(row: pd.Series, lang: str) -> str:
     return " · ".join(parts)
 
 
+def reason_after(prefix: str, row: pd.Series, lang: str) -> str:
+    """A row's reason after ``prefix`` and its deadline ("Vì sao (2030): Cần tăng …"), the year said once: a
+    reason that opens on it keeps only the prefix ("Vì sao: Năm 2025: …", not "Vì sao (2025): Năm 2025: …"),
+    and with no prefix it stands alone ("Năm 2025: …", not "2025: Năm 2025: …").
+
+    >>> row = pd.Series({"deadline": 2025, "verdict_reason_vi": "Năm 2025: 1.154, đạt.", "verdict_reason_en": "x"})
+    >>> reason_after("Vì sao", row, "vi"), reason_after("", row, "vi")
+    ('Vì sao: Năm 2025: 1.154, đạt.', 'Năm 2025: 1.154, đạt.')
+    >>> reason_after("", row.replace({"Năm 2025: 1.154, đạt.": "Cần giữ mức."}), "vi")
+    '2025: Cần giữ mức.'
+    """
+    reason = row[f"verdict_reason_{lang}"]
+    if re.match(rf"(Năm )?{int(row['deadline'])}\b", reason):
+        return f"{prefix}: {reason}" if prefix else reason
+    return f"{prefix} ({int(row['deadline'])}): {reason}" if prefix else f"{int(row['deadline'])}: {reason}"
+
+
 def decided(row: pd.Series) -> bool:
     """Whether the verdict is the deadline year's own figure (met or not): a past, known
     outcome, which has no chance (:func:`analysis.words.deadline_figure_in`).

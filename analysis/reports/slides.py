@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -26,8 +25,8 @@ from pptx.util import Emu, Inches, Pt
 from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
-from ..words import is_benchmark, needed_words
-from .row_words import column_rows, decided, source_parts, verdict_line
+from ..words import communes_needed, is_benchmark, needed_text, needed_words
+from .row_words import column_rows, decided, reason_after, source_parts, verdict_line
 from .style import COLORS, PNG_DPI, SLIDE
 
 __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
@@ -179,14 +178,13 @@ def fan_slide(picture: Path, rows: pd.DataFrame, lang: str, extra_notes: Sequenc
     parts, notes = [], []
     for _, row in rows.sort_values("deadline").iterrows():
         line = verdict_line(row, lang)
-        needed = needed_words(row, lang)
+        # a share of a few communes needs communes, as the dashboard says it ("+2 xã/5 năm"); the chart's path
+        # above it, drawn in points, keeps its rate in the legend
+        needed = needed_text(row, lang) if communes_needed(row) is not None else needed_words(row, lang)
         if needed and row["origin"] != "projection":
             line += f" · {label('deck_needed', lang)} {needed}"
         parts.append(line)
-        reason = row[f"verdict_reason_{lang}"]
-        # a reason that opens on its year ("Năm 2025: 1,154, đạt …") is not given it twice: "2025: Năm 2025: …"
-        opens_on_year = re.match(rf"(Năm )?{row['deadline']}\b", reason) is not None
-        notes.append(reason if opens_on_year else f"{row['deadline']}: {reason}")
+        notes.append(reason_after("", row, lang))  # "Năm 2025: …", not "2025: Năm 2025: …"
     return SlideContent(picture, "\n".join(parts), "\n".join([*notes, *extra_notes]))
 
 

@@ -212,7 +212,12 @@ _METHOD_TEXT = {
         "Cần mỗi năm: mức tăng/giảm bình quân mỗi năm từ năm số liệu mới nhất đến năm hạn; \"giữ mức đã đạt\" khi "
         "số liệu mới nhất đã đạt hoặc vượt mục tiêu trước năm hạn; \"–\" khi đã có kết quả năm hạn. Số đếm cần "
         "chưa tới 1 đơn vị mỗi năm ghi theo số năm (\"−1 ấp/3 năm\"); năm hạn đã qua mà số liệu mới nhất cách "
-        "hơn 1 năm ghi cả mức cần (\"−8 xã so với năm 2023\"). Giống bảng tổng hợp một trang.",
+        "hơn 1 năm ghi cả mức cần (\"−8 xã so với năm 2023\"). Tỷ lệ của vài xã (6 xã mới) chỉ thay đổi từng "
+        "xã một, nên ghi số xã cần thêm (\"+1 xã/5 năm\"); phần vì sao ghi cả mức tăng điểm %/năm đến mức được "
+        "tính là đạt. Giống bảng tổng hợp một trang.",
+        "Năm đạt: năm đầu của chuỗi năm liên tiếp có số liệu đạt đến nay (\"đã đạt từ 2025\"); chưa đạt thì là "
+        "năm mà trung vị dự báo (giá trị giữa: khả năng cao hơn và thấp hơn bằng nhau) đạt, nên đi cùng khả năng "
+        "đạt bên cạnh, không phải một điều chắc chắn.",
         "Trang doi_chieu (để so sánh với các bộ theo dõi mục tiêu phát triển bền vững, không phải đánh giá): tỷ số tốc "
         "độ thay đổi mỗi năm từ năm gốc (2021) so với tốc độ cần từ năm gốc để đạt mục tiêu như ghi (Eurostat, Thống "
         "kê Canada; SDSN cho mục tiêu tính bằng điểm %/năm hoặc về 0; việc làm: bình quân mỗi năm so với mức mỗi năm). "
@@ -262,8 +267,12 @@ _METHOD_TEXT = {
         "Needed a year: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
         "result is in. A count needing less than one unit a year is given over years (\"−1 hamlet/3 yrs\"); a deadline "
-        "passed more than a year after the latest figure, as the whole change (\"−8 communes from 2023\"). As on the "
-        "dashboard.",
+        "passed more than a year after the latest figure, as the whole change (\"−8 communes from 2023\"). A share "
+        "of a few communes (the 6 new ones) moves one commune at a time, so it is given in communes (\"+1 commune/5 "
+        "yrs\"); the reason also gives the points a year to the level that counts as met. As on the dashboard.",
+        "Year met: the first year of the unbroken run of met figures up to now (\"met since 2025\"); if not met "
+        "yet, the year the median projection (the middle value: as likely to be above as below) meets it, to be "
+        "read with the chance beside it, not as a certainty.",
         "The comparison sheet (for comparison with SDG trackers, not a verdict): the yearly change since the baseline "
         "(2021) over the change needed from the baseline to meet the target as written (Eurostat, Statistics Canada; "
         "SDSN for targets in points a year or at zero; jobs: the yearly average over the yearly level). A ratio of "
