@@ -75,6 +75,12 @@ def communes_needed(row: pd.Series) -> int | None:
     >>> communes_needed(row.replace({float("nan"): 6.0, 6.0: 13.0})) is None  # 13 old communes, 6 at the deadline
     True
     """
+    short = _communes_short(row)
+    return None if short is None else short[0]
+
+
+def _communes_short(row) -> tuple[int, int] | None:
+    """(how many more communes, how many it then counts) for :func:`communes_needed`."""
     units, later = row.get("met_units"), row.get("met_units_later")
     if is_missing(units) or not is_missing(later) or is_missing(row.get("needed_points_per_year")) \
             or float(row["needed_points_per_year"]) <= 0 or is_missing(row.get("latest_value")):
@@ -82,7 +88,7 @@ def communes_needed(row: pd.Series) -> int | None:
     n = int(units)
     fewest = int(round(float(row["met_threshold"]) * n / 100 + 0.5))  # the threshold sits half a commune short
     more = fewest - int(round(float(row["latest_value"]) * n / 100))
-    return more if more > 0 else None
+    return (more, fewest) if more > 0 else None
 
 
 def communes_more_words(row: pd.Series, lang: str = "vi") -> str:
@@ -94,14 +100,13 @@ def communes_more_words(row: pd.Series, lang: str = "vi") -> str:
     >>> communes_more_words(row), communes_more_words(row, "en")
     ('; từ 58,3 % trở lên là đủ 4/6 xã: thêm 2 xã đến năm 2030', '; from 58.3 % on it is 4/6 communes: 2 more by 2030')
     """
-    more = communes_needed(row)
-    if more is None:
+    short = _communes_short(row)
+    if short is None:
         return ""
-    units = int(row["met_units"])
-    k = int(round(float(row["latest_value"]) * units / 100)) + more
-    deadline = int(row["deadline"]) if "deadline" in row else _deadline_of(row)  # an assessment row is a dict
+    more, fewest = short
     threshold = f"{fmt_number(float(row['met_threshold']), lang, 1)} %"
-    return label("communes_more", lang).format(n=more, k=k, units=units, deadline=deadline, threshold=threshold,
+    return label("communes_more", lang).format(n=more, k=fewest, units=int(row["met_units"]),
+                                               deadline=_deadline_of(row), threshold=threshold,
                                                s="" if more == 1 else "s")
 
 
@@ -695,7 +700,8 @@ HOLDING_MARK = "‡"
 
 
 def _deadline_of(row: pd.Series) -> int:
-    return int(row["deadline"] if "deadline" in row.index else row.name)  # dashboard rows are indexed by deadline
+    # dashboard rows are indexed by deadline; an assessment row being built is a dict ("in" reads both)
+    return int(row["deadline"] if "deadline" in row else row.name)
 
 
 def is_holding(row: pd.Series) -> bool:

@@ -985,12 +985,13 @@ def _office_now(office: str, settings: ReviewSettings, lang: str) -> str:
     return label("rv_office_successor", lang).format(office=office) if settings.after_reform else office
 
 
-def _milestones(counted: list[_Item], year: int) -> dict[str, list[int]]:
-    """Verdict → the deadlines of the counted targets due before ``year`` (the 2022 milestones)."""
+def _milestones(rows: list[pd.Series], year: int) -> dict[str, list[int]]:
+    """Verdict → the deadlines of the counted rows due before ``year`` (the 2022 milestones)."""
     found: dict[str, list[int]] = {}
-    for item in counted:
-        if item.verdict.key and int(item.row["deadline"]) < year:
-            found.setdefault(item.verdict.key, []).append(int(item.row["deadline"]))
+    for row in rows:
+        key = verdict_of(row).key
+        if key and int(row["deadline"]) < year:
+            found.setdefault(key, []).append(int(row["deadline"]))
     return found
 
 
@@ -1048,7 +1049,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         add_paragraph(document, illustrative_sentence(illustrative, lang), bold=True)
     add_paragraph(document, summary_sentences(
         [item.verdict for item in counted], n_targets=len(items), later=later,
-        milestones=_milestones(counted, year),
+        milestones=_milestones([item.row for item in counted], year),
         n_quantitative=int(workbench.targets.drop_duplicates("target_id")["kind"].ne("qualitative").sum()),
         area=in_sentence(area_name, lang), latest_year=max(latest) if latest else None, year=year, kind=kind,
         lang=lang,
@@ -1063,11 +1064,7 @@ def build_review(workbench: Workbench, year: int, kind: str, settings: ReviewSet
         rows = [row for row in passed if int(row["deadline"]) == deadline] + [
             item.row for item in assessed if item.earlier is None and not is_benchmark(item.row)
             and int(item.row["deadline"]) <= deadline]
-        milestones: dict[str, list[int]] = {}
-        for row in rows:
-            if int(row["deadline"]) < deadline:
-                milestones.setdefault(verdict_of(row).key, []).append(int(row["deadline"]))
-        pieces = verdict_tally([verdict_of(row) for row in rows], lang, milestones)
+        pieces = verdict_tally([verdict_of(row) for row in rows], lang, _milestones(rows, deadline))
         add_paragraph(document, label("rv_earlier_count", lang).format(deadline=deadline, pieces="; ".join(pieces)))
     for number, line in enumerate(attention_lines(attention, lang)):
         add_paragraph(document, line, before=6 if number == 0 else 0)

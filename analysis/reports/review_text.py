@@ -30,9 +30,9 @@ from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
-                     is_missing,
-                     latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text, value_text,
-                     whole_units_over)
+                     is_missing, latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text,
+                     value_text, whole_units_over)
+from .row_words import milestones_note
 
 __all__ = [
     "Verdict",
@@ -278,8 +278,9 @@ _DEADLINE_KEYS = ("r_deadline_met", "r_deadline_missed", "r_deadline_met_benchma
                   "r_flag_met", "r_flag_missed")
 
 
-_FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "met_since": r"\d{4}", "base_year": r"\d{4}",
-                   "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+", "illustrative": r".*?",
+_FIELD_PATTERNS = {"year": r"\d{4}", "deadline": r"\d{4}", "latest_year": r"\d{4}", "met_since": r"\d{4}",
+                   "base_year": r"\d{4}", "recent_years": r"\d+", "n": r"\d+", "met": r"\d+", "counted": r"\d+",
+                   "illustrative": r".*?",
                    "weakest": r"(?: \([^()]*\d{4}\))?", "dip": r"(?:; [^()]*)?", "latest": r"[^;()]+?"}
 """What a field of a template can hold, where it is known (years are four digits)."""
 
@@ -669,7 +670,8 @@ def _verdict_sentence(row: pd.Series, verdict: Verdict, parts: ReasonParts, lang
         core = core.replace(f"{fields['latest_year']} ({fields['latest']}{fields.get('dip') or ''})",
                             f"{fields['latest_year']} ({dip})" if dip else str(fields["latest_year"]), 1)
     elif parts.core_key in ("r_met_since", "r_met_since_at_risk"):
-        # the same: "Đã đạt từ năm 2025 (năm 2026: 20,6 %)" → "Đã đạt từ năm 2025"
+        # the same: "Đã đạt từ năm 2025 (năm 2026: 20,6 %)" → "Đã đạt từ năm 2025"; both templates open alike, the
+        # at-risk one marks where its dip goes, so the latest figure's words are read off it
         fields = parts.core_fields
         dip = (fields.get("dip") or "").removeprefix("; ")
         latest = label("r_met_since_at_risk", lang).split("{met_since}")[1].split("{dip}")[0].format(**fields)
@@ -781,8 +783,6 @@ register_labels({
         "Ngoài ra, so với mức so sánh của xã (Kế hoạch chỉ đặt cho toàn huyện; không tính ở trên): {pieces}.",
         "Besides, against the commune's own benchmark (the plan sets the target for the whole district only; not "
         "counted above): {pieces}."),
-    # the 2022 milestones (M1, M2) counted among "2 chỉ tiêu đã đạt" read as two targets of 2025 met
-    "rv_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
     # a review of a year after a deadline judges the next one: "T02 … Đánh giá: Đúng tiến độ" (to 2030) hid that the
     # plan's 2025 level was missed, which the end-of-period review and the dashboard's 2025 column say
     "rv_earlier_result": ("Kết quả chỉ tiêu năm {deadline}: {verdict}{value}.",
@@ -811,10 +811,7 @@ def verdict_tally(verdicts: list[Verdict], lang: str = "vi",
         n = sum(v.key == key for v in verdicts)
         if n:
             words = Verdict(key, "", "", False, None, None).words(lang).lower()
-            years = (milestones or {}).get(key, [])
-            among_them = label("rv_milestones", lang).format(
-                n=len(years), s="" if len(years) == 1 else "s",
-                years=", ".join(str(y) for y in sorted(set(years)))) if years else ""
+            among_them = milestones_note((milestones or {}).get(key, []), lang)
             pieces.append(f"{n} chỉ tiêu {words}{among_them}" if lang == "vi" else f"{words}: {n}{among_them}")
     return pieces
 
@@ -850,9 +847,8 @@ def earlier_result(row: pd.Series, lang: str = "vi") -> str:
             value = label("about_value", lang).format(value=value)
     words = verdict.words(lang)
     key = "rv_earlier_result_benchmark" if is_benchmark(row) else "rv_earlier_result"
-    return label(key, lang).format(deadline=int(row["deadline"]),
-                                                   verdict=words if lang == "vi" else words.lower(),
-                                                   value=f" ({value})" if value else "")
+    return label(key, lang).format(deadline=int(row["deadline"]), verdict=words if lang == "vi" else words.lower(),
+                                   value=f" ({value})" if value else "")
 
 
 def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: int, area: str,

@@ -26,6 +26,8 @@ __all__ = ["DARK_VERDICTS", "verdict_line", "decided", "has_chance", "judged_awa
            "column_rows", "marked_verdict", "marked_goal", "mark_notes", "merged_note", "part_note"]
 
 register_labels({
+    # the 2022 milestones (M1, M2) counted among "2 chỉ tiêu đã đạt" read as two targets of 2025 met
+    "milestones_note": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
     # the plan sets T14 for the district only: what a commune's panel draws is the workbench's benchmark
     "part_note": ("Trước năm {year} (≈): số liệu của {old} cũ, chưa gồm {outside}.",
                   "Before {year} (≈): figures of former {old} only, without {outside}."),
@@ -139,6 +141,20 @@ def verdict_line(row: pd.Series, lang: str) -> str:
     if row["awaiting_figure"]:
         parts.append(label("awaiting", lang).format(year=row["deadline"]).lower())
     return " · ".join(parts)
+
+
+def milestones_note(deadlines: list[int], lang: str) -> str:
+    """What a count holds that its year does not say, beside that count: " (tính cả 2 mốc năm 2022)" for
+    the deadlines of other years among it (the 2022 milestones), "" for none — as the deck and the
+    review both say it.
+
+    >>> milestones_note([2022, 2022], "vi"), milestones_note([2022], "en"), milestones_note([], "vi")
+    (' (tính cả 2 mốc năm 2022)', ' (including 1 milestone of 2022)', '')
+    """
+    if not deadlines:
+        return ""
+    return label("milestones_note", lang).format(n=len(deadlines), s="" if len(deadlines) == 1 else "s",
+                                                 years=", ".join(str(y) for y in sorted(set(deadlines))))
 
 
 def reason_after(prefix: str, row: pd.Series, lang: str) -> str:

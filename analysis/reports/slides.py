@@ -26,7 +26,7 @@ from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import communes_needed, is_benchmark, needed_text, needed_words
-from .row_words import column_rows, decided, reason_after, source_parts, verdict_line
+from .row_words import column_rows, decided, milestones_note, reason_after, source_parts, verdict_line
 from .style import COLORS, PNG_DPI, SLIDE
 
 __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
@@ -56,7 +56,6 @@ register_labels({
     # the new map's first panel is "Địa bàn huyện Cầu Ngang cũ": no district is left to count
     "deck_count_areas_new": ("{deadline}, số địa bàn (huyện cũ và các xã mới) — {counts}",
                              "{deadline}, areas (former district and new communes) — {counts}"),
-    "deck_milestones": (" (tính cả {n} mốc năm {years})", " (including {n} milestone{s} of {years})"),
     "deck_assumed": (" ({n}/{total} mục tiêu năm {deadline} là giả định*)",
                      " ({n} of {total} targets for {deadline} are assumptions*)"),
     "deck_sources": ("Nguồn", "Sources"),
@@ -99,15 +98,10 @@ def _counts(rows: pd.DataFrame, lang: str, deadline: int | None = None) -> str:
         these = rows[rows["verdict"] == key]
         if not len(these):
             continue
-        piece = f"{status_label(key, lang)}: {len(these)}"
         # "Không đạt: 12 (tính cả 2 mốc năm 2022)" said the two milestones met were missed: the note was
         # put after the last count, whichever verdict the milestones had
-        other = these[these["deadline"] != deadline] if deadline is not None else these.iloc[0:0]
-        if len(other):
-            years = ", ".join(str(y) for y in sorted(other["deadline"].unique()))
-            piece += label("deck_milestones", lang).format(n=len(other), years=years,
-                                                           s="" if len(other) == 1 else "s")
-        pieces.append(piece)
+        other = [int(d) for d in these["deadline"] if d != deadline] if deadline is not None else []
+        pieces.append(f"{status_label(key, lang)}: {len(these)}{milestones_note(other, lang)}")
     return "; ".join(pieces)
 
 
