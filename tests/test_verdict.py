@@ -500,6 +500,22 @@ def test_a_rate_printed_at_3_percent_is_not_said_to_be_below_it():
             in row["verdict_reason_vi"])
 
 
+@pytest.mark.parametrize("benchmark, vi, en", [(False, "mục tiêu", "the target"), (True, "mức so sánh", "the benchmark")])
+def test_a_communes_benchmark_is_not_called_a_target_when_the_pace_goes_the_other_way(benchmark, vi, en):
+    # xã Trường Thọ's T14: "giảm 0,2 điểm %/năm … Riêng năm 2024 đã tăng 0,5 điểm %, theo hướng mục tiêu" beside
+    # "Kế hoạch chỉ đặt chỉ tiêu cho toàn huyện": the plan set the commune no target, the workbench a benchmark
+    evidence = Evidence(2030, 4, latest_year=2024, probability=0.004, recent=-0.2, needed=4.0, latest_change=0.5)
+    words = {"recent": "giảm 0,2 điểm %/năm", "recent_span": "từ năm 2021 đến năm 2024", "needed": "tăng 4,0 điểm %/năm",
+             "latest_change": "tăng 0,5 điểm %", "benchmark": benchmark}
+    assert reason(decide(evidence), evidence, "vi", words) == (
+        f"Cần tăng 4,0 điểm %/năm, trong khi từ năm 2021 đến năm 2024 giảm 0,2 điểm %/năm; khả năng đạt < 1 %. "
+        f"Riêng năm 2024 đã tăng 0,5 điểm %, theo hướng {vi}.")
+    away = replace(evidence, latest_change=-0.1, probability=0.1)
+    assert decide(away) == "moving_away"
+    assert f"away from {en}; chance 10 %" in reason(decide(away), away, "en", {**words, "recent": "down 0.2 pts/yr",
+                                                                                "recent_span": "2021–2024"})
+
+
 @pytest.mark.parametrize("short, word", [(True, "gần đủ"), (False, "đủ")])
 def test_a_pace_since_the_baseline_just_short_of_the_need_is_nearly_enough(short, word):
     # T16: 0,32 a year since 2021 against 0,33 needed counts as on track (from 95 % of the need, as Eurostat

@@ -151,8 +151,8 @@ register_labels({
                "Needs {needed} every year; {recent_span} averaged {recent}; chance {chance}."),
     "r_chance_but_slow": ("Khả năng đạt {chance}, nhưng {recent_span} chỉ {recent}, chưa bằng mức cần {needed}.",
                           "Chance {chance}, but in {recent_span} only {recent}, while {needed} is needed."),
-    "r_chance_but_away": ("Khả năng đạt {chance}, nhưng {recent_span} {recent}, ngược hướng mục tiêu (cần {needed}).",
-                          "Chance {chance}, but in {recent_span}: {recent}, away from the target, while {needed} is needed."),
+    "r_chance_but_away": ("Khả năng đạt {chance}, nhưng {recent_span} {recent}, ngược hướng {aim} (cần {needed}).",
+                          "Chance {chance}, but in {recent_span}: {recent}, away from {aim}, while {needed} is needed."),
     "r_short": ("Cần {needed}, trong khi {recent_span} {recent}; khả năng đạt {chance}.",
                 "Needed: {needed}; {recent_span}: {recent}; chance {chance}."),
     # "đủ" only for a pace at or above what was needed from the start; from 95 % of it (the Eurostat band
@@ -187,10 +187,13 @@ register_labels({
         "chance of only {chance}."),
     "r_pace_unknown": ("Cần {needed}; {pace_unknown}; khả năng đạt {chance}.",
                        "Needed: {needed}; {pace_unknown}; chance {chance}."),
-    "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng mục tiêu.",
-                 "In {latest_year} alone it moved {change}, towards the target."),
-    "r_moving_away": ("{recent_span} {recent}, ngược hướng mục tiêu; khả năng đạt {chance}.",
-                      "{recent_span}: {recent}, away from the target; chance {chance}."),
+    "r_turned": ("Riêng năm {latest_year} đã {change}, theo hướng {aim}.",
+                 "In {latest_year} alone it moved {change}, towards {aim}."),
+    "r_moving_away": ("{recent_span} {recent}, ngược hướng {aim}; khả năng đạt {chance}.",
+                      "{recent_span}: {recent}, away from {aim}; chance {chance}."),
+    # what a commune's T14 is compared with is the workbench's benchmark, not a target the plan set it
+    "aim": ("mục tiêu", "the target"),
+    "aim_benchmark": ("mức so sánh", "the benchmark"),
 })
 
 
@@ -342,6 +345,7 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
                      and not math.isclose(e.recent, e.needed, rel_tol=1e-9) and not words.get("same_pace_printed"))
     fields["enough"] = label("nearly_enough" if short_of_need else "enough", lang)
     fields["since_enough"] = label("nearly_enough" if words.get("since_short") else "enough", lang)
+    fields["aim"] = label("aim_benchmark" if words.get("benchmark") else "aim", lang)
     if verdict == "no_data":
         key = "r_no_data"
     elif verdict == "":
@@ -386,7 +390,8 @@ def reason(verdict: str, e: Evidence, lang: str, words: dict) -> str:
     text = text[:1].upper() + text[1:]  # "Từ năm 2021 đến năm 2024 giảm …" opens some of them
     if key in ("r_short", "r_chance_but_away") and _turned(e) and e.recent < 0 and words.get("latest_change"):
         # the three years went the wrong way, the last one the right way: the chart shows both
-        text += " " + label("r_turned", lang).format(latest_year=e.latest_year, change=words["latest_change"])
+        text += " " + label("r_turned", lang).format(latest_year=e.latest_year, change=words["latest_change"],
+                                                 aim=fields["aim"])
     if words.get("awaiting"):
         text = label("awaiting", lang).format(year=e.deadline) + ". " + text
     return text
