@@ -38,6 +38,9 @@ register_labels({
     "in_year_words": ("trong năm", "in"),
     "from_year_words": ("so với năm", "from"),
     "units_per_years": ("/{years} năm", "/{years} yrs"),
+    # the communes a share of a few needs by its deadline: "+2 communes/5 yrs" was one word wider than the
+    # dashboard's column; "in 5 yrs" breaks where it reads
+    "communes_in_years": ("/{years} năm", " in {years} yrs"),
     # said after a rate that may itself sit in brackets ("(cần tăng 5,0 điểm %/năm; từ 58,3 % …)"), and not as the
     # rate's equal: 5 years of 1,7 points are 8,3, one commune of 6 is 16,7; the rate runs to the threshold
     "communes_more": ("; từ {threshold} trở lên là đủ {k}/{units} xã: thêm {n} xã đến năm {deadline}",
@@ -435,7 +438,7 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     communes = communes_needed(row) if latest_year is not None and years >= 1 else None
     if communes is not None and total is None:  # "+1 xã/5 năm", not "+1,7 điểm %" a year of a share of 6 communes
         number = fmt_number(communes, lang, 0, sign=True)
-        per = label("units_per_years", lang).format(years=years) if years > 1 else ""
+        per = label("communes_in_years", lang).format(years=years) if years > 1 else ""
         return f"{number} {unit_word('communes', lang, number)}{per}"
     whole = whole_units_over(value, unit, years)
     if whole is not None:  # "−1 ấp/3 năm" (2 in 6 years), not "−0,3 ấp" a year

@@ -231,7 +231,8 @@ def ink_extent(text: Text, renderer) -> Bbox:
 
 def texts_outside_cells(figure: Figure, renderer, air: float = 1.0) -> list[str]:
     """Texts centred on a coloured cell (a dashboard verdict) whose letters spill out of it or
-    come closer than ``air`` points to its edges (touching them reads as cramped)."""
+    come closer than ``air`` points to its edges (touching them reads as cramped), texts beside
+    a cell that come as close to it, and texts that run out of a row's stripe or into one."""
     problems = []
     gap = renderer.points_to_pixels(air) - TOLERANCE
     for ax in figure.axes:
@@ -243,11 +244,22 @@ def texts_outside_cells(figure: Figure, renderer, air: float = 1.0) -> list[str]
             centre = ((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
             for cell in cells:
                 area = cell.get_window_extent(renderer)
-                if area.width >= 0.9 * ax.bbox.width:
-                    continue  # a row's stripe, not a cell
+                if area.width >= 0.9 * ax.bbox.width:  # a row's stripe: its texts stay inside it, the others out
+                    if ax.axison:
+                        continue  # a band across a plot, not a table's row
+                    inside = area.y0 <= centre[1] <= area.y1
+                    if inside and (box.y0 < area.y0 - TOLERANCE or box.y1 > area.y1 + TOLERANCE):
+                        problems.append(f"{_name(text)} runs out of its row")  # English T11, three lines
+                    elif not inside and box.y0 < area.y1 - TOLERANCE and area.y0 + TOLERANCE < box.y1:
+                        problems.append(f"{_name(text)} runs into the next row")
+                    continue
                 if area.contains(*centre) and not (area.x0 + gap <= box.x0 and box.x1 <= area.x1 - gap
                                                    and area.y0 + gap <= box.y0 and box.y1 <= area.y1 - gap):
                     problems.append(f"{_name(text)} spills out of its cell or touches its edge")
+                elif not area.contains(*centre) and (box.x0 < area.x1 + gap and area.x0 - gap < box.x1
+                                                     and box.y0 < area.y1 + gap and area.y0 - gap < box.y1):
+                    # "+2 communes/5 yrs", wider than its column, ran into the verdict beside it
+                    problems.append(f"{_name(text)} runs into the cell beside it")
     return problems
 
 

@@ -11,12 +11,14 @@ import pandas as pd
 import pytest
 
 import builders
+import layout_checks as checks
 from analysis import Workbench, check_observations, load_areas, load_indicators, load_observations
 from analysis.cli import main
 from analysis.errors import DataError
 from analysis.data.catalogue import load_reforms
 from analysis.data.series import build_series
 from analysis.paths import OBSERVATIONS_DIR
+from analysis.reports.style import A4_LANDSCAPE
 from analysis.words import needed_text, needed_words
 
 GOOD = Path(__file__).parent / "data" / "good"
@@ -577,7 +579,8 @@ def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_
             in row["verdict_reason_vi"])
     assert "to 2024 it was met (over 13 former units); from 2025 there is 1 figure so far" in row["verdict_reason_en"]
     # a share short of the target before the reform keeps that pace, named: T17 at 38,5 % of the 13 xã in 2024
-    rows = Workbench(_new_communes_flags(tmp_path, "ntm_advanced_communes_recognised", met=2), map="new").rows("T17", "848")
+    advanced = _new_communes_flags(tmp_path, "ntm_advanced_communes_recognised", met=2)
+    rows = Workbench(advanced, map="new").rows("T17", "848")
     (later,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
     assert later["verdict_reason_vi"].startswith("Từ năm 2021 đến năm 2024 (tính trên 13 xã cũ) tăng 7,7 điểm %/năm")
     # a share of 6 communes moves in steps of 16,7 points: the need is said in communes too, and the need cell in
@@ -585,7 +588,7 @@ def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_
     assert ("(cần tăng 5,0 điểm %/năm; từ 58,3 % trở lên là đủ 4/6 xã: thêm 2 xã đến năm 2030)"
             in later["verdict_reason_vi"])
     assert "; from 58.3 % on it is 4/6 communes: 2 more by 2030" in later["verdict_reason_en"]
-    assert needed_text(later, per_year=False) == "+2 xã/5 năm" and needed_text(later, "en") == "+2 communes/5 yrs"
+    assert needed_text(later, per_year=False) == "+2 xã/5 năm" and needed_text(later, "en") == "+2 communes in 5 yrs"
     assert needed_words(later) == "tăng 5,0 điểm %/năm"  # the chart's path, drawn in points, keeps its rate
     from analysis.reports.slides import fan_slide
 
@@ -593,6 +596,9 @@ def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_
     assert row["verdict_reason_vi"].startswith("Cần tăng 1,7 điểm %/năm; từ 91,7 % trở lên là đủ 6/6 xã: thêm 1 xã "
                                                "đến năm 2030; đến năm 2024 đã đạt")
     assert needed_text(row, per_year=False) == "+1 xã/5 năm"
+    # in English the cell read "+2 / communes/5 yrs", its second line wider than the column, against the verdict
+    figure = Workbench(advanced, lang="en", map="new").dashboard(size=A4_LANDSCAPE)
+    assert checks.texts_outside_cells(figure, checks.prepare(figure)) == []
 
 
 def _new_communes_flags(tmp_path, indicator: str, earlier: str = "", met: int = 6, codes=NEW_COMMUNES) -> pd.DataFrame:

@@ -930,6 +930,12 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         """``text`` wrapped to a column ``share`` of the page wide (less a little air)."""
         return "\n".join(fit_lines(text, share * page - 4, points, weight, last_heavy))
 
+    def fit_in_row(text: str, share: float, points: float, smaller: float) -> tuple[str, float]:
+        """``text`` wrapped as :func:`fit` does, and set ``smaller`` when it takes three lines at
+        ``points``, so that it stays inside its row: (the wrapped text, its size)."""
+        size = points if fit(text, share, points).count("\n") < 2 else smaller
+        return fit(text, share, size), size
+
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
         _title(figure, label("dashboard_title", lang).format(area=area_name), 15)
@@ -969,8 +975,9 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             if r % 2 == 0:
                 ax.add_patch(Rectangle((0, y - 0.5), 1, 1, color="#F3F3F3", linewidth=0))
             name = first["target_vi"] if lang == "vi" else first["target_en"]
-            ax.text(0.005, y, fit(f"{target_id}{NBSP}{NBSP}{name}", name_w - 0.015, 7.6), va="center", fontsize=7.6,
-                    linespacing=0.95)
+            # T11's and M2's English names took three lines at 7,6 points and ran out of their rows
+            text, size = fit_in_row(f"{target_id}{NBSP}{NBSP}{name}", name_w - 0.015, 7.6, 6.8)
+            ax.text(0.005, y, text, va="center", fontsize=size, linespacing=0.95 if size == 7.6 else 0.9)
             goal = marked_goal(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
                                else first, lang, compact=True)
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
@@ -986,8 +993,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                 latest += "\n" + years_met_text(first["years_met"], first["years_counted"], lang)
             # wrapped to its column: "≈2.1 % (2025; down 1.1)" ran into the goal beside it; a third line
             # is set smaller, so that the three stay inside the row
-            size = 8.0 if fit(latest, latest_w, 8).count("\n") < 2 else 7.0
-            ax.text(name_w + goal_w + latest_w / 2, y, fit(latest, latest_w, size), ha="center", va="center",
+            latest, size = fit_in_row(latest, latest_w, 8.0, 7.0)
+            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center",
                     fontsize=size, linespacing=0.9 if size < 8 else 0.95,
                     fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
@@ -996,7 +1003,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                     ax.text(left + block / 2, y, "–", ha="center", va="center", fontsize=8, color=COLORS["grey"])
                     continue
                 row = columns[deadline].loc[target_id]
-                verdict = _dashboard_cell(ax, row, deadline, left, y, need_w, status_w, chance_w, lang, fit=fit)
+                verdict = _dashboard_cell(ax, row, deadline, left, y, need_w, status_w, chance_w, lang,
+                                          fit=fit, fit_in_row=fit_in_row)
                 if verdict is not None and "\n" in verdict.get_text():
                     two_line_verdicts.append(verdict)
         _air_for_two_lines(figure, ax, two_line_verdicts)
@@ -1030,15 +1038,17 @@ def _air_for_two_lines(figure: Figure, ax, verdicts: list) -> None:
 
 
 def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, need_w: float, status_w: float,
-                    chance_w: float, lang: str, fit):
+                    chance_w: float, lang: str, fit, fit_in_row):
     """One deadline of one target: needed a year, the verdict on its colour, the chance.
     Returns the verdict's text (None for a projection only)."""
     if row["origin"] == "projection":
         text = projection_only(row, lang)
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return None
-    ax.text(left + need_w / 2, y, fit(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6),
-            ha="center", va="center", fontsize=7.6, linespacing=0.95)
+    # "+2 communes in 5 yrs" took three lines at 7,6 points
+    text, size = fit_in_row(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6, 6.8)
+    ax.text(left + need_w / 2, y, text, ha="center", va="center", fontsize=size,
+            linespacing=0.95 if size == 7.6 else 0.9)
     color = verdict_color(row)
     ax.add_patch(Rectangle((left + need_w + 0.002, y - CELL_HEIGHT / 2), status_w - 0.004, CELL_HEIGHT, color=color,
                            linewidth=0))

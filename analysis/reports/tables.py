@@ -268,8 +268,8 @@ _METHOD_TEXT = {
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
         "result is in. A count needing less than one unit a year is given over years (\"−1 hamlet/3 yrs\"); a deadline "
         "passed more than a year after the latest figure, as the whole change (\"−8 communes from 2023\"). A share "
-        "of a few communes (the 6 new ones) moves one commune at a time, so it is given in communes (\"+1 commune/5 "
-        "yrs\"); the reason also gives the points a year to the level that counts as met. As on the dashboard.",
+        "of a few communes (the 6 new ones) moves one commune at a time, so it is given in communes (\"+1 commune in "
+        "5 yrs\"); the reason also gives the points a year to the level that counts as met. As on the dashboard.",
         "Year met: the first year of the unbroken run of met figures up to now (\"met since 2025\"); if not met "
         "yet, the year the median projection (the middle value: as likely to be above as below) meets it, to be "
         "read with the chance beside it, not as a certainty.",
