@@ -233,11 +233,29 @@ def test_vietnamese_tick_labels_and_chart_text_write_numbers_the_vietnamese_way(
                if hasattr(text, "get_text"))
 
 
+def _sources_named(figure: Figure, lang: str) -> int:
+    """How many sources a figure's footer gives: those it names and the "… more" it counts."""
+    checks.prepare(figure)
+    line = " ".join(" ".join(text.get_text() for text in figure.texts).split("\n"))
+    said = line[line.index("Nguồn: " if lang == "vi" else "Source: "):]
+    more = re.search(r"(?:và|and) (\d+) (?:nguồn khác|more sources?)", said)
+    named = said[:more.start()] if more else said
+    return named.count("; ") + 1 + (int(more[1]) if more else 0)
+
+
+def test_the_dashboard_names_as_many_sources_in_english_as_in_vietnamese(old_map):
+    # "và 63 nguồn khác" beside "and 62 more sources": "combined from 15 communes" (the communes and towns) was
+    # merged with "combined from 13 communes" in English only
+    english = Workbench(old_map.observations, lang="en", map="old")
+    assert _sources_named(english.dashboard(size=A4_LANDSCAPE), "en") == _sources_named(
+        old_map.dashboard(size=A4_LANDSCAPE), "vi") > 5
+
+
 def test_english_charts_give_sources_in_english_and_numbers_the_english_way(english):
     for figure in (english.fan_chart("T01", DISTRICT), english.small_multiples("T06")):
         checks.prepare(figure)
         footer = "\n".join(text.get_text() for text in figure.texts)
-        assert "combined from 15 communes" in footer and "Source: " in footer  # "District: sum …" under several panels
+        assert "combined from 15 communes and towns" in footer and "Source: " in footer  # "District: sum …" under panels
         assert "tổng hợp" not in footer and "Số liệu minh họa" not in footer and "không phải" not in footer
         assert checks.number_format_problems(figure, "en") == []
     assert source_parts("a / b | Kinh tế & Đô thị: (QĐ 624) (3/13 xã / communes)", "en") == [

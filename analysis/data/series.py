@@ -191,7 +191,8 @@ def _aggregate(observations, indicator, group, communes, aggregate, flags: str =
             weight = np.ones(len(part))  # a commune counts whole in a share of communes
         illustrative = bool(part["illustrative"].any())
         underlying = "; ".join(sorted(set(part["source"])))
-        units = what[1] if len(part) != 1 else what[1].removesuffix("s")
+        units = what[1] if len(part) != 1 else {"communes and towns": "commune or town"}.get(what[1],
+                                                                                          what[1].removesuffix("s"))
         source = f"tổng hợp từ {len(part)} {what[0]} / combined from {len(part)} {units} — {underlying}"
         if aggregate == "ratio" and not flags and part["denominator"].isna().any():
             part, estimated = _estimate_counts(part, counts_from[illustrative])
@@ -361,7 +362,9 @@ def build_series(
             own = pd.concat([own, from_count.loc[~from_count.index.isin(own.index)]]).sort_index()
         # "13 xã" when no town is among them (the communes of ethnic-minority areas), else "15 xã, thị trấn"
         towns = any(areas.at[code, "kind"] == "town" for code in members if code in areas.index)
-        what = ("xã, thị trấn" if towns else "xã", "communes")
+        # in English too: "combined from 15 communes" merged with "13 communes" into "8–15 communes" and left the
+        # English footer one source short of the Vietnamese
+        what = ("xã, thị trấn", "communes and towns") if towns else ("xã", "communes")
         # a sum of some communes is not the district's count (population 2019 summed over the 6 communes
         # that reported it read 52.303), nor is a ratio of some communes' counts its rate: one office's file of
         # Hiệp Mỹ's three old units made "the district's" 2024 poverty rate, shown without a mark
