@@ -251,6 +251,17 @@ def test_the_dashboard_names_as_many_sources_in_english_as_in_vietnamese(old_map
         old_map.dashboard(size=A4_LANDSCAPE), "vi") > 5
 
 
+def test_an_aim_the_plan_gives_no_year_is_not_called_that_years_target(old_map, english):
+    # T20, "giảm dần và phấn đấu không còn" with no year: the legend read "Mục tiêu 2025: 0 xã"
+    def legend(workbench):
+        return [text.get_text() for text in workbench.fan_chart("T20", DISTRICT).axes[0].get_legend().get_texts()]
+
+    assert "Mục tiêu (không ghi năm; xét ở năm 2025): 0 xã" in legend(old_map)
+    assert "Aim (no year given; taken at 2025): 0 communes" in legend(english)
+    t14 = old_map.fan_chart("T14", DISTRICT).axes[0].get_legend().get_texts()
+    assert "Mục tiêu 2025: ≥ 20 %" in [text.get_text() for text in t14]  # a target with its year keeps it
+
+
 def test_english_charts_give_sources_in_english_and_numbers_the_english_way(english):
     for figure in (english.fan_chart("T01", DISTRICT), english.small_multiples("T06")):
         checks.prepare(figure)

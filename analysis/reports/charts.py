@@ -36,8 +36,8 @@ from ..words import (INCREASING_KINDS, chance_shown, fmt_number, latest_notes, i
                      unit_word, value_text, years_met_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 from .row_words import (COUNTED_SUM, DARK_VERDICTS, assumption_note, at_deadline, catalogue_name, column_rows,
-                        deadline_figure_line, district_first, judged_awaiting, latest_text, latest_value_text, mark_notes,
-                        marked_goal, marked_verdict, merged_note, merged_sums, part_note, projection_only, reason_after,
+                        deadline_figure_line, district_first, is_plan_aim, judged_awaiting, latest_text,
+                        latest_value_text, mark_notes, marked_goal, marked_verdict, merged_note, merged_sums, part_note, projection_only, reason_after,
                         short_verdict, source_parts, verdict_line, zero_reading_note)
 from .text_fit import NBSP, WIDTH_SAFETY, fit_lines, text_width
 
@@ -63,6 +63,8 @@ register_labels({
                        "95 % interval ({year}: {interval}, runs off the chart)"),
     "target": ("Mục tiêu", "Target"),
     "target_entry": ("Mục tiêu {deadline}{star}: {value}", "Target {deadline}{star}: {value}"),
+    "aim_entry": ("Mục tiêu (không ghi năm; xét ở năm {deadline}){star}: {value}",
+                  "Aim (no year given; taken at {deadline}){star}: {value}"),
     "needed_path": ("Lộ trình cần đạt", "Path needed"),
     "met_line": ("Mức tính là đạt", "Counts as met from"),
     "met_line_value": ("Mức tính là đạt: {phrase}", "Counts as met: {phrase}"),
@@ -480,7 +482,9 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             value += f" — {needed_text(row, lang)}"
         benchmark = is_benchmark(row)  # a commune's own level, not the plan's target (T14)
         if detailed:
-            entry = label("benchmark_entry" if benchmark else "target_entry", lang).format(
+            # T20's plan gives no year: "Mục tiêu 2025: 0 xã" said it did
+            entry = label("benchmark_entry" if benchmark else "aim_entry" if is_plan_aim(row) else "target_entry",
+                          lang).format(
                 deadline=deadline, star=star, value=value)
         else:
             entry = label("benchmark" if benchmark else "target", lang)

@@ -32,7 +32,7 @@ from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
                      is_missing, latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text,
                      value_text, whole_units_over)
-from .row_words import milestones_note
+from .row_words import is_plan_aim, milestones_note
 
 __all__ = [
     "Verdict",
@@ -430,12 +430,6 @@ def _target_phrase(row: pd.Series, lang: str) -> str:
     return phrase
 
 
-def _plan_aim(row: pd.Series, lang: str) -> bool:
-    """Whether the plan states the target as an aim with no year, read at this deadline (T20: a
-    note on how the plan's own target is read)."""
-    return bool(_text_or_empty(row, f"assumption_{lang}")) and row.get("origin") == "plan"
-
-
 def _rule_note(row: pd.Series, lang: str) -> str:
     """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
     rule = _text_or_empty(row, f"met_rule_{lang}")
@@ -710,7 +704,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     deadline = int(row["deadline"])
     parts = reason_parts(verdict.reason(lang), lang)
     if verdict.key == "no_data" or _missing(row["latest_value"]):
-        target = label("rv_plan_aim" if _plan_aim(row, lang) else "rv_assumed_target"
+        target = label("rv_plan_aim" if is_plan_aim(row) else "rv_assumed_target"
                        if row.get("origin") == "assumption" else "rv_plan_target", lang).format(
             deadline=deadline, target=_target_phrase(row, lang)) if verdict.key else ""
         return " ".join(p for p in (target, label("rv_no_data", lang)) if p)
@@ -730,7 +724,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
                 deadline=deadline, target=_target_phrase(row, lang), year=commune["year"],
                 illustrative=commune["illustrative"]))
         elif not parts.year_key:
-            key = ("rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if _plan_aim(row, lang)
+            key = ("rv_plan_flag" if row["unit"] == "flag" else "rv_plan_aim" if is_plan_aim(row)
                    else "rv_assumed_target" if row.get("origin") == "assumption" else "rv_plan_target")
             sentences.append(label(key, lang).format(deadline=deadline, target=_target_phrase(row, lang)))
         sentences.append(_rule_note(row, lang))

@@ -407,6 +407,20 @@ def zero_reading_note(rows: list, lang: str) -> list[str]:
     return [label("zero_reading_note", lang).format(low=low, high=high, deadline=int(at_zero[0]["deadline"]))]
 
 
+def is_plan_aim(row: pd.Series) -> bool:
+    """Whether the plan states the target as an aim with no year, read at this deadline (T20: the
+    catalogue notes how the plan's own target is read).
+
+    >>> is_plan_aim(pd.Series({"origin": "plan", "assumption_vi": "Kế hoạch nêu … không ghi năm"}))
+    True
+    >>> is_plan_aim(pd.Series({"origin": "plan", "assumption_vi": float("nan")})), is_plan_aim(pd.Series({
+    ...     "origin": "assumption", "assumption_vi": "Kế hoạch chỉ đặt mục tiêu đến năm 2025"}))
+    (False, False)
+    """
+    note = row.get("assumption_vi")
+    return row.get("origin") == "plan" and isinstance(note, str) and bool(note.strip())
+
+
 def assumption_note(rows: pd.DataFrame, lang: str) -> list[str]:
     """The note of the * on an assumed 2030 level, if any row has one: a commune's benchmark (T14)
     is not a target the plan sets at all, so "kế hoạch chỉ đặt mục tiêu đến 2025" would misstate it."""
