@@ -22,6 +22,7 @@ from analysis.reports.docx_form import text_width_cm
 from analysis.reports.review import load_review_settings, review_file_name
 from analysis.reports.review_text import (Verdict, chance_cell, needed_cell, plan_cell, reason_parts, source_text,
                                           summary_sentences, target_sentences, verdict_of, verdict_tally)
+from analysis.reports.row_words import source_parts
 
 ENGLISH_DECIMAL = re.compile(r"(?<![\d.,/])\d+\.\d{1,2}(?!\d)")
 ENGLISH_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
@@ -746,6 +747,20 @@ def test_sources_in_short():
              "02 xã (09/5/2022)")
     assert source_text(mixed) == ("Tổng hợp từ 13 xã, thị trấn; số liệu minh họa (không phải số liệu thật); "
                                   "VP Điều phối NTM Trà Vinh (09/5/2022)")
+
+
+def test_a_report_every_commune_sent_is_named_once_with_its_communes():
+    # the appendix's T01 source cell listed "Quyết định công nhận kết quả rà soát hộ nghèo … UBND xã …" six times:
+    # a row taller than a page, one row a page over eleven pages
+    title = "Quyết định công nhận kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2025"
+    communes = ["Cầu Ngang", "Hiệp Mỹ", "Mỹ Long", "Ngũ Lạc", "Nhị Trường", "Vinh Kim"]
+    sources = ("tổng hợp từ 6 xã mới / combined from 6 new communes — "
+               + "; ".join(f"{title}, UBND xã {name}" for name in communes) + " | Sở Y tế (2026)")
+    expected = f"Tổng hợp từ 6 xã mới; {title}, UBND các xã Cầu Ngang, Hiệp Mỹ, Mỹ Long, Ngũ Lạc, Nhị Trường, Vinh Kim"
+    assert source_text(sources) == expected + "; Sở Y tế (2026)"
+    assert source_parts(sources, "vi") == ["tổng hợp từ 6 xã mới", expected.split("; ")[1], "Sở Y tế (2026)"]
+    # one commune's report keeps its own words
+    assert source_text(f"{title}, UBND xã Vinh Kim") == f"{title}, UBND xã Vinh Kim"
 
 
 def test_a_commune_is_held_to_its_own_khmer_share():

@@ -32,7 +32,7 @@ from ..text import check_language, in_sentence, label, register_labels
 from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
                      is_missing, latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text,
                      value_text, whole_units_over)
-from .row_words import is_plan_aim, milestones_note
+from .row_words import communes_reports_merged, is_plan_aim, milestones_note
 
 __all__ = [
     "Verdict",
@@ -1014,7 +1014,7 @@ def source_text(sources: str, lang: str = "vi") -> str:
                 part = published.group("publisher") + (f" {published.group('when')}" if published.group("when")
                                                        else "")
             out.append(part)
-    text = "; ".join(dict.fromkeys(out))
+    text = "; ".join(communes_reports_merged(list(dict.fromkeys(out))))
     return text[:1].upper() + text[1:]
 
 

@@ -255,7 +255,35 @@ def source_parts(sources: str, lang: str) -> list[str]:
                     part = " ".join([both["en"].strip(), *notes]) if "(" not in both["en"] else both["en"].strip()
             part = _WORD_PAIR.sub(lambda m: (m[1] if lang == "vi" else m[2]) + ")", part)
             out.append(_SCRIPT_NOTE.sub("", part))
-    return list(dict.fromkeys(out))
+    return communes_reports_merged(list(dict.fromkeys(out)))
+
+
+_COMMUNE_REPORT = re.compile(r"^(?P<title>.+), (?P<body>UBND|Ủy ban nhân dân|Đảng ủy|Đảng bộ) xã (?P<name>[^,;()]+)$")
+"""A report each commune sent under the same title: "Quyết định …, UBND xã Cầu Ngang"."""
+
+
+def communes_reports_merged(parts: list[str]) -> list[str]:
+    """Reports of the same title from several communes, said once with the communes named, in the
+    place of the first (six copies of a title took the Word appendix a page a row).
+
+    >>> communes_reports_merged(["Sở Y tế", "Báo cáo việc làm năm 2025, UBND xã Cầu Ngang",
+    ...                          "Báo cáo việc làm năm 2025, UBND xã Mỹ Long", "Báo cáo thống kê, Đảng ủy xã Vinh Kim"])
+    ['Sở Y tế', 'Báo cáo việc làm năm 2025, UBND các xã Cầu Ngang, Mỹ Long', 'Báo cáo thống kê, Đảng ủy xã Vinh Kim']
+    """
+    names: dict[tuple[str, str], list[str]] = {}
+    for part in parts:
+        if found := _COMMUNE_REPORT.match(part):
+            names.setdefault((found["title"], found["body"]), []).append(found["name"].strip())
+    out, said = [], set()
+    for part in parts:
+        found = _COMMUNE_REPORT.match(part)
+        key = (found["title"], found["body"]) if found else None
+        if key is None or len(names[key]) < 2:
+            out.append(part)
+        elif key not in said:  # the others are said with the first
+            said.add(key)
+            out.append(f"{key[0]}, {key[1]} các xã {', '.join(names[key])}")
+    return out
 
 
 COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|combined from) (?P<n>\d+) (?P<what>.+?)s?$")
