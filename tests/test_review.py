@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from analysis import Workbench, assess, load_observations, load_targets, paths
@@ -761,6 +762,23 @@ def test_a_report_every_commune_sent_is_named_once_with_its_communes():
     assert source_parts(sources, "vi") == ["tổng hợp từ 6 xã mới", expected.split("; ")[1], "Sở Y tế (2026)"]
     # one commune's report keeps its own words
     assert source_text(f"{title}, UBND xã Vinh Kim") == f"{title}, UBND xã Vinh Kim"
+
+
+def test_an_appendix_row_taller_than_a_page_may_break_and_a_short_one_may_not():
+    # the 2026 review's T05 row, six communes' reports twice, was kept on one page and ran off it: the last
+    # of its sources was cut
+    rows = assess(load_observations(), load_targets(), areas=["848"])
+    rows = rows[(rows["target_id"].isin(["T02", "T05"])) & (rows["deadline"] == 2025)].reset_index(drop=True)
+    long = "; ".join(f"Báo cáo số {n}/BC-UBND ngày 05/01/2026 về kết quả giải quyết việc làm, UBND xã {n}"
+                     for n in range(1, 16))
+    rows.loc[rows["target_id"] == "T05", "sources"] = long
+    items = [review._Item(row["target_id"], row["target_vi"], "", 0, [], row, verdict_of(row))
+             for _, row in rows.iterrows()]
+    document = Document()
+    review._appendix_table(document, items, "vi")
+    kept = {row.cells[1].text: row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+            for row in document.tables[0].rows[1:]}
+    assert kept == {"T02": True, "T05": False}
 
 
 def test_a_commune_is_held_to_its_own_khmer_share():

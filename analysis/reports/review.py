@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import math
 import re
 import shutil
 import subprocess
@@ -675,6 +676,20 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
         add_run(paragraph, " " + earlier_result(item.earlier, lang))
 
 
+ROW_KEPT_CM = 12.0
+"""Height (cm) up to which a row of the appendix is kept on one page: an A4 landscape page holds
+about 16 cm of table under its heading."""
+
+
+def _lines(text: str, width_cm: float, size: float) -> int:
+    """About how many lines ``text`` takes in a cell ``width_cm`` wide (less its padding), at ``size`` points.
+
+    >>> _lines("Sở Y tế", 4.1, 10), _lines("Báo cáo kết quả thực hiện " * 20, 4.1, 10)  # 520 letters
+    (1, 21)
+    """
+    return max(1, math.ceil(text_width_cm(text, size) / (width_cm - 2 * CELL_PADDING)))
+
+
 def _appendix_table(document, items: list[_Item], lang: str) -> None:
     """Appendix 1: a row per assessed target, with its code (T01, M1) so that a reader can find
     the same target on the dashboard and in the tables; the change needed and the chance read
@@ -690,7 +705,11 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
     for number, item in enumerate(assessed, start=1):
         row, verdict = item.row, item.verdict
         cells = table.rows[number].cells
-        table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        sources = source_text(row["sources"], lang)
+        if _lines(sources, widths[-1], 10) * 10 * 1.15 / 72 * 2.54 < ROW_KEPT_CM:
+            # a row is kept on one page, unless it is taller than most of one: the annual review's T05 row,
+            # with six communes' reports, ran off its page and lost the last of them
+            table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         set_cell_text(cells[0], str(number), align=WD_ALIGN_PARAGRAPH.CENTER)
         set_cell_text(cells[1], item.target_id, align=WD_ALIGN_PARAGRAPH.CENTER)
         set_cell_text(cells[2], item.name)
@@ -700,7 +719,7 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
         set_cell_text(cells[5], words, align=WD_ALIGN_PARAGRAPH.CENTER)
         set_cell_text(cells[6], appendix_needed(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         set_cell_text(cells[7], chance_shown(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        set_cell_text(cells[8], source_text(row["sources"], lang), 10)
+        set_cell_text(cells[8], sources, 10)
     note = add_paragraph(document, indent=False, before=6)
     rows = [item.row for item in assessed]
     add_run(note, _table_note(rows, lang, needed=[appendix_needed(row, lang) for row in rows],

@@ -258,8 +258,10 @@ def source_parts(sources: str, lang: str) -> list[str]:
     return communes_reports_merged(list(dict.fromkeys(out)))
 
 
-_COMMUNE_REPORT = re.compile(r"^(?P<title>.+), (?P<body>UBND|Ủy ban nhân dân|Đảng ủy|Đảng bộ) xã (?P<name>[^,;()]+)$")
-"""A report each commune sent under the same title: "Quyết định …, UBND xã Cầu Ngang"."""
+_COMMUNE_REPORT = re.compile(r"^(?P<title>.+), (?P<body>UBND|Ủy ban nhân dân|Đảng ủy|Đảng bộ) xã "
+                             r"(?P<name>[^,;()]+?)(?P<note> \([^()]*\))?$")
+"""A report each commune sent under the same title: "Quyết định …, UBND xã Cầu Ngang", and with
+the same note after the name: "…, UBND xã Vinh Kim (số liệu đến 30/11/2026)"."""
 
 
 def communes_reports_merged(parts: list[str]) -> list[str]:
@@ -269,20 +271,25 @@ def communes_reports_merged(parts: list[str]) -> list[str]:
     >>> communes_reports_merged(["Sở Y tế", "Báo cáo việc làm năm 2025, UBND xã Cầu Ngang",
     ...                          "Báo cáo việc làm năm 2025, UBND xã Mỹ Long", "Báo cáo thống kê, Đảng ủy xã Vinh Kim"])
     ['Sở Y tế', 'Báo cáo việc làm năm 2025, UBND các xã Cầu Ngang, Mỹ Long', 'Báo cáo thống kê, Đảng ủy xã Vinh Kim']
+    >>> communes_reports_merged(["Ước năm 2026, UBND xã Hiệp Mỹ (đến 30/11)", "Ước năm 2026, UBND xã Ngũ Lạc (đến 30/11)"])
+    ['Ước năm 2026, UBND các xã Hiệp Mỹ, Ngũ Lạc (đến 30/11)']
     """
-    names: dict[tuple[str, str], list[str]] = {}
+    def key(found):
+        return found["title"], found["body"], found["note"] or ""
+
+    names: dict[tuple[str, str, str], list[str]] = {}
     for part in parts:
         if found := _COMMUNE_REPORT.match(part):
-            names.setdefault((found["title"], found["body"]), []).append(found["name"].strip())
+            names.setdefault(key(found), []).append(found["name"].strip())
     out, said = [], set()
     for part in parts:
         found = _COMMUNE_REPORT.match(part)
-        key = (found["title"], found["body"]) if found else None
-        if key is None or len(names[key]) < 2:
+        title = key(found) if found else None
+        if title is None or len(names[title]) < 2:
             out.append(part)
-        elif key not in said:  # the others are said with the first
-            said.add(key)
-            out.append(f"{key[0]}, {key[1]} các xã {', '.join(names[key])}")
+        elif title not in said:  # the others are said with the first
+            said.add(title)
+            out.append(f"{title[0]}, {title[1]} các xã {', '.join(names[title])}{title[2]}")
     return out
 
 
