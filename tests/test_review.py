@@ -1104,6 +1104,10 @@ def test_the_appendix_note_explains_only_what_its_table_shows():
     assert "; “–”: đã có số liệu của năm phải đạt, hoặc chưa đủ số liệu để dự báo." in both
     english = _table_note([missed, on_track], "en", needed=["−1 hamlet/3 yrs"], chances=["62 %"])
     assert "on track (chance 50 % or more" in english and "(“−1 hamlet/3 yrs”)" in english
+    # on track with no pace yet (one figure since the count changed) is said only where a row is so
+    paced = pd.concat([on_track, pd.Series({"observed_points_per_year_recent": 0.4})])
+    assert "hoặc chưa tính được tốc độ và khả năng từ 50 % trở lên)" in both
+    assert "chưa tính được tốc độ" not in _table_note([missed, paced], "vi", needed=["–"], chances=["62 %"])
 
 
 def test_a_communes_2030_benchmark_is_said_to_be_assumed_as_a_benchmark():

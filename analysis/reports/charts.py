@@ -105,13 +105,14 @@ register_labels({
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Năm hạn đã qua, chờ số liệu (†): \"Ước đạt\" khi khả năng đạt từ 50 %, \"Khó đạt\" 20–50 %, "
                          "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ "
-                         "3 năm gần nhất đủ so với mức cần (hoặc đã đạt‡); \"Dự báo chậm lại, khó đạt\" khi tốc độ đủ mà "
+                         "3 năm gần nhất đủ so với mức cần (hoặc đã đạt‡; chưa có tốc độ: theo khả năng); \"Dự báo chậm lại, khó đạt\" khi tốc độ đủ mà "
                          "khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến độ\" khi khả năng từ 20 %, \"Chuyển "
                          "biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" khi cả 3 năm, năm gần nhất và dự báo đều "
                          "ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
                          "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
                          "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come: \"on track\" at 50 % or "
-                         "more with the last 3 years' pace enough for the need (or met already‡); \"slowing, unlikely "
+                         "more with the last 3 years' pace enough for the need (or met already‡; with no pace yet, by the "
+                         "chance); \"slowing, unlikely "
                          "to be met\" below 50 % with enough pace; without it, \"needs to speed up\" at 20 % or more, "
                          "\"slow progress, unlikely to be met\" below 20 %, \"moving away from the target\" when the 3 "
                          "years, the last one and the projection all run the wrong way. Yearly targets are judged year "

@@ -782,6 +782,10 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     # "đúng tiến độ" of a level met already rests on the chance of holding it, not on a pace
     fields["held"] = label("rv_note_on_track_held", lang).format(**fields) \
         if any(row["verdict"] == "on_track" and is_holding(row) for row in rows) else ""
+    # T04 on the new map: one figure since the count changed, no pace yet, on track by its chance alone
+    if any(row["verdict"] == "on_track" and row.get("kind") != "yearly_flow" and not is_holding(row)
+           and is_missing(row.get("observed_points_per_year_recent")) for row in rows):
+        fields["held"] += label("rv_note_on_track_unpaced", lang).format(**fields)
     # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
     # "≈" beside xã Ngũ Lạc's years to 2024 marks the old Thạnh Hòa Sơn's own figures, not estimates
     marked = {part_of_area(row, lang) for row in rows if bool(row.get("approximate", False))}
@@ -871,6 +875,8 @@ register_labels({
                          "{held})"),
     "rv_note_on_track_held": (", hoặc số liệu mới nhất đã đạt và khả năng giữ được từ {high} trở lên",
                               ", or the latest figure meets it and the chance of holding it is {high} or more"),
+    "rv_note_on_track_unpaced": (", hoặc chưa tính được tốc độ và khả năng từ {high} trở lên",
+                                 ", or no pace yet and a chance of {high} or more"),
     "rv_note_needs_acceleration": (
         "cần đẩy nhanh tiến độ (khả năng từ {high} trở lên nhưng tốc độ chưa đủ, hoặc khả năng từ {low} đến dưới "
         "{high} và tốc độ chưa đủ)",
