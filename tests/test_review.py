@@ -869,6 +869,12 @@ def test_a_general_aim_without_a_year_says_how_it_is_read(vi):
     assert "Chỉ tiêu Kế hoạch đến năm 2025" not in t20 and "không ghi năm: đánh giá" not in t20
     # 2025 has ended and its figure is awaited: what it needed in all, not "từ năm 2024 đến năm 2025 … xã/năm"
     assert "Để đạt chỉ tiêu, năm 2025 cần giảm 8 xã so với năm 2023 (bình quân giảm 4 xã/năm)." in t20
+    # and the appendix's plan cell, which read "0 xã (2025)" as for a dated target
+    (cell,) = [row.cells[3].text for table in vi.tables for row in table.rows
+               if len(row.cells) > 3 and row.cells[1].text == "T20"]
+    assert cell == "0 xã (2025)\nkhông ghi năm, xét ở năm này"
+    assert any("\"không ghi năm\": Kế hoạch nêu mục tiêu không kèm năm, báo cáo xét ở năm trong ngoặc" in t
+               for t in all_text(vi))
 
 
 def test_after_the_reform_requests_go_to_the_bodies_that_took_over_the_offices_tasks(vi):

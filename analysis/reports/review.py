@@ -74,6 +74,7 @@ from .review_text import (POINT_LETTERS, Verdict, attention_lines, earlier_resul
 from .docx_form import (CELL_PADDING, TEXT_WIDTH, add_dotted_lines, add_page_numbers, add_paragraph, add_rule, add_run,
                         add_table, landscape, portrait, repeat_header, set_cell_text, set_styles, text_width_cm)
 from .index_page import review_files, with_reviews
+from .row_words import is_plan_aim
 from .style import SLIDE, render
 
 __all__ = ["build_review", "write_review", "run_review", "load_review_settings", "ReviewSettings",
@@ -795,6 +796,8 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
     # the same rows as plan_cell marks "mức giả định"
     assumed = label("rv_note_assumed", lang) if any(row.get("origin") == "assumption" and not is_benchmark(row)
                                                     for row in rows) else ""
+    if any(is_plan_aim(row) for row in rows):  # the line plan_cell adds under T20
+        assumed += label("rv_note_aim", lang)
     text = label("rv_note_intro", lang).format(approx=approx, benchmark=benchmark, assumed=assumed)
     clauses = [label(f"rv_note_{key}", lang).format(**fields) for key in _NOTE_VERDICTS if key in shown]
     if clauses:
@@ -854,6 +857,8 @@ register_labels({
     # "mức giả định" under a 2030 level the plan does not set, which the note's "mức được tính là đạt" misread
     "rv_note_assumed": ("; \"mức giả định\": mức năm 2030 kế hoạch không đặt, giữ như năm 2025",
                         "; \"assumed level\": a 2030 level the plan does not set, kept as in 2025"),
+    "rv_note_aim": ("; \"không ghi năm\": Kế hoạch nêu mục tiêu không kèm năm, báo cáo xét ở năm trong ngoặc",
+                    "; \"no year given\": the plan states the aim with no year, the report takes the year in brackets"),
     # the line under a commune's own level says what it is: "mức được tính là đạt" misread it
     "rv_note_benchmark": (", hoặc cho biết mức trên là mức so sánh của xã", ", or says the level above is the commune's "
                           "benchmark"),

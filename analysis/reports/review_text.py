@@ -67,6 +67,7 @@ register_labels({
     # and the assumption's note took it back in the next sentence
     "rv_assumed_target": ("Mức giả định đến năm {deadline}: {target}.", "Level assumed for {deadline}: {target}."),
     "rv_assumed_level": ("mức giả định", "assumed level"),
+    "rv_aim_no_year": ("không ghi năm, xét ở năm này", "no year given, taken at this one"),
     # T20: "Chỉ tiêu … đến năm 2025" beside "không ghi năm" said the plan both set and did not set the year
     "rv_plan_aim": ("Mục tiêu chung của Kế hoạch (không ghi năm; báo cáo này xét ở năm {deadline}, cuối giai đoạn): "
                     "{target}.", "The plan's general aim (no year given; this report takes {deadline}, the end of "
@@ -1034,6 +1035,9 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
     >>> plan_cell(pd.Series({"kind": "at_least", "unit": "percent", "target_value": 95.0, "deadline": 2030,
     ...                      "met_threshold": 95.0, "verdict": "on_track", "origin": "assumption"}))
     '≥ 95 % (2030)\\nmức giả định'
+    >>> plan_cell(pd.Series({"kind": "count_to_zero", "unit": "communes", "target_value": 0.0, "deadline": 2025,
+    ...                      "verdict": "deadline_missed", "origin": "plan", "assumption_vi": "… không ghi năm …"}))
+    '0 xã (2025)\\nkhông ghi năm, xét ở năm này'
     """
     deadline = int(row["deadline"])
     if not _text_or_empty(row, "verdict"):
@@ -1050,6 +1054,8 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
         text += f"\n{label('rv_commune_benchmark', lang)}"
     elif row.get("origin") == "assumption":  # a 2030 level carried from 2025: not the plan's
         text += f"\n{label('rv_assumed_level', lang)}"
+    elif is_plan_aim(row):  # T20: "0 xã (2025)" gave the plan a year it does not set
+        text += f"\n{label('rv_aim_no_year', lang)}"
     return spaced_percent(text)
 
 
