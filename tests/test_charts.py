@@ -436,6 +436,10 @@ def test_a_slides_notes_give_each_reason_its_year_once(old_map, english, tmp_pat
     m2 = old_map.rows("M2", DISTRICT)
     assert fan_slide(tmp_path / "m2.png", m2, "vi").notes == "Năm 2022: 100 %, đạt mục tiêu 100 %."
     assert fan_slide(tmp_path / "m2.png", english.rows("M2", DISTRICT), "en").notes.startswith("2022: 100 %")
+    # English captions: "needed hold the level reached" did not read
+    t14 = fan_slide(tmp_path / "t14.png", english.rows("T14", DISTRICT), "en").caption
+    assert "needed: hold the level reached" in t14 or "needed: up " in t14, t14
+    assert "needed hold" not in t14 and "needed up" not in t14
     # a reason that does not open on its year still gets it
     t02 = old_map.rows("T02", DISTRICT)
     notes = fan_slide(tmp_path / "t02.png", t02, "vi").notes.split("\n")

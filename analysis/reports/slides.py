@@ -47,7 +47,8 @@ register_labels({
     "deck_communes_to": ("(một số xã đến năm {year})", "(some communes to {year})"),
     "deck_illustrative": ("Lưu ý: nhiều số liệu trong bản này là số liệu MINH HỌA, không phải số liệu thật.",
                           "Note: many figures in this deck are ILLUSTRATIVE, not real data."),
-    "deck_needed": ("cần", "needed"),
+    # "needed hold the level reached" did not read; "needed: …" does, before a rate as before a level
+    "deck_needed": ("cần", "needed:"),
     # what is counted is said ("16 chuyển biến chậm" on a slide of communes read as 16 communes), and each
     # verdict comes before its number ("3 needs to speed up" is not English)
     "deck_count": ("{deadline}, số chỉ tiêu — {counts}", "{deadline}, targets — {counts}"),
