@@ -37,8 +37,8 @@ from ..words import (INCREASING_KINDS, chance_shown, fmt_number, latest_notes, i
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 from .row_words import (COUNTED_SUM, DARK_VERDICTS, assumption_note, at_deadline, catalogue_name, column_rows,
                         deadline_figure_line, district_first, is_plan_aim, judged_awaiting, latest_text,
-                        latest_value_text, mark_notes, marked_goal, marked_verdict, merged_note, merged_sums, part_note, projection_only, reason_after,
-                        short_verdict, source_parts, verdict_line, zero_reading_note)
+                        latest_value_text, mark_notes, marked_goal, marked_verdict, merged_note, merged_sums, part_note,
+                        projection_only, reason_after, short_verdict, source_parts, verdict_line, zero_reading_note)
 from .text_fit import NBSP, WIDTH_SAFETY, fit_lines, text_width
 
 __all__ = ["fan_chart", "small_multiples", "dashboard", "deadline_board", "method_lines", "chance_shown",
@@ -105,15 +105,15 @@ register_labels({
                     "The targets of Plan 20/KH-UBND — verdict for {deadline} — {area}"),
     "dashboard_method": ("Năm hạn đã qua, chờ số liệu (†): \"Ước đạt\" khi khả năng đạt từ 50 %, \"Khó đạt\" 20–50 %, "
                          "\"Ước không đạt\" dưới 20 %. Năm hạn chưa qua: \"Đúng tiến độ\" khi khả năng từ 50 % và tốc độ "
-                         "3 năm gần nhất đủ so với mức cần (hoặc đã đạt‡; chưa có tốc độ: theo khả năng); \"Dự báo chậm lại, khó đạt\" khi tốc độ đủ mà "
-                         "khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến độ\" khi khả năng từ 20 %, \"Chuyển "
-                         "biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" khi cả 3 năm, năm gần nhất và dự báo đều "
-                         "ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
+                         "3 năm gần nhất đủ so với mức cần (hoặc đã đạt‡; chưa có tốc độ: theo khả năng); \"Dự báo "
+                         "chậm lại, khó đạt\" khi tốc độ đủ mà khả năng dưới 50 %; tốc độ chưa đủ: \"Cần đẩy nhanh tiến "
+                         "độ\" khi khả năng từ 20 %, \"Chuyển biến chậm, khó đạt\" dưới 20 %, \"Xa dần mục tiêu\" khi "
+                         "cả 3 năm, năm gần nhất và dự báo đều ngược hướng. Chỉ tiêu hằng năm đánh giá từng năm.",
                          "Deadline passed, figure awaited (†): \"likely met\" at a chance of 50 % or more, \"in "
                          "doubt\" at 20–50 %, \"likely missed\" below 20 %. Deadline to come: \"on track\" at 50 % or "
-                         "more with the last 3 years' pace enough for the need (or met already‡; with no pace yet, by the "
-                         "chance); \"slowing, unlikely "
-                         "to be met\" below 50 % with enough pace; without it, \"needs to speed up\" at 20 % or more, "
+                         "more with the last 3 years' pace enough for the need (or met already‡; with no pace yet, "
+                         "by the chance); \"slowing, unlikely to be met\" below 50 % with enough pace; without it, "
+                         "\"needs to speed up\" at 20 % or more, "
                          "\"slow progress, unlikely to be met\" below 20 %, \"moving away from the target\" when the 3 "
                          "years, the last one and the projection all run the wrong way. Yearly targets are judged year "
                          "by year."),
@@ -484,9 +484,8 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
         benchmark = is_benchmark(row)  # a commune's own level, not the plan's target (T14)
         if detailed:
             # T20's plan gives no year: "Mục tiêu 2025: 0 xã" said it did
-            entry = label("benchmark_entry" if benchmark else "aim_entry" if is_plan_aim(row) else "target_entry",
-                          lang).format(
-                deadline=deadline, star=star, value=value)
+            key = "benchmark_entry" if benchmark else "aim_entry" if is_plan_aim(row) else "target_entry"
+            entry = label(key, lang).format(deadline=deadline, star=star, value=value)
         else:
             entry = label("benchmark" if benchmark else "target", lang)
         # markers are never clipped: a target at 0 or 100 % stays whole on the axis; a commune's own
@@ -935,11 +934,14 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
         """``text`` wrapped to a column ``share`` of the page wide (less a little air)."""
         return "\n".join(fit_lines(text, share * page - 4, points, weight, last_heavy))
 
-    def fit_in_row(text: str, share: float, points: float, smaller: float) -> tuple[str, float]:
-        """``text`` wrapped as :func:`fit` does, and set ``smaller`` when it takes three lines at
-        ``points``, so that it stays inside its row: (the wrapped text, its size)."""
-        size = points if fit(text, share, points).count("\n") < 2 else smaller
-        return fit(text, share, size), size
+    def fit_in_row(text: str, share: float, points: float, smaller: float) -> tuple[str, dict]:
+        """``text`` wrapped as :func:`fit` does, and set ``smaller`` (its lines closer) when it takes
+        three lines at ``points``, so that it stays inside its row: (the wrapped text, its font size
+        and line spacing)."""
+        wrapped = fit(text, share, points)
+        if wrapped.count("\n") < 2:
+            return wrapped, {"fontsize": points, "linespacing": 0.95}
+        return fit(text, share, smaller), {"fontsize": smaller, "linespacing": 0.9}
 
     with matplotlib.rc_context(RC):
         figure = new_figure(size)
@@ -981,8 +983,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                 ax.add_patch(Rectangle((0, y - 0.5), 1, 1, color="#F3F3F3", linewidth=0))
             name = first["target_vi"] if lang == "vi" else first["target_en"]
             # T11's and M2's English names took three lines at 7,6 points and ran out of their rows
-            text, size = fit_in_row(f"{target_id}{NBSP}{NBSP}{name}", name_w - 0.015, 7.6, 6.8)
-            ax.text(0.005, y, text, va="center", fontsize=size, linespacing=0.95 if size == 7.6 else 0.9)
+            text, style = fit_in_row(f"{target_id}{NBSP}{NBSP}{name}", name_w - 0.015, 7.6, 6.8)
+            ax.text(0.005, y, text, va="center", **style)
             goal = marked_goal(group[group["origin"] != "projection"].iloc[0] if (group["origin"] != "projection").any()
                                else first, lang, compact=True)
             ax.text(name_w + goal_w / 2, y, fit(goal, goal_w, 7.8), ha="center", va="center", fontsize=7.8,
@@ -998,9 +1000,8 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
                 latest += "\n" + years_met_text(first["years_met"], first["years_counted"], lang)
             # wrapped to its column: "≈2.1 % (2025; down 1.1)" ran into the goal beside it; a third line
             # is set smaller, so that the three stay inside the row
-            latest, size = fit_in_row(latest, latest_w, 8.0, 7.0)
-            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center",
-                    fontsize=size, linespacing=0.9 if size < 8 else 0.95,
+            latest, style = fit_in_row(latest, latest_w, 8.0, 7.0)
+            ax.text(name_w + goal_w + latest_w / 2, y, latest, ha="center", va="center", **style,
                     fontstyle="italic" if first["latest_illustrative"] else "normal")
             for i, deadline in enumerate(deadlines):
                 left = name_w + goal_w + latest_w + i * (block + gap)
@@ -1051,9 +1052,8 @@ def _dashboard_cell(ax, row: pd.Series, deadline: int, left: float, y: float, ne
         ax.text(left + need_w + status_w / 2, y, text, ha="center", va="center", fontsize=8, color="#555555")
         return None
     # "+2 communes in 5 yrs" took three lines at 7,6 points
-    text, size = fit_in_row(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6, 6.8)
-    ax.text(left + need_w / 2, y, text, ha="center", va="center", fontsize=size,
-            linespacing=0.95 if size == 7.6 else 0.9)
+    text, style = fit_in_row(needed_text(row, lang, compact=True, per_year=False), need_w, 7.6, 6.8)
+    ax.text(left + need_w / 2, y, text, ha="center", va="center", **style)
     color = verdict_color(row)
     ax.add_patch(Rectangle((left + need_w + 0.002, y - CELL_HEIGHT / 2), status_w - 0.004, CELL_HEIGHT, color=color,
                            linewidth=0))

@@ -680,15 +680,19 @@ def _target_paragraph(document, item: _Item, letter: str, year: int, settings: R
 ROW_KEPT_CM = 12.0
 """Height (cm) up to which a row of the appendix is kept on one page: an A4 landscape page holds
 about 16 cm of table under its heading."""
+SOURCES_SIZE = 10
+"""Points of the appendix's sources column."""
 
 
-def _lines(text: str, width_cm: float, size: float) -> int:
-    """About how many lines ``text`` takes in a cell ``width_cm`` wide (less its padding), at ``size`` points.
+def _height_cm(text: str, width_cm: float, size: float) -> float:
+    """About how tall ``text`` stands in a cell ``width_cm`` wide (less its padding), at ``size`` points
+    and single spacing (1,15 × the size a line).
 
-    >>> _lines("Sở Y tế", 4.1, 10), _lines("Báo cáo kết quả thực hiện " * 20, 4.1, 10)  # 520 letters
-    (1, 21)
+    >>> round(_height_cm("Sở Y tế", 4.1, 10), 2), round(_height_cm("Báo cáo kết quả thực hiện " * 20, 4.1, 10), 1)
+    (0.41, 8.5)
     """
-    return max(1, math.ceil(text_width_cm(text, size) / (width_cm - 2 * CELL_PADDING)))
+    lines = max(1, math.ceil(text_width_cm(text, size) / (width_cm - 2 * CELL_PADDING)))
+    return lines * size * 1.15 / 72 * 2.54
 
 
 def _appendix_table(document, items: list[_Item], lang: str) -> None:
@@ -707,7 +711,7 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
         row, verdict = item.row, item.verdict
         cells = table.rows[number].cells
         sources = source_text(row["sources"], lang)
-        if _lines(sources, widths[-1], 10) * 10 * 1.15 / 72 * 2.54 < ROW_KEPT_CM:
+        if _height_cm(sources, widths[-1], SOURCES_SIZE) < ROW_KEPT_CM:
             # a row is kept on one page, unless it is taller than most of one: the annual review's T05 row,
             # with six communes' reports, ran off its page and lost the last of them
             table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -720,7 +724,7 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
         set_cell_text(cells[5], words, align=WD_ALIGN_PARAGRAPH.CENTER)
         set_cell_text(cells[6], appendix_needed(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
         set_cell_text(cells[7], chance_shown(row, lang), align=WD_ALIGN_PARAGRAPH.CENTER)
-        set_cell_text(cells[8], sources, 10)
+        set_cell_text(cells[8], sources, SOURCES_SIZE)
     note = add_paragraph(document, indent=False, before=6)
     rows = [item.row for item in assessed]
     add_run(note, _table_note(rows, lang, needed=[appendix_needed(row, lang) for row in rows],
@@ -781,12 +785,13 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
                   recent=RECENT_YEARS, pace=f"{fmt_number(100 * ON_TRACK_PACE, lang, 0)} %")
     shown = {row["verdict"] for row in rows}
     # "đúng tiến độ" of a level met already rests on the chance of holding it, not on a pace
-    fields["held"] = label("rv_note_on_track_held", lang).format(**fields) \
+    held = label("rv_note_on_track_held", lang).format(**fields) \
         if any(row["verdict"] == "on_track" and is_holding(row) for row in rows) else ""
     # T04 on the new map: one figure since the count changed, no pace yet, on track by its chance alone
-    if any(row["verdict"] == "on_track" and row.get("kind") != "yearly_flow" and not is_holding(row)
-           and is_missing(row.get("observed_points_per_year_recent")) for row in rows):
-        fields["held"] += label("rv_note_on_track_unpaced", lang).format(**fields)
+    unpaced = label("rv_note_on_track_unpaced", lang).format(**fields) \
+        if any(row["verdict"] == "on_track" and row.get("kind") != "yearly_flow" and not is_holding(row)
+               and is_missing(row.get("observed_points_per_year_recent")) for row in rows) else ""
+    fields["held"] = held + unpaced  # the other ways than a pace to be on track
     # "(≈: số ước tính)" only where a figure is marked so: a note that applies to nothing shown puzzles
     # "≈" beside xã Ngũ Lạc's years to 2024 marks the old Thạnh Hòa Sơn's own figures, not estimates
     marked = {part_of_area(row, lang) for row in rows if bool(row.get("approximate", False))}
