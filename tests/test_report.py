@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from matplotlib.image import imread
 
-from analysis import Workbench, paths
+import builders
+from analysis import Workbench, load_observations, paths
 from analysis.cli import main
 from analysis.export import INPUTS_RECORD, MANIFEST, atomic_folder
 from analysis.reports.tables import SUMMARY_COLUMNS
@@ -156,8 +157,9 @@ def test_people_read_how_it_was_projected_in_plain_words_machines_get_the_method
     assert plain and not any(re.search(r"logit|Theta|h\^|kiểm định ngược", text) for text in plain)
     assert any(text.startswith("xu hướng của") for text in plain)
     rows = summary_rows(report)
-    assert any("Theta" in row["method"] for row in rows) and list(rows[0])[-3:] == ["benchmark", "projected_decimals",
-                                                                                   "reach_met"]
+    assert any("Theta" in row["method"] for row in rows)
+    assert list(rows[0])[-6:] == ["benchmark", "projected_decimals", "reach_met", "deadline_value",
+                                  "deadline_approximate", "deadline_decimals"]  # new columns go at the end
 
 
 def summary_sheet(report: Path) -> dict[tuple[str, str, int], dict]:
@@ -233,6 +235,38 @@ def test_summary_xlsx_says_what_the_dashboard_says(report):
     footnotes = [row[0] for row in openpyxl.load_workbook(report / "summary.xlsx")["tong_hop"].iter_rows(
         values_only=True) if row[0] and row[0].startswith("‡")]
     assert footnotes == ["‡ số liệu mới nhất đã đạt: khả năng giữ được đến năm hạn"]
+
+
+def test_a_deadline_judged_by_its_own_figure_shows_that_figure_beside_a_later_one(tmp_path):
+    # "2026 | 94,5 % | ≥ 95 % | Không đạt": the sheet gave only the later figure, beside the verdict on 2025's
+    import openpyxl
+
+    from analysis.reports.tables import summary_frame, write_summary_xlsx
+
+    (tmp_path / "data").mkdir()
+    workbench = Workbench(load_observations([builders.data_with_new_communes(tmp_path / "data")]), map="new")
+    write_summary_xlsx(summary_frame(workbench.table, "vi"), tmp_path / "summary.xlsx", "vi")
+    rows = list(openpyxl.load_workbook(tmp_path / "summary.xlsx")["tong_hop"].iter_rows(values_only=True))
+    sheet = {(row[0], row[2], row[3]): dict(zip(rows[0], row)) for row in rows[1:] if row[3] is not None}
+    judged = workbench.rows("T02", "29431-2025").set_index("deadline").loc[2025]
+    assert judged["latest_year"] == 2026 and judged["verdict"] in ("achieved", "deadline_missed")
+    row = sheet[("T02", "Xã Vinh Kim", 2025)]
+    figure = f"{judged['deadline_value']:.1f} %".replace(".", ",")
+    assert row["Năm số liệu mới nhất"] == 2026 and row["Số liệu năm hạn (căn cứ đánh giá)"] == figure
+    assert f"Năm 2025: {figure}" in row["Vì sao"]
+    # a deadline still ahead has no such figure
+    assert sheet[("T02", "Xã Vinh Kim", 2030)]["Số liệu năm hạn (căn cứ đánh giá)"] == "–"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_methods_sheet_names_each_verdict_as_the_tables_print_it(lang):
+    # the English sheet said "Slow progress, unlikely" and "Moving away" beside the table's full labels
+    from analysis.assessment import VERDICTS, status_label
+    from analysis.reports.tables import _METHOD_TEXT
+
+    text = " ".join(_METHOD_TEXT[lang])
+    judged = [key for key in VERDICTS if key not in ("too_little_data", "no_data")]  # said as such, not judged
+    assert [status_label(key, lang) for key in judged if f'"{status_label(key, lang)}"' not in text] == []
 
 
 def verdict_words() -> set[str]:

@@ -15,6 +15,7 @@ reproducible.
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -25,8 +26,9 @@ from openpyxl.utils import get_column_letter
 from ..assessment import status_label
 from ..export import reproducible_office_file, write_bytes_atomic, write_text_atomic
 from ..text import check_language, label, register_labels
-from ..words import (chance_shown, decimals_against, decimals_for, fmt_number, is_benchmark, is_holding, is_missing,
-                     latest_decimals, needed_text, ratio_below_one, reach_text, target_text, value_text)
+from ..words import (chance_shown, deadline_figure_in, decimals_against, decimals_for, fmt_number, is_benchmark,
+                     is_holding, is_missing, latest_decimals, needed_text, ratio_below_one, reach_text, target_text,
+                     value_text)
 from .row_words import DARK_VERDICTS, source_parts
 from .style import verdict_color
 
@@ -43,6 +45,7 @@ SUMMARY_COLUMNS = [
     "reach", "projected_median", "projected_lo_80", "projected_hi_80", "projected_lo_95", "projected_hi_95",
     "method", "reading", "illustrative", "approximate", "sources", "notes", "chance_text", "holding",
     "un_status_text", "method_plain", "latest_decimals", "benchmark", "projected_decimals", "reach_met",
+    "deadline_value", "deadline_approximate", "deadline_decimals",
 ]
 """Columns of summary.csv, in order (names are a contract: keep them stable; new ones go at the
 end). ``verdict`` is the headline; ``status`` (with ``status_method``) and ``un_status`` are the
@@ -55,7 +58,10 @@ unit's usual ones). ``benchmark`` marks a commune held to a level of its own whe
 the district's (T14; :func:`analysis.words.is_benchmark`). ``projected_decimals`` is how many
 decimals the projected median is printed with, where the usual ones would put it on the other
 side of the target (19,993 % against "≥ 20 %" is "19,99 %", not "20,0 %" beside "Khó đạt").
-``reach_met`` says that ``reach`` is a year whose figure met the target, not a projected one."""
+``reach_met`` says that ``reach`` is a year whose figure met the target, not a projected one.
+``deadline_value`` is the deadline year's own figure where it decided the verdict (empty
+otherwise), printed with ``deadline_decimals``; ``deadline_approximate`` marks it as an estimate: with a later figure in,
+``latest_value`` is that later one (2026's 100 % beside 2025's "Không đạt" at 83,3 %)."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -66,6 +72,8 @@ register_labels({
     "col_origin": ("Nguồn mục tiêu", "Target from"),
     "col_latest_year": ("Năm số liệu mới nhất", "Latest year"),
     "col_latest_value": ("Giá trị mới nhất", "Latest value"),
+    # the figure a passed deadline was judged by: "2026 | 100,0 % | ≥ 90 % | Không đạt" read as a wrong verdict
+    "col_deadline_value": ("Số liệu năm hạn (căn cứ đánh giá)", "Deadline-year figure (judged by)"),
     "col_target_text": ("Mục tiêu", "Goal"),
     "col_target_value": ("Giá trị mục tiêu", "Target value"),
     "col_needed": ("Cần mỗi năm (từ số liệu mới nhất đến năm hạn)", "Needed a year (from the latest figure to the deadline)"),
@@ -156,7 +164,8 @@ register_labels({
 _XLSX_COLUMNS = [
     ("col_target_id", "target_id", 7), ("col_target", "target", 46), ("col_area", "area", 22),
     ("col_deadline", "deadline", 9), ("col_origin", "origin", 11), ("col_latest_year", "latest_year", 10),
-    ("col_latest_value", "latest_value", 13), ("col_target_text", "target_text", 16),
+    ("col_latest_value", "latest_value", 13), ("col_deadline_value", "deadline_value", 14),
+    ("col_target_text", "target_text", 16),
     ("col_verdict", "verdict_text", 26), ("col_probability", "chance_text", 11),
     ("col_needed", "needed_text", 18), ("col_years_met", "years_met_text", 11),
     ("col_verdict_reason", "verdict_reason", 80), ("col_reach", "reach", 12),
@@ -239,9 +248,9 @@ _METHOD_TEXT = {
         "band and the pace of the 3 latest years with figures against the yearly rate needed decides within it: at a chance of 50 % or "
         "more — \"On track\" if the latest value already meets it (the chance of holding it) or the recent pace is "
         "enough (95 % of the rate needed), else \"Needs to speed up\"; below 50 % — \"Slowing, unlikely to be met\" if the recent "
-        "pace is enough (the projection expects it to slow), else \"Moving away\" if the series ran the "
+        "pace is enough (the projection expects it to slow), else \"Moving away from the target\" if the series ran the "
         "wrong way over those 3 years and neither the last year nor the projection turns back, \"Needs to speed up\" at a chance of 20 % or "
-        "more, \"Slow progress, unlikely\" below; a latest value that meets it with a chance under 50 % of holding "
+        "more, \"Slow progress, unlikely to be met\" below; a latest value that meets it with a chance under 50 % of holding "
         "— \"Hard to hold the level met\". Only once "
         "the deadline's figure is in: \"Achieved\" or \"Not met\". So \"On track\" always comes with a chance of 50 % "
         "or more.",
@@ -266,7 +275,7 @@ _METHOD_TEXT = {
         "the deadline (still met every year until then: the least of those years' chances). \"–\": the deadline's figure is in (the verdict rests on it) or there is no target.",
         "Needed a year: the average yearly change from the latest year to the deadline; \"hold the level reached\" "
         "when the latest value already meets or passes the target before the deadline; \"–\" once the deadline's "
-        "result is in. A count needing less than one unit a year is given over years (\"−1 hamlet/3 yrs\"); a deadline "
+        "result is in. A count needing less than one unit a year is given over years (\"−1 hamlet in 3 yrs\"); a deadline "
         "passed more than a year after the latest figure, as the whole change (\"−8 communes from 2023\"). A share "
         "of a few communes (the 6 new ones) moves one commune at a time, so it is given in communes (\"+1 commune in "
         "5 yrs\"); the reason also gives the points a year to the level that counts as met. As on the dashboard.",
@@ -330,6 +339,11 @@ def summary_frame(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     out["chance_text"] = [chance_shown(row, lang) for row in rows]
     out["holding"] = [is_holding(row) for row in rows]
     out["un_status_text"] = [un_progress_text(row, lang) for row in rows]
+    decided = [deadline_figure_in(row) for row in rows]
+    out["deadline_value"] = [row["deadline_value"] if judged else math.nan for row, judged in zip(rows, decided)]
+    out["deadline_approximate"] = [bool(row["deadline_approximate"]) and judged for row, judged in zip(rows, decided)]
+    out["deadline_decimals"] = pd.array([decimals_against(float(row["deadline_value"]), row) if judged else None
+                                         for row, judged in zip(rows, decided)], dtype="Int64")
     return out[SUMMARY_COLUMNS].reset_index(drop=True)
 
 
@@ -517,6 +531,12 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
     if key == "latest_value":
         text = quantity_text(row["latest_value"], row["unit"], lang, decimals=latest_decimals(row))
         return f"≈{text}" if row["approximate"] and text != "–" else text
+    if key == "deadline_value":
+        if is_missing(row["deadline_value"]):
+            return "–"
+        decimals = None if is_missing(row["deadline_decimals"]) else int(row["deadline_decimals"])
+        text = quantity_text(float(row["deadline_value"]), row["unit"], lang, decimals=decimals)
+        return f"≈{text}" if row["deadline_approximate"] else text
     if key == "projected_median":
         decimals = None if is_missing(row["projected_decimals"]) else int(row["projected_decimals"])
         return quantity_text(row["projected_median"], row["unit"], lang, projected=True, decimals=decimals)
