@@ -296,19 +296,28 @@ def communes_reports_merged(parts: list[str]) -> list[str]:
 COUNTED_SUM = re.compile(r"^(?P<how>tổng hợp từ|combined from) (?P<n>\d+) (?P<what>.+?)s?$")
 
 
+MERGED_SUM_UNITS = ("đơn vị cũ", "old unit")
+"""The units whose sums :func:`merged_sums` says as one range: each new commune is rebuilt from its
+own old units. Sums of communes are of different targets and different communes ("tổng hợp từ
+13 xã" for the new-rural count, "từ 8 xã" for the ethnic-minority communes), so "từ 8–13 xã" named
+a sum that does not exist, and the footer counted one source fewer than the slide's notes."""
+
+
 def merged_sums(parts: list[str]) -> list[str]:
-    """Sums of different numbers of the same units said once, with the range of the numbers (new
+    """Sums of different numbers of old units said once, with the range of the numbers (new
     communes rebuilt from 1, 2 or 3 old units each), in the place of the first of them.
 
     >>> merged_sums(["tổng hợp từ 3 đơn vị cũ", "Sở Y tế", "tổng hợp từ 1 đơn vị cũ", "tổng hợp từ 2 đơn vị cũ"])
     ['tổng hợp từ 1–3 đơn vị cũ', 'Sở Y tế']
     >>> merged_sums(["combined from 3 old units", "combined from 1 old unit", "combined from 15 communes"])
     ['combined from 1–3 old units', 'combined from 15 communes']
+    >>> merged_sums(["tổng hợp từ 13 xã", "tổng hợp từ 8 xã"])
+    ['tổng hợp từ 13 xã', 'tổng hợp từ 8 xã']
     """
     ranges: dict[tuple[str, str], list[int]] = {}
     for part in parts:
         found = COUNTED_SUM.match(part)
-        if found:
+        if found and found["what"] in MERGED_SUM_UNITS:
             ranges.setdefault((found["how"], found["what"]), []).append(int(found["n"]))
     out, said = [], set()
     for part in parts:
