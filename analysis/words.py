@@ -37,7 +37,8 @@ register_labels({
     "every_year": ("mỗi năm", "every year"),
     "in_year_words": ("trong năm", "in"),
     "from_year_words": ("so với năm", "from"),
-    "units_per_years": ("/{years} năm", "/{years} yrs"),
+    # "in 3 yrs", as a share of communes says it: "−1 hamlet/3 yrs" broke after "−1" in a narrow cell
+    "units_per_years": ("/{years} năm", " in {years} yrs"),
     # the communes a share of a few needs by its deadline: "+2 communes/5 yrs" was one word wider than the
     # dashboard's column; "in 5 yrs" breaks where it reads
     "communes_in_years": ("/{years} năm", " in {years} yrs"),
@@ -409,7 +410,7 @@ def needed_text(row: pd.Series, lang: str = "vi", compact: bool = False, per_yea
     >>> hamlets = pd.Series({"kind": "at_most", "unit": "hamlets", "needed_points_per_year": -1 / 3,
     ...                      "verdict": "on_track", "latest_year": 2024, "deadline": 2030})
     >>> needed_text(hamlets, per_year=False), needed_text(hamlets, "en")  # not "−0,3 ấp" a year
-    ('−1 ấp/3 năm', '−1 hamlet/3 yrs')
+    ('−1 ấp/3 năm', '−1 hamlet in 3 yrs')
     >>> communes = pd.Series({"kind": "at_most", "unit": "communes", "needed_points_per_year": -4.0, "verdict": "likely_missed",
     ...                       "latest_year": 2023, "deadline": 2025, "awaiting_figure": True})
     >>> needed_text(communes, per_year=False)  # 2025 is over: the whole change it needed, not 4 a year

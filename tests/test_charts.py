@@ -23,7 +23,7 @@ import layout_checks as checks
 from analysis import Workbench
 from analysis.assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from analysis.reports.row_words import source_parts, verdict_line
-from analysis.reports.text_fit import balanced_wrap, fit_lines, text_width
+from analysis.reports.text_fit import _unbreakable, balanced_wrap, fit_lines, text_width
 from analysis.reports.index_page import index_html
 from analysis.reports.slides import (PICTURE_TOP, SlideContent, dashboard_slide, deck_targets, fan_slide, multiples_slide,
                                      write_deck)
@@ -206,6 +206,15 @@ def test_a_yearly_count_met_for_its_first_deadline_names_the_need_of_the_next(ne
     assert "Lộ trình cần đạt: 1.000 lao động/năm" in labels and not any(text.endswith(": –") for text in labels)
 
 
+def test_the_estimate_mark_in_a_legend_is_drawn_as_a_thin_glyph_not_a_blob(new_map):
+    # the "≈" marker, stroked with the default 1-point edge at its small size, drew as a black blob
+    figure = new_map.small_multiples("T01")
+    legend = figure.legends[0]
+    (handle,) = [h for h, t in zip(legend.legend_handles, legend.get_texts()) if t.get_text() == "Số liệu ước tính"]
+    assert handle.get_marker() == "$≈$"
+    assert handle.get_markeredgewidth() <= 0.5 and handle.get_markersize() >= 8
+
+
 def test_a_legend_of_communes_lists_what_the_panels_draw(new_map, old_map):
     # on the new map every deadline of T01 has passed: no path is drawn, so none is listed;
     # the reform line is drawn in each panel, so it is named
@@ -236,10 +245,11 @@ def test_vietnamese_tick_labels_and_chart_text_write_numbers_the_vietnamese_way(
 def _sources_named(figure: Figure, lang: str) -> int:
     """How many sources a figure's footer gives: those it names and the "… more" it counts."""
     checks.prepare(figure)
-    line = " ".join(" ".join(text.get_text() for text in figure.texts).split("\n"))
+    texts = figure.texts + [text for ax in figure.axes for text in ax.texts]  # a slide's board writes in its axes
+    line = " ".join(" ".join(text.get_text() for text in texts).split("\n"))
     said = line[line.index("Nguồn: " if lang == "vi" else "Source: "):]
     more = re.search(r"(?:và|and) (\d+) (?:nguồn khác|more sources?)", said)
-    named = said[:more.start()] if more else said
+    named = (said[:more.start()] if more else said).rstrip("; ")
     return named.count("; ") + 1 + (int(more[1]) if more else 0)
 
 
@@ -249,6 +259,29 @@ def test_the_dashboard_names_as_many_sources_in_english_as_in_vietnamese(old_map
     english = Workbench(old_map.observations, lang="en", map="old")
     assert _sources_named(english.dashboard(size=A4_LANDSCAPE), "en") == _sources_named(
         old_map.dashboard(size=A4_LANDSCAPE), "vi") > 5
+
+
+@pytest.mark.parametrize("deadline", [2025, 2030])
+def test_a_deadline_slide_notes_as_many_sources_as_its_picture_names(shipped_new_map, tmp_path, deadline):
+    # slide 2's footer counted 31 sources beside 32 in its notes: "tổng hợp từ 13 xã" (T04) and "từ 8 xã" (M2),
+    # two sums of different communes, were merged into "tổng hợp từ 8–13 xã" in the picture only
+    rows = shipped_new_map.table[shipped_new_map.table["area_code"] == DISTRICT]
+    notes = dashboard_slide(tmp_path / "board.png", rows, "vi", deadline).notes
+    (listed,) = [line for line in notes.split("\n") if line.startswith("Nguồn: ")]
+    assert "8–13" not in listed
+    assert _sources_named(shipped_new_map.deadline_board(deadline), "vi") == listed.count("; ") + 1
+
+
+def test_the_dashboards_headings_stay_within_the_tables_width(old_map):
+    # the 2030 "Khả năng đạt", centred and wider than its column, ran past the rows' right end
+    for workbench in (old_map, Workbench(old_map.observations, lang="en", map="old")):
+        figure = workbench.dashboard(size=A4_LANDSCAPE)
+        renderer = checks.prepare(figure)
+        ax = figure.axes[0]
+        left, right = ax.transData.transform([(0, 0), (1, 0)])[:, 0]
+        for text in ax.texts:
+            box = checks.ink_extent(text, renderer)
+            assert left - 1 <= box.x0 and box.x1 <= right + 1, text.get_text()
 
 
 def test_an_aim_the_plan_gives_no_year_is_not_called_that_years_target(old_map, english):
@@ -299,9 +332,11 @@ def test_the_dashboard_verdict_is_its_largest_cell_text_and_stays_in_its_cell(ol
 
 
 def _greedy_count(text: str, width: float) -> int:
-    """Lines of a plain greedy wrap, "%" kept with the word before it."""
+    """Lines of a plain greedy wrap of the pieces a line must not break ("%" with its number, a
+    place's name), each piece wider than the line broken back into its words."""
     lines: list[str] = []
-    for word in text.replace(" %", "\u00a0%").split(" "):
+    pieces = _unbreakable(text).split(" ")
+    for word in [p for piece in pieces for p in ([piece] if text_width(piece, 8.5) <= width else piece.split("\u202f"))]:
         if lines and text_width(f"{lines[-1]} {word}", 8.5) <= width:
             lines[-1] += f" {word}"
         else:
@@ -322,6 +357,20 @@ def test_fit_lines_keeps_every_word_in_order_within_the_width_in_the_fewest_line
         assert single or text_width(line, 8.5) <= width + 1e-6, line
         assert not line.startswith("%")  # "%" stays with its number
     assert len(lines) == _greedy_count(text, width)  # balancing never costs a line
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(min_value=40, max_value=500))
+def test_a_footer_never_breaks_inside_a_places_name(width):
+    # "… Mỹ" at a line's end and "Long …" at the next named two places that do not exist
+    names = ["Cầu Ngang", "Hiệp Mỹ", "Mỹ Long", "Ngũ Lạc", "Nhị Trường", "Vinh Kim", "Duyên Hải", "Thạnh Hòa Sơn"]
+    text = ("Nguồn: Báo cáo thống kê đảng viên đến 30/11/2026, Đảng ủy các xã Cầu Ngang, Hiệp Mỹ, Mỹ Long, Ngũ Lạc, "
+            "Nhị Trường, Vinh Kim; trước năm 2025: xã Thạnh Hòa Sơn cũ của huyện Duyên Hải cũ")
+    lines = fit_lines(text, width, 8.5)
+    assert " ".join(lines).split() == text.split()
+    for name in names:
+        if text_width(f"({name};", 8.5) <= width:  # with the stops beside it, the name fits a line
+            assert any(name in line for line in lines), (name, lines)
 
 
 def test_titles_keep_no_word_alone():

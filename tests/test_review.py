@@ -1108,8 +1108,8 @@ def test_the_appendix_note_explains_only_what_its_table_shows():
     assert "so với mức cần: đúng tiến độ (khả năng từ 50 % trở lên và tốc độ gần đây bằng từ 95 % mức cần" in both
     assert "(“−1 ấp/3 năm”)" in both and "; “–”: đã có kết quả năm phải đạt" in both
     assert "; “–”: đã có số liệu của năm phải đạt, hoặc chưa đủ số liệu để dự báo." in both
-    english = _table_note([missed, on_track], "en", needed=["−1 hamlet/3 yrs"], chances=["62 %"])
-    assert "on track (chance 50 % or more" in english and "(“−1 hamlet/3 yrs”)" in english
+    english = _table_note([missed, on_track], "en", needed=["−1 hamlet in 3 yrs"], chances=["62 %"])
+    assert "on track (chance 50 % or more" in english and "(“−1 hamlet in 3 yrs”)" in english
     # on track with no pace yet (one figure since the count changed) is said only where a row is so
     paced = pd.concat([on_track, pd.Series({"observed_points_per_year_recent": 0.4})])
     assert "hoặc chưa tính được tốc độ và khả năng từ 50 % trở lên)" in both

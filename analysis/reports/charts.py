@@ -533,6 +533,10 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
     return used
 
 
+APPROX_MARK_EDGE = 0.4
+"""Width (points) of the edge drawn round the legend's "≈" marker."""
+
+
 def _mark_estimates(ax, used: pd.DataFrame, lang: str, size: float, detailed: bool) -> None:
     """"≈" beside each estimated point, on a side free of other marks (above, below, right or
     left of it, in that order of preference), inside the plot."""
@@ -546,8 +550,10 @@ def _mark_estimates(ax, used: pd.DataFrame, lang: str, size: float, detailed: bo
                           "right": ((gap, 0), "left", "center"), "left": ((-gap, 0), "right", "center")}[side]
         ax.annotate("≈", (year, value), textcoords="offset points", xytext=offset, ha=ha, va=va,
                     fontsize=points, fontweight="bold", zorder=8)
-    ax.plot([], [], linestyle="", marker="$≈$", markersize=size + 1, color=COLORS["black"],
-            label=label("approximate_mark", lang))
+    # as wide as the marks beside the points, with a hairline edge: the default edge, stroked round a glyph of
+    # the point's size, filled it into a blob
+    ax.plot([], [], linestyle="", marker="$≈$", markersize=points, markeredgewidth=APPROX_MARK_EDGE,
+            color=COLORS["black"], label=label("approximate_mark", lang))
 
 
 def _free_side(ax, x: float, y: float, width: float, height: float, gap: float) -> str:
@@ -968,10 +974,14 @@ def dashboard(table: pd.DataFrame, lang: str = "vi", size: tuple[float, float] =
             cells += [("needed_col", left, need_w, "center"), ("status_col", left + need_w, status_w, "center"),
                       ("probability_col", left + need_w + status_w, chance_w, "center")]
         for key, left, width, align in cells:
-            x = left + 0.005 if align == "left" else left + width / 2
             # headings fill their lines from the end ("Cần" over "mỗi năm"); the chance's may use
-            # the air beside its narrow column ("Khả năng đạt" whole, not "đạt" alone)
+            # the air beside its narrow column ("Khả năng đạt" whole, not "đạt" alone): the gap
+            # after it, or in the last block, which has none, the verdict's wide heading before it
+            # ("Khả năng đạt" centred there ran past the table's right edge)
             room = width * 1.35 + gap if key == "probability_col" else width
+            if key == "probability_col" and left + width > 1 - gap / 2:
+                align = "right"
+            x = {"left": left + 0.005, "center": left + width / 2, "right": left + width - 0.003}[align]
             ax.text(x, header, fit(label(key, lang), room, 8, "bold", last_heavy=True), ha=align, va="center",
                     fontsize=8, fontweight="bold", linespacing=0.95)
         two_line_verdicts = []

@@ -820,7 +820,7 @@ def _table_note(rows: list[pd.Series], lang: str, needed: Sequence[str] = (), ch
             clauses="; ".join(awaited), holding=label("rv_note_awaiting_holding", lang) if holding else "")
     extras = label("rv_note_hold", lang) if label("hold_level", lang) in needed else ""
     extras += label("rv_note_needed_dash", lang) if "–" in needed else ""
-    over_years = next((cell for cell in needed if re.search(r"/\d+ (năm|yrs)$", cell)), None)
+    over_years = next((cell for cell in needed if re.search(r"(/\d+ năm| in \d+ yrs)$", cell)), None)
     extras += label("rv_note_over_years", lang).format(example=over_years) if over_years else ""
     whole = next((cell for cell in needed if re.search(r"(so với năm|from) \d{4}$", cell)), None)
     extras += label("rv_note_whole_change", lang).format(example=whole) if whole else ""

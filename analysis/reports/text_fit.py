@@ -20,20 +20,24 @@ __all__ = ["NBSP", "WIDTH_SAFETY", "balanced_wrap", "fit_lines", "text_width"]
 
 
 NBSP = "\u00a0"
+NAME_JOIN = "\u202f"
+"""Joins the words of a place's name while a text is laid out: unlike :data:`NBSP`, it gives way
+when the whole name is wider than a line."""
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of ``text`` at most ``width`` long that never leave "%" alone at a line's start, nor
     split a span of years ("/3 năm").
 
-    >>> _wrap("+13,3 điểm %", 11), _wrap("−1 hamlet/3 yrs", 12)
-    (['+13,3', 'điểm %'], ['−1', 'hamlet/3 yrs'])
+    >>> _wrap("+13,3 điểm %", 11), _wrap("−1 ấp/3 năm", 8), _wrap("−1 hamlet in 3 yrs", 12)
+    (['+13,3', 'điểm %'], ['−1', 'ấp/3 năm'], ['−1 hamlet', 'in 3 yrs'])
     """
     lines = textwrap.wrap(_unbreakable(text), width, break_long_words=False)
-    return [line.replace(NBSP, " ") for line in lines]
+    return [_spaced(line) for line in lines]
 
 
-_COMPOUND_WORDS = ("trung học cơ sở", "trung học phổ thông", "nhà ở", "đất ở", "trung học", "tiểu học", "nông thôn")
+_COMPOUND_WORDS = ("trung học cơ sở", "trung học phổ thông", "nhà ở", "đất ở", "đất sản xuất", "trung học", "tiểu học",
+                   "nông thôn")
 _COMPOUNDS = re.compile(r"\b(?:" + "|".join(_COMPOUND_WORDS) + r")\b", re.IGNORECASE)
 """Words a line must not split: "đất ở" (residential land) broken after "đất" read as "đất" (land)
 and "ở, đất sản xuất" in T11's title; "cấp trung / học cơ sở" and "cấp trung học / cơ sở" in T07's
@@ -42,15 +46,56 @@ and "ở, đất sản xuất" in T11's title; "cấp trung / học cơ sở" an
 
 def _unbreakable(text: str) -> str:
     """``text`` with no-break spaces where a line must not break: before "%", inside a span of
-    years ("−1 ấp/3 năm") and inside a compound word (:data:`_COMPOUNDS`).
+    years ("−1 ấp/3 năm", "−1 hamlet in 3 yrs"), inside a compound word (:data:`_COMPOUNDS`) and
+    inside a place's name (:func:`_names_kept_whole`).
 
     >>> _unbreakable("về nhà ở, đất ở, đất sản xuất").count(NBSP), _unbreakable("Đất ở").count(NBSP)
-    (2, 1)
+    (4, 1)
     >>> _unbreakable("cấp trung học cơ sở, trung học phổ thông, nông thôn mới; nhà học").count(NBSP)
     7
+    >>> _unbreakable("−1 hamlet in 3 yrs").split(" ")
+    ['−1', 'hamlet', 'in\xa03\xa0yrs']
     """
-    text = _COMPOUNDS.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    text = _names_kept_whole(_COMPOUNDS.sub(lambda m: m.group(0).replace(" ", NBSP), text))
+    text = re.sub(r"\bin (\d+) yrs\b", lambda m: f"in{NBSP}{m.group(1)}{NBSP}yrs", text)
     return re.sub(r"(/\d+) ", lambda m: m.group(1) + NBSP, text.replace(" %", NBSP + "%"))
+
+
+NAME_WORDS = 3
+"""A place's name is at most this many capitalised words ("Thạnh Hòa Sơn"); in a longer run of
+them ("Xã Hiệp Mỹ Đông") the last ones are the name."""
+
+
+def _is_name_word(word: str) -> bool:
+    core = word.lstrip("(").rstrip(",;:.)")
+    return core.isalpha() and core[0].isupper() and (len(core) == 1 or core[1:].islower())
+
+
+def _names_kept_whole(text: str) -> str:
+    """``text`` with no-break spaces inside each place's name: a run of capitalised words with no
+    punctuation between them ("Mỹ Long", "Trà Vinh"), since a footer broken inside "Mỹ / Long"
+    named two places that do not exist.
+
+    >>> _names_kept_whole("UBND các xã Cầu Ngang, Mỹ Long; huyện Duyên Hải cũ").replace(NAME_JOIN, "_")
+    'UBND các xã Cầu_Ngang, Mỹ_Long; huyện Duyên_Hải cũ'
+    >>> _names_kept_whole("Xã Hiệp Mỹ Đông (Báo cáo)").replace(NAME_JOIN, "_")
+    'Xã Hiệp_Mỹ_Đông (Báo cáo)'
+    """
+    words = text.split(" ")
+    runs: list[list[int]] = []
+    for i, word in enumerate(words):
+        joins = (runs and runs[-1][-1] == i - 1 and not word.startswith("(")
+                 and words[i - 1] == words[i - 1].rstrip(",;:.)"))
+        if not _is_name_word(word):
+            continue
+        if joins:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        for i in run[-NAME_WORDS:][:-1]:
+            words[i] += NAME_JOIN
+    return " ".join(words).replace(NAME_JOIN + " ", NAME_JOIN)
 
 
 def balanced_wrap(text: str, width: int) -> str:
@@ -111,6 +156,15 @@ def _greedy_from_the_end(words: list[str], width: float, size: float, weight: st
     return lines
 
 
+def _within(word: str, width: float, size: float, weight: str) -> list[str]:
+    """``word`` whole, or a place's name broken back into its words when it is wider than a line."""
+    return [word] if NAME_JOIN not in word or text_width(word, size, weight) <= width else word.split(NAME_JOIN)
+
+
+def _spaced(line: str) -> str:
+    return line.replace(NBSP, " ").replace(NAME_JOIN, " ")
+
+
 def fit_lines(text: str, width: float, size: float, weight: str = "normal", last_heavy: bool = False) -> list[str]:
     """``text`` in as few lines as fit ``width`` points at ``size`` points, of balanced lengths:
     no line is cut, no last line holds a lone word, "%" stays with its number. Line breaks in
@@ -127,7 +181,8 @@ def fit_lines(text: str, width: float, size: float, weight: str = "normal", last
     out: list[str] = []
     greedy = _greedy_from_the_end if last_heavy else _greedy
     for paragraph in text.split("\n"):
-        words = [word for word in _unbreakable(paragraph).split(" ") if word]
+        words = [part for word in _unbreakable(paragraph).split(" ") if word
+                 for part in _within(word, width, size, weight)]
         lines = greedy(words, width, size, weight)
         if len(lines) > 1 and not last_heavy:
             # the narrowest width that keeps the same number of lines balances them
@@ -139,5 +194,5 @@ def fit_lines(text: str, width: float, size: float, weight: str = "normal", last
                 else:
                     low = middle
             lines = greedy(words, high, size, weight)
-        out += [line.replace(NBSP, " ") for line in lines] or [""]
+        out += [_spaced(line) for line in lines] or [""]
     return out
