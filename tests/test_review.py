@@ -764,6 +764,19 @@ def test_a_report_every_commune_sent_is_named_once_with_its_communes():
     assert source_text(f"{title}, UBND xã Vinh Kim") == f"{title}, UBND xã Vinh Kim"
 
 
+def test_the_appendix_gives_its_room_to_the_sources_and_breaks_no_heading_inside_a_word(vi):
+    # the sources, 10–17 lines in a 4,1 cm column, made 3 rows a page (7 pages for 20 rows); and a heading
+    # narrower than its longest word broke "STT" as "ST / T"
+    from analysis.reports.docx_form import CELL_PADDING
+
+    table = appendix_table(vi)
+    widths = [column.width.cm for column in table.columns]
+    assert widths[-1] == max(widths) and widths[-1] >= 6
+    for cell, width in zip(table.rows[0].cells, widths):
+        longest = max(text_width_cm(word, 11, bold=True) for word in cell.text.split())
+        assert longest <= width - 2 * CELL_PADDING, cell.text
+
+
 def test_an_appendix_row_taller_than_a_page_may_break_and_a_short_one_may_not():
     # the 2026 review's T05 row, six communes' reports twice, was kept on one page and ran off it: the last
     # of its sources was cut

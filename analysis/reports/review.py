@@ -699,7 +699,7 @@ def _appendix_table(document, items: list[_Item], lang: str) -> None:
     """Appendix 1: a row per assessed target, with its code (T01, M1) so that a reader can find
     the same target on the dashboard and in the tables; the change needed and the chance read
     as they do there (:func:`analysis.words.needed_text`, :func:`analysis.words.chance_shown`)."""
-    widths = [1.2, 1.2, 5.2, 3.0, 3.0, 3.3, 2.8, 1.9, 4.1]
+    widths = [1.2, 1.2, 4.4, 2.9, 2.8, 2.9, 2.4, 1.7, 6.2]
     headers = ["rv_col_no", "rv_col_code", "rv_col_target", "rv_col_plan", "rv_col_result", "rv_col_verdict",
                "rv_col_needed", "rv_col_chance", "rv_col_source"]
     assessed = [item for item in items if item.row is not None]
