@@ -513,15 +513,20 @@ def test_poverty_paragraph_judges_each_year():
     assert text == (
         "Tỷ lệ hộ nghèo trong đồng bào dân tộc Khmer cuối năm 2024 còn 3,2 % (số liệu minh họa), giảm 8,1 điểm % "
         "so với năm 2021 (11,3 %). Riêng năm 2024 giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; 3 năm "
-        "được đánh giá đến năm 2024: 1 năm đạt chỉ tiêu. Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
+        "được đánh giá đến năm 2024: 1 năm đạt chỉ tiêu. Mức giảm “3–4 %/năm” của Kế hoạch được tính theo điểm phần trăm "
+        "(3–4 điểm phần trăm mỗi năm). Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm "
         "3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm 2,7 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng "
         "2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).")
     assert text.count("giảm 2,7") == 1 and text.count("< 1 %") == 1
+    # the plan's "từ 3- 4%/năm" could be a fall of points or of a share of the rate: the report says which it counts
+    relative = target_sentences(poverty(reading="relative"), 2025, "Tỷ lệ hộ nghèo")
+    assert "được tính theo tỷ lệ hộ nghèo năm trước (giảm 3–4 % của tỷ lệ đó mỗi năm)" in relative
     english = target_sentences(poverty(), 2025, "The Khmer household poverty rate", "en")
     assert english == (
         "The Khmer household poverty rate stood at 3.2 % at the end of 2024 (illustrative figure), down 8.1 pts "
         "from 2021 (11.3 %). In 2024 alone it fell by 1.7 pts, short of the target of down 3–4 pts/yr; of the 3 "
-        "years judged up to 2024, 1 met the target. Assessment: Slow progress, unlikely to be met. Awaiting the 2025 "
+        "years judged up to 2024, 1 met the target. The plan's fall of “3–4 %/year” is read in percentage points (3–4 "
+        "points a year). Assessment: Slow progress, unlikely to be met. Awaiting the 2025 "
         "figure. Needs down 3.0 pts/yr; the last 3 years down 2.7 pts/yr; chance < 1 %. The 2025 projection is about "
         "2.0 % (80 % projection interval: 1.5–2.7 %).")
 
@@ -572,7 +577,8 @@ def test_poverty_below_three_percent_keeps_what_is_possible():
     # 2.4 − 11.3 = −8.9; the average since 2021, −2.97 a year, reads "giảm 3,0" like the reason's
     assert text == (
         "Tỷ lệ hộ nghèo cuối năm 2024 còn 2,4 %, giảm 8,9 điểm % so với năm 2021 (11,3 %). Riêng năm 2024 giảm "
-        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; 3 năm được đánh giá đến năm 2024: 2 năm đạt chỉ tiêu. Đánh giá: Cần "
+        "3,1 điểm %, đạt chỉ tiêu giảm 3–4 điểm %/năm; 3 năm được đánh giá đến năm 2024: 2 năm đạt chỉ tiêu. Mức giảm "
+        "“3–4 %/năm” của Kế hoạch được tính theo điểm phần trăm (3–4 điểm phần trăm mỗi năm). Đánh giá: Cần "
         "đẩy nhanh tiến độ. 3 năm 2022–2024 giảm 3,0 điểm %/năm, đủ so với mức cần giảm 2,4 điểm %/năm, "
         "nhưng dự báo còn nhiều bất định: khả năng đạt 35 %. Tỷ lệ còn dưới 3 %, mức giảm 3 điểm %/năm không còn khả "
         "thi; cần giảm hết phần còn lại.")
@@ -1104,6 +1110,19 @@ def test_a_count_brought_to_zero_says_none_is_left():
     assert english.startswith("Especially difficult hamlets: none left in 2024 (illustrative figure)")
     some_left = target_sentences(none_left.replace({0.0: 2.0}), 2025, "Số ấp đặc biệt khó khăn")
     assert "năm 2024 còn 2 ấp" in some_left
+
+
+def test_the_appendix_note_says_a_yearly_target_is_judged_on_the_year_due():
+    # "Chỉ tiêu giao hằng năm được đánh giá theo từng năm" beside jobs "Đã đạt" with 2021 short of 1.000
+    from analysis.reports.review import _table_note
+
+    jobs = pd.Series({"origin": "plan", "verdict": "achieved", "kind": "yearly_flow", "approximate": False,
+                      "latest_year": 2025, "deadline": 2025})
+    note = _table_note([jobs], "vi", needed=["–"], chances=["–"])
+    assert "Chỉ tiêu giao hằng năm: đánh giá theo số liệu của năm phải đạt" in note
+    assert "được đánh giá theo từng năm" not in note
+    level = _table_note([jobs.replace({"yearly_flow": "at_least"})], "vi", needed=["–"], chances=["–"])
+    assert "giao hằng năm" not in level
 
 
 def test_the_appendix_note_explains_only_what_its_table_shows():

@@ -903,8 +903,12 @@ register_labels({
         "last year nor the projection turning back)"),
     "rv_note_too_little_data": ("chưa đủ số liệu (dưới 2 số liệu theo cùng chuẩn: chưa dự báo được)",
                                 "too little data (fewer than 2 figures on one standard: no projection)"),
-    "rv_note_yearly": (" Chỉ tiêu giao hằng năm được đánh giá theo từng năm.",
-                       " Targets set for every year are judged year by year."),
+    # "được đánh giá theo từng năm" beside a verdict on 2025 alone (jobs "Đã đạt" with 2021 short) read as a
+    # promise the table did not keep: it says what decides, and where the other years are told
+    "rv_note_yearly": (" Chỉ tiêu giao hằng năm: đánh giá theo số liệu của năm phải đạt; kết quả các năm trước "
+                       "(số năm đạt chỉ tiêu) nêu ở mục II.",
+                       " Targets set for every year: judged on the figure of the year due; the earlier years (how "
+                       "many met the target) are told in section II."),
     "rv_note_awaiting": (
         " “Chờ số liệu”: đã hết năm phải đạt nhưng chưa có số liệu của năm đó, đánh giá theo dự báo của năm "
         "đó{holding}: {clauses}.",

@@ -135,6 +135,15 @@ register_labels({
     "rv_year_met": ("đạt chỉ tiêu {target}", "meeting the target of {target}"),
     "rv_year_missed": ("chưa đạt chỉ tiêu {target}", "short of the target of {target}"),
     "rv_every_year": ("hằng năm {target}", "{target} every year"),
+    # the plan writes "từ 3- 4%/năm": which fall is meant decides the verdict, so the report says how it reads it
+    "rv_reading_points": ("Mức giảm “{low}–{high}%/năm” của Kế hoạch được tính theo điểm phần trăm ({low}–{high} "
+                          "điểm phần trăm mỗi năm).",
+                          "The plan's fall of “{low}–{high}%/year” is read in percentage points ({low}–{high} "
+                          "points a year)."),
+    "rv_reading_relative": ("Mức giảm “{low}–{high}%/năm” của Kế hoạch được tính theo tỷ lệ hộ nghèo năm trước "
+                            "(giảm {low}–{high} % của tỷ lệ đó mỗi năm).",
+                            "The plan's fall of “{low}–{high}%/year” is read as a share of the previous year's "
+                            "rate ({low}–{high} % of it a year)."),
     # the years judged, up to the latest: "tính từ năm 2021" said both a fall counted from 2022 and a
     # count from 2021, and a series beginning later ("so với năm 2022") was dated from 2021 all the same
     "rv_years_met": ("{counted} năm được đánh giá đến năm {year}: {met} năm đạt chỉ tiêu",
@@ -189,6 +198,8 @@ class Verdict:
     benchmark: bool = False
     """Judged against the commune's own benchmark, not a target the plan sets for it (T14 in a
     commune: the plan sets 20 % for the whole district only; :func:`analysis.words.is_benchmark`)."""
+    assumed: bool = False
+    """Judged against a level the plan does not set for that year (a 2025 level carried to 2030)."""
 
     def words(self, lang: str = "vi") -> str:
         """The verdict in words ("Đúng tiến độ"); a projection-only row reads "Chỉ dự báo"."""
@@ -232,6 +243,7 @@ def verdict_of(row: pd.Series) -> Verdict:
         years_met=_int_or_none(row, "years_met"),
         years_counted=_int_or_none(row, "years_counted"),
         benchmark=is_benchmark(row),
+        assumed=row.get("origin") == "assumption",
     )
 
 
@@ -567,7 +579,9 @@ def _year_by_year(row: pd.Series, lang: str, parts: ReasonParts) -> tuple[str, s
         year=fields["year"], met=fields["met"], counted=fields["counted"])
     if row["kind"] == "yearly_reduction":
         key = "rv_year_rise" if parts.year_key == "year_rise" else "rv_year_fall"
-        return "", f"{label(key, lang).format(year=fields['year'], fall=fields['fall'])}, {met}; {years}."
+        reading = label(f"rv_reading_{row.get('reading') or 'points'}", lang).format(
+            low=fmt_number(float(row["target_low"]), lang, 0), high=fmt_number(float(row["target_high"]), lang, 0))
+        return "", f"{label(key, lang).format(year=fields['year'], fall=fields['fall'])}, {met}; {years}. {reading}"
     return f", {met}; {years}", ""
 
 
@@ -697,6 +711,7 @@ def target_sentences(row: pd.Series, year: int, subject: str, lang: str = "vi", 
     >>> print(target_sentences(row, 2025, "Tỷ lệ hộ nghèo Khmer"))  # doctest: +NORMALIZE_WHITESPACE
     Tỷ lệ hộ nghèo Khmer cuối năm 2024 còn 3,2 %, giảm 8,1 điểm % so với năm 2021 (11,3 %). Riêng năm 2024
     giảm 1,7 điểm %, chưa đạt chỉ tiêu giảm 3–4 điểm %/năm; 3 năm được đánh giá đến năm 2024: 1 năm đạt chỉ tiêu.
+    Mức giảm “3–4 %/năm” của Kế hoạch được tính theo điểm phần trăm (3–4 điểm phần trăm mỗi năm).
     Đánh giá: Chuyển biến chậm, khó đạt. Chờ số liệu năm 2025. Cần giảm 3,0 điểm %/năm, trong khi 3 năm 2022–2024 giảm
     2,7 điểm %/năm; khả năng đạt < 1 %. Dự báo năm 2025 khoảng 2,0 % (khoảng dự báo 80 %: 1,5–2,7 %).
     """
@@ -773,6 +788,12 @@ register_labels({
         "{n} chỉ tiêu Kế hoạch không đặt mức cho năm được đánh giá, chỉ nêu dự báo.",
         "{n} of the plan's targets set no level for the year judged: only a projection is given."),
     "rv_attention": ("Các chỉ tiêu cần tập trung chỉ đạo:", "Targets needing attention:"),
+    # "10 chỉ tiêu đúng tiến độ" in a review of 2026 rested on 2030 levels the plan does not set, said only in the
+    # rows: the summary says how many, as the deck's caption does
+    "rv_assumed_count": ("Trong {total} chỉ tiêu trên, {n} chỉ tiêu được đánh giá so với mức giả định, vì Kế hoạch "
+                         "không đặt mức cho năm đó (mức giả định ghi ở từng chỉ tiêu tại mục II).",
+                         "Of these {total}, {n} are judged against an assumed level, the plan setting none for that "
+                         "year (each assumed level is given with its target in section II)."),
     # a commune's benchmark is the workbench's reading, not a target the plan gives the commune: counted apart
     "rv_benchmark_count": (
         "Ngoài ra, so với mức so sánh của xã (Kế hoạch chỉ đặt cho toàn huyện; không tính ở trên): {pieces}.",
@@ -876,6 +897,11 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
     >>> print(summary_sentences(v[:1], 21, 19, "huyện Cầu Ngang", 2024, 2025, "final",
     ...                         milestones={"achieved": [2022]})[-41:])
     chỉ tiêu đã đạt (tính cả 1 mốc năm 2022).
+    >>> assumed = [Verdict("on_track", "", "", False, None, None, assumed=True), v[0]]
+    >>> print(summary_sentences(assumed, 21, 19, "huyện Cầu Ngang", 2026, 2026, "annual").split(". ")[-1])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    Trong 2 chỉ tiêu trên, 1 chỉ tiêu được đánh giá so với mức giả định, vì Kế hoạch không đặt mức cho năm đó
+    (mức giả định ghi ở từng chỉ tiêu tại mục II).
     """
     vi = lang == "vi"
     benchmarks = [v for v in verdicts if v.key and v.benchmark]
@@ -898,6 +924,9 @@ def summary_sentences(verdicts: list[Verdict], n_targets: int, n_quantitative: i
                 f"{len(judged)} numeric target{'' if len(judged) == 1 else 's'} assessed in {area} ({data}) stand "
                 "as follows: "
                 + "; ".join(pieces) + ".")
+    assumed = sum(v.assumed for v in judged)
+    if assumed:
+        text += " " + label("rv_assumed_count", lang).format(n=assumed, total=len(judged))
     if benchmarks:
         text += " " + label("rv_benchmark_count", lang).format(pieces="; ".join(verdict_tally(benchmarks, lang)))
     projections = sum(not v.key for v in verdicts)
