@@ -42,12 +42,14 @@ register_labels({
     # the communes a share of a few needs by its deadline: "+2 communes/5 yrs" was one word wider than the
     # dashboard's column; "in 5 yrs" breaks where it reads
     "communes_in_years": ("/{years} năm", " in {years} yrs"),
-    # said after a rate that may itself sit in brackets ("(cần tăng 5,0 điểm %/năm; từ 58,3 % …)"), and not as the
-    # rate's equal: 5 years of 1,7 points are 8,3, one commune of 6 is 16,7; the rate runs to the threshold
-    "communes_more": ("; từ {threshold} trở lên là đủ {k}/{units} xã: thêm {n} xã đến năm {deadline}",
-                      "; from {threshold} on it is {k}/{units} communes: {n} more by {deadline}"),
+    # said after a rate that may itself sit in brackets ("(cần tăng 6,7 điểm %/năm; thêm 2 xã …)"); the rate runs
+    # to the share of those communes (4/6), not to the line half a commune short (58,3 %), so the two add up
+    "communes_more": ("; thêm {n} xã đến năm {deadline}, đủ {k}/{units} xã",
+                      "; {n} more communes by {deadline}, {k} of {units}"),
     "from_to_years": ("từ năm {start} đến năm {end}", "from {start} to {end}"),
     "years_met": ("đạt {met} trong {counted} năm", "met in {met} of {counted} years"),
+    "met_with_communes": ("đạt khi đủ {k}/{n} xã", "met with {k} of {n} communes"),
+    "communes_count": ("đủ {k}/{n} xã", "{k} of {n} communes"),
     # "đạt 0 trong 3 năm" is no Vietnamese
     "years_met_none": ("chưa năm nào đạt (0/{counted})", "met in none of {counted} years"),
 })
@@ -83,6 +85,24 @@ def communes_needed(row: pd.Series) -> int | None:
     return None if short is None else short[0]
 
 
+def communes_met(row: pd.Series) -> tuple[int, int] | None:
+    """(k, n) for a share of a few communes: the fewest of the n communes its deadline counts that
+    meet the target ("≥ 60 %" of 6 communes: 4 of 6, met from 58,3 %); None for any other row. A
+    report says "đạt khi đủ 4/6 xã", not "đạt khi ≥ 58,3 %" beside the plan's 60 %.
+
+    >>> row = pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 58.3})
+    >>> communes_met(row), communes_met(row.replace({float("nan"): 6.0, 6.0: 13.0, 58.3: 57.7}))
+    ((4, 6), (4, 6))
+    >>> communes_met(pd.Series({"met_units": float("nan"), "met_threshold": 99.5})) is None
+    True
+    """
+    units, later = row.get("met_units"), row.get("met_units_later")
+    if is_missing(units) or is_missing(row.get("met_threshold")):
+        return None
+    n = int(units) if is_missing(later) else int(later)
+    return math.ceil(float(row["met_threshold"]) * n / 100 - 1e-9), n
+
+
 def _communes_short(row) -> tuple[int, int] | None:
     """(how many more communes, how many it then counts) for :func:`communes_needed`."""
     units, later = row.get("met_units"), row.get("met_units_later")
@@ -97,21 +117,19 @@ def _communes_short(row) -> tuple[int, int] | None:
 
 def communes_more_words(row: pd.Series, lang: str = "vi") -> str:
     """The communes a share of a few communes needs, said after its yearly rate (:func:`communes_needed`):
-    "; từ 91,7 % trở lên là đủ 6/6 xã: thêm 1 xã đến năm 2030"; "" for any other row.
+    "; thêm 1 xã đến năm 2030, đủ 6/6 xã"; "" for any other row.
 
     >>> row = pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 58.3,
-    ...                  "latest_value": 100 / 3, "needed_points_per_year": 4.99, "deadline": 2030})
+    ...                  "latest_value": 100 / 3, "needed_points_per_year": 6.67, "deadline": 2030})
     >>> communes_more_words(row), communes_more_words(row, "en")
-    ('; từ 58,3 % trở lên là đủ 4/6 xã: thêm 2 xã đến năm 2030', '; from 58.3 % on it is 4/6 communes: 2 more by 2030')
+    ('; thêm 2 xã đến năm 2030, đủ 4/6 xã', '; 2 more communes by 2030, 4 of 6')
     """
     short = _communes_short(row)
     if short is None:
         return ""
     more, fewest = short
-    threshold = f"{fmt_number(float(row['met_threshold']), lang, 1)} %"
     return label("communes_more", lang).format(n=more, k=fewest, units=int(row["met_units"]),
-                                               deadline=_deadline_of(row), threshold=threshold,
-                                               s="" if more == 1 else "s")
+                                               deadline=_deadline_of(row))
 
 
 def is_missing(value) -> bool:
@@ -358,8 +376,39 @@ def target_with_threshold(row: pd.Series, lang: str = "vi") -> str:
     '> 80 %'
     """
     text = target_text(row, lang)
+    communes = communes_met(row)
+    if communes is not None:  # "≥ 60 % (đạt ≥ 58,3 %)" read as a lowered target: a share of 6 communes is a count
+        return f"{text} ({label('met_with_communes', lang).format(k=communes[0], n=communes[1])})"
     phrase = threshold_phrase(row, lang)
     return f"{text} ({label('met_word', lang).lower()} {phrase})" if phrase else text
+
+
+def met_level(row: pd.Series) -> float:
+    """Where a chart's path needed ends and its line "counts as met" is drawn: the threshold, and for a
+    share of a few communes the share of the fewest that meet it (4/6 = 66,7 % for "≥ 60 %"), which the
+    yearly rate runs to (:meth:`analysis.assessment.met.MetRule.aim`).
+
+    >>> round(met_level(pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 58.3})), 2)
+    66.67
+    >>> met_level(pd.Series({"met_units": float("nan"), "met_threshold": 99.5}))
+    99.5
+    """
+    communes = communes_met(row)
+    return float(row["met_threshold"]) if communes is None else 100 * communes[0] / communes[1]
+
+
+def met_phrase(row: pd.Series, lang: str = "vi") -> str:
+    """What counts as met, for a chart's line: :func:`threshold_phrase`, or for a share of a few communes
+    the count ("đủ 4/6 xã").
+
+    >>> met_phrase(pd.Series({"met_units": 6.0, "met_units_later": float("nan"), "met_threshold": 58.3,
+    ...                       "kind": "at_least", "target_value": 60.0, "unit": "percent"}), "en")
+    '4 of 6 communes'
+    """
+    communes = communes_met(row)
+    if communes is None:
+        return threshold_phrase(row, lang)
+    return label("communes_count", lang).format(k=communes[0], n=communes[1])
 
 
 def threshold_phrase(row: pd.Series, lang: str = "vi") -> str:

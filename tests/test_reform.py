@@ -584,17 +584,18 @@ def test_the_recent_pace_is_not_measured_across_a_change_of_what_is_counted(tmp_
     (later,) = [r for _, r in rows.iterrows() if r["deadline"] == 2030]
     assert later["verdict_reason_vi"].startswith("Từ năm 2021 đến năm 2024 (tính trên 13 xã cũ) tăng 7,7 điểm %/năm")
     # a share of 6 communes moves in steps of 16,7 points: the need is said in communes too, and the need cell in
-    # communes alone ("+5,0 điểm %" a year toward 58,3 %, a value 6 communes cannot give)
-    assert ("(cần tăng 5,0 điểm %/năm; từ 58,3 % trở lên là đủ 4/6 xã: thêm 2 xã đến năm 2030)"
-            in later["verdict_reason_vi"])
-    assert "; from 58.3 % on it is 4/6 communes: 2 more by 2030" in later["verdict_reason_en"]
+    # communes alone; the rate runs to 4/6 (66,7 %), so that it adds up with them ("cần tăng 5,0 điểm %/năm … thêm
+    # 2 xã" ran to 58,3 %, a value 6 communes cannot give: 5 years of 5,0 points are not 2 communes of 16,7)
+    assert ("(cần tăng 6,7 điểm %/năm; thêm 2 xã đến năm 2030, đủ 4/6 xã)" in later["verdict_reason_vi"])
+    assert "(cần 60 %, tức đủ 4/6 xã)" in later["verdict_reason_vi"] and "58,3" not in later["verdict_reason_vi"]
+    assert "; 2 more communes by 2030, 4 of 6" in later["verdict_reason_en"]
     assert needed_text(later, per_year=False) == "+2 xã/5 năm" and needed_text(later, "en") == "+2 communes in 5 yrs"
-    assert needed_words(later) == "tăng 5,0 điểm %/năm"  # the chart's path, drawn in points, keeps its rate
+    assert needed_words(later) == "tăng 6,7 điểm %/năm"  # the chart's path, drawn in points, keeps its rate
     from analysis.reports.slides import fan_slide
 
     assert fan_slide(tmp_path / "t17.png", rows, "vi").caption.endswith(" · cần +2 xã/5 năm")
-    assert row["verdict_reason_vi"].startswith("Cần tăng 1,7 điểm %/năm; từ 91,7 % trở lên là đủ 6/6 xã: thêm 1 xã "
-                                               "đến năm 2030; đến năm 2024 đã đạt")
+    assert row["verdict_reason_vi"].startswith("Cần tăng 3,3 điểm %/năm; thêm 1 xã đến năm 2030, đủ 6/6 xã; đến năm "
+                                               "2024 đã đạt")
     assert needed_text(row, per_year=False) == "+1 xã/5 năm"
     # in English the cell read "+2 / communes/5 yrs", its second line wider than the column, against the verdict
     figure = Workbench(advanced, lang="en", map="new").dashboard(size=A4_LANDSCAPE)

@@ -36,7 +36,7 @@ from ..data.reform import merged_into, part_inside
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import in_sentence, label, register_labels
-from ..words import (chance_text, change_needed, change_text, communes_more_words, decimals_against, exact_decimals,
+from ..words import (chance_text, change_needed, change_text, communes_met, communes_more_words, decimals_against, exact_decimals,
                      fmt_number, half_up, more_than_needed, need_decimals, ratio_below_one, target_text, unit_word,
                      value_text, whole_units_over, years_met_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
@@ -124,6 +124,7 @@ register_labels({
     "goal_below": ("dưới {value}", "below {value}"),
     "goal_zero": ("về {value}", "down to {value}"),
     "goal_with_threshold": ("{target}, tính là đạt khi {bar}", "{target}, counted as met at {bar}"),
+    "goal_with_communes": ("{target}, tức đủ {k}/{n} xã", "{target}, i.e. {k} of {n} communes"),
     # the level counted as met after "counted as met at": "at 99.5 % or more", not "at at least 99.5 %"
     "met_at_least": ("từ {value} trở lên", "{value} or more"),
     "met_above": ("trên {value}", "more than {value}"),
@@ -1041,7 +1042,7 @@ def _needed(row, target, kind, latest, latest_year, deadline, level, level_other
         if deadline > latest_year:
             row.update(needed_points_per_year=float(target["low"]), needed_points_per_year_other_end=float(target["high"]))
     elif deadline > latest_year and rule is not None:
-        needed = required_rate(latest, latest_year, rule.threshold if kind != "yearly_reduction" else level, deadline)
+        needed = required_rate(latest, latest_year, rule.aim() if kind != "yearly_reduction" else level, deadline)
         row.update(needed_points_per_year=needed.points_per_year, needed_percent_per_year=needed.percent_per_year)
         if kind == "yearly_reduction":
             other = required_rate(latest, latest_year, level_other, deadline)
@@ -1385,7 +1386,13 @@ def _projection_words(row, rule, unit, lang) -> dict:
     else:
         words = label(bar, lang).format(value=goal)
         target = row.get("target_value")
-        if row["kind"] != "yearly_reduction" and not missing(target) and float(target) != threshold:
+        communes = communes_met(row)
+        if communes is not None and not missing(target):
+            # a share of a few communes: the level counted as met is a count ("tính là đạt khi từ 58,3 %" beside
+            # the plan's 60 % read as a lowered target)
+            words = label("goal_with_communes", lang).format(
+                target=value_text(float(target), unit, lang, exact=True), k=communes[0], n=communes[1])
+        elif row["kind"] != "yearly_reduction" and not missing(target) and float(target) != threshold:
             # the plan's value is the target; the level counted as met is said beside it, never instead of it
             words = label("goal_with_threshold", lang).format(
                 target=value_text(float(target), unit, lang, exact=True),

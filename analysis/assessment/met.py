@@ -78,6 +78,22 @@ class MetRule:
         """
         return next((rule for earlier_year, rule in self.earlier if earlier_year == year), self)
 
+    def aim(self) -> float:
+        """The level a yearly need aims at: the threshold, except for a share of a few communes, where
+        it is the share of the fewest communes that meet it ("≥ 60 %" of 6 communes, met from 58,3 %, is
+        4/6 = 66,7 %): half a commune is no commune, and "cần tăng 5,0 điểm %/năm … thêm 2 xã" did not
+        add up (2 of 6 communes in 5 years is 6,7 points a year). On the communes the deadline counts.
+
+        >>> round(MetRule(60.0, 58.3, True, False, "grid", units=6).aim(), 2)
+        66.67
+        >>> round(MetRule(60.0, 57.7, True, False, "grid", units=13, later_units=6).aim(), 2), MetRule(100.0, 99.5, True, False, "bound").aim()
+        (66.67, 99.5)
+        """
+        if self.source != "grid" or not self.units:
+            return self.threshold
+        n = self.later_units or self.units
+        return 100 * math.ceil(self.threshold * n / 100 - 1e-9) / n
+
     def met(self, value: float) -> bool:
         """Whether ``value`` meets the target.
 

@@ -32,8 +32,8 @@ from ..data.catalogue import load_standards
 from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import check_language, label, register_labels
 from ..words import (INCREASING_KINDS, chance_shown, fmt_number, latest_notes, is_benchmark, is_holding,
-                     is_missing as _missing, needed_text, needed_words, target_text, target_with_threshold, threshold_phrase,
-                     unit_word, value_text, years_met_text)
+                     is_missing as _missing, met_level, met_phrase, needed_text, needed_words, target_text,
+                     target_with_threshold, unit_word, value_text, years_met_text)
 from .style import A4_LANDSCAPE, COLORS, RC, SLIDE, new_figure, verdict_color
 from .row_words import (COUNTED_SUM, DARK_VERDICTS, assumption_note, at_deadline, catalogue_name, column_rows,
                         deadline_figure_line, district_first, is_plan_aim, judged_awaiting, latest_text,
@@ -470,9 +470,10 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
             continue
         deadline, level = int(row["deadline"]), float(row["target_value"])
         star = "*" if row["origin"] == "assumption" else ""
-        # the path needed ends where the value counts as met (99,5 % for a target of 100 %)
+        # the path needed ends where the value counts as met (99,5 % for a target of 100 %; 4/6 communes, 66,7 %,
+        # for 60 % of 6: the rate in its legend runs there)
         end = level if _missing(row.get("met_threshold")) or row["kind"] == "yearly_reduction" \
-            else float(row["met_threshold"])
+            else met_level(row)
         path = row["kind"] != "yearly_flow" and not _missing(row["latest_value"]) and \
             deadline > row["latest_year"] and row["verdict"] != "achieved"
         value = _target_words(row, lang)
@@ -522,7 +523,7 @@ def _draw_fan(ax, rows: pd.DataFrame, data: TargetSeries, lang: str, detailed: b
                 and deadline > row["latest_year"]:  # not backwards from a later figure to a past milestone
             # where the value counts as met (99,5 % for 100 %): in a small panel it is what tells
             # 98,9 % from met; every dotted line drawn is named in the legend, once
-            words = label("met_line_value", lang).format(phrase=threshold_phrase(row, lang)) if detailed \
+            words = label("met_line_value", lang).format(phrase=met_phrase(row, lang)) if detailed \
                 else label("met_line", lang)
             ax.plot([row["latest_year"], deadline], [end, end], linestyle=":", color=COLORS["vermillion"],
                     linewidth=1.0 if detailed else 1.3, alpha=0.8,

@@ -29,7 +29,7 @@ from ..data.catalogue import load_areas, load_reforms
 from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, in_sentence, label, register_labels
-from ..words import (change_text, chance_text, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
+from ..words import (change_text, chance_text, communes_met, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
                      is_missing, latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text,
                      value_text, whole_units_over)
 from .row_words import communes_reports_merged, is_plan_aim, milestones_note
@@ -158,6 +158,10 @@ register_labels({
     "rv_basically_none_left": ("cơ bản không còn ({value}; báo cáo này tính là đạt khi còn không quá {threshold})",
                                "basically none left ({value}; this report counts it as met at {threshold} or fewer)"),
     "rv_met_from": ("báo cáo này tính là đạt khi từ {threshold} trở lên", "this report counts it as met at {threshold} or more"),
+    # a share of a few communes moves in whole communes: its line is a count, not a percentage beside the plan's
+    "rv_met_communes": ("báo cáo này tính là đạt khi đủ {k}/{n} xã", "this report counts it as met with {k} of {n} "
+                        "communes"),
+    "rv_met_with_communes": ("đạt khi đủ {k}/{n} xã", "met with {k} of {n} communes"),
     "rv_met_below": ("báo cáo này tính là đạt khi dưới {threshold}", "this report counts it as met below {threshold}"),
     # after the verdict
     "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
@@ -437,14 +441,20 @@ def _target_phrase(row: pd.Series, lang: str) -> str:
         phrase = value
     else:
         phrase = label({"above": "rv_above", "at_most": "rv_at_most"}.get(kind, "rv_at_least"), lang).format(value=value)
-    if unit == "percent" and _present(threshold) and threshold != row["target_value"]:
+    communes = communes_met(row)
+    if communes is not None:
+        phrase += f" ({label('rv_met_communes', lang).format(k=communes[0], n=communes[1])})"
+    elif unit == "percent" and _present(threshold) and threshold != row["target_value"]:
         key = "rv_met_from" if INCREASING[kind] > 0 else "rv_met_below"
         phrase += f" ({label(key, lang).format(threshold=value_text(threshold, unit, lang, exact=True))})"
     return phrase
 
 
 def _rule_note(row: pd.Series, lang: str) -> str:
-    """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any."""
+    """The catalogue's note on when the target counts as met (T03: what "cơ bản" means), if any; a
+    share of a few communes has said it as a count already ("đủ 4/6 xã", not "các mức k/6")."""
+    if communes_met(row) is not None:
+        return ""
     rule = _text_or_empty(row, f"met_rule_{lang}")
     fields = _match("met_rule_catalogue", rule, lang, end="") or _match("met_rule_none", rule, lang, end="")
     note = re.sub(r'"([^"]*)"', "“\\1”", (fields or {}).get("note", "").strip())  # typographic quotes
@@ -1073,7 +1083,10 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
         return f"{label('rv_no_target', lang)} ({deadline})"
     text = f"{target_text(row, lang)} ({deadline})"
     threshold, level = row.get("met_threshold"), row.get("target_value")
-    if row["kind"] not in ("yearly_reduction", "yearly_flow") and _present(threshold) and _present(level) \
+    communes = communes_met(row)
+    if communes is not None:  # "đạt khi ≥ 58,3 %" under the plan's "≥ 60 %" read as a lowered target
+        text += "\n" + label("rv_met_with_communes", lang).format(k=communes[0], n=communes[1])
+    elif row["kind"] not in ("yearly_reduction", "yearly_flow") and _present(threshold) and _present(level) \
             and threshold != level:
         symbol = "≥" if INCREASING[row["kind"]] > 0 else "≤"
         if row["unit"] == "percent" and INCREASING[row["kind"]] < 0:
