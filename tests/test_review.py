@@ -184,6 +184,14 @@ def test_signature_and_recipients(vi):
     assert closing and closing[0].endswith("./.")
 
 
+def test_the_english_review_says_what_the_vietnamese_one_says(en):
+    # the plan asks for the report "trước ngày 15/12 hằng năm" (a deadline, not a date), and T11 supports
+    # four things: "or a change of trade" dropped production land
+    text = " ".join(all_text(en))
+    assert "before 15 December each year" in text and "as the reporting date" not in text
+    assert "housing, residential land, production land or a job change" in text
+
+
 def test_appendix_has_one_row_per_assessed_target(vi):
     table = appendix_table(vi)
     header = [c.text for c in table.rows[0].cells]

@@ -958,7 +958,7 @@ register_labels({
         "Đề nghị {office} rà soát số liệu nêu trên, bổ sung số liệu mới (nếu có) và gửi kết quả thực hiện về "
         "{issuer} để tổng hợp (Kế hoạch quy định báo cáo trước ngày 15/12 hằng năm).",
         "{office} is asked to check the figures above, add any newer ones and send its results to {issuer} "
-        "(the plan sets 15 December of each year as the reporting date)."),
+        "(the plan asks for the report before 15 December each year)."),
     "rv_tasks_final": ("PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN 2026 - 2030", "DIRECTIONS AND TASKS FOR 2026–2030"),
     "rv_tasks_annual": ("NHIỆM VỤ TRỌNG TÂM NĂM {year}", "MAIN TASKS FOR {year}"),
 })
