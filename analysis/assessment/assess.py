@@ -1117,9 +1117,10 @@ def _status_ratio(target, kind, direction, base_year, base_value, latest_year, l
 
 def _holding(target, kind, latest, rule) -> bool:
     """Whether a target's latest figure meets a level already, so that its chance before the
-    deadline is a chance of holding it (a yearly target is judged year by year, never held)."""
-    yearly = kind in ("yearly_reduction", "yearly_flow") or bool(target["every_year"])
-    return (not yearly) and rule is not None and rule.met(latest)
+    deadline is a chance of holding it. A level set for every year (T12 "hằng năm 90 %", T13 "giữ
+    vững 100 %") is held as any other: "giữ mức đã đạt · 80 %" beside T14's "giữ mức đã đạt · 88 %‡"
+    gave two meanings to one cell. A yearly fall or count is judged year by year, never held."""
+    return kind not in ("yearly_reduction", "yearly_flow") and rule is not None and rule.met(latest)
 
 
 def _chance(row, target, kind, direction, projection, values, latest_year, latest, deadline, rule, unit) -> None:
