@@ -105,12 +105,11 @@ def communes_met(row: pd.Series) -> tuple[int, int] | None:
 
 def _communes_short(row) -> tuple[int, int] | None:
     """(how many more communes, how many it then counts) for :func:`communes_needed`."""
-    units, later = row.get("met_units"), row.get("met_units_later")
-    if is_missing(units) or not is_missing(later) or is_missing(row.get("needed_points_per_year")) \
+    met = communes_met(row)
+    if met is None or not is_missing(row.get("met_units_later")) or is_missing(row.get("needed_points_per_year")) \
             or float(row["needed_points_per_year"]) <= 0 or is_missing(row.get("latest_value")):
         return None
-    n = int(units)
-    fewest = int(round(float(row["met_threshold"]) * n / 100 + 0.5))  # the threshold sits half a commune short
+    fewest, n = met
     more = fewest - int(round(float(row["latest_value"]) * n / 100))
     return (more, fewest) if more > 0 else None
 
