@@ -36,9 +36,9 @@ from ..data.reform import merged_into, part_inside
 from ..projection import probability_beyond, project
 from ..projection.engine import MIN_POINTS_ALL_METHODS
 from ..text import in_sentence, label, register_labels
-from ..words import (chance_text, change_needed, change_text, communes_met, communes_more_words, decimals_against, exact_decimals,
-                     fmt_number, half_up, more_than_needed, need_decimals, ratio_below_one, target_text, unit_word,
-                     value_text, whole_units_over, years_met_text, years_span)
+from ..words import (chance_text, change_needed, change_text, communes_met, communes_more_words, decimals_against,
+                     exact_decimals, fmt_number, half_up, more_than_needed, need_decimals, ratio_below_one, target_text,
+                     unit_word, value_text, whole_units_over, years_met_text, years_span)
 from .met import INCREASING, MetRule, meets, met_rule
 from .rates import (THRESHOLDS as STATUS_THRESHOLDS, _cagr, expected_progress_ratio, growth_rate_ratio,
                     linear_rate_ratio, missing, probability_words, required_rate, status_from_ratio, un_status)

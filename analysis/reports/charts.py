@@ -183,11 +183,17 @@ def _row_sources(row: pd.Series, rows: pd.DataFrame, lang: str) -> list[str]:
     return [named] + [part for part in parts if not COUNTED_SUM.match(part)]
 
 
+def footer_sources(rows: pd.DataFrame, lang: str) -> list[str]:
+    """The sources a chart of ``rows`` names in its footer, each once and in that order; a slide's
+    notes list these, so that they count what its picture counts."""
+    return merged_sums(list(dict.fromkeys(part for _, row in rows.iterrows() for part in _row_sources(row, rows, lang))))
+
+
 def _source_lines(rows: pd.DataFrame, lang: str, width: float, size: float = FOOTER_SIZE,
                   most: int = 2) -> list[str]:
     """The sources, wrapped to at most ``most`` lines of ``size`` points; beyond that, how many
     more (never cut: the speaker notes and summary.xlsx name them all)."""
-    parts = merged_sums(list(dict.fromkeys(part for _, row in rows.iterrows() for part in _row_sources(row, rows, lang))))
+    parts = footer_sources(rows, lang)
     if not parts:
         return []
     shown: list[str] = []

@@ -29,9 +29,9 @@ from ..data.catalogue import load_areas, load_reforms
 from ..data.reform import part_inside
 from ..data.series import AGGREGATED_SOURCE
 from ..text import check_language, in_sentence, label, register_labels
-from ..words import (change_text, chance_text, communes_met, decimals_against, decimals_for, fmt_number, half_up, is_benchmark, is_holding,
-                     is_missing, latest_decimals, latest_notes, more_than_needed, need_decimals, needed_text, target_text,
-                     value_text, whole_units_over)
+from ..words import (change_text, chance_text, communes_met, decimals_against, decimals_for, fmt_number, half_up,
+                     is_benchmark, is_holding, is_missing, latest_decimals, latest_notes, more_than_needed, need_decimals,
+                     needed_text, target_text, value_text, whole_units_over)
 from .row_words import communes_reports_merged, is_plan_aim, milestones_note
 
 __all__ = [
@@ -161,7 +161,6 @@ register_labels({
     # a share of a few communes moves in whole communes: its line is a count, not a percentage beside the plan's
     "rv_met_communes": ("báo cáo này tính là đạt khi đủ {k}/{n} xã", "this report counts it as met with {k} of {n} "
                         "communes"),
-    "rv_met_with_communes": ("đạt khi đủ {k}/{n} xã", "met with {k} of {n} communes"),
     "rv_met_below": ("báo cáo này tính là đạt khi dưới {threshold}", "this report counts it as met below {threshold}"),
     # after the verdict
     "rv_at_deadline": ("năm {deadline}: {value}", "{deadline}: {value}"),
@@ -1085,7 +1084,7 @@ def plan_cell(row: pd.Series, lang: str = "vi") -> str:
     threshold, level = row.get("met_threshold"), row.get("target_value")
     communes = communes_met(row)
     if communes is not None:  # "đạt khi ≥ 58,3 %" under the plan's "≥ 60 %" read as a lowered target
-        text += "\n" + label("rv_met_with_communes", lang).format(k=communes[0], n=communes[1])
+        text += "\n" + label("met_with_communes", lang).format(k=communes[0], n=communes[1])  # as the charts say it
     elif row["kind"] not in ("yearly_reduction", "yearly_flow") and _present(threshold) and _present(level) \
             and threshold != level:
         symbol = "≥" if INCREASING[row["kind"]] > 0 else "≤"

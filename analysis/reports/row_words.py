@@ -19,8 +19,9 @@ from ..assessment.met import meets
 from ..data.reform import merged_into, part_inside, short_date
 from ..data.series import AGGREGATED_SOURCE
 from ..text import label, register_labels
-from ..words import (chance_text, deadline_figure_in, decimals_against, fmt_number, is_benchmark, is_holding, is_missing as _missing,
-                     latest_decimals, latest_notes, target_text, threshold_phrase, value_text)
+from ..words import (chance_text, communes_met, deadline_figure_in, decimals_against, fmt_number, is_benchmark,
+                     is_holding, is_missing as _missing, latest_decimals, latest_notes, target_text, threshold_phrase,
+                     value_text)
 
 __all__ = ["DARK_VERDICTS", "verdict_line", "decided", "has_chance", "judged_awaiting", "source_parts", "merged_sums",
            "column_rows", "marked_verdict", "marked_goal", "mark_notes", "merged_note", "part_note"]
@@ -535,25 +536,19 @@ def _threshold_pairs(shown: pd.DataFrame, lang: str) -> list[str]:
         phrases = ["" if _at_target(row) else threshold_phrase(row, lang) for _, row in rows.iterrows()]
         for phrase in dict.fromkeys(p for p in phrases if p):
             having = [row for (_, row), p in zip(rows.iterrows(), phrases) if p == phrase]
-            units = having[0].get("met_units")
-            counted = units is not None and not _missing(units)
-            n = int(units) if counted else 0
+            # the communes the deadline counts and the fewest of them that meet it (6 new ones from 2025)
+            communes = communes_met(having[0])
+            counted = communes is not None
+            k, n = communes if counted else ("", 0)
             later = having[0].get("met_units_later")
-            if counted and later is not None and not _missing(later):
-                n = int(later)
-                pair = label("threshold_pair_later", lang).format(
-                    target=target_text(having[0], lang), phrase=phrase, n=n,
-                    k=math.ceil(float(having[0]["met_threshold"]) * n / 100 - 1e-9))
-            else:
-                pair = label("threshold_pair_units" if counted else "threshold_pair", lang).format(
-                    target=target_text(having[0], lang), phrase=phrase, n=n,
-                    k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5) if counted else "")
+            key = ("threshold_pair_later" if later is not None and not _missing(later) else "threshold_pair_units") \
+                if counted else "threshold_pair"
+            pair = label(key, lang).format(target=target_text(having[0], lang), phrase=phrase, n=n, k=k)
             before_year = having[0].get("met_before_year")
             if counted and before_year is not None and not _missing(before_year):
                 n_before, threshold = int(having[0]["met_units_before"]), float(having[0]["met_threshold_before"])
                 pair = label("threshold_pair_before", lang).format(
-                    target=target_text(having[0], lang), phrase=phrase, n=n,
-                    k=round(float(having[0]["met_threshold"]) * n / 100 + 0.5), year=int(before_year),
+                    target=target_text(having[0], lang), phrase=phrase, n=n, k=k, year=int(before_year),
                     before=f"≥ {value_text(threshold, 'percent', lang, exact=True)}", n_before=n_before,
                     k_before=math.ceil(threshold * n_before / 100 - 1e-9))
             pair = re.sub(r"([≥≤<>]) ", "\\1\u00a0", pair)  # "≥" stays with its figure: a footer broke "≥ | 60 %"

@@ -26,7 +26,8 @@ from ..assessment import NEEDS_ATTENTION, VERDICTS, status_label
 from ..export import reproducible_office_file, write_bytes_atomic
 from ..text import check_language, label, register_labels
 from ..words import communes_needed, is_benchmark, needed_text, needed_words
-from .row_words import column_rows, decided, merged_sums, milestones_note, reason_after, source_parts, verdict_line
+from .charts import footer_sources
+from .row_words import column_rows, decided, milestones_note, reason_after, verdict_line
 from .style import COLORS, PNG_DPI, SLIDE
 
 __all__ = ["write_deck", "SlideContent", "dashboard_slide", "fan_slide", "multiples_slide", "deck_targets",
@@ -138,8 +139,7 @@ def dashboard_slide(picture: Path, rows: pd.DataFrame, lang: str, deadline: int,
     notes = [f"{r['target_id']}: {verdict_line(r, lang)}" for _, r in shown.iterrows()]
     # the board's picture has no room for the verdicts' rule: the presenter finds it here
     notes.append(label("dashboard_method", lang) + " " + label("dashboard_colours", lang))
-    # as the picture's footer counts them
-    sources = merged_sums(list(dict.fromkeys(part for text in shown["sources"] for part in source_parts(text, lang))))
+    sources = footer_sources(shown, lang)  # as the picture's footer counts them
     if sources:
         notes.append(f"{label('deck_sources', lang)}: " + "; ".join(sources))
     return SlideContent(picture, caption, "\n".join(notes))

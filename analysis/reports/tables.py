@@ -60,8 +60,9 @@ decimals the projected median is printed with, where the usual ones would put it
 side of the target (19,993 % against "≥ 20 %" is "19,99 %", not "20,0 %" beside "Khó đạt").
 ``reach_met`` says that ``reach`` is a year whose figure met the target, not a projected one.
 ``deadline_value`` is the deadline year's own figure where it decided the verdict (empty
-otherwise), printed with ``deadline_decimals``; ``deadline_approximate`` marks it as an estimate: with a later figure in,
-``latest_value`` is that later one (2026's 100 % beside 2025's "Không đạt" at 83,3 %)."""
+otherwise), printed with ``deadline_decimals``; ``deadline_approximate`` marks it as an estimate.
+With a later figure in, ``latest_value`` is that later one (2026's 100 % beside 2025's "Không
+đạt" at 83,3 %)."""
 
 register_labels({
     "col_target_id": ("Mã", "ID"),
@@ -534,12 +535,11 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
     if key == "deadline_value":
         if is_missing(row["deadline_value"]):
             return "–"
-        decimals = None if is_missing(row["deadline_decimals"]) else int(row["deadline_decimals"])
-        text = quantity_text(float(row["deadline_value"]), row["unit"], lang, decimals=decimals)
+        text = quantity_text(float(row["deadline_value"]), row["unit"], lang, decimals=_stored(row, "deadline_decimals"))
         return f"≈{text}" if row["deadline_approximate"] else text
     if key == "projected_median":
-        decimals = None if is_missing(row["projected_decimals"]) else int(row["projected_decimals"])
-        return quantity_text(row["projected_median"], row["unit"], lang, projected=True, decimals=decimals)
+        return quantity_text(row["projected_median"], row["unit"], lang, projected=True,
+                             decimals=_stored(row, "projected_decimals"))
     if key in ("projected_range_80", "projected_range_95"):  # the review quotes the 80 % one
         level = key[-2:]
         low = quantity_text(row[f"projected_lo_{level}"], row["unit"], lang, projected=True, bare=True)
@@ -551,6 +551,11 @@ def _summary_cell(row: pd.Series, key: str, lang: str):
     if key in ("deadline", "latest_year"):
         return None if is_missing(value) else int(value)
     return value
+
+
+def _stored(row: pd.Series, column: str) -> int | None:
+    """The decimals a summary column stores for a value (empty: the unit's usual ones)."""
+    return None if is_missing(row[column]) else int(row[column])
 
 
 def quantity_text(value: float, unit: str, lang: str = "vi", projected: bool = False, bare: bool = False,

@@ -66,13 +66,17 @@ NAME_WORDS = 3
 them ("Xã Hiệp Mỹ Đông") the last ones are the name."""
 
 
+_CLOSING = ",;:.)"
+"""Marks that end a name: the word after them starts another one ("Cầu Ngang, Mỹ Long")."""
+
+
 def _is_name_word(word: str) -> bool:
-    core = word.lstrip("(").rstrip(",;:.)")
+    core = word.lstrip("(").rstrip(_CLOSING)
     return core.isalpha() and core[0].isupper() and (len(core) == 1 or core[1:].islower())
 
 
 def _names_kept_whole(text: str) -> str:
-    """``text`` with no-break spaces inside each place's name: a run of capitalised words with no
+    """``text`` with :data:`NAME_JOIN` inside each place's name: a run of capitalised words with no
     punctuation between them ("Mỹ Long", "Trà Vinh"), since a footer broken inside "Mỹ / Long"
     named two places that do not exist.
 
@@ -85,7 +89,7 @@ def _names_kept_whole(text: str) -> str:
     runs: list[list[int]] = []
     for i, word in enumerate(words):
         joins = (runs and runs[-1][-1] == i - 1 and not word.startswith("(")
-                 and words[i - 1] == words[i - 1].rstrip(",;:.)"))
+                 and not words[i - 1].endswith(tuple(_CLOSING)))
         if not _is_name_word(word):
             continue
         if joins:
